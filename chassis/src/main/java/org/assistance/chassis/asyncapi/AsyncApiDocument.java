@@ -1,0 +1,143 @@
+package org.assistance.chassis.asyncapi;
+
+import org.assistance.chassis.events.EventType;
+import org.assistance.chassis.events.Topics;
+
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * The AsyncAPI 3.0 description of every channel and event of the platform, derived from the
+ * payload records themselves so the document cannot drift from the contract.
+ */
+public final class AsyncApiDocument {
+    private static final Map<String, String> OWNERS = Map.of(
+            Topics.REQUESTS, "request-service",
+            Topics.REVIEWS, "program-service",
+            Topics.SHIPMENTS, "equipment-service");
+
+    private AsyncApiDocument() {
+    }
+
+    public static Map<String, Object> build() {
+        Map<String, Object> schemas = new LinkedHashMap<>();
+        Map<String, Object> messages = new LinkedHashMap<>();
+        Map<String, Object> channels = new LinkedHashMap<>();
+        Map<String, Object> operations = new LinkedHashMap<>();
+
+        for (String topic : Topics.ALL) {
+            Map<String, Object> channelMessages = new LinkedHashMap<>();
+            for (EventType type : EventType.values()) {
+                if (!type.topic().equals(topic)) {
+                    continue;
+                }
+                String schemaName = schemaFor(type.payload(), schemas);
+                messages.put(type.typeName(), map(
+                        "name", type.typeName(),
+                        "title", type.payload().getSimpleName(),
+                        "contentType", "application/json",
+                        "headers", map("$ref", "#/components/schemas/CloudEventHeaders"),
+                        "payload", map("$ref", "#/components/schemas/" + schemaName),
+                        "bindings", map("kafka", map("key", map("type", "string", "format", "uuid",
+                                "description", "the request id"), "bindingVersion", "0.5.0"))));
+                channelMessages.put(type.typeName(), map("$ref", "#/components/messages/" + type.typeName()));
+            }
+            channels.put(topic, map(
+                    "address", topic,
+                    "description", "Published by " + OWNERS.get(topic) + " through its transactional outbox; "
+                            + Topics.PARTITIONS + " partitions, keyed by request id",
+                    "messages", channelMessages,
+                    "bindings", map("kafka", map("topic", topic, "partitions", Topics.PARTITIONS,
+                            "bindingVersion", "0.5.0"))));
+            channels.put(Topics.deadLetters(topic), map(
+                    "address", Topics.deadLetters(topic),
+                    "description", "Records of " + topic + " that a consumer could not handle, unchanged, with "
+                            + "dlq-reason, dlq-exception, dlq-consumer and dlq-original-* headers"));
+            operations.put("publish-" + topic, map(
+                    "action", "send",
+                    "channel", map("$ref", "#/channels/" + topic.replace("/", "~1")),
+                    "summary", OWNERS.get(topic) + " publishes"));
+        }
+        schemas.put("CloudEventHeaders", map(
+                "type", "object",
+                "description", "CloudEvents 1.0, Kafka protocol binding, binary content mode",
+                "required", List.of("ce_specversion", "ce_id", "ce_source", "ce_type", "ce_time", "ce_subject",
+                        "content-type"),
+                "properties", map(
+                        "ce_specversion", map("type", "string", "const", "1.0"),
+                        "ce_id", map("type", "string", "format", "uuid"),
+                        "ce_source", map("type", "string", "examples", List.of("/request-service")),
+                        "ce_type", map("type", "string", "examples", List.of("assistance.request.submitted.v1")),
+                        "ce_time", map("type", "string", "format", "date-time"),
+                        "ce_subject", map("type", "string", "description", "the request id"),
+                        "content-type", map("type", "string", "const", "application/json"))));
+
+        return map(
+                "asyncapi", "3.0.0",
+                "info", map("title", "Technical assistance platform events", "version", "1.0.0",
+                        "description", "Every event is a CloudEvents 1.0 record in Kafka binary mode with JSON data. "
+                                + "Consumers ignore unknown fields; a breaking change is a new vN type."),
+                "defaultContentType", "application/json",
+                "channels", channels,
+                "operations", operations,
+                "components", map("messages", messages, "schemas", schemas));
+    }
+
+    /** Adds the JSON schema of a record (and the records it contains); returns its name. */
+    static String schemaFor(Class<?> recordType, Map<String, Object> schemas) {
+        String name = recordType.getSimpleName();
+        if (schemas.containsKey(name)) {
+            return name;
+        }
+        schemas.put(name, Map.of()); // placeholder against cycles
+        Map<String, Object> properties = new LinkedHashMap<>();
+        for (RecordComponent component : recordType.getRecordComponents()) {
+            properties.put(component.getName(), typeSchema(component.getGenericType(), schemas));
+        }
+        schemas.put(name, map("type", "object", "properties", properties));
+        return name;
+    }
+
+    private static Object typeSchema(Type type, Map<String, Object> schemas) {
+        if (type instanceof ParameterizedType parameterized
+                && parameterized.getRawType() instanceof Class<?> raw && Collection.class.isAssignableFrom(raw)) {
+            return map("type", "array", "items", typeSchema(parameterized.getActualTypeArguments()[0], schemas));
+        }
+        Class<?> c = (Class<?>) type;
+        if (c == String.class) {
+            return map("type", "string");
+        } else if (c == UUID.class) {
+            return map("type", "string", "format", "uuid");
+        } else if (c == int.class || c == long.class || c == Integer.class || c == Long.class) {
+            return map("type", "integer");
+        } else if (c == boolean.class || c == Boolean.class) {
+            return map("type", "boolean");
+        } else if (c == BigDecimal.class) {
+            return map("type", "number", "description", "exact decimal");
+        } else if (c == LocalDate.class) {
+            return map("type", "string", "format", "date");
+        } else if (c == OffsetDateTime.class) {
+            return map("type", "string", "format", "date-time");
+        } else if (c.isRecord()) {
+            return map("$ref", "#/components/schemas/" + schemaFor(c, schemas));
+        }
+        throw new IllegalArgumentException("No AsyncAPI schema for " + c);
+    }
+
+    private static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put((String) keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
+    }
+}

@@ -1,0 +1,94 @@
+package org.assistance.chassis.events;
+
+import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
+import org.assistance.chassis.events.RequestEvents.RequestAmended;
+import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
+import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
+import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
+import org.assistance.chassis.events.ReviewEvents.InformationRequested;
+import org.assistance.chassis.events.ReviewEvents.RequestApproved;
+import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentMilestone;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentReceived;
+
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** Every CloudEvents type of the platform: its versioned name, its topic and its payload record. */
+public enum EventType {
+    REQUEST_SUBMITTED("assistance.request.submitted.v1", Topics.REQUESTS, RequestSubmitted.class),
+    REQUEST_AMENDED("assistance.request.amended.v1", Topics.REQUESTS, RequestAmended.class),
+    REQUEST_WITHDRAWN("assistance.request.withdrawn.v1", Topics.REQUESTS, RequestWithdrawn.class),
+    RECEIPT_CONFIRMED("assistance.request.receipt-confirmed.v1", Topics.REQUESTS, ReceiptConfirmed.class),
+
+    REVIEW_APPROVED("assistance.review.approved.v1", Topics.REVIEWS, RequestApproved.class),
+    REVIEW_REJECTED("assistance.review.rejected.v1", Topics.REVIEWS, RequestRejected.class),
+    INFORMATION_REQUESTED("assistance.review.information-requested.v1", Topics.REVIEWS, InformationRequested.class),
+    FUNDS_COMMITTED("assistance.funds.committed.v1", Topics.REVIEWS, FundsCommitted.class),
+    ACTIVITY_DELIVERED("assistance.activity.delivered.v1", Topics.REVIEWS, ActivityDelivered.class),
+
+    SHIPMENT_PLANNED("assistance.shipment.planned.v1", Topics.SHIPMENTS, ShipmentPlanned.class),
+    SHIPMENT_HELD("assistance.shipment.held.v1", Topics.SHIPMENTS, ShipmentHeld.class),
+    SHIPMENT_CLEARED("assistance.shipment.cleared.v1", Topics.SHIPMENTS, ShipmentCleared.class),
+    SHIPMENT_DISPATCHED("assistance.shipment.dispatched.v1", Topics.SHIPMENTS, ShipmentDispatched.class),
+    SHIPMENT_MILESTONE("assistance.shipment.milestone.v1", Topics.SHIPMENTS, ShipmentMilestone.class),
+    SHIPMENT_DELIVERED("assistance.shipment.delivered.v1", Topics.SHIPMENTS, ShipmentDelivered.class),
+    SHIPMENT_RECEIVED("assistance.shipment.received.v1", Topics.SHIPMENTS, ShipmentReceived.class);
+
+    private static final Map<String, EventType> BY_NAME =
+            Arrays.stream(values()).collect(Collectors.toMap(EventType::typeName, Function.identity()));
+    private static final Map<Class<?>, EventType> BY_PAYLOAD =
+            Arrays.stream(values()).collect(Collectors.toMap(EventType::payload, Function.identity()));
+
+    private final String typeName;
+    private final String topic;
+    private final Class<? extends AssistanceEvent> payload;
+
+    EventType(String typeName, String topic, Class<? extends AssistanceEvent> payload) {
+        this.typeName = typeName;
+        this.topic = topic;
+        this.payload = payload;
+    }
+
+    /** The CloudEvents {@code type}, e.g. {@code assistance.request.submitted.v1}. */
+    public String typeName() {
+        return typeName;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends AssistanceEvent> payload() {
+        return payload;
+    }
+
+    public static Optional<EventType> named(String typeName) {
+        return Optional.ofNullable(BY_NAME.get(typeName));
+    }
+
+    public static EventType of(AssistanceEvent event) {
+        EventType type = BY_PAYLOAD.get(event.getClass());
+        if (type == null) {
+            throw new IllegalArgumentException(event.getClass().getName() + " is not a platform event");
+        }
+        return type;
+    }
+
+    public static EventType of(Class<? extends AssistanceEvent> payload) {
+        EventType type = BY_PAYLOAD.get(payload);
+        if (type == null) {
+            throw new IllegalArgumentException(payload.getName() + " is not a platform event");
+        }
+        return type;
+    }
+}

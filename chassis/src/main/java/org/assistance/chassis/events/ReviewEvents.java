@@ -1,0 +1,51 @@
+package org.assistance.chassis.events;
+
+import org.assistance.chassis.events.Values.DonorShare;
+import org.assistance.chassis.events.Values.EquipmentLine;
+import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.Participants;
+import org.assistance.chassis.events.Values.PlannedActivity;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** Published by program-service on {@value Topics#REVIEWS}. */
+public final class ReviewEvents {
+    private ReviewEvents() {
+    }
+
+    /**
+     * {@code assistance.review.approved.v1}: the decision took effect (after four-eyes where
+     * needed). {@code partial} when fewer lines or less money than asked were approved.
+     */
+    public record RequestApproved(UUID requestId, String agencyId, String country, String thematicArea,
+                                  String programmeCode, Money approvedAmount, boolean partial,
+                                  List<EquipmentLine> equipmentLines, List<PlannedActivity> activities,
+                                  List<DonorShare> donors, List<String> approvedBy, OffsetDateTime approvedAt)
+            implements AssistanceEvent {
+    }
+
+    /** {@code assistance.review.rejected.v1}. */
+    public record RequestRejected(UUID requestId, String agencyId, String reasonCode, String comment,
+                                  String rejectedBy, OffsetDateTime rejectedAt) implements AssistanceEvent {
+    }
+
+    /** {@code assistance.review.information-requested.v1}: the reviewer needs answers before deciding. */
+    public record InformationRequested(UUID requestId, String agencyId, List<String> questions, String requestedBy,
+                                       OffsetDateTime requestedAt) implements AssistanceEvent {
+    }
+
+    /** {@code assistance.funds.committed.v1}: money of a programme set aside for this request. */
+    public record FundsCommitted(UUID requestId, String programmeCode, Money amount, List<DonorShare> donors,
+                                 OffsetDateTime committedAt) implements AssistanceEvent {
+    }
+
+    /** {@code assistance.activity.delivered.v1}: a training or advisory activity took place. */
+    public record ActivityDelivered(UUID requestId, UUID activityId, String programmeCode, String kind, String title,
+                                    LocalDate startDate, LocalDate endDate, Participants participants,
+                                    List<String> authoritiesReached, String outcome, Money disbursed,
+                                    OffsetDateTime deliveredAt) implements AssistanceEvent {
+    }
+}

@@ -1,0 +1,42 @@
+package org.assistance.chassis.inbox;
+
+import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.EventType;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * What one consumer does with each event type it cares about; other types pass by. The
+ * consumer's name keys its memory of handled events, so two read models of one service that
+ * read the same event each handle it once.
+ */
+public final class EventHandlers {
+    private final String consumer;
+    private final Map<EventType, Consumer<CloudEvent<AssistanceEvent>>> handlers = new EnumMap<>(EventType.class);
+
+    private EventHandlers(String consumer) {
+        this.consumer = consumer;
+    }
+
+    public static EventHandlers named(String consumer) {
+        return new EventHandlers(consumer);
+    }
+
+    @SuppressWarnings("unchecked")
+    public <T extends AssistanceEvent> EventHandlers on(Class<T> payload, Consumer<CloudEvent<T>> handler) {
+        handlers.put(EventType.of(payload), event -> handler.accept((CloudEvent<T>) (CloudEvent<?>) event));
+        return this;
+    }
+
+    public String consumer() {
+        return consumer;
+    }
+
+    Optional<Consumer<CloudEvent<AssistanceEvent>>> handlerOf(EventType type) {
+        return type == null ? Optional.empty() : Optional.ofNullable(handlers.get(type));
+    }
+}

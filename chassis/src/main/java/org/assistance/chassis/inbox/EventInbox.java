@@ -1,0 +1,112 @@
+package org.assistance.chassis.inbox;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.EventCodec;
+import org.assistance.chassis.events.UnreadableEvent;
+import org.jboss.logging.Logger;
+
+import java.util.Optional;
+import java.util.function.Consumer;
+
+/**
+ * Handles each event once (idempotent consumer). The handler runs in a transaction that also
+ * records the event id in {@code processed_events}; a redelivered or re-published event finds
+ * its id there and changes nothing. The record is acknowledged (and its offset committed) only
+ * after that transaction commits. A record that cannot be read or that the handler rejects goes
+ * to {@code <topic>.dlq} and the consumer moves on; a transient failure (database away, lock
+ * conflict) is retried with a growing pause, keeping the partition's order.
+ */
+@ApplicationScoped
+public class EventInbox {
+    private static final Logger LOG = Logger.getLogger(EventInbox.class);
+    private static final long MAX_PAUSE_MILLIS = 10_000;
+
+    private final EntityManager entityManager;
+    private final DeadLetters deadLetters;
+    private volatile boolean stopping;
+
+    public EventInbox(EntityManager entityManager, DeadLetters deadLetters) {
+        this.entityManager = entityManager;
+        this.deadLetters = deadLetters;
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
+    public void receive(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
+        CloudEvent<AssistanceEvent> event;
+        try {
+            event = EventCodec.decode(record);
+        } catch (UnreadableEvent e) {
+            deadLetter(record, handlers, e);
+            return;
+        }
+        Optional<Consumer<CloudEvent<AssistanceEvent>>> handler = handlers.handlerOf(event.type());
+        if (handler.isEmpty()) {
+            return; // a type this consumer does not need, or a newer type it does not know yet
+        }
+        long pause = 0;
+        while (true) {
+            try {
+                QuarkusTransaction.requiringNew().run(() -> {
+                    if (firstDelivery(handlers.consumer(), event)) {
+                        handler.get().accept(event);
+                    }
+                });
+                return;
+            } catch (RuntimeException e) {
+                if (!Failures.isTransient(e)) {
+                    deadLetter(record, handlers, e);
+                    return;
+                }
+                pause = pause(pause, "handle " + event.type().typeName() + " " + event.id(), e);
+            }
+        }
+    }
+
+    private boolean firstDelivery(String consumer, CloudEvent<?> event) {
+        return entityManager.createNativeQuery("""
+                        insert into processed_events (consumer, event_id, event_type) values (?1, ?2, ?3)
+                        on conflict do nothing""")
+                .setParameter(1, consumer)
+                .setParameter(2, event.id())
+                .setParameter(3, event.type().typeName())
+                .executeUpdate() == 1;
+    }
+
+    private void deadLetter(ConsumerRecord<String, byte[]> record, EventHandlers handlers, Exception reason) {
+        long pause = 0;
+        while (true) {
+            try {
+                deadLetters.send(record, handlers.consumer(), reason);
+                return;
+            } catch (RuntimeException e) {
+                pause = pause(pause, "dead-letter " + record.topic() + "@" + record.offset(), e);
+            }
+        }
+    }
+
+    private long pause(long previous, String what, Exception cause) {
+        if (stopping) {
+            // not acknowledged: the record is delivered again after the restart
+            throw new IllegalStateException("stopping before " + what + " succeeded", cause);
+        }
+        long pause = Math.min(Math.max(previous * 2, 100), MAX_PAUSE_MILLIS);
+        LOG.warnf("Could not %s (%s); retrying in %d ms", what, Failures.describe(cause), pause);
+        try {
+            Thread.sleep(pause);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted before " + what + " succeeded", e);
+        }
+        return pause;
+    }
+}

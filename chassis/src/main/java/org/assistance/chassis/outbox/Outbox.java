@@ -1,0 +1,69 @@
+package org.assistance.chassis.outbox;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.Transactional;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.EventCodec;
+import org.assistance.chassis.events.EventType;
+
+import java.time.OffsetDateTime;
+import java.util.UUID;
+
+/**
+ * Records an event in the same transaction as the state change that caused it (no dual
+ * write). Calling it outside a transaction is an error, so it cannot be misused; if the
+ * transaction rolls back, the event never existed. The relay publishes it after commit.
+ */
+@ApplicationScoped
+public class Outbox {
+    private final EntityManager entityManager;
+    private final TransactionSynchronizationRegistry transactions;
+    private final OutboxRelay relay;
+    private final EventSource source;
+
+    public Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
+                  EventSource source) {
+        this.entityManager = entityManager;
+        this.transactions = transactions;
+        this.relay = relay;
+        this.source = source;
+    }
+
+    /** Records the event; returns its CloudEvents id. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID record(AssistanceEvent event) {
+        EventType type = EventType.of(event);
+        UUID id = UUID.randomUUID();
+        // the aggregate's own changes reach the database first, so a row lock on it orders
+        // concurrent changes of one request before their outbox rows are numbered
+        entityManager.flush();
+        entityManager.createNativeQuery("""
+                        insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                .setParameter(1, id)
+                .setParameter(2, type.topic())
+                .setParameter(3, event.requestId().toString())
+                .setParameter(4, type.typeName())
+                .setParameter(5, source.uri())
+                .setParameter(6, OffsetDateTime.now())
+                .setParameter(7, EventCodec.encodeAsString(event))
+                .executeUpdate();
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    relay.wake();
+                }
+            }
+        });
+        return id;
+    }
+}

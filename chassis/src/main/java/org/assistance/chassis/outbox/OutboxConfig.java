@@ -1,0 +1,33 @@
+package org.assistance.chassis.outbox;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+@ConfigMapping(prefix = "assistance.outbox")
+public interface OutboxConfig {
+
+    /** Whether this instance runs a relay. Every instance may: a database lock lets one publish at a time. */
+    @WithDefault("true")
+    boolean relayEnabled();
+
+    /** Rows published per transaction. */
+    @WithDefault("500")
+    int batchSize();
+
+    /**
+     * How often the relay looks at the table when no commit woke it: it catches up on rows
+     * committed by another instance or left by a crash. Commits of this instance wake it at once.
+     */
+    @WithDefault("PT1S")
+    Duration pollInterval();
+
+    /** How long sent rows are kept before being purged. */
+    @WithDefault("P7D")
+    Duration retention();
+
+    /** Longest wait between attempts while Kafka is away. */
+    @WithDefault("PT10S")
+    Duration maxBackoff();
+}

@@ -1,0 +1,278 @@
+package org.assistance.chassis.outbox;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.quarkus.scheduler.Scheduled;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.assistance.chassis.events.CloudEvent;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Publishes committed outbox rows to Kafka, oldest first, and marks them sent in the same
+ * database transaction that read them. A transaction-scoped advisory lock lets exactly one
+ * relay of a service publish at a time, whatever the number of instances, so a row is never
+ * published twice concurrently and a request's events keep their order. Woken by every
+ * commit that recorded an event; otherwise it looks again every poll interval, which also
+ * catches up after a crash. While Kafka is away it retries with a growing pause.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    /** Arbitrary constant naming "the outbox relay" among advisory locks of a service's database. */
+    private static final long RELAY_LOCK = 0x6f7574626f78L;
+    public static final int LOCK_BUSY = -1;
+
+    private final DataSource dataSource;
+    private final EventPublisher publisher;
+    private final OutboxConfig config;
+    private final Semaphore wakeUps = new Semaphore(0);
+    private final Timer publishLag;
+    private final Counter published;
+    private volatile boolean running;
+    private Thread worker;
+
+    @Inject
+    public OutboxRelay(DataSource dataSource, EventPublisher publisher, OutboxConfig config, MeterRegistry metrics) {
+        this.dataSource = dataSource;
+        this.publisher = publisher;
+        this.config = config;
+        this.publishLag = Timer.builder("assistance.outbox.publish.lag")
+                .description("Time from an event's commit to its acknowledgement by Kafka")
+                .publishPercentiles(0.5, 0.99)
+                .register(metrics);
+        this.published = Counter.builder("assistance.outbox.published")
+                .description("Outbox rows published to Kafka").register(metrics);
+        Gauge.builder("assistance.outbox.backlog", this, OutboxRelay::backlog)
+                .description("Outbox rows committed but not yet published").register(metrics);
+        Gauge.builder("assistance.outbox.oldest.unsent.seconds", this, OutboxRelay::oldestUnsentSeconds)
+                .description("Age of the oldest unpublished outbox row").register(metrics);
+    }
+
+    void onStart(@Observes StartupEvent event) {
+        if (config.relayEnabled()) {
+            running = true;
+            worker = new Thread(this::run, "outbox-relay");
+            worker.setDaemon(true);
+            worker.start();
+        }
+    }
+
+    void onStop(@Observes ShutdownEvent event) {
+        running = false;
+        if (worker != null) {
+            worker.interrupt();
+            try {
+                worker.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    /** Called after a commit that recorded events: publish now rather than at the next poll. */
+    public void wake() {
+        wakeUps.release();
+    }
+
+    private void run() {
+        long pauseMillis = 0;
+        while (running) {
+            try {
+                int count = publishBatch();
+                if (count > 0) {
+                    pauseMillis = 0;
+                    continue; // there may be more
+                }
+                // lock held by another instance: look again soon; otherwise wait for a commit
+                long wait = count == LOCK_BUSY ? 50 : config.pollInterval().toMillis();
+                if (wakeUps.tryAcquire(wait, TimeUnit.MILLISECONDS)) {
+                    wakeUps.drainPermits();
+                }
+                pauseMillis = 0;
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                pauseMillis = Math.min(Math.max(pauseMillis * 2, 100), config.maxBackoff().toMillis());
+                LOG.warnf("Outbox relay could not publish (%s); retrying in %d ms", rootMessage(e), pauseMillis);
+                try {
+                    Thread.sleep(pauseMillis);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    return;
+                }
+            }
+        }
+    }
+
+    /**
+     * Publishes one batch of unsent rows and marks them sent, or nothing if another relay holds
+     * the lock ({@link #LOCK_BUSY}). Throws when Kafka or the database fails; the rows stay
+     * unsent and are published by a later attempt.
+     */
+    public int publishBatch() throws SQLException, InterruptedException, ExecutionException, TimeoutException {
+        try (Connection connection = dataSource.getConnection()) {
+            boolean autoCommit = connection.getAutoCommit();
+            connection.setAutoCommit(false);
+            try {
+                int count = publishBatch(connection);
+                connection.commit();
+                return count;
+            } catch (SQLException | InterruptedException | ExecutionException | TimeoutException | RuntimeException e) {
+                connection.rollback();
+                throw e;
+            } finally {
+                connection.setAutoCommit(autoCommit);
+            }
+        }
+    }
+
+    private int publishBatch(Connection connection)
+            throws SQLException, InterruptedException, ExecutionException, TimeoutException {
+        try (Statement lock = connection.createStatement();
+             ResultSet locked = lock.executeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")) {
+            locked.next();
+            if (!locked.getBoolean(1)) {
+                return LOCK_BUSY;
+            }
+        }
+        List<Row> rows = new ArrayList<>();
+        try (PreparedStatement select = connection.prepareStatement("""
+                select seq, event_id, topic, event_key, event_type, source, occurred_at, payload
+                from outbox where sent_at is null order by seq limit ?""")) {
+            select.setInt(1, config.batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
+                            rs.getString(8)));
+                }
+            }
+        }
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        try {
+            for (Row row : rows) {
+                acks.add(publisher.send(row.toRecord()));
+            }
+        } finally {
+            // whatever was queued before a failure reaches Kafka before any retry is queued,
+            // so a request's events first appear on the topic in their recorded order
+            publisher.flush();
+        }
+        for (Future<RecordMetadata> ack : acks) {
+            ack.get(30, TimeUnit.SECONDS);
+        }
+        Long[] sequence = rows.stream().map(Row::seq).toArray(Long[]::new);
+        try (PreparedStatement update = connection.prepareStatement(
+                "update outbox set sent_at = now() where seq = any(?)")) {
+            Array array = connection.createArrayOf("bigint", sequence);
+            update.setArray(1, array);
+            update.executeUpdate();
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        for (Row row : rows) {
+            publishLag.record(Duration.between(row.occurredAt(), now));
+        }
+        published.increment(rows.size());
+        return rows.size();
+    }
+
+    @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    void purgeOnSchedule() {
+        try {
+            int purged = purge();
+            if (purged > 0) {
+                LOG.debugf("Purged %d sent outbox rows", purged);
+            }
+        } catch (SQLException e) {
+            LOG.warnf("Could not purge sent outbox rows: %s", e.getMessage());
+        }
+    }
+
+    /** Deletes rows sent longer ago than the retention period; returns how many. */
+    public int purge() throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement delete = connection.prepareStatement(
+                     "delete from outbox where sent_at is not null and sent_at < now() - ?::interval")) {
+            delete.setString(1, config.retention().toSeconds() + " seconds");
+            return delete.executeUpdate();
+        }
+    }
+
+    long backlog() {
+        return queryLong("select count(*) from outbox where sent_at is null");
+    }
+
+    double oldestUnsentSeconds() {
+        return queryLong("select coalesce(extract(epoch from now() - min(occurred_at)), 0)::bigint "
+                + "from outbox where sent_at is null");
+    }
+
+    private long queryLong(String sql) {
+        try (Connection connection = dataSource.getConnection();
+             Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            return rs.next() ? rs.getLong(1) : 0;
+        } catch (SQLException e) {
+            return -1;
+        }
+    }
+
+    private static String rootMessage(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root.getClass().getSimpleName() + ": " + root.getMessage();
+    }
+
+    private record Row(long seq, String eventId, String topic, String key, String type, String source,
+                       OffsetDateTime occurredAt, String payload) {
+        ProducerRecord<String, byte[]> toRecord() {
+            ProducerRecord<String, byte[]> record =
+                    new ProducerRecord<>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
+            header(record, CloudEvent.HEADER_SPEC_VERSION, CloudEvent.SPEC_VERSION);
+            header(record, CloudEvent.HEADER_ID, eventId);
+            header(record, CloudEvent.HEADER_SOURCE, source);
+            header(record, CloudEvent.HEADER_TYPE, type);
+            header(record, CloudEvent.HEADER_TIME, occurredAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+            header(record, CloudEvent.HEADER_SUBJECT, key);
+            header(record, CloudEvent.HEADER_CONTENT_TYPE, CloudEvent.JSON);
+            return record;
+        }
+
+        private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

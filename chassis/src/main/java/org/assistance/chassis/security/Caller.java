@@ -1,0 +1,63 @@
+package org.assistance.chassis.security;
+
+import io.quarkus.security.ForbiddenException;
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+import java.util.Optional;
+
+/**
+ * Who is calling, as the verified token says: subject, roles and tenant (agency or donor).
+ * The tenant always comes from here, never from a request body.
+ */
+@RequestScoped
+public class Caller {
+    private final SecurityIdentity identity;
+    private final JsonWebToken token;
+
+    public Caller(SecurityIdentity identity, JsonWebToken token) {
+        this.identity = identity;
+        this.token = token;
+    }
+
+    public String subject() {
+        String name = token.getName();
+        return name != null ? name : identity.getPrincipal().getName();
+    }
+
+    public boolean is(String role) {
+        return identity.hasRole(role);
+    }
+
+    /** True for staff who may see every tenant's records. */
+    public boolean isStaff() {
+        return is(Roles.REVIEWER) || is(Roles.LOGISTICS) || is(Roles.OPERATIONS) || is(Roles.ADMIN);
+    }
+
+    public Optional<String> agency() {
+        return claim(Roles.AGENCY_CLAIM);
+    }
+
+    public Optional<String> donor() {
+        return claim(Roles.DONOR_CLAIM);
+    }
+
+    /** The partner's agency; a partner token without one is refused. */
+    public String requireAgency() {
+        return agency().orElseThrow(() -> new ForbiddenException("partner token without an agency claim"));
+    }
+
+    public String requireDonor() {
+        return donor().orElseThrow(() -> new ForbiddenException("donor token without a donor claim"));
+    }
+
+    private Optional<String> claim(String name) {
+        Object value = token.getClaim(name);
+        if (value == null) {
+            return Optional.empty();
+        }
+        String text = value.toString().replace("\"", "").trim();
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+}

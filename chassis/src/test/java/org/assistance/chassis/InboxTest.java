@@ -1,0 +1,132 @@
+package org.assistance.chassis;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.EventCodec;
+import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.inbox.DeadLetters;
+import org.assistance.testsupport.BrokerClient;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Events published by "another service" onto the real broker, consumed by the fixture consumer. */
+@QuarkusTest
+class InboxTest {
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void the_same_event_delivered_twice_is_handled_once() throws Exception {
+        UUID request = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        publish(request, eventId, "assistance.request.submitted.v1", submitted(request, "twice"));
+        publish(request, eventId, "assistance.request.submitted.v1", submitted(request, "twice"));
+        UUID marker = UUID.randomUUID();
+        publish(request, marker, "assistance.request.submitted.v1", submitted(request, "marker"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(marker) == 1);
+        assertThat(handled(eventId)).isEqualTo(1);
+    }
+
+    @Test
+    void a_garbage_record_goes_to_the_dead_letter_topic_and_the_next_good_one_is_still_handled() throws Exception {
+        UUID request = UUID.randomUUID();
+        BrokerClient.send(Topics.REQUESTS, request.toString(), "{not json".getBytes(StandardCharsets.UTF_8),
+                Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/somewhere",
+                        "ce_type", "assistance.request.submitted.v1", "content-type", "application/json"));
+        UUID good = UUID.randomUUID();
+        publish(request, good, "assistance.request.submitted.v1", submitted(request, "good after garbage"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(good) == 1);
+        List<ConsumerRecord<String, byte[]>> dead = BrokerClient.await(Topics.deadLetters(Topics.REQUESTS),
+                r -> request.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(dead).hasSize(1);
+        assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
+        assertThat(BrokerClient.header(dead.get(0), DeadLetters.REASON)).contains("not a valid");
+        assertThat(BrokerClient.header(dead.get(0), DeadLetters.CONSUMER)).isEqualTo("fixture");
+        assertThat(BrokerClient.header(dead.get(0), DeadLetters.ORIGINAL_TOPIC)).isEqualTo(Topics.REQUESTS);
+    }
+
+    @Test
+    void an_event_the_domain_refuses_is_dead_lettered_with_the_reason_and_nothing_is_written() throws Exception {
+        UUID request = UUID.randomUUID();
+        UUID poison = UUID.randomUUID();
+        publish(request, poison, "assistance.request.submitted.v1", submitted(request, "poison pill"));
+        UUID good = UUID.randomUUID();
+        publish(request, good, "assistance.request.submitted.v1", submitted(request, "good after poison"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(good) == 1);
+        List<ConsumerRecord<String, byte[]>> dead = BrokerClient.await(Topics.deadLetters(Topics.REQUESTS),
+                r -> request.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(BrokerClient.header(dead.get(0), DeadLetters.REASON)).isEqualTo("a poison title is refused by the domain");
+        assertThat(handled(poison)).isZero();
+        assertThat(processed(poison)).as("a refused event is not remembered as handled").isZero();
+    }
+
+    @Test
+    void an_unknown_event_type_is_passed_by_not_dead_lettered() throws Exception {
+        UUID request = UUID.randomUUID();
+        publish(request, UUID.randomUUID(), "assistance.request.escalated.v9", "{\"requestId\":\"" + request + "\"}");
+        UUID good = UUID.randomUUID();
+        publish(request, good, "assistance.request.submitted.v1", submitted(request, "after unknown"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(good) == 1);
+        assertThat(BrokerClient.readAll(Topics.deadLetters(Topics.REQUESTS)))
+                .noneMatch(r -> request.toString().equals(r.key()));
+    }
+
+    @Test
+    void unknown_fields_in_event_data_are_ignored() throws Exception {
+        UUID request = UUID.randomUUID();
+        UUID id = UUID.randomUUID();
+        String json = submitted(request, "newer producer").replaceFirst("\\{", "{\"addedInV1_1\":42,");
+        publish(request, id, "assistance.request.submitted.v1", json);
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(id) == 1);
+    }
+
+    static String submitted(UUID request, String title) {
+        return EventCodec.encodeAsString(new RequestSubmitted(request, "agency-a", "KE", null, "CYBERCRIME",
+                Set.of("TRAINING"), "HIGH", title, "needs", null, List.of(), List.of(), null, OffsetDateTime.now()));
+    }
+
+    static void publish(UUID request, UUID eventId, String type, String json) {
+        BrokerClient.send(Topics.REQUESTS, request.toString(), json.getBytes(StandardCharsets.UTF_8),
+                Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_source", "/request-service",
+                        "ce_type", type, "ce_time", OffsetDateTime.now().toString(),
+                        "ce_subject", request.toString(), "content-type", "application/json"));
+    }
+
+    private long handled(UUID eventId) throws Exception {
+        return count("select count(*) from fixture_handled where event_id = ?", eventId);
+    }
+
+    private long processed(UUID eventId) throws Exception {
+        return count("select count(*) from processed_events where event_id = ?", eventId);
+    }
+
+    private long count(String sql, UUID id) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, id);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

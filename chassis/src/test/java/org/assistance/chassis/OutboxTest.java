@@ -1,0 +1,115 @@
+package org.assistance.chassis;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.agroal.api.AgroalDataSource;
+import jakarta.inject.Inject;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.Topics;
+import org.assistance.testsupport.BrokerClient;
+import org.assistance.testsupport.KafkaBroker;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+@QuarkusTest
+class OutboxTest {
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void a_committed_change_publishes_exactly_one_cloud_event_with_every_header() {
+        UUID id = Fixtures.submit("one event");
+
+        List<ConsumerRecord<String, byte[]>> records = BrokerClient.await(Topics.REQUESTS,
+                r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+
+        assertThat(records).hasSize(1);
+        ConsumerRecord<String, byte[]> record = records.get(0);
+        assertThat(BrokerClient.header(record, "ce_specversion")).isEqualTo("1.0");
+        assertThat(UUID.fromString(BrokerClient.header(record, "ce_id"))).isNotNull();
+        assertThat(BrokerClient.header(record, "ce_source")).isEqualTo("/chassis-test");
+        assertThat(BrokerClient.header(record, "ce_type")).isEqualTo("assistance.request.submitted.v1");
+        assertThat(OffsetDateTime.parse(BrokerClient.header(record, "ce_time"))).isNotNull();
+        assertThat(BrokerClient.header(record, "ce_subject")).isEqualTo(id.toString());
+        assertThat(BrokerClient.header(record, "content-type")).isEqualTo("application/json");
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .contains("\"requestId\":\"" + id + "\"").contains("\"title\":\"one event\"");
+    }
+
+    @Test
+    void a_rolled_back_change_leaves_no_event() throws Exception {
+        UUID rolledBack = UUID.randomUUID();
+        given().auth().oauth2(Tokens.partner("agency-a")).contentType(ContentType.JSON)
+                .body("{\"title\":\"never happened\"}")
+                .queryParam("id", rolledBack).queryParam("failAfterRecording", true)
+                .when().post("/fixture/requests")
+                .then().statusCode(422);
+        // a later committed event of the same key is published; the rolled-back one never is
+        UUID later = Fixtures.submit("after the rollback", 1, rolledBack);
+
+        List<ConsumerRecord<String, byte[]>> records = BrokerClient.await(Topics.REQUESTS,
+                r -> rolledBack.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(later).isEqualTo(rolledBack);
+        assertThat(records).hasSize(1);
+        assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8)).contains("after the rollback");
+        assertThat(outboxRows(rolledBack)).isEqualTo(1);
+    }
+
+    @Test
+    void events_recorded_while_kafka_is_down_are_published_in_order_once_it_is_back() throws Exception {
+        UUID id = UUID.randomUUID();
+        KafkaBroker broker = KafkaBroker.shared();
+        broker.stop();
+        try {
+            // the service keeps accepting changes: the outbox holds the events
+            for (int i = 0; i < 5; i++) {
+                Fixtures.submit("while down " + i, 1, id);
+            }
+            assertThat(unsentRows(id)).isEqualTo(5);
+        } finally {
+            broker.start();
+        }
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> unsentRows(id) == 0);
+        List<ConsumerRecord<String, byte[]>> published = BrokerClient.await(Topics.REQUESTS,
+                r -> id.toString().equals(r.key()), 5, Duration.ofSeconds(30));
+        List<String> titles = published.stream()
+                .map(r -> new String(r.value(), StandardCharsets.UTF_8))
+                .map(json -> json.replaceAll(".*\"title\":\"([^\"]*)\".*", "$1"))
+                .distinct()
+                .toList();
+        assertThat(titles).containsExactly("while down 0", "while down 1", "while down 2", "while down 3",
+                "while down 4");
+    }
+
+    private long outboxRows(UUID key) throws Exception {
+        return count("select count(*) from outbox where event_key = ?", key);
+    }
+
+    private long unsentRows(UUID key) throws Exception {
+        return count("select count(*) from outbox where event_key = ? and sent_at is null", key);
+    }
+
+    private long count(String sql, UUID key) throws Exception {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setString(1, key.toString());
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package org.assistance.testsupport;
+
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Gives the service under test a real Kafka broker, its own fresh PostgreSQL database and the
+ * public key of {@link Tokens}. Use as
+ * {@code @WithTestResource(value = PlatformTestResource.class, initArgs = @ResourceArg(name = "database", value = "requests"))}
+ * (or through a meta-annotation of the service). The broker and the database are created once
+ * per test JVM, so an application restart (another test profile) finds its rows again.
+ */
+public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
+    private static final Map<String, String> DATABASES = new ConcurrentHashMap<>();
+    private String databasePrefix = "service";
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        databasePrefix = initArgs.getOrDefault("database", databasePrefix);
+    }
+
+    @Override
+    public Map<String, String> start() {
+        KafkaBroker kafka = KafkaBroker.shared();
+        PostgresServer postgres = PostgresServer.shared();
+        String database = databaseFor(databasePrefix);
+
+        Map<String, String> config = new HashMap<>();
+        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
+        config.put("quarkus.datasource.username", postgres.username());
+        config.put("quarkus.datasource.password", postgres.password());
+        // inline, so it also replaces the in-memory key smallrye-jwt makes up in test mode
+        config.put("mp.jwt.verify.publickey", Tokens.publicKey());
+        config.put("mp.jwt.verify.issuer", Tokens.ISSUER);
+        return config;
+    }
+
+    /** The database this test JVM uses for the given prefix, created on first use. */
+    public static String databaseFor(String prefix) {
+        return DATABASES.computeIfAbsent(prefix, p -> {
+            PostgresServer postgres = PostgresServer.shared();
+            String name = postgres.createFreshDatabase(p);
+            SharedInfrastructure.atExit(() -> postgres.dropDatabase(name));
+            return name;
+        });
+    }
+
+    @Override
+    public void stop() {
+        // the broker and databases live as long as the test JVM
+    }
+}
