@@ -32,6 +32,15 @@ class ProblemsTest {
     }
 
     @Test
+    void a_field_the_resource_does_not_have_is_400_naming_it() {
+        given().auth().oauth2(Tokens.partner("agency-a")).contentType(ContentType.JSON)
+                .body("{\"title\": \"ok\", \"status\": \"APPROVED\"}")
+                .when().post("/fixture/requests")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("status"));
+    }
+
+    @Test
     void an_unknown_path_is_404_problem_json() {
         given().auth().oauth2(Tokens.role("reviewer"))
                 .when().get("/fixture/nothing-here")

@@ -4,7 +4,6 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Gives the service under test a real Kafka broker, its own fresh PostgreSQL database and the
@@ -14,7 +13,6 @@ import java.util.concurrent.ConcurrentHashMap;
  * per test JVM, so an application restart (another test profile) finds its rows again.
  */
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
-    private static final Map<String, String> DATABASES = new ConcurrentHashMap<>();
     private String databasePrefix = "service";
 
     @Override
@@ -39,14 +37,20 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         return config;
     }
 
-    /** The database this test JVM uses for the given prefix, created on first use. */
+    /**
+     * The database this test JVM uses for the given prefix, created on first use. Remembered in
+     * a system property, which every class loader of the JVM sees alike.
+     */
     public static String databaseFor(String prefix) {
-        return DATABASES.computeIfAbsent(prefix, p -> {
-            PostgresServer postgres = PostgresServer.shared();
-            String name = postgres.createFreshDatabase(p);
-            SharedInfrastructure.atExit(() -> postgres.dropDatabase(name));
+        String key = "assistance.test.database." + prefix;
+        synchronized (System.getProperties()) {
+            String name = System.getProperty(key);
+            if (name == null) {
+                name = PostgresServer.shared().createFreshDatabase(prefix);
+                System.setProperty(key, name);
+            }
             return name;
-        });
+        }
     }
 
     @Override

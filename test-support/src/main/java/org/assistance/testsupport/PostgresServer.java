@@ -40,6 +40,7 @@ public abstract class PostgresServer {
                 + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd_HHmmss"))
                 + "_" + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
         execute("CREATE DATABASE " + name);
+        SharedInfrastructure.atExit(() -> dropDatabase(name));
         return name;
     }
 

@@ -2,7 +2,9 @@ package org.assistance.chassis.problems;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
@@ -42,7 +44,9 @@ public class ProblemMappers {
         return answer(problem, uri);
     }
 
-    @ServerExceptionMapper
+    // listed one by one: Quarkus has built-in mappers for some of these subtypes (answering plain JSON)
+    @ServerExceptionMapper({JsonProcessingException.class, UnrecognizedPropertyException.class,
+            InvalidFormatException.class, MismatchedInputException.class, JsonParseException.class})
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : null;
         String message;
@@ -65,6 +69,11 @@ public class ProblemMappers {
             problem = problem.withErrors(List.of(new Problem.FieldError(field, message)));
         }
         return answer(problem, uri);
+    }
+
+    @ServerExceptionMapper
+    public Response invalidInput(InvalidInput e, UriInfo uri) {
+        return answer(Problem.of(400, "validation", "Invalid request", e.getMessage()).withErrors(e.errors()), uri);
     }
 
     @ServerExceptionMapper

@@ -1,0 +1,141 @@
+package org.assistance.requestservice.requests;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.Values.EquipmentLine;
+import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.RequestingAuthority;
+import org.assistance.chassis.events.Values.TrainingNeed;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * A State's request for technical assistance, made through a partner agency from the State's
+ * own needs and priorities. Owns its status as the requester sees it and the rules for moving it.
+ */
+@Entity
+@Table(name = "assistance_requests")
+public class AssistanceRequest extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "agency_id")
+    public String agencyId;
+    public String country;
+    @Column(name = "authority_name")
+    public String authorityName;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "authority_kind")
+    public AuthorityKind authorityKind;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "thematic_area")
+    public ThematicArea thematicArea;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "assistance_types")
+    public Set<AssistanceType> assistanceTypes;
+    @Enumerated(EnumType.STRING)
+    public Priority priority;
+    public String title;
+    @Column(name = "needs_statement")
+    public String needsStatement;
+    @Column(name = "desired_by")
+    public LocalDate desiredBy;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "equipment_lines")
+    public List<EquipmentLine> equipmentLines;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "training_needs")
+    public List<TrainingNeed> trainingNeeds;
+    @Column(name = "estimated_amount")
+    public BigDecimal estimatedAmount;
+    @Column(name = "estimated_currency")
+    public String estimatedCurrency;
+    @Enumerated(EnumType.STRING)
+    public RequestStatus status;
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @Version
+    public long version;
+
+    /** A new request in SUBMITTED, for the agency named by the caller's token. */
+    static AssistanceRequest submit(String agencyId, RequestDraft draft, OffsetDateTime now) {
+        draft.checkConsistency();
+        AssistanceRequest request = new AssistanceRequest();
+        request.id = UUID.randomUUID();
+        request.agencyId = agencyId;
+        request.status = RequestStatus.SUBMITTED;
+        request.submittedAt = now;
+        request.fill(draft, now);
+        return request;
+    }
+
+    private void fill(RequestDraft draft, OffsetDateTime now) {
+        country = draft.country();
+        authorityName = draft.requestingAuthority().name();
+        authorityKind = draft.requestingAuthority().kind();
+        thematicArea = draft.thematicArea();
+        assistanceTypes = new TreeSet<>(draft.assistanceTypes());
+        priority = draft.priority();
+        title = draft.title().strip();
+        needsStatement = draft.needsStatement().strip();
+        desiredBy = draft.desiredBy();
+        equipmentLines = draft.equipmentLines() == null ? List.of() : draft.equipmentLines().stream()
+                .map(l -> new EquipmentLine(l.itemCode().strip(), l.quantity(), l.justification().strip()))
+                .toList();
+        trainingNeeds = draft.trainingNeeds() == null ? List.of() : draft.trainingNeeds().stream()
+                .map(t -> new TrainingNeed(t.topic().strip(), t.expectedParticipants()))
+                .toList();
+        estimatedAmount = draft.estimatedValue() == null ? null : draft.estimatedValue().amount();
+        estimatedCurrency = draft.estimatedValue() == null ? null : draft.estimatedValue().currency();
+        updatedAt = now;
+    }
+
+    /**
+     * Moves to the target status if the lifecycle allows it; returns false (and changes
+     * nothing) when it does not, e.g. a decision arriving for a request withdrawn meanwhile.
+     */
+    boolean moveTo(RequestStatus target, OffsetDateTime at) {
+        if (!status.canMoveTo(target)) {
+            return false;
+        }
+        status = target;
+        updatedAt = at;
+        return true;
+    }
+
+    /** A move the caller asked for: refused with 409 naming the current state. */
+    void moveOrRefuse(RequestStatus target, OffsetDateTime at) {
+        if (!moveTo(target, at)) {
+            throw DomainRuleViolation.conflict("Request " + id + " is " + status + " and cannot become " + target);
+        }
+    }
+
+    Money estimatedValue() {
+        return estimatedAmount == null ? null : new Money(estimatedAmount, estimatedCurrency);
+    }
+
+    RequestSubmitted submittedEvent() {
+        return new RequestSubmitted(id, agencyId, country, new RequestingAuthority(authorityName, authorityKind.name()),
+                thematicArea.name(), assistanceTypes.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)),
+                priority.name(), title, needsStatement, desiredBy, equipmentLines, trainingNeeds, estimatedValue(),
+                submittedAt);
+    }
+}

@@ -1,0 +1,5 @@
+package org.assistance.requestservice.requests;
+
+public enum Priority {
+    LOW, MEDIUM, HIGH, URGENT
+}

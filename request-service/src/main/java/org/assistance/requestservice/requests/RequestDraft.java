@@ -1,0 +1,83 @@
+package org.assistance.requestservice.requests;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.FutureOrPresent;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.chassis.validation.CountryCode;
+import org.assistance.chassis.validation.MoneyInput;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * What a partner agency sends to ask for assistance (and to amend it). The agency is never
+ * part of it: it comes from the token.
+ */
+@Schema(name = "RequestDraft", description = "An assistance request as a partner agency submits or amends it")
+public record RequestDraft(
+        @NotNull @CountryCode @Schema(example = "KE") String country,
+        @NotNull @Valid RequestingAuthorityInput requestingAuthority,
+        @NotNull @Schema(example = "CYBERCRIME") ThematicArea thematicArea,
+        @NotEmpty @Schema(example = "[\"TRAINING\", \"EQUIPMENT\"]") Set<@NotNull AssistanceType> assistanceTypes,
+        @NotNull @Schema(example = "HIGH") Priority priority,
+        @NotBlank @Size(max = 200) @Schema(example = "Digital forensics capacity for the national cybercrime unit")
+        String title,
+        @NotBlank @Size(max = 10_000)
+        @Schema(example = "Ransomware cases doubled since 2024; the unit has no write blockers or trained examiners.")
+        String needsStatement,
+        @NotNull @FutureOrPresent @Schema(example = "2027-06-30") LocalDate desiredBy,
+        @Size(max = 100) List<@NotNull @Valid EquipmentLineInput> equipmentLines,
+        @Size(max = 50) List<@NotNull @Valid TrainingNeedInput> trainingNeeds,
+        @Valid MoneyInput estimatedValue) {
+
+    @Schema(name = "RequestingAuthority")
+    public record RequestingAuthorityInput(
+            @NotBlank @Size(max = 200) @Schema(example = "Directorate of Criminal Investigations") String name,
+            @NotNull @Schema(example = "POLICE") AuthorityKind kind) {
+    }
+
+    @Schema(name = "EquipmentLine")
+    public record EquipmentLineInput(
+            @NotBlank @Size(max = 50) @Schema(example = "FOR-WB-001") String itemCode,
+            @Min(1) @Max(10_000) @Schema(example = "4") int quantity,
+            @NotBlank @Size(max = 2_000) @Schema(example = "One per regional forensic lab") String justification) {
+    }
+
+    @Schema(name = "TrainingNeed")
+    public record TrainingNeedInput(
+            @NotBlank @Size(max = 200) @Schema(example = "Mobile device forensics") String topic,
+            @Min(1) @Max(10_000) @Schema(example = "20") int expectedParticipants) {
+    }
+
+    /** The rules that span fields: equipment lines iff EQUIPMENT, training needs only with TRAINING. */
+    void checkConsistency() {
+        List<FieldError> errors = new ArrayList<>();
+        boolean equipment = assistanceTypes.contains(AssistanceType.EQUIPMENT);
+        boolean hasLines = equipmentLines != null && !equipmentLines.isEmpty();
+        if (equipment && !hasLines) {
+            errors.add(new FieldError("equipmentLines", "are required when EQUIPMENT is asked for"));
+        } else if (!equipment && hasLines) {
+            errors.add(new FieldError("equipmentLines", "are only allowed when EQUIPMENT is asked for"));
+        }
+        boolean training = assistanceTypes.contains(AssistanceType.TRAINING);
+        boolean hasNeeds = trainingNeeds != null && !trainingNeeds.isEmpty();
+        if (training && !hasNeeds) {
+            errors.add(new FieldError("trainingNeeds", "are required when TRAINING is asked for"));
+        } else if (!training && hasNeeds) {
+            errors.add(new FieldError("trainingNeeds", "are only allowed when TRAINING is asked for"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+    }
+}

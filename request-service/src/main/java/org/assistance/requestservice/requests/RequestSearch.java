@@ -1,0 +1,90 @@
+package org.assistance.requestservice.requests;
+
+import io.quarkus.panache.common.Parameters;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.assistance.chassis.problems.InvalidInput;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Finds requests page by page with a keyset cursor (submission time, then id): stable while
+ * new requests arrive, and no offset scans.
+ */
+@ApplicationScoped
+public class RequestSearch {
+
+    public record Criteria(String agencyId, RequestStatus status, String country, ThematicArea thematicArea,
+                           Priority priority, OffsetDateTime submittedFrom, OffsetDateTime submittedTo) {
+    }
+
+    public record Result(List<AssistanceRequest> items, String nextCursor) {
+    }
+
+    public Result find(Criteria criteria, int limit, String cursor) {
+        List<String> where = new ArrayList<>();
+        Parameters params = new Parameters();
+        if (criteria.agencyId() != null) {
+            where.add("agencyId = :agency");
+            params.and("agency", criteria.agencyId());
+        }
+        if (criteria.status() != null) {
+            where.add("status = :status");
+            params.and("status", criteria.status());
+        }
+        if (criteria.country() != null) {
+            where.add("country = :country");
+            params.and("country", criteria.country());
+        }
+        if (criteria.thematicArea() != null) {
+            where.add("thematicArea = :area");
+            params.and("area", criteria.thematicArea());
+        }
+        if (criteria.priority() != null) {
+            where.add("priority = :priority");
+            params.and("priority", criteria.priority());
+        }
+        if (criteria.submittedFrom() != null) {
+            where.add("submittedAt >= :from");
+            params.and("from", criteria.submittedFrom());
+        }
+        if (criteria.submittedTo() != null) {
+            where.add("submittedAt < :to");
+            params.and("to", criteria.submittedTo());
+        }
+        if (cursor != null) {
+            Position after = Position.decode(cursor);
+            where.add("(submittedAt < :afterTime or (submittedAt = :afterTime and id < :afterId))");
+            params.and("afterTime", after.submittedAt()).and("afterId", after.id());
+        }
+        String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by submittedAt desc, id desc";
+        List<AssistanceRequest> page = AssistanceRequest.<AssistanceRequest>find(query, params)
+                .range(0, limit).list();
+        String next = null;
+        if (page.size() == limit) {
+            AssistanceRequest last = page.get(page.size() - 1);
+            next = new Position(last.submittedAt, last.id).encode();
+        }
+        return new Result(page, next);
+    }
+
+    record Position(OffsetDateTime submittedAt, UUID id) {
+        String encode() {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString((submittedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+        }
+
+        static Position decode(String cursor) {
+            try {
+                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
+                return new Position(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+            } catch (RuntimeException e) {
+                throw InvalidInput.field("cursor", "is not a cursor this API gave out");
+            }
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package org.assistance.requestservice.requests;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/** The request's status as the requesting agency sees it, and the moves allowed between them. */
+public enum RequestStatus {
+    SUBMITTED, UNDER_REVIEW, INFORMATION_REQUESTED, APPROVED, PARTIALLY_APPROVED, REJECTED, IN_DELIVERY,
+    DELIVERED, CLOSED, WITHDRAWN;
+
+    private Set<RequestStatus> next;
+
+    static {
+        SUBMITTED.next = EnumSet.of(UNDER_REVIEW, INFORMATION_REQUESTED, APPROVED, PARTIALLY_APPROVED, REJECTED,
+                WITHDRAWN, SUBMITTED);
+        UNDER_REVIEW.next = EnumSet.of(INFORMATION_REQUESTED, APPROVED, PARTIALLY_APPROVED, REJECTED, WITHDRAWN);
+        INFORMATION_REQUESTED.next = EnumSet.of(UNDER_REVIEW, SUBMITTED, APPROVED, PARTIALLY_APPROVED, REJECTED,
+                WITHDRAWN, INFORMATION_REQUESTED);
+        APPROVED.next = EnumSet.of(IN_DELIVERY, DELIVERED, CLOSED);
+        PARTIALLY_APPROVED.next = EnumSet.of(IN_DELIVERY, DELIVERED, CLOSED);
+        REJECTED.next = EnumSet.of(CLOSED);
+        IN_DELIVERY.next = EnumSet.of(DELIVERED, CLOSED);
+        DELIVERED.next = EnumSet.of(CLOSED);
+        CLOSED.next = EnumSet.noneOf(RequestStatus.class);
+        WITHDRAWN.next = EnumSet.noneOf(RequestStatus.class);
+    }
+
+    public boolean canMoveTo(RequestStatus target) {
+        return next.contains(target);
+    }
+
+    /** Before a decision: the agency may still amend or withdraw. */
+    public boolean isUndecided() {
+        return this == SUBMITTED || this == UNDER_REVIEW || this == INFORMATION_REQUESTED;
+    }
+}
