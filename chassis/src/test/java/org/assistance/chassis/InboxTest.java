@@ -4,6 +4,7 @@ import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.EventCodec;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.Topics;
@@ -106,10 +107,8 @@ class InboxTest {
     }
 
     static void publish(UUID request, UUID eventId, String type, String json) {
-        BrokerClient.send(Topics.REQUESTS, request.toString(), json.getBytes(StandardCharsets.UTF_8),
-                Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_source", "/request-service",
-                        "ce_type", type, "ce_time", OffsetDateTime.now().toString(),
-                        "ce_subject", request.toString(), "content-type", "application/json"));
+        BrokerClient.send(CloudEvent.toRecord(Topics.REQUESTS, type, eventId, "/request-service", OffsetDateTime.now(),
+                request.toString(), json.getBytes(StandardCharsets.UTF_8)));
     }
 
     private long handled(UUID eventId) throws Exception {

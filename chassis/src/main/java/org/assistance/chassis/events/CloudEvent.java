@@ -1,6 +1,10 @@
 package org.assistance.chassis.events;
 
+import org.apache.kafka.clients.producer.ProducerRecord;
+
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 
 /**
@@ -18,4 +22,30 @@ public record CloudEvent<T extends AssistanceEvent>(UUID id, String source, Even
     public static final String HEADER_SUBJECT = "ce_subject";
     public static final String HEADER_CONTENT_TYPE = "content-type";
     public static final String JSON = "application/json";
+
+    /** The Kafka record of an event in CloudEvents binary mode: headers for the context, JSON data as value. */
+    public static ProducerRecord<String, byte[]> toRecord(String topic, String typeName, UUID id, String source,
+                                                          OffsetDateTime time, String requestId, byte[] json) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, requestId, json);
+        header(record, HEADER_SPEC_VERSION, SPEC_VERSION);
+        header(record, HEADER_ID, id.toString());
+        header(record, HEADER_SOURCE, source);
+        header(record, HEADER_TYPE, typeName);
+        header(record, HEADER_TIME, time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        header(record, HEADER_SUBJECT, requestId);
+        header(record, HEADER_CONTENT_TYPE, JSON);
+        return record;
+    }
+
+    /** The record another service would publish for this event (tests, demo data, replays). */
+    public static ProducerRecord<String, byte[]> toRecord(AssistanceEvent event, UUID id, String source,
+                                                          OffsetDateTime time) {
+        EventType type = EventType.of(event);
+        return toRecord(type.topic(), type.typeName(), id, source, time, event.requestId().toString(),
+                EventCodec.encode(event));
+    }
+
+    private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
 }

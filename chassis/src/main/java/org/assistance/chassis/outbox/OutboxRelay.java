@@ -25,9 +25,9 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
@@ -259,20 +259,8 @@ public class OutboxRelay {
     private record Row(long seq, String eventId, String topic, String key, String type, String source,
                        OffsetDateTime occurredAt, String payload) {
         ProducerRecord<String, byte[]> toRecord() {
-            ProducerRecord<String, byte[]> record =
-                    new ProducerRecord<>(topic, key, payload.getBytes(StandardCharsets.UTF_8));
-            header(record, CloudEvent.HEADER_SPEC_VERSION, CloudEvent.SPEC_VERSION);
-            header(record, CloudEvent.HEADER_ID, eventId);
-            header(record, CloudEvent.HEADER_SOURCE, source);
-            header(record, CloudEvent.HEADER_TYPE, type);
-            header(record, CloudEvent.HEADER_TIME, occurredAt.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-            header(record, CloudEvent.HEADER_SUBJECT, key);
-            header(record, CloudEvent.HEADER_CONTENT_TYPE, CloudEvent.JSON);
-            return record;
-        }
-
-        private static void header(ProducerRecord<String, byte[]> record, String name, String value) {
-            record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+            return CloudEvent.toRecord(topic, type, UUID.fromString(eventId), source, occurredAt, key,
+                    payload.getBytes(StandardCharsets.UTF_8));
         }
     }
 }

@@ -62,14 +62,15 @@ public class RequestSearch {
             params.and("afterTime", after.submittedAt()).and("afterId", after.id());
         }
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by submittedAt desc, id desc";
-        List<AssistanceRequest> page = AssistanceRequest.<AssistanceRequest>find(query, params)
+        // one more than asked: tells whether a next page exists
+        List<AssistanceRequest> found = AssistanceRequest.<AssistanceRequest>find(query, params)
                 .range(0, limit).list();
-        String next = null;
-        if (page.size() == limit) {
-            AssistanceRequest last = page.get(page.size() - 1);
-            next = new Position(last.submittedAt, last.id).encode();
+        if (found.size() <= limit) {
+            return new Result(found, null);
         }
-        return new Result(page, next);
+        List<AssistanceRequest> page = found.subList(0, limit);
+        AssistanceRequest last = page.get(limit - 1);
+        return new Result(page, new Position(last.submittedAt, last.id).encode());
     }
 
     record Position(OffsetDateTime submittedAt, UUID id) {

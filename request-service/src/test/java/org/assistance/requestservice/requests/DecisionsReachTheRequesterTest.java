@@ -1,8 +1,7 @@
 package org.assistance.requestservice.requests;
 
 import io.quarkus.test.junit.QuarkusTest;
-import org.assistance.chassis.events.EventCodec;
-import org.assistance.chassis.events.EventType;
+import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.testsupport.BrokerClient;
@@ -13,7 +12,6 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -48,9 +46,6 @@ class DecisionsReachTheRequesterTest {
     }
 
     static void publishReview(UUID requestId, UUID eventId, RequestApproved event) {
-        BrokerClient.send(EventType.REVIEW_APPROVED.topic(), requestId.toString(), EventCodec.encode(event),
-                Map.of("ce_specversion", "1.0", "ce_id", eventId.toString(), "ce_source", "/program-service",
-                        "ce_type", EventType.REVIEW_APPROVED.typeName(), "ce_time", OffsetDateTime.now().toString(),
-                        "ce_subject", requestId.toString(), "content-type", "application/json"));
+        BrokerClient.send(CloudEvent.toRecord(event, eventId, "/program-service", OffsetDateTime.now()));
     }
 }

@@ -1,0 +1,28 @@
+package org.assistance.equipmentservice.shipments;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.ReviewEvents.RequestApproved;
+import org.assistance.chassis.inbox.EventHandlers;
+import org.assistance.chassis.inbox.EventInbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Approved equipment lines become planned shipments. */
+@ApplicationScoped
+public class ApprovalEventsConsumer {
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    public ApprovalEventsConsumer(EventInbox inbox, Shipments shipments) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.named("shipment-planning")
+                .on(RequestApproved.class, e -> shipments.approved(e.data()));
+    }
+
+    @Incoming("assistance-reviews")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbox.receive(record, handlers);
+    }
+}

@@ -1,0 +1,32 @@
+package org.assistance.programservice.reviews;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.RequestEvents.RequestAmended;
+import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
+import org.assistance.chassis.inbox.EventHandlers;
+import org.assistance.chassis.inbox.EventInbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** Opens, updates and closes review cases from request-service's events. */
+@ApplicationScoped
+public class RequestEventsConsumer {
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    public RequestEventsConsumer(EventInbox inbox, ReviewQueue queue) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.named("review-cases")
+                .on(RequestSubmitted.class, e -> queue.opened(e.data()))
+                .on(RequestAmended.class, e -> queue.amended(e.data()))
+                .on(RequestWithdrawn.class, e -> queue.withdrawn(e.data()));
+    }
+
+    @Incoming("assistance-requests")
+    @Blocking
+    public void consume(ConsumerRecord<String, byte[]> record) {
+        inbox.receive(record, handlers);
+    }
+}

@@ -1,0 +1,119 @@
+package org.assistance.programservice.reviews;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.assistance.chassis.events.RequestEvents.RequestAmended;
+import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.Values.EquipmentLine;
+import org.assistance.chassis.events.Values.TrainingNeed;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A submitted request as program-service reviews it: a copy of what the agency asked for
+ * (from its events, never from its API) and where the review stands.
+ */
+@Entity
+@Table(name = "review_cases")
+public class ReviewCase extends PanacheEntityBase {
+    /** URGENT first: the queue's order. */
+    private static final List<String> PRIORITIES = List.of("URGENT", "HIGH", "MEDIUM", "LOW");
+
+    @Id
+    @Column(name = "request_id")
+    public UUID requestId;
+    @Column(name = "agency_id")
+    public String agencyId;
+    public String country;
+    @Column(name = "thematic_area")
+    public String thematicArea;
+    public String priority;
+    @Column(name = "priority_rank")
+    public int priorityRank;
+    public String title;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "assistance_types")
+    public Set<String> assistanceTypes;
+    @Column(name = "desired_by")
+    public LocalDate desiredBy;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "equipment_lines")
+    public List<EquipmentLine> equipmentLines;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "training_needs")
+    public List<TrainingNeed> trainingNeeds;
+    @Column(name = "estimated_amount")
+    public BigDecimal estimatedAmount;
+    @Column(name = "estimated_currency")
+    public String estimatedCurrency;
+    @Enumerated(EnumType.STRING)
+    public ReviewStatus status;
+    @Column(name = "submitted_at")
+    public OffsetDateTime submittedAt;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+    @Version
+    public long version;
+
+    static ReviewCase open(RequestSubmitted submitted) {
+        ReviewCase review = new ReviewCase();
+        review.requestId = submitted.requestId();
+        review.agencyId = submitted.agencyId();
+        review.status = ReviewStatus.PENDING;
+        review.submittedAt = submitted.submittedAt();
+        review.take(submitted.country(), submitted.thematicArea(), submitted.priority(), submitted.title(),
+                submitted.assistanceTypes(), submitted.desiredBy(), submitted.equipmentLines(),
+                submitted.trainingNeeds(), submitted.estimatedValue(), submitted.submittedAt());
+        return review;
+    }
+
+    /** The agency amended its request: the new content, and back in the queue if it was waiting on answers. */
+    void amend(RequestAmended amended) {
+        take(amended.country(), amended.thematicArea(), amended.priority(), amended.title(),
+                amended.assistanceTypes(), amended.desiredBy(), amended.equipmentLines(), amended.trainingNeeds(),
+                amended.estimatedValue(), amended.amendedAt());
+        if (status == ReviewStatus.INFORMATION_REQUESTED) {
+            status = ReviewStatus.PENDING;
+        }
+    }
+
+    /** Withdrawn before a decision; after one, the decision stands. */
+    boolean withdraw(OffsetDateTime at) {
+        if (status != ReviewStatus.PENDING && status != ReviewStatus.INFORMATION_REQUESTED) {
+            return false;
+        }
+        status = ReviewStatus.WITHDRAWN;
+        updatedAt = at;
+        return true;
+    }
+
+    private void take(String country, String thematicArea, String priority, String title, Set<String> types,
+                      LocalDate desiredBy, List<EquipmentLine> lines, List<TrainingNeed> needs,
+                      org.assistance.chassis.events.Values.Money estimate, OffsetDateTime at) {
+        this.country = country;
+        this.thematicArea = thematicArea;
+        this.priority = priority;
+        this.priorityRank = Math.max(0, PRIORITIES.indexOf(priority));
+        this.title = title;
+        this.assistanceTypes = types;
+        this.desiredBy = desiredBy;
+        this.equipmentLines = lines == null ? List.of() : lines;
+        this.trainingNeeds = needs == null ? List.of() : needs;
+        this.estimatedAmount = estimate == null ? null : estimate.amount();
+        this.estimatedCurrency = estimate == null ? null : estimate.currency();
+        this.updatedAt = at;
+    }
+}
