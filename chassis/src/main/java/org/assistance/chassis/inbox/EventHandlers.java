@@ -32,6 +32,14 @@ public final class EventHandlers {
         return this;
     }
 
+    /** The same handler for every type of the contract (read models that record the whole story). */
+    public EventHandlers onEveryType(Consumer<CloudEvent<AssistanceEvent>> handler) {
+        for (EventType type : EventType.values()) {
+            handlers.put(type, handler);
+        }
+        return this;
+    }
+
     public String consumer() {
         return consumer;
     }

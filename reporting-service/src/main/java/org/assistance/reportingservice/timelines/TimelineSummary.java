@@ -1,0 +1,78 @@
+package org.assistance.reportingservice.timelines;
+
+import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
+import org.assistance.chassis.events.RequestEvents.RequestAmended;
+import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
+import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
+import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
+import org.assistance.chassis.events.ReviewEvents.InformationRequested;
+import org.assistance.chassis.events.ReviewEvents.RequestApproved;
+import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentMilestone;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentReceived;
+import org.assistance.chassis.events.Values.Money;
+
+/** The one line a person reads in a timeline for each kind of event. */
+final class TimelineSummary {
+    private TimelineSummary() {
+    }
+
+    static String of(AssistanceEvent event) {
+        if (event instanceof RequestSubmitted e) {
+            return "Submitted by " + e.agencyId() + ": " + e.title() + " (" + e.country() + ", " + e.thematicArea()
+                    + ", " + e.priority() + ")";
+        } else if (event instanceof RequestAmended e) {
+            return "Amended by " + e.agencyId() + " (version " + e.version() + ")";
+        } else if (event instanceof RequestWithdrawn e) {
+            return "Withdrawn by " + e.agencyId() + (e.reason() == null ? "" : ": " + e.reason());
+        } else if (event instanceof ReceiptConfirmed e) {
+            int accepted = e.lines().stream().mapToInt(l -> l.quantityAccepted()).sum();
+            int rejected = e.lines().stream().mapToInt(l -> l.quantityRejected()).sum();
+            return "Receipt confirmed for shipment " + e.shipmentId() + ": " + accepted + " accepted, " + rejected
+                    + " rejected";
+        } else if (event instanceof RequestApproved e) {
+            return (e.partial() ? "Partially approved" : "Approved") + " under " + e.programmeCode() + " for "
+                    + money(e.approvedAmount());
+        } else if (event instanceof RequestRejected e) {
+            return "Rejected: " + e.reasonCode() + (e.comment() == null ? "" : " (" + e.comment() + ")");
+        } else if (event instanceof InformationRequested e) {
+            return "Information requested: " + String.join("; ", e.questions());
+        } else if (event instanceof FundsCommitted e) {
+            return "Funds committed from " + e.programmeCode() + ": " + money(e.amount());
+        } else if (event instanceof ActivityDelivered e) {
+            return e.kind() + " delivered: " + e.title() + " (" + e.participants().total() + " participants: "
+                    + e.participants().women() + " women, " + e.participants().men() + " men)";
+        } else if (event instanceof ShipmentPlanned e) {
+            return "Shipment " + e.shipmentId() + " planned from " + e.warehouse() + " to " + e.destinationCountry()
+                    + ": " + e.lines().size() + " line(s), " + money(e.value());
+        } else if (event instanceof ShipmentHeld e) {
+            return "Shipment " + e.shipmentId() + " held by export controls: " + e.hits().stream()
+                    .map(h -> h.itemCode() + " " + h.measure()).reduce((a, b) -> a + ", " + b).orElse("");
+        } else if (event instanceof ShipmentCleared e) {
+            return "Shipment " + e.shipmentId() + " cleared" + (e.licenceReference() == null ? ""
+                    : " with licence " + e.licenceReference());
+        } else if (event instanceof ShipmentDispatched e) {
+            return "Shipment " + e.shipmentId() + " dispatched by " + e.mode() + (e.expectedDelivery() == null ? ""
+                    : ", expected " + e.expectedDelivery());
+        } else if (event instanceof ShipmentMilestone e) {
+            return "Shipment " + e.shipmentId() + ": " + e.milestone() + (e.location() == null ? ""
+                    : " at " + e.location());
+        } else if (event instanceof ShipmentDelivered e) {
+            return "Shipment " + e.shipmentId() + " delivered (" + money(e.deliveredValue()) + ")";
+        } else if (event instanceof ShipmentReceived e) {
+            return "Shipment " + e.shipmentId() + " received by the partner";
+        }
+        return event.getClass().getSimpleName();
+    }
+
+    private static String money(Money money) {
+        return money == null ? "no amount" : money.amount().toPlainString() + " " + money.currency();
+    }
+}
