@@ -1,0 +1,54 @@
+package org.assistance.systemtests;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/** Runs deploy/local/platform as a newcomer would, with its state kept under target/. */
+final class Launcher {
+    static final Path ROOT = Path.of(System.getProperty("assistance.root", "../..")).toAbsolutePath().normalize();
+    static final Path STATE = ROOT.resolve("deploy/system-tests/target/platform-state");
+
+    record Outcome(int exitCode, String output) {
+    }
+
+    private Launcher() {
+    }
+
+    static Outcome run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>();
+        command.add(ROOT.resolve("deploy/local/platform").toString());
+        command.addAll(List.of(args));
+        Path log = Files.createTempFile("platform", ".log");
+        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().put("ASSISTANCE_STATE_DIR", STATE.toString());
+        Process process = builder.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("platform " + String.join(" ", args) + " did not finish in " + timeoutSeconds
+                    + " s:\n" + Files.readString(log, StandardCharsets.UTF_8));
+        }
+        String output = Files.readString(log, StandardCharsets.UTF_8);
+        System.out.println("$ platform " + String.join(" ", args) + "\n" + output);
+        return new Outcome(process.exitValue(), output);
+    }
+
+    static List<Long> recordedPids() throws IOException {
+        Path pids = STATE.resolve("pids");
+        if (!Files.isDirectory(pids)) {
+            return List.of();
+        }
+        List<Long> found = new ArrayList<>();
+        try (var files = Files.list(pids)) {
+            for (Path file : files.toList()) {
+                found.add(Long.parseLong(Files.readString(file).trim()));
+            }
+        }
+        return found;
+    }
+}

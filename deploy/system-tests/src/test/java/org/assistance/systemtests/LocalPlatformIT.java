@@ -1,0 +1,92 @@
+package org.assistance.systemtests;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The first command of the README: the whole platform comes up, answers, and goes away. */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class LocalPlatformIT {
+    private static final Map<String, Integer> SERVICES = Map.of("request-service", 8081, "program-service", 8082,
+            "equipment-service", 8083, "reporting-service", 8084);
+
+    @Test
+    @Order(1)
+    void a_port_already_taken_is_named_and_nothing_is_started() throws Exception {
+        try (ServerSocket squatter = new ServerSocket(8084, 1, InetAddress.getLoopbackAddress())) {
+            Launcher.Outcome up = Launcher.run(600, "up");
+            assertThat(up.exitCode()).isNotZero();
+            assertThat(up.output()).contains("port 8084 is already in use");
+        }
+        assertThat(Launcher.recordedPids()).isEmpty();
+    }
+
+    @Test
+    @Order(2)
+    void up_starts_everything_and_every_service_is_ready() throws Exception {
+        Launcher.Outcome up = Launcher.run(600, "up");
+        assertThat(up.exitCode()).as(up.output()).isZero();
+        assertThat(up.output()).contains("The platform is up", "http://localhost:8084/", "localhost:9092");
+        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
+            Http.Answer ready = Http.get("http://localhost:" + service.getValue() + "/q/health/ready", null);
+            assertThat(ready.status()).as(service.getKey()).isEqualTo(200);
+            assertThat(ready.body()).as(service.getKey()).contains("\"status\": \"UP\"");
+        }
+    }
+
+    @Test
+    @Order(3)
+    void a_second_up_says_so_and_changes_nothing() throws Exception {
+        List<Long> before = Launcher.recordedPids();
+        Launcher.Outcome again = Launcher.run(60, "up");
+        assertThat(again.exitCode()).isZero();
+        assertThat(again.output()).contains("already running");
+        assertThat(Launcher.recordedPids()).containsExactlyInAnyOrderElementsOf(before);
+    }
+
+    @Test
+    @Order(4)
+    void a_token_from_the_launcher_is_trusted_and_a_missing_one_is_not() throws Exception {
+        String token = Launcher.run(30, "token", "partner", "--agency", "agency-system-test").output().trim();
+        assertThat(Http.get("http://localhost:8081/api/v1/requests", token).status()).isEqualTo(200);
+        assertThat(Http.get("http://localhost:8081/api/v1/requests", null).status()).isEqualTo(401);
+    }
+
+    @Test
+    @Order(5)
+    void down_leaves_no_process_of_the_platform_running() throws Exception {
+        List<Long> pids = Launcher.recordedPids();
+        assertThat(pids).hasSizeGreaterThanOrEqualTo(5);
+        Launcher.Outcome down = Launcher.run(120, "down");
+        assertThat(down.exitCode()).isZero();
+        for (long pid : pids) {
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse();
+        }
+        for (int port : List.of(8081, 8082, 8083, 8084, 9092)) {
+            assertThat(listening(port)).as("port " + port).isFalse();
+        }
+    }
+
+    @AfterAll
+    static void leaveNothingBehind() throws Exception {
+        Launcher.run(120, "down");
+    }
+
+    private static boolean listening(int port) {
+        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            return true;
+        } catch (Exception e) {
+            return false;
+        }
+    }
+}
