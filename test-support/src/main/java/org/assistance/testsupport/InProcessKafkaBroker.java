@@ -15,6 +15,9 @@ final class InProcessKafkaBroker implements KafkaBroker {
     InProcessKafkaBroker() {
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
+                    // under target/, so whatever a killed test JVM leaves behind goes with 'mvn clean'
+                    .setBaseDirectory(java.nio.file.Files.createDirectories(
+                            java.nio.file.Path.of("target", "kafka-test-broker-" + ProcessHandle.current().pid())))
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
@@ -65,13 +68,5 @@ final class InProcessKafkaBroker implements KafkaBroker {
 
     private BrokerServer broker() {
         return cluster.brokers().values().iterator().next();
-    }
-
-    void close() {
-        try {
-            cluster.close();
-        } catch (Exception ignored) {
-            // the JVM is ending
-        }
     }
 }

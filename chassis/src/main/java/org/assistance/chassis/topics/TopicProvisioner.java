@@ -35,7 +35,10 @@ public class TopicProvisioner {
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
         if (provision) {
-            ensureTopics();
+            // in the background: a service starts (and takes requests into its outbox) while Kafka is away
+            Thread thread = new Thread(this::ensureTopics, "topic-provisioner");
+            thread.setDaemon(true);
+            thread.start();
         }
     }
 

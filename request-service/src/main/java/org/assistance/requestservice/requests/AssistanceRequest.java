@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
@@ -109,6 +110,33 @@ public class AssistanceRequest extends PanacheEntityBase {
     }
 
     /**
+     * The agency changed its request: allowed while it is SUBMITTED or waiting on requested
+     * information; the latter puts it back under review.
+     */
+    RequestStatus amend(RequestDraft draft, OffsetDateTime now) {
+        if (status != RequestStatus.SUBMITTED && status != RequestStatus.INFORMATION_REQUESTED) {
+            throw DomainRuleViolation.conflict("Request " + id + " is " + status
+                    + "; it can be amended only while SUBMITTED or INFORMATION_REQUESTED");
+        }
+        draft.checkConsistency();
+        fill(draft, now);
+        if (status == RequestStatus.INFORMATION_REQUESTED) {
+            status = RequestStatus.UNDER_REVIEW;
+        }
+        return status;
+    }
+
+    /** Withdrawn by the agency, only before a decision. */
+    void withdraw(OffsetDateTime now) {
+        if (!status.isUndecided()) {
+            throw DomainRuleViolation.conflict("Request " + id + " is " + status
+                    + "; it can be withdrawn only before a decision");
+        }
+        status = RequestStatus.WITHDRAWN;
+        updatedAt = now;
+    }
+
+    /**
      * Moves to the target status if the lifecycle allows it; returns false (and changes
      * nothing) when it does not, e.g. a decision arriving for a request withdrawn meanwhile.
      */
@@ -130,6 +158,14 @@ public class AssistanceRequest extends PanacheEntityBase {
 
     Money estimatedValue() {
         return estimatedAmount == null ? null : new Money(estimatedAmount, estimatedCurrency);
+    }
+
+    RequestAmended amendedEvent() {
+        return new RequestAmended(id, agencyId, version, country,
+                new RequestingAuthority(authorityName, authorityKind.name()), thematicArea.name(),
+                assistanceTypes.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)),
+                priority.name(), title, needsStatement, desiredBy, equipmentLines, trainingNeeds, estimatedValue(),
+                updatedAt);
     }
 
     RequestSubmitted submittedEvent() {

@@ -1,12 +1,28 @@
 package org.assistance.requestservice.requests;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.validation.Validator;
+import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
+import org.assistance.chassis.http.EntityTags;
+import org.assistance.chassis.http.JsonMergePatch;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.jboss.logging.Logger;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -17,19 +33,63 @@ import java.util.UUID;
 public class AssistanceRequests {
     private static final Logger LOG = Logger.getLogger(AssistanceRequests.class);
     private final Outbox outbox;
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
+    private final Validator validator;
 
-    public AssistanceRequests(Outbox outbox) {
+    public AssistanceRequests(Outbox outbox, EntityManager entityManager, ObjectMapper json, Validator validator) {
         this.outbox = outbox;
+        this.entityManager = entityManager;
+        this.json = json;
+        this.validator = validator;
     }
 
+    /** A submission's outcome: the request, and whether this call created it or replayed an earlier one. */
+    public record Submission(AssistanceRequest request, boolean replayed) {
+    }
+
+    /**
+     * Submits a request. With an idempotency key, the same key and body give back the request
+     * the first call created (nothing new is written); the same key with another body is refused.
+     */
     @Transactional
-    public AssistanceRequest submit(String agencyId, RequestDraft draft, String actor) {
+    public Submission submit(String agencyId, RequestDraft draft, String actor, String idempotencyKey) {
+        String fingerprint = null;
+        if (idempotencyKey != null) {
+            fingerprint = fingerprint(draft);
+            // the key's row is taken first: a concurrent call with the same key waits here
+            int claimed = entityManager.createNativeQuery("""
+                            insert into idempotency_keys (agency_id, idempotency_key, fingerprint, created_at)
+                            values (?1, ?2, ?3, now()) on conflict do nothing""")
+                    .setParameter(1, agencyId).setParameter(2, idempotencyKey).setParameter(3, fingerprint)
+                    .executeUpdate();
+            if (claimed == 0) {
+                return replay(agencyId, idempotencyKey, fingerprint);
+            }
+        }
         OffsetDateTime now = OffsetDateTime.now();
         AssistanceRequest request = AssistanceRequest.submit(agencyId, draft, now);
         request.persist();
         StatusChange.record(request.id, null, RequestStatus.SUBMITTED, now, actor, "submitted by the agency");
         outbox.record(request.submittedEvent());
-        return request;
+        if (idempotencyKey != null) {
+            entityManager.createNativeQuery(
+                            "update idempotency_keys set request_id = ?1 where agency_id = ?2 and idempotency_key = ?3")
+                    .setParameter(1, request.id).setParameter(2, agencyId).setParameter(3, idempotencyKey)
+                    .executeUpdate();
+        }
+        return new Submission(request, false);
+    }
+
+    private Submission replay(String agencyId, String key, String fingerprint) {
+        Object[] earlier = (Object[]) entityManager.createNativeQuery(
+                        "select fingerprint, request_id from idempotency_keys where agency_id = ?1 and idempotency_key = ?2")
+                .setParameter(1, agencyId).setParameter(2, key).getSingleResult();
+        if (!fingerprint.equals(earlier[0])) {
+            throw new DomainRuleViolation(422, "idempotency-key-reused", "Idempotency key already used",
+                    "Idempotency-Key " + key + " was used for a different request body; use a new key for a new request");
+        }
+        return new Submission(AssistanceRequest.findById(earlier[1]), true);
     }
 
     /** The request as its agency may see it; another agency's request does not exist for the caller. */
@@ -38,6 +98,55 @@ public class AssistanceRequests {
         if (request == null || (agencyOrNullForStaff != null && !request.agencyId.equals(agencyOrNullForStaff))) {
             throw DomainRuleViolation.notFound("Request " + id);
         }
+        return request;
+    }
+
+    /** Applies a JSON merge patch to the agency's own request, if it still is at the version the agency read. */
+    @Transactional
+    public AssistanceRequest amend(UUID id, String agencyId, long expectedVersion, JsonNode patch, String actor) {
+        AssistanceRequest request = visibleTo(id, agencyId);
+        if (request.version != expectedVersion) {
+            throw EntityTags.stale();
+        }
+        RequestDraft amended = merged(request, patch);
+        OffsetDateTime now = OffsetDateTime.now();
+        RequestStatus before = request.status;
+        RequestStatus after = request.amend(amended, now);
+        if (after != before) {
+            StatusChange.record(id, before, after, now, actor, "amended with the requested information");
+        }
+        entityManager.flush(); // the new version goes into the event
+        outbox.record(request.amendedEvent());
+        return request;
+    }
+
+    private RequestDraft merged(AssistanceRequest request, JsonNode patch) {
+        if (patch == null || !patch.isObject()) {
+            throw org.assistance.chassis.problems.InvalidInput.field("body", "must be a JSON object (merge patch)");
+        }
+        JsonNode current = json.valueToTree(RequestDraft.of(request));
+        RequestDraft draft;
+        try {
+            draft = json.treeToValue(JsonMergePatch.apply(current, patch), RequestDraft.class);
+        } catch (IOException e) {
+            throw new jakarta.ws.rs.BadRequestException(e.getMessage(), e); // mapped like any unreadable body
+        }
+        Set<ConstraintViolation<RequestDraft>> violations = validator.validate(draft);
+        if (!violations.isEmpty()) {
+            throw new ConstraintViolationException(violations);
+        }
+        return draft;
+    }
+
+    @Transactional
+    public AssistanceRequest withdraw(UUID id, String agencyId, String reason, String actor) {
+        AssistanceRequest request = visibleTo(id, agencyId);
+        RequestStatus before = request.status;
+        OffsetDateTime now = OffsetDateTime.now();
+        request.withdraw(now);
+        StatusChange.record(id, before, RequestStatus.WITHDRAWN, now, actor,
+                reason == null || reason.isBlank() ? "withdrawn by the agency" : reason);
+        outbox.record(new RequestWithdrawn(id, request.agencyId, reason, now));
         return request;
     }
 
@@ -57,6 +166,20 @@ public class AssistanceRequests {
             StatusChange.record(id, from, target, at, actor, reason);
         } else {
             LOG.infof("Request %s is %s; %s from %s not applied", id, from, target, actor);
+        }
+    }
+
+    public List<StatusChange> history(UUID id, String agencyOrNullForStaff) {
+        visibleTo(id, agencyOrNullForStaff);
+        return StatusChange.of(id);
+    }
+
+    private String fingerprint(RequestDraft draft) {
+        try {
+            byte[] canonical = json.writeValueAsString(draft.canonical()).getBytes(StandardCharsets.UTF_8);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(canonical));
+        } catch (IOException | NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 }

@@ -59,6 +59,23 @@ public record RequestDraft(
             @Min(1) @Max(10_000) @Schema(example = "20") int expectedParticipants) {
     }
 
+    /** The same draft whatever the order of its set (for comparing two submissions). */
+    RequestDraft canonical() {
+        return new RequestDraft(country, requestingAuthority, thematicArea, new java.util.TreeSet<>(assistanceTypes),
+                priority, title, needsStatement, desiredBy, equipmentLines, trainingNeeds, estimatedValue);
+    }
+
+    /** The draft that would produce this request again (the base an amendment is applied to). */
+    static RequestDraft of(AssistanceRequest r) {
+        return new RequestDraft(r.country, new RequestingAuthorityInput(r.authorityName, r.authorityKind),
+                r.thematicArea, new java.util.TreeSet<>(r.assistanceTypes), r.priority, r.title, r.needsStatement,
+                r.desiredBy,
+                r.equipmentLines.stream().map(l -> new EquipmentLineInput(l.itemCode(), l.quantity(), l.justification()))
+                        .toList(),
+                r.trainingNeeds.stream().map(t -> new TrainingNeedInput(t.topic(), t.expectedParticipants())).toList(),
+                r.estimatedAmount == null ? null : new MoneyInput(r.estimatedAmount, r.estimatedCurrency));
+    }
+
     /** The rules that span fields: equipment lines iff EQUIPMENT, training needs only with TRAINING. */
     void checkConsistency() {
         List<FieldError> errors = new ArrayList<>();

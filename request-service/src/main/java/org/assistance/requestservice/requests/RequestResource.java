@@ -7,7 +7,17 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
+import com.fasterxml.jackson.databind.JsonNode;
+import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.core.EntityTag;
+import org.assistance.chassis.http.EntityTags;
+import org.assistance.chassis.http.JsonMergePatch;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -53,26 +63,91 @@ public class RequestResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PARTNER)
-    @Operation(summary = "Submit a request for assistance on behalf of a State's authority")
-    @APIResponse(responseCode = "201", description = "Submitted",
+    @Operation(summary = "Submit a request for assistance on behalf of a State's authority",
+            description = "The agency comes from the token. With an Idempotency-Key, resending the same body "
+                    + "answers with the request created the first time; the same key with another body is refused (422).")
+    @APIResponse(responseCode = "201", description = "Submitted (or replayed for a repeated Idempotency-Key)",
             content = @Content(schema = @Schema(implementation = RequestView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid request",
+    @APIResponse(responseCode = "400", description = "Invalid request, naming each field",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response submit(@NotNull @Valid RequestDraft draft, @Context UriInfo uri) {
-        AssistanceRequest request = requests.submit(caller.requireAgency(), draft, caller.subject());
+    @APIResponse(responseCode = "413", description = "Body over 256 KiB",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "415", description = "Not application/json",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response submit(@NotNull @Valid RequestDraft draft,
+                           @Parameter(description = "Any unique string (e.g. a UUID) chosen by the client per request")
+                           @HeaderParam("Idempotency-Key") @Size(max = 200) String idempotencyKey,
+                           @Context UriInfo uri) {
+        AssistanceRequests.Submission submission =
+                requests.submit(caller.requireAgency(), draft, caller.subject(), idempotencyKey);
+        AssistanceRequest request = submission.request();
         return Response.created(uri.getAbsolutePathBuilder().path(request.id.toString()).build())
+                .tag(new EntityTag(String.valueOf(request.version)))
+                .header("Idempotent-Replayed", submission.replayed() ? "true" : null)
                 .entity(RequestView.of(request)).build();
     }
 
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN, Roles.LOGISTICS})
-    @Operation(summary = "One request; a partner sees only its own agency's")
+    @Operation(summary = "One request; a partner sees only its own agency's. The ETag is needed to amend it.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such request for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RequestView get(@PathParam("id") UUID id) {
-        return RequestView.of(requests.visibleTo(id, tenant()));
+    public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+        AssistanceRequest request = requests.visibleTo(id, tenant());
+        if (EntityTags.matches(ifNoneMatch, request.version)) {
+            return Response.notModified(new EntityTag(String.valueOf(request.version))).build();
+        }
+        return Response.ok(RequestView.of(request)).tag(new EntityTag(String.valueOf(request.version))).build();
+    }
+
+    @PATCH
+    @Path("/{id}")
+    @Consumes({JsonMergePatch.MEDIA_TYPE, MediaType.APPLICATION_JSON})
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Amend a request (JSON merge patch) while it is SUBMITTED or INFORMATION_REQUESTED",
+            description = "If-Match must carry the ETag last read: a stale one gets 412, a missing one 428.")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "409", description = "Not amendable in its current status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "412", description = "Changed since the ETag in If-Match",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "428", description = "If-Match missing",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+                          @NotNull @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
+                                  schema = @Schema(implementation = RequestDraft.class),
+                                  example = "{\"priority\": \"URGENT\", \"desiredBy\": \"2027-03-31\"}"))
+                          JsonNode patch) {
+        long expected = EntityTags.required(ifMatch);
+        AssistanceRequest request;
+        try {
+            request = requests.amend(id, caller.requireAgency(), expected, patch, caller.subject());
+        } catch (OptimisticLockException e) {
+            throw EntityTags.stale(); // another amendment won the race for this version
+        }
+        return Response.ok(RequestView.of(request)).tag(new EntityTag(String.valueOf(request.version))).build();
+    }
+
+    @Schema(name = "Withdrawal")
+    public record Withdrawal(@Size(max = 2_000) @Schema(example = "Funded by the national budget after all") String reason) {
+    }
+
+    @POST
+    @Path("/{id}/withdrawal")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Withdraw a request before a decision")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "409", description = "Already decided",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RequestView withdraw(@PathParam("id") UUID id, @Valid Withdrawal withdrawal) {
+        return RequestView.of(requests.withdraw(id, caller.requireAgency(),
+                withdrawal == null ? null : withdrawal.reason(), caller.subject()));
     }
 
     @GET
@@ -80,8 +155,7 @@ public class RequestResource {
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN, Roles.LOGISTICS})
     @Operation(summary = "Status changes of a request with time, actor and reason")
     public List<RequestView.Change> history(@PathParam("id") UUID id) {
-        requests.visibleTo(id, tenant());
-        return StatusChange.of(id).stream().map(RequestView.Change::of).toList();
+        return requests.history(id, tenant()).stream().map(RequestView.Change::of).toList();
     }
 
     @GET
@@ -105,7 +179,7 @@ public class RequestResource {
     }
 
     /** The agency a partner is confined to; null for staff, who see every agency's requests. */
-    private String tenant() {
+    String tenant() {
         return caller.is(Roles.PARTNER) && !caller.isStaff() ? caller.requireAgency() : null;
     }
 }

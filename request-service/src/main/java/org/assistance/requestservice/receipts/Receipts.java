@@ -1,0 +1,153 @@
+package org.assistance.requestservice.receipts;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
+import org.assistance.chassis.events.Values.ReceiptLine;
+import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.chassis.outbox.Outbox;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.requestservice.requests.AssistanceRequest;
+import org.assistance.requestservice.requests.AssistanceRequests;
+import org.assistance.requestservice.requests.RequestStatus;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** Shipments the agencies expect, and their proofs of delivery. */
+@ApplicationScoped
+public class Receipts {
+    private final AssistanceRequests requests;
+    private final Outbox outbox;
+
+    public Receipts(AssistanceRequests requests, Outbox outbox) {
+        this.requests = requests;
+        this.outbox = outbox;
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void expect(ShipmentPlanned planned) {
+        if (IncomingShipment.findById(planned.shipmentId()) == null) {
+            IncomingShipment shipment = new IncomingShipment();
+            shipment.id = planned.shipmentId();
+            shipment.requestId = planned.requestId();
+            shipment.lines = planned.lines();
+            shipment.stage = IncomingShipment.Stage.PLANNED;
+            shipment.updatedAt = planned.plannedAt();
+            shipment.persist();
+        }
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void reached(UUID shipmentId, IncomingShipment.Stage stage, OffsetDateTime at) {
+        IncomingShipment shipment = IncomingShipment.findById(shipmentId);
+        if (shipment != null) {
+            shipment.advanceTo(stage, at);
+        }
+    }
+
+    /**
+     * The request status its shipments imply: DELIVERED when all are delivered, IN_DELIVERY once
+     * one is dispatched. Shipment events may arrive before the approval (another topic), so this
+     * is asked again when the approval lands.
+     */
+    public Optional<RequestStatus> deliveryStatusOf(UUID requestId) {
+        List<IncomingShipment> shipments = IncomingShipment.list("requestId", requestId);
+        if (shipments.isEmpty()) {
+            return Optional.empty();
+        }
+        if (shipments.stream().allMatch(s -> s.stage.compareTo(IncomingShipment.Stage.DELIVERED) >= 0)) {
+            return Optional.of(RequestStatus.DELIVERED);
+        }
+        if (shipments.stream().anyMatch(s -> s.stage.compareTo(IncomingShipment.Stage.DISPATCHED) >= 0)) {
+            return Optional.of(RequestStatus.IN_DELIVERY);
+        }
+        return Optional.empty();
+    }
+
+    public List<IncomingShipment> of(UUID requestId, String agencyOrNullForStaff) {
+        requests.visibleTo(requestId, agencyOrNullForStaff);
+        return IncomingShipment.list("requestId = ?1 order by updatedAt", requestId);
+    }
+
+    /**
+     * The agency confirms what it received: every shipped line once, accepted + rejected =
+     * shipped, a reason for anything rejected. Once per shipment, after its dispatch.
+     */
+    @Transactional
+    public Receipt confirm(UUID requestId, String agencyId, ReceiptDraft draft, String actor) {
+        AssistanceRequest request = requests.visibleTo(requestId, agencyId);
+        IncomingShipment shipment = IncomingShipment.findById(draft.shipmentId());
+        if (shipment == null || !shipment.requestId.equals(requestId)) {
+            throw DomainRuleViolation.notFound("Shipment " + draft.shipmentId() + " of request " + requestId);
+        }
+        if (shipment.stage == IncomingShipment.Stage.PLANNED) {
+            throw DomainRuleViolation.conflict("Shipment " + shipment.id + " has not been dispatched yet");
+        }
+        if (shipment.stage == IncomingShipment.Stage.RECEIVED || Receipt.findById(shipment.id) != null) {
+            throw DomainRuleViolation.conflict("Receipt of shipment " + shipment.id + " was already confirmed");
+        }
+        List<ReceiptLine> lines = checkedLines(shipment, draft);
+        OffsetDateTime now = OffsetDateTime.now();
+        Receipt receipt = new Receipt();
+        receipt.shipmentId = shipment.id;
+        receipt.requestId = requestId;
+        receipt.lines = lines;
+        receipt.receivedBy = draft.receivedBy().strip();
+        receipt.receivedAt = draft.receivedAt();
+        receipt.recordedAt = now;
+        receipt.persist();
+        shipment.advanceTo(IncomingShipment.Stage.RECEIVED, now);
+        outbox.record(new ReceiptConfirmed(requestId, request.agencyId, shipment.id, lines, receipt.receivedBy,
+                receipt.receivedAt));
+        return receipt;
+    }
+
+    private static List<ReceiptLine> checkedLines(IncomingShipment shipment, ReceiptDraft draft) {
+        Map<String, Integer> shipped = new HashMap<>();
+        for (ShipmentLine line : shipment.lines) {
+            shipped.merge(line.itemCode(), line.quantity(), Integer::sum);
+        }
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        List<ReceiptLine> lines = new ArrayList<>();
+        for (int i = 0; i < draft.lines().size(); i++) {
+            ReceiptDraft.Line line = draft.lines().get(i);
+            String field = "lines[" + i + "]";
+            Integer quantity = shipped.get(line.itemCode());
+            if (quantity == null) {
+                errors.add(new FieldError(field + ".itemCode", "was not in shipment " + shipment.id));
+                continue;
+            }
+            if (!seen.add(line.itemCode())) {
+                errors.add(new FieldError(field + ".itemCode", "appears twice"));
+                continue;
+            }
+            if (line.quantityAccepted() + line.quantityRejected() != quantity) {
+                errors.add(new FieldError(field, "accepted + rejected must equal the " + quantity + " shipped"));
+            }
+            boolean noReason = line.rejectionReason() == null || line.rejectionReason().isBlank();
+            if (line.quantityRejected() > 0 && noReason) {
+                errors.add(new FieldError(field + ".rejectionReason", "is required when anything is rejected"));
+            }
+            lines.add(new ReceiptLine(line.itemCode(), line.quantityAccepted(), line.quantityRejected(),
+                    noReason ? null : line.rejectionReason().strip()));
+        }
+        shipped.keySet().stream().filter(code -> !seen.contains(code)).sorted()
+                .forEach(code -> errors.add(new FieldError("lines", "item " + code + " of the shipment is missing")));
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,157 @@
+package org.assistance.requestservice.receipts;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
+import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.requestservice.requests.Events;
+import org.assistance.testsupport.BrokerClient;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+/** The request's delivery, told by equipment-service's events, and the agency's proof of delivery. */
+@QuarkusTest
+class ConfirmingReceiptTest {
+    private static final String AGENCY = "agency-receiving";
+
+    @Test
+    void a_delivered_shipment_is_confirmed_with_one_line_partly_rejected() {
+        UUID request = approvedRequest();
+        UUID shipment = UUID.randomUUID();
+        plan(request, shipment);
+        Events.publish(new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-1", LocalDate.now().plusDays(5),
+                OffsetDateTime.now()), "/equipment-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request)
+                        .then().body("status", equalTo("IN_DELIVERY")));
+        Events.publish(new ShipmentDelivered(request, shipment, new Money(new BigDecimal("5000.00"), "EUR"),
+                OffsetDateTime.now()), "/equipment-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request)
+                        .then().body("status", equalTo("DELIVERED")));
+
+        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON)
+                .body(receipt(shipment, List.of(
+                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 3, "quantityRejected", 1,
+                                "rejectionReason", "Damaged in transit"),
+                        Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))))
+                .when().post("/api/v1/requests/" + request + "/receipts")
+                .then().statusCode(201).body("lines[0].quantityRejected", equalTo(1));
+
+        var events = BrokerClient.await(Topics.REQUESTS, r -> request.toString().equals(r.key())
+                && "assistance.request.receipt-confirmed.v1".equals(BrokerClient.header(r, "ce_type")), 1,
+                Duration.ofSeconds(20));
+        assertThat(new String(events.get(0).value(), StandardCharsets.UTF_8)).contains("Damaged in transit");
+
+        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON)
+                .body(receipt(shipment, List.of(
+                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                        Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))))
+                .when().post("/api/v1/requests/" + request + "/receipts")
+                .then().statusCode(409);
+    }
+
+    @Test
+    void lines_that_do_not_match_the_shipment_are_refused_naming_each() {
+        UUID request = approvedRequest();
+        UUID shipment = UUID.randomUUID();
+        plan(request, shipment);
+        Events.publish(new ShipmentDispatched(request, shipment, "LAND", "Carrier", "TRK-2", null,
+                OffsetDateTime.now()), "/equipment-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
+                        .then().body("[0].stage", equalTo("DISPATCHED")));
+
+        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON)
+                .body(receipt(shipment, List.of(
+                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 3, "quantityRejected", 0),
+                        Map.of("itemCode", "NOT-SHIPPED", "quantityAccepted", 1, "quantityRejected", 0))))
+                .when().post("/api/v1/requests/" + request + "/receipts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("lines[0]"))
+                .body("errors.field", hasItem("lines[1].itemCode"))
+                .body("errors.field", hasItem("lines"));
+        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON)
+                .body(receipt(shipment, List.of(
+                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 3, "quantityRejected", 1),
+                        Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))))
+                .when().post("/api/v1/requests/" + request + "/receipts")
+                .then().statusCode(400).body("errors[0].field", equalTo("lines[0].rejectionReason"));
+    }
+
+    @Test
+    void a_shipment_not_yet_dispatched_cannot_be_confirmed_and_another_agency_cannot_confirm_at_all() {
+        UUID request = approvedRequest();
+        UUID shipment = UUID.randomUUID();
+        plan(request, shipment);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
+                        .then().body("[0].stage", equalTo("PLANNED")));
+        Map<String, Object> body = receipt(shipment, List.of(
+                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0)));
+        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/requests/" + request + "/receipts").then().statusCode(409);
+        given().auth().oauth2(Tokens.partner("agency-intruder")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/requests/" + request + "/receipts").then().statusCode(404);
+    }
+
+    @Test
+    void a_dispatch_that_arrives_before_the_approval_still_shows_the_request_in_delivery() {
+        UUID request = org.assistance.requestservice.requests.DraftsAccess.submit(AGENCY);
+        UUID shipment = UUID.randomUUID();
+        plan(request, shipment);
+        Events.publish(new ShipmentDispatched(request, shipment, "SEA", "Carrier", "TRK-3", null,
+                OffsetDateTime.now()), "/equipment-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
+                        .then().body("[0].stage", equalTo("DISPATCHED")));
+        given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request)
+                .then().body("status", equalTo("SUBMITTED"));
+
+        Events.approved(request, AGENCY, true);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request)
+                        .then().body("status", equalTo("IN_DELIVERY")));
+    }
+
+    private static UUID approvedRequest() {
+        UUID request = org.assistance.requestservice.requests.DraftsAccess.submit(AGENCY);
+        Events.approved(request, AGENCY, false);
+        return request;
+    }
+
+    private static void plan(UUID request, UUID shipment) {
+        Events.publish(new ShipmentPlanned(request, shipment, AGENCY, "KE", "MAIN", List.of(
+                new ShipmentLine("FOR-WB-001", "Write blocker", "FORENSIC_IT", false, 4,
+                        new Money(new BigDecimal("1000.00"), "EUR")),
+                new ShipmentLine("COM-RAD-1", "Radio", "COMMUNICATIONS", false, 2,
+                        new Money(new BigDecimal("500.00"), "EUR"))),
+                new Money(new BigDecimal("5000.00"), "EUR"), OffsetDateTime.now()), "/equipment-service");
+    }
+
+    private static Map<String, Object> receipt(UUID shipment, List<Map<String, Object>> lines) {
+        return Map.of("shipmentId", shipment.toString(), "lines", lines,
+                "receivedBy", "Insp. Wanjiru", "receivedAt", OffsetDateTime.now().minusHours(1).toString());
+    }
+}

@@ -1,0 +1,13 @@
+package org.assistance.requestservice.requests;
+
+import java.util.UUID;
+
+/** Lets tests of other features submit a typical request. */
+public final class DraftsAccess {
+    private DraftsAccess() {
+    }
+
+    public static UUID submit(String agency) {
+        return Drafts.submit(agency, Drafts.trainingAndEquipment());
+    }
+}
