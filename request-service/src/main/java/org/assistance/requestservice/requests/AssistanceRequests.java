@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
@@ -153,7 +154,9 @@ public class AssistanceRequests {
     /** A status change reported by another service's event; a move the lifecycle refuses is logged, not applied. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void statusReported(UUID id, RequestStatus target, OffsetDateTime at, String actor, String reason) {
-        AssistanceRequest request = AssistanceRequest.findById(id);
+        // decisions and deliveries arrive on two topics, handled concurrently: the row lock makes
+        // each handler see the other's committed move instead of both deciding on a stale status
+        AssistanceRequest request = AssistanceRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (request == null) {
             LOG.warnf("Event about unknown request %s (%s); ignored", id, target);
             return;
