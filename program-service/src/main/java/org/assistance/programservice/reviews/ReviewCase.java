@@ -12,6 +12,7 @@ import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.TrainingNeed;
+import org.assistance.chassis.problems.DomainRuleViolation;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -65,8 +66,74 @@ public class ReviewCase extends PanacheEntityBase {
     public OffsetDateTime submittedAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    @Column(name = "programme_code")
+    public String programmeCode;
+    @Column(name = "approved_amount")
+    public BigDecimal approvedAmount;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "pending_approval")
+    public Approval pendingApproval;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "decided_by")
+    public List<String> decidedBy;
+    @Column(name = "decided_at")
+    public OffsetDateTime decidedAt;
+    @Column(name = "decision_note")
+    public String decisionNote;
     @Version
     public long version;
+
+    boolean isDecided() {
+        return status == ReviewStatus.APPROVED || status == ReviewStatus.REJECTED;
+    }
+
+    /** A decision is possible only on an open case: not withdrawn, not already decided. */
+    void requireOpen() {
+        if (status == ReviewStatus.WITHDRAWN) {
+            throw DomainRuleViolation.conflict("Request " + requestId + " was withdrawn by its agency");
+        }
+        if (isDecided()) {
+            throw DomainRuleViolation.conflict("Request " + requestId + " is already " + status);
+        }
+    }
+
+    /** Whether the approval gives less than was asked: fewer equipment lines or quantities, or fewer trainings. */
+    boolean isPartial(Approval approval) {
+        int askedUnits = equipmentLines.stream().mapToInt(EquipmentLine::quantity).sum();
+        int approvedUnits = approval.equipmentLines().stream().mapToInt(EquipmentLine::quantity).sum();
+        return approvedUnits < askedUnits || approval.trainings().size() < trainingNeeds.size();
+    }
+
+    void awaitSecondApproval(Approval approval, OffsetDateTime at) {
+        status = ReviewStatus.AWAITING_SECOND_APPROVAL;
+        pendingApproval = approval;
+        updatedAt = at;
+    }
+
+    void approved(Approval approval, List<String> approvers, OffsetDateTime at) {
+        status = ReviewStatus.APPROVED;
+        programmeCode = approval.programmeCode();
+        approvedAmount = approval.amount().amount();
+        pendingApproval = null;
+        decidedBy = approvers;
+        decidedAt = at;
+        updatedAt = at;
+    }
+
+    void rejected(String reviewer, String note, OffsetDateTime at) {
+        status = ReviewStatus.REJECTED;
+        pendingApproval = null;
+        decidedBy = List.of(reviewer);
+        decidedAt = at;
+        decisionNote = note;
+        updatedAt = at;
+    }
+
+    void informationRequested(OffsetDateTime at) {
+        status = ReviewStatus.INFORMATION_REQUESTED;
+        pendingApproval = null;
+        updatedAt = at;
+    }
 
     static ReviewCase open(RequestSubmitted submitted) {
         ReviewCase review = new ReviewCase();

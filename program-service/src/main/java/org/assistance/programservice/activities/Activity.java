@@ -1,0 +1,100 @@
+package org.assistance.programservice.activities;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.assistance.chassis.events.Values.PlannedActivity;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+/** A training course, advisory mission, needs assessment or knowledge-sharing event for an approved request. */
+@Entity
+@Table(name = "activities")
+public class Activity extends PanacheEntityBase {
+    public enum Status { PLANNED, DELIVERED }
+
+    @Id
+    public UUID id;
+    @Column(name = "request_id")
+    public UUID requestId;
+    @Column(name = "programme_code")
+    public String programmeCode;
+    @Enumerated(EnumType.STRING)
+    public ActivityKind kind;
+    public String title;
+    @Column(name = "planned_start")
+    public LocalDate plannedStart;
+    @Column(name = "planned_end")
+    public LocalDate plannedEnd;
+    @Column(name = "expected_participants")
+    public int expectedParticipants;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    @Column(name = "actual_start")
+    public LocalDate actualStart;
+    @Column(name = "actual_end")
+    public LocalDate actualEnd;
+    @Column(name = "participants_women")
+    public Integer participantsWomen;
+    @Column(name = "participants_men")
+    public Integer participantsMen;
+    @Column(name = "participants_total")
+    public Integer participantsTotal;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "authorities_reached")
+    public List<String> authoritiesReached;
+    public String outcome;
+    public BigDecimal disbursed;
+    @Column(name = "delivered_at")
+    public OffsetDateTime deliveredAt;
+    @Version
+    public long version;
+
+    static Activity plan(UUID requestId, String programmeCode, ActivityKind kind, String title, LocalDate start,
+                         LocalDate end, int participants) {
+        Activity activity = new Activity();
+        activity.id = UUID.randomUUID();
+        activity.requestId = requestId;
+        activity.programmeCode = programmeCode;
+        activity.kind = kind;
+        activity.title = title;
+        activity.plannedStart = start;
+        activity.plannedEnd = end;
+        activity.expectedParticipants = participants;
+        activity.status = Status.PLANNED;
+        return activity;
+    }
+
+    void deliver(LocalDate start, LocalDate end, int women, int men, int total, List<String> authorities,
+                 String outcomeNote, BigDecimal cost, OffsetDateTime at) {
+        if (status == Status.DELIVERED) {
+            throw DomainRuleViolation.conflict("Activity " + id + " was already delivered");
+        }
+        status = Status.DELIVERED;
+        actualStart = start;
+        actualEnd = end;
+        participantsWomen = women;
+        participantsMen = men;
+        participantsTotal = total;
+        authoritiesReached = authorities;
+        outcome = outcomeNote;
+        disbursed = cost;
+        deliveredAt = at;
+    }
+
+    PlannedActivity planned() {
+        return new PlannedActivity(id, kind.name(), title, plannedStart, plannedEnd, expectedParticipants);
+    }
+}

@@ -1,0 +1,95 @@
+package org.assistance.programservice.activities;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.assistance.chassis.security.Roles;
+import org.assistance.chassis.validation.MoneyInput;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+
+@Path("/api/v1/activities")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Activities", description = "Training and advisory activities of approved requests")
+@SecurityRequirement(name = "bearer")
+public class ActivityResource {
+    private final Activities activities;
+
+    public ActivityResource(Activities activities) {
+        this.activities = activities;
+    }
+
+    @Schema(name = "Activity")
+    public record ActivityView(UUID id, UUID requestId, String programmeCode, ActivityKind kind, String title,
+                               LocalDate plannedStart, LocalDate plannedEnd, int expectedParticipants,
+                               Activity.Status status, LocalDate actualStart, LocalDate actualEnd,
+                               Integer participantsWomen, Integer participantsMen, Integer participantsTotal,
+                               List<String> authoritiesReached, String outcome, BigDecimal disbursed,
+                               OffsetDateTime deliveredAt) {
+        static ActivityView of(Activity a) {
+            return new ActivityView(a.id, a.requestId, a.programmeCode, a.kind, a.title, a.plannedStart, a.plannedEnd,
+                    a.expectedParticipants, a.status, a.actualStart, a.actualEnd, a.participantsWomen,
+                    a.participantsMen, a.participantsTotal, a.authoritiesReached, a.outcome, a.disbursed,
+                    a.deliveredAt);
+        }
+    }
+
+    @Schema(name = "ActivityDelivery")
+    public record DeliveryBody(
+            @NotNull @PastOrPresent @Schema(example = "2027-03-01") LocalDate actualStart,
+            @NotNull @PastOrPresent @Schema(example = "2027-03-05") LocalDate actualEnd,
+            @NotNull @Valid ParticipantsBody participants,
+            @Size(max = 50) List<@NotBlank @Size(max = 200) String> authoritiesReached,
+            @NotBlank @Size(max = 5_000) @Schema(example = "18 examiners certified on mobile extraction") String outcome,
+            @NotNull @Valid MoneyInput cost) {
+    }
+
+    @Schema(name = "Participants")
+    public record ParticipantsBody(@Min(0) @Max(100_000) @Schema(example = "8") int women,
+                                   @Min(0) @Max(100_000) @Schema(example = "10") int men,
+                                   @Min(0) @Max(200_000) @Schema(example = "18") int total) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
+    @Operation(summary = "Activities, optionally of one request")
+    public List<ActivityView> list(@QueryParam("requestId") UUID requestId) {
+        List<Activity> found = requestId == null ? Activity.list("order by plannedStart, id")
+                : Activity.list("requestId = ?1 order by plannedStart, id", requestId);
+        return found.stream().map(ActivityView::of).toList();
+    }
+
+    @POST
+    @Path("/{id}/delivery")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.REVIEWER, Roles.LOGISTICS})
+    @Operation(summary = "Record that an activity took place; its cost is disbursed against the programme")
+    public ActivityView deliver(@PathParam("id") UUID id, @NotNull @Valid DeliveryBody body) {
+        Activities.Delivery delivery = new Activities.Delivery(body.actualStart(), body.actualEnd(),
+                body.participants().women(), body.participants().men(), body.participants().total(),
+                body.authoritiesReached() == null ? List.of() : body.authoritiesReached(), body.outcome().strip(),
+                body.cost().toMoney());
+        return ActivityView.of(activities.deliver(id, delivery));
+    }
+}

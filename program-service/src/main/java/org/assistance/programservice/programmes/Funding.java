@@ -1,0 +1,48 @@
+package org.assistance.programservice.programmes;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+
+/**
+ * A donor's pledge (a promise) or contribution (money received) to a programme, in the
+ * programme's currency; when given in another currency, the amount and rate as given are kept.
+ */
+@Entity
+@Table(name = "fundings")
+public class Funding extends PanacheEntityBase {
+    public enum Kind { PLEDGE, CONTRIBUTION }
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    public Long id;
+    @Column(name = "programme_code")
+    public String programmeCode;
+    @Column(name = "donor_id")
+    public String donorId;
+    @Enumerated(EnumType.STRING)
+    public Kind kind;
+    /** In the programme's currency. */
+    public BigDecimal amount;
+    @Column(name = "original_amount")
+    public BigDecimal originalAmount;
+    @Column(name = "original_currency")
+    public String originalCurrency;
+    /** Programme currency units per original currency unit; null when no conversion was needed. */
+    @Column(name = "exchange_rate")
+    public BigDecimal exchangeRate;
+    @Column(name = "value_date")
+    public LocalDate valueDate;
+    @Column(name = "recorded_at")
+    public OffsetDateTime recordedAt;
+}

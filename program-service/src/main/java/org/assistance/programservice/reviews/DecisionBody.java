@@ -1,0 +1,44 @@
+package org.assistance.programservice.reviews;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.assistance.chassis.validation.MoneyInput;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/** A reviewer's decision on a request. Which fields are needed depends on the kind of decision. */
+@Schema(name = "Decision", description = "APPROVE needs programmeCode and approvedAmount (and the approved lines and "
+        + "trainings, possibly fewer than asked); REJECT needs reasonCode (and comment for OTHER); "
+        + "REQUEST_INFORMATION needs questions")
+public record DecisionBody(
+        @NotNull @Schema(example = "APPROVE") Kind decision,
+        @Size(max = 20) @Schema(example = "GLOCY") String programmeCode,
+        @Valid MoneyInput approvedAmount,
+        @Size(max = 100) List<@NotNull @Valid Line> equipmentLines,
+        @Size(max = 50) List<@NotNull @Valid Training> trainings,
+        @Schema(example = "OUT_OF_MANDATE") RejectionReason reasonCode,
+        @Size(max = 2_000) String comment,
+        @Size(max = 20) List<@NotBlank @Size(max = 1_000) String> questions) {
+
+    public enum Kind { APPROVE, REJECT, REQUEST_INFORMATION }
+
+    public enum RejectionReason { OUT_OF_MANDATE, INSUFFICIENT_FUNDS, DUPLICATE, INCOMPLETE, OTHER }
+
+    @Schema(name = "ApprovedEquipmentLine")
+    public record Line(@NotBlank @Size(max = 50) @Schema(example = "FOR-WB-001") String itemCode,
+                       @Min(1) @Max(10_000) @Schema(example = "2") int quantity) {
+    }
+
+    @Schema(name = "ApprovedTraining")
+    public record Training(@NotBlank @Size(max = 200) @Schema(example = "Mobile device forensics") String topic,
+                           @Min(1) @Max(10_000) @Schema(example = "20") int participants,
+                           @Schema(example = "2027-03-01") LocalDate plannedStart,
+                           @Schema(example = "2027-03-05") LocalDate plannedEnd) {
+    }
+}

@@ -1,0 +1,194 @@
+package org.assistance.programservice.reviews;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
+import org.assistance.chassis.events.ReviewEvents.InformationRequested;
+import org.assistance.chassis.events.ReviewEvents.RequestApproved;
+import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.Values.DonorShare;
+import org.assistance.chassis.events.Values.EquipmentLine;
+import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.PlannedActivity;
+import org.assistance.chassis.events.Values.TrainingNeed;
+import org.assistance.chassis.outbox.Outbox;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.programservice.activities.Activities;
+import org.assistance.programservice.programmes.Commitment;
+import org.assistance.programservice.programmes.Programme;
+import org.assistance.programservice.programmes.Programmes;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Reviewers' decisions on review cases. An approval commits the programme's funds (never more
+ * than available, under the programme's row lock) and plans the activities; above the
+ * four-eyes threshold it waits for a second, different reviewer.
+ */
+@ApplicationScoped
+public class Decisions {
+    private final Outbox outbox;
+    private final Programmes programmes;
+    private final Activities activities;
+    private final FourEyesPolicy fourEyes;
+
+    public Decisions(Outbox outbox, Programmes programmes, Activities activities, FourEyesPolicy fourEyes) {
+        this.outbox = outbox;
+        this.programmes = programmes;
+        this.activities = activities;
+        this.fourEyes = fourEyes;
+    }
+
+    @Transactional
+    public ReviewCase decide(UUID requestId, DecisionBody body, String reviewer) {
+        ReviewCase review = ReviewCase.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (review == null) {
+            throw DomainRuleViolation.notFound("Review case " + requestId);
+        }
+        review.requireOpen();
+        OffsetDateTime now = OffsetDateTime.now();
+        switch (body.decision()) {
+            case APPROVE -> approve(review, approvalOf(review, body, reviewer), reviewer, now);
+            case REJECT -> reject(review, body, reviewer, now);
+            case REQUEST_INFORMATION -> requestInformation(review, body, reviewer, now);
+        }
+        return review;
+    }
+
+    private void approve(ReviewCase review, Approval approval, String reviewer, OffsetDateTime now) {
+        if (review.status == ReviewStatus.AWAITING_SECOND_APPROVAL) {
+            Approval first = review.pendingApproval;
+            if (first.approvedBy().equals(reviewer)) {
+                throw new DomainRuleViolation(409, "four-eyes", "A second reviewer is needed",
+                        "This approval needs a second reviewer other than " + reviewer);
+            }
+            if (!first.sameAs(approval)) {
+                throw DomainRuleViolation.conflict("The approval awaiting confirmation differs (programme "
+                        + first.programmeCode() + ", " + first.amount().amount().toPlainString() + " "
+                        + first.amount().currency() + "); confirm it as it is, or reject the request");
+            }
+            takeEffect(review, first, List.of(first.approvedBy(), reviewer), now);
+            return;
+        }
+        Programme programme = Programme.lockedForFunds(approval.programmeCode());
+        if (approval.amount().amount().compareTo(programme.available()) > 0) {
+            programme.commit(approval.amount()); // refuses with the available amount named
+        }
+        if (fourEyes.needsSecondReviewer(approval.amount())) {
+            review.awaitSecondApproval(approval, now);
+        } else {
+            takeEffect(review, approval, List.of(reviewer), now);
+        }
+    }
+
+    private void takeEffect(ReviewCase review, Approval approval, List<String> approvers, OffsetDateTime now) {
+        Programme programme = Programme.lockedForFunds(approval.programmeCode());
+        programme.commit(approval.amount());
+        Commitment.of(review.requestId, programme.code, approval.amount().amount(), now).persist();
+        boolean partial = review.isPartial(approval);
+        List<PlannedActivity> planned = activities.plan(review.requestId, programme.code,
+                approval.trainings().stream().map(t -> new Activities.TrainingPlan(t.topic(), t.participants(),
+                        t.plannedStart(), t.plannedEnd())).toList(),
+                review.assistanceTypes, now.toLocalDate());
+        review.approved(approval, approvers, now);
+        List<DonorShare> donors = programmes.donorsOf(programme.code);
+        outbox.record(new FundsCommitted(review.requestId, programme.code, approval.amount(), donors, now));
+        outbox.record(new RequestApproved(review.requestId, review.agencyId, review.country, review.thematicArea,
+                programme.code, approval.amount(), partial, approval.equipmentLines(), planned, donors, approvers, now));
+    }
+
+    private void reject(ReviewCase review, DecisionBody body, String reviewer, OffsetDateTime now) {
+        if (body.reasonCode() == null) {
+            throw InvalidInput.field("reasonCode", "is required to reject a request");
+        }
+        boolean noComment = body.comment() == null || body.comment().isBlank();
+        if (body.reasonCode() == DecisionBody.RejectionReason.OTHER && noComment) {
+            throw InvalidInput.field("comment", "is required when the reason is OTHER");
+        }
+        String comment = noComment ? null : body.comment().strip();
+        review.rejected(reviewer, body.reasonCode() + (comment == null ? "" : ": " + comment), now);
+        outbox.record(new RequestRejected(review.requestId, review.agencyId, body.reasonCode().name(), comment,
+                reviewer, now));
+    }
+
+    private void requestInformation(ReviewCase review, DecisionBody body, String reviewer, OffsetDateTime now) {
+        if (body.questions() == null || body.questions().isEmpty()) {
+            throw InvalidInput.field("questions", "are required to ask the agency for information");
+        }
+        if (review.status == ReviewStatus.AWAITING_SECOND_APPROVAL) {
+            throw DomainRuleViolation.conflict("An approval awaits a second reviewer; confirm it or reject the request");
+        }
+        review.informationRequested(now);
+        outbox.record(new InformationRequested(review.requestId, review.agencyId,
+                body.questions().stream().map(String::strip).toList(), reviewer, now));
+    }
+
+    /** The approval as the body gives it, checked against what the agency asked for and the programme. */
+    private Approval approvalOf(ReviewCase review, DecisionBody body, String reviewer) {
+        List<FieldError> errors = new ArrayList<>();
+        if (body.programmeCode() == null || body.programmeCode().isBlank()) {
+            errors.add(new FieldError("programmeCode", "is required to approve"));
+        }
+        if (body.approvedAmount() == null) {
+            errors.add(new FieldError("approvedAmount", "is required to approve"));
+        }
+        List<DecisionBody.Line> lines = body.equipmentLines() == null ? List.of() : body.equipmentLines();
+        Map<String, Integer> asked = new HashMap<>();
+        review.equipmentLines.forEach(l -> asked.merge(l.itemCode(), l.quantity(), Integer::sum));
+        Map<String, Integer> approvedSoFar = new HashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            DecisionBody.Line line = lines.get(i);
+            Integer quantity = asked.get(line.itemCode());
+            int total = approvedSoFar.merge(line.itemCode(), line.quantity(), Integer::sum);
+            if (quantity == null) {
+                errors.add(new FieldError("equipmentLines[" + i + "].itemCode", "was not asked for"));
+            } else if (total > quantity) {
+                errors.add(new FieldError("equipmentLines[" + i + "].quantity", "is more than the " + quantity
+                        + " asked for"));
+            }
+        }
+        List<DecisionBody.Training> trainings = body.trainings() == null ? List.of() : body.trainings();
+        List<String> askedTopics = review.trainingNeeds.stream().map(TrainingNeed::topic).toList();
+        for (int i = 0; i < trainings.size(); i++) {
+            DecisionBody.Training training = trainings.get(i);
+            if (!askedTopics.contains(training.topic())) {
+                errors.add(new FieldError("trainings[" + i + "].topic", "was not asked for (asked: " + askedTopics + ")"));
+            }
+            if (training.plannedStart() != null && training.plannedEnd() != null
+                    && training.plannedEnd().isBefore(training.plannedStart())) {
+                errors.add(new FieldError("trainings[" + i + "].plannedEnd", "must not be before plannedStart"));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInput(errors);
+        }
+        // locked from the first read: reading it unlocked first would make the later lock fail on a
+        // version changed meanwhile by a concurrent approval (DecidingOnRequestsTest caught it)
+        Programme programme = Programme.lockedForFunds(body.programmeCode());
+        if (!programme.serves(review.thematicArea)) {
+            throw DomainRuleViolation.unprocessable("Programme " + programme.code + " does not serve "
+                    + review.thematicArea + " (it serves " + programme.thematicAreas + ")");
+        }
+        Money amount = body.approvedAmount().toMoney();
+        programme.requireOwnCurrency(amount);
+        return new Approval(programme.code, amount,
+                lines.stream().map(l -> new EquipmentLine(l.itemCode(), l.quantity(), justification(review, l.itemCode())))
+                        .toList(),
+                trainings.stream().map(t -> new Approval.Training(t.topic(), t.participants(), t.plannedStart(),
+                        t.plannedEnd())).toList(),
+                reviewer);
+    }
+
+    private static String justification(ReviewCase review, String itemCode) {
+        return review.equipmentLines.stream().filter(l -> l.itemCode().equals(itemCode))
+                .map(EquipmentLine::justification).findFirst().orElse(null);
+    }
+}

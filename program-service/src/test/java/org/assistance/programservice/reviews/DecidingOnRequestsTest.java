@@ -1,0 +1,185 @@
+package org.assistance.programservice.reviews;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
+import org.assistance.chassis.events.Topics;
+import org.assistance.programservice.Scenario;
+import org.assistance.testsupport.BrokerClient;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+
+@QuarkusTest
+class DecidingOnRequestsTest {
+
+    @Test
+    void a_full_approval_commits_funds_plans_activities_and_publishes_both_events() {
+        String programme = Scenario.fundedProgramme("100000.00");
+        UUID request = Scenario.submittedRequest();
+        decide(request, "reviewer-ana", Scenario.approval(programme, "30000.00", 4, true))
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+
+        List<ConsumerRecord<String, byte[]>> events = BrokerClient.await(Topics.REVIEWS,
+                r -> request.toString().equals(r.key()), 2, Duration.ofSeconds(20));
+        assertThat(events).extracting(r -> BrokerClient.header(r, "ce_type"))
+                .containsExactly("assistance.funds.committed.v1", "assistance.review.approved.v1");
+        String approved = new String(events.get(1).value(), StandardCharsets.UTF_8);
+        assertThat(approved).contains("\"partial\":false", "\"programmeCode\":\"" + programme + "\"",
+                "\"donorId\":\"donor-" + programme.toLowerCase() + "\"", "\"approvedBy\":[\"reviewer-ana\"]",
+                "\"kind\":\"TRAINING_COURSE\"", "\"kind\":\"NEEDS_ASSESSMENT\"");
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
+                .then().body("committed.amount", equalTo(30000.00f)).body("available.amount", equalTo(70000.00f));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/activities?requestId=" + request)
+                .then().body("$", hasSize(2));
+    }
+
+    @Test
+    void approving_fewer_units_or_trainings_than_asked_is_a_partial_approval() {
+        String programme = Scenario.fundedProgramme("100000.00");
+        UUID request = Scenario.submittedRequest();
+        decide(request, "reviewer-ana", Scenario.approval(programme, "10000.00", 2, false)).then().statusCode(200);
+        var approved = BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key())
+                && "assistance.review.approved.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));
+        assertThat(new String(approved.get(0).value(), StandardCharsets.UTF_8)).contains("\"partial\":true");
+    }
+
+    @Test
+    void approving_more_than_asked_or_under_an_unknown_programme_is_refused_and_nothing_is_committed() {
+        String programme = Scenario.fundedProgramme("100000.00");
+        UUID request = Scenario.submittedRequest();
+        decide(request, "reviewer-ana", Scenario.approval(programme, "1000.00", 5, false))
+                .then().statusCode(400).body("errors.field", hasItem("equipmentLines[0].quantity"));
+        decide(request, "reviewer-ana", Scenario.approval("NOSUCH", "1000.00", 1, false))
+                .then().statusCode(422).contentType("application/problem+json");
+        decide(request, "reviewer-ana", Map.of("decision", "APPROVE", "programmeCode", programme,
+                "approvedAmount", Map.of("amount", "1000.00", "currency", "EUR")))
+                .then().statusCode(422);
+        decide(request, "reviewer-ana", Map.of("decision", "APPROVE", "programmeCode", programme,
+                "approvedAmount", Map.of("amount", "-1", "currency", "USD")))
+                .then().statusCode(400);
+        decide(request, "reviewer-ana", Scenario.approval(programme, "100000.01", 1, false))
+                .then().statusCode(409).body("type", equalTo("https://assistance.example/problems/insufficient-funds"));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
+                .then().body("committed.amount", equalTo(0.0f));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews/" + request)
+                .then().body("status", equalTo("PENDING"));
+    }
+
+    @Test
+    void a_rejection_needs_a_reason_and_is_published() {
+        UUID request = Scenario.submittedRequest();
+        decide(request, "reviewer-ana", Map.of("decision", "REJECT")).then().statusCode(400)
+                .body("errors[0].field", equalTo("reasonCode"));
+        decide(request, "reviewer-ana", Map.of("decision", "REJECT", "reasonCode", "OTHER")).then().statusCode(400)
+                .body("errors[0].field", equalTo("comment"));
+        decide(request, "reviewer-ana", Map.of("decision", "REJECT", "reasonCode", "OUT_OF_MANDATE",
+                "comment", "Terrorism financing is handled by another programme"))
+                .then().statusCode(200).body("status", equalTo("REJECTED"));
+        BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key())
+                && "assistance.review.rejected.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));
+        decide(request, "reviewer-bo", Map.of("decision", "REQUEST_INFORMATION", "questions", List.of("Why?")))
+                .then().statusCode(409);
+    }
+
+    @Test
+    void asking_for_information_needs_questions_and_is_published() {
+        UUID request = Scenario.submittedRequest();
+        decide(request, "reviewer-ana", Map.of("decision", "REQUEST_INFORMATION")).then().statusCode(400);
+        decide(request, "reviewer-ana", Map.of("decision", "REQUEST_INFORMATION",
+                "questions", List.of("How many examiners will use the kits?")))
+                .then().statusCode(200).body("status", equalTo("INFORMATION_REQUESTED"));
+        var events = BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(BrokerClient.header(events.get(0), "ce_type")).isEqualTo("assistance.review.information-requested.v1");
+    }
+
+    @Test
+    void a_withdrawn_request_cannot_be_approved() {
+        String programme = Scenario.fundedProgramme("1000.00");
+        UUID request = Scenario.submittedRequest();
+        BrokerClient.send(CloudEvent.toRecord(new RequestWithdrawn(request, "agency-ke", "no longer needed",
+                OffsetDateTime.now()), UUID.randomUUID(), "/request-service", OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews/" + request)
+                        .then().body("status", equalTo("WITHDRAWN")));
+        decide(request, "reviewer-ana", Scenario.approval(programme, "100.00", 1, false))
+                .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("withdrawn"));
+    }
+
+    @Test
+    void above_the_threshold_the_same_reviewer_twice_is_refused_and_a_second_reviewer_makes_it_take_effect() {
+        String programme = Scenario.fundedProgramme("200000.00");
+        UUID request = Scenario.submittedRequest();
+        Map<String, Object> approval = Scenario.approval(programme, "60000.00", 4, true);
+        decide(request, "reviewer-ana", approval).then().statusCode(200)
+                .body("status", equalTo("AWAITING_SECOND_APPROVAL"));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
+                .then().body("committed.amount", equalTo(0.0f));
+
+        decide(request, "reviewer-ana", approval).then().statusCode(409)
+                .body("type", equalTo("https://assistance.example/problems/four-eyes"));
+        decide(request, "reviewer-bo", Scenario.approval(programme, "50000.00", 4, true)).then().statusCode(409);
+
+        decide(request, "reviewer-bo", approval).then().statusCode(200).body("status", equalTo("APPROVED"))
+                .body("decidedBy", equalTo(List.of("reviewer-ana", "reviewer-bo")));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
+                .then().body("committed.amount", equalTo(60000.00f));
+        var approved = BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key())
+                && "assistance.review.approved.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));
+        assertThat(new String(approved.get(0).value(), StandardCharsets.UTF_8))
+                .contains("\"approvedBy\":[\"reviewer-ana\",\"reviewer-bo\"]");
+    }
+
+    @Test
+    void parallel_approvals_never_commit_more_than_the_programme_received() throws Exception {
+        String programme = Scenario.fundedProgramme("10000.00");
+        List<UUID> requests = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            requests.add(Scenario.submittedRequest());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> calls = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            UUID request = requests.get(i);
+            String reviewer = "reviewer-" + i;
+            calls.add(() -> decide(request, reviewer, Scenario.approval(programme, "2000.00", 1, false)).statusCode());
+        }
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            for (Future<Integer> f : pool.invokeAll(calls)) {
+                statuses.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(statuses).containsOnly(200, 409);
+        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(5);
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
+                .then().body("committed.amount", equalTo(10000.00f)).body("available.amount", equalTo(0.0f));
+    }
+
+    static io.restassured.response.Response decide(UUID request, String reviewer, Map<String, Object> body) {
+        return given().auth().oauth2(Tokens.person(reviewer, "reviewer")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/reviews/" + request + "/decision");
+    }
+}
