@@ -35,6 +35,19 @@ public class Caller {
         return is(Roles.REVIEWER) || is(Roles.LOGISTICS) || is(Roles.OPERATIONS) || is(Roles.ADMIN);
     }
 
+    /**
+     * The agency a caller's reading is confined to: its own for a partner, none (null) for
+     * staff, who see every agency's records.
+     */
+    public String agencyScope() {
+        return is(Roles.PARTNER) && !isStaff() ? requireAgency() : null;
+    }
+
+    /** The donor a caller's reading is confined to: its own for a donor, none (null) for staff. */
+    public String donorScope() {
+        return is(Roles.DONOR) && !isStaff() ? requireDonor() : null;
+    }
+
     public Optional<String> agency() {
         return claim(Roles.AGENCY_CLAIM);
     }

@@ -52,7 +52,7 @@ public class ShipmentResource {
             query.append(" and requestId = :request");
             params.put("request", requestId);
         }
-        String agency = partnerAgency();
+        String agency = caller.agencyScope();
         if (agency != null) {
             query.append(" and agencyId = :agency");
             params.put("agency", agency);
@@ -67,14 +67,10 @@ public class ShipmentResource {
     @Operation(summary = "One shipment")
     public ShipmentView get(@PathParam("id") UUID id) {
         Shipment shipment = Shipment.findById(id);
-        String agency = partnerAgency();
+        String agency = caller.agencyScope();
         if (shipment == null || (agency != null && !agency.equals(shipment.agencyId))) {
             throw DomainRuleViolation.notFound("Shipment " + id);
         }
         return ShipmentView.of(shipment);
-    }
-
-    private String partnerAgency() {
-        return caller.is(Roles.PARTNER) && !caller.isStaff() ? caller.requireAgency() : null;
     }
 }

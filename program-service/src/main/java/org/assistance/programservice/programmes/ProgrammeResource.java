@@ -145,8 +145,9 @@ public class ProgrammeResource {
         if (caller.is(Roles.PARTNER) && !caller.isStaff()) {
             return all.stream().map(p -> new ProgrammeName(p.code, p.name)).toList();
         }
-        if (caller.is(Roles.DONOR) && !caller.isStaff()) {
-            List<String> funded = programmes.fundedBy(caller.requireDonor());
+        String donor = caller.donorScope();
+        if (donor != null) {
+            List<String> funded = programmes.fundedBy(donor);
             return all.stream().filter(p -> funded.contains(p.code)).map(ProgrammeView::of).toList();
         }
         return all.stream().map(ProgrammeView::of).toList();
@@ -158,8 +159,8 @@ public class ProgrammeResource {
     @Operation(summary = "One programme and its funds")
     public ProgrammeView programme(@PathParam("code") String code) {
         Programme programme = Programme.findById(code);
-        if (programme == null || (caller.is(Roles.DONOR) && !caller.isStaff()
-                && !programmes.fundedBy(caller.requireDonor()).contains(code))) {
+        String donor = caller.donorScope();
+        if (programme == null || (donor != null && !programmes.fundedBy(donor).contains(code))) {
             throw DomainRuleViolation.notFound("Programme " + code);
         }
         return ProgrammeView.of(programme);

@@ -7,7 +7,13 @@ import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
 import org.jboss.logging.Logger;
 
+import io.quarkus.panache.common.Parameters;
+import org.assistance.chassis.http.Cursor;
+import org.assistance.chassis.problems.InvalidInput;
+
+import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.UUID;
 
 /** The review cases, opened, updated and closed by the requests' own events. */
 @ApplicationScoped
@@ -39,9 +45,30 @@ public class ReviewQueue {
         }
     }
 
-    /** Cases in a status, most urgent first, then longest waiting. */
-    public List<ReviewCase> inStatus(ReviewStatus status, int limit) {
-        return ReviewCase.<ReviewCase>find("status = ?1 order by priorityRank, submittedAt, requestId", status)
-                .range(0, limit - 1).list();
+    public record Page(List<ReviewCase> cases, String nextCursor) {
+    }
+
+    /** Cases in a status, most urgent first, then longest waiting, a page at a time (keyset cursor). */
+    public Page inStatus(ReviewStatus status, int limit, String cursor) {
+        Parameters params = Parameters.with("status", status);
+        String query = "status = :status";
+        if (cursor != null) {
+            String[] after = Cursor.decode(cursor, 3);
+            try {
+                params.and("rank", Integer.parseInt(after[0])).and("time", OffsetDateTime.parse(after[1]))
+                        .and("id", UUID.fromString(after[2]));
+            } catch (RuntimeException e) {
+                throw InvalidInput.field("cursor", "is not a cursor this API gave out");
+            }
+            query += " and (priorityRank > :rank or (priorityRank = :rank and (submittedAt > :time"
+                    + " or (submittedAt = :time and requestId > :id))))";
+        }
+        List<ReviewCase> found = ReviewCase.<ReviewCase>find(query + " order by priorityRank, submittedAt, requestId",
+                params).range(0, limit).list();
+        if (found.size() <= limit) {
+            return new Page(found, null);
+        }
+        ReviewCase last = found.get(limit - 1);
+        return new Page(found.subList(0, limit), Cursor.encode(last.priorityRank, last.submittedAt, last.requestId));
     }
 }

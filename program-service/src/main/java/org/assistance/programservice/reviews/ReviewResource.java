@@ -23,7 +23,9 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import org.assistance.chassis.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -73,13 +75,21 @@ public class ReviewResource {
         }
     }
 
+    @Schema(name = "ReviewPage", description = "One page of review cases; follow `next` for the following page")
+    public record Page(List<ReviewSummary> items, String next) {
+    }
+
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.OPERATIONS})
-    @Operation(summary = "Review cases in a status, most urgent first, then longest waiting")
-    public List<ReviewSummary> list(@QueryParam("status") @DefaultValue("PENDING") ReviewStatus status,
-                                    @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit) {
+    @Operation(summary = "Review cases in a status, most urgent first, then longest waiting, a page at a time")
+    public Page list(@QueryParam("status") @DefaultValue("PENDING") ReviewStatus status,
+                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
+                     @QueryParam("cursor") String cursor, @Context UriInfo uri) {
         List<Programme> programmes = Programme.listAll();
-        return queue.inStatus(status, limit).stream().map(c -> ReviewSummary.of(c, programmes)).toList();
+        ReviewQueue.Page page = queue.inStatus(status, limit, cursor);
+        String next = page.nextCursor() == null ? null
+                : uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
+        return new Page(page.cases().stream().map(c -> ReviewSummary.of(c, programmes)).toList(), next);
     }
 
     @GET

@@ -35,11 +35,11 @@ class ReviewQueueTest {
                 given().auth().oauth2(Tokens.role("reviewer"))
                         .when().get("/api/v1/reviews?status=PENDING")
                         .then().statusCode(200)
-                        .body("requestId", hasItem(low.toString()))
-                        .body("requestId", hasItem(urgent.toString())));
+                        .body("items.requestId", hasItem(low.toString()))
+                        .body("items.requestId", hasItem(urgent.toString())));
         given().auth().oauth2(Tokens.role("reviewer"))
                 .when().get("/api/v1/reviews?status=PENDING")
-                .then().body("[0].priority", equalTo("URGENT"));
+                .then().body("items[0].priority", equalTo("URGENT"));
     }
 
     @Test
@@ -51,10 +51,31 @@ class ReviewQueueTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.role("reviewer"))
                         .when().get("/api/v1/reviews?status=WITHDRAWN")
-                        .then().statusCode(200).body("requestId", hasItem(id.toString())));
+                        .then().statusCode(200).body("items.requestId", hasItem(id.toString())));
         given().auth().oauth2(Tokens.role("reviewer"))
                 .when().get("/api/v1/reviews?status=PENDING")
-                .then().body("requestId", not(hasItem(id.toString())));
+                .then().body("items.requestId", not(hasItem(id.toString())));
+    }
+
+    @Test
+    void the_queue_pages_with_a_cursor_without_repeating_a_case() {
+        for (int i = 0; i < 3; i++) {
+            submit("MEDIUM");
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews?limit=100")
+                        .then().body("items.size()", org.hamcrest.Matchers.greaterThanOrEqualTo(3)));
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String next = "/api/v1/reviews?limit=2";
+        while (next != null) {
+            io.restassured.path.json.JsonPath page = given().auth().oauth2(Tokens.role("reviewer"))
+                    .urlEncodingEnabled(false).when().get(next).then().statusCode(200).extract().jsonPath();
+            seen.addAll(page.getList("items.requestId"));
+            next = page.getString("next");
+        }
+        java.util.List<String> all = given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews?limit=100")
+                .then().extract().jsonPath().getList("items.requestId");
+        org.assertj.core.api.Assertions.assertThat(seen).doesNotHaveDuplicates().containsExactlyElementsOf(all);
     }
 
     @Test

@@ -42,7 +42,7 @@ public class TimelineResource {
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(summary = "Every event of a request in order; partners read only their agency's timelines")
     public List<Entry> timeline(@PathParam("id") UUID id) {
-        String agency = caller.is(Roles.PARTNER) && !caller.isStaff() ? caller.requireAgency() : null;
+        String agency = caller.agencyScope();
         return timelines.of(id, agency).stream().map(Entry::of).toList();
     }
 }

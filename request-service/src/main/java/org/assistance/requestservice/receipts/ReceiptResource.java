@@ -76,7 +76,7 @@ public class ReceiptResource {
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(summary = "Shipments of a request as the agency will receive them")
     public List<ShipmentView> shipments(@PathParam("id") UUID requestId) {
-        String agency = caller.is(Roles.PARTNER) && !caller.isStaff() ? caller.requireAgency() : null;
+        String agency = caller.agencyScope();
         return receipts.of(requestId, agency).stream().map(ShipmentView::of).toList();
     }
 }

@@ -98,7 +98,7 @@ public class RequestResource {
     @APIResponse(responseCode = "404", description = "No such request for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
-        AssistanceRequest request = requests.visibleTo(id, tenant());
+        AssistanceRequest request = requests.visibleTo(id, caller.agencyScope());
         if (EntityTags.matches(ifNoneMatch, request.version)) {
             return Response.notModified(new EntityTag(String.valueOf(request.version))).build();
         }
@@ -155,7 +155,7 @@ public class RequestResource {
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN, Roles.LOGISTICS})
     @Operation(summary = "Status changes of a request with time, actor and reason")
     public List<RequestView.Change> history(@PathParam("id") UUID id) {
-        return requests.history(id, tenant()).stream().map(RequestView.Change::of).toList();
+        return requests.history(id, caller.agencyScope()).stream().map(RequestView.Change::of).toList();
     }
 
     @GET
@@ -170,16 +170,11 @@ public class RequestResource {
                                  @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
                                  @QueryParam("cursor") String cursor,
                                  @Context UriInfo uri) {
-        RequestSearch.Criteria criteria = new RequestSearch.Criteria(tenant(), status, country, thematicArea,
+        RequestSearch.Criteria criteria = new RequestSearch.Criteria(caller.agencyScope(), status, country, thematicArea,
                 priority, submittedFrom, submittedTo);
         RequestSearch.Result result = search.find(criteria, limit, cursor);
         String next = result.nextCursor() == null ? null
                 : uri.getRequestUriBuilder().replaceQueryParam("cursor", result.nextCursor()).build().toString();
         return new RequestView.Page(result.items().stream().map(RequestView::of).toList(), next);
-    }
-
-    /** The agency a partner is confined to; null for staff, who see every agency's requests. */
-    String tenant() {
-        return caller.is(Roles.PARTNER) && !caller.isStaff() ? caller.requireAgency() : null;
     }
 }

@@ -2,12 +2,11 @@ package org.assistance.requestservice.requests;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.InvalidInput;
 
-import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 
@@ -75,13 +74,12 @@ public class RequestSearch {
 
     record Position(OffsetDateTime submittedAt, UUID id) {
         String encode() {
-            return Base64.getUrlEncoder().withoutPadding()
-                    .encodeToString((submittedAt + "|" + id).getBytes(StandardCharsets.UTF_8));
+            return Cursor.encode(submittedAt, id);
         }
 
         static Position decode(String cursor) {
+            String[] parts = Cursor.decode(cursor, 2);
             try {
-                String[] parts = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|");
                 return new Position(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
             } catch (RuntimeException e) {
                 throw InvalidInput.field("cursor", "is not a cursor this API gave out");
