@@ -88,6 +88,37 @@ class TwoRelaysTest {
         }
     }
 
+    @Test
+    void a_send_that_fails_at_once_stops_the_batch_so_later_events_of_a_request_do_not_overtake_it() throws Exception {
+        UUID key = UUID.randomUUID();
+        Fixtures.submit("first of three", 3, key);
+        List<String> sent = new java.util.concurrent.CopyOnWriteArrayList<>();
+        EventPublisher failingFirst = new EventPublisher("unused:9092") {
+            @Override
+            public java.util.concurrent.Future<org.apache.kafka.clients.producer.RecordMetadata> send(
+                    org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record) {
+                sent.add(new String(record.value(), StandardCharsets.UTF_8));
+                return java.util.concurrent.CompletableFuture.failedFuture(
+                        new org.apache.kafka.common.errors.TimeoutException("no metadata while Kafka is away"));
+            }
+
+            @Override
+            public void flush() {
+            }
+        };
+        OutboxRelay relay = new OutboxRelay(dataSource, failingFirst, new SmallBatches(config), new SimpleMeterRegistry());
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(relay::publishBatch)
+                .isInstanceOf(java.util.concurrent.ExecutionException.class);
+        assertThat(sent).as("nothing sent after the failed record").hasSize(1);
+        assertThat(unsent()).isGreaterThanOrEqualTo(3);
+        // leave the table as the other test expects it: these rows are published by a real relay
+        OutboxRelay real = new OutboxRelay(dataSource, publisher, new SmallBatches(config), new SimpleMeterRegistry());
+        while (real.publishBatch() != 0) {
+            Thread.onSpinWait();
+        }
+    }
+
     private static Callable<Integer> drain(OutboxRelay relay) {
         return () -> {
             int published = 0;

@@ -182,7 +182,13 @@ public class OutboxRelay {
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
         try {
             for (Row row : rows) {
-                acks.add(publisher.send(row.toRecord()));
+                Future<RecordMetadata> ack = publisher.send(row.toRecord());
+                acks.add(ack);
+                if (ack.isDone()) {
+                    // failed at once (no metadata while Kafka is away): sending the rows after it
+                    // would put a request's later events on the topic before this one
+                    ack.get();
+                }
             }
         } finally {
             // whatever was queued before a failure reaches Kafka before any retry is queued,
