@@ -10,19 +10,46 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.ReceiptLine;
+import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.problems.InvalidInput;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
-/** Equipment on its way to a requesting State's authority. */
+/**
+ * Equipment on its way to a requesting State's authority, from one warehouse, and the rules of
+ * its journey: screened (and possibly held) when planned, then dispatched, in transit with
+ * customs milestones, delivered, and received by the partner.
+ */
 @Entity
 @Table(name = "shipments")
 public class Shipment extends PanacheEntityBase {
+    public enum Mode {
+        AIR(30), SEA(60), LAND(7);
+
+        /** Days after dispatch by which a shipment without an expected date counts as delayed. */
+        final int defaultDays;
+
+        Mode(int defaultDays) {
+            this.defaultDays = defaultDays;
+        }
+    }
+
+    public record Milestone(String milestone, String location, String note, OffsetDateTime at) {
+    }
+
     @Id
     public UUID id;
     @Column(name = "request_id")
@@ -36,6 +63,36 @@ public class Shipment extends PanacheEntityBase {
     public ShipmentStatus status;
     @JdbcTypeCode(SqlTypes.JSON)
     public List<ShipmentLine> lines;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<ScreeningHit> hits = new ArrayList<>();
+    @Column(name = "held_at")
+    public OffsetDateTime heldAt;
+    @Column(name = "held_seconds")
+    public long heldSeconds;
+    @Column(name = "licence_reference")
+    public String licenceReference;
+    @Column(name = "licence_date")
+    public LocalDate licenceDate;
+    @Enumerated(EnumType.STRING)
+    public Mode mode;
+    public String carrier;
+    @Column(name = "tracking_reference")
+    public String trackingReference;
+    @Column(name = "expected_delivery")
+    public LocalDate expectedDelivery;
+    @Column(name = "dispatched_at")
+    public OffsetDateTime dispatchedAt;
+    @Column(name = "delivered_at")
+    public OffsetDateTime deliveredAt;
+    @Column(name = "received_at")
+    public OffsetDateTime receivedAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "receipt_lines")
+    public List<ReceiptLine> receiptLines;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Milestone> milestones = new ArrayList<>();
+    @Column(name = "cancellation_reason")
+    public String cancellationReason;
     @Column(name = "planned_at")
     public OffsetDateTime plannedAt;
     @Column(name = "updated_at")
@@ -58,7 +115,127 @@ public class Shipment extends PanacheEntityBase {
         return shipment;
     }
 
-    /** Total value per currency is the caller's concern; lines of one shipment share the catalogue's currency. */
+    /** Screening hit some lines: nothing moves until they are cleared or removed. */
+    void hold(List<ScreeningHit> screeningHits, OffsetDateTime at) {
+        require(EnumSet.of(ShipmentStatus.PLANNED), "be held");
+        hits = new ArrayList<>(screeningHits);
+        status = ShipmentStatus.HELD;
+        heldAt = at;
+        updatedAt = at;
+    }
+
+    /**
+     * Clears a held shipment. PROHIBITED lines cannot be cleared, only removed; LICENCE_REQUIRED
+     * ones need the licence reference and date. Returns the lines removed (their stock goes back).
+     */
+    List<ShipmentLine> clear(String licence, LocalDate licenceIssued, Set<String> removeItems, OffsetDateTime at) {
+        require(EnumSet.of(ShipmentStatus.HELD), "be cleared");
+        List<ShipmentLine> removed = lines.stream().filter(l -> removeItems.contains(l.itemCode())).toList();
+        List<ShipmentLine> kept = lines.stream().filter(l -> !removeItems.contains(l.itemCode())).toList();
+        if (kept.isEmpty()) {
+            throw DomainRuleViolation.unprocessable("Removing every line leaves nothing to ship; cancel the shipment instead");
+        }
+        List<ScreeningHit> remaining = hits.stream().filter(h -> !removeItems.contains(h.itemCode())).toList();
+        List<ScreeningHit> prohibited = remaining.stream().filter(h -> "PROHIBITED".equals(h.measure())).toList();
+        if (!prohibited.isEmpty()) {
+            throw new DomainRuleViolation(409, "prohibited", "Prohibited by a measure in force",
+                    prohibited.stream().map(h -> h.itemCode() + " to " + destinationCountry + " is prohibited ("
+                            + h.reference() + ")").reduce((a, b) -> a + "; " + b).orElse("")
+                            + ". Remove or substitute the line; it cannot be cleared.");
+        }
+        boolean licenceNeeded = remaining.stream().anyMatch(h -> "LICENCE_REQUIRED".equals(h.measure()));
+        if (licenceNeeded && (licence == null || licence.isBlank() || licenceIssued == null)) {
+            List<org.assistance.chassis.problems.Problem.FieldError> errors = new ArrayList<>();
+            if (licence == null || licence.isBlank()) {
+                errors.add(new org.assistance.chassis.problems.Problem.FieldError("licenceReference",
+                        "is required: a line needs an export licence"));
+            }
+            if (licenceIssued == null) {
+                errors.add(new org.assistance.chassis.problems.Problem.FieldError("licenceDate",
+                        "is required: a line needs an export licence"));
+            }
+            throw new InvalidInput(errors);
+        }
+        lines = kept;
+        licenceReference = licenceNeeded ? licence.strip() : null;
+        licenceDate = licenceNeeded ? licenceIssued : null;
+        heldSeconds += Duration.between(heldAt, at).toSeconds();
+        status = ShipmentStatus.CLEARED;
+        updatedAt = at;
+        return removed;
+    }
+
+    void dispatch(Mode how, String by, String tracking, LocalDate expected, OffsetDateTime at) {
+        require(EnumSet.of(ShipmentStatus.PLANNED, ShipmentStatus.CLEARED), "be dispatched");
+        mode = how;
+        carrier = by;
+        trackingReference = tracking;
+        expectedDelivery = expected;
+        dispatchedAt = at;
+        status = ShipmentStatus.DISPATCHED;
+        updatedAt = at;
+    }
+
+    void milestone(String name, String location, String note, OffsetDateTime at) {
+        require(EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT), "record a milestone");
+        milestones = new ArrayList<>(milestones);
+        milestones.add(new Milestone(name, location, note, at));
+        status = ShipmentStatus.IN_TRANSIT;
+        updatedAt = OffsetDateTime.now();
+    }
+
+    void deliver(OffsetDateTime at) {
+        require(EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT), "be delivered");
+        if (at.isBefore(dispatchedAt)) {
+            throw InvalidInput.field("deliveredAt", "must not be before the dispatch (" + dispatchedAt + ")");
+        }
+        deliveredAt = at;
+        status = ShipmentStatus.DELIVERED;
+        updatedAt = at;
+    }
+
+    /** The partner's proof of delivery arrived; false when it cannot apply (e.g. cancelled meanwhile). */
+    boolean received(List<ReceiptLine> receipt, OffsetDateTime at) {
+        if (!EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT, ShipmentStatus.DELIVERED).contains(status)) {
+            return false;
+        }
+        if (deliveredAt == null) {
+            deliveredAt = at;
+        }
+        receiptLines = receipt;
+        receivedAt = at;
+        status = ShipmentStatus.RECEIVED;
+        updatedAt = OffsetDateTime.now();
+        return true;
+    }
+
+    void cancel(String reason, OffsetDateTime at) {
+        require(EnumSet.of(ShipmentStatus.PLANNED, ShipmentStatus.HELD, ShipmentStatus.CLEARED), "be cancelled");
+        if (status == ShipmentStatus.HELD) {
+            heldSeconds += Duration.between(heldAt, at).toSeconds();
+        }
+        cancellationReason = reason;
+        status = ShipmentStatus.CANCELLED;
+        updatedAt = at;
+    }
+
+    /** Not delivered by the expected date, or by the mode's usual time after dispatch when none was given. */
+    public boolean isDelayed(OffsetDateTime now) {
+        if (dispatchedAt == null || deliveredAt != null || status == ShipmentStatus.CANCELLED) {
+            return false;
+        }
+        LocalDate due = expectedDelivery != null ? expectedDelivery
+                : dispatchedAt.toLocalDate().plusDays(mode.defaultDays);
+        return now.toLocalDate().isAfter(due);
+    }
+
+    private void require(Set<ShipmentStatus> allowed, String what) {
+        if (!allowed.contains(status)) {
+            throw DomainRuleViolation.conflict("Shipment " + id + " is " + status + " and cannot " + what
+                    + " (only when " + allowed + ")");
+        }
+    }
+
     Money value() {
         if (lines.isEmpty()) {
             return null;

@@ -1,58 +1,107 @@
 package org.assistance.equipmentservice.shipments;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.assistance.chassis.events.CloudEvent;
-import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.Topics;
-import org.assistance.chassis.events.Values.EquipmentLine;
-import org.assistance.chassis.events.Values.Money;
-import org.assistance.equipmentservice.catalogue.CatalogueTest;
+import org.assistance.equipmentservice.Logistics;
+import org.assistance.equipmentservice.stock.Stock;
 import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-/** program-service's approval on the real broker plans a shipment, whose event goes out through the outbox. */
+/** program-service's approvals on the real broker plan shipments, reserving stock. */
 @QuarkusTest
 class PlanningFromApprovalsTest {
+    @Inject
+    Stock stock;
 
     @Test
-    void approved_equipment_becomes_a_planned_shipment_and_its_event_is_published() {
-        CatalogueTest.add("SUR-CAM-1", "SURVEILLANCE", true, "800.00");
-        UUID request = UUID.randomUUID();
-        RequestApproved approved = new RequestApproved(request, "agency-a", "KE", "CYBERCRIME", "GLOCY",
-                new Money(new BigDecimal("1600.00"), "EUR"), false,
-                List.of(new EquipmentLine("SUR-CAM-1", 2, "border posts")), List.of(), List.of(),
-                List.of("reviewer-1"), OffsetDateTime.now());
-        BrokerClient.send(CloudEvent.toRecord(approved, UUID.randomUUID(), "/program-service", OffsetDateTime.now()));
+    void approved_equipment_becomes_a_planned_shipment_with_stock_reserved_and_its_event_published() {
+        String warehouse = Logistics.unique("W");
+        String item = Logistics.unique("FOR");
+        Logistics.warehouse(warehouse, "AT");
+        Logistics.item(item, "FORENSIC_IT", false, "800.00");
+        Logistics.stock(warehouse, item, 10);
+        UUID request = Logistics.approve("KE", "agency-a", Map.of(item, 2));
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.role("logistics"))
-                        .when().get("/api/v1/shipments?requestId=" + request)
-                        .then().statusCode(200).body("$", hasSize(1))
-                        .body("[0].status", equalTo("PLANNED"))
-                        .body("[0].lines[0].category", equalTo("SURVEILLANCE")));
+        List<Map<String, Object>> shipments = Logistics.awaitShipments(request, 1);
+        assertThat(shipments).hasSize(1);
+        assertThat(shipments.get(0)).containsEntry("status", "PLANNED").containsEntry("warehouse", warehouse);
+        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
+                .then().body("find { it.itemCode == '" + item + "' }.reserved", equalTo(2))
+                .body("find { it.itemCode == '" + item + "' }.free", equalTo(8));
 
         List<ConsumerRecord<String, byte[]>> events = BrokerClient.await(Topics.SHIPMENTS,
                 r -> request.toString().equals(r.key()), 1, Duration.ofSeconds(20));
         assertThat(BrokerClient.header(events.get(0), "ce_type")).isEqualTo("assistance.shipment.planned.v1");
         assertThat(new String(events.get(0).value(), StandardCharsets.UTF_8)).contains("\"amount\":1600.00");
 
-        given().auth().oauth2(Tokens.partner("agency-b"))
-                .when().get("/api/v1/shipments?requestId=" + request)
+        given().auth().oauth2(Tokens.partner("agency-b")).when().get("/api/v1/shipments?requestId=" + request)
                 .then().statusCode(200).body("$", hasSize(0));
+        given().auth().oauth2(Tokens.partner("agency-a")).when().get("/api/v1/shipments?requestId=" + request)
+                .then().statusCode(200).body("$", hasSize(1));
+    }
+
+    @Test
+    void an_approval_is_split_by_warehouse_and_what_is_out_of_stock_waits_as_a_backorder() {
+        String first = Logistics.unique("W");
+        String second = Logistics.unique("W");
+        String item = Logistics.unique("COM");
+        Logistics.warehouse(first, "AT");
+        Logistics.warehouse(second, "DK");
+        Logistics.item(item, "COMMUNICATIONS", false, "100.00");
+        Logistics.stock(first, item, 3);
+        Logistics.stock(second, item, 2);
+        UUID request = Logistics.approve("CO", "agency-a", Map.of(item, 7));
+
+        List<Map<String, Object>> shipments = Logistics.awaitShipments(request, 2);
+        assertThat(shipments).extracting(s -> s.get("warehouse")).containsExactlyInAnyOrder(first, second);
+        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/backorders?requestId=" + request)
+                .then().body("$", hasSize(1)).body("[0].quantity", equalTo(2));
+    }
+
+    @Test
+    void concurrent_reservations_never_drive_stock_negative() throws Exception {
+        String warehouse = Logistics.unique("W");
+        String item = Logistics.unique("LAB");
+        Logistics.warehouse(warehouse, "AT");
+        Logistics.item(item, "LABORATORY", false, "10.00");
+        Logistics.stock(warehouse, item, 5);
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        List<Callable<Integer>> reservations = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            reservations.add(() -> QuarkusTransaction.requiringNew().call(() ->
+                    stock.reserve(item, 1).stream().mapToInt(Stock.Allocation::quantity).sum()));
+        }
+        int reserved = 0;
+        try {
+            for (Future<Integer> f : pool.invokeAll(reservations)) {
+                reserved += f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(reserved).isEqualTo(5);
+        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
+                .then().body("find { it.itemCode == '" + item + "' }.reserved", equalTo(5))
+                .body("find { it.itemCode == '" + item + "' }.free", equalTo(0));
     }
 }

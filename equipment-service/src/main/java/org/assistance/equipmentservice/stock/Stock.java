@@ -1,0 +1,95 @@
+package org.assistance.equipmentservice.stock;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.assistance.chassis.problems.DomainRuleViolation;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Stock per warehouse. Reservations take the stock rows' locks, so concurrent plans never
+ * reserve more than is on hand (the database's check constraint holds the same rule).
+ */
+@ApplicationScoped
+public class Stock {
+    private final EntityManager entityManager;
+
+    public Stock(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** A quantity of an item taken from one warehouse. */
+    public record Allocation(String warehouse, String itemCode, int quantity) {
+    }
+
+    @Transactional
+    public StockLevel receive(String warehouse, String itemCode, int quantity) {
+        if (Warehouse.findById(warehouse) == null) {
+            throw DomainRuleViolation.notFound("Warehouse " + warehouse);
+        }
+        StockLevel level = StockLevel.findById(new StockLevel.Key(warehouse, itemCode), LockModeType.PESSIMISTIC_WRITE);
+        if (level == null) {
+            level = new StockLevel();
+            level.key = new StockLevel.Key(warehouse, itemCode);
+            level.persist();
+        }
+        level.onHand += quantity;
+        return level;
+    }
+
+    /**
+     * Reserves up to the quantity of an item, taking from the warehouses with the most free
+     * stock first; returns what it could reserve (possibly less than asked: the rest is a backorder).
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public List<Allocation> reserve(String itemCode, int quantity) {
+        List<StockLevel> levels = entityManager.createQuery(
+                        "from StockLevel where key.itemCode = :item order by key.warehouse", StockLevel.class)
+                .setParameter("item", itemCode)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+        List<StockLevel> byFree = new ArrayList<>(levels);
+        byFree.sort((a, b) -> b.free() != a.free() ? Integer.compare(b.free(), a.free())
+                : a.key.warehouse().compareTo(b.key.warehouse()));
+        List<Allocation> allocations = new ArrayList<>();
+        int left = quantity;
+        for (StockLevel level : byFree) {
+            if (left == 0) {
+                break;
+            }
+            int take = Math.min(left, level.free());
+            if (take > 0) {
+                level.reserved += take;
+                left -= take;
+                allocations.add(new Allocation(level.key.warehouse(), itemCode, take));
+            }
+        }
+        return allocations;
+    }
+
+    /** Gives a reservation back (a cancelled shipment, a removed line). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void release(String warehouse, String itemCode, int quantity) {
+        StockLevel level = locked(warehouse, itemCode);
+        level.reserved -= quantity;
+    }
+
+    /** The reserved quantity leaves the warehouse (dispatch). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void consume(String warehouse, String itemCode, int quantity) {
+        StockLevel level = locked(warehouse, itemCode);
+        level.reserved -= quantity;
+        level.onHand -= quantity;
+    }
+
+    private static StockLevel locked(String warehouse, String itemCode) {
+        StockLevel level = StockLevel.findById(new StockLevel.Key(warehouse, itemCode), LockModeType.PESSIMISTIC_WRITE);
+        if (level == null) {
+            throw new IllegalStateException("No stock of " + itemCode + " in " + warehouse);
+        }
+        return level;
+    }
+}

@@ -1,0 +1,99 @@
+package org.assistance.equipmentservice.stock;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.security.Roles;
+import org.assistance.chassis.validation.CountryCode;
+import org.assistance.equipmentservice.catalogue.CatalogueItem;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+@Path("/api/v1")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Stock", description = "Warehouses and what they hold")
+@SecurityRequirement(name = "bearer")
+public class StockResource {
+    private final Stock stock;
+
+    public StockResource(Stock stock) {
+        this.stock = stock;
+    }
+
+    @Schema(name = "Warehouse")
+    public record WarehouseBody(
+            @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "must be upper-case letters, digits and dashes")
+            @Schema(example = "VIE-1") String code,
+            @NotBlank @Size(max = 200) @Schema(example = "Vienna central warehouse") String name,
+            @NotNull @CountryCode @Schema(example = "AT") String country) {
+    }
+
+    @Schema(name = "StockReceipt")
+    public record StockBody(@NotBlank @Schema(example = "FOR-WB-001") String itemCode,
+                            @Min(1) @Max(1_000_000) @Schema(example = "25") int quantity) {
+    }
+
+    @Schema(name = "StockLevel")
+    public record LevelView(String warehouse, String itemCode, int onHand, int reserved, int free) {
+        static LevelView of(StockLevel l) {
+            return new LevelView(l.key.warehouse(), l.key.itemCode(), l.onHand, l.reserved, l.free());
+        }
+    }
+
+    @POST
+    @Path("/warehouses")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.ADMIN)
+    @Transactional
+    @Operation(summary = "Register a warehouse")
+    public Response addWarehouse(@NotNull @Valid WarehouseBody body) {
+        if (Warehouse.findById(body.code()) != null) {
+            throw DomainRuleViolation.conflict("Warehouse " + body.code() + " already exists");
+        }
+        Warehouse warehouse = new Warehouse();
+        warehouse.code = body.code();
+        warehouse.name = body.name().strip();
+        warehouse.country = body.country();
+        warehouse.persist();
+        return Response.status(Response.Status.CREATED).entity(body).build();
+    }
+
+    @POST
+    @Path("/warehouses/{code}/stock")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.ADMIN, Roles.LOGISTICS})
+    @Operation(summary = "Goods received into a warehouse")
+    public LevelView receive(@PathParam("code") String warehouse, @NotNull @Valid StockBody body) {
+        if (CatalogueItem.findById(body.itemCode()) == null) {
+            throw DomainRuleViolation.unprocessable("Item " + body.itemCode() + " is not in the catalogue");
+        }
+        return LevelView.of(stock.receive(warehouse, body.itemCode(), body.quantity()));
+    }
+
+    @GET
+    @Path("/stock")
+    @RolesAllowed({Roles.ADMIN, Roles.LOGISTICS, Roles.OPERATIONS})
+    @Operation(summary = "Stock levels per warehouse and item")
+    public List<LevelView> levels() {
+        return StockLevel.<StockLevel>list("order by key.warehouse, key.itemCode").stream().map(LevelView::of).toList();
+    }
+}

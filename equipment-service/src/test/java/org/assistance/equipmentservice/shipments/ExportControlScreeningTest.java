@@ -1,0 +1,107 @@
+package org.assistance.equipmentservice.shipments;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import org.assistance.chassis.events.Topics;
+import org.assistance.equipmentservice.Logistics;
+import org.assistance.testsupport.BrokerClient;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
+
+@QuarkusTest
+class ExportControlScreeningTest {
+
+    @Test
+    void a_dual_use_line_to_a_licence_required_destination_is_held_then_cleared_with_a_licence() {
+        String warehouse = Logistics.unique("W");
+        String camera = Logistics.unique("SUR");
+        Logistics.warehouse(warehouse, "AT");
+        Logistics.item(camera, "SURVEILLANCE", true, "900.00");
+        Logistics.stock(warehouse, camera, 4);
+        Logistics.rule("BO", "DUAL_USE", "LICENCE_REQUIRED");
+        UUID request = Logistics.approve("BO", "agency-bo", Map.of(camera, 2));
+
+        String shipment = (String) Logistics.awaitShipments(request, 1).get(0).get("id");
+        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/shipments/" + shipment)
+                .then().body("status", equalTo("HELD")).body("hits[0].measure", equalTo("LICENCE_REQUIRED"))
+                .body("hits[0].itemCode", equalTo(camera));
+        BrokerClient.await(Topics.SHIPMENTS, r -> request.toString().equals(r.key())
+                && "assistance.shipment.held.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));
+
+        dispatch(shipment).then().statusCode(409).body("detail", containsString("HELD"));
+        clear(shipment, Map.of()).then().statusCode(400).body("errors.field", hasItem("licenceReference"));
+        clear(shipment, Map.of("licenceReference", "EXP-AT-2027-00412", "licenceDate", LocalDate.now().toString()))
+                .then().statusCode(200).body("status", equalTo("CLEARED"))
+                .body("licenceReference", equalTo("EXP-AT-2027-00412"))
+                .body("heldSeconds", greaterThanOrEqualTo(0));
+        var cleared = BrokerClient.await(Topics.SHIPMENTS, r -> request.toString().equals(r.key())
+                && "assistance.shipment.cleared.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));
+        assertThat(new String(cleared.get(0).value(), StandardCharsets.UTF_8)).contains("\"heldSeconds\":");
+        dispatch(shipment).then().statusCode(200).body("status", equalTo("DISPATCHED"));
+    }
+
+    @Test
+    void a_prohibited_line_cannot_be_cleared_only_removed_and_its_stock_goes_back() {
+        String warehouse = Logistics.unique("W");
+        String marking = Logistics.unique("FIR");
+        String radio = Logistics.unique("COM");
+        Logistics.warehouse(warehouse, "AT");
+        Logistics.item(marking, "FIREARMS_MARKING", false, "5000.00");
+        Logistics.item(radio, "COMMUNICATIONS", false, "300.00");
+        Logistics.stock(warehouse, marking, 1);
+        Logistics.stock(warehouse, radio, 10);
+        Logistics.rule("SY", "FIREARMS_MARKING", "PROHIBITED");
+        UUID request = Logistics.approve("SY", "agency-sy", Map.of(marking, 1, radio, 3));
+
+        String shipment = (String) Logistics.awaitShipments(request, 1).get(0).get("id");
+        clear(shipment, Map.of("licenceReference", "ANY", "licenceDate", LocalDate.now().toString()))
+                .then().statusCode(409).body("type", equalTo("https://assistance.example/problems/prohibited"))
+                .body("detail", containsString(marking));
+        clear(shipment, Map.of("removeItems", List.of(marking)))
+                .then().statusCode(200).body("status", equalTo("CLEARED")).body("lines.size()", equalTo(1));
+        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
+                .then().body("find { it.itemCode == '" + marking + "' }.reserved", equalTo(0));
+    }
+
+    @Test
+    void rules_are_managed_by_admin_and_bad_ones_refused() {
+        given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
+                .body(Map.of("destination", "KE", "target", "VEHICLES", "measure", "PROHIBITED", "reference", "r",
+                        "reason", "r"))
+                .when().post("/api/v1/export-rules").then().statusCode(403);
+        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
+                .body(Map.of("destination", "KE", "target", "SPACESHIPS", "measure", "PROHIBITED", "reference", "r",
+                        "reason", "r"))
+                .when().post("/api/v1/export-rules").then().statusCode(400).body("errors[0].field", equalTo("target"));
+        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
+                .body(Map.of("destination", "QQ", "target", "VEHICLES", "measure", "PROHIBITED", "reference", "r",
+                        "reason", "r"))
+                .when().post("/api/v1/export-rules").then().statusCode(400).body("errors[0].field", equalTo("destination"));
+    }
+
+    static io.restassured.response.Response clear(String shipment, Map<String, Object> body) {
+        return given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/shipments/" + shipment + "/clearance");
+    }
+
+    static io.restassured.response.Response dispatch(String shipment) {
+        return given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
+                .body(Map.of("mode", "AIR", "carrier", "Air cargo", "trackingReference", "TRK-" + shipment.substring(0, 8),
+                        "expectedDelivery", LocalDate.now().plusDays(10).toString()))
+                .when().post("/api/v1/shipments/" + shipment + "/dispatch");
+    }
+}
