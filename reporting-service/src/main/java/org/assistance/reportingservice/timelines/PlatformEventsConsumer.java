@@ -5,17 +5,26 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
+import org.assistance.reportingservice.dashboard.DashboardStream;
+import org.assistance.reportingservice.dashboard.DeliveryReadModel;
+import org.assistance.reportingservice.dashboard.LiveEvent;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads every topic of the platform into the timelines. */
+/** Reads every topic of the platform into the timelines and the dashboard's read models, and tells open dashboards. */
 @ApplicationScoped
 public class PlatformEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;
 
-    public PlatformEventsConsumer(EventInbox inbox, Timelines timelines) {
+    public PlatformEventsConsumer(EventInbox inbox, Timelines timelines, DeliveryReadModel readModel,
+                                  DashboardStream stream) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.named("timelines").onEveryType(timelines::record);
+        this.handlers = EventHandlers.named("read-models").onEveryType(event -> {
+            TimelineEntry entry = timelines.record(event);
+            readModel.apply(event);
+            stream.publishAfterCommit(new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source,
+                    entry.summary));
+        });
     }
 
     @Incoming("assistance-requests")

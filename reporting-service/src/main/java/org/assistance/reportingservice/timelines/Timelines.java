@@ -16,7 +16,7 @@ import java.util.UUID;
 public class Timelines {
 
     @Transactional(Transactional.TxType.MANDATORY)
-    public void record(CloudEvent<AssistanceEvent> event) {
+    public TimelineEntry record(CloudEvent<AssistanceEvent> event) {
         TimelineEntry entry = new TimelineEntry();
         entry.eventId = event.id();
         entry.requestId = event.data().requestId();
@@ -31,6 +31,7 @@ public class Timelines {
             owner.agencyId = submitted.agencyId();
             owner.persist();
         }
+        return entry;
     }
 
     /** The timeline as the caller may see it: a partner only its own agency's requests. */

@@ -1,0 +1,45 @@
+package org.assistance.reportingservice.dashboard;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/** What a dashboard reader narrows the KPIs to: requests submitted in a period, of a country, area, programme or donor. */
+public record DashboardFilter(LocalDate from, LocalDate to, String country, String thematicArea, String programme,
+                              String donor) {
+
+    /** The SQL condition on request_facts (alias r) and its parameters, in order. */
+    record Where(String sql, List<Object> parameters) {
+    }
+
+    Where where() {
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        conditions.add("r.submitted_at is not null");
+        if (from != null) {
+            conditions.add("r.submitted_at >= cast(?" + (parameters.size() + 1) + " as date)");
+            parameters.add(from.toString());
+        }
+        if (to != null) {
+            conditions.add("r.submitted_at < cast(?" + (parameters.size() + 1) + " as date) + 1");
+            parameters.add(to.toString());
+        }
+        if (country != null) {
+            conditions.add("r.country = ?" + (parameters.size() + 1));
+            parameters.add(country);
+        }
+        if (thematicArea != null) {
+            conditions.add("r.thematic_area = ?" + (parameters.size() + 1));
+            parameters.add(thematicArea);
+        }
+        if (programme != null) {
+            conditions.add("r.programme_code = ?" + (parameters.size() + 1));
+            parameters.add(programme);
+        }
+        if (donor != null) {
+            conditions.add("r.donors @> cast(?" + (parameters.size() + 1) + " as jsonb)");
+            parameters.add("[\"" + donor.replace("\"", "") + "\"]");
+        }
+        return new Where(String.join(" and ", conditions), parameters);
+    }
+}

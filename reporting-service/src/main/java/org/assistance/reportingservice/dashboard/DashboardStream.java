@@ -1,0 +1,44 @@
+package org.assistance.reportingservice.dashboard;
+
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Status;
+import jakarta.transaction.Synchronization;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+
+import java.time.Duration;
+
+/**
+ * Pushes every event the read models took in to the open dashboards, once its transaction has
+ * committed (so what a page then fetches already includes it).
+ */
+@ApplicationScoped
+public class DashboardStream {
+    private final BroadcastProcessor<LiveEvent> events = BroadcastProcessor.create();
+    private final TransactionSynchronizationRegistry transactions;
+
+    public DashboardStream(TransactionSynchronizationRegistry transactions) {
+        this.transactions = transactions;
+    }
+
+    public void publishAfterCommit(LiveEvent event) {
+        transactions.registerInterposedSynchronization(new Synchronization() {
+            @Override
+            public void beforeCompletion() {
+            }
+
+            @Override
+            public void afterCompletion(int status) {
+                if (status == Status.STATUS_COMMITTED) {
+                    events.onNext(event);
+                }
+            }
+        });
+    }
+
+    public Multi<LiveEvent> events() {
+        return Multi.createBy().merging().streams(events,
+                Multi.createFrom().ticks().every(Duration.ofSeconds(15)).map(tick -> LiveEvent.heartbeat()));
+    }
+}

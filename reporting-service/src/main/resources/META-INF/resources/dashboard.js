@@ -1,0 +1,162 @@
+// The operations dashboard: KPIs from GET /api/v1/dashboard, refreshed whenever the stream
+// (GET /api/v1/dashboard/stream, server-sent events read with fetch so the token travels in the
+// Authorization header) reports an event. No polling.
+(function () {
+  'use strict';
+  const $ = (id) => document.getElementById(id);
+  const charts = {};
+  let token = sessionStorage.getItem('assistance.token');
+  let refreshTimer = null;
+
+  // a token may arrive in the URL fragment (the launcher prints such a link); it never reaches a server log
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  if (fragment.get('token')) {
+    token = fragment.get('token');
+    sessionStorage.setItem('assistance.token', token);
+    history.replaceState(null, '', location.pathname);
+  }
+
+  function headers() { return { Authorization: 'Bearer ' + token }; }
+
+  function filters() {
+    const params = new URLSearchParams();
+    new FormData($('filters')).forEach((value, key) => { if (value) params.set(key, value); });
+    return params;
+  }
+
+  function fmt(value, suffix) { return value === null || value === undefined ? '–' : value + (suffix || ''); }
+
+  async function refresh() {
+    const response = await fetch('/api/v1/dashboard?' + filters(), { headers: headers() });
+    if (response.status === 401 || response.status === 403) { return showLogin('This token may not read the dashboard.'); }
+    if (!response.ok) { return; }
+    render(await response.json());
+  }
+
+  function scheduleRefresh() {
+    clearTimeout(refreshTimer);
+    refreshTimer = setTimeout(refresh, 250);
+  }
+
+  function render(k) {
+    $('k-requests').textContent = k.requests;
+    $('k-approval').textContent = fmt(k.approvalRatePercent, ' %');
+    $('k-decision').textContent = fmt(k.timeToDecisionDays.p50) + ' / ' + fmt(k.timeToDecisionDays.p90);
+    $('k-delivery').textContent = fmt(k.approvalToDeliveryDays.p50) + ' / ' + fmt(k.approvalToDeliveryDays.p90);
+    $('k-ontime').textContent = fmt(k.onTimeDeliveryPercent, ' %');
+    $('k-fill').textContent = fmt(k.fillRatePercent, ' %');
+    $('k-transit').textContent = k.shipments.inTransit + ' / ' + k.shipments.delayed;
+    $('k-held').textContent = k.shipments.held.count + ' / ' + k.shipments.held.totalDaysHeld;
+    $('k-trained').textContent = k.participantsWomen + ' / ' + k.participantsMen;
+
+    const stages = ['SUBMITTED', 'INFORMATION_REQUESTED', 'APPROVED', 'PARTIALLY_APPROVED', 'IN_DELIVERY', 'DELIVERED', 'REJECTED', 'WITHDRAWN'];
+    chart('c-funnel').setOption({
+      tooltip: {}, grid: { left: 140, right: 16, top: 8, bottom: 24 },
+      xAxis: { type: 'value', minInterval: 1 },
+      yAxis: { type: 'category', data: stages.slice().reverse() },
+      series: [{ type: 'bar', data: stages.slice().reverse().map((s) => k.byStage[s] || 0), itemStyle: { color: '#0b6e99' } }]
+    });
+    const buckets = Object.keys(k.decisionDaysDistribution);
+    chart('c-times').setOption({
+      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 32, right: 8, top: 28, bottom: 24 },
+      xAxis: { type: 'category', data: buckets }, yAxis: { type: 'value', minInterval: 1 },
+      series: [
+        { name: 'to decision', type: 'bar', data: buckets.map((b) => k.decisionDaysDistribution[b]) },
+        { name: 'approval to delivery', type: 'bar', data: buckets.map((b) => k.deliveryDaysDistribution[b]) }
+      ]
+    });
+    const destinations = Object.keys(k.shipments.held.byDestination);
+    chart('c-held').setOption({
+      tooltip: {}, grid: { left: 40, right: 8, top: 8, bottom: 24 },
+      xAxis: { type: 'category', data: destinations }, yAxis: { type: 'value', minInterval: 1 },
+      series: [{ type: 'bar', data: destinations.map((d) => k.shipments.held.byDestination[d]), itemStyle: { color: '#d97706' } }]
+    });
+    const donors = [...new Set(k.funds.map((f) => f.donor + ' (' + f.currency + ')'))];
+    const sum = (donor, field) => k.funds.filter((f) => f.donor + ' (' + f.currency + ')' === donor)
+      .reduce((total, f) => total + Number(f[field]), 0);
+    chart('c-funds').setOption({
+      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 64, right: 8, top: 28, bottom: 24 },
+      xAxis: { type: 'category', data: donors }, yAxis: { type: 'value' },
+      series: [
+        { name: 'committed', type: 'bar', data: donors.map((d) => sum(d, 'committed')) },
+        { name: 'disbursed', type: 'bar', data: donors.map((d) => sum(d, 'disbursed')) }
+      ]
+    });
+    const rows = k.countries.map((c) => '<tr><td>' + c.country + '</td><td>' + c.requests + '</td><td>' + c.delivered + '</td></tr>');
+    $('t-countries').tBodies[0].innerHTML = rows.join('');
+    if (!$('feed').dataset.filled) {
+      $('feed').innerHTML = '';
+      k.latestEvents.slice().reverse().forEach(addToFeed);
+      $('feed').dataset.filled = 'yes';
+    }
+  }
+
+  function chart(id) {
+    if (!charts[id]) { charts[id] = echarts.init($(id)); }
+    return charts[id];
+  }
+
+  function addToFeed(event) {
+    const item = document.createElement('li');
+    const time = document.createElement('time');
+    time.textContent = new Date(event.time).toLocaleString();
+    item.appendChild(time);
+    item.appendChild(document.createTextNode(event.summary + ' — ' + event.source));
+    $('feed').prepend(item);
+    while ($('feed').children.length > 50) { $('feed').lastChild.remove(); }
+  }
+
+  async function listen() {
+    try {
+      const response = await fetch('/api/v1/dashboard/stream', { headers: Object.assign({ Accept: 'text/event-stream' }, headers()) });
+      if (!response.ok) { throw new Error('stream ' + response.status); }
+      $('live').className = 'live on';
+      const reader = response.body.getReader();
+      const decoder = new TextDecoder();
+      let buffer = '';
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) { break; }
+        buffer += decoder.decode(value, { stream: true });
+        let end;
+        while ((end = buffer.indexOf('\n\n')) >= 0) {
+          const block = buffer.slice(0, end);
+          buffer = buffer.slice(end + 2);
+          const data = block.split('\n').filter((l) => l.startsWith('data:')).map((l) => l.slice(5).trim()).join('\n');
+          if (!data) { continue; }
+          const event = JSON.parse(data);
+          if (event.type !== 'heartbeat') { addToFeed(event); scheduleRefresh(); }
+        }
+      }
+    } catch (e) {
+      // fall through: reconnect below
+    }
+    $('live').className = 'live off';
+    setTimeout(listen, 2000);
+  }
+
+  function showLogin(message) {
+    $('dashboard').hidden = true;
+    $('login').hidden = false;
+    $('login-error').hidden = !message;
+    $('login-error').textContent = message || '';
+  }
+
+  $('login-form').addEventListener('submit', (e) => {
+    e.preventDefault();
+    token = $('token').value.trim();
+    sessionStorage.setItem('assistance.token', token);
+    start();
+  });
+  $('filters').addEventListener('submit', (e) => { e.preventDefault(); $('feed').dataset.filled = ''; refresh(); });
+  window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
+
+  function start() {
+    $('login').hidden = true;
+    $('dashboard').hidden = false;
+    refresh();
+    listen();
+  }
+
+  if (token) { start(); } else { showLogin(); }
+})();

@@ -1,0 +1,205 @@
+package org.assistance.reportingservice.dashboard;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
+import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
+import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
+import org.assistance.chassis.events.ReviewEvents.RequestApproved;
+import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
+import org.assistance.chassis.events.Values.DonorShare;
+import org.assistance.chassis.events.Values.EquipmentLine;
+import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.Participants;
+import org.assistance.chassis.events.Values.ReceiptLine;
+import org.assistance.chassis.events.Values.ScreeningHit;
+import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.testsupport.BrokerClient;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
+/**
+ * A realistic sequence of events from all services, published out of order and with a duplicate,
+ * gives exactly the KPIs a person would count by hand.
+ */
+@QuarkusTest
+class DashboardKpisTest {
+    private static final OffsetDateTime T0 = OffsetDateTime.now(ZoneOffset.UTC).minusDays(100).withNano(0);
+    private static final Money USD_30000 = new Money(new BigDecimal("30000.00"), "USD");
+    private static final List<DonorShare> EU = List.of(new DonorShare("donor-eu", "European Union", "XI-IATI-EC_INTPA"));
+
+    @TestHTTPResource("/api/v1/dashboard/stream")
+    URL stream;
+
+    @Test
+    void kpis_are_exact_whatever_the_order_and_a_duplicate_counts_once() {
+        String area = "AREA_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        UUID a = UUID.randomUUID();
+        UUID b = UUID.randomUUID();
+        UUID c = UUID.randomUUID();
+        UUID d = UUID.randomUUID();
+        UUID s1 = UUID.randomUUID();
+        UUID s2 = UUID.randomUUID();
+        ShipmentLine cameras = new ShipmentLine("SUR-1", "Camera", "SURVEILLANCE", true, 4,
+                new Money(new BigDecimal("1000.00"), "USD"));
+
+        // request A: the whole journey, its later events published before its submission
+        publish(new ShipmentPlanned(a, s1, "agency-ke", "KE", "VIE", List.of(cameras),
+                new Money(new BigDecimal("4000.00"), "USD"), day(11)), "/equipment-service");
+        publish(new ShipmentHeld(a, s1, "KE", List.of(new ScreeningHit("SUR-1", "SURVEILLANCE", UUID.randomUUID(),
+                "LICENCE_REQUIRED", "5A001", "licence")), day(11)), "/equipment-service");
+        publish(new ShipmentCleared(a, s1, "LIC-1", LocalDate.now(), Duration.ofDays(4).toSeconds(), day(15)),
+                "/equipment-service");
+        publish(new ShipmentDispatched(a, s1, "AIR", "carrier", "trk", day(30).toLocalDate(), day(16)),
+                "/equipment-service");
+        publish(new ShipmentDelivered(a, s1, new Money(new BigDecimal("4000.00"), "USD"), day(26)), "/equipment-service");
+        publish(new ReceiptConfirmed(a, "agency-ke", s1, List.of(new ReceiptLine("SUR-1", 3, 1, "broken")), "someone",
+                day(27)), "/request-service");
+        publish(submitted(a, "KE", area, day(0), day(60).toLocalDate()), "/request-service");
+        publish(new RequestApproved(a, "agency-ke", "KE", area, "GLOCY", USD_30000, true,
+                List.of(new EquipmentLine("SUR-1", 4, "j")), List.of(), EU, List.of("r1"), day(10)), "/program-service");
+        publish(new FundsCommitted(a, "GLOCY", USD_30000, EU, day(10)), "/program-service");
+        ActivityDelivered training = new ActivityDelivered(a, UUID.randomUUID(), "GLOCY", "TRAINING_COURSE", "Forensics",
+                day(40).toLocalDate(), day(44).toLocalDate(), new Participants(8, 10, 18), List.of("DCI"), "done",
+                new Money(new BigDecimal("5000.00"), "USD"), day(44));
+        ProducerRecord<String, byte[]> once = CloudEvent.toRecord(training, UUID.randomUUID(), "/program-service", day(44));
+        BrokerClient.send(once);
+        BrokerClient.send(once); // the same event again: counts once
+
+        // request B: rejected after 4 days
+        publish(submitted(b, "KE", area, day(1), null), "/request-service");
+        publish(new RequestRejected(b, "agency-ke", "OUT_OF_MANDATE", null, "r1", day(5)), "/program-service");
+
+        // request C: approved after 20 days, dispatched by land without an expected date: delayed
+        publish(submitted(c, "CO", area, day(2), null), "/request-service");
+        publish(new RequestApproved(c, "agency-co", "CO", area, "GLOCY", new Money(new BigDecimal("10000.00"), "USD"),
+                false, List.of(new EquipmentLine("OFF-1", 2, "j")), List.of(), EU, List.of("r1"), day(22)),
+                "/program-service");
+        publish(new FundsCommitted(c, "GLOCY", new Money(new BigDecimal("10000.00"), "USD"), EU, day(22)),
+                "/program-service");
+        publish(new ShipmentPlanned(c, s2, "agency-co", "CO", "VIE", List.of(), null, day(22)), "/equipment-service");
+        publish(new ShipmentDispatched(c, s2, "LAND", "truck", "t2", null, day(23)), "/equipment-service");
+
+        // request D: only submitted
+        publish(submitted(d, "KE", area, day(3), null), "/request-service");
+
+        // events of three topics arrive on three consumers: wait until every one has been taken in
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->         given().auth().oauth2(Tokens.role("operations")).queryParam("thematicArea", area)
+                .when().get("/api/v1/dashboard")
+                .then().statusCode(200)
+                .body("byStage.REJECTED", equalTo(1))
+                .body("byStage.IN_DELIVERY", equalTo(1))
+                .body("byStage.SUBMITTED", equalTo(1))
+                .body("approvalRatePercent", equalTo(66.67f))
+                .body("timeToDecisionDays.p50", equalTo(10.0f))
+                .body("timeToDecisionDays.p90", equalTo(18.0f))
+                .body("timeToDecisionDays.count", equalTo(3))
+                .body("approvalToDeliveryDays.p50", equalTo(16.0f))
+                .body("approvalToDeliveryDays.count", equalTo(1))
+                .body("decisionDaysDistribution.'0-7'", equalTo(1))
+                .body("decisionDaysDistribution.'8-14'", equalTo(1))
+                .body("decisionDaysDistribution.'15-30'", equalTo(1))
+                .body("onTimeDeliveryPercent", equalTo(100.0f))
+                .body("shipments.inTransit", equalTo(1))
+                .body("shipments.delayed", equalTo(1))
+                .body("shipments.held.count", equalTo(1))
+                .body("shipments.held.totalDaysHeld", equalTo(4.0f))
+                .body("shipments.held.byDestination.KE", equalTo(1))
+                .body("shipments.held.byCategory.SURVEILLANCE", equalTo(1))
+                .body("fillRatePercent", equalTo(75.0f))
+                .body("funds[0].programme", equalTo("GLOCY"))
+                .body("funds[0].donor", equalTo("donor-eu"))
+                .body("funds[0].currency", equalTo("USD"))
+                .body("funds[0].committed", equalTo(40000.00f))
+                .body("funds[0].disbursed", equalTo(5000.00f))
+                .body("participantsMen", equalTo(10))
+                .body("countries[0].country", equalTo("KE"))
+                .body("countries[0].requests", equalTo(3))
+                .body("countries[0].delivered", equalTo(1))
+                .body("requests", equalTo(4))
+                .body("byStage.DELIVERED", equalTo(1))
+                .body("shipments.total", equalTo(2))
+                .body("participantsWomen", equalTo(8)));
+
+        given().auth().oauth2(Tokens.role("operations")).queryParam("thematicArea", area).queryParam("country", "CO")
+                .when().get("/api/v1/dashboard")
+                .then().body("requests", equalTo(1)).body("onTimeDeliveryPercent", nullValue());
+    }
+
+    @Test
+    void the_stream_pushes_an_event_within_a_second_of_its_arrival() throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString()))
+                .header("Authorization", "Bearer " + Tokens.role("operations"))
+                .header("Accept", "text/event-stream").build();
+        String title = "Live " + UUID.randomUUID();
+        CompletableFuture<HttpResponse<Stream<String>>> response =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<String> seen = response.thenApplyAsync(r -> r.body()
+                .filter(line -> line.contains(title)).findFirst().orElse(null));
+        Thread.sleep(500); // the subscription is open before the event is published
+        publish(submitted(UUID.randomUUID(), "GH", "CORRUPTION", OffsetDateTime.now(), null), "/request-service", title);
+
+        assertThat(seen.get(20, TimeUnit.SECONDS)).contains("assistance.request.submitted.v1");
+        response.get().body().close();
+    }
+
+    @Test
+    void a_partner_or_a_donor_cannot_read_the_operations_dashboard() {
+        given().auth().oauth2(Tokens.partner("agency-a")).when().get("/api/v1/dashboard").then().statusCode(403);
+        given().auth().oauth2(Tokens.donor("donor-eu")).when().get("/api/v1/dashboard").then().statusCode(403);
+        given().when().get("/api/v1/dashboard").then().statusCode(401);
+    }
+
+    private static OffsetDateTime day(int n) {
+        return T0.plusDays(n);
+    }
+
+    private static RequestSubmitted submitted(UUID id, String country, String area, OffsetDateTime at, LocalDate desiredBy) {
+        return new RequestSubmitted(id, "agency-" + country.toLowerCase(), country, null, area, Set.of("EQUIPMENT"),
+                "HIGH", "Request " + id, "needs", desiredBy, List.of(), List.of(), null, at);
+    }
+
+    private static void publish(AssistanceEvent event, String source) {
+        BrokerClient.send(CloudEvent.toRecord(event, UUID.randomUUID(), source, OffsetDateTime.now()));
+    }
+
+    private static void publish(RequestSubmitted event, String source, String title) {
+        RequestSubmitted titled = new RequestSubmitted(event.requestId(), event.agencyId(), event.country(), null,
+                event.thematicArea(), event.assistanceTypes(), event.priority(), title, "needs", null, List.of(),
+                List.of(), null, event.submittedAt());
+        publish(titled, source);
+    }
+}
