@@ -50,10 +50,13 @@
     $('k-trained').textContent = k.participantsWomen + ' / ' + k.participantsMen;
 
     const stages = ['SUBMITTED', 'INFORMATION_REQUESTED', 'APPROVED', 'PARTIALLY_APPROVED', 'IN_DELIVERY', 'DELIVERED', 'REJECTED', 'WITHDRAWN'];
+    const names = { SUBMITTED: 'Submitted', INFORMATION_REQUESTED: 'Info requested', APPROVED: 'Approved',
+      PARTIALLY_APPROVED: 'Partly approved', IN_DELIVERY: 'In delivery', DELIVERED: 'Delivered', REJECTED: 'Rejected',
+      WITHDRAWN: 'Withdrawn' };
     chart('c-funnel').setOption({
-      tooltip: {}, grid: { left: 140, right: 16, top: 8, bottom: 24 },
+      tooltip: {}, grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
-      yAxis: { type: 'category', data: stages.slice().reverse() },
+      yAxis: { type: 'category', data: stages.slice().reverse().map((s) => names[s]) },
       series: [{ type: 'bar', data: stages.slice().reverse().map((s) => k.byStage[s] || 0), itemStyle: { color: '#0b6e99' } }]
     });
     const buckets = Object.keys(k.decisionDaysDistribution);

@@ -1,0 +1,124 @@
+package org.assistance.reportingservice.dashboard;
+
+import io.quarkus.test.common.http.TestHTTPResource;
+import io.quarkus.test.junit.QuarkusTest;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.testsupport.BrokerClient;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The dashboard as operations staff use it, in Debian's headless Chromium: it opens with a
+ * token, shows the numbers, and changes by itself, without a reload, when an event arrives.
+ */
+@QuarkusTest
+class DashboardInBrowserTest {
+    private static final String CHROMIUM = System.getProperty("assistance.test.chromium", "/usr/bin/chromium");
+    private static final String DRIVER = System.getProperty("assistance.test.chromedriver", "/usr/bin/chromedriver");
+
+    @TestHTTPResource("/")
+    URL dashboard;
+
+    private ChromeDriver browser;
+
+    @BeforeEach
+    void openBrowser() throws Exception {
+        assertThat(new File(CHROMIUM)).as("Chromium is needed: deploy/tools/install-browser installs it").exists();
+        assertThat(new File(DRIVER)).as("ChromeDriver is needed: deploy/tools/install-browser installs it").exists();
+        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
+                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
+                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"), "--window-size=1400,1000");
+        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort().build();
+        browser = new ChromeDriver(service, options);
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        if (browser != null) {
+            browser.quit();
+        }
+    }
+
+    @Test
+    void the_dashboard_shows_the_numbers_and_updates_itself_when_an_event_arrives() throws Exception {
+        DemoLikeData.publish();
+        String opening = "Opening request " + UUID.randomUUID();
+        publish(opening);
+        browser.get(dashboard + "#token=" + Tokens.role("operations"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(b -> {
+            b.navigate().refresh(); // until every event published so far is in the numbers
+            return b.findElement(By.id("feed")).getText().contains(opening);
+        });
+        wait.until(b -> !b.findElement(By.id("k-requests")).getText().equals("–"));
+        wait.until(b -> b.findElement(By.id("live")).getAttribute("class").contains("on"));
+        int before = Integer.parseInt(browser.findElement(By.id("k-requests")).getText());
+        ((JavascriptExecutor) browser).executeScript("window.__sameDocument = true;");
+
+        String title = "Seen live " + UUID.randomUUID();
+        publish(title);
+
+        wait.until(b -> b.findElement(By.id("feed")).getText().contains(title));
+        wait.until(b -> Integer.parseInt(b.findElement(By.id("k-requests")).getText()) == before + 1);
+        assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument === true;"))
+                .as("updated without a reload").isEqualTo(true);
+        assertThat(browser.findElement(By.cssSelector("#c-funnel canvas")).isDisplayed()).isTrue();
+
+        Path shot = Path.of("target", "dashboard.png");
+        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
+                StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void on_a_phone_sized_screen_nothing_overflows_sideways() {
+        browser.manage().window().setSize(new Dimension(390, 844));
+        browser.get(dashboard + "#token=" + Tokens.role("operations"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+        wait.until(b -> !b.findElement(By.id("k-requests")).getText().equals("–"));
+        Object overflow = ((JavascriptExecutor) browser).executeScript(
+                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
+    }
+
+    @Test
+    void without_a_token_the_page_asks_for_one() {
+        browser.get(dashboard.toString());
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(10));
+        wait.until(b -> b.findElement(By.id("login")).isDisplayed());
+        assertThat(browser.findElement(By.id("dashboard")).isDisplayed()).isFalse();
+    }
+
+    private static void publish(String title) {
+        UUID id = UUID.randomUUID();
+        RequestSubmitted submitted = new RequestSubmitted(id, "agency-browser", "SN", null, "CYBERCRIME",
+                Set.of("TRAINING"), "MEDIUM", title, "needs", null, List.of(), List.of(), null, OffsetDateTime.now());
+        BrokerClient.send(CloudEvent.toRecord(submitted, UUID.randomUUID(), "/request-service", OffsetDateTime.now()));
+    }
+}
