@@ -57,7 +57,6 @@ create table money_facts (
     event_id       uuid primary key,
     request_id     uuid           not null,
     programme_code varchar(20)    not null,
-    donors         jsonb          not null default '[]',
     kind           varchar(20)    not null,
     amount         numeric(17, 2) not null,
     currency       char(3)        not null,

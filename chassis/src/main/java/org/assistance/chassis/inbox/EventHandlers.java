@@ -17,6 +17,7 @@ import java.util.function.Consumer;
 public final class EventHandlers {
     private final String consumer;
     private final Map<EventType, Consumer<CloudEvent<AssistanceEvent>>> handlers = new EnumMap<>(EventType.class);
+    private Runnable first = () -> { };
 
     private EventHandlers(String consumer) {
         this.consumer = consumer;
@@ -38,6 +39,19 @@ public final class EventHandlers {
             handlers.put(type, handler);
         }
         return this;
+    }
+
+    /**
+     * Runs at the start of each handling transaction, before the event id is recorded (e.g. to
+     * take a lock that a read-model switch-over needs).
+     */
+    public EventHandlers firstInEachTransaction(Runnable action) {
+        this.first = action;
+        return this;
+    }
+
+    Runnable first() {
+        return first;
     }
 
     public String consumer() {

@@ -57,6 +57,7 @@ public class EventInbox {
         while (true) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
+                    handlers.first().run();
                     if (firstDelivery(handlers.consumer(), event)) {
                         handler.get().accept(event);
                     }

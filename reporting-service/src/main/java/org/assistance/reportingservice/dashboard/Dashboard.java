@@ -120,8 +120,8 @@ public class Dashboard {
                        coalesce(sum(m.amount) filter (where m.kind = 'COMMITTED'), 0),
                        coalesce(sum(m.amount) filter (where m.kind = 'DISBURSED'), 0)
                 from money_facts m join request_facts r on r.request_id = m.request_id,
-                     jsonb_array_elements_text(case when jsonb_array_length(m.donors) = 0 then '["(unknown)"]'::jsonb
-                                                    else m.donors end) d(donor)
+                     jsonb_array_elements_text(case when jsonb_array_length(r.donors) = 0 then '["(unknown)"]'::jsonb
+                                                    else r.donors end) d(donor)
                 where %s group by 1, 2, 3 order by 1, 2, 3""".formatted(where.sql()), where)) {
             funds.add(new Funds((String) row[0], (String) row[1], ((String) row[2]).trim(),
                     scale((BigDecimal) row[3]), scale((BigDecimal) row[4])));

@@ -72,15 +72,13 @@ public class DeliveryReadModel {
                 request.agencyId = e.agencyId();
             }
         } else if (data instanceof FundsCommitted e) {
-            money(event.id(), e.requestId(), e.programmeCode(), donorIds(e.donors()), MoneyFacts.COMMITTED, e.amount(),
-                    e.committedAt());
+            money(event.id(), e.requestId(), e.programmeCode(), MoneyFacts.COMMITTED, e.amount(), e.committedAt());
         } else if (data instanceof ActivityDelivered e) {
             request.participantsWomen += e.participants().women();
             request.participantsMen += e.participants().men();
             request.activitiesDelivered++;
             if (e.disbursed() != null) {
-                money(event.id(), e.requestId(), e.programmeCode(), request.donors, MoneyFacts.DISBURSED, e.disbursed(),
-                        e.deliveredAt());
+                money(event.id(), e.requestId(), e.programmeCode(), MoneyFacts.DISBURSED, e.disbursed(), e.deliveredAt());
             }
         } else if (data instanceof ReceiptConfirmed e) {
             request.acceptedUnits += e.lines().stream().mapToInt(ReceiptLine::quantityAccepted).sum();
@@ -149,8 +147,9 @@ public class DeliveryReadModel {
         request.desiredBy = desiredBy;
     }
 
-    private static void money(UUID eventId, UUID requestId, String programme, List<String> donors, String kind,
-                              Money amount, OffsetDateTime at) {
+    /** Donors are not stored with the money: they are the request's (from its approval), whatever the order. */
+    private static void money(UUID eventId, UUID requestId, String programme, String kind, Money amount,
+                              OffsetDateTime at) {
         if (MoneyFacts.findById(eventId) != null) {
             return;
         }
@@ -158,7 +157,6 @@ public class DeliveryReadModel {
         facts.eventId = eventId;
         facts.requestId = requestId;
         facts.programmeCode = programme;
-        facts.donors = donors;
         facts.kind = kind;
         facts.amount = amount.amount();
         facts.currency = amount.currency();

@@ -5,12 +5,9 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /** Money committed by an approval or disbursed by a delivery, as one event told it. */
@@ -27,8 +24,6 @@ public class MoneyFacts extends PanacheEntityBase {
     public UUID requestId;
     @Column(name = "programme_code")
     public String programmeCode;
-    @JdbcTypeCode(SqlTypes.JSON)
-    public List<String> donors;
     public String kind;
     public BigDecimal amount;
     public String currency;

@@ -8,6 +8,7 @@ import org.assistance.chassis.inbox.EventInbox;
 import org.assistance.reportingservice.dashboard.DashboardStream;
 import org.assistance.reportingservice.dashboard.DeliveryReadModel;
 import org.assistance.reportingservice.dashboard.LiveEvent;
+import org.assistance.reportingservice.rebuild.ReadModelRebuild;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Reads every topic of the platform into the timelines and the dashboard's read models, and tells open dashboards. */
@@ -17,9 +18,10 @@ public class PlatformEventsConsumer {
     private final EventHandlers handlers;
 
     public PlatformEventsConsumer(EventInbox inbox, Timelines timelines, DeliveryReadModel readModel,
-                                  DashboardStream stream) {
+                                  DashboardStream stream, ReadModelRebuild rebuild) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.named("read-models").onEveryType(event -> {
+        this.handlers = EventHandlers.named("read-models").firstInEachTransaction(rebuild::guardLiveHandling)
+                .onEveryType(event -> {
             TimelineEntry entry = timelines.record(event);
             readModel.apply(event);
             stream.publishAfterCommit(new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source,

@@ -1,0 +1,223 @@
+package org.assistance.reportingservice.rebuild;
+
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.EventCodec;
+import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.events.UnreadableEvent;
+import org.assistance.reportingservice.dashboard.DeliveryReadModel;
+import org.assistance.reportingservice.timelines.Timelines;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Rebuilds every read model from the topics: replays all events from the beginning into fresh
+ * tables in a schema of their own while reads (and live consumption) go on against the current
+ * ones, then switches over when caught up. The switch holds a database lock that live handling
+ * takes in shared mode first thing in its transactions, so no event falls between the two.
+ */
+@ApplicationScoped
+public class ReadModelRebuild {
+    private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
+    /** The tables the read models consist of (including the consumer's memory of handled events). */
+    static final List<String> TABLES = List.of("timeline_entries", "request_owners", "request_facts",
+            "shipment_facts", "money_facts", "processed_events");
+    private static final String CONSUMER = "read-models";
+    private static final long SWITCH_LOCK = 0x726562756c64L;
+
+    public enum State { IDLE, RUNNING, DONE, FAILED }
+
+    public record Status(State state, OffsetDateTime startedAt, OffsetDateTime finishedAt, long eventsReplayed,
+                         String error) {
+    }
+
+    private final DataSource dataSource;
+    private final EntityManager entityManager;
+    private final Timelines timelines;
+    private final DeliveryReadModel readModel;
+    private final String bootstrapServers;
+    private final AtomicReference<Status> status =
+            new AtomicReference<>(new Status(State.IDLE, null, null, 0, null));
+
+    public ReadModelRebuild(DataSource dataSource, EntityManager entityManager, Timelines timelines,
+                            DeliveryReadModel readModel,
+                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+        this.dataSource = dataSource;
+        this.entityManager = entityManager;
+        this.timelines = timelines;
+        this.readModel = readModel;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /** Taken by live handling at the start of each transaction: waits while a switch-over is under way. */
+    public void guardLiveHandling() {
+        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(" + SWITCH_LOCK + ")").getSingleResult();
+    }
+
+    public Status status() {
+        return status.get();
+    }
+
+    /** Starts a rebuild in the background; false when one is already running. */
+    public synchronized boolean start() {
+        if (status.get().state() == State.RUNNING) {
+            return false;
+        }
+        status.set(new Status(State.RUNNING, OffsetDateTime.now(), null, 0, null));
+        Thread worker = new Thread(this::run, "read-model-rebuild");
+        worker.setDaemon(true);
+        worker.start();
+        return true;
+    }
+
+    private void run() {
+        String schema = "rebuild_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        OffsetDateTime started = status.get().startedAt();
+        long replayed = 0;
+        try (KafkaConsumer<String, byte[]> consumer = consumerFromTheBeginning()) {
+            createFreshTables(schema);
+            replayed += catchUp(consumer, schema, 0);
+            replayed += switchOver(consumer, schema, replayed);
+            status.set(new Status(State.DONE, started, OffsetDateTime.now(), replayed, null));
+            LOG.infof("Read models rebuilt from %d events", replayed);
+        } catch (Exception e) {
+            LOG.errorf(e, "Read model rebuild failed");
+            dropQuietly(schema);
+            status.set(new Status(State.FAILED, started, OffsetDateTime.now(), replayed, e.getMessage()));
+        }
+    }
+
+    private void createFreshTables(String schema) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create schema " + schema);
+            for (String table : TABLES) {
+                s.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
+            }
+            // its own sequence (it moves with its table at the switch); the old one goes with the old table
+            s.execute("create sequence " + schema + ".timeline_entries_seq_seq");
+            s.execute("alter table " + schema + ".timeline_entries alter column seq set default nextval('"
+                    + schema + ".timeline_entries_seq_seq')");
+            s.execute("alter sequence " + schema + ".timeline_entries_seq_seq owned by " + schema + ".timeline_entries.seq");
+        }
+    }
+
+    /** Applies everything up to the topics' current ends; returns how many events were applied. */
+    private long catchUp(KafkaConsumer<String, byte[]> consumer, String schema, long before) {
+        long applied = 0;
+        Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
+        while (consumer.assignment().stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+            ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+            if (!records.isEmpty()) {
+                applied += apply(records, schema);
+                status.set(new Status(State.RUNNING, status.get().startedAt(), null, before + applied, null));
+            }
+        }
+        return applied;
+    }
+
+    private long apply(ConsumerRecords<String, byte[]> records, String schema) {
+        List<CloudEvent<AssistanceEvent>> events = new ArrayList<>();
+        for (ConsumerRecord<String, byte[]> record : records) {
+            try {
+                CloudEvent<AssistanceEvent> event = EventCodec.decode(record);
+                if (event.type() != null) {
+                    events.add(event);
+                }
+            } catch (UnreadableEvent e) {
+                // already dead-lettered by live consumption: not part of any read model
+            }
+        }
+        return QuarkusTransaction.requiringNew().call(() -> {
+            entityManager.createNativeQuery("set local search_path to " + schema + ", public").executeUpdate();
+            long count = 0;
+            for (CloudEvent<AssistanceEvent> event : events) {
+                int first = entityManager.createNativeQuery("""
+                                insert into processed_events (consumer, event_id, event_type) values (?1, ?2, ?3)
+                                on conflict do nothing""")
+                        .setParameter(1, CONSUMER).setParameter(2, event.id()).setParameter(3, event.type().typeName())
+                        .executeUpdate();
+                if (first == 1) {
+                    timelines.record(event);
+                    readModel.apply(event);
+                    count++;
+                }
+            }
+            return count;
+        });
+    }
+
+    /** Blocks live handling, applies the last events, and swaps the fresh tables in. */
+    private long switchOver(KafkaConsumer<String, byte[]> consumer, String schema, long before) throws Exception {
+        String retired = schema.replace("rebuild_", "retired_");
+        long applied;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                s.execute("select pg_advisory_xact_lock(" + SWITCH_LOCK + ")");
+                applied = catchUp(consumer, schema, before);
+                s.execute("create schema " + retired);
+                for (String table : TABLES) {
+                    s.execute("alter table public." + table + " set schema " + retired);
+                    s.execute("alter table " + schema + "." + table + " set schema public");
+                }
+                c.commit();
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        dropQuietly(retired);
+        dropQuietly(schema);
+        return applied;
+    }
+
+    private KafkaConsumer<String, byte[]> consumerFromTheBeginning() {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
+        KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        return consumer;
+    }
+
+    private void dropQuietly(String schema) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+        } catch (Exception e) {
+            LOG.warnf("Could not drop schema %s: %s", schema, e.getMessage());
+        }
+    }
+}

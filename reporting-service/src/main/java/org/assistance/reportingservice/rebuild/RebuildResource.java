@@ -1,0 +1,42 @@
+package org.assistance.reportingservice.rebuild;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/v1/admin/rebuild")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Administration")
+@SecurityRequirement(name = "bearer")
+@RolesAllowed(Roles.ADMIN)
+public class RebuildResource {
+    private final ReadModelRebuild rebuild;
+
+    public RebuildResource(ReadModelRebuild rebuild) {
+        this.rebuild = rebuild;
+    }
+
+    @POST
+    @Operation(summary = "Rebuild every read model from the topics; reads go on from the current tables meanwhile")
+    public Response start() {
+        if (!rebuild.start()) {
+            throw DomainRuleViolation.conflict("A rebuild is already running");
+        }
+        return Response.accepted(rebuild.status()).header("Location", "/api/v1/admin/rebuild").build();
+    }
+
+    @GET
+    @Operation(summary = "Where the last rebuild stands")
+    public ReadModelRebuild.Status status() {
+        return rebuild.status();
+    }
+}

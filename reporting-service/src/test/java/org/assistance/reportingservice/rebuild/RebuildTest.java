@@ -1,0 +1,112 @@
+package org.assistance.reportingservice.rebuild;
+
+import io.agroal.api.AgroalDataSource;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
+
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+/** A rebuild from the topics gives exactly what incremental consumption built. */
+@QuarkusTest
+class RebuildTest {
+    /** Row contents to compare, without the columns that only say when a row was written. */
+    private static final Map<String, String> CONTENTS = new LinkedHashMap<>();
+
+    static {
+        CONTENTS.put("timeline_entries", "select event_id, request_id, event_type, source, occurred_at, summary "
+                + "from timeline_entries order by event_id");
+        CONTENTS.put("request_owners", "select * from request_owners order by request_id");
+        CONTENTS.put("request_facts", "select request_id, agency_id, country, thematic_area, priority, title, desired_by, "
+                + "submitted_at, information_requested_at, approved_at, rejected_at, withdrawn_at, first_dispatch_at, "
+                + "delivered_at, received_at, partial, programme_code, donors::text, approved_amount, approved_currency, "
+                + "approved_units, accepted_units, rejected_units, participants_women, participants_men, "
+                + "activities_delivered from request_facts order by request_id");
+        CONTENTS.put("shipment_facts", "select shipment_id, request_id, destination, categories::text, units, value_amount, "
+                + "value_currency, planned_at, held_at, held_categories::text, cleared_at, held_seconds, dispatched_at, "
+                + "mode, expected_delivery, delivered_at, received_at from shipment_facts order by shipment_id");
+        CONTENTS.put("money_facts", "select * from money_facts order by event_id");
+        CONTENTS.put("processed_events", "select consumer, event_id, event_type from processed_events order by event_id");
+    }
+
+    @Inject
+    AgroalDataSource dataSource;
+
+    @Test
+    void a_rebuild_equals_the_incrementally_built_read_models_and_reads_go_on_meanwhile() throws Exception {
+        org.assistance.reportingservice.dashboard.DemoLikeDataAccess.publish();
+        Map<String, List<List<Object>>> incremental = settledContents();
+        assertThat(incremental.get("request_facts")).isNotEmpty();
+
+        given().auth().oauth2(Tokens.role("operations")).when().post("/api/v1/admin/rebuild").then().statusCode(403);
+        given().auth().oauth2(Tokens.role("admin")).when().post("/api/v1/admin/rebuild").then().statusCode(202);
+        // reads keep working while it runs
+        given().auth().oauth2(Tokens.role("operations")).when().get("/api/v1/dashboard").then().statusCode(200);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.role("admin")).when().get("/api/v1/admin/rebuild")
+                        .then().statusCode(200).body("state", equalTo("DONE")));
+
+        Map<String, List<List<Object>>> rebuilt = contents();
+        for (String table : CONTENTS.keySet()) {
+            assertThat(rebuilt.get(table)).as(table).containsExactlyElementsOf(incremental.get(table));
+        }
+        // and live consumption goes on into the new tables
+        java.util.UUID after = java.util.UUID.randomUUID();
+        org.assistance.testsupport.BrokerClient.send(org.assistance.chassis.events.CloudEvent.toRecord(
+                new org.assistance.chassis.events.RequestEvents.RequestWithdrawn(after, "agency-x", "after the rebuild",
+                        java.time.OffsetDateTime.now()), java.util.UUID.randomUUID(), "/request-service",
+                java.time.OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.role("operations")).when().get("/api/v1/requests/" + after + "/timeline")
+                        .then().statusCode(200).body("[0].type", equalTo("assistance.request.withdrawn.v1")));
+    }
+
+    /** The read models once live consumption has taken in everything published so far. */
+    private Map<String, List<List<Object>>> settledContents() throws Exception {
+        Map<String, List<List<Object>>> previous = contents();
+        while (true) {
+            Thread.sleep(1500);
+            Map<String, List<List<Object>>> now = contents();
+            if (now.equals(previous)) {
+                return now;
+            }
+            previous = now;
+        }
+    }
+
+    private Map<String, List<List<Object>>> contents() throws Exception {
+        Map<String, List<List<Object>>> all = new LinkedHashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            for (Map.Entry<String, String> table : CONTENTS.entrySet()) {
+                List<List<Object>> rows = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery(table.getValue())) {
+                    ResultSetMetaData meta = rs.getMetaData();
+                    while (rs.next()) {
+                        List<Object> row = new ArrayList<>();
+                        for (int i = 1; i <= meta.getColumnCount(); i++) {
+                            Object value = rs.getObject(i);
+                            row.add(value == null ? null : value.toString());
+                        }
+                        rows.add(row);
+                    }
+                }
+                all.put(table.getKey(), rows);
+            }
+        }
+        return all;
+    }
+}
