@@ -56,10 +56,30 @@ create index shipment_facts_request on shipment_facts (request_id);
 create table money_facts (
     event_id       uuid primary key,
     request_id     uuid           not null,
-    programme_code varchar(20)    not null,
+    programme_code varchar(20),
     kind           varchar(20)    not null,
     amount         numeric(17, 2) not null,
     currency       char(3)        not null,
     occurred_at    timestamptz    not null
 );
 create index money_facts_request on money_facts (request_id);
+
+-- donors as the events name them (for feeds: names and IATI organisation identifiers)
+create table donor_directory (
+    donor_id        varchar(100) primary key,
+    name            varchar(200) not null,
+    iati_identifier varchar(100)
+);
+
+-- every change of a request's facts carries the id of the transaction that made it: a feed
+-- reads only changes of transactions older than every running one, so a client following its
+-- cursor sees every change exactly once, even while events keep arriving
+alter table request_facts add column changed_xid xid8;
+create function request_facts_changed() returns trigger language plpgsql as $$
+begin
+    new.changed_xid := pg_current_xact_id();
+    return new;
+end $$;
+create trigger request_facts_changed before insert or update on request_facts
+    for each row execute function request_facts_changed();
+create index request_facts_changes on request_facts (changed_xid);

@@ -116,13 +116,13 @@ public class Dashboard {
                 + " sum(r.participants_women), sum(r.participants_men) from request_facts r where " + where.sql(), where);
         List<Funds> funds = new ArrayList<>();
         for (Object[] row : rows("""
-                select m.programme_code, d.donor, m.currency,
+                select coalesce(r.programme_code, m.programme_code), d.donor, m.currency,
                        coalesce(sum(m.amount) filter (where m.kind = 'COMMITTED'), 0),
                        coalesce(sum(m.amount) filter (where m.kind = 'DISBURSED'), 0)
                 from money_facts m join request_facts r on r.request_id = m.request_id,
                      jsonb_array_elements_text(case when jsonb_array_length(r.donors) = 0 then '["(unknown)"]'::jsonb
                                                     else r.donors end) d(donor)
-                where %s group by 1, 2, 3 order by 1, 2, 3""".formatted(where.sql()), where)) {
+                where %s and m.kind <> 'EXPENDITURE' group by 1, 2, 3 order by 1, 2, 3""".formatted(where.sql()), where)) {
             funds.add(new Funds((String) row[0], (String) row[1], ((String) row[2]).trim(),
                     scale((BigDecimal) row[3]), scale((BigDecimal) row[4])));
         }

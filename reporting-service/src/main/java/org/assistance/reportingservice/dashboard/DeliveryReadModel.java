@@ -66,6 +66,7 @@ public class DeliveryReadModel {
             request.approvedAmount = e.approvedAmount().amount();
             request.approvedCurrency = e.approvedAmount().currency();
             request.approvedUnits = e.equipmentLines().stream().mapToInt(EquipmentLine::quantity).sum();
+            remember(e.donors());
             if (request.country == null) {
                 request.country = e.country();
                 request.thematicArea = e.thematicArea();
@@ -73,6 +74,7 @@ public class DeliveryReadModel {
             }
         } else if (data instanceof FundsCommitted e) {
             money(event.id(), e.requestId(), e.programmeCode(), MoneyFacts.COMMITTED, e.amount(), e.committedAt());
+            remember(e.donors());
         } else if (data instanceof ActivityDelivered e) {
             request.participantsWomen += e.participants().women();
             request.participantsMen += e.participants().men();
@@ -122,6 +124,9 @@ public class DeliveryReadModel {
             s.deliveredAt = earliest(s.deliveredAt, e.deliveredAt());
             request.firstDispatchAt = earliest(request.firstDispatchAt, s.dispatchedAt);
             deliveredWhenAllAre(request);
+            if (e.deliveredValue() != null) {
+                money(event.id(), e.requestId(), null, MoneyFacts.EXPENDITURE, e.deliveredValue(), e.deliveredAt());
+            }
         } else if (data instanceof ShipmentReceived e) {
             ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
             s.receivedAt = earliest(s.receivedAt, e.receivedAt());
@@ -162,6 +167,20 @@ public class DeliveryReadModel {
         facts.currency = amount.currency();
         facts.occurredAt = at;
         facts.persist();
+    }
+
+    private static void remember(List<DonorShare> donors) {
+        if (donors == null) {
+            return;
+        }
+        for (DonorShare donor : donors) {
+            MoneyFacts.getEntityManager().createNativeQuery("""
+                            insert into donor_directory (donor_id, name, iati_identifier) values (?1, ?2, ?3)
+                            on conflict (donor_id) do update set name = excluded.name,
+                                iati_identifier = excluded.iati_identifier""")
+                    .setParameter(1, donor.donorId()).setParameter(2, donor.name())
+                    .setParameter(3, donor.iatiIdentifier()).executeUpdate();
+        }
     }
 
     private static List<String> donorIds(List<DonorShare> donors) {

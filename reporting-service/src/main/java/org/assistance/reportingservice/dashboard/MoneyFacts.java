@@ -16,6 +16,8 @@ import java.util.UUID;
 public class MoneyFacts extends PanacheEntityBase {
     public static final String COMMITTED = "COMMITTED";
     public static final String DISBURSED = "DISBURSED";
+    /** Equipment delivered: its value spent. */
+    public static final String EXPENDITURE = "EXPENDITURE";
 
     @Id
     @Column(name = "event_id")

@@ -43,7 +43,7 @@ public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     /** The tables the read models consist of (including the consumer's memory of handled events). */
     static final List<String> TABLES = List.of("timeline_entries", "request_owners", "request_facts",
-            "shipment_facts", "money_facts", "processed_events");
+            "shipment_facts", "money_facts", "donor_directory", "processed_events");
     private static final String CONSUMER = "read-models";
     private static final long SWITCH_LOCK = 0x726562756c64L;
 
@@ -120,6 +120,9 @@ public class ReadModelRebuild {
             s.execute("alter table " + schema + ".timeline_entries alter column seq set default nextval('"
                     + schema + ".timeline_entries_seq_seq')");
             s.execute("alter sequence " + schema + ".timeline_entries_seq_seq owned by " + schema + ".timeline_entries.seq");
+            // triggers are not copied by LIKE: the feeds' change tracking needs it on the new table
+            s.execute("create trigger request_facts_changed before insert or update on " + schema
+                    + ".request_facts for each row execute function public.request_facts_changed()");
         }
     }
 

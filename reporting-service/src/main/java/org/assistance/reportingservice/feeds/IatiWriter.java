@@ -1,0 +1,218 @@
+package org.assistance.reportingservice.feeds;
+
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
+import java.io.OutputStream;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Writes an IATI 2.03 iati-activities document one activity at a time (StAX: nothing held in memory). */
+final class IatiWriter implements AutoCloseable {
+    private final XMLStreamWriter xml;
+    private final FeedSettings settings;
+
+    IatiWriter(OutputStream out, FeedSettings settings) throws XMLStreamException {
+        this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+        this.settings = settings;
+        xml.writeStartDocument("UTF-8", "1.0");
+        xml.writeStartElement("iati-activities");
+        xml.writeAttribute("version", "2.03");
+        xml.writeAttribute("generated-datetime", now());
+    }
+
+    void write(FeedActivity a) throws XMLStreamException {
+        LocalDate start = a.approvedAt().toLocalDate();
+        xml.writeStartElement("iati-activity");
+        xml.writeAttribute("last-updated-datetime", (a.lastUpdated() == null ? OffsetDateTime.now(ZoneOffset.UTC)
+                : a.lastUpdated()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
+        if (a.currency() != null) {
+            xml.writeAttribute("default-currency", a.currency());
+        }
+        text("iati-identifier", identifier(a));
+        xml.writeStartElement("reporting-org");
+        xml.writeAttribute("ref", settings.reportingOrgRef());
+        xml.writeAttribute("type", settings.reportingOrgType());
+        narrative(settings.reportingOrgName());
+        xml.writeEndElement();
+        narrativeElement("title", a.title() == null ? "Technical assistance request " + a.requestId() : a.title());
+        xml.writeStartElement("description");
+        xml.writeAttribute("type", "1");
+        narrative("Technical assistance to " + a.country() + " against " + a.thematicArea().replace('_', ' ').toLowerCase()
+                + ", requested by a partner agency on behalf of the State's authorities and approved under programme "
+                + a.programme() + ".");
+        xml.writeEndElement();
+        for (FeedActivity.Donor donor : a.donors()) {
+            participatingOrg("1", donor.iatiIdentifier(), donor.name());
+        }
+        if (settings.extendingOrgRef().isPresent()) {
+            participatingOrg("3", settings.extendingOrgRef().get(), settings.extendingOrgName().orElse(null));
+        }
+        participatingOrg("4", settings.reportingOrgRef(), settings.reportingOrgName());
+        empty("activity-status", "code", IatiMapping.activityStatus(a.stage()));
+        activityDate("1", start);
+        activityDate("2", start);
+        activityDate("3", IatiMapping.budgetEnd(start, a.desiredBy()));
+        if (a.deliveredAt() != null) {
+            activityDate("4", a.deliveredAt().toLocalDate());
+        }
+        xml.writeStartElement("recipient-country");
+        xml.writeAttribute("code", a.country());
+        xml.writeAttribute("percentage", "100");
+        xml.writeEndElement();
+        for (IatiMapping.Sector sector : IatiMapping.sectors(a.thematicArea())) {
+            xml.writeStartElement("sector");
+            xml.writeAttribute("vocabulary", "1");
+            xml.writeAttribute("code", sector.code());
+            xml.writeAttribute("percentage", Integer.toString(sector.percentage()));
+            xml.writeEndElement();
+        }
+        xml.writeStartElement("default-aid-type");
+        xml.writeAttribute("code", "D02");
+        xml.writeAttribute("vocabulary", "1");
+        xml.writeEndElement();
+        if (a.approvedAmount() != null) {
+            xml.writeStartElement("budget");
+            xml.writeAttribute("type", "1");
+            xml.writeAttribute("status", "2");
+            empty("period-start", "iso-date", start.toString());
+            empty("period-end", "iso-date", IatiMapping.budgetEnd(start, a.desiredBy()).toString());
+            value(a.approvedAmount(), a.currency(), start);
+            xml.writeEndElement();
+        }
+        for (FeedActivity.Transaction t : a.transactions()) {
+            xml.writeStartElement("transaction");
+            empty("transaction-type", "code", t.type());
+            empty("transaction-date", "iso-date", t.date().toString());
+            value(t.value(), t.currency(), t.date());
+            xml.writeStartElement("provider-org");
+            xml.writeAttribute("ref", settings.reportingOrgRef());
+            narrative(settings.reportingOrgName());
+            xml.writeEndElement();
+            xml.writeStartElement("receiver-org");
+            narrative("Requesting authorities of " + a.country());
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }
+        result(a, start);
+        xml.writeEndElement();
+    }
+
+    private void result(FeedActivity a, LocalDate start) throws XMLStreamException {
+        LocalDate end = a.deliveredAt() != null ? a.deliveredAt().toLocalDate() : IatiMapping.budgetEnd(start, a.desiredBy());
+        if (end.isBefore(start)) {
+            end = start;
+        }
+        xml.writeStartElement("result");
+        xml.writeAttribute("type", "1");
+        narrativeElement("title", "Capacity delivered to the requesting authorities");
+        indicator("Equipment items accepted by the recipient (of those approved)", start, end,
+                Integer.toString(a.approvedUnits()), Integer.toString(a.acceptedUnits()), null, 0, 0);
+        indicator("Participants trained", start, end, null,
+                Integer.toString(a.participantsWomen() + a.participantsMen()), "sex", a.participantsWomen(),
+                a.participantsMen());
+        xml.writeEndElement();
+    }
+
+    private void indicator(String title, LocalDate start, LocalDate end, String target, String actual, String dimension,
+                           int women, int men) throws XMLStreamException {
+        xml.writeStartElement("indicator");
+        xml.writeAttribute("measure", "1");
+        narrativeElement("title", title);
+        xml.writeStartElement("period");
+        empty("period-start", "iso-date", start.toString());
+        empty("period-end", "iso-date", end.toString());
+        if (target != null) {
+            empty("target", "value", target);
+        }
+        xml.writeStartElement("actual");
+        xml.writeAttribute("value", actual);
+        if (dimension != null) {
+            xml.writeStartElement("dimension");
+            xml.writeAttribute("name", dimension);
+            xml.writeAttribute("value", "female");
+            xml.writeEndElement();
+            xml.writeStartElement("dimension");
+            xml.writeAttribute("name", dimension);
+            xml.writeAttribute("value", "male");
+            xml.writeEndElement();
+            xml.writeStartElement("comment");
+            narrative(women + " women, " + men + " men");
+            xml.writeEndElement();
+        }
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeEndElement();
+    }
+
+    private String identifier(FeedActivity a) {
+        return settings.reportingOrgRef() + "-" + IatiMapping.identifierPart(a.programme()) + "-" + a.requestId();
+    }
+
+    private void participatingOrg(String role, String ref, String name) throws XMLStreamException {
+        xml.writeStartElement("participating-org");
+        if (ref != null && !ref.isBlank()) {
+            xml.writeAttribute("ref", ref);
+        }
+        xml.writeAttribute("role", role);
+        if (name != null) {
+            narrative(name);
+        }
+        xml.writeEndElement();
+    }
+
+    private void activityDate(String type, LocalDate date) throws XMLStreamException {
+        xml.writeStartElement("activity-date");
+        xml.writeAttribute("type", type);
+        xml.writeAttribute("iso-date", date.toString());
+        xml.writeEndElement();
+    }
+
+    private void value(BigDecimal amount, String currency, LocalDate valueDate) throws XMLStreamException {
+        xml.writeStartElement("value");
+        if (currency != null) {
+            xml.writeAttribute("currency", currency);
+        }
+        xml.writeAttribute("value-date", valueDate.toString());
+        xml.writeCharacters(amount.toPlainString());
+        xml.writeEndElement();
+    }
+
+    private void narrativeElement(String element, String text) throws XMLStreamException {
+        xml.writeStartElement(element);
+        narrative(text);
+        xml.writeEndElement();
+    }
+
+    private void narrative(String text) throws XMLStreamException {
+        text("narrative", text);
+    }
+
+    private void text(String element, String text) throws XMLStreamException {
+        xml.writeStartElement(element);
+        xml.writeCharacters(text);
+        xml.writeEndElement();
+    }
+
+    private void empty(String element, String attribute, String value) throws XMLStreamException {
+        xml.writeStartElement(element);
+        xml.writeAttribute(attribute, value);
+        xml.writeEndElement();
+    }
+
+    private static String now() {
+        return OffsetDateTime.now(ZoneOffset.UTC).withNano(0).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    }
+
+    @Override
+    public void close() throws XMLStreamException {
+        xml.writeEndElement();
+        xml.writeEndDocument();
+        xml.flush();
+        xml.close();
+    }
+}

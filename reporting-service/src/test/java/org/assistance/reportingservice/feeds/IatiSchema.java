@@ -1,0 +1,40 @@
+package org.assistance.reportingservice.feeds;
+
+import org.xml.sax.SAXException;
+
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.Schema;
+import javax.xml.validation.SchemaFactory;
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
+
+/**
+ * The official IATI 2.03 activity schema, read from the shared standards folder (it is not ours
+ * to copy into the repository): -Diati.schemas, by default ../shared/standards/iati-2.03
+ * beside the repository root.
+ */
+final class IatiSchema {
+    private IatiSchema() {
+    }
+
+    static File folder() {
+        String configured = System.getProperty("iati.schemas");
+        File folder = configured != null ? new File(configured) : new File("../../shared/standards/iati-2.03");
+        File schema = new File(folder, "iati-activities-schema.xsd");
+        if (!schema.isFile()) {
+            throw new AssertionError("The IATI 2.03 schemas are not at " + folder.getAbsolutePath()
+                    + " (expected iati-activities-schema.xsd there). They live in shared/standards/iati-2.03 beside "
+                    + "the repository; point -Diati.schemas at that folder.");
+        }
+        return folder;
+    }
+
+    /** Throws with the validator's message when the document does not validate. */
+    static void validate(String xml) throws SAXException, IOException {
+        SchemaFactory factory = SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI);
+        Schema schema = factory.newSchema(new File(folder(), "iati-activities-schema.xsd"));
+        schema.newValidator().validate(new StreamSource(new StringReader(xml)));
+    }
+}
