@@ -19,7 +19,33 @@ final class Launcher {
     private Launcher() {
     }
 
+    /** Environment for a launcher run with databases of its own (dropped by {@link #dropDatabases}). */
+    static java.util.Map<String, String> ownDatabases(String prefix) {
+        return java.util.Map.of("ASSISTANCE_DATABASE_PREFIX", prefix);
+    }
+
+    static String uniquePrefix(String name) {
+        return name + "_" + Long.toHexString(System.currentTimeMillis()) + "_";
+    }
+
+    static void dropDatabases(String prefix) {
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             java.sql.Statement s = c.createStatement()) {
+            for (String db : List.of("requests", "programs", "equipment", "reporting")) {
+                s.execute("drop database if exists " + prefix + db + " with (force)");
+            }
+        } catch (java.sql.SQLException e) {
+            System.out.println("could not drop the databases " + prefix + "*: " + e.getMessage());
+        }
+    }
+
     static Outcome run(long timeoutSeconds, String... args) throws IOException, InterruptedException {
+        return run(java.util.Map.of(), timeoutSeconds, args);
+    }
+
+    static Outcome run(java.util.Map<String, String> environment, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("deploy/local/platform").toString());
         command.addAll(List.of(args));
@@ -27,6 +53,7 @@ final class Launcher {
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("ASSISTANCE_STATE_DIR", STATE.toString());
+        builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
             process.destroyForcibly();

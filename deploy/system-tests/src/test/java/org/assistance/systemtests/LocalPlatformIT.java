@@ -17,6 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** The first command of the README: the whole platform comes up, answers, and goes away. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class LocalPlatformIT {
+    private static final String PREFIX = Launcher.uniquePrefix("platform");
+    private static final Map<String, String> ENV = Launcher.ownDatabases(PREFIX);
     private static final Map<String, Integer> SERVICES = Map.of("request-service", 8081, "program-service", 8082,
             "equipment-service", 8083, "reporting-service", 8084);
 
@@ -24,7 +26,7 @@ class LocalPlatformIT {
     @Order(1)
     void a_port_already_taken_is_named_and_nothing_is_started() throws Exception {
         try (ServerSocket squatter = new ServerSocket(8084, 1, InetAddress.getLoopbackAddress())) {
-            Launcher.Outcome up = Launcher.run(600, "up");
+            Launcher.Outcome up = Launcher.run(ENV, 600, "up");
             assertThat(up.exitCode()).isNotZero();
             assertThat(up.output()).contains("port 8084 is already in use");
         }
@@ -34,7 +36,7 @@ class LocalPlatformIT {
     @Test
     @Order(2)
     void up_starts_everything_and_every_service_is_ready() throws Exception {
-        Launcher.Outcome up = Launcher.run(600, "up");
+        Launcher.Outcome up = Launcher.run(ENV, 600, "up");
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).contains("The platform is up", "http://localhost:8084/", "localhost:9092");
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
@@ -48,7 +50,7 @@ class LocalPlatformIT {
     @Order(3)
     void a_second_up_says_so_and_changes_nothing() throws Exception {
         List<Long> before = Launcher.recordedPids();
-        Launcher.Outcome again = Launcher.run(60, "up");
+        Launcher.Outcome again = Launcher.run(ENV, 60, "up");
         assertThat(again.exitCode()).isZero();
         assertThat(again.output()).contains("already running");
         assertThat(Launcher.recordedPids()).containsExactlyInAnyOrderElementsOf(before);
@@ -80,6 +82,7 @@ class LocalPlatformIT {
     @AfterAll
     static void leaveNothingBehind() throws Exception {
         Launcher.run(120, "down");
+        Launcher.dropDatabases(PREFIX);
     }
 
     private static boolean listening(int port) {

@@ -97,7 +97,8 @@ public class Dashboard {
                        count(*) filter (where s.held_at is not null),
                        coalesce(sum(case when s.held_at is null then 0
                                          when s.cleared_at is null then extract(epoch from now() - s.held_at)
-                                         else s.held_seconds end), 0) / 86400.0
+                                         else greatest(s.held_seconds,
+                                                       extract(epoch from s.cleared_at - s.held_at)) end), 0) / 86400.0
                 from shipment_facts s join request_facts r on r.request_id = s.request_id where %2$s"""
                 .formatted(DUE, where.sql()), where);
         Map<String, Long> heldByDestination = new LinkedHashMap<>();
@@ -161,7 +162,8 @@ public class Dashboard {
                 decisionDistribution, deliveryDistribution,
                 delivered == 0 ? null : percent(number(delivery[3]), delivered),
                 new Shipments(number(shipments[0]), number(shipments[1]), number(shipments[2]),
-                        new HeldShipments(number(shipments[3]), round(((Number) shipments[4]).doubleValue()),
+                        // six decimals: a shipment held for seconds still shows as held time
+                        new HeldShipments(number(shipments[3]), round6(((Number) shipments[4]).doubleValue()),
                                 heldByDestination, heldByCategory)),
                 approvedUnits == 0 ? null : percent(accepted, approvedUnits), funds, number(fill[2]), number(fill[3]),
                 countries, latest);
@@ -218,6 +220,10 @@ public class Dashboard {
 
     private static double round(double value) {
         return BigDecimal.valueOf(value).setScale(2, RoundingMode.HALF_UP).doubleValue();
+    }
+
+    private static double round6(double value) {
+        return BigDecimal.valueOf(value).setScale(6, RoundingMode.HALF_UP).doubleValue();
     }
 
     private static BigDecimal scale(BigDecimal value) {
