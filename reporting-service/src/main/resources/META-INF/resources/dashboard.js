@@ -24,6 +24,14 @@
     return params;
   }
 
+  // held time reads best in the largest unit that is at least one
+  function duration(days) {
+    if (days >= 1) { return days.toFixed(1) + ' d'; }
+    if (days * 24 >= 1) { return (days * 24).toFixed(1) + ' h'; }
+    if (days * 1440 >= 1) { return Math.round(days * 1440) + ' min'; }
+    return Math.round(days * 86400) + ' s';
+  }
+
   function fmt(value, suffix) { return value === null || value === undefined ? '–' : value + (suffix || ''); }
 
   async function refresh() {
@@ -46,7 +54,7 @@
     $('k-ontime').textContent = fmt(k.onTimeDeliveryPercent, ' %');
     $('k-fill').textContent = fmt(k.fillRatePercent, ' %');
     $('k-transit').textContent = k.shipments.inTransit + ' / ' + k.shipments.delayed;
-    $('k-held').textContent = k.shipments.held.count + ' / ' + k.shipments.held.totalDaysHeld;
+    $('k-held').textContent = k.shipments.held.count + ' / ' + duration(k.shipments.held.totalDaysHeld);
     $('k-trained').textContent = k.participantsWomen + ' / ' + k.participantsMen;
 
     const stages = ['SUBMITTED', 'INFORMATION_REQUESTED', 'APPROVED', 'PARTIALLY_APPROVED', 'IN_DELIVERY', 'DELIVERED', 'REJECTED', 'WITHDRAWN'];

@@ -1,0 +1,388 @@
+package org.assistance.demo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.UUID;
+
+/**
+ * Plays plausible, generated demo traffic through the platform's public APIs, as partner
+ * agencies, reviewers and logistics staff would, so the dashboard moves: requests from many
+ * States across thematic areas, decisions, shipments (some held by export rules), deliveries,
+ * receipts and trainings. Every request it makes is titled "[DEMO]".
+ * Usage: DemoTraffic STATE_DIR [--rate REQUESTS_PER_MINUTE] [--minutes N (0: until stopped)]
+ */
+public final class DemoTraffic {
+    private static final String REQUESTS = "http://localhost:8081/api/v1";
+    private static final String PROGRAMS = "http://localhost:8082/api/v1";
+    private static final String EQUIPMENT = "http://localhost:8083/api/v1";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    /** Agencies of requesting States: ISO country and an agency of its law-enforcement or justice sector. */
+    private static final String[][] AGENCIES = {
+            {"KE", "ke-dci", "POLICE"}, {"KE", "ke-odpp", "PROSECUTION"}, {"CO", "co-fiscalia", "PROSECUTION"},
+            {"CO", "co-dian", "CUSTOMS"}, {"NG", "ng-efcc", "POLICE"}, {"PH", "ph-nbi", "POLICE"},
+            {"PE", "pe-serfor", "OTHER"}, {"SN", "sn-centif", "FIU"}, {"BO", "bo-felcn", "POLICE"},
+            {"VN", "vn-mps", "MINISTRY"}, {"GH", "gh-eoco", "POLICE"}, {"PK", "pk-fia", "POLICE"},
+            {"ID", "id-bareskrim", "POLICE"}, {"MX", "mx-fgr", "PROSECUTION"}, {"TZ", "tz-pccb", "OTHER"},
+            {"UZ", "uz-gpo", "PROSECUTION"}, {"EC", "ec-snai", "MINISTRY"}, {"MZ", "mz-pgr", "PROSECUTION"},
+            {"KH", "kh-acu", "OTHER"}, {"PA", "pa-uaf", "FIU"}, {"MA", "ma-dgsn", "POLICE"}, {"JO", "jo-psd", "POLICE"}};
+    private static final String[] AREAS = {"CYBERCRIME", "MONEY_LAUNDERING", "CORRUPTION", "DRUG_TRAFFICKING",
+            "TRAFFICKING_IN_PERSONS", "SMUGGLING_OF_MIGRANTS", "WILDLIFE_FOREST_CRIME", "FIREARMS_TRAFFICKING",
+            "ORGANIZED_CRIME"};
+    private static final String[][] ITEMS = {
+            {"DEMO-FOR-WB", "Forensic write blocker kit", "FORENSIC_IT", "false", "1250.00", "USD"},
+            {"DEMO-FOR-PHONE", "Mobile extraction kit", "FORENSIC_IT", "true", "8900.00", "USD"},
+            {"DEMO-COM-RADIO", "Encrypted handheld radio", "COMMUNICATIONS", "true", "640.00", "EUR"},
+            {"DEMO-SUR-CAM", "Covert camera set", "SURVEILLANCE", "true", "2100.00", "EUR"},
+            {"DEMO-PPE-VEST", "Protective vest", "PROTECTIVE_GEAR", "false", "480.00", "EUR"},
+            {"DEMO-FIR-MARK", "Firearms marking machine", "FIREARMS_MARKING", "false", "15500.00", "USD"},
+            {"DEMO-LAB-DRUG", "Drug field test kit", "LABORATORY", "false", "95.00", "USD"},
+            {"DEMO-OFF-LAPTOP", "Case management laptop", "OFFICE_IT", "false", "1100.00", "USD"}};
+
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final Random random = new Random();
+    private final PrivateKey key;
+    private int submitted;
+
+    private DemoTraffic(PrivateKey key) {
+        this.key = key;
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path state = Path.of(args[0]);
+        double rate = 20;
+        int minutes = 0;
+        for (int i = 1; i < args.length - 1; i++) {
+            if (args[i].equals("--rate")) {
+                rate = Double.parseDouble(args[i + 1]);
+            } else if (args[i].equals("--minutes")) {
+                minutes = Integer.parseInt(args[i + 1]);
+            }
+        }
+        DemoTraffic demo = new DemoTraffic(privateKey(state.resolve("jwt/private.pem")));
+        demo.setUp();
+        long end = minutes == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + minutes * 60_000L;
+        long pause = (long) (60_000 / rate);
+        System.out.printf("[DEMO] playing about %.0f requests a minute; the dashboard is at http://localhost:8084/%n", rate);
+        while (System.currentTimeMillis() < end) {
+            long started = System.currentTimeMillis();
+            try {
+                demo.tick();
+            } catch (Exception e) {
+                System.out.println("[DEMO] " + e.getMessage() + " (going on)");
+            }
+            Thread.sleep(Math.max(100, pause - (System.currentTimeMillis() - started)));
+        }
+    }
+
+    /** Donors, programmes with funds, catalogue, stock and export rules; what exists already is kept. */
+    private void setUp() throws Exception {
+        String admin = token("admin", "demo-admin", null, null);
+        for (String[] donor : new String[][]{{"donor-eu", "European Union", "XI-IATI-EC_INTPA", "MULTILATERAL"},
+                {"donor-uk", "United Kingdom (FCDO)", "GB-GOV-1", "GOVERNMENT"},
+                {"donor-no", "Norway (Norad)", "XM-DAC-8-7", "GOVERNMENT"},
+                {"donor-us", "United States (INL)", "US-GOV-11", "GOVERNMENT"}}) {
+            send("POST", PROGRAMS + "/donors", admin, Map.of("id", donor[0], "name", donor[1],
+                    "iatiIdentifier", donor[2], "type", donor[3]));
+        }
+        programme(admin, "GLOCY", "Global Programme on Cybercrime", List.of("CYBERCRIME", "MONEY_LAUNDERING"), "USD",
+                "donor-eu", "donor-us");
+        programme(admin, "CRIMJUST", "Criminal justice and anti-corruption", List.of("CORRUPTION", "ORGANIZED_CRIME"),
+                "EUR", "donor-uk", "donor-no");
+        programme(admin, "BORDERS", "Borders, trafficking and smuggling", List.of("DRUG_TRAFFICKING",
+                "TRAFFICKING_IN_PERSONS", "SMUGGLING_OF_MIGRANTS", "FIREARMS_TRAFFICKING", "WILDLIFE_FOREST_CRIME"),
+                "USD", "donor-us", "donor-eu");
+        send("POST", EQUIPMENT + "/warehouses", admin, Map.of("code", "VIE-1", "name", "Vienna central", "country", "AT"));
+        send("POST", EQUIPMENT + "/warehouses", admin, Map.of("code", "NBO-1", "name", "Nairobi regional", "country", "KE"));
+        for (String[] item : ITEMS) {
+            send("POST", EQUIPMENT + "/catalogue", admin, Map.of("code", item[0], "name", item[1], "category", item[2],
+                    "dualUse", Boolean.parseBoolean(item[3]), "unitCost", Map.of("amount", item[4], "currency", item[5])));
+            for (String warehouse : List.of("VIE-1", "NBO-1")) {
+                send("POST", EQUIPMENT + "/warehouses/" + warehouse + "/stock", admin,
+                        Map.of("itemCode", item[0], "quantity", 200));
+            }
+        }
+        JsonNode rules = get(EQUIPMENT + "/export-rules", admin);
+        if (rules == null || rules.isEmpty()) {
+            for (String country : List.of("PK", "VN", "UZ")) {
+                send("POST", EQUIPMENT + "/export-rules", admin, Map.of("destination", country, "target", "DUAL_USE",
+                        "measure", "LICENCE_REQUIRED", "reference", "EU 2021/821 dual-use regulation (demo)",
+                        "reason", "Dual-use items need an export licence for this destination"));
+            }
+            send("POST", EQUIPMENT + "/export-rules", admin, Map.of("destination", "MZ", "target", "FIREARMS_MARKING",
+                    "measure", "PROHIBITED", "reference", "Arms embargo (demo)", "reason", "A measure in force"));
+            send("POST", EQUIPMENT + "/export-rules", admin, Map.of("destination", "*", "target", "SURVEILLANCE",
+                    "measure", "LICENCE_REQUIRED", "reference", "Interception equipment (demo)",
+                    "reason", "Surveillance items always need a licence"));
+        }
+    }
+
+    private void programme(String admin, String code, String name, List<String> areas, String currency,
+                           String... donors) throws Exception {
+        int status = send("POST", PROGRAMS + "/programmes", admin, Map.of("code", code, "name", name,
+                "thematicAreas", areas, "currency", currency, "iatiActivityPrefix", "XM-EXAMPLE-TA-" + code)).status;
+        if (status == 201) {
+            for (String donor : donors) {
+                send("POST", PROGRAMS + "/programmes/" + code + "/pledges", admin, Map.of("donorId", donor,
+                        "amount", Map.of("amount", "3000000.00", "currency", currency), "date", LocalDate.now().toString()));
+                send("POST", PROGRAMS + "/programmes/" + code + "/contributions", admin, Map.of("donorId", donor,
+                        "amount", Map.of("amount", "1500000.00", "currency", currency), "date", LocalDate.now().toString()));
+            }
+        }
+    }
+
+    /** One step of the world: a new request, then everyone moves what waits for them. */
+    private void tick() throws Exception {
+        submit();
+        String reviewer = token("reviewer", "demo-reviewer-" + (1 + random.nextInt(3)), null, null);
+        String second = token("reviewer", "demo-reviewer-4", null, null);
+        String logistics = token("logistics", "demo-logistics", null, null);
+        decide(reviewer, second);
+        moveShipments(logistics);
+        deliverActivities(logistics);
+    }
+
+    private void submit() throws Exception {
+        String[] agency = AGENCIES[random.nextInt(AGENCIES.length)];
+        String area = AREAS[random.nextInt(AREAS.length)];
+        boolean equipment = random.nextInt(10) < 7;
+        List<String> types = new ArrayList<>(List.of("TRAINING"));
+        ObjectNode body = JSON.createObjectNode();
+        body.put("country", agency[0]);
+        body.putObject("requestingAuthority").put("name", "Demo authority of " + agency[0]).put("kind", agency[2]);
+        body.put("thematicArea", area);
+        body.put("priority", List.of("LOW", "MEDIUM", "HIGH", "URGENT").get(random.nextInt(4)));
+        body.put("title", "[DEMO] " + area.replace('_', ' ').toLowerCase() + " capacity, request " + (++submitted));
+        body.put("needsStatement", "Demo data generated by deploy/local/platform demo.");
+        body.put("desiredBy", LocalDate.now().plusDays(30 + random.nextInt(150)).toString());
+        body.putArray("trainingNeeds").addObject().put("topic", "Investigating " + area.toLowerCase().replace('_', ' '))
+                .put("expectedParticipants", 10 + random.nextInt(30));
+        if (equipment) {
+            types.add("EQUIPMENT");
+            ArrayNode lines = body.putArray("equipmentLines");
+            for (int i = 0; i < 1 + random.nextInt(3); i++) {
+                String[] item = ITEMS[(random.nextInt(ITEMS.length) + i) % ITEMS.length];
+                if (!lines.findValuesAsText("itemCode").contains(item[0])) {
+                    lines.addObject().put("itemCode", item[0]).put("quantity", 1 + random.nextInt(8))
+                            .put("justification", "Demo need");
+                }
+            }
+        }
+        if (random.nextBoolean()) {
+            types.add(List.of("LEGISLATIVE_ADVISORY", "MENTORING_ADVISORY", "NEEDS_ASSESSMENT", "KNOWLEDGE_SHARING")
+                    .get(random.nextInt(4)));
+        }
+        types.forEach(body.putArray("assistanceTypes")::add);
+        send("POST", REQUESTS + "/requests", token("partner", "demo-" + agency[1], agency[1], null), body);
+    }
+
+    private void decide(String reviewer, String second) throws Exception {
+        JsonNode awaiting = get(PROGRAMS + "/reviews?status=AWAITING_SECOND_APPROVAL&limit=5", second);
+        for (JsonNode review : items(awaiting)) {
+            JsonNode pending = review.get("pendingApproval");
+            ObjectNode confirm = JSON.createObjectNode().put("decision", "APPROVE")
+                    .put("programmeCode", pending.get("programmeCode").asText());
+            confirm.set("approvedAmount", pending.get("amount"));
+            ArrayNode lines = confirm.putArray("equipmentLines");
+            pending.get("equipmentLines").forEach(l -> lines.addObject().put("itemCode", l.get("itemCode").asText())
+                    .put("quantity", l.get("quantity").asInt()));
+            ArrayNode trainings = confirm.putArray("trainings");
+            pending.get("trainings").forEach(t -> trainings.add(t));
+            send("POST", PROGRAMS + "/reviews/" + review.get("requestId").asText() + "/decision", second, confirm);
+        }
+        JsonNode pending = get(PROGRAMS + "/reviews?status=PENDING&limit=3", reviewer);
+        for (JsonNode review : items(pending)) {
+            String id = review.get("requestId").asText();
+            int roll = random.nextInt(100);
+            if (roll < 12) {
+                send("POST", PROGRAMS + "/reviews/" + id + "/decision", reviewer, Map.of("decision", "REJECT",
+                        "reasonCode", List.of("OUT_OF_MANDATE", "DUPLICATE", "INCOMPLETE").get(random.nextInt(3)),
+                        "comment", "Demo decision"));
+                continue;
+            }
+            JsonNode programme = null;
+            for (JsonNode candidate : review.get("matchingProgrammes")) {
+                programme = candidate;
+            }
+            if (programme == null) {
+                send("POST", PROGRAMS + "/reviews/" + id + "/decision", reviewer, Map.of("decision", "REJECT",
+                        "reasonCode", "OUT_OF_MANDATE", "comment", "No programme serves this area (demo)"));
+                continue;
+            }
+            ObjectNode approval = JSON.createObjectNode().put("decision", "APPROVE")
+                    .put("programmeCode", programme.get("code").asText());
+            BigDecimal amount = BigDecimal.valueOf(8_000 + random.nextInt(70) * 1_000L);
+            approval.putObject("approvedAmount").put("amount", amount.toPlainString())
+                    .put("currency", programme.get("available").get("currency").asText());
+            ArrayNode lines = approval.putArray("equipmentLines");
+            boolean partial = random.nextInt(4) == 0;
+            review.get("equipmentLines").forEach(l -> lines.addObject().put("itemCode", l.get("itemCode").asText())
+                    .put("quantity", partial ? Math.max(1, l.get("quantity").asInt() / 2) : l.get("quantity").asInt()));
+            ArrayNode trainings = approval.putArray("trainings");
+            review.get("trainingNeeds").forEach(t -> trainings.addObject().put("topic", t.get("topic").asText())
+                    .put("participants", t.get("expectedParticipants").asInt())
+                    .put("plannedStart", LocalDate.now().minusDays(5).toString())
+                    .put("plannedEnd", LocalDate.now().minusDays(1).toString()));
+            send("POST", PROGRAMS + "/reviews/" + id + "/decision", reviewer, approval);
+        }
+    }
+
+    private void moveShipments(String logistics) throws Exception {
+        for (JsonNode shipment : items(get(EQUIPMENT + "/shipments?status=HELD", logistics))) {
+            List<String> prohibited = new ArrayList<>();
+            shipment.get("hits").forEach(h -> {
+                if (h.get("measure").asText().equals("PROHIBITED")) {
+                    prohibited.add(h.get("itemCode").asText());
+                }
+            });
+            String id = shipment.get("id").asText();
+            if (random.nextInt(3) > 0) {
+                continue; // licences take time: the dashboard shows what is held
+            }
+            if (prohibited.size() == shipment.get("lines").size()) {
+                send("POST", EQUIPMENT + "/shipments/" + id + "/cancellation", logistics,
+                        Map.of("reason", "Prohibited by a measure in force (demo)"));
+            } else {
+                send("POST", EQUIPMENT + "/shipments/" + id + "/clearance", logistics, Map.of("licenceReference",
+                        "DEMO-LIC-" + random.nextInt(100_000), "licenceDate", LocalDate.now().toString(),
+                        "removeItems", prohibited));
+            }
+        }
+        for (String status : List.of("PLANNED", "CLEARED")) {
+            for (JsonNode shipment : items(get(EQUIPMENT + "/shipments?status=" + status, logistics))) {
+                String mode = List.of("AIR", "SEA", "LAND").get(random.nextInt(3));
+                send("POST", EQUIPMENT + "/shipments/" + shipment.get("id").asText() + "/dispatch", logistics,
+                        Map.of("mode", mode, "carrier", "Demo carrier", "trackingReference", "DEMO-" + random.nextInt(1_000_000),
+                                "expectedDelivery", LocalDate.now().plusDays(random.nextInt(20)).toString()));
+            }
+        }
+        for (String status : List.of("DISPATCHED", "IN_TRANSIT")) {
+            for (JsonNode shipment : items(get(EQUIPMENT + "/shipments?status=" + status, logistics))) {
+                String id = shipment.get("id").asText();
+                if (random.nextInt(3) == 0) {
+                    send("POST", EQUIPMENT + "/shipments/" + id + "/delivery", logistics,
+                            Map.of("deliveredAt", OffsetDateTime.now().minusSeconds(1).toString()));
+                } else if (shipment.get("milestones").size() < 3) {
+                    send("POST", EQUIPMENT + "/shipments/" + id + "/milestones", logistics, Map.of("milestone",
+                            List.of("CUSTOMS_ENTRY", "CUSTOMS_HOLD", "CUSTOMS_RELEASE").get(shipment.get("milestones").size()),
+                            "location", "Port of entry, " + shipment.get("destinationCountry").asText(),
+                            "occurredAt", OffsetDateTime.now().minusSeconds(1).toString()));
+                }
+            }
+        }
+        for (JsonNode shipment : items(get(EQUIPMENT + "/shipments?status=DELIVERED", logistics))) {
+            String agency = shipment.get("agencyId").asText();
+            ArrayNode lines = JSON.createArrayNode();
+            shipment.get("lines").forEach(l -> {
+                int quantity = l.get("quantity").asInt();
+                int rejected = random.nextInt(10) == 0 ? 1 : 0;
+                ObjectNode line = lines.addObject().put("itemCode", l.get("itemCode").asText())
+                        .put("quantityAccepted", quantity - rejected).put("quantityRejected", rejected);
+                if (rejected > 0) {
+                    line.put("rejectionReason", "Damaged in transit (demo)");
+                }
+            });
+            send("POST", REQUESTS + "/requests/" + shipment.get("requestId").asText() + "/receipts",
+                    token("partner", "demo-" + agency, agency, null), Map.of("shipmentId", shipment.get("id").asText(),
+                            "lines", lines, "receivedBy", "Demo receiving officer",
+                            "receivedAt", OffsetDateTime.now().minusSeconds(1).toString()));
+        }
+    }
+
+    private void deliverActivities(String logistics) throws Exception {
+        JsonNode programmes = get(PROGRAMS + "/programmes", logistics);
+        int delivered = 0;
+        for (JsonNode activity : items(get(PROGRAMS + "/activities", logistics))) {
+            if (!activity.get("status").asText().equals("PLANNED") || delivered++ > 1 || random.nextInt(3) > 0) {
+                continue;
+            }
+            String currency = "USD";
+            for (JsonNode programme : items(programmes)) {
+                if (programme.get("code").asText().equals(activity.get("programmeCode").asText())) {
+                    currency = programme.get("currency").asText();
+                }
+            }
+            int women = random.nextInt(15);
+            int men = random.nextInt(15);
+            send("POST", PROGRAMS + "/activities/" + activity.get("id").asText() + "/delivery", logistics, Map.of(
+                    "actualStart", LocalDate.now().minusDays(4).toString(), "actualEnd", LocalDate.now().toString(),
+                    "participants", Map.of("women", women, "men", men, "total", women + men),
+                    "authoritiesReached", List.of("Demo authority"), "outcome", "Delivered (demo)",
+                    "cost", Map.of("amount", Integer.toString(500 + random.nextInt(3000)) + ".00", "currency", currency)));
+        }
+    }
+
+    private static List<JsonNode> items(JsonNode page) {
+        List<JsonNode> found = new ArrayList<>();
+        if (page == null) {
+            return found;
+        }
+        (page.has("items") ? page.get("items") : page).forEach(found::add);
+        return found;
+    }
+
+    private record Answer(int status, String body) {
+    }
+
+    private Answer send(String method, String url, String token, Object body) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        return new Answer(response.statusCode(), response.body());
+    }
+
+    private JsonNode get(String url, String token) throws Exception {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
+    }
+
+    /** A token signed with the launcher's key, as `deploy/local/platform token` makes them. */
+    private String token(String role, String subject, String agency, String donor) throws Exception {
+        long now = System.currentTimeMillis() / 1000;
+        ObjectNode claims = JSON.createObjectNode().put("iss", "https://assistance.local/issuer").put("sub", subject)
+                .put("upn", subject).put("iat", now).put("exp", now + 3600).put("jti", UUID.randomUUID().toString());
+        claims.putArray("groups").add(role);
+        if (agency != null) {
+            claims.put("agency", agency);
+        }
+        if (donor != null) {
+            claims.put("donor", donor);
+        }
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        String unsigned = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+                + "." + b64.encodeToString(JSON.writeValueAsBytes(claims));
+        Signature signature = Signature.getInstance("SHA256withRSA");
+        signature.initSign(key);
+        signature.update(unsigned.getBytes(StandardCharsets.UTF_8));
+        return unsigned + "." + b64.encodeToString(signature.sign());
+    }
+
+    private static PrivateKey privateKey(Path pem) throws Exception {
+        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    }
+}
