@@ -2,13 +2,11 @@ package org.assistance.chassis.outbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
 import jakarta.transaction.Transactional;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.EventCodec;
 import org.assistance.chassis.events.EventType;
+import org.assistance.chassis.transactions.AfterCommit;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -21,14 +19,13 @@ import java.util.UUID;
 @ApplicationScoped
 public class Outbox {
     private final EntityManager entityManager;
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
     private final OutboxRelay relay;
     private final EventSource source;
 
-    public Outbox(EntityManager entityManager, TransactionSynchronizationRegistry transactions, OutboxRelay relay,
-                  EventSource source) {
+    public Outbox(EntityManager entityManager, AfterCommit afterCommit, OutboxRelay relay, EventSource source) {
         this.entityManager = entityManager;
-        this.transactions = transactions;
+        this.afterCommit = afterCommit;
         this.relay = relay;
         this.source = source;
     }
@@ -52,18 +49,7 @@ public class Outbox {
                 .setParameter(6, OffsetDateTime.now())
                 .setParameter(7, EventCodec.encodeAsString(event))
                 .executeUpdate();
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    relay.wake();
-                }
-            }
-        });
+        afterCommit.run(relay::wake);
         return id;
     }
 }

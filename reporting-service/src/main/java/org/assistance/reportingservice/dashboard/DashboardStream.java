@@ -3,9 +3,7 @@ package org.assistance.reportingservice.dashboard;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Status;
-import jakarta.transaction.Synchronization;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.assistance.chassis.transactions.AfterCommit;
 
 import java.time.Duration;
 
@@ -16,25 +14,14 @@ import java.time.Duration;
 @ApplicationScoped
 public class DashboardStream {
     private final BroadcastProcessor<LiveEvent> events = BroadcastProcessor.create();
-    private final TransactionSynchronizationRegistry transactions;
+    private final AfterCommit afterCommit;
 
-    public DashboardStream(TransactionSynchronizationRegistry transactions) {
-        this.transactions = transactions;
+    public DashboardStream(AfterCommit afterCommit) {
+        this.afterCommit = afterCommit;
     }
 
     public void publishAfterCommit(LiveEvent event) {
-        transactions.registerInterposedSynchronization(new Synchronization() {
-            @Override
-            public void beforeCompletion() {
-            }
-
-            @Override
-            public void afterCompletion(int status) {
-                if (status == Status.STATUS_COMMITTED) {
-                    events.onNext(event);
-                }
-            }
-        });
+        afterCommit.run(() -> events.onNext(event));
     }
 
     public Multi<LiveEvent> events() {
