@@ -89,6 +89,7 @@
       tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 64, right: 8, top: 28, bottom: 24 },
       xAxis: { type: 'category', data: donors }, yAxis: { type: 'value' },
       series: [
+        { name: 'pledged', type: 'bar', data: donors.map((d) => sum(d, 'pledged')) },
         { name: 'committed', type: 'bar', data: donors.map((d) => sum(d, 'committed')) },
         { name: 'disbursed', type: 'bar', data: donors.map((d) => sum(d, 'disbursed')) }
       ]

@@ -48,7 +48,7 @@ public final class AsyncApiDocument {
                         "headers", map("$ref", "#/components/schemas/CloudEventHeaders"),
                         "payload", map("$ref", "#/components/schemas/" + schemaName),
                         "bindings", map("kafka", map("key", map("type", "string", "format", "uuid",
-                                "description", "the request id"), "bindingVersion", "0.5.0"))));
+                                "description", "the request id (programme:<code> for programme events)"), "bindingVersion", "0.5.0"))));
                 channelMessages.put(type.typeName(), map("$ref", "#/components/messages/" + type.typeName()));
             }
             channels.put(topic, map(

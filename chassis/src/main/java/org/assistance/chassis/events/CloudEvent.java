@@ -25,14 +25,14 @@ public record CloudEvent<T extends AssistanceEvent>(UUID id, String source, Even
 
     /** The Kafka record of an event in CloudEvents binary mode: headers for the context, JSON data as value. */
     public static ProducerRecord<String, byte[]> toRecord(String topic, String typeName, UUID id, String source,
-                                                          OffsetDateTime time, String requestId, byte[] json) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, requestId, json);
+                                                          OffsetDateTime time, String subject, byte[] json) {
+        ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, subject, json);
         header(record, HEADER_SPEC_VERSION, SPEC_VERSION);
         header(record, HEADER_ID, id.toString());
         header(record, HEADER_SOURCE, source);
         header(record, HEADER_TYPE, typeName);
         header(record, HEADER_TIME, time.format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        header(record, HEADER_SUBJECT, requestId);
+        header(record, HEADER_SUBJECT, subject);
         header(record, HEADER_CONTENT_TYPE, JSON);
         return record;
     }
@@ -41,7 +41,7 @@ public record CloudEvent<T extends AssistanceEvent>(UUID id, String source, Even
     public static ProducerRecord<String, byte[]> toRecord(AssistanceEvent event, UUID id, String source,
                                                           OffsetDateTime time) {
         EventType type = EventType.of(event);
-        return toRecord(type.topic(), type.typeName(), id, source, time, event.requestId().toString(),
+        return toRecord(type.topic(), type.typeName(), id, source, time, event.aggregateId(),
                 EventCodec.encode(event));
     }
 

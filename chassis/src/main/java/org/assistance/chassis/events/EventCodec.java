@@ -84,11 +84,12 @@ public final class EventCodec {
         } catch (IOException e) {
             throw new UnreadableEvent("data is not a valid " + typeName + ": " + firstLine(e.getMessage()));
         }
-        if (data.requestId() == null) {
+        String aggregate = data.aggregateId();
+        if (aggregate == null) {
             throw new UnreadableEvent("data has no requestId");
         }
-        if (record.key() != null && !record.key().equals(data.requestId().toString())) {
-            throw new UnreadableEvent("key " + record.key() + " is not the request id " + data.requestId());
+        if (record.key() != null && !record.key().equals(aggregate)) {
+            throw new UnreadableEvent("key " + record.key() + " is not the event's subject " + aggregate);
         }
         return new CloudEvent<>(id, source, type, time, subject, data);
     }

@@ -6,6 +6,7 @@ import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
+import org.assistance.chassis.events.ReviewEvents.FundsPledged;
 import org.assistance.chassis.events.ReviewEvents.InformationRequested;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
@@ -34,6 +35,7 @@ public enum EventType {
     REVIEW_REJECTED("assistance.review.rejected.v1", Topics.REVIEWS, RequestRejected.class),
     INFORMATION_REQUESTED("assistance.review.information-requested.v1", Topics.REVIEWS, InformationRequested.class),
     FUNDS_COMMITTED("assistance.funds.committed.v1", Topics.REVIEWS, FundsCommitted.class),
+    FUNDS_PLEDGED("assistance.funds.pledged.v1", Topics.REVIEWS, FundsPledged.class),
     ACTIVITY_DELIVERED("assistance.activity.delivered.v1", Topics.REVIEWS, ActivityDelivered.class),
 
     SHIPMENT_PLANNED("assistance.shipment.planned.v1", Topics.SHIPMENTS, ShipmentPlanned.class),

@@ -42,6 +42,23 @@ public final class ReviewEvents {
                                  OffsetDateTime committedAt) implements AssistanceEvent {
     }
 
+    /**
+     * {@code assistance.funds.pledged.v1}: a donor promised money to a programme. About the
+     * programme, not a request: keyed {@code programme:<code>}.
+     */
+    public record FundsPledged(String programmeCode, DonorShare donor, Money amount, LocalDate pledgedOn,
+                               OffsetDateTime recordedAt) implements AssistanceEvent {
+        @Override
+        public UUID requestId() {
+            return null;
+        }
+
+        @Override
+        public String aggregateId() {
+            return "programme:" + programmeCode;
+        }
+    }
+
     /** {@code assistance.activity.delivered.v1}: a training or advisory activity took place. */
     public record ActivityDelivered(UUID requestId, UUID activityId, String programmeCode, String kind, String title,
                                     LocalDate startDate, LocalDate endDate, Participants participants,

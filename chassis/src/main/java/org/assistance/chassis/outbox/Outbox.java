@@ -43,7 +43,7 @@ public class Outbox {
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
                 .setParameter(1, id)
                 .setParameter(2, type.topic())
-                .setParameter(3, event.requestId().toString())
+                .setParameter(3, event.aggregateId())
                 .setParameter(4, type.typeName())
                 .setParameter(5, source.uri())
                 .setParameter(6, OffsetDateTime.now())

@@ -2,7 +2,9 @@ package org.assistance.programservice.programmes;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.assistance.chassis.events.ReviewEvents.FundsPledged;
 import org.assistance.chassis.events.Values.DonorShare;
+import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.validation.MoneyInput;
 
@@ -15,6 +17,11 @@ import java.util.List;
 /** Donors, programmes and the money pledged and contributed to them. */
 @ApplicationScoped
 public class Programmes {
+    private final Outbox outbox;
+
+    public Programmes(Outbox outbox) {
+        this.outbox = outbox;
+    }
 
     @Transactional
     public Donor addDonor(Donor donor) {
@@ -43,7 +50,8 @@ public class Programmes {
     public Programme fund(String programmeCode, Funding.Kind kind, String donorId, MoneyInput amount,
                         BigDecimal exchangeRate, LocalDate valueDate) {
         Programme programme = Programme.lockedForFundsOrNotFound(programmeCode);
-        if (Donor.findById(donorId) == null) {
+        Donor donor = Donor.findById(donorId);
+        if (donor == null) {
             throw DomainRuleViolation.unprocessable("Donor " + donorId + " does not exist");
         }
         Funding funding = new Funding();
@@ -70,6 +78,9 @@ public class Programmes {
         }
         if (kind == Funding.Kind.PLEDGE) {
             programme.pledge(funding.amount);
+            // the donor feeds and dashboards report pledges: they learn of them from this event
+            outbox.record(new FundsPledged(programme.code, new DonorShare(donor.id, donor.name, donor.iatiIdentifier),
+                    programme.money(funding.amount), valueDate, funding.recordedAt));
         } else {
             programme.receive(funding.amount);
         }

@@ -29,6 +29,12 @@ class ProgrammesAndFundsTest {
                 .body("pledged.amount", equalTo(250000.00f))
                 .body("received.amount", equalTo(100000.00f))
                 .body("available.amount", equalTo(100000.00f));
+        var pledged = org.assistance.testsupport.BrokerClient.await(org.assistance.chassis.events.Topics.REVIEWS,
+                r -> ("programme:" + code).equals(r.key()), 1, java.time.Duration.ofSeconds(20));
+        org.assertj.core.api.Assertions.assertThat(org.assistance.testsupport.BrokerClient.header(pledged.get(0), "ce_type"))
+                .isEqualTo("assistance.funds.pledged.v1");
+        org.assertj.core.api.Assertions.assertThat(new String(pledged.get(0).value(), java.nio.charset.StandardCharsets.UTF_8))
+                .contains("\"amount\":250000.00", "\"donorId\":\"" + donor + "\"");
     }
 
     @Test

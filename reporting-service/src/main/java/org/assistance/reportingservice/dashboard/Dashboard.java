@@ -44,7 +44,8 @@ public class Dashboard {
     public record Shipments(long total, long inTransit, long delayed, HeldShipments held) {
     }
 
-    public record Funds(String programme, String donor, String currency, BigDecimal committed, BigDecimal disbursed) {
+    public record Funds(String programme, String donor, String currency, BigDecimal pledged, BigDecimal committed,
+                        BigDecimal disbursed) {
     }
 
     public record CountryRow(String country, long requests, long delivered) {
@@ -115,7 +116,9 @@ public class Dashboard {
         }
         Object[] fill = single("select sum(r.accepted_units), sum(r.approved_units) filter (where r.received_at is not null),"
                 + " sum(r.participants_women), sum(r.participants_men) from request_facts r where " + where.sql(), where);
-        List<Funds> funds = new ArrayList<>();
+        // committed and disbursed follow the requests' filters; pledges are programme-wide (period,
+        // programme and donor filters apply to them)
+        Map<List<String>, BigDecimal[]> money = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
         for (Object[] row : rows("""
                 select coalesce(r.programme_code, m.programme_code), d.donor, m.currency,
                        coalesce(sum(m.amount) filter (where m.kind = 'COMMITTED'), 0),
@@ -123,10 +126,22 @@ public class Dashboard {
                 from money_facts m join request_facts r on r.request_id = m.request_id,
                      jsonb_array_elements_text(case when jsonb_array_length(r.donors) = 0 then '["(unknown)"]'::jsonb
                                                     else r.donors end) d(donor)
-                where %s and m.kind <> 'EXPENDITURE' group by 1, 2, 3 order by 1, 2, 3""".formatted(where.sql()), where)) {
-            funds.add(new Funds((String) row[0], (String) row[1], ((String) row[2]).trim(),
-                    scale((BigDecimal) row[3]), scale((BigDecimal) row[4])));
+                where %s and m.kind <> 'EXPENDITURE' group by 1, 2, 3""".formatted(where.sql()), where)) {
+            BigDecimal[] sums = money.computeIfAbsent(List.of((String) row[0], (String) row[1], ((String) row[2]).trim()),
+                    k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[1] = (BigDecimal) row[3];
+            sums[2] = (BigDecimal) row[4];
         }
+        DashboardFilter.Where pledgeWhere = filter.pledgeWhere();
+        for (Object[] row : rows("select p.programme_code, p.donor_id, p.currency, sum(p.amount) from pledge_facts p where "
+                + pledgeWhere.sql() + " group by 1, 2, 3", pledgeWhere)) {
+            BigDecimal[] sums = money.computeIfAbsent(List.of((String) row[0], (String) row[1], ((String) row[2]).trim()),
+                    k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+            sums[0] = (BigDecimal) row[3];
+        }
+        List<Funds> funds = new ArrayList<>();
+        money.forEach((key, sums) -> funds.add(new Funds(key.get(0), key.get(1), key.get(2), scale(sums[0]),
+                scale(sums[1]), scale(sums[2]))));
         List<CountryRow> countries = new ArrayList<>();
         for (Object[] row : rows("select r.country, count(*), count(r.delivered_at) from request_facts r where "
                 + where.sql() + " and r.country is not null group by 1 order by 2 desc, 1", where)) {

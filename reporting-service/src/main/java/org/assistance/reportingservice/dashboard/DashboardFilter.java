@@ -12,6 +12,30 @@ public record DashboardFilter(LocalDate from, LocalDate to, String country, Stri
     record Where(String sql, List<Object> parameters) {
     }
 
+    /** The condition on pledge_facts (alias p): pledges are programme-wide, so period, programme and donor only. */
+    Where pledgeWhere() {
+        List<String> conditions = new ArrayList<>();
+        List<Object> parameters = new ArrayList<>();
+        conditions.add("true");
+        if (from != null) {
+            conditions.add("p.pledged_on >= cast(?" + (parameters.size() + 1) + " as date)");
+            parameters.add(from.toString());
+        }
+        if (to != null) {
+            conditions.add("p.pledged_on <= cast(?" + (parameters.size() + 1) + " as date)");
+            parameters.add(to.toString());
+        }
+        if (programme != null) {
+            conditions.add("p.programme_code = ?" + (parameters.size() + 1));
+            parameters.add(programme);
+        }
+        if (donor != null) {
+            conditions.add("p.donor_id = ?" + (parameters.size() + 1));
+            parameters.add(donor);
+        }
+        return new Where(String.join(" and ", conditions), parameters);
+    }
+
     Where where() {
         List<String> conditions = new ArrayList<>();
         List<Object> parameters = new ArrayList<>();

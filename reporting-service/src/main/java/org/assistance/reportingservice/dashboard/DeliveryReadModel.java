@@ -10,6 +10,7 @@ import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
+import org.assistance.chassis.events.ReviewEvents.FundsPledged;
 import org.assistance.chassis.events.ReviewEvents.InformationRequested;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
@@ -45,6 +46,10 @@ public class DeliveryReadModel {
     @Transactional(Transactional.TxType.MANDATORY)
     public void apply(CloudEvent<AssistanceEvent> event) {
         AssistanceEvent data = event.data();
+        if (data instanceof FundsPledged e) {
+            pledged(event.id(), e);
+            return;
+        }
         OffsetDateTime time = event.time() != null ? event.time() : OffsetDateTime.now();
         RequestFacts request = RequestFacts.lockedOrNew(data.requestId());
         if (data instanceof RequestSubmitted e) {
@@ -167,6 +172,17 @@ public class DeliveryReadModel {
         facts.currency = amount.currency();
         facts.occurredAt = at;
         facts.persist();
+    }
+
+    private static void pledged(UUID eventId, FundsPledged pledge) {
+        remember(List.of(pledge.donor()));
+        MoneyFacts.getEntityManager().createNativeQuery("""
+                        insert into pledge_facts (event_id, programme_code, donor_id, amount, currency, pledged_on)
+                        values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""")
+                .setParameter(1, eventId).setParameter(2, pledge.programmeCode())
+                .setParameter(3, pledge.donor().donorId()).setParameter(4, pledge.amount().amount())
+                .setParameter(5, pledge.amount().currency()).setParameter(6, pledge.pledgedOn())
+                .executeUpdate();
     }
 
     private static void remember(List<DonorShare> donors) {

@@ -43,7 +43,7 @@ public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     /** The tables the read models consist of (including the consumer's memory of handled events). */
     static final List<String> TABLES = List.of("timeline_entries", "request_owners", "request_facts",
-            "shipment_facts", "money_facts", "donor_directory", "processed_events");
+            "shipment_facts", "money_facts", "donor_directory", "pledge_facts", "processed_events");
     private static final String CONSUMER = "read-models";
     private static final long SWITCH_LOCK = 0x726562756c64L;
 
@@ -162,7 +162,9 @@ public class ReadModelRebuild {
                         .setParameter(1, CONSUMER).setParameter(2, event.id()).setParameter(3, event.type().typeName())
                         .executeUpdate();
                 if (first == 1) {
-                    timelines.record(event);
+                    if (event.data().requestId() != null) {
+                        timelines.record(event);
+                    }
                     readModel.apply(event);
                     count++;
                 }

@@ -22,8 +22,12 @@ public class PlatformEventsConsumer {
         this.inbox = inbox;
         this.handlers = EventHandlers.named("read-models").firstInEachTransaction(rebuild::guardLiveHandling)
                 .onEveryType(event -> {
-            TimelineEntry entry = timelines.record(event);
-            readModel.apply(event);
+            if (event.data().requestId() == null) {
+                        readModel.apply(event); // a programme event (a pledge): no request's timeline
+                        return;
+                    }
+                    TimelineEntry entry = timelines.record(event);
+                    readModel.apply(event);
             stream.publishAfterCommit(new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source,
                     entry.summary));
         });

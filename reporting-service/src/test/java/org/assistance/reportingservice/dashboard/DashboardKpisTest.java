@@ -9,6 +9,7 @@ import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
+import org.assistance.chassis.events.ReviewEvents.FundsPledged;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
@@ -112,6 +113,11 @@ class DashboardKpisTest {
         publish(new ShipmentPlanned(c, s2, "agency-co", "CO", "VIE", List.of(), null, day(22)), "/equipment-service");
         publish(new ShipmentDispatched(c, s2, "LAND", "truck", "t2", null, day(23)), "/equipment-service");
 
+        // a pledge to the programme (an event about the programme, not a request)
+        BrokerClient.send(CloudEvent.toRecord(new FundsPledged("GLOCY-" + area, EU.get(0),
+                new Money(new BigDecimal("250000.00"), "USD"), day(1).toLocalDate(), day(1)), UUID.randomUUID(),
+                "/program-service", OffsetDateTime.now()));
+
         // request D: only submitted
         publish(submitted(d, "KE", area, day(3), null), "/request-service");
 
@@ -144,6 +150,8 @@ class DashboardKpisTest {
                 .body("funds[0].currency", equalTo("USD"))
                 .body("funds[0].committed", equalTo(40000.00f))
                 .body("funds[0].disbursed", equalTo(5000.00f))
+                .body("funds[0].pledged", equalTo(0.0f))
+                .body("funds.find { it.programme == 'GLOCY-" + area + "' }.pledged", equalTo(250000.00f))
                 .body("participantsMen", equalTo(10))
                 .body("countries[0].country", equalTo("KE"))
                 .body("countries[0].requests", equalTo(3))

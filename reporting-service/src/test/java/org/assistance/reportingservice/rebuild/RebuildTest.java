@@ -41,6 +41,7 @@ class RebuildTest {
                 + "mode, expected_delivery, delivered_at, received_at from shipment_facts order by shipment_id");
         CONTENTS.put("money_facts", "select * from money_facts order by event_id");
         CONTENTS.put("donor_directory", "select * from donor_directory order by donor_id");
+        CONTENTS.put("pledge_facts", "select * from pledge_facts order by event_id");
         CONTENTS.put("processed_events", "select consumer, event_id, event_type from processed_events order by event_id");
     }
 
