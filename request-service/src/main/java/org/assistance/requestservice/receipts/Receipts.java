@@ -61,7 +61,7 @@ public class Receipts {
      * one is dispatched. Shipment events may arrive before the approval (another topic), so this
      * is asked again when the approval lands.
      */
-    public Optional<RequestStatus> deliveryStatusOf(UUID requestId) {
+    private Optional<RequestStatus> deliveryStatusOf(UUID requestId) {
         List<IncomingShipment> shipments = IncomingShipment.list("requestId", requestId);
         if (shipments.isEmpty()) {
             return Optional.empty();
@@ -73,6 +73,23 @@ public class Receipts {
             return Optional.of(RequestStatus.IN_DELIVERY);
         }
         return Optional.empty();
+    }
+
+    /**
+     * Moves the request as far as its shipments imply, through each status on the way: when the
+     * approval arrives after the delivery (another topic), the history still shows IN_DELIVERY
+     * before DELIVERED.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void progress(UUID requestId, OffsetDateTime at, String actor, String reason) {
+        Optional<RequestStatus> implied = deliveryStatusOf(requestId);
+        if (implied.isEmpty()) {
+            return;
+        }
+        requests.statusReported(requestId, RequestStatus.IN_DELIVERY, at, actor, reason);
+        if (implied.get() == RequestStatus.DELIVERED) {
+            requests.statusReported(requestId, RequestStatus.DELIVERED, at, actor, reason);
+        }
     }
 
     public List<IncomingShipment> of(UUID requestId, String agencyOrNullForStaff) {

@@ -8,7 +8,6 @@ import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
-import org.assistance.requestservice.requests.AssistanceRequests;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** equipment-service's shipments: what the agency will receive, and the request's delivery status. */
@@ -17,21 +16,19 @@ public class ShipmentEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;
 
-    public ShipmentEventsConsumer(EventInbox inbox, Receipts receipts, AssistanceRequests requests) {
+    public ShipmentEventsConsumer(EventInbox inbox, Receipts receipts) {
         this.inbox = inbox;
         this.handlers = EventHandlers.named("request-shipments")
                 .on(ShipmentPlanned.class, e -> receipts.expect(e.data()))
                 .on(ShipmentDispatched.class, e -> {
                     receipts.reached(e.data().shipmentId(), IncomingShipment.Stage.DISPATCHED, e.data().dispatchedAt());
-                    receipts.deliveryStatusOf(e.data().requestId()).ifPresent(status -> requests.statusReported(
-                            e.data().requestId(), status, e.data().dispatchedAt(), e.source(),
-                            "shipment " + e.data().shipmentId() + " dispatched"));
+                    receipts.progress(e.data().requestId(), e.data().dispatchedAt(), e.source(),
+                            "shipment " + e.data().shipmentId() + " dispatched");
                 })
                 .on(ShipmentDelivered.class, e -> {
                     receipts.reached(e.data().shipmentId(), IncomingShipment.Stage.DELIVERED, e.data().deliveredAt());
-                    receipts.deliveryStatusOf(e.data().requestId()).ifPresent(status -> requests.statusReported(
-                            e.data().requestId(), status, e.data().deliveredAt(), e.source(),
-                            "shipment " + e.data().shipmentId() + " delivered"));
+                    receipts.progress(e.data().requestId(), e.data().deliveredAt(), e.source(),
+                            "shipment " + e.data().shipmentId() + " delivered");
                 });
     }
 

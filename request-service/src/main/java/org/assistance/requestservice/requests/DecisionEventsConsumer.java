@@ -27,9 +27,8 @@ public class DecisionEventsConsumer {
                             e.data().partial() ? RequestStatus.PARTIALLY_APPROVED : RequestStatus.APPROVED,
                             e.data().approvedAt(), e.source(), "approved under programme " + e.data().programmeCode());
                     // shipment events travel on another topic and may have arrived first
-                    receipts.deliveryStatusOf(e.data().requestId()).ifPresent(status -> this.requests.statusReported(
-                            e.data().requestId(), status, e.data().approvedAt(), e.source(),
-                            "delivery had started before the approval arrived"));
+                    receipts.progress(e.data().requestId(), e.data().approvedAt(), e.source(),
+                            "delivery had started before the approval arrived");
                 })
                 .on(RequestRejected.class, e -> this.requests.statusReported(e.data().requestId(),
                         RequestStatus.REJECTED, e.data().rejectedAt(), e.source(),

@@ -135,6 +135,27 @@ class ConfirmingReceiptTest {
                         .then().body("status", equalTo("IN_DELIVERY")));
     }
 
+    @Test
+    void a_delivery_known_before_the_approval_still_shows_in_delivery_then_delivered_in_the_history() {
+        UUID request = org.assistance.requestservice.requests.DraftsAccess.submit(AGENCY);
+        UUID shipment = UUID.randomUUID();
+        plan(request, shipment);
+        Events.publish(new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-4", null,
+                OffsetDateTime.now()), "/equipment-service");
+        Events.publish(new ShipmentDelivered(request, shipment, new Money(new BigDecimal("5000.00"), "EUR"),
+                OffsetDateTime.now()), "/equipment-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
+                        .then().body("[0].stage", equalTo("DELIVERED")));
+
+        Events.approved(request, AGENCY, false);
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/history")
+                        .then().body("to", org.hamcrest.Matchers.contains("SUBMITTED", "APPROVED", "IN_DELIVERY",
+                                "DELIVERED")));
+    }
+
     private static UUID approvedRequest() {
         UUID request = org.assistance.requestservice.requests.DraftsAccess.submit(AGENCY);
         Events.approved(request, AGENCY, false);
