@@ -94,14 +94,6 @@ public final class EventCodec {
         return new CloudEvent<>(id, source, type, time, subject, data);
     }
 
-    public static <T> T read(String json, Class<T> type) {
-        try {
-            return JSON.readValue(json, type);
-        } catch (IOException e) {
-            throw new UnreadableEvent("not a valid " + type.getSimpleName() + ": " + firstLine(e.getMessage()));
-        }
-    }
-
     private static String required(ConsumerRecord<String, byte[]> record, String name) {
         String value = header(record, name);
         if (value == null || value.isBlank()) {

@@ -2,8 +2,6 @@ package org.assistance.chassis.events;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
 import java.util.UUID;
 
 /** Value types shared by the event payloads. */
@@ -46,14 +44,5 @@ public final class Values {
     }
 
     public record Participants(int women, int men, int total) {
-    }
-
-    public static <T> List<T> orEmpty(List<T> list) {
-        return list == null ? List.of() : list;
-    }
-
-    /** The time an event happened in the domain, where the payload has no more specific one. */
-    public static OffsetDateTime now() {
-        return OffsetDateTime.now();
     }
 }

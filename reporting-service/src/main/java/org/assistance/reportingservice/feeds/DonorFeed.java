@@ -8,7 +8,6 @@ import org.assistance.chassis.problems.InvalidInput;
 
 import javax.sql.DataSource;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -151,9 +150,5 @@ public class DonorFeed {
         s.setString(2, range.until());
         s.setString(3, range.donor());
         s.setString(4, range.donor());
-    }
-
-    static BigDecimal orZero(BigDecimal value) {
-        return value == null ? BigDecimal.ZERO : value;
     }
 }

@@ -23,7 +23,6 @@ import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.testsupport.BrokerClient;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Random;
