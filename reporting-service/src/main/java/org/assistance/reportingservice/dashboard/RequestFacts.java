@@ -18,8 +18,8 @@ import java.util.UUID;
 
 /**
  * One request as the dashboards see it. Milestones are kept as times (the first or last one,
- * whichever the milestone means), and the stage is derived from them, so a late or repeated
- * event never moves a request backwards.
+ * whichever the milestone means); the stage is derived from them where it is read, so a late
+ * or repeated event never moves a request backwards.
  */
 @Entity
 @Table(name = "request_facts")
@@ -81,23 +81,6 @@ public class RequestFacts extends PanacheEntityBase {
         getEntityManager().createNativeQuery("insert into request_facts (request_id) values (?1) on conflict do nothing")
                 .setParameter(1, requestId).executeUpdate();
         return findById(requestId, LockModeType.PESSIMISTIC_WRITE);
-    }
-
-    public String stage() {
-        if (withdrawnAt != null) {
-            return "WITHDRAWN";
-        } else if (rejectedAt != null) {
-            return "REJECTED";
-        } else if (deliveredAt != null) {
-            return "DELIVERED";
-        } else if (firstDispatchAt != null) {
-            return "IN_DELIVERY";
-        } else if (approvedAt != null) {
-            return Boolean.TRUE.equals(partial) ? "PARTIALLY_APPROVED" : "APPROVED";
-        } else if (informationRequestedAt != null) {
-            return "INFORMATION_REQUESTED";
-        }
-        return "SUBMITTED";
     }
 
     static OffsetDateTime earliest(OffsetDateTime current, OffsetDateTime candidate) {

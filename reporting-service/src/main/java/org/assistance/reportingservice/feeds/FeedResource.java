@@ -115,7 +115,7 @@ public class FeedResource {
                     List<FeedActivity.Transaction> transactions = activity.transactions().isEmpty()
                             ? java.util.Collections.singletonList(null) : activity.transactions();
                     for (FeedActivity.Transaction t : transactions) {
-                        csvRow(writer, List.of(identifier(activity), activity.requestId().toString(),
+                        csvRow(writer, List.of(IatiMapping.identifier(settings, activity), activity.requestId().toString(),
                                 nullToEmpty(activity.title()), activity.country(), activity.thematicArea(),
                                 nullToEmpty(activity.programme()),
                                 String.join(";", activity.donors().stream().map(FeedActivity.Donor::id).toList()),
@@ -155,11 +155,6 @@ public class FeedResource {
             answer.lastModified(Date.from(summary.lastModified().toInstant()));
         }
         return answer.build();
-    }
-
-    private String identifier(FeedActivity activity) {
-        return settings.reportingOrgRef() + "-" + IatiMapping.identifierPart(activity.programme()) + "-"
-                + activity.requestId();
     }
 
     private static void csvRow(Writer writer, List<String> values) throws java.io.IOException {

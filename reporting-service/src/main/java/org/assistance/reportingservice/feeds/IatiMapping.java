@@ -54,8 +54,13 @@ final class IatiMapping {
         return desiredBy;
     }
 
+    /** The activity's IATI identifier: reporting organisation, programme and request id. */
+    static String identifier(FeedSettings settings, FeedActivity activity) {
+        return settings.reportingOrgRef() + "-" + identifierPart(activity.programme()) + "-" + activity.requestId();
+    }
+
     /** IATI identifiers may not contain / & | ? (nor spaces). */
-    static String identifierPart(String value) {
+    private static String identifierPart(String value) {
         return value == null ? "NONE" : value.replaceAll("[/&|?\\s]", "-");
     }
 }

@@ -33,7 +33,7 @@ final class IatiWriter implements AutoCloseable {
         if (a.currency() != null) {
             xml.writeAttribute("default-currency", a.currency());
         }
-        text("iati-identifier", identifier(a));
+        text("iati-identifier", IatiMapping.identifier(settings, a));
         xml.writeStartElement("reporting-org");
         xml.writeAttribute("ref", settings.reportingOrgRef());
         xml.writeAttribute("type", settings.reportingOrgType());
@@ -147,10 +147,6 @@ final class IatiWriter implements AutoCloseable {
         xml.writeEndElement();
         xml.writeEndElement();
         xml.writeEndElement();
-    }
-
-    private String identifier(FeedActivity a) {
-        return settings.reportingOrgRef() + "-" + IatiMapping.identifierPart(a.programme()) + "-" + a.requestId();
     }
 
     private void participatingOrg(String role, String ref, String name) throws XMLStreamException {
