@@ -83,6 +83,25 @@ class InboxTest {
     }
 
     @Test
+    void a_refused_event_polled_with_good_ones_spoils_nothing_and_no_good_one_counts_twice() throws Exception {
+        UUID request = UUID.randomUUID();
+        UUID before = UUID.randomUUID();
+        UUID poison = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        BrokerClient.sendTogether(List.of(
+                record(request, before, submitted(request, "good before poison")),
+                record(request, poison, submitted(request, "poison in a batch")),
+                record(request, after, submitted(request, "good after poison"))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(after) == 1);
+        assertThat(handled(before)).isEqualTo(1);
+        assertThat(handled(poison)).isZero();
+        assertThat(processed(poison)).isZero();
+        assertThat(BrokerClient.await(Topics.deadLetters(Topics.REQUESTS), r -> request.toString().equals(r.key()), 1,
+                Duration.ofSeconds(20))).hasSize(1);
+    }
+
+    @Test
     void an_unknown_event_type_is_passed_by_not_dead_lettered() throws Exception {
         UUID request = UUID.randomUUID();
         publish(request, UUID.randomUUID(), "assistance.request.escalated.v9", "{\"requestId\":\"" + request + "\"}");
@@ -106,6 +125,11 @@ class InboxTest {
     static String submitted(UUID request, String title) {
         return EventCodec.encodeAsString(new RequestSubmitted(request, "agency-a", "KE", null, "CYBERCRIME",
                 Set.of("TRAINING"), "HIGH", title, "needs", null, List.of(), List.of(), null, OffsetDateTime.now()));
+    }
+
+    static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record(UUID request, UUID eventId, String json) {
+        return CloudEvent.toRecord(Topics.REQUESTS, "assistance.request.submitted.v1", eventId, "/request-service",
+                OffsetDateTime.now(), request.toString(), json.getBytes(StandardCharsets.UTF_8));
     }
 
     static void publish(UUID request, UUID eventId, String type, String json) {

@@ -43,17 +43,32 @@ public final class BrokerClient {
 
     /** Sends one record and waits for the broker's acknowledgement. */
     public static void send(ProducerRecord<String, byte[]> record) {
+        sendTogether(List.of(record));
+    }
+
+    /**
+     * Sends records in one producer batch (same key: one partition), so that a consumer polls
+     * them together; waits for the broker's acknowledgement of all.
+     */
+    public static void sendTogether(List<ProducerRecord<String, byte[]>> records) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            producer.send(record).get(30, TimeUnit.SECONDS);
+            List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
+            for (ProducerRecord<String, byte[]> record : records) {
+                sent.add(producer.send(record));
+            }
+            for (java.util.concurrent.Future<?> each : sent) {
+                each.get(30, TimeUnit.SECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("Could not publish to " + record.topic() + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Could not publish: " + e.getMessage(), e);
         }
     }
 

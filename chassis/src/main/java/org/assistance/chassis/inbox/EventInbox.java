@@ -12,6 +12,8 @@ import org.assistance.chassis.events.EventCodec;
 import org.assistance.chassis.events.UnreadableEvent;
 import org.jboss.logging.Logger;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
@@ -39,6 +41,45 @@ public class EventInbox {
 
     void onStop(@Observes ShutdownEvent event) {
         stopping = true;
+    }
+
+    /**
+     * Handles a polled batch in one transaction (one commit instead of one per event, which is
+     * what limits a consumer catching up). If any record spoils it (unreadable, rejected, or a
+     * transient failure), the whole transaction rolls back and the records are handled again one
+     * by one, each with its own dead-lettering and retries: the outcome is the same as one by one.
+     */
+    public void receiveAll(Iterable<ConsumerRecord<String, byte[]>> records, EventHandlers handlers) {
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        records.forEach(batch::add);
+        if (batch.size() == 1) {
+            receive(batch.get(0), handlers);
+            return;
+        }
+        if (batch.isEmpty()) {
+            return;
+        }
+        try {
+            QuarkusTransaction.requiringNew().run(() -> {
+                handlers.first().run();
+                for (ConsumerRecord<String, byte[]> record : batch) {
+                    CloudEvent<AssistanceEvent> event = EventCodec.decode(record);
+                    Optional<Consumer<CloudEvent<AssistanceEvent>>> handler = handlers.handlerOf(event.type());
+                    if (handler.isPresent() && firstDelivery(handlers.consumer(), event)) {
+                        handler.get().accept(event);
+                        // each event's changes go out now and the persistence context stays small:
+                        // otherwise every query of the next events would dirty-check all of the batch
+                        entityManager.flush();
+                        entityManager.clear();
+                    }
+                }
+            });
+        } catch (RuntimeException e) {
+            LOG.debugf("Batch of %d records handled one by one after: %s", batch.size(), e.getMessage());
+            for (ConsumerRecord<String, byte[]> record : batch) {
+                receive(record, handlers);
+            }
+        }
     }
 
     public void receive(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {

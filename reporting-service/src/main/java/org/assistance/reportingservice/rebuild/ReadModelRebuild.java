@@ -167,6 +167,9 @@ public class ReadModelRebuild {
                     }
                     readModel.apply(event);
                     count++;
+                    // keeps the persistence context small: each query would otherwise dirty-check the whole batch
+                    entityManager.flush();
+                    entityManager.clear();
                 }
             }
             return count;

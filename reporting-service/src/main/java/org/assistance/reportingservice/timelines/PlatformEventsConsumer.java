@@ -2,7 +2,7 @@ package org.assistance.reportingservice.timelines;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
 import org.assistance.reportingservice.dashboard.DashboardStream;
@@ -11,7 +11,10 @@ import org.assistance.reportingservice.dashboard.LiveEvent;
 import org.assistance.reportingservice.rebuild.ReadModelRebuild;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Reads every topic of the platform into the timelines and the dashboard's read models, and tells open dashboards. */
+/**
+ * Reads every topic of the platform into the timelines and the dashboard's read models, and tells
+ * open dashboards. Polled batches are handled in one transaction each (see EventInbox#receiveAll).
+ */
 @ApplicationScoped
 public class PlatformEventsConsumer {
     private final EventInbox inbox;
@@ -35,19 +38,19 @@ public class PlatformEventsConsumer {
 
     @Incoming("assistance-requests")
     @Blocking
-    public void onRequest(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(record, handlers);
+    public void onRequest(ConsumerRecords<String, byte[]> records) {
+        inbox.receiveAll(records, handlers);
     }
 
     @Incoming("assistance-reviews")
     @Blocking
-    public void onReview(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(record, handlers);
+    public void onReview(ConsumerRecords<String, byte[]> records) {
+        inbox.receiveAll(records, handlers);
     }
 
     @Incoming("assistance-shipments")
     @Blocking
-    public void onShipment(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(record, handlers);
+    public void onShipment(ConsumerRecords<String, byte[]> records) {
+        inbox.receiveAll(records, handlers);
     }
 }

@@ -1,0 +1,127 @@
+package org.assistance.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+
+import java.net.InetAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Runs the benchmark scenarios against a platform that deploy/bench/run started as
+ * `platform up` does, and prints each figure beside its raw reference measured in the same run.
+ * Figures are printed, never asserted: a slow machine gives slow figures, not a failure.
+ *
+ * Options: --quick (small sizes, under 3 minutes), --only 1,2,... (scenarios to run),
+ * --platform-up-seconds S (measured by the script), --out FILE (the JSON results).
+ */
+public final class Benchmarks {
+    private Benchmarks() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = false;
+        double platformUp = Double.NaN;
+        Path out = null;
+        Set<String> only = Set.of("1", "2", "3", "4", "5");
+        for (int i = 0; i < args.length; i++) {
+            switch (args[i]) {
+                case "--quick" -> quick = true;
+                case "--platform-up-seconds" -> platformUp = Double.parseDouble(args[++i]);
+                case "--out" -> out = Path.of(args[++i]);
+                case "--only" -> only = Set.of(args[++i].split(","));
+                default -> throw new IllegalArgumentException("unknown option " + args[i]);
+            }
+        }
+        Platform platform = new Platform(Path.of(System.getProperty("assistance.root", ".")).toAbsolutePath().normalize(),
+                Path.of(System.getenv("ASSISTANCE_STATE_DIR")), System.getenv().getOrDefault("ASSISTANCE_DATABASE_PREFIX", ""));
+        int clients = 8;
+        Duration warmUp = Duration.ofSeconds(quick ? 5 : 10);
+        Duration ingestTime = Duration.ofSeconds(quick ? 10 : 30);
+        int latencyRequests = quick ? 200 : 1000;
+        int ratePerSecond = 20;
+        long replayEvents = quick ? 50_000 : 1_000_000;
+        int feedActivities = quick ? 1_000 : 10_000;
+
+        System.out.printf("Benchmarks (%s) on %s, %d cores, Java %s%n", quick ? "quick" : "full",
+                InetAddress.getLocalHost().getHostName(), Runtime.getRuntime().availableProcessors(),
+                System.getProperty("java.version"));
+        long begin = System.nanoTime();
+        List<Figure> figures = new ArrayList<>();
+        Map<String, Double> rssAfterLoad = null;
+        FootprintScenario footprint = new FootprintScenario(platform);
+        if (only.contains("1")) {
+            System.out.println("1. ingest...");
+            figures.addAll(new IngestScenario(platform, clients, warmUp, ingestTime).run());
+            // the burst's events are still being read by the other services: the latency is measured at rest
+            for (String service : Platform.SERVICES) {
+                double seconds = ConsumerLag.awaitCaughtUp(service, 600);
+                figures.add(Figure.plain("1 ingest", service + " caught up with the burst after", seconds, "s"));
+            }
+        }
+        if (only.contains("2")) {
+            System.out.println("2. event -> dashboard latency...");
+            figures.addAll(new DashboardLatencyScenario(platform, latencyRequests, ratePerSecond).run());
+        }
+        if (only.contains("4")) {
+            rssAfterLoad = footprint.residentMemory();
+        }
+        if (only.contains("3")) {
+            System.out.println("3. replay...");
+            figures.addAll(new ReplayScenario(platform, replayEvents, feedActivities).run());
+        }
+        if (only.contains("5") && only.contains("3")) { // the feed's activities come from the replay
+            System.out.println("5. feed...");
+            figures.addAll(new FeedScenario(platform, feedActivities).run());
+        }
+        if (only.contains("4")) {
+            System.out.println("4. footprint...");
+            figures.addAll(footprint.run(rssAfterLoad, platformUp));
+        }
+        double total = (System.nanoTime() - begin) / 1e9;
+        print(figures);
+        System.out.printf("Scenarios ran in %.0f s.%n", total);
+        if (out != null) {
+            Map<String, Object> results = new LinkedHashMap<>();
+            results.put("mode", quick ? "quick" : "full");
+            results.put("measuredAt", OffsetDateTime.now(ZoneOffset.UTC).toString());
+            results.put("host", InetAddress.getLocalHost().getHostName());
+            results.put("cores", Runtime.getRuntime().availableProcessors());
+            results.put("java", System.getProperty("java.version"));
+            results.put("scenarioSeconds", total);
+            results.put("figures", figures);
+            Files.createDirectories(out.toAbsolutePath().getParent());
+            new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(out.toFile(), results);
+            System.out.println("Results: " + out);
+        }
+    }
+
+    private static void print(List<Figure> figures) {
+        String format = "%-20s %-52s %12s %-5s %12s  %-44s %6s  %s%n";
+        System.out.println();
+        System.out.printf(format, "scenario", "figure", "value", "", "reference", "(reference measured in this run)",
+                "ratio", "target");
+        for (Figure f : figures) {
+            System.out.printf(format, f.scenario(), f.metric(), number(f.value()), f.unit(),
+                    f.referenceValue() == null ? "" : number(f.referenceValue()),
+                    f.reference() == null ? "" : f.reference(),
+                    f.ratio() == null ? "" : String.format("%.2f", f.ratio()),
+                    f.target() == null ? "" : f.target() + (f.met() ? "  met" : "  MISSED"));
+        }
+    }
+
+    private static String number(double value) {
+        if (Double.isNaN(value)) {
+            return "-";
+        }
+        return Math.abs(value) >= 100 ? String.format("%,.0f", value) : String.format("%.2f", value);
+    }
+}

@@ -1,0 +1,117 @@
+package org.assistance.bench;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The platform as deploy/local/platform started it: its services, their processes, tokens. */
+final class Platform {
+    static final List<String> SERVICES = List.of("request-service", "program-service", "equipment-service",
+            "reporting-service");
+    static final Map<String, Integer> PORTS = Map.of("request-service", 8081, "program-service", 8082,
+            "equipment-service", 8083, "reporting-service", 8084);
+    static final String KAFKA = "localhost:9092";
+    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    final Path root;
+    final Path state;
+    final String databasePrefix;
+
+    Platform(Path root, Path state, String databasePrefix) {
+        this.root = root;
+        this.state = state;
+        this.databasePrefix = databasePrefix;
+    }
+
+    static String url(String service, String path) {
+        return "http://localhost:" + PORTS.get(service) + path;
+    }
+
+    /** A token signed with the platform's generated key, as `platform token` issues it. */
+    String token(String role, String... options) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of(launcher().toString(), "token", role));
+        command.addAll(List.of(options));
+        return run(command, 30).trim();
+    }
+
+    long pid(String component) throws IOException {
+        return Long.parseLong(Files.readString(state.resolve("pids/" + component + ".pid")).trim());
+    }
+
+    /** Resident memory of a process in MiB, from /proc (Linux). */
+    static double rssMiB(long pid) throws IOException {
+        for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+            if (line.startsWith("VmRSS:")) {
+                return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
+            }
+        }
+        throw new IOException("no VmRSS for process " + pid);
+    }
+
+    /** Stops a service gracefully (SIGTERM), as `platform down` would. */
+    void stop(String service) throws IOException, InterruptedException {
+        ProcessHandle.of(pid(service)).ifPresent(process -> {
+            process.destroy();
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (Exception e) {
+                process.destroyForcibly();
+            }
+        });
+    }
+
+    /** Starts a stopped service with `platform start` and answers the seconds from launch to ready. */
+    double startAndTime(String service) throws IOException, InterruptedException {
+        long begin = System.nanoTime();
+        Process start = new ProcessBuilder(launcher().toString(), "start", service).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        double seconds = awaitReady(url(service, "/q/health/ready"), begin, Duration.ofSeconds(120));
+        start.waitFor(60, TimeUnit.SECONDS);
+        return seconds;
+    }
+
+    /** Polls a URL every 20 ms until it answers 200; seconds since {@code begin} (a nanoTime). */
+    static double awaitReady(String url, long begin, Duration timeout) throws InterruptedException {
+        long deadline = begin + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                HttpResponse<Void> answer = PROBE.send(HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                if (answer.statusCode() == 200) {
+                    return (System.nanoTime() - begin) / 1e9;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(20);
+        }
+        throw new IllegalStateException(url + " was not ready within " + timeout.toSeconds() + " s");
+    }
+
+    String jdbcUrl(String database) {
+        return "jdbc:postgresql://127.0.0.1:5432/" + database;
+    }
+
+    private Path launcher() {
+        return root.resolve("deploy/local/platform");
+    }
+
+    private String run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
+        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        byte[] output = process.getInputStream().readAllBytes();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
+            throw new IOException(String.join(" ", command) + " failed");
+        }
+        return new String(output, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,184 @@
+package org.assistance.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupListing;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.assistance.chassis.events.Topics;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * Scenario 3: a large history of realistic events on the topics, then reporting-service's
+ * rebuild replays all of it into fresh read models. Reference: a plain Kafka consumer reading the
+ * same topics from the beginning in the same run.
+ *
+ * The synthetic history must not set the other services to work (they would react to approvals
+ * by planning shipments...), so the services are stopped while it is written and their consumer
+ * groups are moved past it before they start again: only the rebuild reads it.
+ */
+final class ReplayScenario {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final Platform platform;
+    private final long events;
+    private final int feedActivities;
+
+    ReplayScenario(Platform platform, long events, int feedActivities) {
+        this.platform = platform;
+        this.events = events;
+        this.feedActivities = feedActivities;
+    }
+
+    List<Figure> run() throws Exception {
+        for (String service : Platform.SERVICES) {
+            platform.stop(service);
+        }
+        long begin = System.nanoTime();
+        long written = produce();
+        double writeSeconds = (System.nanoTime() - begin) / 1e9;
+        System.out.printf("  replay: wrote %d events in %.1f s (%.0f/s)%n", written, writeSeconds, written / writeSeconds);
+
+        long[] rawCount = new long[1];
+        double rawSeconds = rawConsume(rawCount);
+        double rawRate = rawCount[0] / rawSeconds;
+        System.out.printf("  replay: a plain consumer read %d events in %.1f s (%.0f/s)%n", rawCount[0], rawSeconds, rawRate);
+
+        moveConsumerGroupsToTheEnd();
+        for (String service : Platform.SERVICES) {
+            platform.startAndTime(service);
+        }
+        String admin = platform.token("admin", "--subject", "bench-admin");
+        HttpClient client = HttpClient.newHttpClient();
+        HttpResponse<String> started = client.send(HttpRequest.newBuilder(URI.create(
+                        Platform.url("reporting-service", "/api/v1/admin/rebuild")))
+                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (started.statusCode() != 202) {
+            throw new IllegalStateException("rebuild answered " + started.statusCode() + ": " + started.body());
+        }
+        long rebuildBegin = System.nanoTime();
+        JsonNode status;
+        long lastPrint = 0;
+        do {
+            Thread.sleep(200);
+            status = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(
+                                    Platform.url("reporting-service", "/api/v1/admin/rebuild")))
+                            .header("Authorization", "Bearer " + admin).build(),
+                    HttpResponse.BodyHandlers.ofString()).body());
+            if (System.nanoTime() - lastPrint > 10_000_000_000L) {
+                lastPrint = System.nanoTime();
+                System.out.printf("  replay: rebuild %s, %d events so far%n", status.path("state").asText(),
+                        status.path("eventsReplayed").asLong());
+            }
+        } while (status.path("state").asText().equals("RUNNING"));
+        double rebuildSeconds = (System.nanoTime() - rebuildBegin) / 1e9;
+        if (!status.path("state").asText().equals("DONE")) {
+            throw new IllegalStateException("the rebuild did not finish: " + status);
+        }
+        long replayed = status.path("eventsReplayed").asLong();
+        double rate = replayed / rebuildSeconds;
+        double ratio = rate / rawRate;
+        System.out.printf("  replay: rebuild applied %d events in %.1f s (%.0f/s)%n", replayed, rebuildSeconds, rate);
+        return List.of(
+                Figure.plain("3 replay", "events on the topics", rawCount[0], ""),
+                Figure.plain("3 replay", "rebuild time to catch up", rebuildSeconds, "s"),
+                Figure.against("3 replay", "rebuild events/s", rate, "/s", "plain consumer events/s", rawRate, ratio)
+                        .withTarget("ratio >= 0.15", ratio >= 0.15),
+                Figure.plain("3 replay", "write rate of the history (producer)", written / writeSeconds, "/s"));
+    }
+
+    private long produce() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.KAFKA);
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
+        props.put(ProducerConfig.LINGER_MS_CONFIG, "10");
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, "262144");
+        props.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4");
+        AtomicReference<Exception> failure = new AtomicReference<>();
+        long written;
+        try (KafkaProducer<String, byte[]> producer =
+                     new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            written = new SyntheticJourneys(feedActivities).emit(events, record -> producer.send(record,
+                    (metadata, e) -> {
+                        if (e != null) {
+                            failure.compareAndSet(null, e);
+                        }
+                    }));
+            producer.flush();
+        }
+        if (failure.get() != null) {
+            throw new IllegalStateException("writing the history failed", failure.get());
+        }
+        return written;
+    }
+
+    private double rawConsume(long[] count) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.KAFKA);
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        try (KafkaConsumer<String, byte[]> consumer =
+                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long begin = System.nanoTime();
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                count[0] += records.count();
+            }
+            return (System.nanoTime() - begin) / 1e9;
+        }
+    }
+
+    private void moveConsumerGroupsToTheEnd() throws Exception {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.KAFKA);
+        try (Admin admin = Admin.create(props);
+             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                     new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = partitions(consumer);
+            Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
+            consumer.endOffsets(partitions).forEach((tp, offset) -> end.put(tp, new OffsetAndMetadata(offset)));
+            List<String> groups = new ArrayList<>();
+            for (ConsumerGroupListing group : admin.listConsumerGroups().all().get()) {
+                groups.add(group.groupId());
+                admin.alterConsumerGroupOffsets(group.groupId(), end).all().get();
+            }
+            System.out.println("  replay: consumer groups moved past the synthetic history: " + groups);
+        }
+    }
+
+    private static List<TopicPartition> partitions(KafkaConsumer<String, byte[]> consumer) {
+        List<TopicPartition> partitions = new ArrayList<>();
+        for (String topic : Topics.ALL) {
+            consumer.partitionsFor(topic, Duration.ofSeconds(30))
+                    .forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+        }
+        return partitions;
+    }
+}
