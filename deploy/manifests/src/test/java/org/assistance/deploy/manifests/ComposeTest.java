@@ -1,0 +1,118 @@
+package org.assistance.deploy.manifests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** deploy/compose/compose.yml: the platform on one machine with Docker, as Kubernetes runs it. */
+class ComposeTest {
+    static final String COMPOSE = "deploy/compose/compose.yml";
+    static JsonNode compose;
+    static KubernetesManifests manifests;
+
+    @BeforeAll
+    static void load() {
+        compose = Yaml.document(Repository.file(COMPOSE));
+        manifests = KubernetesManifests.load();
+    }
+
+    /** compose.yml as Docker Compose reads it without any variable set: ${NAME:-default} becomes default. */
+    static String withDefaults(String value) {
+        Matcher m = Pattern.compile("\\$\\{[A-Z0-9_]+:-([^}]*)}").matcher(value);
+        StringBuilder resolved = new StringBuilder();
+        while (m.find()) {
+            m.appendReplacement(resolved, Matcher.quoteReplacement(m.group(1)));
+        }
+        return m.appendTail(resolved).toString();
+    }
+
+    static JsonNode service(String name) {
+        JsonNode service = compose.path("services").path(name);
+        assertThat(service.isObject()).as("service %s in %s", name, COMPOSE).isTrue();
+        return service;
+    }
+
+    @Test
+    void compose_runs_the_same_service_images_as_kubernetes() {
+        for (PlatformService service : PlatformService.all()) {
+            assertThat(withDefaults(service(service.name()).path("image").asText())).as("image of %s in %s", service.name(), COMPOSE)
+                    .isEqualTo(manifests.container(service.name()).path("image").asText())
+                    .isEqualTo(service.image());
+        }
+    }
+
+    @Test
+    void compose_publishes_each_service_on_its_own_port_and_checks_its_readiness_there() {
+        for (PlatformService service : PlatformService.all()) {
+            JsonNode entry = service(service.name());
+            String port = String.valueOf(service.httpPort());
+            assertThat(texts(entry.path("ports"))).as("ports of %s", service.name()).containsExactly(port + ":" + port);
+            assertThat(String.join(" ", texts(entry.path("healthcheck").path("test")))).as("health check of %s", service.name())
+                    .contains("/" + port).contains("/q/health/ready");
+        }
+    }
+
+    @Test
+    void compose_starts_each_service_once_kafka_and_postgres_are_healthy() {
+        for (PlatformService service : PlatformService.all()) {
+            JsonNode dependsOn = service(service.name()).path("depends_on");
+            for (String dependency : List.of("kafka", "postgres")) {
+                assertThat(dependsOn.path(dependency).path("condition").asText()).as("%s waits for %s", service.name(), dependency)
+                        .isEqualTo("service_healthy");
+                assertThat(service(dependency).path("healthcheck").path("test").isMissingNode()).as("health check of %s", dependency).isFalse();
+            }
+        }
+    }
+
+    @Test
+    void compose_runs_kafka_4_1_2_in_kraft_mode_and_postgresql_15_with_each_service_database() throws IOException {
+        JsonNode kafka = service("kafka");
+        assertThat(kafka.path("image").asText()).isEqualTo("apache/kafka:4.1.2");
+        assertThat(kafka.path("environment").path("KAFKA_PROCESS_ROLES").asText()).contains("broker").contains("controller");
+        assertThat(service("postgres").path("image").asText()).matches("postgres:15([.-].*)?");
+
+        String initScripts = String.join(" ", texts(service("postgres").path("volumes")));
+        Matcher mount = Pattern.compile("(\\./[^:]+):/docker-entrypoint-initdb\\.d/").matcher(initScripts);
+        assertThat(mount.find()).as("an init script mounted into postgres").isTrue();
+        String script = Files.readString(Repository.file("deploy/compose").resolve(mount.group(1)).normalize());
+        String bootstrap = kafka.path("environment").path("KAFKA_ADVERTISED_LISTENERS").asText();
+        for (PlatformService service : PlatformService.all()) {
+            assertThat(script).as("the init script creates %s", service.database())
+                    .containsPattern("(?i)CREATE DATABASE\\s+" + service.database() + "\\s*;");
+            JsonNode environment = service(service.name()).path("environment");
+            assertThat(environment.path("QUARKUS_DATASOURCE_JDBC_URL").asText()).as("JDBC URL of %s", service.name())
+                    .isEqualTo("jdbc:postgresql://postgres:5432/" + service.database());
+            assertThat(bootstrap).as("a listener of kafka for %s", service.name())
+                    .contains("//" + environment.path("KAFKA_BOOTSTRAP_SERVERS").asText());
+        }
+    }
+
+    @Test
+    void compose_keeps_no_key_or_password_and_mounts_the_generated_public_key() throws IOException {
+        assertThat(service("postgres").path("environment").path("POSTGRES_PASSWORD").asText()).startsWith("${");
+        for (PlatformService service : PlatformService.all()) {
+            JsonNode entry = service(service.name());
+            assertThat(entry.path("environment").path("QUARKUS_DATASOURCE_PASSWORD").asText()).as("password of %s", service.name())
+                    .startsWith("${");
+            String location = entry.path("environment").path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText();
+            assertThat(location).startsWith("file:");
+            assertThat(texts(entry.path("volumes"))).as("key mount of %s", service.name())
+                    .contains("./.state/jwt/public.pem:" + location.substring("file:".length()) + ":ro");
+        }
+        // deploy/compose/up generates the key pair and the password there; git must never take them
+        assertThat(Files.readAllLines(Repository.file("deploy/compose/.gitignore"))).contains(".state/");
+    }
+
+    private static List<String> texts(JsonNode array) {
+        return StreamSupport.stream(array.spliterator(), false).map(JsonNode::asText).toList();
+    }
+}
