@@ -35,9 +35,11 @@ import java.util.UUID;
  * Usage: DemoTraffic STATE_DIR [--rate REQUESTS_PER_MINUTE] [--minutes N (0: until stopped)]
  */
 public final class DemoTraffic {
-    private static final String REQUESTS = "http://localhost:8081/api/v1";
-    private static final String PROGRAMS = "http://localhost:8082/api/v1";
-    private static final String EQUIPMENT = "http://localhost:8083/api/v1";
+    /** The launcher's ASSISTANCE_PORT_OFFSET: a platform beside another one has every port shifted. */
+    private static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("ASSISTANCE_PORT_OFFSET", "0"));
+    private static final String REQUESTS = "http://localhost:" + (8081 + PORT_OFFSET) + "/api/v1";
+    private static final String PROGRAMS = "http://localhost:" + (8082 + PORT_OFFSET) + "/api/v1";
+    private static final String EQUIPMENT = "http://localhost:" + (8083 + PORT_OFFSET) + "/api/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Agencies of requesting States: ISO country and an agency of its law-enforcement or justice sector. */
     private static final String[][] AGENCIES = {
@@ -85,7 +87,8 @@ public final class DemoTraffic {
         demo.setUp();
         long end = minutes == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + minutes * 60_000L;
         long pause = (long) (60_000 / rate);
-        System.out.printf("[DEMO] playing about %.0f requests a minute; the dashboard is at http://localhost:8084/%n", rate);
+        System.out.printf("[DEMO] playing about %.0f requests a minute; the dashboard is at http://localhost:%d/%n", rate,
+                8084 + PORT_OFFSET);
         while (System.currentTimeMillis() < end) {
             long started = System.currentTimeMillis();
             try {

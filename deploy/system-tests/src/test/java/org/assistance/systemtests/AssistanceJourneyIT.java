@@ -44,10 +44,10 @@ class AssistanceJourneyIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = Launcher.uniquePrefix("journey");
     private static final Map<String, String> ENV = Launcher.ownDatabases(PREFIX);
-    private static final String REQUESTS = "http://localhost:8081/api/v1";
-    private static final String PROGRAMS = "http://localhost:8082/api/v1";
-    private static final String EQUIPMENT = "http://localhost:8083/api/v1";
-    private static final String REPORTING = "http://localhost:8084/api/v1";
+    private static final String REQUESTS = Launcher.url(8081) + "/api/v1";
+    private static final String PROGRAMS = Launcher.url(8082) + "/api/v1";
+    private static final String EQUIPMENT = Launcher.url(8083) + "/api/v1";
+    private static final String REPORTING = Launcher.url(8084) + "/api/v1";
 
     @BeforeAll
     static void platformUp() throws Exception {
@@ -225,7 +225,7 @@ class AssistanceJourneyIT {
 
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String key) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", "localhost:9092");
+        props.put("bootstrap.servers", "localhost:" + Launcher.port(9092));
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {

@@ -8,10 +8,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Runs deploy/local/platform as a newcomer would, with its state kept under target/. */
+/**
+ * Runs deploy/local/platform as a newcomer would, with its state kept under target/ and every
+ * port shifted by {@link #PORT_OFFSET}, so a test platform never meets one running on the default ports.
+ */
 final class Launcher {
     static final Path ROOT = Path.of(System.getProperty("assistance.root", "../..")).toAbsolutePath().normalize();
     static final Path STATE = ROOT.resolve("deploy/system-tests/target/platform-state");
+    static final int PORT_OFFSET = Integer.getInteger("assistance.port.offset", 10000);
 
     record Outcome(int exitCode, String output) {
     }
@@ -22,6 +26,15 @@ final class Launcher {
     /** Environment for a launcher run with databases of its own (dropped by {@link #dropDatabases}). */
     static java.util.Map<String, String> ownDatabases(String prefix) {
         return java.util.Map.of("ASSISTANCE_DATABASE_PREFIX", prefix);
+    }
+
+    /** Where a platform the tests started answers what a default one answers on {@code defaultPort}. */
+    static int port(int defaultPort) {
+        return defaultPort + PORT_OFFSET;
+    }
+
+    static String url(int defaultPort) {
+        return "http://localhost:" + port(defaultPort);
     }
 
     static String uniquePrefix(String name) {
@@ -46,13 +59,19 @@ final class Launcher {
 
     static Outcome run(java.util.Map<String, String> environment, long timeoutSeconds, String... args)
             throws IOException, InterruptedException {
+        return run(STATE, environment, timeoutSeconds, args);
+    }
+
+    static Outcome run(Path state, java.util.Map<String, String> environment, long timeoutSeconds, String... args)
+            throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(ROOT.resolve("deploy/local/platform").toString());
         command.addAll(List.of(args));
         Path log = Files.createTempFile("platform", ".log");
         ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
                 .redirectErrorStream(true).redirectOutput(log.toFile());
-        builder.environment().put("ASSISTANCE_STATE_DIR", STATE.toString());
+        builder.environment().put("ASSISTANCE_STATE_DIR", state.toString());
+        builder.environment().put("ASSISTANCE_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
@@ -66,7 +85,11 @@ final class Launcher {
     }
 
     static List<Long> recordedPids() throws IOException {
-        Path pids = STATE.resolve("pids");
+        return recordedPids(STATE);
+    }
+
+    static List<Long> recordedPids(Path state) throws IOException {
+        Path pids = state.resolve("pids");
         if (!Files.isDirectory(pids)) {
             return List.of();
         }

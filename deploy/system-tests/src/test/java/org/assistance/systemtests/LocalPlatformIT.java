@@ -25,10 +25,10 @@ class LocalPlatformIT {
     @Test
     @Order(1)
     void a_port_already_taken_is_named_and_nothing_is_started() throws Exception {
-        try (ServerSocket squatter = new ServerSocket(8084, 1, InetAddress.getLoopbackAddress())) {
+        try (ServerSocket squatter = new ServerSocket(Launcher.port(8084), 1, InetAddress.getLoopbackAddress())) {
             Launcher.Outcome up = Launcher.run(ENV, 600, "up");
             assertThat(up.exitCode()).isNotZero();
-            assertThat(up.output()).contains("port 8084 is already in use");
+            assertThat(up.output()).contains("port " + Launcher.port(8084) + " is already in use");
         }
         assertThat(Launcher.recordedPids()).isEmpty();
     }
@@ -38,9 +38,9 @@ class LocalPlatformIT {
     void up_starts_everything_and_every_service_is_ready() throws Exception {
         Launcher.Outcome up = Launcher.run(ENV, 600, "up");
         assertThat(up.exitCode()).as(up.output()).isZero();
-        assertThat(up.output()).contains("The platform is up", "http://localhost:8084/", "localhost:9092");
+        assertThat(up.output()).contains("The platform is up", Launcher.url(8084) + "/", "localhost:" + Launcher.port(9092));
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            Http.Answer ready = Http.get("http://localhost:" + service.getValue() + "/q/health/ready", null);
+            Http.Answer ready = Http.get(Launcher.url(service.getValue()) + "/q/health/ready", null);
             assertThat(ready.status()).as(service.getKey()).isEqualTo(200);
             assertThat(ready.body()).as(service.getKey()).contains("\"status\": \"UP\"");
         }
@@ -60,8 +60,8 @@ class LocalPlatformIT {
     @Order(4)
     void a_token_from_the_launcher_is_trusted_and_a_missing_one_is_not() throws Exception {
         String token = Launcher.run(30, "token", "partner", "--agency", "agency-system-test").output().trim();
-        assertThat(Http.get("http://localhost:8081/api/v1/requests", token).status()).isEqualTo(200);
-        assertThat(Http.get("http://localhost:8081/api/v1/requests", null).status()).isEqualTo(401);
+        assertThat(Http.get(Launcher.url(8081) + "/api/v1/requests", token).status()).isEqualTo(200);
+        assertThat(Http.get(Launcher.url(8081) + "/api/v1/requests", null).status()).isEqualTo(401);
     }
 
     @Test
@@ -75,7 +75,7 @@ class LocalPlatformIT {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse();
         }
         for (int port : List.of(8081, 8082, 8083, 8084, 9092)) {
-            assertThat(listening(port)).as("port " + port).isFalse();
+            assertThat(listening(Launcher.port(port))).as("port " + port).isFalse();
         }
     }
 

@@ -1,0 +1,87 @@
+package org.assistance.systemtests;
+
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Set;
+
+/** The events as they are: on the topics (read by an independent client) and in the services' outboxes. */
+final class EventLog {
+    static final List<String> TOPICS = List.of("assistance.requests", "assistance.reviews", "assistance.shipments");
+    static final List<String> DATABASES = List.of("requests", "programs", "equipment");
+
+    private EventLog() {
+    }
+
+    /** How many records carry each CloudEvents id, over every partition of the platform's topics. */
+    static Map<String, Integer> onTopics(String bootstrapServers) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        Map<String, Integer> ids = new HashMap<>();
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : TOPICS) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.currentTimeMillis() + 60_000;
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> {
+                    Header id = record.headers().lastHeader("ce_id");
+                    if (id != null) {
+                        ids.merge(new String(id.value(), StandardCharsets.UTF_8), 1, Integer::sum);
+                    }
+                });
+            }
+        }
+        return ids;
+    }
+
+    /** Ids of the events every service's relay has had acknowledged by Kafka (acks=all) and marked sent. */
+    static Set<String> acknowledged(FaultPlatform platform) throws Exception {
+        Set<String> ids = new HashSet<>();
+        for (String database : DATABASES) {
+            try (Connection connection = platform.connect(database);
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("select event_id from outbox where sent_at is not null")) {
+                while (rows.next()) {
+                    ids.add(rows.getString(1));
+                }
+            }
+        }
+        return ids;
+    }
+
+    /** Rows of all outboxes not yet published. */
+    static long unsent(FaultPlatform platform) throws Exception {
+        long unsent = 0;
+        for (String database : DATABASES) {
+            try (Connection connection = platform.connect(database);
+                 Statement statement = connection.createStatement();
+                 ResultSet rows = statement.executeQuery("select count(*) from outbox where sent_at is null")) {
+                rows.next();
+                unsent += rows.getLong(1);
+            }
+        }
+        return unsent;
+    }
+}

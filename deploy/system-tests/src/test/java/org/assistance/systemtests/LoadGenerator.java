@@ -1,0 +1,287 @@
+package org.assistance.systemtests;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A steady load through the public APIs, as users make it: partner agencies submit equipment
+ * requests at a steady pace; a reviewer approves what waits in the review queue; logistics
+ * dispatches and delivers the planned shipments. A submission that gets no answer (or a 5xx) is
+ * sent again with the same Idempotency-Key, as a careful client would, so every submission ends
+ * accepted or refused. It remembers what the platform accepted, for the read models to be checked
+ * against.
+ */
+final class LoadGenerator implements AutoCloseable {
+    static final String ITEM = "FLT-KIT";
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final Duration CALL_TIMEOUT = Duration.ofSeconds(10);
+
+    final String agency;
+    final String country;
+    private final FaultPlatform platform;
+    private final double submissionsPerSecond;
+    private final int partners;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final ExecutorService threads;
+    private volatile boolean submitting = true;
+    private volatile boolean running = true;
+
+    final AtomicInteger sent = new AtomicInteger();
+    final AtomicInteger attempts = new AtomicInteger();
+    final AtomicInteger unanswered = new AtomicInteger();
+    final AtomicInteger answered5xx = new AtomicInteger();
+    final AtomicInteger refused = new AtomicInteger();
+    final AtomicInteger replayed = new AtomicInteger();
+    final AtomicInteger staffCallsFailed = new AtomicInteger();
+    /** Accepted request ids, with when the platform accepted them (System.nanoTime). */
+    final Map<UUID, Long> accepted = new ConcurrentHashMap<>();
+    final Set<UUID> approved = ConcurrentHashMap.newKeySet();
+    final Set<UUID> dispatched = ConcurrentHashMap.newKeySet();
+    final Set<UUID> delivered = ConcurrentHashMap.newKeySet();
+    private volatile double drainSeconds;
+
+    /**
+     * @param scenario names the agency (agency-SCENARIO) so the scenario's records are told apart
+     * @param country  the requests' country, so the dashboard can be read for this scenario only
+     * @param partners submitting threads (each keeps the pace of submissionsPerSecond / partners)
+     */
+    LoadGenerator(FaultPlatform platform, String scenario, String country, double submissionsPerSecond, int partners) {
+        this.platform = platform;
+        this.agency = "agency-" + scenario;
+        this.country = country;
+        this.submissionsPerSecond = submissionsPerSecond;
+        this.partners = partners;
+        this.threads = Executors.newFixedThreadPool(partners + 1);
+    }
+
+    LoadGenerator start() throws Exception {
+        String partner = platform.token("partner", "--agency", agency);
+        String reviewer = platform.token("reviewer", "--subject", "reviewer-faults");
+        String logistics = platform.token("logistics");
+        for (int i = 0; i < partners; i++) {
+            threads.submit(() -> submitSteadily(partner));
+        }
+        threads.submit(() -> moveWhatWaits(reviewer, logistics));
+        return this;
+    }
+
+    void stopSubmitting() {
+        submitting = false;
+    }
+
+    /** Stops the submissions, then lets the staff work until every accepted request is delivered. */
+    boolean drain(Duration atMost) throws InterruptedException {
+        stopSubmitting();
+        long started = System.nanoTime();
+        try {
+            return drainUntil(started + atMost.toNanos());
+        } finally {
+            drainSeconds = (System.nanoTime() - started) / 1e9;
+        }
+    }
+
+    private boolean drainUntil(long deadline) throws InterruptedException {
+        long lookAtStragglers = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        while (System.nanoTime() < deadline) {
+            if (sent.get() == accepted.size() + refused.get() + unanswered.get() && delivered.containsAll(accepted.keySet())) {
+                return true;
+            }
+            if (System.nanoTime() > lookAtStragglers) {
+                lookAtStragglers = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+                findDeliveriesWhoseAnswerWasLost();
+            }
+            Thread.sleep(250);
+        }
+        return false;
+    }
+
+    /** A delivery recorded by a service killed before it answered is still a delivery. */
+    private void findDeliveriesWhoseAnswerWasLost() {
+        try {
+            String logistics = platform.token("logistics");
+            for (UUID id : accepted.keySet()) {
+                if (!delivered.contains(id)) {
+                    for (JsonNode shipment : list(platform.url("equipment-service") + "/shipments?requestId=" + id, logistics)) {
+                        if ("DELIVERED".equals(shipment.path("status").asText())) {
+                            delivered.add(id);
+                        }
+                    }
+                }
+            }
+        } catch (Exception e) {
+            staffCallsFailed.incrementAndGet();
+        }
+    }
+
+    int acceptedBetween(long fromNanos, long toNanos) {
+        return (int) accepted.values().stream().filter(t -> t >= fromNanos && t <= toNanos).count();
+    }
+
+    String summary() {
+        return ("sent %d (%d HTTP attempts), accepted %d, refused %d, never answered %d, answered 5xx then retried %d, "
+                + "replayed by Idempotency-Key %d; approved %d, dispatched %d, delivered %d (the last %.1f s after the "
+                + "submissions stopped)")
+                .formatted(sent.get(), attempts.get(), accepted.size(), refused.get(), unanswered.get(), answered5xx.get(),
+                        replayed.get(), approved.size(), dispatched.size(), delivered.size(), drainSeconds);
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        submitting = false;
+        running = false;
+        threads.shutdown();
+        if (!threads.awaitTermination(30, TimeUnit.SECONDS)) {
+            threads.shutdownNow();
+        }
+    }
+
+    private void submitSteadily(String partner) {
+        long pauseNanos = (long) (1e9 * partners / submissionsPerSecond);
+        long next = System.nanoTime();
+        while (submitting) {
+            submitOne(partner);
+            next += pauseNanos;
+            long wait = next - System.nanoTime();
+            if (wait > 0) {
+                sleep(wait / 1_000_000);
+            } else {
+                next = System.nanoTime(); // fell behind (the platform was slow): keep the pace from now on
+            }
+        }
+    }
+
+    /** One submission, sent again with the same key until it is answered (for at most two minutes). */
+    private void submitOne(String partner) {
+        String key = UUID.randomUUID().toString();
+        int number = sent.incrementAndGet();
+        String body = """
+                {"country":"%s","requestingAuthority":{"name":"Fault test authority","kind":"POLICE"},
+                 "thematicArea":"CYBERCRIME","assistanceTypes":["EQUIPMENT"],"priority":"MEDIUM",
+                 "title":"Fault test request %d","needsStatement":"Generated by the fault tests.",
+                 "desiredBy":"%s","equipmentLines":[{"itemCode":"%s","quantity":1,"justification":"fault test"}]}"""
+                .formatted(country, number, LocalDate.now().plusMonths(6), ITEM);
+        long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+        while (System.nanoTime() < giveUp && running) {
+            attempts.incrementAndGet();
+            try {
+                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
+                                URI.create(platform.url("request-service") + "/requests")).timeout(CALL_TIMEOUT)
+                        .header("Authorization", "Bearer " + partner).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString());
+                if (answer.statusCode() == 201) {
+                    UUID id = UUID.fromString(JSON.readTree(answer.body()).get("id").asText());
+                    accepted.putIfAbsent(id, System.nanoTime());
+                    if (answer.headers().firstValue("Idempotent-Replayed").isPresent()) {
+                        replayed.incrementAndGet();
+                    }
+                    return;
+                }
+                if (answer.statusCode() < 500 && answer.statusCode() != 409) {
+                    refused.incrementAndGet();
+                    System.out.println("[load] submission refused: " + answer.statusCode() + " " + answer.body());
+                    return;
+                }
+                answered5xx.incrementAndGet();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                // no answer (the service is down or was killed mid-request): send it again
+            }
+            sleep(500);
+        }
+        unanswered.incrementAndGet();
+    }
+
+    /** Reviewer and logistics: approve, dispatch and deliver whatever of this agency waits for them. */
+    private void moveWhatWaits(String reviewer, String logistics) {
+        String programs = platform.url("program-service");
+        String equipment = platform.url("equipment-service");
+        while (running) {
+            try {
+                for (JsonNode review : list(programs + "/reviews?status=PENDING&limit=100", reviewer)) {
+                    if (ours(review) && post(programs + "/reviews/" + review.get("requestId").asText() + "/decision",
+                            reviewer, """
+                                    {"decision":"APPROVE","programmeCode":"FAULTS","approvedAmount":{"amount":"100.00","currency":"USD"},
+                                     "equipmentLines":[{"itemCode":"%s","quantity":1}]}""".formatted(ITEM))) {
+                        approved.add(UUID.fromString(review.get("requestId").asText()));
+                    }
+                }
+                for (JsonNode shipment : list(equipment + "/shipments?status=PLANNED", logistics)) {
+                    if (ours(shipment) && post(equipment + "/shipments/" + shipment.get("id").asText() + "/dispatch",
+                            logistics, """
+                                    {"mode":"AIR","carrier":"Fault test carrier","trackingReference":"FT-%s","expectedDelivery":"%s"}"""
+                                    .formatted(shipment.get("id").asText().substring(0, 8), LocalDate.now().plusDays(10)))) {
+                        dispatched.add(UUID.fromString(shipment.get("requestId").asText()));
+                    }
+                }
+                for (JsonNode shipment : list(equipment + "/shipments?status=DISPATCHED", logistics)) {
+                    if (ours(shipment) && post(equipment + "/shipments/" + shipment.get("id").asText() + "/delivery",
+                            logistics, "{\"deliveredAt\":\"" + OffsetDateTime.now().minusSeconds(1) + "\"}")) {
+                        delivered.add(UUID.fromString(shipment.get("requestId").asText()));
+                    }
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } catch (Exception e) {
+                staffCallsFailed.incrementAndGet(); // a service is away: look again in a moment
+            }
+            sleep(300);
+        }
+    }
+
+    private boolean ours(JsonNode record) {
+        return agency.equals(record.path("agencyId").asText());
+    }
+
+    private List<JsonNode> list(String url, String token) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(CALL_TIMEOUT)
+                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        List<JsonNode> found = new ArrayList<>();
+        if (answer.statusCode() == 200) {
+            JsonNode page = JSON.readTree(answer.body());
+            (page.has("items") ? page.get("items") : page).forEach(found::add);
+        } else {
+            staffCallsFailed.incrementAndGet();
+        }
+        return found;
+    }
+
+    private boolean post(String url, String token, String json) throws Exception {
+        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(CALL_TIMEOUT)
+                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        if (answer.statusCode() / 100 != 2) {
+            staffCallsFailed.incrementAndGet();
+        }
+        return answer.statusCode() / 100 == 2;
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
