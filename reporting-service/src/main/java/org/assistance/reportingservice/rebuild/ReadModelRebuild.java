@@ -30,6 +30,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -58,17 +62,21 @@ public class ReadModelRebuild {
     private final Timelines timelines;
     private final DeliveryReadModel readModel;
     private final String bootstrapServers;
+    private final int workers;
+    private final AtomicReference<ExecutorService> pool = new AtomicReference<>();
     private final AtomicReference<Status> status =
             new AtomicReference<>(new Status(State.IDLE, null, null, 0, null));
 
     public ReadModelRebuild(DataSource dataSource, EntityManager entityManager, Timelines timelines,
                             DeliveryReadModel readModel,
-                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
+                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                            @ConfigProperty(name = "assistance.rebuild.workers", defaultValue = "4") int workers) {
         this.dataSource = dataSource;
         this.entityManager = entityManager;
         this.timelines = timelines;
         this.readModel = readModel;
         this.bootstrapServers = bootstrapServers;
+        this.workers = Math.max(1, workers);
     }
 
     /** Taken by live handling at the start of each transaction: waits while a switch-over is under way. */
@@ -96,6 +104,12 @@ public class ReadModelRebuild {
         String schema = "rebuild_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         OffsetDateTime started = status.get().startedAt();
         long replayed = 0;
+        ExecutorService workerPool = Executors.newFixedThreadPool(workers, runnable -> {
+            Thread thread = new Thread(runnable, "read-model-rebuild-worker");
+            thread.setDaemon(true);
+            return thread;
+        });
+        pool.set(workerPool);
         try (KafkaConsumer<String, byte[]> consumer = consumerFromTheBeginning()) {
             createFreshTables(schema);
             replayed += catchUp(consumer, schema, 0);
@@ -106,6 +120,8 @@ public class ReadModelRebuild {
             LOG.errorf(e, "Read model rebuild failed");
             dropQuietly(schema);
             status.set(new Status(State.FAILED, started, OffsetDateTime.now(), replayed, e.getMessage()));
+        } finally {
+            workerPool.shutdownNow();
         }
     }
 
@@ -127,20 +143,65 @@ public class ReadModelRebuild {
     }
 
     /** Applies everything up to the topics' current ends; returns how many events were applied. */
-    private long catchUp(KafkaConsumer<String, byte[]> consumer, String schema, long before) {
+    private long catchUp(KafkaConsumer<String, byte[]> consumer, String schema, long before) throws Exception {
         long applied = 0;
         Map<TopicPartition, Long> end = consumer.endOffsets(consumer.assignment());
         while (consumer.assignment().stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
             ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
             if (!records.isEmpty()) {
-                applied += apply(records, schema);
+                applied += applyInParallel(records, schema);
                 status.set(new Status(State.RUNNING, status.get().startedAt(), null, before + applied, null));
             }
         }
         return applied;
     }
 
-    private long apply(ConsumerRecords<String, byte[]> records, String schema) {
+    /**
+     * A request's events are all on one partition and its read-model rows are its own, so the
+     * partitions of a poll are applied by several transactions at once (a replay waits on the
+     * database far more than it computes). Only the donor directory is shared; a deadlock there
+     * rolls one transaction back, which is then applied again.
+     */
+    private long applyInParallel(ConsumerRecords<String, byte[]> records, String schema) throws Exception {
+        List<List<ConsumerRecord<String, byte[]>>> groups = new ArrayList<>();
+        for (int i = 0; i < workers; i++) {
+            groups.add(new ArrayList<>());
+        }
+        int next = 0;
+        for (TopicPartition partition : records.partitions()) {
+            groups.get(next++ % workers).addAll(records.records(partition));
+        }
+        List<Future<Long>> results = new ArrayList<>();
+        for (List<ConsumerRecord<String, byte[]>> group : groups) {
+            if (!group.isEmpty()) {
+                results.add(pool.get().submit(() -> applyWithRetries(group, schema)));
+            }
+        }
+        long applied = 0;
+        for (Future<Long> result : results) {
+            try {
+                applied += result.get();
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        return applied;
+    }
+
+    private long applyWithRetries(List<ConsumerRecord<String, byte[]>> records, String schema) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return apply(records, schema);
+            } catch (RuntimeException e) {
+                if (attempt == 3) {
+                    throw e;
+                }
+                LOG.debugf("Replay transaction rolled back (%s); applying it again", e.getMessage());
+            }
+        }
+    }
+
+    private long apply(List<ConsumerRecord<String, byte[]>> records, String schema) {
         List<CloudEvent<AssistanceEvent>> events = new ArrayList<>();
         for (ConsumerRecord<String, byte[]> record : records) {
             try {
@@ -207,7 +268,7 @@ public class ReadModelRebuild {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "8000");
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
         KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
