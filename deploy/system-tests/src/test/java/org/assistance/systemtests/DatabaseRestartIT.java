@@ -38,7 +38,7 @@ class DatabaseRestartIT {
             platform.database().start();
             System.out.printf("[faults] DatabaseRestartIT: PostgreSQL down %.1f s, answering again after %.1f s more%n",
                     (restarted - stopped) / 1e9, (System.nanoTime() - restarted) / 1e9);
-            platform.awaitAllReady(Duration.ofSeconds(90));
+            readiness.awaitEveryInstanceUpAgain(Duration.ofSeconds(90));
             readiness.report(stopped, restarted);
 
             Thread.sleep(10_000);
@@ -49,6 +49,7 @@ class DatabaseRestartIT {
             report.print("DatabaseRestartIT");
             for (String instance : platform.instances()) {
                 assertThat(readiness.wentDown(instance)).as(instance + " reported not ready while PostgreSQL was away").isTrue();
+                assertThat(readiness.cameBack(instance)).as(instance + " reported ready again").isTrue();
                 assertThat(platform.ready(instance)).as(instance + " ready again").isTrue();
                 assertThat(platform.pid(instance)).as(instance + " recovered without a restart").isEqualTo(pids.get(instance));
             }
@@ -93,8 +94,19 @@ class DatabaseRestartIT {
             }
         }
 
+        void awaitEveryInstanceUpAgain(Duration atMost) throws InterruptedException {
+            long deadline = System.nanoTime() + atMost.toNanos();
+            while (!upAgain.keySet().containsAll(platform.instances()) && System.nanoTime() < deadline) {
+                Thread.sleep(250);
+            }
+        }
+
         boolean wentDown(String instance) {
             return firstDown.containsKey(instance);
+        }
+
+        boolean cameBack(String instance) {
+            return upAgain.containsKey(instance);
         }
 
         void report(long stopped, long restarted) {

@@ -48,6 +48,10 @@ final class LoadGenerator implements AutoCloseable {
     final AtomicInteger attempts = new AtomicInteger();
     final AtomicInteger unanswered = new AtomicInteger();
     final AtomicInteger answered5xx = new AtomicInteger();
+    final AtomicInteger refusedConnections = new AtomicInteger();
+    final AtomicInteger cutOff = new AtomicInteger();
+    /** Submissions sent and not answered yet. */
+    final AtomicInteger inFlight = new AtomicInteger();
     final AtomicInteger refused = new AtomicInteger();
     final AtomicInteger replayed = new AtomicInteger();
     final AtomicInteger staffCallsFailed = new AtomicInteger();
@@ -136,11 +140,12 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     String summary() {
-        return ("sent %d (%d HTTP attempts), accepted %d, refused %d, never answered %d, answered 5xx then retried %d, "
-                + "replayed by Idempotency-Key %d; approved %d, dispatched %d, delivered %d (the last %.1f s after the "
-                + "submissions stopped)")
-                .formatted(sent.get(), attempts.get(), accepted.size(), refused.get(), unanswered.get(), answered5xx.get(),
-                        replayed.get(), approved.size(), dispatched.size(), delivered.size(), drainSeconds);
+        return ("sent %d (%d HTTP attempts: %d connections refused, %d cut off before an answer, %d answered 5xx, "
+                + "all sent again with their Idempotency-Key), accepted %d (%d of them replayed), refused %d, never "
+                + "answered %d; approved %d, dispatched %d, delivered %d (the last %.1f s after the submissions stopped)")
+                .formatted(sent.get(), attempts.get(), refusedConnections.get(), cutOff.get(), answered5xx.get(),
+                        accepted.size(), replayed.get(), refused.get(), unanswered.get(), approved.size(), dispatched.size(),
+                        delivered.size(), drainSeconds);
     }
 
     @Override
@@ -181,6 +186,7 @@ final class LoadGenerator implements AutoCloseable {
         long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < giveUp && running) {
             attempts.incrementAndGet();
+            inFlight.incrementAndGet();
             try {
                 HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
                                 URI.create(platform.url("request-service") + "/requests")).timeout(CALL_TIMEOUT)
@@ -204,8 +210,12 @@ final class LoadGenerator implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
+            } catch (java.net.ConnectException e) {
+                refusedConnections.incrementAndGet(); // the service is down: send it again
             } catch (Exception e) {
-                // no answer (the service is down or was killed mid-request): send it again
+                cutOff.incrementAndGet(); // sent, but the service died (or timed out) before answering: send it again
+            } finally {
+                inFlight.decrementAndGet();
             }
             sleep(500);
         }

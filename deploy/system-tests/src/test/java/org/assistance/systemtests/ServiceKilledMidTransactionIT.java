@@ -29,10 +29,15 @@ class ServiceKilledMidTransactionIT {
         try (LoadGenerator load = new LoadGenerator(platform, "service-killed", "NG", 8, 4).start()) {
             Thread.sleep(10_000);
             for (String service : List.of("request-service", "program-service", "equipment-service")) {
-                int attemptsBefore = load.attempts.get();
+                // at a moment when submissions are being handled, so some transactions are cut half-way
+                long deadline = System.nanoTime() + 5_000_000_000L;
+                while (load.inFlight.get() < 2 && System.nanoTime() < deadline) {
+                    Thread.onSpinWait();
+                }
+                int inFlight = load.inFlight.get();
                 platform.kill(service);
-                System.out.printf("[faults] ServiceKilledMidTransactionIT: %s killed -9 with %d submissions sent so far%n",
-                        service, attemptsBefore);
+                System.out.printf("[faults] ServiceKilledMidTransactionIT: %s killed -9 with %d submissions in flight, "
+                        + "%d accepted so far%n", service, inFlight, load.accepted.size());
                 platform.start(service);
                 Thread.sleep(8_000);
             }
