@@ -48,7 +48,7 @@ public final class Benchmarks {
         Duration ingestTime = Duration.ofSeconds(quick ? 10 : 30);
         int latencyRequests = quick ? 200 : 1000;
         int ratePerSecond = 20;
-        long replayEvents = quick ? 50_000 : 1_000_000;
+        long replayEvents = quick ? 30_000 : 1_000_000;
         int feedActivities = quick ? 1_000 : 10_000;
 
         System.out.printf("Benchmarks (%s) on %s, %d cores, Java %s%n", quick ? "quick" : "full",

@@ -48,19 +48,11 @@ final class DashboardLatencyScenario {
         }
         Thread reader = new Thread(() -> {
             connected.countDown();
-            response.body().forEach(line -> {
-                if (line.startsWith("data:")) {
-                    long now = System.nanoTime();
-                    try {
-                        JsonNode event = JSON.readTree(line.substring(5));
-                        if (event.path("type").asText().equals("assistance.request.submitted.v1")) {
-                            shown.putIfAbsent(event.path("requestId").asText(), now);
-                        }
-                    } catch (Exception ignored) {
-                        // a line that is not an event of ours
-                    }
-                }
-            });
+            try {
+                readEvents(response.body(), shown);
+            } catch (java.io.UncheckedIOException closed) {
+                // the scenario closed the stream
+            }
         }, "dashboard-stream");
         reader.setDaemon(true);
         reader.start();
@@ -100,5 +92,22 @@ final class DashboardLatencyScenario {
                 Figure.plain("2 event->dashboard", "p99", p.millis(99), "ms").withTarget("<= 250 ms", p.millis(99) <= 250),
                 Figure.plain("2 event->dashboard", "max", p.millis(100), "ms"),
                 Figure.plain("2 event->dashboard", "never shown within 30 s", missing, "").withTarget("0", missing == 0));
+    }
+
+    /** Notes when each submitted request first appears on the stream. */
+    private static void readEvents(Stream<String> lines, Map<String, Long> shown) {
+        lines.forEach(line -> {
+            if (line.startsWith("data:")) {
+                long now = System.nanoTime();
+                try {
+                    JsonNode event = JSON.readTree(line.substring(5));
+                    if (event.path("type").asText().equals("assistance.request.submitted.v1")) {
+                        shown.putIfAbsent(event.path("requestId").asText(), now);
+                    }
+                } catch (Exception ignored) {
+                    // a line that is not an event of ours
+                }
+            }
+        });
     }
 }

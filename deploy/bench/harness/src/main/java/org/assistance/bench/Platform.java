@@ -80,6 +80,29 @@ final class Platform {
         return seconds;
     }
 
+    /** Starts every (stopped) service at once and waits until all are ready. */
+    void startAll() throws Exception {
+        List<Thread> starting = new ArrayList<>();
+        List<Exception> failures = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (String service : SERVICES) {
+            Thread thread = new Thread(() -> {
+                try {
+                    startAndTime(service);
+                } catch (Exception e) {
+                    failures.add(e);
+                }
+            });
+            thread.start();
+            starting.add(thread);
+        }
+        for (Thread thread : starting) {
+            thread.join();
+        }
+        if (!failures.isEmpty()) {
+            throw failures.get(0);
+        }
+    }
+
     /** Polls a URL every 20 ms until it answers 200; seconds since {@code begin} (a nanoTime). */
     static double awaitReady(String url, long begin, Duration timeout) throws InterruptedException {
         long deadline = begin + timeout.toNanos();

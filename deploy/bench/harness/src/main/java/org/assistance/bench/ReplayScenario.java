@@ -66,9 +66,7 @@ final class ReplayScenario {
         System.out.printf("  replay: a plain consumer read %d events in %.1f s (%.0f/s)%n", rawCount[0], rawSeconds, rawRate);
 
         moveConsumerGroupsToTheEnd();
-        for (String service : Platform.SERVICES) {
-            platform.startAndTime(service);
-        }
+        platform.startAll();
         String admin = platform.token("admin", "--subject", "bench-admin");
         HttpClient client = HttpClient.newHttpClient();
         HttpResponse<String> started = client.send(HttpRequest.newBuilder(URI.create(
