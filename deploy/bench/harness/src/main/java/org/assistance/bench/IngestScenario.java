@@ -19,8 +19,10 @@ final class IngestScenario {
     private final int clients;
     private final Duration warmUp;
     private final Duration measured;
+    private final boolean withServiceAlone;
 
-    IngestScenario(Platform platform, int clients, Duration warmUp, Duration measured) {
+    IngestScenario(Platform platform, int clients, Duration warmUp, Duration measured, boolean withServiceAlone) {
+        this.withServiceAlone = withServiceAlone;
         this.platform = platform;
         this.clients = clients;
         this.warmUp = warmUp;
@@ -28,23 +30,53 @@ final class IngestScenario {
     }
 
     List<Figure> run() throws Exception {
+        // the reference first, on a machine at rest (later the services are still reading the burst)
+        double insertsPerSecond = rawInsertRate();
         String token = platform.token("partner", "--agency", "agency-bench-ingest");
         submitFor(token, warmUp); // the JIT and the connection pools warm up; not counted
         Load load = submitFor(token, measured);
-        double insertsPerSecond = rawInsertRate();
         double acceptedPerSecond = load.accepted / load.seconds;
         Percentiles latency = new Percentiles(load.latencies);
         System.out.printf("  ingest: %d accepted, %d errors in %.1f s with %d clients; raw INSERT %.0f rows/s%n",
                 load.accepted, load.errors, load.seconds, clients, insertsPerSecond);
         double ratio = acceptedPerSecond / insertsPerSecond;
-        return List.of(
+        List<Figure> figures = new ArrayList<>(List.of(
                 Figure.against("1 ingest", "accepted requests/s (" + clients + " clients)", acceptedPerSecond, "/s",
                         "raw single-row INSERT/s (" + clients + " connections)", insertsPerSecond, ratio)
                         .withTarget("ratio >= 0.5", ratio >= 0.5),
                 Figure.plain("1 ingest", "latency p50", latency.millis(50), "ms"),
                 Figure.plain("1 ingest", "latency p99", latency.millis(99), "ms"),
                 Figure.plain("1 ingest", "errors (non-201 answers)", load.errors, "")
-                        .withTarget("0", load.errors == 0));
+                        .withTarget("0", load.errors == 0)));
+        // the burst's events are still being read by the other services: later scenarios start at rest
+        for (String service : Platform.SERVICES) {
+            double seconds = ConsumerLag.awaitCaughtUp(service, 900);
+            figures.add(Figure.plain("1 ingest", service + " caught up with the burst after", seconds, "s"));
+        }
+        if (withServiceAlone) {
+            figures.add(aloneFigure(token, insertsPerSecond));
+        }
+        return figures;
+    }
+
+    /**
+     * The same load with the three other services stopped: what request-service itself costs,
+     * apart from the work every submission causes downstream on the same two cores.
+     */
+    private Figure aloneFigure(String token, double insertsPerSecond) throws Exception {
+        List<String> downstream = List.of("program-service", "equipment-service", "reporting-service");
+        for (String service : downstream) {
+            platform.stop(service);
+        }
+        Load alone = submitFor(token, measured);
+        platform.startAll();
+        for (String service : Platform.SERVICES) {
+            ConsumerLag.awaitCaughtUp(service, 900);
+        }
+        double perSecond = alone.accepted / alone.seconds;
+        System.out.printf("  ingest: request-service alone accepted %d in %.1f s%n", alone.accepted, alone.seconds);
+        return Figure.against("1 ingest", "accepted/s, request-service alone (others stopped)", perSecond, "/s",
+                "raw single-row INSERT/s", insertsPerSecond, perSecond / insertsPerSecond);
     }
 
     private record Load(long accepted, long errors, double seconds, long[] latencies) {
