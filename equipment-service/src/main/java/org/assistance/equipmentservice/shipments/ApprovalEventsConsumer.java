@@ -2,7 +2,7 @@ package org.assistance.equipmentservice.shipments;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
@@ -22,7 +22,7 @@ public class ApprovalEventsConsumer {
 
     @Incoming("assistance-reviews")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(record, handlers);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbox.receiveAll(records, handlers);
     }
 }

@@ -2,7 +2,7 @@ package org.assistance.programservice.reviews;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
@@ -26,7 +26,7 @@ public class RequestEventsConsumer {
 
     @Incoming("assistance-requests")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(record, handlers);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbox.receiveAll(records, handlers);
     }
 }

@@ -2,7 +2,7 @@ package org.assistance.requestservice.receipts;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
@@ -34,7 +34,7 @@ public class ShipmentEventsConsumer {
 
     @Incoming("assistance-shipments")
     @Blocking
-    public void consume(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(record, handlers);
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbox.receiveAll(records, handlers);
     }
 }

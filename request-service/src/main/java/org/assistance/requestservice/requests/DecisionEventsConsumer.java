@@ -2,7 +2,7 @@ package org.assistance.requestservice.requests;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.assistance.chassis.events.ReviewEvents.InformationRequested;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
@@ -40,7 +40,7 @@ public class DecisionEventsConsumer {
 
     @Incoming("assistance-reviews")
     @Blocking
-    public void onReview(ConsumerRecord<String, byte[]> record) {
-        inbox.receive(record, reviews);
+    public void onReview(ConsumerRecords<String, byte[]> records) {
+        inbox.receiveAll(records, reviews);
     }
 }
