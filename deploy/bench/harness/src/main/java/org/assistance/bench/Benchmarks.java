@@ -44,8 +44,8 @@ public final class Benchmarks {
         Platform platform = new Platform(Path.of(System.getProperty("assistance.root", ".")).toAbsolutePath().normalize(),
                 Path.of(System.getenv("ASSISTANCE_STATE_DIR")), System.getenv().getOrDefault("ASSISTANCE_DATABASE_PREFIX", ""));
         int clients = 8;
-        Duration warmUp = Duration.ofSeconds(quick ? 4 : 10);
-        Duration ingestTime = Duration.ofSeconds(quick ? 8 : 30);
+        Duration warmUp = Duration.ofSeconds(quick ? 3 : 10);
+        Duration ingestTime = Duration.ofSeconds(quick ? 6 : 30);
         int latencyRequests = quick ? 200 : 1000;
         int ratePerSecond = 20;
         long replayEvents = quick ? 12_000 : 1_000_000;

@@ -80,6 +80,24 @@ final class Platform {
         return seconds;
     }
 
+    /** Stops every service at once (SIGTERM) and waits until all have ended. */
+    void stopAll() throws Exception {
+        List<ProcessHandle> stopping = new ArrayList<>();
+        for (String service : SERVICES) {
+            ProcessHandle.of(pid(service)).ifPresent(process -> {
+                process.destroy();
+                stopping.add(process);
+            });
+        }
+        for (ProcessHandle process : stopping) {
+            try {
+                process.onExit().get(30, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.TimeoutException e) {
+                process.destroyForcibly();
+            }
+        }
+    }
+
     /** Starts every (stopped) service at once and waits until all are ready. */
     void startAll() throws Exception {
         List<Thread> starting = new ArrayList<>();

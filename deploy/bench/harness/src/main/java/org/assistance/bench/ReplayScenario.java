@@ -52,9 +52,7 @@ final class ReplayScenario {
     }
 
     List<Figure> run() throws Exception {
-        for (String service : Platform.SERVICES) {
-            platform.stop(service);
-        }
+        platform.stopAll();
         long begin = System.nanoTime();
         long written = produce();
         double writeSeconds = (System.nanoTime() - begin) / 1e9;
