@@ -11,7 +11,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -37,7 +36,6 @@ final class DashboardLatencyScenario {
         String operations = platform.token("operations", "--subject", "bench-dashboard");
         Map<String, Long> answered = new ConcurrentHashMap<>();
         Map<String, Long> shown = new ConcurrentHashMap<>();
-        CountDownLatch connected = new CountDownLatch(1);
         HttpClient client = HttpClient.newHttpClient();
         var stream = client.sendAsync(HttpRequest.newBuilder(URI.create(Platform.url("reporting-service",
                         "/api/v1/dashboard/stream"))).header("Authorization", "Bearer " + operations)
@@ -47,7 +45,6 @@ final class DashboardLatencyScenario {
             throw new IllegalStateException("the dashboard stream answered " + response.statusCode());
         }
         Thread reader = new Thread(() -> {
-            connected.countDown();
             try {
                 readEvents(response.body(), shown);
             } catch (java.io.UncheckedIOException closed) {
@@ -56,7 +53,6 @@ final class DashboardLatencyScenario {
         }, "dashboard-stream");
         reader.setDaemon(true);
         reader.start();
-        connected.await();
 
         long interval = 1_000_000_000L / perSecond;
         long next = System.nanoTime();

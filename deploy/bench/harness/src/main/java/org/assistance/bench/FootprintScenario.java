@@ -38,7 +38,7 @@ final class FootprintScenario {
         double[] bare = bareQuarkus();
         List<Figure> figures = new ArrayList<>();
         for (String service : Platform.SERVICES) {
-            platform.stop(service);
+            platform.stop(List.of(service));
             double start = platform.startAndTime(service);
             figures.add(Figure.against("4 footprint", service + " start to ready", start, "s",
                     "bare Quarkus REST start to ready", bare[0], bare[0] / start));

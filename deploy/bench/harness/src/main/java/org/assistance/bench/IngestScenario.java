@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.LongStream;
 
 /**
  * Scenario 1: concurrent partner clients submit valid requests for a fixed time. Reference: the
@@ -64,10 +65,7 @@ final class IngestScenario {
      * apart from the work every submission causes downstream on the same two cores.
      */
     private Figure aloneFigure(String token, double insertsPerSecond) throws Exception {
-        List<String> downstream = List.of("program-service", "equipment-service", "reporting-service");
-        for (String service : downstream) {
-            platform.stop(service);
-        }
+        platform.stop(List.of("program-service", "equipment-service", "reporting-service"));
         Load alone = submitFor(token, measured);
         platform.startAll();
         for (String service : Platform.SERVICES) {
@@ -90,8 +88,7 @@ final class IngestScenario {
         long begin = System.nanoTime();
         long end = begin + duration.toNanos();
         for (int i = 0; i < clients; i++) {
-            long[][] mine = {new long[4096]};
-            int[] size = {0};
+            LongStream.Builder mine = LongStream.builder();
             Submissions submissions = new Submissions(token);
             Thread thread = new Thread(() -> {
                 while (System.nanoTime() < end) {
@@ -106,13 +103,10 @@ final class IngestScenario {
                     } catch (Exception e) {
                         errors.incrementAndGet();
                     }
-                    if (size[0] == mine[0].length) {
-                        mine[0] = java.util.Arrays.copyOf(mine[0], size[0] * 2);
-                    }
-                    mine[0][size[0]++] = System.nanoTime() - sent;
+                    mine.add(System.nanoTime() - sent);
                 }
                 synchronized (latenciesPerClient) {
-                    latenciesPerClient.add(java.util.Arrays.copyOf(mine[0], size[0]));
+                    latenciesPerClient.add(mine.build().toArray());
                 }
             }, "partner-client-" + i);
             thread.start();

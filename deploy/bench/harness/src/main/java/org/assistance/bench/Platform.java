@@ -58,16 +58,22 @@ final class Platform {
         throw new IOException("no VmRSS for process " + pid);
     }
 
-    /** Stops a service gracefully (SIGTERM), as `platform down` would. */
-    void stop(String service) throws IOException, InterruptedException {
-        ProcessHandle.of(pid(service)).ifPresent(process -> {
-            process.destroy();
+    /** Stops services gracefully (SIGTERM, all at once), as `platform down` would, and waits until they have ended. */
+    void stop(List<String> services) throws IOException {
+        List<ProcessHandle> stopping = new ArrayList<>();
+        for (String service : services) {
+            ProcessHandle.of(pid(service)).ifPresent(process -> {
+                process.destroy();
+                stopping.add(process);
+            });
+        }
+        for (ProcessHandle process : stopping) {
             try {
                 process.onExit().get(30, TimeUnit.SECONDS);
             } catch (Exception e) {
                 process.destroyForcibly();
             }
-        });
+        }
     }
 
     /** Starts a stopped service with `platform start` and answers the seconds from launch to ready. */
@@ -78,24 +84,6 @@ final class Platform {
         double seconds = awaitReady(url(service, "/q/health/ready"), begin, Duration.ofSeconds(120));
         start.waitFor(60, TimeUnit.SECONDS);
         return seconds;
-    }
-
-    /** Stops every service at once (SIGTERM) and waits until all have ended. */
-    void stopAll() throws Exception {
-        List<ProcessHandle> stopping = new ArrayList<>();
-        for (String service : SERVICES) {
-            ProcessHandle.of(pid(service)).ifPresent(process -> {
-                process.destroy();
-                stopping.add(process);
-            });
-        }
-        for (ProcessHandle process : stopping) {
-            try {
-                process.onExit().get(30, TimeUnit.SECONDS);
-            } catch (java.util.concurrent.TimeoutException e) {
-                process.destroyForcibly();
-            }
-        }
     }
 
     /** Starts every (stopped) service at once and waits until all are ready. */

@@ -52,16 +52,15 @@ final class ReplayScenario {
     }
 
     List<Figure> run() throws Exception {
-        platform.stopAll();
+        platform.stop(Platform.SERVICES);
         long begin = System.nanoTime();
         long written = produce();
         double writeSeconds = (System.nanoTime() - begin) / 1e9;
         System.out.printf("  replay: wrote %d events in %.1f s (%.0f/s)%n", written, writeSeconds, written / writeSeconds);
 
-        long[] rawCount = new long[1];
-        double rawSeconds = rawConsume(rawCount);
-        double rawRate = rawCount[0] / rawSeconds;
-        System.out.printf("  replay: a plain consumer read %d events in %.1f s (%.0f/s)%n", rawCount[0], rawSeconds, rawRate);
+        PlainRead raw = rawConsume();
+        double rawRate = raw.events() / raw.seconds();
+        System.out.printf("  replay: a plain consumer read %d events in %.1f s (%.0f/s)%n", raw.events(), raw.seconds(), rawRate);
 
         moveConsumerGroupsToTheEnd();
         platform.startAll();
@@ -98,7 +97,7 @@ final class ReplayScenario {
         double ratio = rate / rawRate;
         System.out.printf("  replay: rebuild applied %d events in %.1f s (%.0f/s)%n", replayed, rebuildSeconds, rate);
         return List.of(
-                Figure.plain("3 replay", "events on the topics", rawCount[0], ""),
+                Figure.plain("3 replay", "events on the topics", raw.events(), ""),
                 Figure.plain("3 replay", "rebuild time to catch up", rebuildSeconds, "s"),
                 Figure.against("3 replay", "rebuild events/s", rate, "/s", "plain consumer events/s", rawRate, ratio)
                         .withTarget("ratio >= 0.15", ratio >= 0.15),
@@ -131,7 +130,10 @@ final class ReplayScenario {
         return written;
     }
 
-    private double rawConsume(long[] count) {
+    private record PlainRead(long events, double seconds) {
+    }
+
+    private PlainRead rawConsume() {
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, Platform.KAFKA);
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
@@ -143,11 +145,12 @@ final class ReplayScenario {
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
             long begin = System.nanoTime();
+            long events = 0;
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
                 ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
-                count[0] += records.count();
+                events += records.count();
             }
-            return (System.nanoTime() - begin) / 1e9;
+            return new PlainRead(events, (System.nanoTime() - begin) / 1e9);
         }
     }
 
