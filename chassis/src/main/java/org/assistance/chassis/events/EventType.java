@@ -1,16 +1,29 @@
 package org.assistance.chassis.events;
 
+import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
+import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
+import org.assistance.chassis.events.RequestEvents.RequestCancelled;
+import org.assistance.chassis.events.RequestEvents.RequestClosed;
+import org.assistance.chassis.events.RequestEvents.RequestDelivered;
+import org.assistance.chassis.events.RequestEvents.RequestDeliveryStarted;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
+import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
 import org.assistance.chassis.events.ReviewEvents.FundsPledged;
 import org.assistance.chassis.events.ReviewEvents.InformationRequested;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
+import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
+import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
+import org.assistance.chassis.events.ShipmentEvents.LineRefused;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
@@ -30,6 +43,10 @@ public enum EventType {
     REQUEST_AMENDED("assistance.request.amended.v1", Topics.REQUESTS, RequestAmended.class),
     REQUEST_WITHDRAWN("assistance.request.withdrawn.v1", Topics.REQUESTS, RequestWithdrawn.class),
     RECEIPT_CONFIRMED("assistance.request.receipt-confirmed.v1", Topics.REQUESTS, ReceiptConfirmed.class),
+    REQUEST_DELIVERY_STARTED("assistance.request.delivery-started.v1", Topics.REQUESTS, RequestDeliveryStarted.class),
+    REQUEST_DELIVERED("assistance.request.delivered.v1", Topics.REQUESTS, RequestDelivered.class),
+    REQUEST_CANCELLED("assistance.request.cancelled.v1", Topics.REQUESTS, RequestCancelled.class),
+    REQUEST_CLOSED("assistance.request.closed.v1", Topics.REQUESTS, RequestClosed.class),
 
     REVIEW_APPROVED("assistance.review.approved.v1", Topics.REVIEWS, RequestApproved.class),
     REVIEW_REJECTED("assistance.review.rejected.v1", Topics.REVIEWS, RequestRejected.class),
@@ -37,6 +54,7 @@ public enum EventType {
     FUNDS_COMMITTED("assistance.funds.committed.v1", Topics.REVIEWS, FundsCommitted.class),
     FUNDS_PLEDGED("assistance.funds.pledged.v1", Topics.REVIEWS, FundsPledged.class),
     ACTIVITY_DELIVERED("assistance.activity.delivered.v1", Topics.REVIEWS, ActivityDelivered.class),
+    ACTIVITY_CANCELLED("assistance.activity.cancelled.v1", Topics.REVIEWS, ActivityCancelled.class),
 
     SHIPMENT_PLANNED("assistance.shipment.planned.v1", Topics.SHIPMENTS, ShipmentPlanned.class),
     SHIPMENT_HELD("assistance.shipment.held.v1", Topics.SHIPMENTS, ShipmentHeld.class),
@@ -44,7 +62,16 @@ public enum EventType {
     SHIPMENT_DISPATCHED("assistance.shipment.dispatched.v1", Topics.SHIPMENTS, ShipmentDispatched.class),
     SHIPMENT_MILESTONE("assistance.shipment.milestone.v1", Topics.SHIPMENTS, ShipmentMilestone.class),
     SHIPMENT_DELIVERED("assistance.shipment.delivered.v1", Topics.SHIPMENTS, ShipmentDelivered.class),
-    SHIPMENT_RECEIVED("assistance.shipment.received.v1", Topics.SHIPMENTS, ShipmentReceived.class);
+    SHIPMENT_RECEIVED("assistance.shipment.received.v1", Topics.SHIPMENTS, ShipmentReceived.class),
+    SHIPMENT_CANCELLED("assistance.shipment.cancelled.v1", Topics.SHIPMENTS, ShipmentCancelled.class),
+    SHIPMENT_LINES_REMOVED("assistance.shipment.lines-removed.v1", Topics.SHIPMENTS, ShipmentLinesRemoved.class),
+    LINE_BACKORDERED("assistance.shipment.line-backordered.v1", Topics.SHIPMENTS, LineBackordered.class),
+    BACKORDER_FULFILLED("assistance.shipment.backorder-fulfilled.v1", Topics.SHIPMENTS, BackorderFulfilled.class),
+    BACKORDER_CANCELLED("assistance.shipment.backorder-cancelled.v1", Topics.SHIPMENTS, BackorderCancelled.class),
+    LINE_REFUSED("assistance.shipment.line-refused.v1", Topics.SHIPMENTS, LineRefused.class),
+
+    CATALOGUE_ITEM_PUBLISHED("assistance.catalogue.item-published.v1", Topics.CATALOGUE, ItemPublished.class),
+    CATALOGUE_ITEM_WITHDRAWN("assistance.catalogue.item-withdrawn.v1", Topics.CATALOGUE, ItemWithdrawn.class);
 
     private static final Map<String, EventType> BY_NAME =
             Arrays.stream(values()).collect(Collectors.toMap(EventType::typeName, Function.identity()));

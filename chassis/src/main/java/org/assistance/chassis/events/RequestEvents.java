@@ -1,5 +1,6 @@
 package org.assistance.chassis.events;
 
+import org.assistance.chassis.events.Values.Deliverable;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.ReceiptLine;
@@ -43,5 +44,35 @@ public final class RequestEvents {
     /** {@code assistance.request.receipt-confirmed.v1}: the partner's proof of delivery for one shipment. */
     public record ReceiptConfirmed(UUID requestId, String agencyId, UUID shipmentId, List<ReceiptLine> lines,
                                    String receivedBy, OffsetDateTime receivedAt) implements AssistanceEvent {
+    }
+
+    /**
+     * {@code assistance.request.delivery-started.v1}: the first deliverable of an approved request
+     * started (a shipment dispatched, an activity delivered): the request is IN_DELIVERY.
+     */
+    public record RequestDeliveryStarted(UUID requestId, String agencyId, String deliverableId, OffsetDateTime startedAt)
+            implements AssistanceEvent {
+    }
+
+    /**
+     * {@code assistance.request.delivered.v1}: every deliverable is delivered or cancelled with a
+     * reason, and at least one was delivered. Carries each deliverable as it ended.
+     */
+    public record RequestDelivered(UUID requestId, String agencyId, List<Deliverable> deliverables,
+                                   OffsetDateTime deliveredAt) implements AssistanceEvent {
+    }
+
+    /** {@code assistance.request.cancelled.v1}: every deliverable of an approved request was cancelled. */
+    public record RequestCancelled(UUID requestId, String agencyId, List<Deliverable> deliverables,
+                                   OffsetDateTime cancelledAt) implements AssistanceEvent {
+    }
+
+    /**
+     * {@code assistance.request.closed.v1}: the partner confirmed completion, with its satisfaction
+     * (1 to 5) and a comment for donors; or, {@code automatic}, the configured time after delivery
+     * passed without it (satisfaction and comment null).
+     */
+    public record RequestClosed(UUID requestId, String agencyId, Integer satisfaction, String comment,
+                                boolean automatic, OffsetDateTime closedAt) implements AssistanceEvent {
     }
 }

@@ -1,5 +1,6 @@
 package org.assistance.chassis.events;
 
+import org.assistance.chassis.events.Values.DonorAmount;
 import org.assistance.chassis.events.Values.DonorShare;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
@@ -37,9 +38,14 @@ public final class ReviewEvents {
                                        OffsetDateTime requestedAt) implements AssistanceEvent {
     }
 
-    /** {@code assistance.funds.committed.v1}: money of a programme set aside for this request. */
+    /**
+     * {@code assistance.funds.committed.v1}: money of a programme set aside for this request.
+     * {@code split} is each donor's part (adding up to {@code amount}); every expenditure on the
+     * request is apportioned in the same proportions ({@link DonorSplit}). {@code donors} names
+     * the same donors without amounts (kept for readers of the first version).
+     */
     public record FundsCommitted(UUID requestId, String programmeCode, Money amount, List<DonorShare> donors,
-                                 OffsetDateTime committedAt) implements AssistanceEvent {
+                                 List<DonorAmount> split, OffsetDateTime committedAt) implements AssistanceEvent {
     }
 
     /**
@@ -59,10 +65,20 @@ public final class ReviewEvents {
         }
     }
 
-    /** {@code assistance.activity.delivered.v1}: a training or advisory activity took place. */
+    /**
+     * {@code assistance.activity.delivered.v1}: a training, advisory or other activity took place.
+     * {@code disbursedSplit} is its cost apportioned by the commitment's split.
+     */
     public record ActivityDelivered(UUID requestId, UUID activityId, String programmeCode, String kind, String title,
                                     LocalDate startDate, LocalDate endDate, Participants participants,
                                     List<String> authoritiesReached, String outcome, Money disbursed,
-                                    OffsetDateTime deliveredAt) implements AssistanceEvent {
+                                    List<DonorAmount> disbursedSplit, OffsetDateTime deliveredAt)
+            implements AssistanceEvent {
+    }
+
+    /** {@code assistance.activity.cancelled.v1}: a planned activity will not take place, and why. */
+    public record ActivityCancelled(UUID requestId, UUID activityId, String programmeCode, String kind, String title,
+                                    String reason, String cancelledBy, OffsetDateTime cancelledAt)
+            implements AssistanceEvent {
     }
 }

@@ -51,4 +51,43 @@ public final class ShipmentEvents {
     public record ShipmentReceived(UUID requestId, UUID shipmentId, List<ReceiptLine> lines,
                                    OffsetDateTime receivedAt) implements AssistanceEvent {
     }
+
+    /** {@code assistance.shipment.cancelled.v1}: a shipment will not go; its lines' stock was released (if reserved). */
+    public record ShipmentCancelled(UUID requestId, UUID shipmentId, String reason, List<ShipmentLine> lines,
+                                    boolean stockReleased, String cancelledBy, OffsetDateTime cancelledAt)
+            implements AssistanceEvent {
+    }
+
+    /** {@code assistance.shipment.lines-removed.v1}: lines taken out of a held shipment at clearance. */
+    public record ShipmentLinesRemoved(UUID requestId, UUID shipmentId, List<ShipmentLine> lines, String reason,
+                                       OffsetDateTime removedAt) implements AssistanceEvent {
+    }
+
+    /** {@code assistance.shipment.line-backordered.v1}: approved equipment no warehouse had; it waits for stock. */
+    public record LineBackordered(UUID requestId, long backorderId, String itemCode, String itemName, int quantity,
+                                  String priority, OffsetDateTime backorderedAt) implements AssistanceEvent {
+    }
+
+    /**
+     * {@code assistance.shipment.backorder-fulfilled.v1}: stock received went (partly) to a
+     * backorder, as the shipment named (its own {@code shipment.planned} follows). {@code remaining}
+     * is what the backorder still waits for.
+     */
+    public record BackorderFulfilled(UUID requestId, long backorderId, UUID shipmentId, String itemCode,
+                                     int quantity, int remaining, OffsetDateTime fulfilledAt)
+            implements AssistanceEvent {
+    }
+
+    /** {@code assistance.shipment.backorder-cancelled.v1}: what a backorder still waited for will not be shipped. */
+    public record BackorderCancelled(UUID requestId, long backorderId, String itemCode, int quantity, String reason,
+                                     OffsetDateTime cancelledAt) implements AssistanceEvent {
+    }
+
+    /**
+     * {@code assistance.shipment.line-refused.v1}: an approved line equipment-service cannot ship
+     * at all (its item was withdrawn from the catalogue meanwhile); the rest of the approval goes on.
+     */
+    public record LineRefused(UUID requestId, String itemCode, int quantity, String reason, OffsetDateTime refusedAt)
+            implements AssistanceEvent {
+    }
 }

@@ -45,4 +45,21 @@ public final class Values {
 
     public record Participants(int women, int men, int total) {
     }
+
+    /**
+     * One donor's part of an amount: of a commitment (fixed at approval, pro rata to the donors'
+     * received contributions or from an earmarked contribution) and of every expenditure drawn
+     * on it. The parts of one amount always add up to it exactly ({@link DonorSplit}).
+     */
+    public record DonorAmount(String donorId, String name, String iatiIdentifier, Money amount) {
+    }
+
+    /**
+     * One approved component of a request as the requester follows it: an equipment line (id
+     * {@code item:<code>}, quantities in units) or an activity (id = the activity id, quantity 1).
+     * {@code state} is PENDING, IN_PROGRESS, DELIVERED or CANCELLED.
+     */
+    public record Deliverable(String deliverableId, String kind, String description, int quantity,
+                              int quantityDelivered, int quantityCancelled, String state, String reason) {
+    }
 }

@@ -6,20 +6,25 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.ConfigResource;
 import org.assistance.chassis.events.Topics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Creates the platform's topics (6 partitions each, and their dead-letter topics) where they
- * are missing, so that a first consumer does not wait on auto-creation. On by default for
+ * Creates the platform's topics (6 partitions each, and their dead-letter topics, kept for ever;
+ * the catalogue compacted) where they are missing, and sets the same on existing ones, so that a first consumer does not wait on auto-creation. On by default for
  * local runs and tests; in production topics are declared (Strimzi KafkaTopic) and this is off.
  */
 @ApplicationScoped
@@ -48,12 +53,21 @@ public class TopicProvisioner {
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000"))) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
+            Map<ConfigResource, Collection<AlterConfigOp>> kept = new HashMap<>();
             for (String topic : Topics.ALL) {
                 for (String name : List.of(topic, Topics.deadLetters(topic))) {
                     if (!existing.contains(name)) {
-                        missing.add(new NewTopic(name, Topics.PARTITIONS, replicationFactor));
+                        missing.add(new NewTopic(name, Topics.PARTITIONS, replicationFactor).configs(Topics.config(name)));
+                    } else {
+                        // topics created before history was kept for ever get the same settings
+                        kept.put(new ConfigResource(ConfigResource.Type.TOPIC, name), Topics.config(name).entrySet()
+                                .stream().map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()),
+                                        AlterConfigOp.OpType.SET)).toList());
                     }
                 }
+            }
+            if (!kept.isEmpty()) {
+                admin.incrementalAlterConfigs(kept).all().get(10, TimeUnit.SECONDS);
             }
             if (!missing.isEmpty()) {
                 admin.createTopics(missing).values().forEach((name, done) -> {

@@ -102,7 +102,7 @@ public class Activities {
         outbox.record(new ActivityDelivered(activity.requestId, activity.id, activity.programmeCode,
                 activity.kind.name(), activity.title, delivery.actualStart(), delivery.actualEnd(),
                 new Participants(delivery.women(), delivery.men(), delivery.total()), delivery.authoritiesReached(),
-                delivery.outcome(), delivery.cost(), now));
+                delivery.outcome(), delivery.cost(), List.of(), now));
         return activity;
     }
 }

@@ -100,7 +100,7 @@ public class Decisions {
                 review.assistanceTypes, now.toLocalDate());
         review.approved(approval, approvers, now);
         List<DonorShare> donors = programmes.donorsOf(programme.code);
-        outbox.record(new FundsCommitted(review.requestId, programme.code, approval.amount(), donors, now));
+        outbox.record(new FundsCommitted(review.requestId, programme.code, approval.amount(), donors, List.of(), now));
         outbox.record(new RequestApproved(review.requestId, review.agencyId, review.country, review.thematicArea,
                 programme.code, approval.amount(), partial, approval.equipmentLines(), planned, donors, approvers, now));
     }

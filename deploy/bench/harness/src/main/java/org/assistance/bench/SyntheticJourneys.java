@@ -15,6 +15,7 @@ import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentMilestone;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentReceived;
+import org.assistance.chassis.events.Values.DonorAmount;
 import org.assistance.chassis.events.Values.DonorShare;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
@@ -104,7 +105,8 @@ final class SyntheticJourneys {
                 List.of(new PlannedActivity(activity, "TRAINING", "Digital evidence handling", day.plusMonths(2),
                         day.plusMonths(2).plusDays(4), 20)),
                 List.of(donor), List.of("reviewer-bench"), decided));
-        events.add(new FundsCommitted(request, programme, approved, List.of(donor), decided));
+        events.add(new FundsCommitted(request, programme, approved, List.of(donor),
+                List.of(new DonorAmount(donor.donorId(), donor.name(), donor.iatiIdentifier(), approved)), decided));
         events.add(new ShipmentPlanned(request, shipment, agency, country, "VIE-1",
                 List.of(new ShipmentLine("FOR-WB-001", "Forensic write blocker kit", "FORENSIC_IT", false, quantity,
                         unitCost)), value, decided.plusHours(2)));
@@ -129,6 +131,8 @@ final class SyntheticJourneys {
         events.add(new ActivityDelivered(request, activity, programme, "TRAINING", "Digital evidence handling",
                 day.plusMonths(2), day.plusMonths(2).plusDays(4), new Participants(women, 20 - women, 20),
                 List.of("National Police"), "Examiners trained", new Money(new BigDecimal("15000.00"), "USD"),
+                List.of(new DonorAmount(donor.donorId(), donor.name(), donor.iatiIdentifier(),
+                        new Money(new BigDecimal("15000.00"), "USD"))),
                 decided.plusMonths(2)));
         return events;
     }
