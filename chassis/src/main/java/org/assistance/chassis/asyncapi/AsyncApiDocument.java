@@ -23,7 +23,8 @@ public final class AsyncApiDocument {
     private static final Map<String, String> OWNERS = Map.of(
             Topics.REQUESTS, "request-service",
             Topics.REVIEWS, "program-service",
-            Topics.SHIPMENTS, "equipment-service");
+            Topics.SHIPMENTS, "equipment-service",
+            Topics.CATALOGUE, "equipment-service");
 
     private AsyncApiDocument() {
     }
@@ -47,21 +48,25 @@ public final class AsyncApiDocument {
                         "contentType", "application/json",
                         "headers", map("$ref", "#/components/schemas/CloudEventHeaders"),
                         "payload", map("$ref", "#/components/schemas/" + schemaName),
-                        "bindings", map("kafka", map("key", map("type", "string", "format", "uuid",
-                                "description", "the request id (programme:<code> for programme events)"), "bindingVersion", "0.5.0"))));
+                        "bindings", map("kafka", map("key", keySchema(topic), "bindingVersion", "0.5.0"))));
                 channelMessages.put(type.typeName(), map("$ref", "#/components/messages/" + type.typeName()));
             }
             channels.put(topic, map(
                     "address", topic,
                     "description", "Published by " + OWNERS.get(topic) + " through its transactional outbox; "
-                            + Topics.PARTITIONS + " partitions, keyed by request id",
+                            + Topics.PARTITIONS + " partitions, " + (Topics.CATALOGUE.equals(topic)
+                            ? "keyed by item code and compacted (the last event per item is its state)"
+                            : "keyed by request id") + "; events are kept for ever",
                     "messages", channelMessages,
                     "bindings", map("kafka", map("topic", topic, "partitions", Topics.PARTITIONS,
-                            "bindingVersion", "0.5.0"))));
+                            "topicConfiguration", topicConfiguration(topic), "bindingVersion", "0.5.0"))));
             channels.put(Topics.deadLetters(topic), map(
                     "address", Topics.deadLetters(topic),
                     "description", "Records of " + topic + " that a consumer could not handle, unchanged, with "
-                            + "dlq-reason, dlq-exception, dlq-consumer and dlq-original-* headers"));
+                            + "dlq-reason, dlq-exception, dlq-consumer and dlq-original-* headers",
+                    "bindings", map("kafka", map("topic", Topics.deadLetters(topic), "partitions", Topics.PARTITIONS,
+                            "topicConfiguration", topicConfiguration(Topics.deadLetters(topic)),
+                            "bindingVersion", "0.5.0"))));
             operations.put("publish-" + topic, map(
                     "action", "send",
                     "channel", map("$ref", "#/channels/" + topic.replace("/", "~1")),
@@ -78,7 +83,8 @@ public final class AsyncApiDocument {
                         "ce_source", map("type", "string", "examples", List.of("/request-service")),
                         "ce_type", map("type", "string", "examples", List.of("assistance.request.submitted.v1")),
                         "ce_time", map("type", "string", "format", "date-time"),
-                        "ce_subject", map("type", "string", "description", "the request id"),
+                        "ce_subject", map("type", "string", "description",
+                                "the Kafka key: the request id (the item code on the catalogue topic)"),
                         "content-type", map("type", "string", "const", "application/json"))));
 
         return map(
@@ -90,6 +96,20 @@ public final class AsyncApiDocument {
                 "channels", channels,
                 "operations", operations,
                 "components", map("messages", messages, "schemas", schemas));
+    }
+
+    private static Map<String, Object> keySchema(String topic) {
+        return Topics.CATALOGUE.equals(topic)
+                ? map("type", "string", "description", "the item code")
+                : map("type", "string", "description", "the request id (programme:<code> for programme events)");
+    }
+
+    /** The settings every place that creates the topic applies (Topics#config), as the Kafka binding names them. */
+    private static Map<String, Object> topicConfiguration(String topic) {
+        Map<String, String> config = Topics.config(topic);
+        return map("cleanup.policy", List.of(config.get("cleanup.policy")),
+                "retention.ms", Long.parseLong(config.get("retention.ms")),
+                "retention.bytes", Long.parseLong(config.get("retention.bytes")));
     }
 
     /** Adds the JSON schema of a record (and the records it contains); returns its name. */
