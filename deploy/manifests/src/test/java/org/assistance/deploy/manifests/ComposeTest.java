@@ -1,12 +1,17 @@
 package org.assistance.deploy.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.assistance.chassis.events.Topics;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
@@ -71,6 +76,49 @@ class ComposeTest {
                 assertThat(service(dependency).path("healthcheck").path("test").isMissingNode()).as("health check of %s", dependency).isFalse();
             }
         }
+    }
+
+    @Test
+    void compose_creates_every_topic_and_its_dead_letter_topic_as_the_chassis_configures_it_before_any_service_starts()
+            throws IOException {
+        JsonNode topics = service("topics");
+        assertThat(topics.path("depends_on").path("kafka").path("condition").asText()).as("topics waits for kafka")
+                .isEqualTo("service_healthy");
+        for (PlatformService service : PlatformService.all()) {
+            assertThat(service(service.name()).path("depends_on").path("topics").path("condition").asText())
+                    .as("%s waits until the topics are created", service.name()).isEqualTo("service_completed_successfully");
+        }
+        Map<String, Map<String, String>> created = CreatedTopics.read(topicScript(topics));
+        Set<String> expected = new TreeSet<>();
+        Topics.ALL.forEach(topic -> expected.addAll(List.of(topic, Topics.deadLetters(topic))));
+        assertThat(created.keySet()).as("topics created by the topics service of %s", COMPOSE).containsExactlyInAnyOrderElementsOf(expected);
+        // Topics.config is the one source: retention.ms and retention.bytes -1, the catalogue compacted
+        created.forEach((topic, config) -> assertThat(config).as("configuration of %s in compose", topic)
+                .isEqualTo(Topics.config(topic)));
+        assertThat(created.get(Topics.CATALOGUE)).containsEntry("cleanup.policy", "compact");
+        assertThat(Files.readString(topicScript(topics))).as("partitions of the topics created in compose")
+                .containsPattern("(?m)^PARTITIONS=" + Topics.PARTITIONS + "$");
+    }
+
+    @Test
+    void compose_kafka_keeps_a_topic_created_any_other_way_for_ever_too() {
+        JsonNode environment = service("kafka").path("environment");
+        assertThat(environment.path("KAFKA_LOG_RETENTION_MS").asText()).as("broker default retention.ms").isEqualTo("-1");
+        assertThat(environment.path("KAFKA_LOG_RETENTION_BYTES").asText()).as("broker default retention.bytes").isEqualTo("-1");
+    }
+
+    /** The script the topics service runs: its entrypoint names a file mounted from deploy/compose. */
+    private static Path topicScript(JsonNode topics) {
+        String entrypoint = String.join(" ", texts(topics.path("entrypoint")));
+        for (String volume : texts(topics.path("volumes"))) {
+            String[] parts = volume.split(":");
+            if (parts.length >= 2 && entrypoint.contains(parts[1])) {
+                Path script = Repository.file("deploy/compose").resolve(parts[0]).normalize();
+                assertThat(script).as("the script the topics service runs").isRegularFile();
+                return script;
+            }
+        }
+        throw new AssertionError("the topics service of " + COMPOSE + " runs no script mounted from deploy/compose: " + entrypoint);
     }
 
     @Test

@@ -84,6 +84,27 @@ class KafkaManifestsTest {
     }
 
     @Test
+    void every_topic_and_its_dead_letter_topic_keeps_its_events_for_ever_as_the_chassis_configures_it() {
+        for (String topic : Stream.concat(platformTopics().stream(), deadLetterTopics().stream()).toList()) {
+            assertThat(kafkaTopics).as("a KafkaTopic for %s (deploy/k8s/kafka/topics.yml)", topic).containsKey(topic);
+            Resource declared = kafkaTopics.get(topic);
+            JsonNode config = declared.spec().path("config");
+            // Topics.config is the one source: the services' provisioner, the launcher and Compose set the same
+            Topics.config(topic).forEach((name, value) -> assertThat(config.path(name).asText(null))
+                    .as("%s of %s", name, declared).isEqualTo(value));
+            assertThat(config.path("retention.ms").asText()).as("retention.ms of %s", declared).isEqualTo("-1");
+            assertThat(config.path("retention.bytes").asText()).as("retention.bytes of %s", declared).isEqualTo("-1");
+        }
+    }
+
+    @Test
+    void the_catalogue_keeps_the_last_event_of_each_item_code() {
+        assertThat(kafkaTopics).containsKey(Topics.CATALOGUE);
+        assertThat(kafkaTopics.get(Topics.CATALOGUE).spec().path("config").path("cleanup.policy").asText())
+                .as("cleanup.policy of %s", Topics.CATALOGUE).isEqualTo("compact");
+    }
+
+    @Test
     void every_topic_a_service_consumes_has_a_KafkaTopic() {
         for (PlatformService service : PlatformService.all()) {
             assertThat(kafkaTopics.keySet()).as("KafkaTopics for what %s consumes", service.name())

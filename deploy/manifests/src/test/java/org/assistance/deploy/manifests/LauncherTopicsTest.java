@@ -1,0 +1,98 @@
+package org.assistance.deploy.manifests;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.Config;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.config.ConfigResource;
+import org.assistance.chassis.events.Topics;
+import org.assistance.testsupport.KafkaBroker;
+import org.junit.jupiter.api.Test;
+
+import java.io.File;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The local launcher's topics (deploy/local/platform): the program it runs before the services
+ * start (deploy/local/PlatformTopics.java), run here as the launcher runs it, against a real broker.
+ */
+class LauncherTopicsTest {
+    static final String LAUNCHER = "deploy/local/platform";
+    static final String PROGRAM = "deploy/local/PlatformTopics.java";
+
+    static List<String> platformTopics() {
+        List<String> names = new ArrayList<>();
+        Topics.ALL.forEach(topic -> names.addAll(List.of(topic, Topics.deadLetters(topic))));
+        return names;
+    }
+
+    @Test
+    void the_launcher_creates_every_topic_kept_for_ever_and_gives_a_topic_of_an_older_state_folder_the_same_configuration()
+            throws Exception {
+        String bootstrap = KafkaBroker.shared().bootstrapServers();
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            // a state folder from before history was kept: the requests topic with a week's retention
+            admin.createTopics(List.of(new NewTopic(Topics.REQUESTS, Topics.PARTITIONS, (short) 1)
+                    .configs(Map.of("retention.ms", "604800000", "retention.bytes", "1073741824"))))
+                    .all().get(30, TimeUnit.SECONDS);
+
+            Process launcherStep = new ProcessBuilder(javaCommand(), "-cp", classPathOf(Admin.class, Topics.class,
+                    org.slf4j.LoggerFactory.class), Repository.file(PROGRAM).toString(), bootstrap, "1")
+                    .redirectErrorStream(true).start();
+            assertThat(launcherStep.waitFor(120, TimeUnit.SECONDS)).as("%s ends", PROGRAM).isTrue();
+            String output = new String(launcherStep.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(launcherStep.exitValue()).as("exit code of %s, which printed:%n%s", PROGRAM, output).isZero();
+
+            List<ConfigResource> resources = platformTopics().stream()
+                    .map(name -> new ConfigResource(ConfigResource.Type.TOPIC, name)).toList();
+            Map<ConfigResource, Config> configs = admin.describeConfigs(resources).all().get(30, TimeUnit.SECONDS);
+            for (ConfigResource resource : resources) {
+                // Topics.config is the one source: retention.ms and retention.bytes -1, the catalogue compacted
+                Topics.config(resource.name()).forEach((name, value) -> assertThat(configs.get(resource).get(name).value())
+                        .as("%s of %s as the broker reports it", name, resource.name()).isEqualTo(value));
+                assertThat(output).as("what %s printed", PROGRAM).contains(resource.name() + " retention.ms=-1 retention.bytes=-1");
+            }
+            assertThat(configs.get(new ConfigResource(ConfigResource.Type.TOPIC, Topics.CATALOGUE)).get("cleanup.policy").value())
+                    .isEqualTo("compact");
+            Map<String, TopicDescription> described = admin.describeTopics(platformTopics()).allTopicNames().get(30, TimeUnit.SECONDS);
+            described.forEach((name, topic) -> assertThat(topic.partitions()).as("partitions of %s", name).hasSize(Topics.PARTITIONS));
+        }
+    }
+
+    @Test
+    void the_launcher_creates_the_topics_before_the_services_and_its_brokers_keep_any_other_topic_for_ever() throws Exception {
+        String launcher = Files.readString(Repository.file(LAUNCHER));
+        // in every broker's server.properties: a topic appearing any other way keeps its events too
+        assertThat(launcher).containsPattern("(?m)^log\\.retention\\.ms=-1$").containsPattern("(?m)^log\\.retention\\.bytes=-1$");
+        assertThat(launcher).contains("\"$HERE/PlatformTopics.java\"");
+        String up = launcher.substring(launcher.indexOf("cmd_up() {"));
+        assertThat(up.indexOf("ensure_topics")).as("up creates the topics").isPositive()
+                .isGreaterThan(up.indexOf("start_kafka")).isLessThan(up.indexOf("start_services"));
+    }
+
+    private static String javaCommand() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The jars (or class folders) of these classes: Kafka's client and the chassis, as the launcher puts them. */
+    private static String classPathOf(Class<?>... classes) {
+        return Stream.of(classes).map(type -> {
+            try {
+                return Path.of(type.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+            } catch (Exception e) {
+                throw new IllegalStateException("no location for " + type, e);
+            }
+        }).distinct().collect(Collectors.joining(File.pathSeparator));
+    }
+}
