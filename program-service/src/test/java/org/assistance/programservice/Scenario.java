@@ -1,11 +1,15 @@
 package org.assistance.programservice;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
+import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.TrainingNeed;
+import org.assistance.programservice.catalogue.CatalogueItem;
 import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
 
@@ -13,6 +17,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -49,19 +54,65 @@ public final class Scenario {
         return code;
     }
 
-    /** A request for 4 write blockers and a training course, submitted by request-service's event; its case open. */
+    /**
+     * A request of a Kenyan agency for 4 write blockers (a catalogue item) and a training course,
+     * submitted by request-service's event; its case open.
+     */
     public static UUID submittedRequest() {
+        return submittedRequest("KE");
+    }
+
+    /** The same request from an agency of another country. */
+    public static UUID submittedRequest(String country) {
+        catalogued("FOR-WB-001");
+        return submitted(country, Set.of("EQUIPMENT", "TRAINING", "NEEDS_ASSESSMENT"),
+                List.of(new EquipmentLine("FOR-WB-001", 4, "labs")), List.of(new TrainingNeed("Mobile forensics", 20)));
+    }
+
+    /** A CYBERCRIME request with the given content, submitted by request-service's event; its case open. */
+    public static UUID submitted(String country, Set<String> types, List<EquipmentLine> lines, List<TrainingNeed> needs) {
         UUID id = UUID.randomUUID();
-        RequestSubmitted submitted = new RequestSubmitted(id, "agency-ke", "KE", null, "CYBERCRIME",
-                Set.of("EQUIPMENT", "TRAINING", "NEEDS_ASSESSMENT"), "HIGH", "Forensic capacity", "needs",
-                LocalDate.now().plusMonths(6), List.of(new EquipmentLine("FOR-WB-001", 4, "labs")),
-                List.of(new TrainingNeed("Mobile forensics", 20)),
+        RequestSubmitted submitted = new RequestSubmitted(id, "agency-" + country.toLowerCase(), country, null,
+                "CYBERCRIME", types, "HIGH", "Forensic capacity", "needs", LocalDate.now().plusMonths(6), lines, needs,
                 new Money(new BigDecimal("40000.00"), "USD"), OffsetDateTime.now());
         BrokerClient.send(CloudEvent.toRecord(submitted, UUID.randomUUID(), "/request-service", OffsetDateTime.now()));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews/" + id)
                         .then().statusCode(200));
         return id;
+    }
+
+    /**
+     * Items published by equipment-service on the catalogue topic (the real broker), once
+     * program-service's copy knows them.
+     */
+    public static void catalogued(String... itemCodes) {
+        for (String code : itemCodes) {
+            if (approvable(code)) {
+                continue;
+            }
+            BrokerClient.send(CloudEvent.toRecord(new ItemPublished(code, "Item " + code, "FORENSIC_IT", false,
+                    new Money(new BigDecimal("1250.00"), "USD"), OffsetDateTime.now()), UUID.randomUUID(),
+                    "/equipment-service", OffsetDateTime.now()));
+        }
+        await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(itemCodes).allMatch(Scenario::approvable));
+    }
+
+    /** An item equipment-service withdrew from its catalogue, once program-service's copy knows it. */
+    public static void withdrawn(String itemCode, String reason) {
+        BrokerClient.send(CloudEvent.toRecord(new ItemWithdrawn(itemCode, reason, OffsetDateTime.now()),
+                UUID.randomUUID(), "/equipment-service", OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
+            CatalogueItem item = CatalogueItem.findById(itemCode);
+            return item != null && item.withdrawn;
+        }));
+    }
+
+    private static boolean approvable(String itemCode) {
+        return QuarkusTransaction.requiringNew().call(() -> {
+            CatalogueItem item = CatalogueItem.findById(itemCode);
+            return item != null && item.isApprovable();
+        });
     }
 
     public static Map<String, Object> approval(String programme, String amount, int units, boolean training) {

@@ -3,7 +3,9 @@ package org.assistance.programservice.activities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
+import org.assistance.chassis.events.Values.DonorAmount;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.Participants;
 import org.assistance.chassis.events.Values.PlannedActivity;
@@ -11,8 +13,7 @@ import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
-import org.assistance.programservice.programmes.Commitment;
-import org.assistance.programservice.programmes.Programme;
+import org.assistance.programservice.programmes.Programmes;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -21,33 +22,40 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
-/** Plans an approval's non-equipment assistance as activities, and records their delivery. */
+/** Plans an approval's non-equipment assistance as activities, and records their delivery or cancellation. */
 @ApplicationScoped
 public class Activities {
     /** Without planned dates, an activity is planned to start this long after the approval. */
     private static final int DEFAULT_LEAD_DAYS = 45;
     private final Outbox outbox;
+    private final Programmes programmes;
 
-    public Activities(Outbox outbox) {
+    public Activities(Outbox outbox, Programmes programmes) {
         this.outbox = outbox;
+        this.programmes = programmes;
     }
 
-    public record TrainingPlan(String topic, int participants, LocalDate start, LocalDate end) {
+    /** An activity as approved; dates may be left out. */
+    public record Plan(ActivityKind kind, String title, int participants, LocalDate start, LocalDate end) {
     }
 
-    /** Training courses as approved, plus one activity per other non-equipment kind of assistance asked. */
+    /**
+     * The approved activities (trainings among them), planned; without dates, an activity starts
+     * {@value #DEFAULT_LEAD_DAYS} days after the approval. {@code assistanceTypesUnnamed}: for an
+     * approval that did not name its activities, one is planned per non-equipment, non-training
+     * kind of assistance asked (null when the approval named them).
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<PlannedActivity> plan(UUID requestId, String programmeCode, List<TrainingPlan> trainings,
-                                      Set<String> assistanceTypes, LocalDate approvedOn) {
+    public List<PlannedActivity> plan(UUID requestId, String programmeCode, List<Plan> approved,
+                                      Set<String> assistanceTypesUnnamed, LocalDate approvedOn) {
         LocalDate start = approvedOn.plusDays(DEFAULT_LEAD_DAYS);
         List<Activity> planned = new ArrayList<>();
-        for (TrainingPlan t : trainings) {
-            LocalDate from = t.start() != null ? t.start() : start;
-            LocalDate to = t.end() != null ? t.end() : from.plusDays(4);
-            planned.add(Activity.plan(requestId, programmeCode, ActivityKind.TRAINING_COURSE, t.topic(), from, to,
-                    t.participants()));
+        for (Plan p : approved) {
+            LocalDate from = p.start() != null ? p.start() : start;
+            LocalDate to = p.end() != null ? p.end() : from.plusDays(defaultDays(p.kind()));
+            planned.add(Activity.plan(requestId, programmeCode, p.kind(), p.title(), from, to, p.participants()));
         }
-        for (String type : assistanceTypes) {
+        for (String type : assistanceTypesUnnamed == null ? Set.<String>of() : assistanceTypesUnnamed) {
             switch (type) {
                 case "LEGISLATIVE_ADVISORY" -> planned.add(Activity.plan(requestId, programmeCode,
                         ActivityKind.ADVISORY_MISSION, "Legislative advisory mission", start, start.plusDays(4), 0));
@@ -64,6 +72,16 @@ public class Activities {
         }
         planned.forEach(a -> a.persist());
         return planned.stream().map(Activity::planned).toList();
+    }
+
+    /** How long an activity of a kind usually lasts, for one approved without an end date. */
+    private static int defaultDays(ActivityKind kind) {
+        return switch (kind) {
+            case TRAINING_COURSE, ADVISORY_MISSION, NEEDS_ASSESSMENT -> 4;
+            case MENTORING_MISSION -> 9;
+            case LEGISLATIVE_REVIEW, KNOWLEDGE_PRODUCT -> 29;
+            case KNOWLEDGE_SHARING_EVENT -> 1;
+        };
     }
 
     public record Delivery(LocalDate actualStart, LocalDate actualEnd, int women, int men, int total,
@@ -91,18 +109,30 @@ public class Activities {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
-        Programme programme = Programme.lockedForFunds(activity.programmeCode);
-        programme.requireOwnCurrency(delivery.cost());
-        Commitment commitment = Commitment.lockedFor(activity.requestId);
-        commitment.disburse(delivery.cost().amount());
-        programme.disburse(delivery.cost());
+        activity.requireDeliverable();
+        List<DonorAmount> disbursedSplit = programmes.disburse(activity.requestId, activity.programmeCode,
+                delivery.cost());
         OffsetDateTime now = OffsetDateTime.now();
         activity.deliver(delivery.actualStart(), delivery.actualEnd(), delivery.women(), delivery.men(),
                 delivery.total(), delivery.authoritiesReached(), delivery.outcome(), delivery.cost().amount(), now);
         outbox.record(new ActivityDelivered(activity.requestId, activity.id, activity.programmeCode,
                 activity.kind.name(), activity.title, delivery.actualStart(), delivery.actualEnd(),
                 new Participants(delivery.women(), delivery.men(), delivery.total()), delivery.authoritiesReached(),
-                delivery.outcome(), delivery.cost(), List.of(), now));
+                delivery.outcome(), delivery.cost(), disbursedSplit, now));
+        return activity;
+    }
+
+    /** A planned activity will not take place: cancelled with the reason, and published. */
+    @Transactional
+    public Activity cancel(UUID activityId, String reason, String cancelledBy) {
+        Activity activity = Activity.findById(activityId, LockModeType.PESSIMISTIC_WRITE);
+        if (activity == null) {
+            throw DomainRuleViolation.notFound("Activity " + activityId);
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        activity.cancel(reason, cancelledBy, now);
+        outbox.record(new ActivityCancelled(activity.requestId, activity.id, activity.programmeCode,
+                activity.kind.name(), activity.title, reason, cancelledBy, now));
         return activity;
     }
 }

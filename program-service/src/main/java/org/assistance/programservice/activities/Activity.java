@@ -19,11 +19,14 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
-/** A training course, advisory mission, needs assessment or knowledge-sharing event for an approved request. */
+/**
+ * A training course, advisory or mentoring mission, legislative review, needs assessment, knowledge
+ * product or knowledge-sharing event for an approved request: planned, then delivered or cancelled.
+ */
 @Entity
 @Table(name = "activities")
 public class Activity extends PanacheEntityBase {
-    public enum Status { PLANNED, DELIVERED }
+    public enum Status { PLANNED, DELIVERED, CANCELLED }
 
     @Id
     public UUID id;
@@ -59,6 +62,12 @@ public class Activity extends PanacheEntityBase {
     public BigDecimal disbursed;
     @Column(name = "delivered_at")
     public OffsetDateTime deliveredAt;
+    @Column(name = "cancellation_reason")
+    public String cancellationReason;
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
     @Version
     public long version;
 
@@ -77,11 +86,19 @@ public class Activity extends PanacheEntityBase {
         return activity;
     }
 
-    void deliver(LocalDate start, LocalDate end, int women, int men, int total, List<String> authorities,
-                 String outcomeNote, BigDecimal cost, OffsetDateTime at) {
+    /** Only a planned activity can be delivered: not twice, and not once cancelled. */
+    void requireDeliverable() {
         if (status == Status.DELIVERED) {
             throw DomainRuleViolation.conflict("Activity " + id + " was already delivered");
         }
+        if (status == Status.CANCELLED) {
+            throw DomainRuleViolation.conflict("Activity " + id + " was cancelled: " + cancellationReason);
+        }
+    }
+
+    void deliver(LocalDate start, LocalDate end, int women, int men, int total, List<String> authorities,
+                 String outcomeNote, BigDecimal cost, OffsetDateTime at) {
+        requireDeliverable();
         status = Status.DELIVERED;
         actualStart = start;
         actualEnd = end;
@@ -92,6 +109,18 @@ public class Activity extends PanacheEntityBase {
         outcome = outcomeNote;
         disbursed = cost;
         deliveredAt = at;
+    }
+
+    /** Only a planned activity can be cancelled. */
+    void cancel(String reason, String by, OffsetDateTime at) {
+        if (status != Status.PLANNED) {
+            throw DomainRuleViolation.conflict("Activity " + id + " is already " + status + "; only a planned one "
+                    + "can be cancelled");
+        }
+        status = Status.CANCELLED;
+        cancellationReason = reason;
+        cancelledBy = by;
+        cancelledAt = at;
     }
 
     PlannedActivity planned() {

@@ -16,10 +16,14 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.assistance.chassis.problems.Problem;
+import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
 import org.assistance.chassis.validation.MoneyInput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -31,13 +35,15 @@ import java.util.UUID;
 
 @Path("/api/v1/activities")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Activities", description = "Training and advisory activities of approved requests")
+@Tag(name = "Activities", description = "Trainings, missions, reviews, assessments and knowledge activities of approved requests")
 @SecurityRequirement(name = "bearer")
 public class ActivityResource {
     private final Activities activities;
+    private final Caller caller;
 
-    public ActivityResource(Activities activities) {
+    public ActivityResource(Activities activities, Caller caller) {
         this.activities = activities;
+        this.caller = caller;
     }
 
     @Schema(name = "Activity")
@@ -46,13 +52,19 @@ public class ActivityResource {
                                Activity.Status status, LocalDate actualStart, LocalDate actualEnd,
                                Integer participantsWomen, Integer participantsMen, Integer participantsTotal,
                                List<String> authoritiesReached, String outcome, BigDecimal disbursed,
-                               OffsetDateTime deliveredAt) {
+                               OffsetDateTime deliveredAt, String cancellationReason, String cancelledBy,
+                               OffsetDateTime cancelledAt) {
         static ActivityView of(Activity a) {
             return new ActivityView(a.id, a.requestId, a.programmeCode, a.kind, a.title, a.plannedStart, a.plannedEnd,
                     a.expectedParticipants, a.status, a.actualStart, a.actualEnd, a.participantsWomen,
                     a.participantsMen, a.participantsTotal, a.authoritiesReached, a.outcome, a.disbursed,
-                    a.deliveredAt);
+                    a.deliveredAt, a.cancellationReason, a.cancelledBy, a.cancelledAt);
         }
+    }
+
+    @Schema(name = "ActivityCancellation")
+    public record CancellationBody(
+            @NotBlank @Size(max = 2_000) @Schema(example = "The ministry postponed the reform indefinitely") String reason) {
     }
 
     @Schema(name = "ActivityDelivery")
@@ -91,5 +103,19 @@ public class ActivityResource {
                 body.authoritiesReached() == null ? List.of() : body.authoritiesReached(), body.outcome().strip(),
                 body.cost().toMoney());
         return ActivityView.of(activities.deliver(id, delivery));
+    }
+
+    @POST
+    @Path("/{id}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.REVIEWER, Roles.LOGISTICS})
+    @Operation(summary = "Cancel a planned activity, with the reason (the request can then end without it)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(responseCode = "404", description = "No such activity",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "Already delivered or cancelled",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public ActivityView cancel(@PathParam("id") UUID id, @NotNull @Valid CancellationBody body) {
+        return ActivityView.of(activities.cancel(id, body.reason().strip(), caller.subject()));
     }
 }

@@ -9,14 +9,19 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.List;
 
 /**
  * A donor's pledge (a promise) or contribution (money received) to a programme, in the
  * programme's currency; when given in another currency, the amount and rate as given are kept.
+ * A contribution may be earmarked for countries and/or thematic areas: then only requests it is
+ * for draw on it.
  */
 @Entity
 @Table(name = "fundings")
@@ -45,4 +50,27 @@ public class Funding extends PanacheEntityBase {
     public LocalDate valueDate;
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
+    /** Null or empty: not restricted by country. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "earmark_countries")
+    public List<String> earmarkCountries;
+    /** Null or empty: not restricted by thematic area. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "earmark_thematic_areas")
+    public List<String> earmarkThematicAreas;
+
+    public boolean isEarmarked() {
+        return !(isEmpty(earmarkCountries) && isEmpty(earmarkThematicAreas));
+    }
+
+    /** An earmarked contribution is for a request when every list it names contains the request's value. */
+    public boolean isEarmarkedFor(String country, String thematicArea) {
+        return isEarmarked()
+                && (isEmpty(earmarkCountries) || earmarkCountries.contains(country))
+                && (isEmpty(earmarkThematicAreas) || earmarkThematicAreas.contains(thematicArea));
+    }
+
+    private static boolean isEmpty(List<String> list) {
+        return list == null || list.isEmpty();
+    }
 }

@@ -23,6 +23,7 @@ import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
+import org.assistance.chassis.validation.CountryCode;
 import org.assistance.chassis.validation.CurrencyCode;
 import org.assistance.chassis.validation.MoneyInput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -70,15 +71,27 @@ public class ProgrammeResource {
             @Schema(example = "XM-DAC-41146-GLOCY") String iatiActivityPrefix) {
     }
 
-    @Schema(name = "Programme")
+    @Schema(name = "Programme", description = "A programme's funds; `donors` (one programme only) gives each donor's "
+            + "part, and the parts add up to the programme's received, committed and disbursed")
     public record ProgrammeView(String code, String name, Set<String> thematicAreas, String currency,
                                 String iatiActivityPrefix, Money pledged, Money received, Money committed,
-                                Money disbursed, Money available) {
+                                Money disbursed, Money available, List<DonorFundsView> donors) {
         static ProgrammeView of(Programme p) {
+            return of(p, null);
+        }
+
+        static ProgrammeView of(Programme p, List<Programmes.DonorFigures> donors) {
             return new ProgrammeView(p.code, p.name, new TreeSet<>(p.thematicAreas), p.currency, p.iatiActivityPrefix,
                     p.money(p.pledged), p.money(p.received), p.money(p.committed), p.money(p.disbursed),
-                    p.money(p.available()));
+                    p.money(p.available()), donors == null ? null : donors.stream()
+                            .map(d -> new DonorFundsView(d.donorId(), d.name(), p.money(d.received()),
+                                    p.money(d.committed()), p.money(d.disbursed()))).toList());
         }
+    }
+
+    @Schema(name = "DonorFunds", description = "One donor's money in a programme: contributions received, and its "
+            + "parts of the commitments and of what was disbursed (each amount credited to one donor only)")
+    public record DonorFundsView(String donorId, String name, Money received, Money committed, Money disbursed) {
     }
 
     /** What a partner may read of a programme: its name. */
@@ -92,7 +105,15 @@ public class ProgrammeResource {
             @NotNull @Valid MoneyInput amount,
             @DecimalMin(value = "0", inclusive = false) @Schema(description = "Programme currency per unit of the amount's currency, required when they differ", example = "1.0832")
             BigDecimal exchangeRate,
-            @NotNull @PastOrPresent @Schema(example = "2026-10-01") LocalDate date) {
+            @NotNull @PastOrPresent @Schema(example = "2026-10-01") LocalDate date,
+            @Valid @Schema(description = "Contributions only: the countries and/or thematic areas this money is for; "
+                    + "a request draws on it when every list named contains the request's value") EarmarkBody earmark) {
+    }
+
+    @Schema(name = "Earmark")
+    public record EarmarkBody(
+            @Size(max = 50) @Schema(example = "[\"KE\"]") List<@NotNull @CountryCode String> countries,
+            @Size(max = 20) @Schema(example = "[\"CYBERCRIME\"]") List<@NotBlank @Size(max = 40) String> thematicAreas) {
     }
 
     @POST
@@ -156,14 +177,14 @@ public class ProgrammeResource {
     @GET
     @Path("/programmes/{code}")
     @RolesAllowed({Roles.ADMIN, Roles.REVIEWER, Roles.OPERATIONS, Roles.LOGISTICS, Roles.DONOR})
-    @Operation(summary = "One programme and its funds")
+    @Operation(summary = "One programme and its funds, with each donor's part of them")
     public ProgrammeView programme(@PathParam("code") String code) {
         Programme programme = Programme.findById(code);
         String donor = caller.donorScope();
         if (programme == null || (donor != null && !programmes.fundedBy(donor).contains(code))) {
             throw DomainRuleViolation.notFound("Programme " + code);
         }
-        return ProgrammeView.of(programme);
+        return ProgrammeView.of(programme, programmes.donorFiguresOf(code));
     }
 
     @POST
@@ -185,7 +206,10 @@ public class ProgrammeResource {
     }
 
     private Response funded(String code, Funding.Kind kind, FundingBody body) {
-        Programme funded = programmes.fund(code, kind, body.donorId(), body.amount(), body.exchangeRate(), body.date());
+        Programmes.Earmark earmark = body.earmark() == null ? null
+                : new Programmes.Earmark(body.earmark().countries(), body.earmark().thematicAreas());
+        Programme funded = programmes.fund(code, kind, body.donorId(), body.amount(), body.exchangeRate(), body.date(),
+                earmark);
         return Response.status(Response.Status.CREATED).entity(ProgrammeView.of(funded)).build();
     }
 }

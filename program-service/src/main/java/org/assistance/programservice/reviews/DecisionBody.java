@@ -7,21 +7,25 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.assistance.chassis.validation.MoneyInput;
+import org.assistance.programservice.activities.ActivityKind;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
 
 /** A reviewer's decision on a request. Which fields are needed depends on the kind of decision. */
-@Schema(name = "Decision", description = "APPROVE needs programmeCode and approvedAmount (and the approved lines and "
-        + "trainings, possibly fewer than asked); REJECT needs reasonCode (and comment for OTHER); "
-        + "REQUEST_INFORMATION needs questions")
+@Schema(name = "Decision", description = "APPROVE needs programmeCode and approvedAmount and at least one deliverable: "
+        + "equipment lines (catalogue items, possibly fewer than asked), trainings or activities; REJECT needs reasonCode "
+        + "(and comment for OTHER); REQUEST_INFORMATION needs questions")
 public record DecisionBody(
         @NotNull @Schema(example = "APPROVE") Kind decision,
         @Size(max = 20) @Schema(example = "GLOCY") String programmeCode,
         @Valid MoneyInput approvedAmount,
         @Size(max = 100) List<@NotNull @Valid Line> equipmentLines,
         @Size(max = 50) List<@NotNull @Valid Training> trainings,
+        @Schema(description = "Activities of any kind (trainings are TRAINING_COURSE activities too); when given, "
+                + "exactly these are planned besides the trainings")
+        @Size(max = 50) List<@NotNull @Valid PlannedActivity> activities,
         @Schema(example = "OUT_OF_MANDATE") RejectionReason reasonCode,
         @Size(max = 2_000) String comment,
         @Size(max = 20) List<@NotBlank @Size(max = 1_000) String> questions) {
@@ -40,5 +44,13 @@ public record DecisionBody(
                            @Min(1) @Max(10_000) @Schema(example = "20") int participants,
                            @Schema(example = "2027-03-01") LocalDate plannedStart,
                            @Schema(example = "2027-03-05") LocalDate plannedEnd) {
+    }
+
+    @Schema(name = "ApprovedActivity")
+    public record PlannedActivity(@NotNull @Schema(example = "ADVISORY_MISSION") ActivityKind kind,
+                                  @NotBlank @Size(max = 200) @Schema(example = "Review of the cybercrime bill") String title,
+                                  @Min(0) @Max(10_000) @Schema(example = "0") int participants,
+                                  @Schema(example = "2027-03-01") LocalDate plannedStart,
+                                  @Schema(example = "2027-03-05") LocalDate plannedEnd) {
     }
 }

@@ -7,6 +7,7 @@ import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
 import org.assistance.chassis.events.ReviewEvents.InformationRequested;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.Values.DonorAmount;
 import org.assistance.chassis.events.Values.DonorShare;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
@@ -17,21 +18,25 @@ import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
 import org.assistance.programservice.activities.Activities;
-import org.assistance.programservice.programmes.Commitment;
+import org.assistance.programservice.activities.ActivityKind;
+import org.assistance.programservice.catalogue.Catalogue;
 import org.assistance.programservice.programmes.Programme;
 import org.assistance.programservice.programmes.Programmes;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 /**
- * Reviewers' decisions on review cases. An approval commits the programme's funds (never more
- * than available, under the programme's row lock) and plans the activities; above the
- * four-eyes threshold it waits for a second, different reviewer.
+ * Reviewers' decisions on review cases. An approval names what can be delivered (catalogue items
+ * in the local copy, trainings, activities), commits the programme's funds split between donors
+ * (never more than available, under the programme's row lock) and plans the activities; above
+ * the four-eyes threshold it waits for a second, different reviewer. A withdrawn request takes
+ * no decision.
  */
 @ApplicationScoped
 public class Decisions {
@@ -39,12 +44,15 @@ public class Decisions {
     private final Programmes programmes;
     private final Activities activities;
     private final FourEyesPolicy fourEyes;
+    private final Catalogue catalogue;
 
-    public Decisions(Outbox outbox, Programmes programmes, Activities activities, FourEyesPolicy fourEyes) {
+    public Decisions(Outbox outbox, Programmes programmes, Activities activities, FourEyesPolicy fourEyes,
+                     Catalogue catalogue) {
         this.outbox = outbox;
         this.programmes = programmes;
         this.activities = activities;
         this.fourEyes = fourEyes;
+        this.catalogue = catalogue;
     }
 
     @Transactional
@@ -78,11 +86,10 @@ public class Decisions {
             takeEffect(review, first, List.of(first.approvedBy(), reviewer), now);
             return;
         }
-        Programme programme = Programme.lockedForFunds(approval.programmeCode());
-        if (approval.amount().amount().compareTo(programme.available()) > 0) {
-            programme.commit(approval.amount()); // refuses with the available amount named
-        }
         if (fourEyes.needsSecondReviewer(approval.amount())) {
+            // refused now if the funds could not cover it; committed only when the second reviewer agrees
+            programmes.requireCommittable(approval.programmeCode(), approval.amount(), review.country,
+                    review.thematicArea);
             review.awaitSecondApproval(approval, now);
         } else {
             takeEffect(review, approval, List.of(reviewer), now);
@@ -90,19 +97,25 @@ public class Decisions {
     }
 
     private void takeEffect(ReviewCase review, Approval approval, List<String> approvers, OffsetDateTime now) {
-        Programme programme = Programme.lockedForFunds(approval.programmeCode());
-        programme.commit(approval.amount());
-        Commitment.of(review.requestId, programme.code, approval.amount().amount(), now).persist();
+        String programme = approval.programmeCode();
+        List<DonorAmount> split = programmes.commit(review.requestId, programme, approval.amount(), review.country,
+                review.thematicArea, now);
         boolean partial = review.isPartial(approval);
-        List<PlannedActivity> planned = activities.plan(review.requestId, programme.code,
-                approval.trainings().stream().map(t -> new Activities.TrainingPlan(t.topic(), t.participants(),
-                        t.plannedStart(), t.plannedEnd())).toList(),
-                review.assistanceTypes, now.toLocalDate());
+        List<Activities.Plan> plans = new ArrayList<>();
+        approval.trainings().forEach(t -> plans.add(new Activities.Plan(ActivityKind.TRAINING_COURSE, t.topic(),
+                t.participants(), t.plannedStart(), t.plannedEnd())));
+        if (approval.activities() != null) {
+            approval.activities().forEach(a -> plans.add(new Activities.Plan(a.kind(), a.title(), a.participants(),
+                    a.plannedStart(), a.plannedEnd())));
+        }
+        List<PlannedActivity> planned = activities.plan(review.requestId, programme, plans,
+                approval.activities() == null ? review.assistanceTypes : null, now.toLocalDate());
         review.approved(approval, approvers, now);
-        List<DonorShare> donors = programmes.donorsOf(programme.code);
-        outbox.record(new FundsCommitted(review.requestId, programme.code, approval.amount(), donors, List.of(), now));
+        // the donors this request is reported to are those whose money it draws on
+        List<DonorShare> donors = Programmes.donorsIn(split);
+        outbox.record(new FundsCommitted(review.requestId, programme, approval.amount(), donors, split, now));
         outbox.record(new RequestApproved(review.requestId, review.agencyId, review.country, review.thematicArea,
-                programme.code, approval.amount(), partial, approval.equipmentLines(), planned, donors, approvers, now));
+                programme, approval.amount(), partial, approval.equipmentLines(), planned, donors, approvers, now));
     }
 
     private void reject(ReviewCase review, DecisionBody body, String reviewer, OffsetDateTime now) {
@@ -167,8 +180,28 @@ public class Decisions {
                 errors.add(new FieldError("trainings[" + i + "].plannedEnd", "must not be before plannedStart"));
             }
         }
+        List<DecisionBody.PlannedActivity> named = body.activities();
+        for (int i = 0; named != null && i < named.size(); i++) {
+            DecisionBody.PlannedActivity activity = named.get(i);
+            if (activity.plannedStart() != null && activity.plannedEnd() != null
+                    && activity.plannedEnd().isBefore(activity.plannedStart())) {
+                errors.add(new FieldError("activities[" + i + "].plannedEnd", "must not be before plannedStart"));
+            }
+        }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
+        }
+        if (lines.isEmpty() && trainings.isEmpty() && (named == null || named.isEmpty())) {
+            throw DomainRuleViolation.unprocessable("An approval must name at least one equipment line, training or "
+                    + "activity: without one it could never be delivered");
+        }
+        Map<String, String> itemsByField = new LinkedHashMap<>();
+        for (int i = 0; i < lines.size(); i++) {
+            itemsByField.put("equipmentLines[" + i + "].itemCode", lines.get(i).itemCode());
+        }
+        List<FieldError> unapprovable = catalogue.unapprovable(itemsByField);
+        if (!unapprovable.isEmpty()) {
+            throw new UnapprovableItems(unapprovable);
         }
         // locked from the first read: reading it unlocked first would make the later lock fail on a
         // version changed meanwhile by a concurrent approval (DecidingOnRequestsTest caught it)
@@ -184,6 +217,8 @@ public class Decisions {
                         .toList(),
                 trainings.stream().map(t -> new Approval.Training(t.topic(), t.participants(), t.plannedStart(),
                         t.plannedEnd())).toList(),
+                named == null ? null : named.stream().map(a -> new Approval.Activity(a.kind(), a.title().strip(),
+                        a.participants(), a.plannedStart(), a.plannedEnd())).toList(),
                 reviewer);
     }
 

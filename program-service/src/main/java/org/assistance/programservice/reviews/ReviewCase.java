@@ -101,7 +101,7 @@ public class ReviewCase extends PanacheEntityBase {
     boolean isPartial(Approval approval) {
         int askedUnits = equipmentLines.stream().mapToInt(EquipmentLine::quantity).sum();
         int approvedUnits = approval.equipmentLines().stream().mapToInt(EquipmentLine::quantity).sum();
-        return approvedUnits < askedUnits || approval.trainings().size() < trainingNeeds.size();
+        return approvedUnits < askedUnits || approval.trainingCourses() < trainingNeeds.size();
     }
 
     void awaitSecondApproval(Approval approval, OffsetDateTime at) {
@@ -157,12 +157,17 @@ public class ReviewCase extends PanacheEntityBase {
         }
     }
 
-    /** Withdrawn before a decision; after one, the decision stands. */
+    /**
+     * Withdrawn before a decision took effect: also while a first approval waits for its second
+     * reviewer (nothing was committed yet; the withdrawal wins and the pending approval is
+     * dropped). After a decision, the decision stands.
+     */
     boolean withdraw(OffsetDateTime at) {
-        if (status != ReviewStatus.PENDING && status != ReviewStatus.INFORMATION_REQUESTED) {
+        if (isDecided() || status == ReviewStatus.WITHDRAWN) {
             return false;
         }
         status = ReviewStatus.WITHDRAWN;
+        pendingApproval = null;
         updatedAt = at;
         return true;
     }

@@ -1,6 +1,7 @@
 package org.assistance.programservice.reviews;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
@@ -39,7 +40,8 @@ public class ReviewQueue {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawn(RequestWithdrawn withdrawn) {
-        ReviewCase review = ReviewCase.findById(withdrawn.requestId());
+        // locked like a decision: a second reviewer's approval and the withdrawal never both win
+        ReviewCase review = ReviewCase.findById(withdrawn.requestId(), LockModeType.PESSIMISTIC_WRITE);
         if (review != null && !review.withdraw(withdrawn.withdrawnAt())) {
             LOG.infof("Request %s withdrawn after its decision (%s); decision stands", review.requestId, review.status);
         }

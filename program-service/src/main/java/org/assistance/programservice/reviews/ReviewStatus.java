@@ -9,6 +9,6 @@ public enum ReviewStatus {
     AWAITING_SECOND_APPROVAL,
     APPROVED,
     REJECTED,
-    /** The agency withdrew its request before a decision. */
+    /** The agency withdrew its request before a decision took effect (also while an approval awaited its second reviewer). */
     WITHDRAWN
 }

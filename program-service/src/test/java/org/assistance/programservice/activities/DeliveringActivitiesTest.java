@@ -13,11 +13,14 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
 class DeliveringActivitiesTest {
@@ -41,7 +44,8 @@ class DeliveringActivitiesTest {
         var delivered = BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key())
                 && "assistance.activity.delivered.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));
         assertThat(new String(delivered.get(0).value(), StandardCharsets.UTF_8))
-                .contains("\"women\":8", "\"men\":10", "\"total\":18", "\"amount\":5000.00");
+                .contains("\"women\":8", "\"men\":10", "\"total\":18", "\"amount\":5000.00",
+                        "\"disbursedSplit\":[{\"donorId\":\"donor-" + programme.toLowerCase() + "\"");
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
                 .then().body("disbursed.amount", equalTo(5000.00f));
     }
@@ -60,6 +64,89 @@ class DeliveringActivitiesTest {
                 .when().post("/api/v1/activities/" + activity + "/delivery").then().statusCode(403);
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
                 .then().body("disbursed.amount", equalTo(0.0f));
+    }
+
+    @Test
+    void activities_of_every_kind_named_in_an_approval_are_planned_and_listed_in_it() {
+        String programme = Scenario.fundedProgramme("50000.00");
+        UUID request = Scenario.submitted("KE", Set.of("LEGISLATIVE_ADVISORY", "MENTORING_ADVISORY", "KNOWLEDGE_SHARING"),
+                List.of(), List.of());
+        List<Map<String, Object>> named = List.of(
+                activity("LEGISLATIVE_REVIEW", "Review of the cybercrime bill", 0),
+                activity("MENTORING_MISSION", "Mentoring of the cybercrime unit", 6),
+                activity("KNOWLEDGE_PRODUCT", "Guide on electronic evidence", 0),
+                activity("KNOWLEDGE_SHARING_EVENT", "Regional meeting of prosecutors", 40),
+                activity("ADVISORY_MISSION", "Advice on the new unit", 0),
+                activity("NEEDS_ASSESSMENT", "Assessment of the forensic lab", 0),
+                activity("TRAINING_COURSE", "Open-source investigation", 25));
+        given().auth().oauth2(Tokens.person("reviewer-ana", "reviewer")).contentType(ContentType.JSON)
+                .body(Map.of("decision", "APPROVE", "programmeCode", programme,
+                        "approvedAmount", Map.of("amount", "20000.00", "currency", "USD"),
+                        "activities", List.of(Map.of("kind", "SPACE_PROGRAMME", "title", "x", "participants", 1))))
+                .when().post("/api/v1/reviews/" + request + "/decision").then().statusCode(400);
+        given().auth().oauth2(Tokens.person("reviewer-ana", "reviewer")).contentType(ContentType.JSON)
+                .body(Map.of("decision", "APPROVE", "programmeCode", programme,
+                        "approvedAmount", Map.of("amount", "20000.00", "currency", "USD"), "activities", named))
+                .when().post("/api/v1/reviews/" + request + "/decision").then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
+
+        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/activities?requestId=" + request)
+                .then().statusCode(200).body("$", hasSize(7))
+                .body("kind", containsInAnyOrder("LEGISLATIVE_REVIEW", "MENTORING_MISSION", "KNOWLEDGE_PRODUCT",
+                        "KNOWLEDGE_SHARING_EVENT", "ADVISORY_MISSION", "NEEDS_ASSESSMENT", "TRAINING_COURSE"))
+                .body("find { it.kind == 'MENTORING_MISSION' }.expectedParticipants", equalTo(6))
+                .body("find { it.kind == 'LEGISLATIVE_REVIEW' }.plannedStart", equalTo(LocalDate.now().plusDays(40).toString()));
+        var approved = BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key())
+                && "assistance.review.approved.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));
+        assertThat(new String(approved.get(0).value(), StandardCharsets.UTF_8))
+                .contains("\"kind\":\"LEGISLATIVE_REVIEW\"", "\"title\":\"Guide on electronic evidence\"",
+                        "\"kind\":\"KNOWLEDGE_SHARING_EVENT\"", "\"expectedParticipants\":40");
+    }
+
+    @Test
+    void a_planned_activity_is_cancelled_once_with_its_reason_and_can_no_longer_be_delivered() {
+        String programme = Scenario.fundedProgramme("50000.00");
+        UUID request = Scenario.submittedRequest();
+        given().auth().oauth2(Tokens.person("reviewer-ana", "reviewer")).contentType(ContentType.JSON)
+                .body(Scenario.approval(programme, "20000.00", 4, true))
+                .when().post("/api/v1/reviews/" + request + "/decision").then().statusCode(200);
+        List<String> ids = given().auth().oauth2(Tokens.role("logistics"))
+                .when().get("/api/v1/activities?requestId=" + request).then().extract().path("id");
+        String cancelled = ids.get(0);
+        String delivered = ids.get(1);
+
+        cancel(Tokens.partner("agency-ke"), cancelled, "not needed").then().statusCode(403);
+        cancel(Tokens.role("logistics"), cancelled, " ").then().statusCode(400);
+        cancel(Tokens.person("reviewer-bo", "reviewer"), cancelled, "The trainers' visas were refused")
+                .then().statusCode(200).body("status", equalTo("CANCELLED"))
+                .body("cancellationReason", equalTo("The trainers' visas were refused"))
+                .body("cancelledBy", equalTo("reviewer-bo"));
+        cancel(Tokens.role("logistics"), cancelled, "again").then().statusCode(409)
+                .contentType("application/problem+json");
+        deliver(cancelled, 1, 1, 2, "100.00").then().statusCode(409);
+        deliver(delivered, 1, 1, 2, "100.00").then().statusCode(200);
+        cancel(Tokens.role("logistics"), delivered, "too late").then().statusCode(409);
+        cancel(Tokens.role("logistics"), UUID.randomUUID().toString(), "none").then().statusCode(404);
+
+        var events = BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key())
+                && "assistance.activity.cancelled.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));
+        assertThat(events).hasSize(1);
+        assertThat(new String(events.get(0).value(), StandardCharsets.UTF_8))
+                .contains("\"activityId\":\"" + cancelled + "\"", "\"reason\":\"The trainers' visas were refused\"",
+                        "\"cancelledBy\":\"reviewer-bo\"", "\"programmeCode\":\"" + programme + "\"");
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
+                .then().body("disbursed.amount", equalTo(100.00f));
+    }
+
+    static Map<String, Object> activity(String kind, String title, int participants) {
+        return Map.of("kind", kind, "title", title, "participants", participants,
+                "plannedStart", LocalDate.now().plusDays(40).toString(),
+                "plannedEnd", LocalDate.now().plusDays(44).toString());
+    }
+
+    static io.restassured.response.Response cancel(String token, String activity, String reason) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of("reason", reason))
+                .when().post("/api/v1/activities/" + activity + "/cancellation");
     }
 
     static io.restassured.response.Response deliver(String activity, int women, int men, int total, String cost) {

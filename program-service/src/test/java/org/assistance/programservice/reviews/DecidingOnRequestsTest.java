@@ -48,8 +48,12 @@ class DecidingOnRequestsTest {
         assertThat(approved).contains("\"partial\":false", "\"programmeCode\":\"" + programme + "\"",
                 "\"donorId\":\"donor-" + programme.toLowerCase() + "\"", "\"approvedBy\":[\"reviewer-ana\"]",
                 "\"kind\":\"TRAINING_COURSE\"", "\"kind\":\"NEEDS_ASSESSMENT\"");
+        String committed = new String(events.get(0).value(), StandardCharsets.UTF_8);
+        assertThat(committed).contains("\"split\":[{\"donorId\":\"donor-" + programme.toLowerCase() + "\"",
+                "\"amount\":{\"amount\":30000.00,\"currency\":\"USD\"}");
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
-                .then().body("committed.amount", equalTo(30000.00f)).body("available.amount", equalTo(70000.00f));
+                .then().body("committed.amount", equalTo(30000.00f)).body("available.amount", equalTo(70000.00f))
+                .body("donors[0].committed.amount", equalTo(30000.00f));
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/activities?requestId=" + request)
                 .then().body("$", hasSize(2));
     }
@@ -73,8 +77,9 @@ class DecidingOnRequestsTest {
         decide(request, "reviewer-ana", Scenario.approval("NOSUCH", "1000.00", 1, false))
                 .then().statusCode(422).contentType("application/problem+json");
         decide(request, "reviewer-ana", Map.of("decision", "APPROVE", "programmeCode", programme,
-                "approvedAmount", Map.of("amount", "1000.00", "currency", "EUR")))
-                .then().statusCode(422);
+                "approvedAmount", Map.of("amount", "1000.00", "currency", "EUR"),
+                "equipmentLines", List.of(Map.of("itemCode", "FOR-WB-001", "quantity", 1))))
+                .then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("EUR"));
         decide(request, "reviewer-ana", Map.of("decision", "APPROVE", "programmeCode", programme,
                 "approvedAmount", Map.of("amount", "-1", "currency", "USD")))
                 .then().statusCode(400);
@@ -124,6 +129,81 @@ class DecidingOnRequestsTest {
                         .then().body("status", equalTo("WITHDRAWN")));
         decide(request, "reviewer-ana", Scenario.approval(programme, "100.00", 1, false))
                 .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("withdrawn"));
+    }
+
+    @Test
+    void an_approval_naming_nothing_that_could_be_delivered_is_refused() {
+        String programme = Scenario.fundedProgramme("100000.00");
+        UUID request = Scenario.submittedRequest();
+        decide(request, "reviewer-ana", Map.of("decision", "APPROVE", "programmeCode", programme,
+                "approvedAmount", Map.of("amount", "1000.00", "currency", "USD"),
+                "equipmentLines", List.of(), "trainings", List.of(), "activities", List.of()))
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("could never be delivered"));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews/" + request)
+                .then().body("status", equalTo("PENDING"));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
+                .then().body("committed.amount", equalTo(0.0f));
+    }
+
+    @Test
+    void an_approval_naming_an_item_unknown_to_the_catalogue_or_withdrawn_from_it_is_refused_naming_the_line() {
+        String suffix = Integer.toHexString(UUID.randomUUID().hashCode()).toUpperCase();
+        String withdrawn = "OLD-" + suffix;
+        String unknown = "NEVER-" + suffix;
+        Scenario.catalogued("FOR-WB-001", withdrawn);
+        Scenario.withdrawn(withdrawn, "superseded by a newer model");
+        String programme = Scenario.fundedProgramme("100000.00");
+        UUID request = Scenario.submitted("KE", java.util.Set.of("EQUIPMENT"), List.of(
+                new org.assistance.chassis.events.Values.EquipmentLine("FOR-WB-001", 2, "labs"),
+                new org.assistance.chassis.events.Values.EquipmentLine(withdrawn, 1, "labs"),
+                new org.assistance.chassis.events.Values.EquipmentLine(unknown, 1, "labs")), List.of());
+        Map<String, Object> all = Map.of("decision", "APPROVE", "programmeCode", programme,
+                "approvedAmount", Map.of("amount", "5000.00", "currency", "USD"),
+                "equipmentLines", List.of(Map.of("itemCode", "FOR-WB-001", "quantity", 2),
+                        Map.of("itemCode", withdrawn, "quantity", 1), Map.of("itemCode", unknown, "quantity", 1)));
+        decide(request, "reviewer-ana", all).then().statusCode(422).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("equipmentLines[1].itemCode", "equipmentLines[2].itemCode")))
+                .body("errors[0].message", org.hamcrest.Matchers.containsString("withdrawn"))
+                .body("errors[1].message", org.hamcrest.Matchers.containsString("not in the catalogue"));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
+                .then().body("committed.amount", equalTo(0.0f));
+
+        // the catalogue publishes the item again: now it may be approved
+        Scenario.catalogued(withdrawn);
+        decide(request, "reviewer-ana", Map.of("decision", "APPROVE", "programmeCode", programme,
+                "approvedAmount", Map.of("amount", "5000.00", "currency", "USD"),
+                "equipmentLines", List.of(Map.of("itemCode", "FOR-WB-001", "quantity", 2),
+                        Map.of("itemCode", withdrawn, "quantity", 1))))
+                .then().statusCode(200).body("status", equalTo("APPROVED"));
+    }
+
+    @Test
+    void a_request_withdrawn_while_its_approval_waits_for_the_second_reviewer_is_never_approved() {
+        String programme = Scenario.fundedProgramme("200000.00");
+        UUID request = Scenario.submittedRequest();
+        Map<String, Object> approval = Scenario.approval(programme, "80000.00", 4, true);
+        decide(request, "reviewer-ana", approval).then().statusCode(200)
+                .body("status", equalTo("AWAITING_SECOND_APPROVAL"));
+
+        BrokerClient.send(CloudEvent.toRecord(new RequestWithdrawn(request, "agency-ke", "funded by another donor",
+                OffsetDateTime.now()), UUID.randomUUID(), "/request-service", OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews/" + request)
+                        .then().body("status", equalTo("WITHDRAWN")).body("pendingApproval", equalTo(null)));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews?status=AWAITING_SECOND_APPROVAL&limit=100")
+                .then().body("items.requestId", org.hamcrest.Matchers.not(hasItem(request.toString())));
+
+        decide(request, "reviewer-bo", approval).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("withdrawn"));
+        decide(request, "reviewer-bo", Map.of("decision", "REJECT", "reasonCode", "DUPLICATE"))
+                .then().statusCode(409).contentType("application/problem+json");
+        decide(request, "reviewer-bo", Map.of("decision", "REQUEST_INFORMATION", "questions", List.of("Still needed?")))
+                .then().statusCode(409).contentType("application/problem+json");
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
+                .then().body("committed.amount", equalTo(0.0f)).body("available.amount", equalTo(200000.00f));
+        assertThat(BrokerClient.readAll(Topics.REVIEWS)).filteredOn(r -> request.toString().equals(r.key()))
+                .isEmpty();
     }
 
     @Test
