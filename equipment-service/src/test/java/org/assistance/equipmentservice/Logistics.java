@@ -1,7 +1,14 @@
 package org.assistance.equipmentservice;
 
 import io.restassured.http.ContentType;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.EventCodec;
+import org.assistance.chassis.events.EventType;
+import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.events.Values.RequestingAuthority;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
@@ -10,9 +17,11 @@ import org.assistance.testsupport.Tokens;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -47,22 +56,68 @@ public final class Logistics {
                 .when().post("/api/v1/warehouses/" + warehouse + "/stock").then().statusCode(200);
     }
 
-    public static void rule(String destination, String target, String measure) {
-        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
+    /** Adds an export rule; returns its id. */
+    public static String rule(String destination, String target, String measure) {
+        return given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
                 .body(Map.of("destination", destination, "target", target, "measure", measure,
                         "reference", "Test measure " + target, "reason", "Screening test"))
-                .when().post("/api/v1/export-rules").then().statusCode(201);
+                .when().post("/api/v1/export-rules").then().statusCode(201).extract().path("id");
+    }
+
+    /** Retires a rule so that it holds nothing in later tests. */
+    public static void retire(String rule) {
+        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "End of test"))
+                .when().post("/api/v1/export-rules/" + rule + "/retirement").then().statusCode(200);
     }
 
     /** program-service approves equipment for a request (to the given country); returns the request id. */
     public static UUID approve(String country, String agency, Map<String, Integer> lines) {
-        UUID request = UUID.randomUUID();
+        return approve(UUID.randomUUID(), country, agency, lines);
+    }
+
+    /** program-service approves equipment for the given request. */
+    public static UUID approve(UUID request, String country, String agency, Map<String, Integer> lines) {
         RequestApproved approved = new RequestApproved(request, agency, country, "CYBERCRIME", "GLOCY",
                 new Money(new BigDecimal("10000.00"), "EUR"), false,
                 lines.entrySet().stream().map(l -> new EquipmentLine(l.getKey(), l.getValue(), "needed")).toList(),
                 List.of(), List.of(), List.of("reviewer-1"), OffsetDateTime.now());
         BrokerClient.send(CloudEvent.toRecord(approved, UUID.randomUUID(), "/program-service", OffsetDateTime.now()));
         return request;
+    }
+
+    /** request-service publishes a submission with the given priority (what backorders are ordered by). */
+    public static void submitted(UUID request, String agency, String priority) {
+        RequestSubmitted submitted = new RequestSubmitted(request, agency, "KE",
+                new RequestingAuthority("Directorate of Criminal Investigations", "POLICE"), "CYBERCRIME",
+                Set.of("EQUIPMENT"), priority, "Forensic kits", "Needed", LocalDate.now().plusMonths(6), List.of(),
+                List.of(), new Money(new BigDecimal("1000.00"), "EUR"), OffsetDateTime.now());
+        BrokerClient.send(CloudEvent.toRecord(submitted, UUID.randomUUID(), "/request-service", OffsetDateTime.now()));
+    }
+
+    /** The events equipment-service published about a request, in order, once at least {@code atLeast} are there. */
+    public static List<CloudEvent<AssistanceEvent>> shipmentEvents(UUID request, int atLeast) {
+        return BrokerClient.await(Topics.SHIPMENTS, r -> request.toString().equals(r.key()), atLeast,
+                Duration.ofSeconds(30)).stream().map(EventCodec::decode).toList();
+    }
+
+    /** The first event of the type, once published. */
+    public static <T extends AssistanceEvent> T awaitEvent(UUID request, Class<T> type) {
+        String typeName = EventType.of(type).typeName();
+        ConsumerRecord<String, byte[]> record = BrokerClient.await(Topics.SHIPMENTS,
+                r -> request.toString().equals(r.key()) && typeName.equals(BrokerClient.header(r, "ce_type")), 1,
+                Duration.ofSeconds(30)).get(0);
+        return type.cast(EventCodec.decode(record).data());
+    }
+
+    public static List<Map<String, Object>> backorders(UUID request) {
+        return given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/backorders?requestId=" + request)
+                .then().statusCode(200).extract().jsonPath().getList("$");
+    }
+
+    public static List<Map<String, Object>> awaitBackorders(UUID request, int atLeast) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> backorders(request).size() >= atLeast);
+        return backorders(request);
     }
 
     public static List<Map<String, Object>> awaitShipments(UUID request, int atLeast) {

@@ -7,11 +7,18 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
+import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
 import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.problems.DomainRuleViolation;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 
-/** An item partners can ask for: what it is, what it costs, and whether export controls may apply. */
+/**
+ * An item partners can ask for: what it is, what it costs, and whether export controls may apply.
+ * A withdrawn item stays (shipments and histories name it) but can no longer be asked for or approved.
+ */
 @Entity
 @Table(name = "catalogue_items")
 public class CatalogueItem extends PanacheEntityBase {
@@ -28,8 +35,49 @@ public class CatalogueItem extends PanacheEntityBase {
     /** Free text such as 5A002 (EU dual-use list); empty when not controlled. */
     @Column(name = "export_control_class")
     public String exportControlClass;
+    @Column(name = "withdrawn_at")
+    public OffsetDateTime withdrawnAt;
+    @Column(name = "withdrawal_reason")
+    public String withdrawalReason;
+    @Column(name = "withdrawn_by")
+    public String withdrawnBy;
 
     public Money unitPrice() {
         return new Money(unitCost, currency);
+    }
+
+    public boolean isWithdrawn() {
+        return withdrawnAt != null;
+    }
+
+    /** Sets what the item is; a withdrawn item is history and is not described anew. */
+    void describe(String itemName, ItemCategory itemCategory, Money price, boolean isDualUse, String controlClass) {
+        if (isWithdrawn()) {
+            throw DomainRuleViolation.conflict("Item " + code + " was withdrawn from the catalogue on " + withdrawnAt
+                    + " and cannot be changed");
+        }
+        name = itemName;
+        category = itemCategory;
+        unitCost = price.amount();
+        currency = price.currency();
+        dualUse = isDualUse;
+        exportControlClass = controlClass;
+    }
+
+    void withdraw(String reason, String by, OffsetDateTime at) {
+        if (isWithdrawn()) {
+            throw DomainRuleViolation.conflict("Item " + code + " was already withdrawn on " + withdrawnAt);
+        }
+        withdrawnAt = at;
+        withdrawalReason = reason;
+        withdrawnBy = by;
+    }
+
+    ItemPublished publishedEvent(OffsetDateTime at) {
+        return new ItemPublished(code, name, category.name(), dualUse, unitPrice(), at);
+    }
+
+    ItemWithdrawn withdrawnEvent() {
+        return new ItemWithdrawn(code, withdrawalReason, withdrawnAt);
     }
 }

@@ -7,13 +7,20 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * An export-control or sanctions measure: for a destination (or every destination, "*") and an
  * item category (or every dual-use item, "DUAL_USE"), shipping is PROHIBITED or needs a licence.
+ * A rule is never deleted: a change keeps the earlier wording in its revisions, and a rule that
+ * no longer applies is retired (who, when, why), after which it holds nothing.
  */
 @Entity
 @Table(name = "export_rules")
@@ -22,6 +29,11 @@ public class ExportRule extends PanacheEntityBase {
     public static final String DUAL_USE = "DUAL_USE";
 
     public enum Measure { PROHIBITED, LICENCE_REQUIRED }
+
+    /** The rule as it read before a change. */
+    public record Revision(String destination, String target, Measure measure, String reference, String reason,
+                           OffsetDateTime validFrom, OffsetDateTime replacedAt, String replacedBy) {
+    }
 
     @Id
     public UUID id;
@@ -33,10 +45,71 @@ public class ExportRule extends PanacheEntityBase {
     public String reason;
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "changed_at")
+    public OffsetDateTime changedAt;
+    @Column(name = "changed_by")
+    public String changedBy;
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<Revision> revisions = new ArrayList<>();
+    @Column(name = "retired_at")
+    public OffsetDateTime retiredAt;
+    @Column(name = "retired_by")
+    public String retiredBy;
+    @Column(name = "retirement_reason")
+    public String retirementReason;
+
+    static ExportRule of(String destination, String target, Measure measure, String reference, String reason,
+                         String by, OffsetDateTime at) {
+        ExportRule rule = new ExportRule();
+        rule.id = UUID.randomUUID();
+        rule.destination = destination;
+        rule.target = target;
+        rule.measure = measure;
+        rule.reference = reference;
+        rule.reason = reason;
+        rule.createdAt = at;
+        rule.createdBy = by;
+        return rule;
+    }
+
+    public boolean isActive() {
+        return retiredAt == null;
+    }
+
+    void change(String newDestination, String newTarget, Measure newMeasure, String newReference, String newReason,
+                String by, OffsetDateTime at) {
+        requireActive("be changed");
+        revisions = new ArrayList<>(revisions);
+        revisions.add(new Revision(destination, target, measure, reference, reason,
+                changedAt != null ? changedAt : createdAt, at, by));
+        destination = newDestination;
+        target = newTarget;
+        measure = newMeasure;
+        reference = newReference;
+        reason = newReason;
+        changedAt = at;
+        changedBy = by;
+    }
+
+    void retire(String why, String by, OffsetDateTime at) {
+        requireActive("be retired");
+        retiredAt = at;
+        retiredBy = by;
+        retirementReason = why;
+    }
 
     boolean applies(String destinationCountry, String category, boolean dualUse) {
         boolean place = ANY_DESTINATION.equals(destination) || destination.equals(destinationCountry);
         boolean item = target.equals(category) || (DUAL_USE.equals(target) && dualUse);
         return place && item;
+    }
+
+    private void requireActive(String what) {
+        if (!isActive()) {
+            throw DomainRuleViolation.conflict("Export rule " + id + " (" + reference + ") was retired on " + retiredAt
+                    + " by " + retiredBy + " and cannot " + what);
+        }
     }
 }

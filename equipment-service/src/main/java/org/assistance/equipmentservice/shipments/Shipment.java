@@ -93,6 +93,8 @@ public class Shipment extends PanacheEntityBase {
     public List<Milestone> milestones = new ArrayList<>();
     @Column(name = "cancellation_reason")
     public String cancellationReason;
+    @Column(name = "cancelled_by")
+    public String cancelledBy;
     @Column(name = "planned_at")
     public OffsetDateTime plannedAt;
     @Column(name = "updated_at")
@@ -124,18 +126,26 @@ public class Shipment extends PanacheEntityBase {
         updatedAt = at;
     }
 
+    /** True when taking these items off would leave nothing to ship (the shipment is then cancelled instead). */
+    boolean removesEveryLine(Set<String> removeItems) {
+        return lines.stream().allMatch(l -> removeItems.contains(l.itemCode()));
+    }
+
     /**
      * Clears a held shipment. PROHIBITED lines cannot be cleared, only removed; LICENCE_REQUIRED
-     * ones need the licence reference and date. Returns the lines removed (their stock goes back).
+     * ones need the licence reference and date. Hits of rules retired since no longer hold
+     * anything. Returns the lines removed (their stock goes back).
      */
-    List<ShipmentLine> clear(String licence, LocalDate licenceIssued, Set<String> removeItems, OffsetDateTime at) {
+    List<ShipmentLine> clear(String licence, LocalDate licenceIssued, Set<String> removeItems, Set<UUID> rulesInForce,
+                             OffsetDateTime at) {
         require(EnumSet.of(ShipmentStatus.HELD), "be cleared");
         List<ShipmentLine> removed = lines.stream().filter(l -> removeItems.contains(l.itemCode())).toList();
         List<ShipmentLine> kept = lines.stream().filter(l -> !removeItems.contains(l.itemCode())).toList();
         if (kept.isEmpty()) {
             throw DomainRuleViolation.unprocessable("Removing every line leaves nothing to ship; cancel the shipment instead");
         }
-        List<ScreeningHit> remaining = hits.stream().filter(h -> !removeItems.contains(h.itemCode())).toList();
+        List<ScreeningHit> remaining = hits.stream()
+                .filter(h -> !removeItems.contains(h.itemCode()) && rulesInForce.contains(h.ruleId())).toList();
         List<ScreeningHit> prohibited = remaining.stream().filter(h -> "PROHIBITED".equals(h.measure())).toList();
         if (!prohibited.isEmpty()) {
             throw new DomainRuleViolation(409, "prohibited", "Prohibited by a measure in force",
@@ -165,8 +175,30 @@ public class Shipment extends PanacheEntityBase {
         return removed;
     }
 
-    void dispatch(Mode how, String by, String tracking, LocalDate expected, OffsetDateTime at) {
+    /** Why lines were taken off at clearance, from the hits on them, when logistics gave no reason. */
+    String removalReason(Set<String> removeItems) {
+        List<String> measures = hits.stream().filter(h -> removeItems.contains(h.itemCode()))
+                .map(h -> h.itemCode() + ": " + h.measure() + " (" + h.reference() + ")").distinct().toList();
+        return measures.isEmpty() ? "Removed at clearance" : "Removed at clearance: " + String.join("; ", measures);
+    }
+
+    /**
+     * Hands the shipment to the carrier if the rules in force (screened again now) allow it: a hit
+     * that was not cleared while it was held refuses the dispatch and changes nothing.
+     */
+    void dispatch(Mode how, String by, String tracking, LocalDate expected, List<ScreeningHit> hitsNow,
+                  OffsetDateTime at) {
         require(EnumSet.of(ShipmentStatus.PLANNED, ShipmentStatus.CLEARED), "be dispatched");
+        List<ScreeningHit> uncleared = hitsNow.stream().filter(h -> hits.stream().noneMatch(cleared ->
+                cleared.itemCode().equals(h.itemCode()) && cleared.ruleId().equals(h.ruleId())
+                        && cleared.measure().equals(h.measure()))).toList();
+        if (!uncleared.isEmpty()) {
+            throw new DomainRuleViolation(409, "screening-hit", "Stopped by an export rule in force",
+                    "Shipment " + id + " cannot be dispatched: " + uncleared.stream()
+                            .map(h -> "export rule " + h.ruleId() + " (" + h.reference() + ") makes " + h.itemCode()
+                                    + " to " + destinationCountry + " " + h.measure())
+                            .distinct().reduce((a, b) -> a + "; " + b).orElse(""));
+        }
         mode = how;
         carrier = by;
         trackingReference = tracking;
@@ -209,12 +241,14 @@ public class Shipment extends PanacheEntityBase {
         return true;
     }
 
-    void cancel(String reason, OffsetDateTime at) {
+    /** Cancelled before dispatch; the caller releases the reserved stock of its lines. */
+    void cancel(String reason, String by, OffsetDateTime at) {
         require(EnumSet.of(ShipmentStatus.PLANNED, ShipmentStatus.HELD, ShipmentStatus.CLEARED), "be cancelled");
         if (status == ShipmentStatus.HELD) {
             heldSeconds += Duration.between(heldAt, at).toSeconds();
         }
         cancellationReason = reason;
+        cancelledBy = by;
         status = ShipmentStatus.CANCELLED;
         updatedAt = at;
     }

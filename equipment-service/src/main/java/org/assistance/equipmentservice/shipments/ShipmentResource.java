@@ -46,10 +46,12 @@ import java.util.UUID;
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class ShipmentResource {
     private final Shipments shipments;
+    private final Backorders backorders;
     private final Caller caller;
 
-    public ShipmentResource(Shipments shipments, Caller caller) {
+    public ShipmentResource(Shipments shipments, Backorders backorders, Caller caller) {
         this.shipments = shipments;
+        this.backorders = backorders;
         this.caller = caller;
     }
 
@@ -60,14 +62,14 @@ public class ShipmentResource {
                                Shipment.Mode mode, String carrier, String trackingReference, LocalDate expectedDelivery,
                                OffsetDateTime dispatchedAt, List<Shipment.Milestone> milestones,
                                OffsetDateTime deliveredAt, OffsetDateTime receivedAt, List<ReceiptLine> receiptLines,
-                               boolean delayed, String cancellationReason, OffsetDateTime plannedAt,
-                               OffsetDateTime updatedAt) {
+                               boolean delayed, String cancellationReason, String cancelledBy,
+                               OffsetDateTime plannedAt, OffsetDateTime updatedAt) {
         static ShipmentView of(Shipment s) {
             return new ShipmentView(s.id, s.requestId, s.agencyId, s.destinationCountry, s.warehouse, s.status, s.lines,
                     s.value(), s.hits, s.heldAt, s.heldSeconds, s.licenceReference, s.licenceDate, s.mode, s.carrier,
                     s.trackingReference, s.expectedDelivery, s.dispatchedAt, s.milestones, s.deliveredAt,
                     s.receivedAt, s.receiptLines, s.isDelayed(OffsetDateTime.now()), s.cancellationReason,
-                    s.plannedAt, s.updatedAt);
+                    s.cancelledBy, s.plannedAt, s.updatedAt);
         }
     }
 
@@ -94,8 +96,12 @@ public class ShipmentResource {
     @Schema(name = "Clearance")
     public record ClearanceBody(@Size(max = 100) @Schema(example = "EXP-AT-2027-00412") String licenceReference,
                                 @PastOrPresent @Schema(example = "2027-01-20") LocalDate licenceDate,
-                                @Size(max = 100) @Schema(description = "item codes to take off the shipment (e.g. prohibited lines)")
-                                List<@NotBlank String> removeItems) {
+                                @Size(max = 100) @Schema(description = "item codes to take off the shipment (e.g. prohibited lines); "
+                                        + "taking off every line cancels the shipment")
+                                List<@NotBlank String> removeItems,
+                                @Size(max = 2_000) @Schema(description = "why lines are taken off (default: the hits on them)",
+                                        example = "Prohibited destination for firearms marking equipment")
+                                String reason) {
     }
 
     @Schema(name = "Cancellation")
@@ -103,7 +109,15 @@ public class ShipmentResource {
     }
 
     @Schema(name = "Backorder")
-    public record BackorderView(UUID requestId, String itemCode, int quantity, OffsetDateTime createdAt) {
+    public record BackorderView(long id, UUID requestId, String agencyId, String destinationCountry, String itemCode,
+                                @Schema(description = "back-ordered at approval") int quantity,
+                                @Schema(description = "still waited for") int remaining,
+                                Backorder.Status status, RequestPriority.Level priority, String cancellationReason,
+                                String cancelledBy, OffsetDateTime createdAt, OffsetDateTime updatedAt) {
+        static BackorderView of(Backorder b) {
+            return new BackorderView(b.id, b.requestId, b.agencyId, b.destinationCountry, b.itemCode, b.quantity,
+                    b.remaining, b.status, b.priority, b.cancellationReason, b.cancelledBy, b.createdAt, b.updatedAt);
+        }
     }
 
     @GET
@@ -151,17 +165,21 @@ public class ShipmentResource {
     @Path("/shipments/{id}/clearance")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LOGISTICS)
-    @Operation(summary = "Clear a held shipment: a licence for LICENCE_REQUIRED lines; PROHIBITED lines must be removed")
+    @Operation(summary = "Clear a held shipment: a licence for LICENCE_REQUIRED lines; PROHIBITED lines must be "
+            + "removed (hits of retired rules no longer count). Removing every line cancels the shipment.")
     public ShipmentView clear(@PathParam("id") UUID id, @NotNull @Valid ClearanceBody body) {
         Set<String> remove = body.removeItems() == null ? Set.of() : Set.copyOf(body.removeItems());
-        return ShipmentView.of(shipments.clear(id, body.licenceReference(), body.licenceDate(), remove));
+        String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
+        return ShipmentView.of(shipments.clear(id, body.licenceReference(), body.licenceDate(), remove, reason,
+                caller.subject()));
     }
 
     @POST
     @Path("/shipments/{id}/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LOGISTICS)
-    @Operation(summary = "Hand a planned (screening passed) or cleared shipment to the carrier")
+    @Operation(summary = "Hand a planned (screening passed) or cleared shipment to the carrier; the export rules in "
+            + "force are checked again, and one that now hits it refuses the dispatch (409 naming the rule)")
     public ShipmentView dispatch(@PathParam("id") UUID id, @NotNull @Valid DispatchBody body) {
         return ShipmentView.of(shipments.dispatch(id, body.mode(), body.carrier().strip(),
                 body.trackingReference().strip(), body.expectedDelivery()));
@@ -192,16 +210,36 @@ public class ShipmentResource {
     @RolesAllowed(Roles.LOGISTICS)
     @Operation(summary = "Cancel a shipment before dispatch; its reserved stock is released")
     public ShipmentView cancel(@PathParam("id") UUID id, @NotNull @Valid CancellationBody body) {
-        return ShipmentView.of(shipments.cancel(id, body.reason().strip()));
+        return ShipmentView.of(shipments.cancel(id, body.reason().strip(), caller.subject()));
     }
 
     @GET
     @Path("/backorders")
     @RolesAllowed({Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
-    @Operation(summary = "Approved equipment waiting for stock")
-    public List<BackorderView> backorders(@QueryParam("requestId") UUID requestId) {
-        List<Backorder> found = requestId == null ? Backorder.list("order by createdAt, id")
-                : Backorder.list("requestId = ?1 order by createdAt, id", requestId);
-        return found.stream().map(b -> new BackorderView(b.requestId, b.itemCode, b.quantity, b.createdAt)).toList();
+    @Operation(summary = "Approved equipment waiting for stock (OPEN), and what became of earlier backorders")
+    public List<BackorderView> backorders(@QueryParam("requestId") UUID requestId,
+                                          @QueryParam("status") Backorder.Status status) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (requestId != null) {
+            query.append(" and requestId = :request");
+            params.put("request", requestId);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        query.append(" order by createdAt, id");
+        return Backorder.<Backorder>list(query.toString(), params).stream().map(BackorderView::of).toList();
+    }
+
+    @POST
+    @Path("/backorders/{id}/cancellation")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.LOGISTICS)
+    @Operation(summary = "Cancel what a backorder still waits for (publishes assistance.shipment.backorder-cancelled.v1)")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = BackorderView.class)))
+    public BackorderView cancelBackorder(@PathParam("id") long id, @NotNull @Valid CancellationBody body) {
+        return BackorderView.of(backorders.cancel(id, body.reason().strip(), caller.subject()));
     }
 }

@@ -1,14 +1,20 @@
 package org.assistance.equipmentservice.shipments;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
+import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
+import org.assistance.chassis.events.ShipmentEvents.LineRefused;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentMilestone;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentReceived;
 import org.assistance.chassis.events.UnreadableEvent;
@@ -18,6 +24,8 @@ import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.equipmentservice.catalogue.CatalogueItem;
+import org.assistance.equipmentservice.screening.ExportRule;
+import org.assistance.equipmentservice.screening.RulesInForceChanged;
 import org.assistance.equipmentservice.screening.Screening;
 import org.assistance.equipmentservice.stock.Stock;
 import org.jboss.logging.Logger;
@@ -33,8 +41,9 @@ import java.util.UUID;
 
 /**
  * Plans shipments for approved equipment (reserving stock, split by warehouse, the rest
- * back-ordered), screens them, and moves them along their journey; every change records its
- * event, keyed by the request id.
+ * back-ordered, lines it cannot ship refused), screens them, and moves them along their journey
+ * to their end (delivered, received or cancelled); every change records its event, keyed by the
+ * request id.
  */
 @ApplicationScoped
 public class Shipments {
@@ -42,74 +51,151 @@ public class Shipments {
     private final Outbox outbox;
     private final Stock stock;
     private final Screening screening;
+    private final EntityManager entityManager;
 
-    public Shipments(Outbox outbox, Stock stock, Screening screening) {
+    public Shipments(Outbox outbox, Stock stock, Screening screening, EntityManager entityManager) {
         this.outbox = outbox;
         this.stock = stock;
         this.screening = screening;
+        this.entityManager = entityManager;
     }
 
+    /**
+     * An approval's equipment lines become shipments and backorders. A line this service cannot
+     * ship at all (item unknown or withdrawn) is refused with its own event: the rest goes on,
+     * and the approval never ends in a dead-letter topic.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void approved(RequestApproved approval) {
-        if (approval.equipmentLines() == null || approval.equipmentLines().isEmpty()
-                || Shipment.count("requestId", approval.requestId()) > 0
-                || Backorder.count("requestId", approval.requestId()) > 0) {
+        if (approval.equipmentLines() == null || approval.equipmentLines().isEmpty() || !firstTime(approval)) {
             return;
         }
         OffsetDateTime now = OffsetDateTime.now();
+        RequestPriority.Level priority = RequestPriority.of(approval.requestId());
         Map<String, List<ShipmentLine>> byWarehouse = new LinkedHashMap<>();
         for (EquipmentLine line : approval.equipmentLines()) {
             CatalogueItem item = CatalogueItem.findById(line.itemCode());
-            if (item == null) {
-                throw new UnreadableEvent("approved item " + line.itemCode() + " is not in the catalogue");
+            if (item == null || item.isWithdrawn() || line.quantity() <= 0) {
+                outbox.record(new LineRefused(approval.requestId(), line.itemCode(), line.quantity(),
+                        refusal(line, item), now));
+                continue;
             }
             int reserved = 0;
             for (Stock.Allocation allocation : stock.reserve(item.code, line.quantity())) {
                 byWarehouse.computeIfAbsent(allocation.warehouse(), w -> new ArrayList<>())
-                        .add(new ShipmentLine(item.code, item.name, item.category.name(), item.dualUse,
-                                allocation.quantity(), item.unitPrice()));
+                        .add(lineOf(item, allocation.quantity()));
                 reserved += allocation.quantity();
             }
             if (reserved < line.quantity()) {
-                Backorder backorder = new Backorder();
-                backorder.requestId = approval.requestId();
-                backorder.agencyId = approval.agencyId();
-                backorder.itemCode = item.code;
-                backorder.quantity = line.quantity() - reserved;
-                backorder.createdAt = now;
+                Backorder backorder = Backorder.of(approval.requestId(), approval.agencyId(), approval.country(),
+                        item.code, line.quantity() - reserved, priority, now);
                 backorder.persist();
+                outbox.record(new LineBackordered(backorder.requestId, backorder.id, item.code, item.name,
+                        backorder.quantity, priority.name(), now));
             }
         }
         for (Map.Entry<String, List<ShipmentLine>> planned : byWarehouse.entrySet()) {
-            Shipment shipment = Shipment.plan(approval.requestId(), approval.agencyId(), approval.country(),
-                    planned.getKey(), planned.getValue(), now);
-            shipment.persist();
-            outbox.record(shipment.plannedEvent());
-            List<ScreeningHit> hits = screening.screen(shipment.destinationCountry, shipment.lines);
-            if (!hits.isEmpty()) {
-                shipment.hold(hits, now);
-                outbox.record(new ShipmentHeld(shipment.requestId, shipment.id, shipment.destinationCountry, hits, now));
-            }
+            plan(Shipment.plan(approval.requestId(), approval.agencyId(), approval.country(), planned.getKey(),
+                    planned.getValue(), now));
         }
     }
 
+    /** Records the approval as handled; false if it already was (program-service may publish it twice). */
+    private boolean firstTime(RequestApproved approval) {
+        return entityManager.createNativeQuery("""
+                        insert into approved_requests (request_id, handled_at) values (?1, ?2)
+                        on conflict (request_id) do nothing""")
+                .setParameter(1, approval.requestId())
+                .setParameter(2, OffsetDateTime.now())
+                .executeUpdate() == 1;
+    }
+
+    private static String refusal(EquipmentLine line, CatalogueItem item) {
+        if (item == null) {
+            return "Item " + line.itemCode() + " is not in the catalogue";
+        }
+        if (item.isWithdrawn()) {
+            return "Item " + line.itemCode() + " was withdrawn from the catalogue on " + item.withdrawnAt.toLocalDate()
+                    + (item.withdrawalReason == null ? "" : ": " + item.withdrawalReason);
+        }
+        return "An approved quantity must be positive, not " + line.quantity();
+    }
+
+    static ShipmentLine lineOf(CatalogueItem item, int quantity) {
+        return new ShipmentLine(item.code, item.name, item.category.name(), item.dualUse, quantity, item.unitPrice());
+    }
+
+    /** A new shipment, its stock already reserved: recorded as planned, screened, held if a rule hits it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    void plan(Shipment shipment) {
+        shipment.persist();
+        outbox.record(shipment.plannedEvent());
+        List<ScreeningHit> hits = screening.screen(shipment.destinationCountry, shipment.lines);
+        if (!hits.isEmpty()) {
+            hold(shipment, hits, shipment.plannedAt);
+        }
+    }
+
+    private void hold(Shipment shipment, List<ScreeningHit> hits, OffsetDateTime at) {
+        shipment.hold(hits, at);
+        outbox.record(new ShipmentHeld(shipment.requestId, shipment.id, shipment.destinationCountry, hits, at));
+    }
+
+    /**
+     * A rule was added or changed: every shipment planned but not yet dispatched (and not held
+     * already) is screened again, in the rule's transaction; those it hits are held.
+     */
+    void rulesChanged(@Observes RulesInForceChanged change) {
+        List<ExportRule> rules = screening.rulesInForce();
+        List<Shipment> planned = Shipment.find("status = ?1 order by id", ShipmentStatus.PLANNED)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        OffsetDateTime now = OffsetDateTime.now();
+        int held = 0;
+        for (Shipment shipment : planned) {
+            List<ScreeningHit> hits = screening.screen(shipment.destinationCountry, shipment.lines, rules);
+            if (!hits.isEmpty()) {
+                hold(shipment, hits, now);
+                held++;
+            }
+        }
+        LOG.infof("Export rule %s: %d planned shipments screened again, %d held", change.ruleId(), planned.size(), held);
+    }
+
+    /**
+     * Clears a held shipment. Lines taken off are recorded as removed (before the clearance);
+     * taking off every line cancels the shipment instead.
+     */
     @Transactional
-    public Shipment clear(UUID id, String licence, LocalDate licenceDate, Set<String> removeItems) {
+    public Shipment clear(UUID id, String licence, LocalDate licenceDate, Set<String> removeItems, String reason,
+                          String by) {
+        screening.holdRulesSteady();
         Shipment shipment = locked(id);
         OffsetDateTime now = OffsetDateTime.now();
-        for (ShipmentLine removed : shipment.clear(licence, licenceDate, removeItems, now)) {
-            stock.release(shipment.warehouse, removed.itemCode(), removed.quantity());
+        String why = reason != null ? reason : shipment.removalReason(removeItems);
+        if (shipment.status == ShipmentStatus.HELD && !shipment.lines.isEmpty() && shipment.removesEveryLine(removeItems)) {
+            cancel(shipment, why, by, now);
+            return shipment;
+        }
+        List<ShipmentLine> removed = shipment.clear(licence, licenceDate, removeItems, screening.ruleIdsInForce(), now);
+        for (ShipmentLine line : removed) {
+            stock.release(shipment.warehouse, line.itemCode(), line.quantity());
+        }
+        if (!removed.isEmpty()) {
+            outbox.record(new ShipmentLinesRemoved(shipment.requestId, shipment.id, removed, why, now));
         }
         outbox.record(new ShipmentCleared(shipment.requestId, shipment.id, shipment.licenceReference,
                 shipment.licenceDate, shipment.heldSeconds, now));
         return shipment;
     }
 
+    /** Dispatch screens again against the rules in force: a hit not cleared refuses it (409), nothing changes. */
     @Transactional
     public Shipment dispatch(UUID id, Shipment.Mode mode, String carrier, String tracking, LocalDate expected) {
+        screening.holdRulesSteady();
         Shipment shipment = locked(id);
         OffsetDateTime now = OffsetDateTime.now();
-        shipment.dispatch(mode, carrier, tracking, expected, now);
+        shipment.dispatch(mode, carrier, tracking, expected,
+                screening.screen(shipment.destinationCountry, shipment.lines), now);
         for (ShipmentLine line : shipment.lines) {
             stock.consume(shipment.warehouse, line.itemCode(), line.quantity());
         }
@@ -135,13 +221,19 @@ public class Shipments {
     }
 
     @Transactional
-    public Shipment cancel(UUID id, String reason) {
+    public Shipment cancel(UUID id, String reason, String by) {
         Shipment shipment = locked(id);
-        shipment.cancel(reason, OffsetDateTime.now());
+        cancel(shipment, reason, by, OffsetDateTime.now());
+        return shipment;
+    }
+
+    private void cancel(Shipment shipment, String reason, String by, OffsetDateTime at) {
+        shipment.cancel(reason, by, at);
+        // every state a shipment can be cancelled in holds a reservation for each line
         for (ShipmentLine line : shipment.lines) {
             stock.release(shipment.warehouse, line.itemCode(), line.quantity());
         }
-        return shipment;
+        outbox.record(new ShipmentCancelled(shipment.requestId, shipment.id, reason, shipment.lines, true, by, at));
     }
 
     /** The partner confirmed receipt (request-service's event): the shipment is RECEIVED with what was rejected. */

@@ -1,6 +1,7 @@
 package org.assistance.equipmentservice.stock;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
@@ -16,9 +17,11 @@ import java.util.List;
 @ApplicationScoped
 public class Stock {
     private final EntityManager entityManager;
+    private final Event<StockReceived> received;
 
-    public Stock(EntityManager entityManager) {
+    public Stock(EntityManager entityManager, Event<StockReceived> received) {
         this.entityManager = entityManager;
+        this.received = received;
     }
 
     /** A quantity of an item taken from one warehouse. */
@@ -37,7 +40,21 @@ public class Stock {
             level.persist();
         }
         level.onHand += quantity;
+        // in this transaction: backorders waiting for the item take what they need first
+        received.fire(new StockReceived(warehouse, itemCode, quantity));
         return level;
+    }
+
+    /** Reserves up to the quantity of an item in one warehouse; returns how many it could. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public int reserveAt(String warehouse, String itemCode, int quantity) {
+        StockLevel level = StockLevel.findById(new StockLevel.Key(warehouse, itemCode), LockModeType.PESSIMISTIC_WRITE);
+        if (level == null) {
+            return 0;
+        }
+        int take = Math.min(quantity, level.free());
+        level.reserved += take;
+        return take;
     }
 
     /**

@@ -81,7 +81,8 @@ public class StockResource {
     @Path("/warehouses/{code}/stock")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.ADMIN, Roles.LOGISTICS})
-    @Operation(summary = "Goods received into a warehouse")
+    @Operation(summary = "Goods received into a warehouse; open backorders of the item take them first (most urgent "
+            + "request, then oldest), each part as a new shipment")
     public LevelView receive(@PathParam("code") String warehouse, @NotNull @Valid StockBody body) {
         if (CatalogueItem.findById(body.itemCode()) == null) {
             throw DomainRuleViolation.unprocessable("Item " + body.itemCode() + " is not in the catalogue");

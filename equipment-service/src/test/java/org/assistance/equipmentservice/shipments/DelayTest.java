@@ -31,7 +31,7 @@ class DelayTest {
 
     private static Shipment dispatchedBy(Shipment.Mode mode, OffsetDateTime at, LocalDate expected) {
         Shipment shipment = Shipment.plan(java.util.UUID.randomUUID(), "agency", "KE", "W", List.of(), at);
-        shipment.dispatch(mode, "carrier", "tracking", expected, at);
+        shipment.dispatch(mode, "carrier", "tracking", expected, List.of(), at);
         return shipment;
     }
 }

@@ -2,7 +2,12 @@ package org.assistance.equipmentservice.shipments;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.equipmentservice.Logistics;
 import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
@@ -17,6 +22,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -55,7 +61,7 @@ class ExportControlScreeningTest {
     }
 
     @Test
-    void a_prohibited_line_cannot_be_cleared_only_removed_and_its_stock_goes_back() {
+    void a_prohibited_line_cannot_be_cleared_only_removed_and_its_removal_is_published_before_the_clearance() {
         String warehouse = Logistics.unique("W");
         String marking = Logistics.unique("FIR");
         String radio = Logistics.unique("COM");
@@ -75,6 +81,41 @@ class ExportControlScreeningTest {
                 .then().statusCode(200).body("status", equalTo("CLEARED")).body("lines.size()", equalTo(1));
         given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
                 .then().body("find { it.itemCode == '" + marking + "' }.reserved", equalTo(0));
+
+        List<CloudEvent<AssistanceEvent>> events = Logistics.shipmentEvents(request, 4);
+        assertThat(events).extracting(e -> e.type().typeName()).containsExactly("assistance.shipment.planned.v1",
+                "assistance.shipment.held.v1", "assistance.shipment.lines-removed.v1", "assistance.shipment.cleared.v1");
+        ShipmentLinesRemoved removed = (ShipmentLinesRemoved) events.get(2).data();
+        assertThat(removed.lines()).extracting(ShipmentLine::itemCode).containsExactly(marking);
+        assertThat(removed.lines().get(0).quantity()).isEqualTo(1);
+        assertThat(removed.reason()).contains("PROHIBITED").contains("Test measure FIREARMS_MARKING");
+    }
+
+    @Test
+    void removing_every_line_at_clearance_cancels_the_shipment_and_releases_its_stock() {
+        String warehouse = Logistics.unique("W");
+        String marking = Logistics.unique("FIR");
+        Logistics.warehouse(warehouse, "AT");
+        Logistics.item(marking, "FIREARMS_MARKING", false, "5000.00");
+        Logistics.stock(warehouse, marking, 2);
+        Logistics.rule("SY", "FIREARMS_MARKING", "PROHIBITED");
+        UUID request = Logistics.approve("SY", "agency-sy", Map.of(marking, 2));
+        String shipment = (String) Logistics.awaitShipments(request, 1).get(0).get("id");
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.role("logistics"))
+                .when().get("/api/v1/shipments/" + shipment).then().body("status", equalTo("HELD")));
+
+        clear(shipment, Map.of("removeItems", List.of(marking), "reason", "Cannot go to this destination"))
+                .then().statusCode(200).body("status", equalTo("CANCELLED"))
+                .body("cancellationReason", equalTo("Cannot go to this destination"));
+        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
+                .then().body("find { it.itemCode == '" + marking + "' }.reserved", equalTo(0));
+        List<CloudEvent<AssistanceEvent>> events = Logistics.shipmentEvents(request, 3);
+        assertThat(events).extracting(e -> e.type().typeName()).containsExactly("assistance.shipment.planned.v1",
+                "assistance.shipment.held.v1", "assistance.shipment.cancelled.v1");
+        ShipmentCancelled cancelled = (ShipmentCancelled) events.get(2).data();
+        assertThat(cancelled.reason()).isEqualTo("Cannot go to this destination");
+        assertThat(cancelled.lines()).extracting(ShipmentLine::quantity).containsExactly(2);
+        assertThat(cancelled.stockReleased()).isTrue();
     }
 
     @Test

@@ -4,6 +4,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.Topics;
 import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.equipmentservice.Logistics;
@@ -74,7 +75,7 @@ class ShipmentJourneyTest {
     }
 
     @Test
-    void a_cancelled_shipment_gives_its_stock_back() {
+    void a_cancelled_shipment_publishes_ShipmentCancelled_and_releases_its_stock() {
         String warehouse = Logistics.unique("W");
         String item = Logistics.unique("OFF");
         Logistics.warehouse(warehouse, "AT");
@@ -82,10 +83,26 @@ class ShipmentJourneyTest {
         Logistics.stock(warehouse, item, 3);
         UUID request = Logistics.approve("PE", "agency-pe", Map.of(item, 3));
         String shipment = (String) Logistics.awaitShipments(request, 1).get(0).get("id");
-        post(shipment, "cancellation", Map.of("reason", "Request re-scoped")).then().statusCode(200)
-                .body("status", equalTo("CANCELLED"));
+        given().auth().oauth2(Tokens.person("logistics-omar", "logistics")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "Request re-scoped"))
+                .when().post("/api/v1/shipments/" + shipment + "/cancellation").then().statusCode(200)
+                .body("status", equalTo("CANCELLED")).body("cancelledBy", equalTo("logistics-omar"));
         given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
-                .then().body("find { it.itemCode == '" + item + "' }.free", equalTo(3));
+                .then().body("find { it.itemCode == '" + item + "' }.free", equalTo(3))
+                .body("find { it.itemCode == '" + item + "' }.reserved", equalTo(0));
+
+        ShipmentCancelled cancelled = Logistics.awaitEvent(request, ShipmentCancelled.class);
+        assertThat(cancelled.shipmentId()).isEqualTo(UUID.fromString(shipment));
+        assertThat(cancelled.reason()).isEqualTo("Request re-scoped");
+        assertThat(cancelled.stockReleased()).isTrue();
+        assertThat(cancelled.cancelledBy()).isEqualTo("logistics-omar");
+        assertThat(cancelled.lines()).singleElement().satisfies(l -> {
+            assertThat(l.itemCode()).isEqualTo(item);
+            assertThat(l.quantity()).isEqualTo(3);
+        });
+        assertThat(Logistics.shipmentEvents(request, 2)).extracting(e -> e.type().typeName())
+                .containsExactly("assistance.shipment.planned.v1", "assistance.shipment.cancelled.v1");
+        post(shipment, "cancellation", Map.of("reason", "twice")).then().statusCode(409);
     }
 
     @Test

@@ -1,0 +1,110 @@
+package org.assistance.equipmentservice.shipments;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
+import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
+import org.assistance.chassis.outbox.Outbox;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.equipmentservice.catalogue.CatalogueItem;
+import org.assistance.equipmentservice.stock.Stock;
+import org.assistance.equipmentservice.stock.StockReceived;
+import org.jboss.logging.Logger;
+
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Backorders to their end: fulfilled by stock received (most urgent request first, then the
+ * oldest), each part a new shipment; or cancelled by logistics. Requests' priorities come from
+ * request-service's events, in whatever order they arrive relative to the approval.
+ */
+@ApplicationScoped
+public class Backorders {
+    private static final Logger LOG = Logger.getLogger(Backorders.class);
+    /** Most urgent request first, then the oldest backorder. */
+    private static final Comparator<Backorder> FULFILMENT_ORDER =
+            Comparator.comparing((Backorder b) -> b.priority, Comparator.reverseOrder())
+                    .thenComparing(b -> b.createdAt).thenComparing(b -> b.id);
+
+    private final Outbox outbox;
+    private final Stock stock;
+    private final Shipments shipments;
+
+    public Backorders(Outbox outbox, Stock stock, Shipments shipments) {
+        this.outbox = outbox;
+        this.stock = stock;
+        this.shipments = shipments;
+    }
+
+    /**
+     * Stock arrived (its warehouse's row is locked by the receipt): open backorders of the item
+     * take it, each part shipped from that warehouse. The backorders are locked too, so two
+     * receipts in different warehouses never fulfil the same units twice (locked in id order, so
+     * they never wait on each other in a circle).
+     */
+    void stockReceived(@Observes StockReceived receipt) {
+        List<Backorder> open = Backorder.<Backorder>find("itemCode = ?1 and status = ?2 order by id", receipt.itemCode(),
+                        Backorder.Status.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        if (open.isEmpty()) {
+            return;
+        }
+        CatalogueItem item = CatalogueItem.findById(receipt.itemCode());
+        OffsetDateTime now = OffsetDateTime.now();
+        for (Backorder backorder : open.stream().sorted(FULFILMENT_ORDER).toList()) {
+            if (backorder.destinationCountry == null) {
+                LOG.warnf("Backorder %d (from before destinations were kept) has no destination; left open",
+                        backorder.id);
+                continue;
+            }
+            int reserved = stock.reserveAt(receipt.warehouse(), item.code, backorder.remaining);
+            if (reserved == 0) {
+                break;
+            }
+            backorder.fulfil(reserved, now);
+            Shipment shipment = Shipment.plan(backorder.requestId, backorder.agencyId, backorder.destinationCountry,
+                    receipt.warehouse(), List.of(Shipments.lineOf(item, reserved)), now);
+            // the fulfilment names the shipment whose planned event follows it
+            outbox.record(new BackorderFulfilled(backorder.requestId, backorder.id, shipment.id, item.code, reserved,
+                    backorder.remaining, now));
+            shipments.plan(shipment);
+        }
+    }
+
+    @Transactional
+    public Backorder cancel(long id, String reason, String by) {
+        Backorder backorder = Backorder.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (backorder == null) {
+            throw DomainRuleViolation.notFound("Backorder " + id);
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        backorder.cancel(reason, by, now);
+        outbox.record(new BackorderCancelled(backorder.requestId, backorder.id, backorder.itemCode,
+                backorder.remaining, reason, now));
+        return backorder;
+    }
+
+    /** request-service published the request's priority (submitted or amended): open backorders follow it. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void priorityLearnt(UUID requestId, String priority) {
+        RequestPriority.Level level = RequestPriority.Level.named(priority);
+        RequestPriority known = RequestPriority.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        if (known == null) {
+            known = new RequestPriority();
+            known.requestId = requestId;
+            known.priority = level;
+            known.updatedAt = OffsetDateTime.now();
+            known.persist();
+        } else {
+            known.priority = level;
+            known.updatedAt = OffsetDateTime.now();
+        }
+        Backorder.update("priority = ?1, updatedAt = ?2 where requestId = ?3 and status = ?4", level,
+                OffsetDateTime.now(), requestId, Backorder.Status.OPEN);
+    }
+}

@@ -1,0 +1,44 @@
+package org.assistance.equipmentservice.shipments;
+
+import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.UUID;
+
+/**
+ * A request's priority as request-service last published it (submitted or amended): stock that
+ * arrives goes to the most urgent backorders first. An approval may arrive before it (another
+ * topic): until then a request counts as MEDIUM.
+ */
+@Entity
+@Table(name = "request_priorities")
+public class RequestPriority extends PanacheEntityBase {
+    /** request-service's priorities, lowest first. */
+    public enum Level {
+        LOW, MEDIUM, HIGH, URGENT;
+
+        static Level named(String name) {
+            return Arrays.stream(values()).filter(l -> l.name().equals(name)).findFirst().orElse(MEDIUM);
+        }
+    }
+
+    @Id
+    @Column(name = "request_id")
+    public UUID requestId;
+    @Enumerated(EnumType.STRING)
+    public Level priority;
+    @Column(name = "updated_at")
+    public OffsetDateTime updatedAt;
+
+    static Level of(UUID requestId) {
+        RequestPriority known = findById(requestId);
+        return known == null ? Level.MEDIUM : known.priority;
+    }
+}
