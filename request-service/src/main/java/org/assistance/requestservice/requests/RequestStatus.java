@@ -6,7 +6,9 @@ import java.util.Set;
 /** The request's status as the requesting agency sees it, and the moves allowed between them. */
 public enum RequestStatus {
     SUBMITTED, UNDER_REVIEW, INFORMATION_REQUESTED, APPROVED, PARTIALLY_APPROVED, REJECTED, IN_DELIVERY,
-    DELIVERED, CLOSED, WITHDRAWN;
+    DELIVERED, CLOSED, WITHDRAWN,
+    /** Every deliverable of the approved request was cancelled: nothing will be delivered. */
+    CANCELLED;
 
     private Set<RequestStatus> next;
 
@@ -16,13 +18,16 @@ public enum RequestStatus {
         UNDER_REVIEW.next = EnumSet.of(INFORMATION_REQUESTED, APPROVED, PARTIALLY_APPROVED, REJECTED, WITHDRAWN);
         INFORMATION_REQUESTED.next = EnumSet.of(UNDER_REVIEW, SUBMITTED, APPROVED, PARTIALLY_APPROVED, REJECTED,
                 WITHDRAWN, INFORMATION_REQUESTED);
-        APPROVED.next = EnumSet.of(IN_DELIVERY, DELIVERED, CLOSED);
-        PARTIALLY_APPROVED.next = EnumSet.of(IN_DELIVERY, DELIVERED, CLOSED);
-        REJECTED.next = EnumSet.of(CLOSED);
-        IN_DELIVERY.next = EnumSet.of(DELIVERED, CLOSED);
+        // delivery always passes through IN_DELIVERY, so the history shows each step once and in order
+        APPROVED.next = EnumSet.of(IN_DELIVERY, CANCELLED);
+        PARTIALLY_APPROVED.next = EnumSet.of(IN_DELIVERY, CANCELLED);
+        REJECTED.next = EnumSet.noneOf(RequestStatus.class);
+        IN_DELIVERY.next = EnumSet.of(DELIVERED, CANCELLED);
+        // closed by the partner's completion, or automatically some time after delivery
         DELIVERED.next = EnumSet.of(CLOSED);
         CLOSED.next = EnumSet.noneOf(RequestStatus.class);
         WITHDRAWN.next = EnumSet.noneOf(RequestStatus.class);
+        CANCELLED.next = EnumSet.noneOf(RequestStatus.class);
     }
 
     public boolean canMoveTo(RequestStatus target) {
