@@ -38,7 +38,7 @@ public class Deliverable extends PanacheEntityBase {
         static final String DELIVERED = "DELIVERED";
         static final String CANCELLED = "CANCELLED";
 
-        boolean isOpen() {
+        boolean stillOpen() {
             return PLANNED.equals(stage) || DISPATCHED.equals(stage);
         }
     }
@@ -125,7 +125,7 @@ public class Deliverable extends PanacheEntityBase {
         ShipmentPart part = shipments.get(shipmentId.toString());
         int removed = part == null ? units : Math.min(units, part.quantity());
         if (part != null) {
-            if (!part.isOpen()) {
+            if (!part.stillOpen()) {
                 return;
             }
             withShipment(shipmentId, new ShipmentPart(part.quantity() - removed, part.stage()));
@@ -136,7 +136,7 @@ public class Deliverable extends PanacheEntityBase {
     /** The shipment will not go: what is still in it is cancelled (or, unknown, the lines the event names). */
     void shipmentCancelled(UUID shipmentId, int unitsNamed, String why, OffsetDateTime at) {
         ShipmentPart part = shipments.get(shipmentId.toString());
-        if (part != null && !part.isOpen()) {
+        if (part != null && !part.stillOpen()) {
             return;
         }
         int units = part == null ? unitsNamed : part.quantity();
@@ -154,7 +154,7 @@ public class Deliverable extends PanacheEntityBase {
 
     void shipmentDelivered(UUID shipmentId, OffsetDateTime at) {
         ShipmentPart part = shipments.get(shipmentId.toString());
-        if (part != null && part.isOpen()) {
+        if (part != null && part.stillOpen()) {
             withShipment(shipmentId, new ShipmentPart(part.quantity(), ShipmentPart.DELIVERED));
             quantityDelivered += part.quantity();
             started(at);

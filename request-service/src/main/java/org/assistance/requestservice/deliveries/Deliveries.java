@@ -43,6 +43,10 @@ public class Deliveries {
     /** What the approval makes deliverable; delivery facts that arrived first now count. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void approved(RequestApproved e, String actor) {
+        AssistanceRequest request = requests.lockedForDelivery(e.requestId());
+        if (request == null || !request.status.isApprovedOrBeyond()) {
+            return; // e.g. withdrawn meanwhile: the approval did not take effect, nothing is to be delivered
+        }
         apply(e.requestId(), e.approvedAt(), actor, "delivery had progressed before the approval arrived",
                 ledger -> ledger.approve(e.equipmentLines(), e.activities(), catalogue::nameOf, e.approvedAt()));
     }

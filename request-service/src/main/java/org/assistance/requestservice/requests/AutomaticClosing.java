@@ -1,7 +1,9 @@
 package org.assistance.requestservice.requests;
 
 import io.quarkus.scheduler.Scheduled;
+import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -28,9 +30,18 @@ public class AutomaticClosing {
         this.after = after;
     }
 
+    private volatile boolean stopping;
+
+    void onStop(@Observes ShutdownEvent event) {
+        stopping = true;
+    }
+
     @Scheduled(every = "${assistance.requests.auto-close-check-every:5m}", delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closeDue() {
+        if (stopping) {
+            return;
+        }
         try {
             int closed;
             do {

@@ -74,7 +74,9 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body, or an equipment "
+            + "line naming an item that is not in the catalogue or was withdrawn (each such line named in errors, "
+            + "e.g. equipmentLines[1].itemCode)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@NotNull @Valid RequestDraft draft,
                            @Parameter(description = "Any unique string (e.g. a UUID) chosen by the client per request")
@@ -113,6 +115,9 @@ public class RequestResource {
             description = "If-Match must carry the ETag last read: a stale one gets 412, a missing one 428.")
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Not amendable in its current status",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An equipment line names an item that is not in the catalogue "
+            + "or was withdrawn (each such line named in errors)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since the ETag in If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))

@@ -34,6 +34,12 @@ public enum RequestStatus {
         return next.contains(target);
     }
 
+    /** Approved, in delivery or past it: what the approval named is (or was) to be delivered. */
+    public boolean isApprovedOrBeyond() {
+        return this == APPROVED || this == PARTIALLY_APPROVED || this == IN_DELIVERY || this == DELIVERED
+                || this == CLOSED || this == CANCELLED;
+    }
+
     /** Before a decision: the agency may still amend or withdraw. */
     public boolean isUndecided() {
         return this == SUBMITTED || this == UNDER_REVIEW || this == INFORMATION_REQUESTED;

@@ -236,6 +236,7 @@ class FollowingDeliverablesTest {
                 .body("deliverables[0].quantityDelivered", equalTo(4))
                 .body("deliverables[0].quantityCancelled", equalTo(0));
         history(request, "SUBMITTED", "APPROVED", "IN_DELIVERY", "DELIVERED");
+        nothingDeadLettered(request);
     }
 
     @Test
@@ -280,6 +281,7 @@ class FollowingDeliverablesTest {
         history(request, "SUBMITTED", "APPROVED", "IN_DELIVERY", "DELIVERED");
         assertThat(publishedAll(request, "assistance.request.delivery-started.v1")).hasSize(1);
         assertThat(publishedAll(request, "assistance.request.delivered.v1")).hasSize(1);
+        nothingDeadLettered(request);
     }
 
     @Test
@@ -368,6 +370,14 @@ class FollowingDeliverablesTest {
     private static void history(UUID request, String... statuses) {
         given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/history")
                 .then().statusCode(200).body("to", contains(statuses));
+    }
+
+    /** No event about the request went to a dead-letter topic: every one was a valid step. */
+    private static void nothingDeadLettered(UUID request) {
+        for (String topic : List.of(Topics.REVIEWS, Topics.SHIPMENTS)) {
+            assertThat(BrokerClient.readAll(Topics.deadLetters(topic)))
+                    .noneMatch(r -> request.toString().equals(r.key()));
+        }
     }
 
     private static String published(UUID request, String type) {
