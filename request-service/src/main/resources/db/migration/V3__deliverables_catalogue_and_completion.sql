@@ -39,3 +39,8 @@ alter table assistance_requests
     add column completion_comment text;
 -- the automatic close looks for requests delivered long enough ago
 create index assistance_requests_delivered on assistance_requests (delivered_at) where status = 'DELIVERED';
+-- requests delivered before this change: their delivery time from the history, so they close automatically too
+update assistance_requests r
+   set delivered_at = (select max(c.changed_at) from request_status_changes c
+                        where c.request_id = r.id and c.to_status = 'DELIVERED')
+ where r.status = 'DELIVERED';

@@ -9,6 +9,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.assistance.chassis.events.Values;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -218,8 +219,8 @@ public class Deliverable extends PanacheEntityBase {
         return state == State.IN_PROGRESS || state == State.DELIVERED;
     }
 
-    org.assistance.chassis.events.Values.Deliverable value() {
-        return new org.assistance.chassis.events.Values.Deliverable(deliverableId, kind,
+    Values.Deliverable value() {
+        return new Values.Deliverable(deliverableId, kind,
                 description == null ? deliverableId : description, quantity, quantityDelivered, quantityCancelled,
                 state.name(), reason);
     }

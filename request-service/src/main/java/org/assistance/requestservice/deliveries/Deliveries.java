@@ -14,6 +14,7 @@ import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
+import org.assistance.chassis.events.Values;
 import org.assistance.requestservice.catalogue.Catalogue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.assistance.requestservice.requests.AssistanceRequest;
@@ -124,7 +125,7 @@ public class Deliveries {
     /** The deliverables of a request as the caller may see it (another agency's: 404). */
     public Deliverables of(UUID requestId, String agencyOrNullForStaff) {
         AssistanceRequest request = requests.visibleTo(requestId, agencyOrNullForStaff);
-        List<org.assistance.chassis.events.Values.Deliverable> all = DeliveryLedger.of(requestId).approved().stream()
+        List<Values.Deliverable> all = DeliveryLedger.of(requestId).approved().stream()
                 .map(Deliverable::value).toList();
         return new Deliverables(requestId, request.status, all,
                 all.stream().filter(d -> !Deliverable.State.DELIVERED.name().equals(d.state())
@@ -135,8 +136,8 @@ public class Deliveries {
             + "item code, quantities in units, id item:<code>; one per approved activity, id = the activity id) and "
             + "those still outstanding (not yet DELIVERED or CANCELLED)")
     public record Deliverables(UUID requestId, RequestStatus status,
-                               List<org.assistance.chassis.events.Values.Deliverable> deliverables,
-                               List<org.assistance.chassis.events.Values.Deliverable> outstanding) {
+                               List<Values.Deliverable> deliverables,
+                               List<Values.Deliverable> outstanding) {
     }
 
     private void apply(UUID requestId, OffsetDateTime at, String actor, String reason, Consumer<DeliveryLedger> fact) {

@@ -15,6 +15,7 @@ import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.RequestingAuthority;
 import org.assistance.chassis.events.Values.TrainingNeed;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -195,7 +196,7 @@ public class AssistanceRequest extends PanacheEntityBase {
                     + "; completion can be confirmed only once it is DELIVERED");
         }
         if (rating < 1 || rating > 5) {
-            throw org.assistance.chassis.problems.InvalidInput.field("satisfaction", "must be between 1 and 5");
+            throw InvalidInput.field("satisfaction", "must be between 1 and 5");
         }
         moveOrRefuse(RequestStatus.CLOSED, now);
         satisfaction = rating;
