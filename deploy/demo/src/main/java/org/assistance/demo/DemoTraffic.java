@@ -134,9 +134,10 @@ public final class DemoTraffic {
         for (String[] item : ITEMS) {
             send("POST", EQUIPMENT + "/catalogue", admin, Map.of("code", item[0], "name", item[1], "category", item[2],
                     "dualUse", Boolean.parseBoolean(item[3]), "unitCost", Map.of("amount", item[4], "currency", item[5])));
+            // little stock: lines wait on backorders until new stock comes in (fillBackorders)
             for (String warehouse : List.of("VIE-1", "NBO-1")) {
                 send("POST", EQUIPMENT + "/warehouses/" + warehouse + "/stock", admin,
-                        Map.of("itemCode", item[0], "quantity", 200));
+                        Map.of("itemCode", item[0], "quantity", 20));
             }
         }
         JsonNode rules = get(EQUIPMENT + "/export-rules", admin);
