@@ -3,6 +3,7 @@ package org.assistance.reportingservice.dashboard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -101,11 +102,28 @@ public class Dashboard {
      * {@code everHeld} those held at some point.
      */
     public record Kpis(DashboardFilter filter, long requests, Map<String, Long> byStage, Double approvalRatePercent,
-                       Percentiles timeToApproval, Percentiles timeToRejection, Percentiles approvalToDeliveryDays,
+                       @Schema(description = "Days from submission to approval, approved requests only")
+                       Percentiles timeToApproval,
+                       @Schema(description = "Days from submission to rejection, rejected requests only")
+                       Percentiles timeToRejection,
+                       Percentiles approvalToDeliveryDays,
                        Map<String, Long> approvalDaysDistribution, Map<String, Long> rejectionDaysDistribution,
-                       Map<String, Long> deliveryDaysDistribution, Double onTimeDeliveryPercent, Delivery delivery,
-                       long heldNow, long everHeld, Shipments shipments, Double fillRatePercent, List<Funds> funds,
-                       List<ProgrammeMoney> programmes, long participantsWomen, long participantsMen,
+                       Map<String, Long> deliveryDaysDistribution, Double onTimeDeliveryPercent,
+                       @Schema(description = "Delivery of every kind of assistance, per assistance type and per "
+                               + "deliverable kind")
+                       Delivery delivery,
+                       @Schema(description = "Shipments held by export controls at this moment (not cleared, not cancelled)")
+                       long heldNow,
+                       @Schema(description = "Shipments held at some point")
+                       long everHeld,
+                       Shipments shipments, Double fillRatePercent,
+                       @Schema(description = "Per programme, donor and currency: each amount credited once (the donors' "
+                               + "parts of an amount add up to it)")
+                       List<Funds> funds,
+                       @Schema(description = "Per programme and currency: committed, disbursed and spent, each the sum "
+                               + "over the programme's donors in funds")
+                       List<ProgrammeMoney> programmes,
+                       long participantsWomen, long participantsMen,
                        List<CountryRow> countries, List<LiveEvent> latestEvents) {
     }
 
