@@ -28,6 +28,11 @@ public class Dashboard {
                  when r.approved_at is not null then 'APPROVED'
                  when r.information_requested_at is not null then 'INFORMATION_REQUESTED'
                  else 'SUBMITTED' end""";
+    /**
+     * Delivered, as request-service reported it; a closed request was delivered too (one delivered
+     * before deliverables were reported is closed without a request.delivered event).
+     */
+    private static final String DELIVERED = "(r.delivered_at is not null or r.closed_at is not null)";
     private static final String DAYS = "extract(epoch from (%s - %s)) / 86400.0";
     /** Held by export controls now: not cleared since its last hold, not cancelled, not gone. */
     private static final String HELD_NOW = """
@@ -198,8 +203,9 @@ public class Dashboard {
         }
         Delivery deliveryBreakdown = delivery(where);
         List<CountryRow> countries = new ArrayList<>();
-        for (Object[] row : rows("select r.country, count(*), count(r.delivered_at) from request_facts r where "
-                + where.sql() + " and r.country is not null group by 1 order by 2 desc, 1", where)) {
+        for (Object[] row : rows("select r.country, count(*), count(*) filter (where " + DELIVERED + ") "
+                + "from request_facts r where " + where.sql() + " and r.country is not null group by 1 order by 2 desc, 1",
+                where)) {
             countries.add(new CountryRow(((String) row[0]).trim(), ((Number) row[1]).longValue(),
                     ((Number) row[2]).longValue()));
         }
@@ -288,16 +294,16 @@ public class Dashboard {
 
     private Delivery delivery(DashboardFilter.Where where) {
         Object[] totals = single("""
-                select count(*) filter (where r.delivered_at is not null), count(*) filter (where r.cancelled_at is not null),
+                select count(*) filter (where %2$s), count(*) filter (where r.cancelled_at is not null),
                        count(*) filter (where r.closed_at is not null), avg(r.satisfaction)
-                from request_facts r where %s""".formatted(where.sql()), where);
+                from request_facts r where %1$s""".formatted(where.sql(), DELIVERED), where);
         Map<String, TypeDelivery> byType = new LinkedHashMap<>();
         for (Object[] row : rows("""
                 select t.type, count(*), count(*) filter (where r.approved_at is not null),
-                       count(*) filter (where r.delivered_at is not null), count(*) filter (where r.cancelled_at is not null),
+                       count(*) filter (where %2$s), count(*) filter (where r.cancelled_at is not null),
                        count(*) filter (where r.closed_at is not null)
                 from request_facts r, jsonb_array_elements_text(r.assistance_types) t(type)
-                where %s group by 1 order by 1""".formatted(where.sql()), where)) {
+                where %1$s group by 1 order by 1""".formatted(where.sql(), DELIVERED), where)) {
             byType.put((String) row[0], new TypeDelivery(number(row[1]), number(row[2]), number(row[3]), number(row[4]),
                     number(row[5])));
         }

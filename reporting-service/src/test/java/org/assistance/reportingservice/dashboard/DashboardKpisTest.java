@@ -267,17 +267,23 @@ class DashboardKpisTest {
                 .body("delivery.byDeliverableKind.LEGISLATIVE_REVIEW.pending", equalTo(1))
                 .body("participantsWomen", equalTo(9)));
 
-        // the partner confirms completion: closed, still counted as delivered
+        // the partner confirms completion: closed, still counted as delivered; and a request delivered before
+        // deliverables were reported closes by itself (no request.delivered event): delivered too
+        UUID delivered = UUID.randomUUID();
         publish(new RequestClosed(training, "agency-ke", 5, "Exactly what we needed", false, day(30)), "/request-service");
+        publish(submitted(delivered, "KE", area, Set.of("TRAINING"), day(3)), "/request-service");
+        publish(approved(delivered, "KE", area, List.of(), List.of(), day(8)), "/program-service");
+        publish(new RequestClosed(delivered, "agency-ke", null, null, true, day(70)), "/request-service");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
                 .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
                 .then().statusCode(200)
-                .body("byStage.CLOSED", equalTo(1))
+                .body("byStage.CLOSED", equalTo(2))
                 .body("byStage.DELIVERED", nullValue())
-                .body("delivery.closed", equalTo(1))
-                .body("delivery.delivered", equalTo(1))
+                .body("delivery.closed", equalTo(2))
+                .body("delivery.delivered", equalTo(2))
                 .body("delivery.averageSatisfaction", equalTo(5.0f))
-                .body("delivery.byAssistanceType.TRAINING.closed", equalTo(1)));
+                .body("delivery.byAssistanceType.TRAINING.closed", equalTo(2))
+                .body("delivery.byAssistanceType.TRAINING.delivered", equalTo(2)));
     }
 
     @Test
