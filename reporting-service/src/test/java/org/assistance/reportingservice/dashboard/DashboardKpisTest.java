@@ -442,6 +442,41 @@ class DashboardKpisTest {
         response.get().body().close();
     }
 
+    @Test
+    void the_live_dashboard_listens_again_after_losing_its_database_connection() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(listener::listening);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString()))
+                .header("Authorization", "Bearer " + Tokens.role("operations"))
+                .header("Accept", "text/event-stream").build();
+        String summary = "After the reconnection " + UUID.randomUUID();
+        CompletableFuture<HttpResponse<Stream<String>>> response =
+                HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<String> seen = response.thenApplyAsync(r -> r.body()
+                .filter(line -> line.contains(summary)).findFirst().orElse(null));
+        response.get(10, TimeUnit.SECONDS);
+
+        try (Connection other = DriverManager.getConnection(databaseUrl, databaseUser.orElse(null),
+                databasePassword.orElse(null))) {
+            // the database drops the listener's connection (as a restart or a network cut would)
+            try (PreparedStatement cut = other.prepareStatement("""
+                    select count(pg_terminate_backend(pid)) from pg_stat_activity
+                    where application_name = 'reporting-service dashboard listener' and datname = current_database()""")) {
+                cut.execute();
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!seen.isDone() && System.nanoTime() < deadline) {
+                try (PreparedStatement notify = other.prepareStatement("select pg_notify(?, ?)")) {
+                    notify.setString(1, DashboardStream.CHANNEL);
+                    notify.setString(2, "{\"type\":\"assistance.request.submitted.v1\",\"summary\":\"" + summary + "\"}");
+                    notify.execute();
+                }
+                Thread.sleep(300);
+            }
+        }
+        assertThat(seen.get(1, TimeUnit.SECONDS)).contains(summary);
+        response.get().body().close();
+    }
+
     private static OffsetDateTime day(int n) {
         return T0.plusDays(n);
     }
