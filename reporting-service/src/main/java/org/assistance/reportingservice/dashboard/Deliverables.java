@@ -28,7 +28,7 @@ final class Deliverables {
 
     static void approved(RequestApproved approval) {
         Map<String, Integer> units = new TreeMap<>();
-        for (EquipmentLine line : approval.equipmentLines()) {
+        for (EquipmentLine line : approval.equipmentLines() == null ? List.<EquipmentLine>of() : approval.equipmentLines()) {
             units.merge(line.itemCode(), line.quantity(), Integer::sum);
         }
         units.forEach((item, quantity) -> upsert(approval.requestId(), "item:" + item, EQUIPMENT, item, quantity,
@@ -161,6 +161,11 @@ final class Deliverables {
         return "PENDING";
     }
 
+    /** Descriptions are for people: a long one is cut rather than refused (an event is never refused for it). */
+    private static String cut(String text) {
+        return text == null || text.length() <= 300 ? text : text.substring(0, 299) + "…";
+    }
+
     private static Map<String, Integer> units(List<ShipmentLine> lines) {
         Map<String, Integer> units = new TreeMap<>();
         if (lines != null) {
@@ -186,8 +191,9 @@ final class Deliverables {
                                 quantity_delivered = excluded.quantity_delivered,
                                 quantity_cancelled = excluded.quantity_cancelled, state = excluded.state,
                                 reason = excluded.reason, settled = true""")
-                    .setParameter(1, requestId).setParameter(2, d.deliverableId()).setParameter(3, d.kind())
-                    .setParameter(4, d.description()).setParameter(5, d.quantity())
+                    .setParameter(1, requestId).setParameter(2, d.deliverableId())
+                    .setParameter(3, d.kind() == null ? "UNKNOWN" : d.kind())
+                    .setParameter(4, cut(d.description())).setParameter(5, d.quantity())
                     .setParameter(6, d.quantityDelivered()).setParameter(7, d.quantityCancelled())
                     .setParameter(8, d.state()).setParameter(9, d.reason()).executeUpdate();
         }
@@ -214,7 +220,8 @@ final class Deliverables {
                                          else excluded.state end,
                             reason = coalesce(deliverable_facts.reason, excluded.reason)
                         where not deliverable_facts.settled""")
-                .setParameter(1, requestId).setParameter(2, id).setParameter(3, kind).setParameter(4, description)
+                .setParameter(1, requestId).setParameter(2, id).setParameter(3, kind == null ? "UNKNOWN" : kind)
+                .setParameter(4, cut(description))
                 .setParameter(5, quantity).setParameter(6, delivered).setParameter(7, cancelled)
                 .setParameter(8, state).setParameter(9, reason).executeUpdate();
     }

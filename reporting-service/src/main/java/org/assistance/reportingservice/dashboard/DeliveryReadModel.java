@@ -90,7 +90,8 @@ public class DeliveryReadModel {
             request.donors = union(request.donors, donorIds(e.donors()));
             request.approvedAmount = e.approvedAmount().amount();
             request.approvedCurrency = e.approvedAmount().currency();
-            request.approvedUnits = e.equipmentLines().stream().mapToInt(EquipmentLine::quantity).sum();
+            request.approvedUnits = e.equipmentLines() == null ? 0
+                    : e.equipmentLines().stream().mapToInt(EquipmentLine::quantity).sum();
             remember(e.donors());
             if (request.country == null) {
                 request.country = e.country();
@@ -111,8 +112,10 @@ public class DeliveryReadModel {
                     : e.split().stream().map(DonorAmount::donorId).toList());
             attribute(request);
         } else if (data instanceof ActivityDelivered e) {
-            request.participantsWomen += e.participants().women();
-            request.participantsMen += e.participants().men();
+            if (e.participants() != null) {
+                request.participantsWomen += e.participants().women();
+                request.participantsMen += e.participants().men();
+            }
             request.activitiesDelivered++;
             Deliverables.activityEnded(e.requestId(), e.activityId(), e.kind(), e.title(), "DELIVERED", null);
             if (e.disbursed() != null) {
