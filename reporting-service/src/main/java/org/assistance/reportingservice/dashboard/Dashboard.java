@@ -8,6 +8,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -273,7 +274,7 @@ public class Dashboard {
                 from money_parts p join money_facts m on m.event_id = p.event_id
                      join request_facts r on r.request_id = m.request_id
                 where %s group by 1, 2, 3""".formatted(parts.sql()), parts)) {
-            BigDecimal[] sums = money.computeIfAbsent(List.of((String) row[0], (String) row[1], trim((String) row[2])),
+            BigDecimal[] sums = money.computeIfAbsent(key(row),
                     k -> zeros());
             sums[1] = (BigDecimal) row[3];
             sums[2] = (BigDecimal) row[4];
@@ -282,7 +283,7 @@ public class Dashboard {
         DashboardFilter.Where pledgeWhere = filter.pledgeWhere();
         for (Object[] row : rows("select p.programme_code, p.donor_id, p.currency, sum(p.amount) from pledge_facts p where "
                 + pledgeWhere.sql() + " group by 1, 2, 3", pledgeWhere)) {
-            BigDecimal[] sums = money.computeIfAbsent(List.of((String) row[0], (String) row[1], trim((String) row[2])),
+            BigDecimal[] sums = money.computeIfAbsent(key(row),
                     k -> zeros());
             sums[0] = (BigDecimal) row[3];
         }
@@ -323,6 +324,14 @@ public class Dashboard {
 
     private static BigDecimal[] zeros() {
         return new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+    }
+
+    /**
+     * Programme, donor and currency of a money row. The programme may still be unknown (equipment
+     * delivered before its approval arrived): a null key, never a failed dashboard.
+     */
+    private static List<String> key(Object[] row) {
+        return Arrays.asList((String) row[0], (String) row[1], trim((String) row[2]));
     }
 
     private static String trim(String value) {

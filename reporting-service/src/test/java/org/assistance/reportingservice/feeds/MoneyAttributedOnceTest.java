@@ -176,6 +176,20 @@ class MoneyAttributedOnceTest {
         assertThat(theirs).contains(usdRequest.toString()).doesNotContain(eurRequest.toString());
     }
 
+    @Test
+    void the_dashboard_answers_while_equipment_was_delivered_before_its_approval_arrived() {
+        // the approval travels on another topic: after a takeover it can come long after the delivery
+        UUID request = UUID.randomUUID();
+        publish(submitted(request), T0);
+        publish(new ShipmentDelivered(request, UUID.randomUUID(), usd("1234.56"), T0.plusDays(3)), T0.plusDays(3));
+
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertThat(
+                given().auth().oauth2(Tokens.role("operations")).queryParam("country", "KE")
+                        .when().get("/api/v1/dashboard").then().statusCode(200).extract().jsonPath(EXACT)
+                        .<Map<String, Object>>getList("funds"))
+                .anyMatch(f -> f.get("programme") == null && "(unattributed)".equals(f.get("donor"))));
+    }
+
     private Map<String, Map<String, BigDecimal>> donorFigures() {
         Map<String, Map<String, BigDecimal>> figures = new HashMap<>();
         for (Map<String, Object> f : dashboard().<Map<String, Object>>getList("funds")) {
