@@ -81,7 +81,7 @@ final class ModelRun {
         while (made < 20 * model.requests.size() + 50 && System.nanoTime() < deadline) {
             List<Move> progressing = new ArrayList<>();
             for (Move move : awaitMoves()) {
-                boolean ours = move.request() == null ? model.requests.values().stream().anyMatch(r ->
+                boolean ours = move.request() == null ? settled().stream().anyMatch(r ->
                         finishing.contains(r) && r.backorders.values().stream()
                                 .anyMatch(b -> move.description().startsWith(b.item)))
                         : finishing.contains(move.request());
@@ -172,7 +172,7 @@ final class ModelRun {
 
     private void fail(Move move, String what) {
         violation("a valid move failed: " + move + ": " + what);
-        if (move.request() != null) {
+        if (move.request() != null && !move.kind().startsWith("refused")) {
             move.request().lost = move.kind() + ": " + what;
         }
     }

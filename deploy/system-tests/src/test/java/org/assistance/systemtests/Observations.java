@@ -109,14 +109,6 @@ final class Observations {
         return expect("equipment-service planned every approved unit (shipments + backorders)", () -> adoptEquipment(r));
     }
 
-    /** After stock of an item was received, its open backorders were fulfilled as far as the stock allows. */
-    Expectation backordersFulfilled(Request r, String item, int freeAtMost) {
-        return expect("backorders of " + item + " fulfilled from the stock received", () -> {
-            boolean accounted = adoptEquipment(r);
-            return accounted && (model.openBackorders(item) == 0 || model.freeStock(item) <= freeAtMost);
-        });
-    }
-
     /** program-service planned the approval's activities. */
     Expectation activitiesPlanned(Request r) {
         return expect("program-service planned " + r.approval.activities() + " activities", () -> {

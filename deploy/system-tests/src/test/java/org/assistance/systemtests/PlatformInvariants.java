@@ -64,19 +64,34 @@ final class PlatformInvariants {
         this.model = model;
     }
 
-    void checkAll(String bootstrapServers) throws Exception {
+    interface Check {
+        void run() throws Exception;
+    }
+
+    void checkAll(String bootstrapServers) {
         for (Request r : model.requests.values()) {
-            request(r);
+            check(r.describe(), () -> request(r));
         }
-        dashboardStages();
+        check("dashboard stages", this::dashboardStages);
         for (String programme : model.programmes.keySet()) {
-            money(programme);
+            check("money of " + programme, () -> money(programme));
         }
         for (String item : model.items.keySet()) {
-            stock(item);
+            check("stock of " + item, () -> stock(item));
         }
-        for (EventLog.DeadLetter dead : EventLog.deadLetters(bootstrapServers)) {
-            violation("dead-lettered: " + dead);
+        check("dead-letter topics", () -> {
+            for (EventLog.DeadLetter dead : EventLog.deadLetters(bootstrapServers)) {
+                violation("dead-lettered: " + dead);
+            }
+        });
+    }
+
+    /** One invariant; a service answering what no invariant allows (e.g. 404 for a known request) is a violation too. */
+    private void check(String what, Check check) {
+        try {
+            check.run();
+        } catch (Exception e) {
+            violation(what + ": could not be checked: " + e.getMessage());
         }
     }
 

@@ -290,20 +290,8 @@ final class PlatformModel {
         return requests.values().stream().filter(r -> r.lost == null).toList();
     }
 
-    int freeStock(String item) {
-        int reserved = 0;
-        int shipped = 0;
-        for (Request r : requests.values()) {
-            for (Shipment s : r.shipments.values()) {
-                reserved += s.reserved() ? s.units(item) : 0;
-                shipped += s.dispatched() ? s.units(item) : 0;
-            }
-        }
-        return items.get(item).totalReceived() - reserved - shipped;
-    }
-
     int openBackorders(String item) {
-        return requests.values().stream().flatMap(r -> r.backorders.values().stream())
+        return live().stream().flatMap(r -> r.backorders.values().stream())
                 .filter(b -> b.item.equals(item)).mapToInt(b -> b.open).sum();
     }
 }

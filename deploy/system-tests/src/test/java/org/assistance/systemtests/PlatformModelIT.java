@@ -84,7 +84,7 @@ class PlatformModelIT {
     /** A submission naming an item unknown to (or withdrawn from) the catalogue is refused, naming the line. */
     private static void refusedSubmission(ModelApi api, String item, String why, List<String> violations)
             throws Exception {
-        Map<String, Object> body = PartnerMoves.draft("GH", "CYBERCRIME", "LOW", "Model request naming an " + why
+        Map<String, Object> body = PartnerMoves.draft("NP", "CYBERCRIME", "LOW", "Model request naming an " + why
                 + " item", new java.util.LinkedHashMap<>(Map.of("MDL-FOR-1", 1)), List.of());
         List<Object> lines = new ArrayList<>((List<?>) body.get("equipmentLines"));
         lines.add(Map.of("itemCode", item, "quantity", 1, "justification", "model test"));
