@@ -32,6 +32,14 @@
     return Math.round(days * 86400) + ' s';
   }
 
+  // names from events go into table cells as text, never as markup
+  function esc(value) {
+    return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
+  }
+
+  // TRAINING_COURSE reads (and wraps) as "TRAINING COURSE"
+  function words(name) { return String(name).replace(/_/g, ' '); }
+
   function fmt(value, suffix) { return value === null || value === undefined ? '–' : value + (suffix || ''); }
 
   async function refresh() {
@@ -49,30 +57,34 @@
   function render(k) {
     $('k-requests').textContent = k.requests;
     $('k-approval').textContent = fmt(k.approvalRatePercent, ' %');
-    $('k-decision').textContent = fmt(k.timeToDecisionDays.p50) + ' / ' + fmt(k.timeToDecisionDays.p90);
+    $('k-approval-time').textContent = fmt(k.timeToApproval.p50) + ' / ' + fmt(k.timeToApproval.p90);
+    $('k-rejection-time').textContent = fmt(k.timeToRejection.p50) + ' / ' + fmt(k.timeToRejection.p90);
+    $('k-ended').textContent = k.delivery.delivered + ' / ' + k.delivery.cancelled + ' / ' + k.delivery.closed;
     $('k-delivery').textContent = fmt(k.approvalToDeliveryDays.p50) + ' / ' + fmt(k.approvalToDeliveryDays.p90);
     $('k-ontime').textContent = fmt(k.onTimeDeliveryPercent, ' %');
     $('k-fill').textContent = fmt(k.fillRatePercent, ' %');
     $('k-transit').textContent = k.shipments.inTransit + ' / ' + k.shipments.delayed;
-    $('k-held').textContent = k.shipments.held.count + ' / ' + duration(k.shipments.held.totalDaysHeld);
+    $('k-held').textContent = k.heldNow + ' / ' + k.everHeld + ', ' + duration(k.shipments.held.totalDaysHeld);
     $('k-trained').textContent = k.participantsWomen + ' / ' + k.participantsMen;
 
-    const stages = ['SUBMITTED', 'INFORMATION_REQUESTED', 'APPROVED', 'PARTIALLY_APPROVED', 'IN_DELIVERY', 'DELIVERED', 'REJECTED', 'WITHDRAWN'];
+    const stages = ['SUBMITTED', 'INFORMATION_REQUESTED', 'APPROVED', 'PARTIALLY_APPROVED', 'IN_DELIVERY', 'DELIVERED',
+      'CLOSED', 'CANCELLED', 'REJECTED', 'WITHDRAWN'];
     const names = { SUBMITTED: 'Submitted', INFORMATION_REQUESTED: 'Info requested', APPROVED: 'Approved',
-      PARTIALLY_APPROVED: 'Partly approved', IN_DELIVERY: 'In delivery', DELIVERED: 'Delivered', REJECTED: 'Rejected',
-      WITHDRAWN: 'Withdrawn' };
+      PARTIALLY_APPROVED: 'Partly approved', IN_DELIVERY: 'In delivery', DELIVERED: 'Delivered', CLOSED: 'Closed',
+      CANCELLED: 'Cancelled', REJECTED: 'Rejected', WITHDRAWN: 'Withdrawn' };
     chart('c-funnel').setOption({
       tooltip: {}, grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: stages.slice().reverse().map((s) => names[s]) },
       series: [{ type: 'bar', data: stages.slice().reverse().map((s) => k.byStage[s] || 0), itemStyle: { color: '#0b6e99' } }]
     });
-    const buckets = Object.keys(k.decisionDaysDistribution);
+    const buckets = Object.keys(k.approvalDaysDistribution);
     chart('c-times').setOption({
       tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 32, right: 8, top: 28, bottom: 24 },
       xAxis: { type: 'category', data: buckets }, yAxis: { type: 'value', minInterval: 1 },
       series: [
-        { name: 'to decision', type: 'bar', data: buckets.map((b) => k.decisionDaysDistribution[b]) },
+        { name: 'to approval', type: 'bar', data: buckets.map((b) => k.approvalDaysDistribution[b]) },
+        { name: 'to rejection', type: 'bar', data: buckets.map((b) => k.rejectionDaysDistribution[b]) },
         { name: 'approval to delivery', type: 'bar', data: buckets.map((b) => k.deliveryDaysDistribution[b]) }
       ]
     });
@@ -91,11 +103,18 @@
       series: [
         { name: 'pledged', type: 'bar', data: donors.map((d) => sum(d, 'pledged')) },
         { name: 'committed', type: 'bar', data: donors.map((d) => sum(d, 'committed')) },
-        { name: 'disbursed', type: 'bar', data: donors.map((d) => sum(d, 'disbursed')) }
+        { name: 'disbursed', type: 'bar', data: donors.map((d) => sum(d, 'disbursed')) },
+        { name: 'spent', type: 'bar', data: donors.map((d) => sum(d, 'spent')) }
       ]
     });
-    const rows = k.countries.map((c) => '<tr><td>' + c.country + '</td><td>' + c.requests + '</td><td>' + c.delivered + '</td></tr>');
+    const rows = k.countries.map((c) => '<tr><td>' + esc(c.country) + '</td><td>' + c.requests + '</td><td>' + c.delivered + '</td></tr>');
     $('t-countries').tBodies[0].innerHTML = rows.join('');
+    $('t-types').tBodies[0].innerHTML = Object.entries(k.delivery.byAssistanceType).map(([type, t]) =>
+      '<tr><td>' + esc(words(type)) + '</td><td>' + t.requests + '</td><td>' + t.delivered + '</td><td>' + t.cancelled + '</td><td>'
+      + t.closed + '</td></tr>').join('');
+    $('t-kinds').tBodies[0].innerHTML = Object.entries(k.delivery.byDeliverableKind).map(([kind, d]) =>
+      '<tr><td>' + esc(words(kind)) + '</td><td>' + d.total + '</td><td>' + d.delivered + '</td><td>' + d.cancelled + '</td><td>'
+      + d.inProgress + '</td></tr>').join('');
     if (!$('feed').dataset.filled) {
       $('feed').innerHTML = '';
       k.latestEvents.slice().reverse().forEach(addToFeed);

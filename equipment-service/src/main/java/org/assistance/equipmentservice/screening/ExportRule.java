@@ -8,6 +8,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -31,6 +32,7 @@ public class ExportRule extends PanacheEntityBase {
     public enum Measure { PROHIBITED, LICENCE_REQUIRED }
 
     /** The rule as it read before a change. */
+    @Schema(name = "ExportRuleRevision")
     public record Revision(String destination, String target, Measure measure, String reference, String reason,
                            OffsetDateTime validFrom, OffsetDateTime replacedAt, String replacedBy) {
     }

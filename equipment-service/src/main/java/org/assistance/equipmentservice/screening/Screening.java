@@ -9,9 +9,6 @@ import org.assistance.chassis.events.Values.ShipmentLine;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.stream.Collectors;
 
 /**
  * Screens a shipment line by line against the export-control and sanctions rules in force.
@@ -60,11 +57,6 @@ public class Screening {
         rules.sort(Comparator.comparing((ExportRule r) -> r.measure).thenComparing(r -> r.reference)
                 .thenComparing(r -> r.id));
         return rules;
-    }
-
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Set<UUID> ruleIdsInForce() {
-        return rulesInForce().stream().map(r -> r.id).collect(Collectors.toSet());
     }
 
     public List<ScreeningHit> screen(String destination, List<ShipmentLine> lines, List<ExportRule> rules) {

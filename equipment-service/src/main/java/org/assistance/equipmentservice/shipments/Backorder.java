@@ -11,6 +11,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.UUID;
@@ -23,6 +24,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "backorders")
 public class Backorder extends PanacheEntityBase {
+    @Schema(name = "BackorderStatus")
     public enum Status { OPEN, FULFILLED, CANCELLED }
 
     @Id

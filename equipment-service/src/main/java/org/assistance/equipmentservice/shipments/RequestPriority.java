@@ -7,6 +7,7 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
@@ -21,6 +22,7 @@ import java.util.UUID;
 @Table(name = "request_priorities")
 public class RequestPriority extends PanacheEntityBase {
     /** request-service's priorities, lowest first. */
+    @Schema(name = "RequestPriority")
     public enum Level {
         LOW, MEDIUM, HIGH, URGENT;
 

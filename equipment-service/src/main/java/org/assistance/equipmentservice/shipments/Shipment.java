@@ -132,20 +132,20 @@ public class Shipment extends PanacheEntityBase {
     }
 
     /**
-     * Clears a held shipment. PROHIBITED lines cannot be cleared, only removed; LICENCE_REQUIRED
-     * ones need the licence reference and date. Hits of rules retired since no longer hold
-     * anything. Returns the lines removed (their stock goes back).
+     * Clears a held shipment against the rules in force now ({@code hitsNow}: a rule retired
+     * since the hold no longer holds anything, one added or changed since counts). PROHIBITED
+     * lines cannot be cleared, only removed; LICENCE_REQUIRED ones need the licence reference
+     * and date. Returns the lines removed (their stock goes back).
      */
-    List<ShipmentLine> clear(String licence, LocalDate licenceIssued, Set<String> removeItems, Set<UUID> rulesInForce,
-                             OffsetDateTime at) {
+    List<ShipmentLine> clear(String licence, LocalDate licenceIssued, Set<String> removeItems,
+                             List<ScreeningHit> hitsNow, OffsetDateTime at) {
         require(EnumSet.of(ShipmentStatus.HELD), "be cleared");
         List<ShipmentLine> removed = lines.stream().filter(l -> removeItems.contains(l.itemCode())).toList();
         List<ShipmentLine> kept = lines.stream().filter(l -> !removeItems.contains(l.itemCode())).toList();
         if (kept.isEmpty()) {
             throw DomainRuleViolation.unprocessable("Removing every line leaves nothing to ship; cancel the shipment instead");
         }
-        List<ScreeningHit> remaining = hits.stream()
-                .filter(h -> !removeItems.contains(h.itemCode()) && rulesInForce.contains(h.ruleId())).toList();
+        List<ScreeningHit> remaining = hitsNow.stream().filter(h -> !removeItems.contains(h.itemCode())).toList();
         List<ScreeningHit> prohibited = remaining.stream().filter(h -> "PROHIBITED".equals(h.measure())).toList();
         if (!prohibited.isEmpty()) {
             throw new DomainRuleViolation(409, "prohibited", "Prohibited by a measure in force",
@@ -167,6 +167,10 @@ public class Shipment extends PanacheEntityBase {
             throw new InvalidInput(errors);
         }
         lines = kept;
+        // what was cleared, so that dispatch only stops for hits that came after
+        List<ScreeningHit> cleared = new ArrayList<>(hits);
+        remaining.stream().filter(h -> !isAmong(h, cleared)).forEach(cleared::add);
+        hits = cleared;
         licenceReference = licenceNeeded ? licence.strip() : null;
         licenceDate = licenceNeeded ? licenceIssued : null;
         heldSeconds += Duration.between(heldAt, at).toSeconds();
@@ -189,9 +193,7 @@ public class Shipment extends PanacheEntityBase {
     void dispatch(Mode how, String by, String tracking, LocalDate expected, List<ScreeningHit> hitsNow,
                   OffsetDateTime at) {
         require(EnumSet.of(ShipmentStatus.PLANNED, ShipmentStatus.CLEARED), "be dispatched");
-        List<ScreeningHit> uncleared = hitsNow.stream().filter(h -> hits.stream().noneMatch(cleared ->
-                cleared.itemCode().equals(h.itemCode()) && cleared.ruleId().equals(h.ruleId())
-                        && cleared.measure().equals(h.measure()))).toList();
+        List<ScreeningHit> uncleared = hitsNow.stream().filter(h -> !isAmong(h, hits)).toList();
         if (!uncleared.isEmpty()) {
             throw new DomainRuleViolation(409, "screening-hit", "Stopped by an export rule in force",
                     "Shipment " + id + " cannot be dispatched: " + uncleared.stream()
@@ -206,6 +208,12 @@ public class Shipment extends PanacheEntityBase {
         dispatchedAt = at;
         status = ShipmentStatus.DISPATCHED;
         updatedAt = at;
+    }
+
+    /** The same rule, as it read, on the same item. */
+    private static boolean isAmong(ScreeningHit hit, List<ScreeningHit> others) {
+        return others.stream().anyMatch(o -> o.itemCode().equals(hit.itemCode())
+                && java.util.Objects.equals(o.ruleId(), hit.ruleId()) && o.measure().equals(hit.measure()));
     }
 
     void milestone(String name, String location, String note, OffsetDateTime at) {

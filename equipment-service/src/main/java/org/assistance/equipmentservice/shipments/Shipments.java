@@ -176,7 +176,8 @@ public class Shipments {
             cancel(shipment, why, by, now);
             return shipment;
         }
-        List<ShipmentLine> removed = shipment.clear(licence, licenceDate, removeItems, screening.ruleIdsInForce(), now);
+        List<ShipmentLine> removed = shipment.clear(licence, licenceDate, removeItems,
+                screening.screen(shipment.destinationCountry, shipment.lines), now);
         for (ShipmentLine line : removed) {
             stock.release(shipment.warehouse, line.itemCode(), line.quantity());
         }

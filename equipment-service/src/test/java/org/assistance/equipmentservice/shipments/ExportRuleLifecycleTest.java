@@ -8,6 +8,7 @@ import org.assistance.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -50,6 +51,34 @@ class ExportRuleLifecycleTest {
             });
             assertThat(Logistics.shipmentEvents(toLaos, 2)).extracting(e -> e.type().typeName())
                     .containsExactly("assistance.shipment.planned.v1", "assistance.shipment.held.v1");
+        } finally {
+            Logistics.retire(rule);
+        }
+    }
+
+    @Test
+    void a_rule_added_while_approvals_are_being_planned_holds_every_shipment_it_hits() throws Exception {
+        String warehouse = Logistics.unique("W");
+        String kit = Logistics.unique("TRM");
+        Logistics.warehouse(warehouse, "AT");
+        Logistics.item(kit, "TRAINING_MATERIAL", false, "15.00");
+        Logistics.stock(warehouse, kit, 100);
+        List<UUID> requests = new ArrayList<>();
+        for (int i = 0; i < 30; i++) {
+            requests.add(UUID.randomUUID());
+        }
+        // program-service keeps approving while the rule is added: some are planned before it, some after
+        Thread approving = new Thread(() -> requests.forEach(request ->
+                Logistics.approve(request, "BT", "agency-bt", Map.of(kit, 1))));
+        approving.start();
+        Logistics.awaitShipments(requests.get(0), 1);
+        String rule = Logistics.rule("BT", "TRAINING_MATERIAL", "LICENCE_REQUIRED");
+        approving.join(60_000);
+        try {
+            for (UUID request : requests) {
+                String shipment = (String) Logistics.awaitShipments(request, 1).get(0).get("id");
+                shipment(shipment).then().body("status", equalTo("HELD"));
+            }
         } finally {
             Logistics.retire(rule);
         }

@@ -7,6 +7,7 @@ import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
 import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
 import org.assistance.chassis.problems.Problem.FieldError;
 
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +32,7 @@ public class Catalogue {
         item.unitCurrency = published.unitPrice() == null ? null : published.unitPrice().currency();
         item.withdrawn = false;
         item.withdrawalReason = null;
-        item.changedAt = published.publishedAt();
+        item.changedAt = published.publishedAt() == null ? OffsetDateTime.now() : published.publishedAt();
         item.persist();
     }
 
@@ -43,7 +44,7 @@ public class Catalogue {
         }
         item.withdrawn = true;
         item.withdrawalReason = withdrawn.reason();
-        item.changedAt = withdrawn.withdrawnAt();
+        item.changedAt = withdrawn.withdrawnAt() == null ? OffsetDateTime.now() : withdrawn.withdrawnAt();
         item.persist();
     }
 

@@ -35,7 +35,7 @@ public class CatalogueItem extends PanacheEntityBase {
 
     /** Whether an event of this time is newer than what the copy holds (a replay never turns it back). */
     boolean isOlderThan(OffsetDateTime at) {
-        return changedAt == null || !at.isBefore(changedAt);
+        return changedAt == null || at == null || !at.isBefore(changedAt);
     }
 
     public boolean isApprovable() {

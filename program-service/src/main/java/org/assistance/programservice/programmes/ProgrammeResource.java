@@ -1,5 +1,6 @@
 package org.assistance.programservice.programmes;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
@@ -75,7 +76,8 @@ public class ProgrammeResource {
             + "part, and the parts add up to the programme's received, committed and disbursed")
     public record ProgrammeView(String code, String name, Set<String> thematicAreas, String currency,
                                 String iatiActivityPrefix, Money pledged, Money received, Money committed,
-                                Money disbursed, Money available, List<DonorFundsView> donors) {
+                                Money disbursed, Money available,
+                                @JsonInclude(JsonInclude.Include.NON_NULL) List<DonorFundsView> donors) {
         static ProgrammeView of(Programme p) {
             return of(p, null);
         }

@@ -24,7 +24,8 @@ public record DecisionBody(
         @Size(max = 100) List<@NotNull @Valid Line> equipmentLines,
         @Size(max = 50) List<@NotNull @Valid Training> trainings,
         @Schema(description = "Activities of any kind (trainings are TRAINING_COURSE activities too); when given, "
-                + "exactly these are planned besides the trainings")
+                + "exactly these are planned besides the trainings; when left out, one activity is planned per "
+                + "advisory, assessment or knowledge-sharing kind of assistance the request asked for")
         @Size(max = 50) List<@NotNull @Valid PlannedActivity> activities,
         @Schema(example = "OUT_OF_MANDATE") RejectionReason reasonCode,
         @Size(max = 2_000) String comment,

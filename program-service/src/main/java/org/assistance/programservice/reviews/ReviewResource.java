@@ -114,9 +114,13 @@ public class ReviewResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReviewSummary.class)))
     @APIResponse(responseCode = "400", description = "Missing or inconsistent fields",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already decided, withdrawn, insufficient funds, or the same reviewer twice",
+    @APIResponse(responseCode = "409", description = "Already decided, withdrawn by the agency, insufficient funds (for "
+            + "this request: unearmarked money, or an earmarked contribution for its country or thematic area), or the "
+            + "same reviewer twice",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Unknown programme, programme not serving the area, wrong currency",
+    @APIResponse(responseCode = "422", description = "Unknown programme, programme not serving the area, wrong currency, "
+            + "nothing deliverable approved (no equipment line, training or activity), or an equipment line naming an "
+            + "item unknown to or withdrawn from the catalogue (each such line in `errors`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReviewSummary decide(@PathParam("requestId") UUID requestId, @NotNull @Valid DecisionBody body) {
         ReviewCase review = decisions.decide(requestId, body, caller.subject());

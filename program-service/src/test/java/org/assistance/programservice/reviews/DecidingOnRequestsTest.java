@@ -231,6 +231,34 @@ class DecidingOnRequestsTest {
     }
 
     @Test
+    void a_second_reviewer_confirms_named_activities_as_they_are_and_they_are_planned_with_their_dates() {
+        String programme = Scenario.fundedProgramme("200000.00");
+        UUID request = Scenario.submittedRequest();
+        String start = java.time.LocalDate.now().plusDays(60).toString();
+        String end = java.time.LocalDate.now().plusDays(90).toString();
+        Map<String, Object> approval = Map.of("decision", "APPROVE", "programmeCode", programme,
+                "approvedAmount", Map.of("amount", "75000.00", "currency", "USD"),
+                "equipmentLines", List.of(Map.of("itemCode", "FOR-WB-001", "quantity", 4)),
+                "trainings", List.of(Map.of("topic", "Mobile forensics", "participants", 20,
+                        "plannedStart", start, "plannedEnd", end)),
+                "activities", List.of(Map.of("kind", "LEGISLATIVE_REVIEW", "title", "Review of the cybercrime bill",
+                        "participants", 0, "plannedStart", start, "plannedEnd", end)));
+        decide(request, "reviewer-ana", approval).then().statusCode(200)
+                .body("status", equalTo("AWAITING_SECOND_APPROVAL"))
+                .body("pendingApproval.activities[0].kind", equalTo("LEGISLATIVE_REVIEW"));
+        decide(request, "reviewer-bo", Map.of("decision", "APPROVE", "programmeCode", programme,
+                "approvedAmount", Map.of("amount", "75000.00", "currency", "USD"),
+                "equipmentLines", List.of(Map.of("itemCode", "FOR-WB-001", "quantity", 4)),
+                "trainings", List.of(Map.of("topic", "Mobile forensics", "participants", 20,
+                        "plannedStart", start, "plannedEnd", end)))).then().statusCode(409);
+        decide(request, "reviewer-bo", approval).then().statusCode(200).body("status", equalTo("APPROVED"));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/activities?requestId=" + request)
+                .then().body("kind", org.hamcrest.Matchers.containsInAnyOrder("TRAINING_COURSE", "LEGISLATIVE_REVIEW"))
+                .body("plannedStart", org.hamcrest.Matchers.everyItem(equalTo(start)))
+                .body("plannedEnd", org.hamcrest.Matchers.everyItem(equalTo(end)));
+    }
+
+    @Test
     void parallel_approvals_never_commit_more_than_the_programme_received() throws Exception {
         String programme = Scenario.fundedProgramme("10000.00");
         List<UUID> requests = new ArrayList<>();

@@ -58,6 +58,25 @@ class ReviewQueueTest {
     }
 
     @Test
+    void a_request_withdrawn_while_the_agency_was_asked_for_information_leaves_the_queue_and_takes_no_decision() {
+        UUID id = submit("HIGH");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.role("reviewer"))
+                .when().get("/api/v1/reviews/" + id).then().statusCode(200));
+        DecidingOnRequestsTest.decide(id, "reviewer-ana", java.util.Map.of("decision", "REQUEST_INFORMATION",
+                "questions", List.of("Which labs?"))).then().statusCode(200);
+        BrokerClient.send(CloudEvent.toRecord(new RequestWithdrawn(id, "agency-a", "no longer needed",
+                OffsetDateTime.now()), UUID.randomUUID(), "/request-service", OffsetDateTime.now()));
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews/" + id)
+                        .then().body("status", equalTo("WITHDRAWN")));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews?status=INFORMATION_REQUESTED&limit=100")
+                .then().body("items.requestId", not(hasItem(id.toString())));
+        DecidingOnRequestsTest.decide(id, "reviewer-ana", java.util.Map.of("decision", "REJECT",
+                "reasonCode", "DUPLICATE")).then().statusCode(409).contentType("application/problem+json");
+    }
+
+    @Test
     void the_queue_pages_with_a_cursor_without_repeating_a_case() {
         for (int i = 0; i < 3; i++) {
             submit("MEDIUM");

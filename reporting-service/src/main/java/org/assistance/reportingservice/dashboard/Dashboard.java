@@ -7,9 +7,11 @@ import jakarta.persistence.Query;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The operations KPIs, computed by the database from the read models. */
 @ApplicationScoped
@@ -17,13 +19,27 @@ public class Dashboard {
     private static final String STAGE = """
             case when r.withdrawn_at is not null then 'WITHDRAWN'
                  when r.rejected_at is not null then 'REJECTED'
+                 when r.cancelled_at is not null then 'CANCELLED'
+                 when r.closed_at is not null then 'CLOSED'
                  when r.delivered_at is not null then 'DELIVERED'
-                 when r.first_dispatch_at is not null then 'IN_DELIVERY'
+                 when r.delivery_started_at is not null or r.first_dispatch_at is not null then 'IN_DELIVERY'
                  when r.approved_at is not null and r.partial then 'PARTIALLY_APPROVED'
                  when r.approved_at is not null then 'APPROVED'
                  when r.information_requested_at is not null then 'INFORMATION_REQUESTED'
                  else 'SUBMITTED' end""";
     private static final String DAYS = "extract(epoch from (%s - %s)) / 86400.0";
+    /** Held by export controls now: not cleared since its last hold, not cancelled, not gone. */
+    private static final String HELD_NOW = """
+            (s.held_at is not null and s.cancelled_at is null and s.dispatched_at is null and s.delivered_at is null
+             and (s.cleared_at is null or s.cleared_at < coalesce(s.last_held_at, s.held_at)))""";
+    /** Held time stops when the shipment is cleared or cancelled; it runs on only while it is held. */
+    private static final String HELD_SECONDS = """
+            case when s.held_at is null then 0
+                 else greatest(s.held_seconds, extract(epoch from
+                      (case when %1$s then now()
+                            when s.cleared_at is not null then s.cleared_at
+                            else coalesce(s.cancelled_at, s.dispatched_at, s.delivered_at, now()) end) - s.held_at)) end"""
+            .formatted(HELD_NOW);
     private static final String DUE = """
             coalesce(s.expected_delivery, (s.dispatched_at + (case s.mode when 'SEA' then 60 when 'LAND' then 7
                                                                           else 30 end) * interval '1 day')::date)""";
@@ -37,26 +53,60 @@ public class Dashboard {
     public record Percentiles(Double p50, Double p90, long count) {
     }
 
-    public record HeldShipments(long count, double totalDaysHeld, Map<String, Long> byDestination,
+    /**
+     * Shipments stopped by export controls: {@code count} (= {@code now}) those held at this
+     * moment, {@code ever} those held at some point; {@code totalDaysHeld} the time they spent
+     * held (until cleared or cancelled); destinations and categories of those held now.
+     */
+    public record HeldShipments(long count, long now, long ever, double totalDaysHeld, Map<String, Long> byDestination,
                                 Map<String, Long> byCategory) {
     }
 
-    public record Shipments(long total, long inTransit, long delayed, HeldShipments held) {
+    public record Shipments(long total, long inTransit, long delayed, long cancelled, HeldShipments held) {
     }
 
+    /** One donor's money in a programme: each amount credited once (the donors' parts add up to it). */
     public record Funds(String programme, String donor, String currency, BigDecimal pledged, BigDecimal committed,
-                        BigDecimal disbursed) {
+                        BigDecimal disbursed, BigDecimal spent) {
+    }
+
+    /** A programme's totals: for each, the sum over its donors in {@code funds} is exactly this. */
+    public record ProgrammeMoney(String programme, String currency, BigDecimal committed, BigDecimal disbursed,
+                                 BigDecimal spent) {
+    }
+
+    /** Requests of one assistance type (a request may ask for several) and how many reached their end. */
+    public record TypeDelivery(long requests, long approved, long delivered, long cancelled, long closed) {
+    }
+
+    /** Approved components of one kind (EQUIPMENT, TRAINING_COURSE, ...) and where they stand. */
+    public record KindDelivery(long total, long delivered, long cancelled, long inProgress, long pending) {
+    }
+
+    /**
+     * Delivery of every kind of assistance: requests delivered (closed ones included), cancelled
+     * and closed, the partners' satisfaction at closing, and the breakdowns per assistance type and
+     * per deliverable kind.
+     */
+    public record Delivery(long delivered, long cancelled, long closed, Double averageSatisfaction,
+                           Map<String, TypeDelivery> byAssistanceType, Map<String, KindDelivery> byDeliverableKind) {
     }
 
     public record CountryRow(String country, long requests, long delivered) {
     }
 
+    /**
+     * The KPIs. {@code timeToApproval} counts approved requests only, {@code timeToRejection}
+     * rejected ones only (days from submission); {@code heldNow} shipments held at this moment,
+     * {@code everHeld} those held at some point.
+     */
     public record Kpis(DashboardFilter filter, long requests, Map<String, Long> byStage, Double approvalRatePercent,
-                       Percentiles timeToDecisionDays, Percentiles approvalToDeliveryDays,
-                       Map<String, Long> decisionDaysDistribution, Map<String, Long> deliveryDaysDistribution,
-                       Double onTimeDeliveryPercent, Shipments shipments, Double fillRatePercent, List<Funds> funds,
-                       long participantsWomen, long participantsMen, List<CountryRow> countries,
-                       List<LiveEvent> latestEvents) {
+                       Percentiles timeToApproval, Percentiles timeToRejection, Percentiles approvalToDeliveryDays,
+                       Map<String, Long> approvalDaysDistribution, Map<String, Long> rejectionDaysDistribution,
+                       Map<String, Long> deliveryDaysDistribution, Double onTimeDeliveryPercent, Delivery delivery,
+                       long heldNow, long everHeld, Shipments shipments, Double fillRatePercent, List<Funds> funds,
+                       List<ProgrammeMoney> programmes, long participantsWomen, long participantsMen,
+                       List<CountryRow> countries, List<LiveEvent> latestEvents) {
     }
 
     /** Buckets of days for the distributions the dashboard draws. */
@@ -74,15 +124,15 @@ public class Dashboard {
         }
         long total = byStage.values().stream().mapToLong(Long::longValue).sum();
 
+        String approvalDays = DAYS.formatted("r.approved_at", "r.submitted_at");
+        String rejectionDays = DAYS.formatted("r.rejected_at", "r.submitted_at");
         Object[] decisions = single("""
                 select count(*) filter (where r.approved_at is not null),
-                       count(*) filter (where r.approved_at is not null or r.rejected_at is not null),
-                       percentile_cont(0.5) within group (order by %1$s),
-                       percentile_cont(0.9) within group (order by %1$s),
-                       count(%1$s)
-                from request_facts r where %2$s and (r.approved_at is not null or r.rejected_at is not null)"""
-                .formatted(DAYS.formatted("coalesce(least(r.approved_at, r.rejected_at), r.approved_at, r.rejected_at)",
-                        "r.submitted_at"), where.sql()), where);
+                       count(*) filter (where r.approved_at is not null or r.rejected_at is not null)
+                from request_facts r where %s""".formatted(where.sql()), where);
+        Percentiles timeToApproval = percentiles(approvalDays, "r.approved_at is not null", where);
+        Percentiles timeToRejection = percentiles(rejectionDays, "r.rejected_at is not null and r.approved_at is null",
+                where);
         Object[] delivery = single("""
                 select percentile_cont(0.5) within group (order by %1$s),
                        percentile_cont(0.9) within group (order by %1$s),
@@ -92,56 +142,43 @@ public class Dashboard {
                 .formatted(DAYS.formatted("r.delivered_at", "r.approved_at"), where.sql()), where);
         Object[] shipments = single("""
                 select count(*),
-                       count(*) filter (where s.dispatched_at is not null and s.delivered_at is null),
                        count(*) filter (where s.dispatched_at is not null and s.delivered_at is null
-                                          and current_date > %1$s),
+                                          and s.cancelled_at is null),
+                       count(*) filter (where s.dispatched_at is not null and s.delivered_at is null
+                                          and s.cancelled_at is null and current_date > %1$s),
+                       count(*) filter (where %3$s),
                        count(*) filter (where s.held_at is not null),
-                       coalesce(sum(case when s.held_at is null then 0
-                                         when s.cleared_at is null then extract(epoch from now() - s.held_at)
-                                         else greatest(s.held_seconds,
-                                                       extract(epoch from s.cleared_at - s.held_at)) end), 0) / 86400.0
+                       coalesce(sum(%4$s), 0) / 86400.0,
+                       count(*) filter (where s.cancelled_at is not null)
                 from shipment_facts s join request_facts r on r.request_id = s.request_id where %2$s"""
-                .formatted(DUE, where.sql()), where);
+                .formatted(DUE, where.sql(), HELD_NOW, HELD_SECONDS), where);
         Map<String, Long> heldByDestination = new LinkedHashMap<>();
         for (Object[] row : rows("select s.destination, count(*) from shipment_facts s join request_facts r "
-                + "on r.request_id = s.request_id where " + where.sql() + " and s.held_at is not null "
-                + "group by 1 order by 2 desc, 1", where)) {
-            heldByDestination.put((String) row[0], ((Number) row[1]).longValue());
+                + "on r.request_id = s.request_id where " + where.sql() + " and " + HELD_NOW
+                + " group by 1 order by 2 desc, 1", where)) {
+            heldByDestination.put(trim((String) row[0]), ((Number) row[1]).longValue());
         }
         Map<String, Long> heldByCategory = new LinkedHashMap<>();
         for (Object[] row : rows("select c.category, count(*) from shipment_facts s join request_facts r "
                 + "on r.request_id = s.request_id, jsonb_array_elements_text(s.held_categories) c(category) where "
-                + where.sql() + " and s.held_at is not null group by 1 order by 2 desc, 1", where)) {
+                + where.sql() + " and " + HELD_NOW + " group by 1 order by 2 desc, 1", where)) {
             heldByCategory.put((String) row[0], ((Number) row[1]).longValue());
         }
         Object[] fill = single("select sum(r.accepted_units), sum(r.approved_units) filter (where r.received_at is not null),"
                 + " sum(r.participants_women), sum(r.participants_men) from request_facts r where " + where.sql(), where);
-        // committed and disbursed follow the requests' filters; pledges are programme-wide (period,
-        // programme and donor filters apply to them)
-        Map<List<String>, BigDecimal[]> money = new java.util.TreeMap<>(java.util.Comparator.comparing(Object::toString));
+        List<Funds> funds = funds(filter, where);
+        List<ProgrammeMoney> programmes = new ArrayList<>();
         for (Object[] row : rows("""
-                select coalesce(r.programme_code, m.programme_code), d.donor, m.currency,
+                select coalesce(r.programme_code, m.programme_code), m.currency,
                        coalesce(sum(m.amount) filter (where m.kind = 'COMMITTED'), 0),
-                       coalesce(sum(m.amount) filter (where m.kind = 'DISBURSED'), 0)
-                from money_facts m join request_facts r on r.request_id = m.request_id,
-                     jsonb_array_elements_text(case when jsonb_array_length(r.donors) = 0 then '["(unknown)"]'::jsonb
-                                                    else r.donors end) d(donor)
-                where %s and m.kind <> 'EXPENDITURE' group by 1, 2, 3""".formatted(where.sql()), where)) {
-            BigDecimal[] sums = money.computeIfAbsent(List.of((String) row[0], (String) row[1], ((String) row[2]).trim()),
-                    k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-            sums[1] = (BigDecimal) row[3];
-            sums[2] = (BigDecimal) row[4];
+                       coalesce(sum(m.amount) filter (where m.kind = 'DISBURSED'), 0),
+                       coalesce(sum(m.amount) filter (where m.kind = 'EXPENDITURE'), 0)
+                from money_facts m join request_facts r on r.request_id = m.request_id
+                where %s group by 1, 2 order by 1, 2""".formatted(where.sql()), where)) {
+            programmes.add(new ProgrammeMoney((String) row[0], trim((String) row[1]), scale((BigDecimal) row[2]),
+                    scale((BigDecimal) row[3]), scale((BigDecimal) row[4])));
         }
-        DashboardFilter.Where pledgeWhere = filter.pledgeWhere();
-        for (Object[] row : rows("select p.programme_code, p.donor_id, p.currency, sum(p.amount) from pledge_facts p where "
-                + pledgeWhere.sql() + " group by 1, 2, 3", pledgeWhere)) {
-            BigDecimal[] sums = money.computeIfAbsent(List.of((String) row[0], (String) row[1], ((String) row[2]).trim()),
-                    k -> new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
-            sums[0] = (BigDecimal) row[3];
-        }
-        List<Funds> funds = new ArrayList<>();
-        money.forEach((key, sums) -> funds.add(new Funds(key.get(0), key.get(1), key.get(2), scale(sums[0]),
-                scale(sums[1]), scale(sums[2]))));
+        Delivery deliveryBreakdown = delivery(where);
         List<CountryRow> countries = new ArrayList<>();
         for (Object[] row : rows("select r.country, count(*), count(r.delivered_at) from request_facts r where "
                 + where.sql() + " and r.country is not null group by 1 order by 2 desc, 1", where)) {
@@ -149,11 +186,12 @@ public class Dashboard {
                     ((Number) row[2]).longValue()));
         }
 
-        String decisionDays = DAYS.formatted(
-                "coalesce(least(r.approved_at, r.rejected_at), r.approved_at, r.rejected_at)", "r.submitted_at");
-        Map<String, Long> decisionDistribution = distribution("select " + BUCKET.formatted(decisionDays)
+        Map<String, Long> approvalDistribution = distribution("select " + BUCKET.formatted(approvalDays)
+                + ", count(*) from request_facts r where " + where.sql() + " and r.approved_at is not null group by 1",
+                where);
+        Map<String, Long> rejectionDistribution = distribution("select " + BUCKET.formatted(rejectionDays)
                 + ", count(*) from request_facts r where " + where.sql()
-                + " and (r.approved_at is not null or r.rejected_at is not null) group by 1", where);
+                + " and r.rejected_at is not null and r.approved_at is null group by 1", where);
         Map<String, Long> deliveryDistribution = distribution("select "
                 + BUCKET.formatted(DAYS.formatted("r.delivered_at", "r.approved_at"))
                 + ", count(*) from request_facts r where " + where.sql()
@@ -171,17 +209,100 @@ public class Dashboard {
         long delivered = number(delivery[2]);
         long accepted = number(fill[0]);
         long approvedUnits = number(fill[1]);
+        long heldNow = number(shipments[3]);
+        long everHeld = number(shipments[4]);
         return new Kpis(filter, total, byStage, decided == 0 ? null : percent(approved, decided),
-                new Percentiles(days(decisions[2]), days(decisions[3]), number(decisions[4])),
+                timeToApproval, timeToRejection,
                 new Percentiles(days(delivery[0]), days(delivery[1]), delivered),
-                decisionDistribution, deliveryDistribution,
-                delivered == 0 ? null : percent(number(delivery[3]), delivered),
-                new Shipments(number(shipments[0]), number(shipments[1]), number(shipments[2]),
+                approvalDistribution, rejectionDistribution, deliveryDistribution,
+                delivered == 0 ? null : percent(number(delivery[3]), delivered), deliveryBreakdown, heldNow, everHeld,
+                new Shipments(number(shipments[0]), number(shipments[1]), number(shipments[2]), number(shipments[6]),
                         // six decimals: a shipment held for seconds still shows as held time
-                        new HeldShipments(number(shipments[3]), round6(((Number) shipments[4]).doubleValue()),
+                        new HeldShipments(heldNow, heldNow, everHeld, round6(((Number) shipments[5]).doubleValue()),
                                 heldByDestination, heldByCategory)),
-                approvedUnits == 0 ? null : percent(accepted, approvedUnits), funds, number(fill[2]), number(fill[3]),
-                countries, latest);
+                approvedUnits == 0 ? null : percent(accepted, approvedUnits), funds, programmes, number(fill[2]),
+                number(fill[3]), countries, latest);
+    }
+
+    private Percentiles percentiles(String days, String condition, DashboardFilter.Where where) {
+        Object[] row = single("""
+                select percentile_cont(0.5) within group (order by %1$s),
+                       percentile_cont(0.9) within group (order by %1$s),
+                       count(%1$s)
+                from request_facts r where %2$s and %3$s""".formatted(days, where.sql(), condition), where);
+        return new Percentiles(days(row[0]), days(row[1]), number(row[2]));
+    }
+
+    /**
+     * Money per programme, donor and currency. Committed, disbursed and spent are the donors'
+     * parts of each amount (credited once), for the requests the filter selects (and only the
+     * filtered donor's parts); pledges are programme-wide (period, programme and donor filters).
+     */
+    private List<Funds> funds(DashboardFilter filter, DashboardFilter.Where where) {
+        DashboardFilter.Where parts = filter.donor() == null ? where : where.and("p.donor_id = ?", filter.donor());
+        Map<List<String>, BigDecimal[]> money = new TreeMap<>(Comparator.comparing(Object::toString));
+        for (Object[] row : rows("""
+                select coalesce(r.programme_code, m.programme_code), p.donor_id, p.currency,
+                       coalesce(sum(p.amount) filter (where m.kind = 'COMMITTED'), 0),
+                       coalesce(sum(p.amount) filter (where m.kind = 'DISBURSED'), 0),
+                       coalesce(sum(p.amount) filter (where m.kind = 'EXPENDITURE'), 0)
+                from money_parts p join money_facts m on m.event_id = p.event_id
+                     join request_facts r on r.request_id = m.request_id
+                where %s group by 1, 2, 3""".formatted(parts.sql()), parts)) {
+            BigDecimal[] sums = money.computeIfAbsent(List.of((String) row[0], (String) row[1], trim((String) row[2])),
+                    k -> zeros());
+            sums[1] = (BigDecimal) row[3];
+            sums[2] = (BigDecimal) row[4];
+            sums[3] = (BigDecimal) row[5];
+        }
+        DashboardFilter.Where pledgeWhere = filter.pledgeWhere();
+        for (Object[] row : rows("select p.programme_code, p.donor_id, p.currency, sum(p.amount) from pledge_facts p where "
+                + pledgeWhere.sql() + " group by 1, 2, 3", pledgeWhere)) {
+            BigDecimal[] sums = money.computeIfAbsent(List.of((String) row[0], (String) row[1], trim((String) row[2])),
+                    k -> zeros());
+            sums[0] = (BigDecimal) row[3];
+        }
+        List<Funds> funds = new ArrayList<>();
+        money.forEach((key, sums) -> funds.add(new Funds(key.get(0), key.get(1), key.get(2), scale(sums[0]),
+                scale(sums[1]), scale(sums[2]), scale(sums[3]))));
+        return funds;
+    }
+
+    private Delivery delivery(DashboardFilter.Where where) {
+        Object[] totals = single("""
+                select count(*) filter (where r.delivered_at is not null), count(*) filter (where r.cancelled_at is not null),
+                       count(*) filter (where r.closed_at is not null), avg(r.satisfaction)
+                from request_facts r where %s""".formatted(where.sql()), where);
+        Map<String, TypeDelivery> byType = new LinkedHashMap<>();
+        for (Object[] row : rows("""
+                select t.type, count(*), count(*) filter (where r.approved_at is not null),
+                       count(*) filter (where r.delivered_at is not null), count(*) filter (where r.cancelled_at is not null),
+                       count(*) filter (where r.closed_at is not null)
+                from request_facts r, jsonb_array_elements_text(r.assistance_types) t(type)
+                where %s group by 1 order by 1""".formatted(where.sql()), where)) {
+            byType.put((String) row[0], new TypeDelivery(number(row[1]), number(row[2]), number(row[3]), number(row[4]),
+                    number(row[5])));
+        }
+        Map<String, KindDelivery> byKind = new LinkedHashMap<>();
+        for (Object[] row : rows("""
+                select d.kind, count(*), count(*) filter (where d.state = 'DELIVERED'),
+                       count(*) filter (where d.state = 'CANCELLED'), count(*) filter (where d.state = 'IN_PROGRESS'),
+                       count(*) filter (where d.state = 'PENDING')
+                from deliverable_facts d join request_facts r on r.request_id = d.request_id
+                where %s group by 1 order by 1""".formatted(where.sql()), where)) {
+            byKind.put((String) row[0], new KindDelivery(number(row[1]), number(row[2]), number(row[3]), number(row[4]),
+                    number(row[5])));
+        }
+        return new Delivery(number(totals[0]), number(totals[1]), number(totals[2]),
+                totals[3] == null ? null : round(((Number) totals[3]).doubleValue()), byType, byKind);
+    }
+
+    private static BigDecimal[] zeros() {
+        return new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+    }
+
+    private static String trim(String value) {
+        return value == null ? null : value.trim();
     }
 
     private Map<String, Long> distribution(String sql, DashboardFilter.Where where) {

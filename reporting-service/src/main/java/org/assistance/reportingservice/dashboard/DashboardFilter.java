@@ -10,6 +10,12 @@ public record DashboardFilter(LocalDate from, LocalDate to, String country, Stri
 
     /** The SQL condition on request_facts (alias r) and its parameters, in order. */
     record Where(String sql, List<Object> parameters) {
+        /** This condition and one more, whose single parameter is written {@code ?}. */
+        Where and(String condition, Object value) {
+            List<Object> more = new ArrayList<>(parameters);
+            more.add(value);
+            return new Where(sql + " and " + condition.replace("?", "?" + more.size()), more);
+        }
     }
 
     /** The condition on pledge_facts (alias p): pledges are programme-wide, so period, programme and donor only. */

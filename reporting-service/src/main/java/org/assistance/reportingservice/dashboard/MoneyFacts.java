@@ -5,12 +5,18 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import org.assistance.chassis.events.Values.DonorAmount;
+import org.assistance.chassis.events.Values.DonorShare;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
-/** Money committed by an approval or disbursed by a delivery, as one event told it. */
+/** Money committed by an approval, disbursed by an activity or spent on equipment delivered, as one event told it. */
 @Entity
 @Table(name = "money_facts")
 public class MoneyFacts extends PanacheEntityBase {
@@ -31,4 +37,10 @@ public class MoneyFacts extends PanacheEntityBase {
     public String currency;
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
+    /** The event's own split by donor (null in first-version events and for equipment delivered). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<DonorAmount> split;
+    /** The programme's donors the event named (the fallback basis of a first-version event). */
+    @JdbcTypeCode(SqlTypes.JSON)
+    public List<DonorShare> donors = new ArrayList<>();
 }

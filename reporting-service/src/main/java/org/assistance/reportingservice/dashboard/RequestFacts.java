@@ -75,6 +75,20 @@ public class RequestFacts extends PanacheEntityBase {
     public int activitiesDelivered;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "assistance_types")
+    public List<String> assistanceTypes = new ArrayList<>();
+    @Column(name = "delivery_started_at")
+    public OffsetDateTime deliveryStartedAt;
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+    public Integer satisfaction;
+    @Column(name = "closed_automatically")
+    public Boolean closedAutomatically;
+    @Column(name = "activities_cancelled")
+    public int activitiesCancelled;
 
     /** The row of a request, created empty if no event of it was seen yet, and locked for this change. */
     static RequestFacts lockedOrNew(UUID requestId) {

@@ -53,6 +53,14 @@ public class ShipmentFacts extends PanacheEntityBase {
     public OffsetDateTime deliveredAt;
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;
+    /** The latest hold: a shipment cleared and then held again (a rule added later) is held now. */
+    @Column(name = "last_held_at")
+    public OffsetDateTime lastHeldAt;
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Column(name = "item_codes")
+    public List<String> itemCodes = new ArrayList<>();
 
     static ShipmentFacts lockedOrNew(UUID shipmentId, UUID requestId) {
         getEntityManager().createNativeQuery(

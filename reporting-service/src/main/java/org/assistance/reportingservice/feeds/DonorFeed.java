@@ -108,8 +108,13 @@ public class DonorFeed {
                             from donor_directory d where r.donors @> jsonb_build_array(d.donor_id)) as donors,
                            (select coalesce(json_agg(json_build_object('type', case m.kind when 'COMMITTED' then '2'
                                    when 'DISBURSED' then '3' else '4' end, 'date', m.occurred_at::date,
-                                   'value', m.amount, 'currency', m.currency) order by m.occurred_at, m.event_id), '[]')
-                            from money_facts m where m.request_id = r.request_id and m.occurred_at <= now()) as transactions
+                                   'value', p.amount, 'currency', trim(p.currency), 'donor', p.donor_id,
+                                   'donorName', d.name, 'donorIatiIdentifier', d.iati_identifier)
+                                   order by m.occurred_at, m.event_id, p.donor_id), '[]')
+                            from money_facts m join money_parts p on p.event_id = m.event_id
+                                 left join donor_directory d on d.donor_id = p.donor_id
+                            where m.request_id = r.request_id and m.occurred_at <= now()) as transactions,
+                           r.cancelled_at, r.closed_at, r.delivery_started_at
                     from request_facts r where""" + " " + RANGE + " order by r.changed_xid, r.request_id")) {
                 s.setFetchSize(500);
                 bind(s, range);
@@ -126,11 +131,13 @@ public class DonorFeed {
     }
 
     private FeedActivity activity(ResultSet rs) throws SQLException, IOException {
+        // the request's end as request-service reported it; a partner's receipt of equipment closes it too
         String stage = rs.getObject(18) != null ? "WITHDRAWN" : rs.getObject(19) != null ? "REJECTED"
+                : rs.getObject(23) != null ? "CANCELLED" : rs.getObject(24) != null ? "CLOSED"
                 : rs.getObject(9) != null ? "RECEIVED" : rs.getObject(8) != null ? "DELIVERED"
-                : rs.getObject(20) != null ? "IN_DELIVERY" : "APPROVED";
+                : rs.getObject(20) != null || rs.getObject(25) != null ? "IN_DELIVERY" : "APPROVED";
         return new FeedActivity(rs.getObject(1, UUID.class), rs.getString(2), trim(rs.getString(3)), rs.getString(4),
-                rs.getString(5), stage, time(rs, 6), time(rs, 7), time(rs, 8), time(rs, 9),
+                rs.getString(5), stage, time(rs, 6), time(rs, 7), time(rs, 8), time(rs, 9), time(rs, 23), time(rs, 24),
                 rs.getObject(10, LocalDate.class), rs.getBigDecimal(11), trim(rs.getString(12)), rs.getInt(13),
                 rs.getInt(14), rs.getInt(15), rs.getInt(16), time(rs, 17),
                 json.readValue(rs.getString(21), DONORS), json.readValue(rs.getString(22), TRANSACTIONS));

@@ -9,7 +9,8 @@ import java.util.UUID;
 /** One approved request as the donor feeds report it (an IATI activity). */
 public record FeedActivity(UUID requestId, String title, String country, String thematicArea, String programme,
                            String stage, OffsetDateTime submittedAt, OffsetDateTime approvedAt,
-                           OffsetDateTime deliveredAt, OffsetDateTime receivedAt, LocalDate desiredBy,
+                           OffsetDateTime deliveredAt, OffsetDateTime receivedAt, OffsetDateTime cancelledAt,
+                           OffsetDateTime closedAt, LocalDate desiredBy,
                            BigDecimal approvedAmount, String currency, int approvedUnits, int acceptedUnits,
                            int participantsWomen, int participantsMen, OffsetDateTime lastUpdated,
                            List<Donor> donors, List<Transaction> transactions) {
@@ -17,7 +18,12 @@ public record FeedActivity(UUID requestId, String title, String country, String 
     public record Donor(String id, String name, String iatiIdentifier) {
     }
 
-    /** IATI transaction types used here: 2 outgoing commitment, 3 disbursement, 4 expenditure. */
-    public record Transaction(String type, LocalDate date, BigDecimal value, String currency) {
+    /**
+     * One donor's part of an amount (IATI transaction types used here: 2 outgoing commitment, 3
+     * disbursement, 4 expenditure). Each amount is split between its donors once: the parts of
+     * one amount add up to it.
+     */
+    public record Transaction(String type, LocalDate date, BigDecimal value, String currency, String donor,
+                              String donorName, String donorIatiIdentifier) {
     }
 }

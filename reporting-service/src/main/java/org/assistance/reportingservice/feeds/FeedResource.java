@@ -40,7 +40,8 @@ public class FeedResource {
     public static final List<String> CSV_COLUMNS = List.of("iati_identifier", "request_id", "title", "country",
             "thematic_area", "programme", "donors", "activity_status", "stage", "approved_amount", "currency",
             "approved_on", "delivered_on", "transaction_type", "transaction_date", "transaction_value",
-            "transaction_currency", "equipment_approved", "equipment_accepted", "participants_women", "participants_men");
+            "transaction_currency", "equipment_approved", "equipment_accepted", "participants_women", "participants_men",
+            "transaction_donor");
 
     private final DonorFeed feed;
     private final FeedSettings settings;
@@ -104,7 +105,8 @@ public class FeedResource {
             + "iati_identifier, request_id, title, country, thematic_area, programme, donors, activity_status, stage, "
             + "approved_amount, currency, approved_on, delivered_on, transaction_type, transaction_date, "
             + "transaction_value, transaction_currency, equipment_approved, equipment_accepted, participants_women, "
-            + "participants_men")
+            + "participants_men, transaction_donor (the donor credited with this part of the amount: each amount "
+            + "is split between its donors once, the parts adding up to it)")
     public Response activitiesCsv(@QueryParam("since") String since, @HeaderParam("If-None-Match") String ifNoneMatch)
             throws SQLException {
         return answer(since, ifNoneMatch, "csv", "text/csv; charset=UTF-8", range -> out -> {
@@ -127,7 +129,7 @@ public class FeedResource {
                                 t == null ? "" : t.value().toPlainString(), t == null ? "" : t.currency(),
                                 Integer.toString(activity.approvedUnits()), Integer.toString(activity.acceptedUnits()),
                                 Integer.toString(activity.participantsWomen()),
-                                Integer.toString(activity.participantsMen())));
+                                Integer.toString(activity.participantsMen()), t == null ? "" : nullToEmpty(t.donor())));
                     }
                 });
             } catch (SQLException e) {

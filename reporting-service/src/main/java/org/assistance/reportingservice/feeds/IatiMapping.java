@@ -35,12 +35,15 @@ final class IatiMapping {
         return SECTORS.getOrDefault(thematicArea, List.of(new Sector("15130", 100)));
     }
 
-    /** IATI ActivityStatus: 2 implementation once approved, 3 finalisation once delivered, 4 closed once received. */
+    /**
+     * IATI ActivityStatus: 2 implementation once approved, 3 finalisation once delivered (any kind
+     * of assistance), 4 closed once the partner closed it (or confirmed receipt), 5 cancelled.
+     */
     static String activityStatus(String stage) {
         return switch (stage) {
-            case "RECEIVED" -> "4";
+            case "CLOSED", "RECEIVED" -> "4";
             case "DELIVERED" -> "3";
-            case "WITHDRAWN", "REJECTED" -> "5";
+            case "CANCELLED", "WITHDRAWN", "REJECTED" -> "5";
             default -> "2";
         };
     }

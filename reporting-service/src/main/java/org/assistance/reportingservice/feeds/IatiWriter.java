@@ -59,6 +59,8 @@ final class IatiWriter implements AutoCloseable {
         activityDate("3", IatiMapping.budgetEnd(start, a.desiredBy()));
         if (a.deliveredAt() != null) {
             activityDate("4", a.deliveredAt().toLocalDate());
+        } else if (a.cancelledAt() != null) {
+            activityDate("4", a.cancelledAt().toLocalDate());
         }
         xml.writeStartElement("recipient-country");
         xml.writeAttribute("code", a.country());
@@ -89,9 +91,12 @@ final class IatiWriter implements AutoCloseable {
             empty("transaction-type", "code", t.type());
             empty("transaction-date", "iso-date", t.date().toString());
             value(t.value(), t.currency(), t.date());
+            // the donor whose money this part is: each amount is credited once, split between its donors
             xml.writeStartElement("provider-org");
-            xml.writeAttribute("ref", settings.reportingOrgRef());
-            narrative(settings.reportingOrgName());
+            if (t.donorIatiIdentifier() != null && !t.donorIatiIdentifier().isBlank()) {
+                xml.writeAttribute("ref", t.donorIatiIdentifier());
+            }
+            narrative(t.donorName() != null ? t.donorName() : t.donor());
             xml.writeEndElement();
             xml.writeStartElement("receiver-org");
             narrative("Requesting authorities of " + a.country());
@@ -103,7 +108,8 @@ final class IatiWriter implements AutoCloseable {
     }
 
     private void result(FeedActivity a, LocalDate start) throws XMLStreamException {
-        LocalDate end = a.deliveredAt() != null ? a.deliveredAt().toLocalDate() : IatiMapping.budgetEnd(start, a.desiredBy());
+        LocalDate end = a.deliveredAt() != null ? a.deliveredAt().toLocalDate()
+                : a.cancelledAt() != null ? a.cancelledAt().toLocalDate() : IatiMapping.budgetEnd(start, a.desiredBy());
         if (end.isBefore(start)) {
             end = start;
         }

@@ -15,6 +15,7 @@ import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.EventCodec;
 import org.assistance.chassis.events.Topics;
 import org.assistance.chassis.events.UnreadableEvent;
+import org.assistance.reportingservice.dashboard.DashboardStream;
 import org.assistance.reportingservice.dashboard.DeliveryReadModel;
 import org.assistance.reportingservice.timelines.Timelines;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -47,7 +48,8 @@ public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     /** The tables the read models consist of (including the consumer's memory of handled events). */
     static final List<String> TABLES = List.of("timeline_entries", "request_owners", "request_facts",
-            "shipment_facts", "money_facts", "donor_directory", "pledge_facts", "processed_events");
+            "shipment_facts", "money_facts", "money_parts", "deliverable_facts", "donor_directory", "pledge_facts",
+            "processed_events");
     private static final String CONSUMER = "read-models";
     private static final long SWITCH_LOCK = 0x726562756c64L;
 
@@ -251,6 +253,10 @@ public class ReadModelRebuild {
                     s.execute("alter table public." + table + " set schema " + retired);
                     s.execute("alter table " + schema + "." + table + " set schema public");
                 }
+                // every instance's open dashboards reload once the new tables are in
+                s.execute("select pg_notify('" + DashboardStream.CHANNEL + "', '{\"type\":\"read-models.rebuilt\","
+                        + "\"source\":\"/reporting-service\",\"summary\":\"Read models rebuilt from the topics\","
+                        + "\"time\":\"" + OffsetDateTime.now() + "\"}')");
                 c.commit();
             } catch (Exception e) {
                 c.rollback();

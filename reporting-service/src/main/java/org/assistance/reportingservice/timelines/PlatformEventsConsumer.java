@@ -13,7 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Reads every topic of the platform into the timelines and the dashboard's read models, and tells
- * open dashboards. Polled batches are handled in one transaction each (see EventInbox#receiveAll).
+ * the open dashboards of every instance (a NOTIFY in the same transaction). Polled batches are
+ * handled in one transaction each (see EventInbox#receiveAll).
  */
 @ApplicationScoped
 public class PlatformEventsConsumer {
@@ -25,15 +26,16 @@ public class PlatformEventsConsumer {
         this.inbox = inbox;
         this.handlers = EventHandlers.named("read-models").firstInEachTransaction(rebuild::guardLiveHandling)
                 .onEveryType(event -> {
-            if (event.data().requestId() == null) {
+                    if (event.data().requestId() == null) {
                         readModel.apply(event); // a programme event (a pledge): no request's timeline
                         return;
                     }
                     TimelineEntry entry = timelines.record(event);
                     readModel.apply(event);
-            stream.publishAfterCommit(new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source,
-                    entry.summary));
-        });
+                    // every instance's dashboards hear of it when this transaction commits
+                    stream.announce(new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source,
+                            entry.summary));
+                });
     }
 
     @Incoming("assistance-requests")

@@ -3,21 +3,36 @@ package org.assistance.reportingservice.timelines;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
+import org.assistance.chassis.events.RequestEvents.RequestCancelled;
+import org.assistance.chassis.events.RequestEvents.RequestClosed;
+import org.assistance.chassis.events.RequestEvents.RequestDelivered;
+import org.assistance.chassis.events.RequestEvents.RequestDeliveryStarted;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
+import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
 import org.assistance.chassis.events.ReviewEvents.InformationRequested;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
+import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
+import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
+import org.assistance.chassis.events.ShipmentEvents.LineRefused;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentMilestone;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentReceived;
+import org.assistance.chassis.events.Values.Deliverable;
 import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.ShipmentLine;
+
+import java.util.List;
 
 /** The one line a person reads in a timeline for each kind of event. */
 final class TimelineSummary {
@@ -68,8 +83,53 @@ final class TimelineSummary {
             return "Shipment " + e.shipmentId() + " delivered (" + money(e.deliveredValue()) + ")";
         } else if (event instanceof ShipmentReceived e) {
             return "Shipment " + e.shipmentId() + " received by the partner";
+        } else if (event instanceof RequestDeliveryStarted e) {
+            return "Delivery started (" + e.deliverableId() + ")";
+        } else if (event instanceof RequestDelivered e) {
+            return "Delivered: " + deliverables(e.deliverables());
+        } else if (event instanceof RequestCancelled e) {
+            return "Cancelled: nothing of it will be delivered (" + deliverables(e.deliverables()) + ")";
+        } else if (event instanceof RequestClosed e) {
+            return e.automatic() ? "Closed automatically after delivery"
+                    : "Closed by the partner, satisfaction " + e.satisfaction() + "/5"
+                    + (e.comment() == null || e.comment().isBlank() ? "" : ": " + e.comment());
+        } else if (event instanceof ActivityCancelled e) {
+            return e.kind() + " cancelled: " + e.title() + (e.reason() == null ? "" : " (" + e.reason() + ")");
+        } else if (event instanceof ShipmentCancelled e) {
+            return "Shipment " + e.shipmentId() + " cancelled" + (e.reason() == null ? "" : ": " + e.reason())
+                    + " (" + lines(e.lines()) + (e.stockReleased() ? ", stock released" : "") + ")";
+        } else if (event instanceof ShipmentLinesRemoved e) {
+            return "Shipment " + e.shipmentId() + ": lines removed at clearance (" + lines(e.lines()) + ")"
+                    + (e.reason() == null ? "" : ": " + e.reason());
+        } else if (event instanceof LineBackordered e) {
+            return "Backordered: " + e.quantity() + " x " + e.itemCode() + " waits for stock (backorder "
+                    + e.backorderId() + ")";
+        } else if (event instanceof BackorderFulfilled e) {
+            return "Backorder " + e.backorderId() + " fulfilled: " + e.quantity() + " x " + e.itemCode()
+                    + " in shipment " + e.shipmentId() + (e.remaining() > 0 ? ", " + e.remaining() + " still waiting" : "");
+        } else if (event instanceof BackorderCancelled e) {
+            return "Backorder " + e.backorderId() + " cancelled: " + e.quantity() + " x " + e.itemCode()
+                    + (e.reason() == null ? "" : " (" + e.reason() + ")");
+        } else if (event instanceof LineRefused e) {
+            return "Line refused: " + e.quantity() + " x " + e.itemCode() + (e.reason() == null ? "" : " (" + e.reason() + ")");
         }
         return event.getClass().getSimpleName();
+    }
+
+    private static String deliverables(List<Deliverable> deliverables) {
+        if (deliverables == null || deliverables.isEmpty()) {
+            return "no deliverables";
+        }
+        long delivered = deliverables.stream().filter(d -> "DELIVERED".equals(d.state())).count();
+        long cancelled = deliverables.stream().filter(d -> "CANCELLED".equals(d.state())).count();
+        return delivered + " deliverable(s) delivered, " + cancelled + " cancelled";
+    }
+
+    private static String lines(List<ShipmentLine> lines) {
+        if (lines == null || lines.isEmpty()) {
+            return "no lines";
+        }
+        return String.join(", ", lines.stream().map(l -> l.quantity() + " x " + l.itemCode()).toList());
     }
 
     private static String money(Money money) {

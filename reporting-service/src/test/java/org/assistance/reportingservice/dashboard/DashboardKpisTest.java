@@ -6,26 +6,36 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
+import org.assistance.chassis.events.RequestEvents.RequestCancelled;
+import org.assistance.chassis.events.RequestEvents.RequestClosed;
+import org.assistance.chassis.events.RequestEvents.RequestDelivered;
+import org.assistance.chassis.events.RequestEvents.RequestDeliveryStarted;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
 import org.assistance.chassis.events.ReviewEvents.FundsPledged;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
+import org.assistance.chassis.events.Values.Deliverable;
 import org.assistance.chassis.events.Values.DonorShare;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.Participants;
+import org.assistance.chassis.events.Values.PlannedActivity;
 import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -34,11 +44,15 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -64,6 +78,18 @@ class DashboardKpisTest {
     @TestHTTPResource("/api/v1/dashboard/stream")
     URL stream;
 
+    @Inject
+    DashboardListener listener;
+
+    @ConfigProperty(name = "quarkus.datasource.jdbc.url")
+    String databaseUrl;
+
+    @ConfigProperty(name = "quarkus.datasource.username")
+    Optional<String> databaseUser;
+
+    @ConfigProperty(name = "quarkus.datasource.password")
+    Optional<String> databasePassword;
+
     @Test
     void kpis_are_exact_whatever_the_order_and_a_duplicate_counts_once() {
         String area = "AREA_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
@@ -88,13 +114,15 @@ class DashboardKpisTest {
         publish(new ShipmentDelivered(a, s1, new Money(new BigDecimal("4000.00"), "USD"), day(26)), "/equipment-service");
         publish(new ReceiptConfirmed(a, "agency-ke", s1, List.of(new ReceiptLine("SUR-1", 3, 1, "broken")), "someone",
                 day(27)), "/request-service");
+        publish(new RequestDelivered(a, "agency-ke", List.of(new Deliverable("item:SUR-1", "EQUIPMENT", "Camera", 4, 4, 0,
+                "DELIVERED", null)), day(26)), "/request-service");
         publish(submitted(a, "KE", area, day(0), day(60).toLocalDate()), "/request-service");
         publish(new RequestApproved(a, "agency-ke", "KE", area, "GLOCY", USD_30000, true,
                 List.of(new EquipmentLine("SUR-1", 4, "j")), List.of(), EU, List.of("r1"), day(10)), "/program-service");
-        publish(new FundsCommitted(a, "GLOCY", USD_30000, EU, day(10)), "/program-service");
+        publish(new FundsCommitted(a, "GLOCY", USD_30000, EU, null, day(10)), "/program-service");
         ActivityDelivered training = new ActivityDelivered(a, UUID.randomUUID(), "GLOCY", "TRAINING_COURSE", "Forensics",
                 day(40).toLocalDate(), day(44).toLocalDate(), new Participants(8, 10, 18), List.of("DCI"), "done",
-                new Money(new BigDecimal("5000.00"), "USD"), day(44));
+                new Money(new BigDecimal("5000.00"), "USD"), null, day(44));
         ProducerRecord<String, byte[]> once = CloudEvent.toRecord(training, UUID.randomUUID(), "/program-service", day(44));
         BrokerClient.send(once);
         BrokerClient.send(once); // the same event again: counts once
@@ -108,7 +136,7 @@ class DashboardKpisTest {
         publish(new RequestApproved(c, "agency-co", "CO", area, "GLOCY", new Money(new BigDecimal("10000.00"), "USD"),
                 false, List.of(new EquipmentLine("OFF-1", 2, "j")), List.of(), EU, List.of("r1"), day(22)),
                 "/program-service");
-        publish(new FundsCommitted(c, "GLOCY", new Money(new BigDecimal("10000.00"), "USD"), EU, day(22)),
+        publish(new FundsCommitted(c, "GLOCY", new Money(new BigDecimal("10000.00"), "USD"), EU, null, day(22)),
                 "/program-service");
         publish(new ShipmentPlanned(c, s2, "agency-co", "CO", "VIE", List.of(), null, day(22)), "/equipment-service");
         publish(new ShipmentDispatched(c, s2, "LAND", "truck", "t2", null, day(23)), "/equipment-service");
@@ -129,28 +157,37 @@ class DashboardKpisTest {
                 .body("byStage.IN_DELIVERY", equalTo(1))
                 .body("byStage.SUBMITTED", equalTo(1))
                 .body("approvalRatePercent", equalTo(66.67f))
-                .body("timeToDecisionDays.p50", equalTo(10.0f))
-                .body("timeToDecisionDays.p90", equalTo(18.0f))
-                .body("timeToDecisionDays.count", equalTo(3))
+                // approvals only (10 and 20 days), rejections only (4 days): never mixed
+                .body("timeToApproval.p50", equalTo(15.0f))
+                .body("timeToApproval.p90", equalTo(19.0f))
+                .body("timeToApproval.count", equalTo(2))
+                .body("timeToRejection.p50", equalTo(4.0f))
+                .body("timeToRejection.count", equalTo(1))
                 .body("approvalToDeliveryDays.p50", equalTo(16.0f))
                 .body("approvalToDeliveryDays.count", equalTo(1))
-                .body("decisionDaysDistribution.'0-7'", equalTo(1))
-                .body("decisionDaysDistribution.'8-14'", equalTo(1))
-                .body("decisionDaysDistribution.'15-30'", equalTo(1))
+                .body("approvalDaysDistribution.'8-14'", equalTo(1))
+                .body("approvalDaysDistribution.'15-30'", equalTo(1))
+                .body("rejectionDaysDistribution.'0-7'", equalTo(1))
                 .body("onTimeDeliveryPercent", equalTo(100.0f))
                 .body("shipments.inTransit", equalTo(1))
                 .body("shipments.delayed", equalTo(1))
-                .body("shipments.held.count", equalTo(1))
+                // the one held shipment was cleared: held once, not held now; its 4 days held still count
+                .body("heldNow", equalTo(0))
+                .body("everHeld", equalTo(1))
+                .body("shipments.held.count", equalTo(0))
+                .body("shipments.held.ever", equalTo(1))
                 .body("shipments.held.totalDaysHeld", equalTo(4.0f))
-                .body("shipments.held.byDestination.KE", equalTo(1))
-                .body("shipments.held.byCategory.SURVEILLANCE", equalTo(1))
+                .body("shipments.held.byDestination.size()", equalTo(0))
                 .body("fillRatePercent", equalTo(75.0f))
                 .body("funds[0].programme", equalTo("GLOCY"))
                 .body("funds[0].donor", equalTo("donor-eu"))
                 .body("funds[0].currency", equalTo("USD"))
                 .body("funds[0].committed", equalTo(40000.00f))
                 .body("funds[0].disbursed", equalTo(5000.00f))
+                .body("funds[0].spent", equalTo(4000.00f))
                 .body("funds[0].pledged", equalTo(0.0f))
+                .body("delivery.delivered", equalTo(1))
+                .body("delivery.byDeliverableKind.EQUIPMENT.delivered", equalTo(1))
                 .body("funds.find { it.programme == 'GLOCY-" + area + "' }.pledged", equalTo(250000.00f))
                 .body("participantsMen", equalTo(10))
                 .body("countries[0].country", equalTo("KE"))
@@ -164,6 +201,120 @@ class DashboardKpisTest {
         given().auth().oauth2(Tokens.role("operations")).queryParam("thematicArea", area).queryParam("country", "CO")
                 .when().get("/api/v1/dashboard")
                 .then().body("requests", equalTo(1)).body("onTimeDeliveryPercent", nullValue());
+    }
+
+    @Test
+    void a_training_only_request_ends_delivered_and_delivery_is_counted_for_every_assistance_type() {
+        String area = "AREA_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        UUID training = UUID.randomUUID();
+        UUID mixed = UUID.randomUUID();
+        UUID advice = UUID.randomUUID();
+        UUID course = UUID.randomUUID();
+        UUID cancelledCourse = UUID.randomUUID();
+        UUID mission = UUID.randomUUID();
+
+        // training only: one course, delivered; request-service reports the request delivered
+        publish(submitted(training, "KE", area, Set.of("TRAINING"), day(0)), "/request-service");
+        publish(approved(training, "KE", area, List.of(), List.of(activity(course, "TRAINING_COURSE")), day(5)),
+                "/program-service");
+        publish(new ActivityDelivered(training, course, "GLOCY", "TRAINING_COURSE", "Course", day(18).toLocalDate(),
+                day(20).toLocalDate(), new Participants(9, 11, 20), List.of("DCI"), "done", null, null, day(20)),
+                "/program-service");
+        publish(new RequestDeliveryStarted(training, "agency-ke", course.toString(), day(20)), "/request-service");
+        publish(new RequestDelivered(training, "agency-ke", List.of(new Deliverable(course.toString(), "TRAINING_COURSE",
+                "Course", 1, 1, 0, "DELIVERED", null)), day(20)), "/request-service");
+        // equipment and training, all of it cancelled
+        publish(submitted(mixed, "KE", area, Set.of("EQUIPMENT", "TRAINING"), day(1)), "/request-service");
+        publish(approved(mixed, "KE", area, List.of(new EquipmentLine("CAM-1", 2, "j")),
+                List.of(activity(cancelledCourse, "TRAINING_COURSE")), day(6)), "/program-service");
+        publish(new ActivityCancelled(mixed, cancelledCourse, "GLOCY", "TRAINING_COURSE", "Course", "no trainer",
+                "reviewer", day(9)), "/program-service");
+        publish(new RequestCancelled(mixed, "agency-ke", List.of(
+                new Deliverable("item:CAM-1", "EQUIPMENT", "Camera", 2, 0, 2, "CANCELLED", "item withdrawn"),
+                new Deliverable(cancelledCourse.toString(), "TRAINING_COURSE", "Course", 1, 0, 1, "CANCELLED",
+                        "no trainer")), day(10)), "/request-service");
+        // legislative advice: approved, its mission not yet held
+        publish(submitted(advice, "KE", area, Set.of("LEGISLATIVE_ADVISORY"), day(2)), "/request-service");
+        publish(approved(advice, "KE", area, List.of(), List.of(activity(mission, "LEGISLATIVE_REVIEW")), day(7)),
+                "/program-service");
+
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
+                .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
+                .then().statusCode(200)
+                .body("requests", equalTo(3))
+                .body("byStage.DELIVERED", equalTo(1))
+                .body("byStage.CANCELLED", equalTo(1))
+                .body("byStage.APPROVED", equalTo(1))
+                .body("approvalToDeliveryDays.count", equalTo(1))
+                .body("approvalToDeliveryDays.p50", equalTo(15.0f))
+                .body("countries[0].delivered", equalTo(1))
+                .body("delivery.delivered", equalTo(1))
+                .body("delivery.cancelled", equalTo(1))
+                .body("delivery.byAssistanceType.TRAINING.requests", equalTo(2))
+                .body("delivery.byAssistanceType.TRAINING.delivered", equalTo(1))
+                .body("delivery.byAssistanceType.TRAINING.cancelled", equalTo(1))
+                .body("delivery.byAssistanceType.EQUIPMENT.cancelled", equalTo(1))
+                .body("delivery.byAssistanceType.LEGISLATIVE_ADVISORY.requests", equalTo(1))
+                .body("delivery.byAssistanceType.LEGISLATIVE_ADVISORY.delivered", equalTo(0))
+                .body("delivery.byDeliverableKind.TRAINING_COURSE.total", equalTo(2))
+                .body("delivery.byDeliverableKind.TRAINING_COURSE.delivered", equalTo(1))
+                .body("delivery.byDeliverableKind.TRAINING_COURSE.cancelled", equalTo(1))
+                .body("delivery.byDeliverableKind.EQUIPMENT.cancelled", equalTo(1))
+                .body("delivery.byDeliverableKind.LEGISLATIVE_REVIEW.pending", equalTo(1))
+                .body("participantsWomen", equalTo(9)));
+
+        // the partner confirms completion: closed, still counted as delivered
+        publish(new RequestClosed(training, "agency-ke", 5, "Exactly what we needed", false, day(30)), "/request-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
+                .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
+                .then().statusCode(200)
+                .body("byStage.CLOSED", equalTo(1))
+                .body("byStage.DELIVERED", nullValue())
+                .body("delivery.closed", equalTo(1))
+                .body("delivery.delivered", equalTo(1))
+                .body("delivery.averageSatisfaction", equalTo(5.0f))
+                .body("delivery.byAssistanceType.TRAINING.closed", equalTo(1)));
+    }
+
+    @Test
+    void held_counts_only_shipments_held_now_and_held_time_stops_when_cleared_or_cancelled() {
+        String area = "AREA_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        UUID request = UUID.randomUUID();
+        UUID cleared = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        UUID stillHeld = UUID.randomUUID();
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
+        ShipmentLine cameras = new ShipmentLine("SUR-1", "Camera", "SURVEILLANCE", true, 1,
+                new Money(new BigDecimal("1000.00"), "USD"));
+        publish(submitted(request, "KE", area, Set.of("EQUIPMENT"), now.minusDays(30)), "/request-service");
+        publish(approved(request, "KE", area, List.of(new EquipmentLine("SUR-1", 3, "j")), List.of(),
+                now.minusDays(25)), "/program-service");
+        for (UUID shipment : List.of(cleared, cancelled, stillHeld)) {
+            publish(new ShipmentPlanned(request, shipment, "agency-ke", "KE", "VIE", List.of(cameras), null,
+                    now.minusDays(20)), "/equipment-service");
+            publish(new ShipmentHeld(request, shipment, "KE", List.of(new ScreeningHit("SUR-1", "SURVEILLANCE",
+                    UUID.randomUUID(), "LICENCE_REQUIRED", "5A001", "licence")), now.minusDays(20)), "/equipment-service");
+        }
+        // cleared after 2 days, cancelled after 3 days (no longer held, its held time stops), one still held
+        publish(new ShipmentCleared(request, cleared, "LIC-1", now.toLocalDate(), Duration.ofDays(2).toSeconds(),
+                now.minusDays(18)), "/equipment-service");
+        publish(new ShipmentCancelled(request, cancelled, "licence refused", List.of(cameras), true, "logistics",
+                now.minusDays(17)), "/equipment-service");
+
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
+                .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
+                .then().statusCode(200)
+                .body("shipments.total", equalTo(3))
+                .body("shipments.cancelled", equalTo(1))
+                .body("heldNow", equalTo(1))
+                .body("everHeld", equalTo(3))
+                .body("shipments.held.count", equalTo(1))
+                .body("shipments.held.byDestination.KE", equalTo(1))
+                .body("shipments.held.byCategory.SURVEILLANCE", equalTo(1)));
+        double days = given().auth().oauth2(Tokens.role("operations")).queryParam("thematicArea", area)
+                .when().get("/api/v1/dashboard").jsonPath().getDouble("shipments.held.totalDaysHeld");
+        // 2 (cleared) + 3 (cancelled) + 20 and counting (still held)
+        assertThat(days).isBetween(25.0, 25.01);
     }
 
     @Test
@@ -191,6 +342,43 @@ class DashboardKpisTest {
         given().when().get("/api/v1/dashboard").then().statusCode(401);
     }
 
+    /**
+     * Another reporting instance announces its read-model change on the shared database: this
+     * instance's browsers see it within a second, though this instance consumed nothing.
+     */
+    @Test
+    void a_change_announced_by_another_instance_reaches_this_instances_stream_within_a_second() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(listener::listening);
+        HttpClient client = HttpClient.newHttpClient();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString()))
+                .header("Authorization", "Bearer " + Tokens.role("operations"))
+                .header("Accept", "text/event-stream").build();
+        String summary = "Applied by another instance " + UUID.randomUUID();
+        CompletableFuture<HttpResponse<Stream<String>>> response =
+                client.sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<Long> seenAt = response.thenApplyAsync(r -> r.body()
+                .filter(line -> line.contains(summary)).findFirst().map(line -> System.nanoTime()).orElse(null));
+        response.get(10, TimeUnit.SECONDS);
+        Thread.sleep(500); // the subscription is open before the change is announced
+
+        long sentAt;
+        try (Connection other = DriverManager.getConnection(databaseUrl,
+                databaseUser.orElse(null), databasePassword.orElse(null));
+             PreparedStatement notify = other.prepareStatement("select pg_notify(?, ?)")) {
+            notify.setString(1, DashboardStream.CHANNEL);
+            notify.setString(2, "{\"type\":\"assistance.request.submitted.v1\",\"requestId\":\"" + UUID.randomUUID()
+                    + "\",\"time\":\"" + OffsetDateTime.now() + "\",\"source\":\"/request-service\",\"summary\":\""
+                    + summary + "\"}");
+            sentAt = System.nanoTime();
+            notify.execute();
+        }
+
+        Long arrived = seenAt.get(5, TimeUnit.SECONDS);
+        assertThat(arrived).isNotNull();
+        assertThat(Duration.ofNanos(arrived - sentAt)).isLessThan(Duration.ofSeconds(1));
+        response.get().body().close();
+    }
+
     private static OffsetDateTime day(int n) {
         return T0.plusDays(n);
     }
@@ -198,6 +386,23 @@ class DashboardKpisTest {
     private static RequestSubmitted submitted(UUID id, String country, String area, OffsetDateTime at, LocalDate desiredBy) {
         return new RequestSubmitted(id, "agency-" + country.toLowerCase(), country, null, area, Set.of("EQUIPMENT"),
                 "HIGH", "Request " + id, "needs", desiredBy, List.of(), List.of(), null, at);
+    }
+
+    private static RequestSubmitted submitted(UUID id, String country, String area, Set<String> types,
+                                              OffsetDateTime at) {
+        return new RequestSubmitted(id, "agency-" + country.toLowerCase(), country, null, area, types, "HIGH",
+                "Request " + id, "needs", null, List.of(), List.of(), null, at);
+    }
+
+    private static RequestApproved approved(UUID id, String country, String area, List<EquipmentLine> lines,
+                                            List<PlannedActivity> activities, OffsetDateTime at) {
+        return new RequestApproved(id, "agency-" + country.toLowerCase(), country, area, "GLOCY",
+                new Money(new BigDecimal("5000.00"), "USD"), false, lines, activities, EU, List.of("r1"), at);
+    }
+
+    private static PlannedActivity activity(UUID id, String kind) {
+        return new PlannedActivity(id, kind, kind.toLowerCase().replace('_', ' '), LocalDate.now(),
+                LocalDate.now().plusDays(5), 20);
     }
 
     private static void publish(AssistanceEvent event, String source) {

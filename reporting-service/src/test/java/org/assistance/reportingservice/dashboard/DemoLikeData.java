@@ -3,20 +3,29 @@ package org.assistance.reportingservice.dashboard;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
+import org.assistance.chassis.events.RequestEvents.RequestCancelled;
+import org.assistance.chassis.events.RequestEvents.RequestClosed;
+import org.assistance.chassis.events.RequestEvents.RequestDelivered;
+import org.assistance.chassis.events.RequestEvents.RequestDeliveryStarted;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
+import org.assistance.chassis.events.Values.Deliverable;
+import org.assistance.chassis.events.Values.DonorAmount;
 import org.assistance.chassis.events.Values.DonorShare;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.Participants;
+import org.assistance.chassis.events.Values.PlannedActivity;
 import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
@@ -62,11 +71,20 @@ final class DemoLikeData {
                 continue;
             }
             DonorShare donor = DONORS.get(i % DONORS.size());
+            DonorShare second = DONORS.get((i + 1) % DONORS.size());
             Money amount = new Money(BigDecimal.valueOf(20_000 + random.nextInt(60) * 1_000L), i % 2 == 0 ? "USD" : "EUR");
+            UUID activity = UUID.randomUUID();
             send(new RequestApproved(request, "agency", state[0], state[1], "GLOCY", amount, i % 4 == 0,
-                    List.of(new EquipmentLine("FOR-WB-001", 4, "labs")), List.of(), List.of(donor), List.of("reviewer"),
-                    decided), decided);
-            send(new FundsCommitted(request, "GLOCY", amount, List.of(donor), decided), decided);
+                    List.of(new EquipmentLine("FOR-WB-001", 4, "labs")), List.of(new PlannedActivity(activity,
+                    "TRAINING_COURSE", "Course " + i, decided.toLocalDate(), decided.toLocalDate().plusDays(60), 15)),
+                    List.of(donor, second), List.of("reviewer"), decided), decided);
+            // two donors, a third of it from the second (a first-version event, without a split, every fifth)
+            BigDecimal third = amount.amount().divide(BigDecimal.valueOf(3), 2, java.math.RoundingMode.DOWN);
+            send(new FundsCommitted(request, "GLOCY", amount, List.of(donor, second), i % 5 == 0 ? null : List.of(
+                    new DonorAmount(donor.donorId(), donor.name(), donor.iatiIdentifier(),
+                            new Money(amount.amount().subtract(third), amount.currency())),
+                    new DonorAmount(second.donorId(), second.name(), second.iatiIdentifier(),
+                            new Money(third, amount.currency()))), decided), decided);
             if (stage == 2) {
                 continue;
             }
@@ -80,6 +98,18 @@ final class DemoLikeData {
                 send(new ShipmentHeld(request, shipment, state[0], List.of(new ScreeningHit("FOR-WB-001", "SURVEILLANCE",
                         UUID.randomUUID(), "LICENCE_REQUIRED", "5A001", "licence needed")), planned), planned);
                 if (stage == 3) {
+                    if (i == 9) { // held, then cancelled: nothing of the request will be delivered
+                        OffsetDateTime cancelled = planned.plusDays(3);
+                        send(new ShipmentCancelled(request, shipment, "licence refused", List.of(), true, "logistics",
+                                cancelled), cancelled);
+                        send(new ActivityCancelled(request, activity, "GLOCY", "TRAINING_COURSE", "Course " + i,
+                                "no trainer", "reviewer", cancelled), cancelled);
+                        send(new RequestCancelled(request, "agency", List.of(
+                                new Deliverable("item:FOR-WB-001", "EQUIPMENT", "Write blocker", 4, 0, 4, "CANCELLED",
+                                        "licence refused"),
+                                new Deliverable(activity.toString(), "TRAINING_COURSE", "Course " + i, 1, 0, 1,
+                                        "CANCELLED", "no trainer")), cancelled.plusMinutes(1)), cancelled.plusMinutes(1));
+                    }
                     continue;
                 }
                 send(new ShipmentCleared(request, shipment, "LIC-" + i, planned.toLocalDate(), 86_400L * (5 + i),
@@ -88,6 +118,7 @@ final class DemoLikeData {
             OffsetDateTime dispatched = planned.plusDays(8 + i);
             send(new ShipmentDispatched(request, shipment, "AIR", "carrier", "TRK-" + i, dispatched.toLocalDate().plusDays(20),
                     dispatched), dispatched);
+            send(new RequestDeliveryStarted(request, "agency", "item:FOR-WB-001", dispatched), dispatched);
             if (stage == 4) {
                 continue;
             }
@@ -95,10 +126,18 @@ final class DemoLikeData {
             send(new ShipmentDelivered(request, shipment, new Money(new BigDecimal("4800.00"), "EUR"), delivered), delivered);
             send(new ReceiptConfirmed(request, "agency", shipment, List.of(new ReceiptLine("FOR-WB-001", 3 + (i % 2),
                     1 - (i % 2), i % 2 == 0 ? "damaged" : null)), "receiver", delivered.plusDays(1)), delivered.plusDays(1));
-            send(new ActivityDelivered(request, UUID.randomUUID(), "GLOCY", "TRAINING_COURSE", "Course " + i,
+            send(new ActivityDelivered(request, activity, "GLOCY", "TRAINING_COURSE", "Course " + i,
                     delivered.toLocalDate(), delivered.toLocalDate().plusDays(4), new Participants(6 + i % 5, 9 + i % 4,
                     15 + i % 5 + i % 4), List.of("authority"), "done", new Money(new BigDecimal("3000.00"), amount.currency()),
-                    delivered.plusDays(4)), delivered.plusDays(4));
+                    null, delivered.plusDays(4)), delivered.plusDays(4));
+            OffsetDateTime ended = delivered.plusDays(4).plusMinutes(1);
+            send(new RequestDelivered(request, "agency", List.of(
+                    new Deliverable("item:FOR-WB-001", "EQUIPMENT", "Write blocker", 4, 4, 0, "DELIVERED", null),
+                    new Deliverable(activity.toString(), "TRAINING_COURSE", "Course " + i, 1, 1, 0, "DELIVERED", null)),
+                    ended), ended);
+            if (i % 4 == 3) {
+                send(new RequestClosed(request, "agency", 4, "Useful", false, ended.plusDays(2)), ended.plusDays(2));
+            }
         }
     }
 

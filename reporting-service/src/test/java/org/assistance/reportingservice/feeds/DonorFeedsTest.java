@@ -8,17 +8,23 @@ import io.restassured.response.Response;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
+import org.assistance.chassis.events.RequestEvents.RequestCancelled;
+import org.assistance.chassis.events.RequestEvents.RequestClosed;
+import org.assistance.chassis.events.RequestEvents.RequestDelivered;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
+import org.assistance.chassis.events.Values.Deliverable;
 import org.assistance.chassis.events.Values.DonorShare;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.Participants;
+import org.assistance.chassis.events.Values.PlannedActivity;
 import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.testsupport.BrokerClient;
@@ -132,7 +138,7 @@ class DonorFeedsTest {
 
         publish(new ActivityDelivered(request, UUID.randomUUID(), "GLOCY", "ADVISORY_MISSION", "Legal advice",
                 T0.toLocalDate(), T0.toLocalDate(), new Participants(1, 1, 2), List.of(), "ok",
-                new Money(new BigDecimal("100.00"), "USD"), T0.plusDays(30)));
+                new Money(new BigDecimal("100.00"), "USD"), null, T0.plusDays(30)));
         String next = nothingNew.header(FeedResource.CURSOR_HEADER);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
                 given().auth().oauth2(Tokens.donor(donor)).queryParam("since", next)
@@ -193,6 +199,54 @@ class DonorFeedsTest {
         assertThat(mine.get(0).get("participants_women")).isEqualTo("8");
     }
 
+    @Test
+    void the_activity_status_follows_a_training_only_request_to_its_end_and_a_cancelled_one_is_5() throws Exception {
+        String donor = "donor-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID training = UUID.randomUUID();
+        UUID course = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        UUID cancelledCourse = UUID.randomUUID();
+        for (UUID[] request : List.of(new UUID[]{training, course}, new UUID[]{cancelled, cancelledCourse})) {
+            publish(new RequestSubmitted(request[0], "agency-ke", "KE", null, "CYBERCRIME", Set.of("TRAINING"), "HIGH",
+                    "Investigators' course", "needs", T0.toLocalDate().plusDays(200), List.of(), List.of(), null, T0));
+            publish(new RequestApproved(request[0], "agency-ke", "KE", "CYBERCRIME", "GLOCY",
+                    new Money(new BigDecimal("8000.00"), "USD"), false, List.of(), List.of(new PlannedActivity(request[1],
+                    "TRAINING_COURSE", "Course", T0.toLocalDate().plusDays(20), T0.toLocalDate().plusDays(24), 20)),
+                    shares(donor), List.of("r1"), T0.plusDays(10)));
+        }
+        awaitStatus(donor, training, "2");
+        awaitStatus(donor, cancelled, "2");
+
+        publish(new ActivityDelivered(training, course, "GLOCY", "TRAINING_COURSE", "Course", T0.toLocalDate().plusDays(20),
+                T0.toLocalDate().plusDays(24), new Participants(10, 10, 20), List.of("DCI"), "done", null, null,
+                T0.plusDays(24)));
+        publish(new RequestDelivered(training, "agency-ke", List.of(new Deliverable(course.toString(), "TRAINING_COURSE",
+                "Course", 1, 1, 0, "DELIVERED", null)), T0.plusDays(24)));
+        publish(new ActivityCancelled(cancelled, cancelledCourse, "GLOCY", "TRAINING_COURSE", "Course", "no trainer",
+                "reviewer", T0.plusDays(15)));
+        publish(new RequestCancelled(cancelled, "agency-ke", List.of(new Deliverable(cancelledCourse.toString(),
+                "TRAINING_COURSE", "Course", 1, 0, 1, "CANCELLED", "no trainer")), T0.plusDays(15)));
+        awaitStatus(donor, training, "3");
+        Element ended = awaitStatus(donor, cancelled, "5");
+        assertThat(ended.getElementsByTagName("activity-date").getLength()).isEqualTo(4);
+
+        publish(new RequestClosed(training, "agency-ke", 4, "Well run", false, T0.plusDays(30)));
+        awaitStatus(donor, training, "4");
+        IatiSchema.validate(given().auth().oauth2(Tokens.donor(donor)).when().get("/api/v1/feeds/iati").asString());
+    }
+
+    private static Element awaitStatus(String donor, UUID request, String status) {
+        Element[] activity = new Element[1];
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String xml = given().auth().oauth2(Tokens.donor(donor)).when().get("/api/v1/feeds/iati").then()
+                    .statusCode(200).extract().asString();
+            activity[0] = activityOf(xml, request);
+            assertThat(activity[0]).isNotNull();
+            assertThat(attr(activity[0], "activity-status", "code")).isEqualTo(status);
+        });
+        return activity[0];
+    }
+
     /** A request's whole journey, funded by the given donor. */
     private static UUID journey(String donor) {
         UUID request = UUID.randomUUID();
@@ -202,7 +256,7 @@ class DonorFeedsTest {
                 null, T0));
         publish(approved(request, donor));
         publish(new FundsCommitted(request, "GLOCY", new Money(new BigDecimal("30000.00"), "USD"), shares(donor),
-                T0.plusDays(10)));
+                null, T0.plusDays(10)));
         publish(new ShipmentPlanned(request, shipment, "agency-ke", "KE", "VIE", List.of(new ShipmentLine("A", "a",
                 "FORENSIC_IT", false, 4, new Money(new BigDecimal("1000.00"), "USD"))),
                 new Money(new BigDecimal("4000.00"), "USD"), T0.plusDays(11)));
@@ -212,7 +266,7 @@ class DonorFeedsTest {
                 "someone", T0.plusDays(21)));
         publish(new ActivityDelivered(request, UUID.randomUUID(), "GLOCY", "TRAINING_COURSE", "Course",
                 T0.toLocalDate().plusDays(25), T0.toLocalDate().plusDays(29), new Participants(8, 10, 18), List.of("DCI"),
-                "done", new Money(new BigDecimal("5000.00"), "USD"), T0.plusDays(29)));
+                "done", new Money(new BigDecimal("5000.00"), "USD"), null, T0.plusDays(29)));
         return request;
     }
 

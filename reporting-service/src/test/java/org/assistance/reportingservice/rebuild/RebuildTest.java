@@ -35,11 +35,15 @@ class RebuildTest {
                 + "submitted_at, information_requested_at, approved_at, rejected_at, withdrawn_at, first_dispatch_at, "
                 + "delivered_at, received_at, partial, programme_code, donors::text, approved_amount, approved_currency, "
                 + "approved_units, accepted_units, rejected_units, participants_women, participants_men, "
-                + "activities_delivered from request_facts order by request_id");
+                + "activities_delivered, assistance_types::text, delivery_started_at, cancelled_at, closed_at, satisfaction, "
+                + "closed_automatically, activities_cancelled from request_facts order by request_id");
         CONTENTS.put("shipment_facts", "select shipment_id, request_id, destination, categories::text, units, value_amount, "
                 + "value_currency, planned_at, held_at, held_categories::text, cleared_at, held_seconds, dispatched_at, "
-                + "mode, expected_delivery, delivered_at, received_at from shipment_facts order by shipment_id");
+                + "mode, expected_delivery, delivered_at, received_at, last_held_at, cancelled_at, item_codes::text "
+                + "from shipment_facts order by shipment_id");
         CONTENTS.put("money_facts", "select * from money_facts order by event_id");
+        CONTENTS.put("money_parts", "select * from money_parts order by event_id, donor_id");
+        CONTENTS.put("deliverable_facts", "select * from deliverable_facts order by request_id, deliverable_id");
         CONTENTS.put("donor_directory", "select * from donor_directory order by donor_id");
         CONTENTS.put("pledge_facts", "select * from pledge_facts order by event_id");
         CONTENTS.put("processed_events", "select consumer, event_id, event_type from processed_events order by event_id");

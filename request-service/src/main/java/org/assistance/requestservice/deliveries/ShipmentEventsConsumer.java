@@ -1,35 +1,59 @@
-package org.assistance.requestservice.receipts;
+package org.assistance.requestservice.deliveries;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
+import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
+import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
+import org.assistance.chassis.events.ShipmentEvents.LineRefused;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
+import org.assistance.requestservice.receipts.IncomingShipment;
+import org.assistance.requestservice.receipts.Receipts;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** equipment-service's shipments: what the agency will receive, and the request's delivery status. */
+/**
+ * equipment-service's shipments: what the agency will receive (receipts) and how far each
+ * approved item got (the deliverables, which decide the request's delivery status).
+ */
 @ApplicationScoped
 public class ShipmentEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;
 
-    public ShipmentEventsConsumer(EventInbox inbox, Receipts receipts) {
+    public ShipmentEventsConsumer(EventInbox inbox, Receipts receipts, Deliveries deliveries) {
         this.inbox = inbox;
         this.handlers = EventHandlers.named("request-shipments")
-                .on(ShipmentPlanned.class, e -> receipts.expect(e.data()))
+                .on(ShipmentPlanned.class, e -> {
+                    receipts.expect(e.data());
+                    deliveries.shipmentPlanned(e.data(), e.source());
+                })
                 .on(ShipmentDispatched.class, e -> {
                     receipts.reached(e.data().shipmentId(), IncomingShipment.Stage.DISPATCHED, e.data().dispatchedAt());
-                    receipts.progress(e.data().requestId(), e.data().dispatchedAt(), e.source(),
-                            "shipment " + e.data().shipmentId() + " dispatched");
+                    deliveries.shipmentDispatched(e.data(), e.source());
                 })
                 .on(ShipmentDelivered.class, e -> {
                     receipts.reached(e.data().shipmentId(), IncomingShipment.Stage.DELIVERED, e.data().deliveredAt());
-                    receipts.progress(e.data().requestId(), e.data().deliveredAt(), e.source(),
-                            "shipment " + e.data().shipmentId() + " delivered");
-                });
+                    deliveries.shipmentDelivered(e.data(), e.source());
+                })
+                .on(ShipmentCancelled.class, e -> {
+                    receipts.cancelled(e.data().shipmentId(), e.data().cancelledAt());
+                    deliveries.shipmentCancelled(e.data(), e.source());
+                })
+                .on(ShipmentLinesRemoved.class, e -> {
+                    receipts.linesRemoved(e.data().shipmentId(), e.data().lines(), e.data().removedAt());
+                    deliveries.linesRemoved(e.data(), e.source());
+                })
+                .on(LineBackordered.class, e -> deliveries.backordered(e.data(), e.source()))
+                .on(BackorderFulfilled.class, e -> deliveries.backorderFulfilled(e.data(), e.source()))
+                .on(BackorderCancelled.class, e -> deliveries.backorderCancelled(e.data(), e.source()))
+                .on(LineRefused.class, e -> deliveries.lineRefused(e.data(), e.source()));
     }
 
     @Incoming("assistance-shipments")

@@ -10,6 +10,7 @@ import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -17,7 +18,7 @@ import java.util.UUID;
 @Entity
 @Table(name = "incoming_shipments")
 public class IncomingShipment extends PanacheEntityBase {
-    public enum Stage { PLANNED, DISPATCHED, DELIVERED, RECEIVED }
+    public enum Stage { PLANNED, DISPATCHED, DELIVERED, RECEIVED, CANCELLED }
 
     @Id
     public UUID id;
@@ -30,11 +31,33 @@ public class IncomingShipment extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
-    /** Moves forward only: a late event never takes a shipment back. */
+    /** Moves forward only: a late event never takes a shipment back, nor revives a cancelled one. */
     void advanceTo(Stage next, OffsetDateTime at) {
-        if (next.ordinal() > stage.ordinal()) {
+        if (stage != Stage.CANCELLED && next.ordinal() > stage.ordinal()) {
             stage = next;
             updatedAt = at;
         }
+    }
+
+    void cancel(OffsetDateTime at) {
+        if (stage == Stage.PLANNED || stage == Stage.DISPATCHED) {
+            stage = Stage.CANCELLED;
+            updatedAt = at;
+        }
+    }
+
+    /** Takes the removed units out of the shipment's lines; a line left with none goes. */
+    void remove(List<ShipmentLine> removed, OffsetDateTime at) {
+        List<ShipmentLine> remaining = new ArrayList<>();
+        for (ShipmentLine line : lines) {
+            int units = line.quantity() - removed.stream().filter(r -> r.itemCode().equals(line.itemCode()))
+                    .mapToInt(ShipmentLine::quantity).sum();
+            if (units > 0) {
+                remaining.add(new ShipmentLine(line.itemCode(), line.itemName(), line.category(), line.dualUse(), units,
+                        line.unitCost()));
+            }
+        }
+        lines = remaining;
+        updatedAt = at;
     }
 }

@@ -12,7 +12,6 @@ import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
 import org.assistance.requestservice.requests.AssistanceRequest;
 import org.assistance.requestservice.requests.AssistanceRequests;
-import org.assistance.requestservice.requests.RequestStatus;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -20,7 +19,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 
@@ -56,39 +54,21 @@ public class Receipts {
         }
     }
 
-    /**
-     * The request status its shipments imply: DELIVERED when all are delivered, IN_DELIVERY once
-     * one is dispatched. Shipment events may arrive before the approval (another topic), so this
-     * is asked again when the approval lands.
-     */
-    private Optional<RequestStatus> deliveryStatusOf(UUID requestId) {
-        List<IncomingShipment> shipments = IncomingShipment.list("requestId", requestId);
-        if (shipments.isEmpty()) {
-            return Optional.empty();
+    /** A cancelled shipment will not arrive: it shows CANCELLED (unless it already arrived). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void cancelled(UUID shipmentId, OffsetDateTime at) {
+        IncomingShipment shipment = IncomingShipment.findById(shipmentId);
+        if (shipment != null) {
+            shipment.cancel(at);
         }
-        if (shipments.stream().allMatch(s -> s.stage.compareTo(IncomingShipment.Stage.DELIVERED) >= 0)) {
-            return Optional.of(RequestStatus.DELIVERED);
-        }
-        if (shipments.stream().anyMatch(s -> s.stage.compareTo(IncomingShipment.Stage.DISPATCHED) >= 0)) {
-            return Optional.of(RequestStatus.IN_DELIVERY);
-        }
-        return Optional.empty();
     }
 
-    /**
-     * Moves the request as far as its shipments imply, through each status on the way: when the
-     * approval arrives after the delivery (another topic), the history still shows IN_DELIVERY
-     * before DELIVERED.
-     */
+    /** Lines taken out at clearance are no longer expected (nor confirmed on receipt). */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void progress(UUID requestId, OffsetDateTime at, String actor, String reason) {
-        Optional<RequestStatus> implied = deliveryStatusOf(requestId);
-        if (implied.isEmpty()) {
-            return;
-        }
-        requests.statusReported(requestId, RequestStatus.IN_DELIVERY, at, actor, reason);
-        if (implied.get() == RequestStatus.DELIVERED) {
-            requests.statusReported(requestId, RequestStatus.DELIVERED, at, actor, reason);
+    public void linesRemoved(UUID shipmentId, List<ShipmentLine> removed, OffsetDateTime at) {
+        IncomingShipment shipment = IncomingShipment.findById(shipmentId);
+        if (shipment != null) {
+            shipment.remove(removed, at);
         }
     }
 

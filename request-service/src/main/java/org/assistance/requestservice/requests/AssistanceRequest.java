@@ -15,12 +15,15 @@ import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.RequestingAuthority;
 import org.assistance.chassis.events.Values.TrainingNeed;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.problems.Problem;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -73,12 +76,21 @@ public class AssistanceRequest extends PanacheEntityBase {
     public OffsetDateTime submittedAt;
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+    @Column(name = "delivered_at")
+    public OffsetDateTime deliveredAt;
+    @Column(name = "closed_at")
+    public OffsetDateTime closedAt;
+    /** The partner's rating at completion, 1 to 5; null when closed automatically. */
+    public Integer satisfaction;
+    @Column(name = "completion_comment")
+    public String completionComment;
     @Version
     public long version;
 
     /** A new request in SUBMITTED, for the agency named by the caller's token. */
-    static AssistanceRequest submit(String agencyId, RequestDraft draft, OffsetDateTime now) {
+    static AssistanceRequest submit(String agencyId, RequestDraft draft, OffsetDateTime now, ItemAvailability catalogue) {
         draft.checkConsistency();
+        requireAvailable(draft, catalogue);
         AssistanceRequest request = new AssistanceRequest();
         request.id = UUID.randomUUID();
         request.agencyId = agencyId;
@@ -113,17 +125,92 @@ public class AssistanceRequest extends PanacheEntityBase {
      * The agency changed its request: allowed while it is SUBMITTED or waiting on requested
      * information; the latter puts it back under review.
      */
-    RequestStatus amend(RequestDraft draft, OffsetDateTime now) {
+    RequestStatus amend(RequestDraft draft, OffsetDateTime now, ItemAvailability catalogue) {
         if (status != RequestStatus.SUBMITTED && status != RequestStatus.INFORMATION_REQUESTED) {
             throw DomainRuleViolation.conflict("Request " + id + " is " + status
                     + "; it can be amended only while SUBMITTED or INFORMATION_REQUESTED");
         }
         draft.checkConsistency();
+        requireAvailable(draft, catalogue);
         fill(draft, now);
         if (status == RequestStatus.INFORMATION_REQUESTED) {
             status = RequestStatus.UNDER_REVIEW;
         }
         return status;
+    }
+
+    /**
+     * Every equipment line must name an item the catalogue offers: an unknown or withdrawn item
+     * could never be shipped, so it is refused now rather than after approval.
+     */
+    private static void requireAvailable(RequestDraft draft, ItemAvailability catalogue) {
+        if (draft.equipmentLines() == null) {
+            return;
+        }
+        List<Problem.FieldError> refused = new ArrayList<>();
+        for (int i = 0; i < draft.equipmentLines().size(); i++) {
+            String field = "equipmentLines[" + i + "].itemCode";
+            catalogue.refusal(draft.equipmentLines().get(i).itemCode().strip())
+                    .ifPresent(why -> refused.add(new Problem.FieldError(field, why)));
+        }
+        if (!refused.isEmpty()) {
+            throw new UnavailableItems(refused);
+        }
+    }
+
+    /**
+     * Follows what the deliverables imply (IN_DELIVERY, DELIVERED or CANCELLED) through each
+     * status on the way, so the history shows IN_DELIVERY before DELIVERED even when the
+     * approval arrived after the delivery. Returns the statuses it moved into, in order; none
+     * when the request is not (or no longer) in delivery, e.g. withdrawn or already ended.
+     */
+    List<RequestStatus> followDelivery(RequestStatus implied, OffsetDateTime at) {
+        List<RequestStatus> path = switch (implied) {
+            case IN_DELIVERY -> List.of(RequestStatus.IN_DELIVERY);
+            case DELIVERED -> List.of(RequestStatus.IN_DELIVERY, RequestStatus.DELIVERED);
+            case CANCELLED -> List.of(RequestStatus.CANCELLED);
+            default -> throw new IllegalArgumentException(implied + " is not a delivery status");
+        };
+        // never before the last change: the history stays in time order whichever topic spoke first
+        OffsetDateTime when = updatedAt != null && at.isBefore(updatedAt) ? updatedAt : at;
+        List<RequestStatus> moved = new ArrayList<>();
+        for (RequestStatus target : path) {
+            if (status == target) {
+                continue;
+            }
+            if (!moveTo(target, when)) {
+                break;
+            }
+            if (target == RequestStatus.DELIVERED) {
+                deliveredAt = when;
+            }
+            moved.add(target);
+        }
+        return moved;
+    }
+
+    /** The partner confirms completion of a delivered request, with its rating and a comment for donors. */
+    void complete(int rating, String comment, OffsetDateTime now) {
+        if (status != RequestStatus.DELIVERED) {
+            throw DomainRuleViolation.conflict("Request " + id + " is " + status
+                    + "; completion can be confirmed only once it is DELIVERED");
+        }
+        if (rating < 1 || rating > 5) {
+            throw InvalidInput.field("satisfaction", "must be between 1 and 5");
+        }
+        moveOrRefuse(RequestStatus.CLOSED, now);
+        satisfaction = rating;
+        completionComment = comment == null || comment.isBlank() ? null : comment.strip();
+        closedAt = now;
+    }
+
+    /** Closed without the partner's word, the configured time after delivery; false if no longer DELIVERED. */
+    boolean closeAutomatically(OffsetDateTime now) {
+        if (status != RequestStatus.DELIVERED || !moveTo(RequestStatus.CLOSED, now)) {
+            return false;
+        }
+        closedAt = now;
+        return true;
     }
 
     /** Withdrawn by the agency, only before a decision. */

@@ -9,7 +9,12 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import org.assistance.chassis.events.RequestEvents.RequestCancelled;
+import org.assistance.chassis.events.RequestEvents.RequestClosed;
+import org.assistance.chassis.events.RequestEvents.RequestDelivered;
+import org.assistance.chassis.events.RequestEvents.RequestDeliveryStarted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
+import org.assistance.chassis.events.Values.Deliverable;
 import org.assistance.chassis.http.EntityTags;
 import org.assistance.chassis.http.JsonMergePatch;
 import org.assistance.chassis.outbox.Outbox;
@@ -20,6 +25,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
 import java.util.List;
@@ -37,12 +43,15 @@ public class AssistanceRequests {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Validator validator;
+    private final ItemAvailability catalogue;
 
-    public AssistanceRequests(Outbox outbox, EntityManager entityManager, ObjectMapper json, Validator validator) {
+    public AssistanceRequests(Outbox outbox, EntityManager entityManager, ObjectMapper json, Validator validator,
+                              ItemAvailability catalogue) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.json = json;
         this.validator = validator;
+        this.catalogue = catalogue;
     }
 
     /** A submission's outcome: the request, and whether this call created it or replayed an earlier one. */
@@ -69,7 +78,7 @@ public class AssistanceRequests {
             }
         }
         OffsetDateTime now = OffsetDateTime.now();
-        AssistanceRequest request = AssistanceRequest.submit(agencyId, draft, now);
+        AssistanceRequest request = AssistanceRequest.submit(agencyId, draft, now, catalogue);
         request.persist();
         StatusChange.record(request.id, null, RequestStatus.SUBMITTED, now, actor, "submitted by the agency");
         outbox.record(request.submittedEvent());
@@ -112,7 +121,7 @@ public class AssistanceRequests {
         RequestDraft amended = merged(request, patch);
         OffsetDateTime now = OffsetDateTime.now();
         RequestStatus before = request.status;
-        RequestStatus after = request.amend(amended, now);
+        RequestStatus after = request.amend(amended, now, catalogue);
         if (after != before) {
             StatusChange.record(id, before, after, now, actor, "amended with the requested information");
         }
@@ -170,6 +179,83 @@ public class AssistanceRequests {
         } else {
             LOG.infof("Request %s is %s; %s from %s not applied", id, from, target, actor);
         }
+    }
+
+    /**
+     * The request, locked for a change of its delivery: deliverables of one request change from
+     * two topics at once (reviews and shipments), and this lock makes one wait for the other.
+     * Null when request-service never had the request.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AssistanceRequest lockedForDelivery(UUID id) {
+        AssistanceRequest request = AssistanceRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null) {
+            LOG.warnf("Delivery event about unknown request %s; ignored", id);
+        }
+        return request;
+    }
+
+    /**
+     * Moves the (locked) request as far as its deliverables imply, recording each step in the
+     * history and publishing it: RequestDeliveryStarted, RequestDelivered or RequestCancelled.
+     * Each is published once, since each status is entered once.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void deliveryReached(AssistanceRequest request, RequestStatus implied, String startedBy,
+                                List<Deliverable> deliverables, OffsetDateTime at, String actor, String reason) {
+        RequestStatus from = request.status;
+        for (RequestStatus reached : request.followDelivery(implied, at)) {
+            OffsetDateTime when = request.updatedAt;
+            StatusChange.record(request.id, from, reached, when, actor, reason);
+            from = reached;
+            switch (reached) {
+                case IN_DELIVERY -> outbox.record(new RequestDeliveryStarted(request.id, request.agencyId, startedBy, when));
+                case DELIVERED -> outbox.record(new RequestDelivered(request.id, request.agencyId, deliverables, when));
+                case CANCELLED -> outbox.record(new RequestCancelled(request.id, request.agencyId, deliverables, when));
+                default -> throw new IllegalStateException(reached + " is not a delivery status");
+            }
+        }
+    }
+
+    /** The partner confirms completion of its delivered request, with a rating and a comment for donors. */
+    @Transactional
+    public AssistanceRequest complete(UUID id, String agencyId, int satisfaction, String comment, String actor) {
+        visibleTo(id, agencyId);
+        AssistanceRequest request = AssistanceRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        OffsetDateTime now = OffsetDateTime.now();
+        request.complete(satisfaction, comment, now);
+        StatusChange.record(id, RequestStatus.DELIVERED, RequestStatus.CLOSED, now, actor,
+                "completion confirmed by the agency (satisfaction " + satisfaction + "/5)");
+        outbox.record(new RequestClosed(id, request.agencyId, request.satisfaction, request.completionComment, false,
+                now));
+        return request;
+    }
+
+    /**
+     * Closes requests delivered at or before {@code cutoff} that the partner did not close, at
+     * most {@code limit} per call. Safe with several instances: rows another instance is closing
+     * are skipped (skip locked), and a request already closed is no longer DELIVERED.
+     */
+    @Transactional
+    public int closeDeliveredBefore(OffsetDateTime cutoff, Duration after, int limit) {
+        @SuppressWarnings("unchecked")
+        List<UUID> due = entityManager.createNativeQuery("""
+                        select id from assistance_requests
+                        where status = 'DELIVERED' and delivered_at <= ?1
+                        order by delivered_at limit ?2 for update skip locked""", UUID.class)
+                .setParameter(1, cutoff).setParameter(2, limit).getResultList();
+        OffsetDateTime now = OffsetDateTime.now();
+        int closed = 0;
+        for (UUID id : due) {
+            AssistanceRequest request = AssistanceRequest.findById(id);
+            if (request.closeAutomatically(now)) {
+                StatusChange.record(id, RequestStatus.DELIVERED, RequestStatus.CLOSED, now, "request-service",
+                        "closed automatically " + after + " after delivery without the agency's confirmation");
+                outbox.record(new RequestClosed(id, request.agencyId, null, null, true, now));
+                closed++;
+            }
+        }
+        return closed;
     }
 
     public List<StatusChange> history(UUID id, String agencyOrNullForStaff) {

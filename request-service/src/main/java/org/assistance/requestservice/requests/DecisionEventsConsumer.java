@@ -3,22 +3,24 @@ package org.assistance.requestservice.requests;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
+import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.ReviewEvents.InformationRequested;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
 import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
-import org.assistance.requestservice.receipts.Receipts;
+import org.assistance.requestservice.deliveries.Deliveries;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the requester's view of the status in step with what program-service decided. */
+/** Keeps the requester's view of the status in step with what program-service decided and delivered. */
 @ApplicationScoped
 public class DecisionEventsConsumer {
     private final EventInbox inbox;
     private final AssistanceRequests requests;
     private final EventHandlers reviews;
 
-    public DecisionEventsConsumer(EventInbox inbox, AssistanceRequests requests, Receipts receipts) {
+    public DecisionEventsConsumer(EventInbox inbox, AssistanceRequests requests, Deliveries deliveries) {
         this.inbox = inbox;
         this.requests = requests;
         this.reviews = EventHandlers.named("request-status-from-reviews")
@@ -26,10 +28,11 @@ public class DecisionEventsConsumer {
                     this.requests.statusReported(e.data().requestId(),
                             e.data().partial() ? RequestStatus.PARTIALLY_APPROVED : RequestStatus.APPROVED,
                             e.data().approvedAt(), e.source(), "approved under programme " + e.data().programmeCode());
-                    // shipment events travel on another topic and may have arrived first
-                    receipts.progress(e.data().requestId(), e.data().approvedAt(), e.source(),
-                            "delivery had started before the approval arrived");
+                    // the deliverables; shipment events travel on another topic and may have arrived first
+                    deliveries.approved(e.data(), e.source());
                 })
+                .on(ActivityDelivered.class, e -> deliveries.activityDelivered(e.data(), e.source()))
+                .on(ActivityCancelled.class, e -> deliveries.activityCancelled(e.data(), e.source()))
                 .on(RequestRejected.class, e -> this.requests.statusReported(e.data().requestId(),
                         RequestStatus.REJECTED, e.data().rejectedAt(), e.source(),
                         e.data().reasonCode() + (e.data().comment() == null ? "" : ": " + e.data().comment())))

@@ -74,7 +74,9 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "415", description = "Not application/json",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body",
+    @APIResponse(responseCode = "422", description = "Idempotency-Key reused with a different body, or an equipment "
+            + "line naming an item that is not in the catalogue or was withdrawn (each such line named in errors, "
+            + "e.g. equipmentLines[1].itemCode)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response submit(@NotNull @Valid RequestDraft draft,
                            @Parameter(description = "Any unique string (e.g. a UUID) chosen by the client per request")
@@ -114,6 +116,9 @@ public class RequestResource {
     @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "409", description = "Not amendable in its current status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "An equipment line names an item that is not in the catalogue "
+            + "or was withdrawn (each such line named in errors)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "412", description = "Changed since the ETag in If-Match",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
@@ -148,6 +153,33 @@ public class RequestResource {
     public RequestView withdraw(@PathParam("id") UUID id, @Valid Withdrawal withdrawal) {
         return RequestView.of(requests.withdraw(id, caller.requireAgency(),
                 withdrawal == null ? null : withdrawal.reason(), caller.subject()));
+    }
+
+    @Schema(name = "Completion")
+    public record Completion(
+            @NotNull @Min(1) @Max(5) @Schema(example = "5", description = "How satisfied the agency is, 1 to 5")
+            Integer satisfaction,
+            @Size(max = 2_000) @Schema(example = "Twelve examiners now process seized phones in-house.")
+            String comment) {
+    }
+
+    @POST
+    @Path("/{id}/completion")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.PARTNER)
+    @Operation(summary = "Confirm that a delivered request is complete, with a satisfaction rating and a comment for donors",
+            description = "Closes the request (CLOSED). Without this, a delivered request closes by itself some time "
+                    + "after delivery (60 days unless configured otherwise).")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "400", description = "Rating outside 1 to 5, or comment over 2,000 characters",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "404", description = "No such request for this agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The request is not DELIVERED",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public RequestView complete(@PathParam("id") UUID id, @NotNull @Valid Completion completion) {
+        return RequestView.of(requests.complete(id, caller.requireAgency(), completion.satisfaction(),
+                completion.comment(), caller.subject()));
     }
 
     @GET

@@ -18,13 +18,20 @@ public record RequestView(UUID id, String agencyId, RequestStatus status, String
                           RequestingAuthority requestingAuthority, ThematicArea thematicArea,
                           Set<AssistanceType> assistanceTypes, Priority priority, String title, String needsStatement,
                           LocalDate desiredBy, List<EquipmentLine> equipmentLines, List<TrainingNeed> trainingNeeds,
-                          Money estimatedValue, OffsetDateTime submittedAt, OffsetDateTime updatedAt, long version) {
+                          Money estimatedValue, OffsetDateTime submittedAt, OffsetDateTime updatedAt,
+                          @Schema(description = "When every deliverable was delivered or cancelled, at least one delivered")
+                          OffsetDateTime deliveredAt,
+                          OffsetDateTime closedAt,
+                          @Schema(description = "The agency's rating at completion, 1 to 5; none when closed automatically")
+                          Integer satisfaction,
+                          String completionComment, long version) {
 
     static RequestView of(AssistanceRequest r) {
         return new RequestView(r.id, r.agencyId, r.status, r.country,
                 new RequestingAuthority(r.authorityName, r.authorityKind.name()), r.thematicArea, r.assistanceTypes,
                 r.priority, r.title, r.needsStatement, r.desiredBy, r.equipmentLines, r.trainingNeeds,
-                r.estimatedValue(), r.submittedAt, r.updatedAt, r.version);
+                r.estimatedValue(), r.submittedAt, r.updatedAt, r.deliveredAt, r.closedAt, r.satisfaction,
+                r.completionComment, r.version);
     }
 
     @Schema(name = "RequestPage", description = "One page of requests; follow `next` for the following page")

@@ -6,6 +6,7 @@ import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.requestservice.requests.Events;
@@ -32,6 +33,10 @@ import static org.hamcrest.Matchers.hasItem;
 @QuarkusTest
 class ConfirmingReceiptTest {
     private static final String AGENCY = "agency-receiving";
+    /** What the shipments below carry: the approval makes them the request's deliverables. */
+    private static final List<EquipmentLine> APPROVED_LINES = List.of(
+            new EquipmentLine("FOR-WB-001", 4, "One per regional forensic lab"),
+            new EquipmentLine("COM-RAD-1", 2, "Field teams"));
 
     @Test
     void a_delivered_shipment_is_confirmed_with_one_line_partly_rejected() {
@@ -128,7 +133,7 @@ class ConfirmingReceiptTest {
         given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request)
                 .then().body("status", equalTo("SUBMITTED"));
 
-        Events.approved(request, AGENCY, true);
+        Events.approved(request, AGENCY, APPROVED_LINES, List.of());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request)
@@ -148,7 +153,7 @@ class ConfirmingReceiptTest {
                 given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
                         .then().body("[0].stage", equalTo("DELIVERED")));
 
-        Events.approved(request, AGENCY, false);
+        Events.approved(request, AGENCY, APPROVED_LINES, List.of());
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/history")
@@ -158,7 +163,7 @@ class ConfirmingReceiptTest {
 
     private static UUID approvedRequest() {
         UUID request = org.assistance.requestservice.requests.DraftsAccess.submit(AGENCY);
-        Events.approved(request, AGENCY, false);
+        Events.approved(request, AGENCY, APPROVED_LINES, List.of());
         return request;
     }
 

@@ -20,6 +20,9 @@ class ApiDocumentTest {
                 .body("paths.'/api/v1/requests/{id}/withdrawal'.post", notNullValue())
                 .body("paths.'/api/v1/requests/{id}/receipts'.post", notNullValue())
                 .body("paths.'/api/v1/requests/{id}/history'.get", notNullValue())
+                .body("paths.'/api/v1/requests/{id}/completion'.post", notNullValue())
+                .body("paths.'/api/v1/requests/{id}/deliverables'.get", notNullValue())
+                .body("components.schemas.RequestDeliverables.properties.outstanding", notNullValue())
                 .body("components.schemas.Problem", notNullValue())
                 .body("components.schemas.RequestDraft.properties.country.examples", notNullValue())
                 .body("components.securitySchemes.bearer.scheme", containsString("bearer"));

@@ -1,6 +1,7 @@
 package org.assistance.requestservice.requests;
 
 import io.restassured.http.ContentType;
+import org.assistance.requestservice.catalogue.CatalogueItems;
 import org.assistance.testsupport.Tokens;
 
 import java.time.LocalDate;
@@ -16,7 +17,9 @@ final class Drafts {
     private Drafts() {
     }
 
+    /** Names item FOR-WB-001, which equipment-service's catalogue publishes first. */
     static Map<String, Object> trainingAndEquipment() {
+        CatalogueItems.published("FOR-WB-001");
         Map<String, Object> draft = new HashMap<>();
         draft.put("country", "KE");
         draft.put("requestingAuthority", Map.of("name", "Directorate of Criminal Investigations", "kind", "POLICE"));
@@ -30,6 +33,15 @@ final class Drafts {
                 "justification", "One per regional forensic lab")));
         draft.put("trainingNeeds", List.of(Map.of("topic", "Mobile device forensics", "expectedParticipants", 20)));
         draft.put("estimatedValue", Map.of("amount", "48000.00", "currency", "EUR"));
+        return draft;
+    }
+
+    /** A request for a training course only: no equipment line. */
+    static Map<String, Object> trainingOnly() {
+        Map<String, Object> draft = trainingAndEquipment();
+        draft.put("assistanceTypes", List.of("TRAINING"));
+        draft.remove("equipmentLines");
+        draft.put("title", "Mobile device forensics course");
         return draft;
     }
 

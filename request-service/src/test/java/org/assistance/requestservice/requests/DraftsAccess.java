@@ -10,4 +10,12 @@ public final class DraftsAccess {
     public static UUID submit(String agency) {
         return Drafts.submit(agency, Drafts.trainingAndEquipment());
     }
+
+    public static UUID submitTrainingOnly(String agency) {
+        return Drafts.submit(agency, Drafts.trainingOnly());
+    }
+
+    public static java.util.Map<String, Object> trainingAndEquipment() {
+        return Drafts.trainingAndEquipment();
+    }
 }

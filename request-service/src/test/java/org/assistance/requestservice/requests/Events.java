@@ -5,7 +5,9 @@ import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.ReviewEvents.InformationRequested;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.PlannedActivity;
 import org.assistance.testsupport.BrokerClient;
 
 import java.math.BigDecimal;
@@ -25,6 +27,13 @@ public final class Events {
     public static void approved(UUID request, String agency, boolean partial) {
         publish(new RequestApproved(request, agency, "KE", "CYBERCRIME", "GLOCY",
                 new Money(new BigDecimal("30000.00"), "EUR"), partial, List.of(), List.of(), List.of(),
+                List.of("reviewer-1"), OffsetDateTime.now()), "/program-service");
+    }
+
+    /** An approval naming what is to be delivered: equipment lines and activities. */
+    public static void approved(UUID request, String agency, List<EquipmentLine> lines, List<PlannedActivity> activities) {
+        publish(new RequestApproved(request, agency, "KE", "CYBERCRIME", "GLOCY",
+                new Money(new BigDecimal("30000.00"), "EUR"), false, lines, activities, List.of(),
                 List.of("reviewer-1"), OffsetDateTime.now()), "/program-service");
     }
 

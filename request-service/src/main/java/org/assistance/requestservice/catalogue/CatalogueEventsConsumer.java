@@ -1,0 +1,30 @@
+package org.assistance.requestservice.catalogue;
+
+import io.smallrye.common.annotation.Blocking;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
+import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
+import org.assistance.chassis.inbox.EventHandlers;
+import org.assistance.chassis.inbox.EventInbox;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+
+/** equipment-service's catalogue, item by item, into the local copy. */
+@ApplicationScoped
+public class CatalogueEventsConsumer {
+    private final EventInbox inbox;
+    private final EventHandlers handlers;
+
+    public CatalogueEventsConsumer(EventInbox inbox, Catalogue catalogue) {
+        this.inbox = inbox;
+        this.handlers = EventHandlers.named("request-catalogue")
+                .on(ItemPublished.class, e -> catalogue.published(e.data()))
+                .on(ItemWithdrawn.class, e -> catalogue.withdrawn(e.data()));
+    }
+
+    @Incoming("assistance-catalogue")
+    @Blocking
+    public void consume(ConsumerRecords<String, byte[]> records) {
+        inbox.receiveAll(records, handlers);
+    }
+}

@@ -1,0 +1,158 @@
+package org.assistance.requestservice.deliveries;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
+import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
+import org.assistance.chassis.events.ReviewEvents.RequestApproved;
+import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
+import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
+import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
+import org.assistance.chassis.events.ShipmentEvents.LineRefused;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
+import org.assistance.chassis.events.Values;
+import org.assistance.requestservice.catalogue.Catalogue;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.assistance.requestservice.requests.AssistanceRequest;
+import org.assistance.requestservice.requests.AssistanceRequests;
+import org.assistance.requestservice.requests.RequestStatus;
+
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Applies the events that tell how a request's deliverables progress (from program-service and
+ * equipment-service) to its ledger, and moves the request as far as the ledger implies, in the
+ * same transaction.
+ */
+@ApplicationScoped
+public class Deliveries {
+    private final AssistanceRequests requests;
+    private final Catalogue catalogue;
+
+    public Deliveries(AssistanceRequests requests, Catalogue catalogue) {
+        this.requests = requests;
+        this.catalogue = catalogue;
+    }
+
+    /** What the approval makes deliverable; delivery facts that arrived first now count. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void approved(RequestApproved e, String actor) {
+        AssistanceRequest request = requests.lockedForDelivery(e.requestId());
+        if (request == null || !request.status.isApprovedOrBeyond()) {
+            return; // e.g. withdrawn meanwhile: the approval did not take effect, nothing is to be delivered
+        }
+        apply(e.requestId(), e.approvedAt(), actor, "delivery had progressed before the approval arrived",
+                ledger -> ledger.approve(e.equipmentLines(), e.activities(), catalogue::nameOf, e.approvedAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void activityDelivered(ActivityDelivered e, String actor) {
+        apply(e.requestId(), e.deliveredAt(), actor, "activity " + title(e.kind(), e.title()) + " delivered",
+                ledger -> ledger.activityDelivered(e.activityId(), e.kind(), e.title(), e.deliveredAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void activityCancelled(ActivityCancelled e, String actor) {
+        apply(e.requestId(), e.cancelledAt(), actor, "activity " + title(e.kind(), e.title()) + " cancelled: " + e.reason(),
+                ledger -> ledger.activityCancelled(e.activityId(), e.kind(), e.title(), e.reason(), e.cancelledAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shipmentPlanned(ShipmentPlanned e, String actor) {
+        apply(e.requestId(), e.plannedAt(), actor, "shipment " + e.shipmentId() + " planned",
+                ledger -> ledger.shipmentPlanned(e.shipmentId(), e.lines(), e.plannedAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shipmentDispatched(ShipmentDispatched e, String actor) {
+        apply(e.requestId(), e.dispatchedAt(), actor, "shipment " + e.shipmentId() + " dispatched",
+                ledger -> ledger.shipmentDispatched(e.shipmentId(), e.dispatchedAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shipmentDelivered(ShipmentDelivered e, String actor) {
+        apply(e.requestId(), e.deliveredAt(), actor, "shipment " + e.shipmentId() + " delivered",
+                ledger -> ledger.shipmentDelivered(e.shipmentId(), e.deliveredAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void shipmentCancelled(ShipmentCancelled e, String actor) {
+        String reason = "shipment " + e.shipmentId() + " cancelled: " + e.reason();
+        apply(e.requestId(), e.cancelledAt(), actor, reason,
+                ledger -> ledger.shipmentCancelled(e.shipmentId(), e.lines(), reason, e.cancelledAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void linesRemoved(ShipmentLinesRemoved e, String actor) {
+        String reason = "removed from shipment " + e.shipmentId() + ": " + e.reason();
+        apply(e.requestId(), e.removedAt(), actor, reason,
+                ledger -> ledger.linesRemoved(e.shipmentId(), e.lines(), reason, e.removedAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void backordered(LineBackordered e, String actor) {
+        apply(e.requestId(), e.backorderedAt(), actor, "item " + e.itemCode() + " backordered",
+                ledger -> ledger.backordered(e.itemCode(), e.quantity(), e.backorderedAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void backorderFulfilled(BackorderFulfilled e, String actor) {
+        apply(e.requestId(), e.fulfilledAt(), actor, "backorder " + e.backorderId() + " fulfilled",
+                ledger -> ledger.backorderFulfilled(e.itemCode(), e.quantity(), e.fulfilledAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void backorderCancelled(BackorderCancelled e, String actor) {
+        String reason = "backorder of " + e.itemCode() + " cancelled: " + e.reason();
+        apply(e.requestId(), e.cancelledAt(), actor, reason,
+                ledger -> ledger.backorderCancelled(e.itemCode(), e.quantity(), reason, e.cancelledAt()));
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lineRefused(LineRefused e, String actor) {
+        String reason = "item " + e.itemCode() + " refused: " + e.reason();
+        apply(e.requestId(), e.refusedAt(), actor, reason,
+                ledger -> ledger.lineRefused(e.itemCode(), e.quantity(), reason, e.refusedAt()));
+    }
+
+    /** The deliverables of a request as the caller may see it (another agency's: 404). */
+    public Deliverables of(UUID requestId, String agencyOrNullForStaff) {
+        AssistanceRequest request = requests.visibleTo(requestId, agencyOrNullForStaff);
+        List<Values.Deliverable> all = DeliveryLedger.of(requestId).approved().stream()
+                .map(Deliverable::value).toList();
+        return new Deliverables(requestId, request.status, all,
+                all.stream().filter(d -> !Deliverable.State.DELIVERED.name().equals(d.state())
+                        && !Deliverable.State.CANCELLED.name().equals(d.state())).toList());
+    }
+
+    @Schema(name = "RequestDeliverables", description = "Every approved deliverable of a request (one per approved "
+            + "item code, quantities in units, id item:<code>; one per approved activity, id = the activity id) and "
+            + "those still outstanding (not yet DELIVERED or CANCELLED)")
+    public record Deliverables(UUID requestId, RequestStatus status,
+                               List<Values.Deliverable> deliverables,
+                               List<Values.Deliverable> outstanding) {
+    }
+
+    private void apply(UUID requestId, OffsetDateTime at, String actor, String reason, Consumer<DeliveryLedger> fact) {
+        AssistanceRequest request = requests.lockedForDelivery(requestId);
+        if (request == null) {
+            return;
+        }
+        DeliveryLedger ledger = DeliveryLedger.of(requestId);
+        fact.accept(ledger);
+        OffsetDateTime when = at == null ? OffsetDateTime.now() : at;
+        ledger.impliedStatus().ifPresent(implied -> requests.deliveryReached(request, implied, ledger.firstStarted(),
+                ledger.approved().stream().map(Deliverable::value).toList(), when, actor, reason));
+    }
+
+    private static String title(String kind, String title) {
+        return title == null ? String.valueOf(kind) : "\"" + title + "\"";
+    }
+}
