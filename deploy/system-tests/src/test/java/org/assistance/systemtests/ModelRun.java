@@ -26,6 +26,11 @@ final class ModelRun {
             Move.APPROVE_FULLY, Move.CLEAR, Move.DISPATCH, Move.DELIVER_SHIPMENT, Move.RECEIVE_STOCK,
             Move.DELIVER_ACTIVITY, Move.CONFIRM_RECEIPT, Move.CONFIRM_COMPLETION, Move.REJECT, Move.CANCEL_SHIPMENT);
 
+    /** Moves that end a journey early weigh less, so that most journeys get far. */
+    private static final Map<String, Double> WEIGHTS = Map.of(Move.SUBMIT, 2.0, Move.WITHDRAW, 0.4, Move.REJECT, 0.4,
+            Move.REQUEST_INFORMATION, 0.6, Move.CONFIRM_COMPLETION, 0.5, Move.RECEIVE_STOCK, 0.6,
+            Move.CANCEL_SHIPMENT, 0.6, Move.CANCEL_BACKORDER, 0.6, Move.CANCEL_ACTIVITY, 0.6);
+
     final long seed;
     final Random random;
     final PlatformModel model;
@@ -142,8 +147,7 @@ final class ModelRun {
         double total = 0;
         for (int i = 0; i < kinds.size(); i++) {
             String kind = kinds.get(i);
-            weights[i] = kind.equals(Move.SUBMIT) ? (model.live().size() < 8 ? 6 : 2)
-                    : kind.startsWith("refused") ? 0.3 : kind.equals(Move.RECEIVE_STOCK) ? 0.7 : 1;
+            weights[i] = WEIGHTS.getOrDefault(kind, kind.startsWith("refused") ? 0.3 : 1.0);
             total += weights[i];
         }
         double draw = random.nextDouble() * total;

@@ -27,7 +27,8 @@ final class PartnerMoves {
     }
 
     void offer(List<Move> moves) {
-        if (run.model.requests.size() < run.maxRequests) {
+        long open = run.model.live().stream().filter(r -> !PlatformModel.ENDED.contains(r.expectedStatus())).count();
+        if (run.model.requests.size() < run.maxRequests && open < 12) {
             moves.add(new Move(Move.SUBMIT, null, "a new request", this::submit));
         }
         for (Request r : run.settled()) {

@@ -265,7 +265,9 @@ final class PlatformInvariants {
                 BigDecimal d = row.path("disbursed").decimalValue();
                 dashboardCommitted = dashboardCommitted.add(c);
                 dashboardDisbursed = dashboardDisbursed.add(d);
-                shown.put(row.path("donor").asText(), new BigDecimal[]{c, d});
+                // one row per currency of the donor's money (e.g. equipment spent in USD): summed
+                shown.merge(row.path("donor").asText(), new BigDecimal[]{c, d},
+                        (a, b) -> new BigDecimal[]{a[0].add(b[0]), a[1].add(b[1])});
             }
         }
         compare(wrong, "dashboard committed", committed, dashboardCommitted);

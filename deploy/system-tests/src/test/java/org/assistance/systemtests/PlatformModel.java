@@ -17,6 +17,8 @@ import java.util.UUID;
  */
 final class PlatformModel {
     static final String AGENCY = "agency-model";
+    /** Request statuses no user action leads out of (CLOSED for a delivered one is the partner's completion). */
+    static final Set<String> ENDED = Set.of("CLOSED", "CANCELLED", "REJECTED", "WITHDRAWN");
     static final BigDecimal FOUR_EYES_USD = new BigDecimal("50000");
     /** program-service's reference rate for the four-eyes threshold (assistance.four-eyes.reference-rates.EUR). */
     static final BigDecimal EUR_IN_USD = new BigDecimal("1.08");

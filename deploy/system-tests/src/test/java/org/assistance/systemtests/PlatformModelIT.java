@@ -39,7 +39,7 @@ class PlatformModelIT {
         List<String> violations = new ArrayList<>();
         boolean withdrawnItem = withdrawItem(api, violations);
 
-        ModelRun run = new ModelRun(seed, model, api, Math.max(8, steps / 6));
+        ModelRun run = new ModelRun(seed, model, api, Math.max(8, steps / 4));
         run.walk(steps);
         run.finish(0.7);
         run.settleAll();
