@@ -37,14 +37,20 @@ final class LogisticsMoves {
             for (Shipment s : r.shipments.values()) {
                 switch (s.status) {
                     case "HELD" -> {
-                        if (clearable(s)) {
+                        if (clearable(r, s)) {
                             moves.add(new Move(Move.CLEAR, r, "shipment " + s.id + " " + s.hits, () -> clear(r, s)));
                         }
                         moves.add(new Move(Move.CANCEL_SHIPMENT, r, "held shipment " + s.id, () -> cancel(r, s)));
                     }
                     case "PLANNED", "CLEARED" -> {
-                        moves.add(new Move(Move.DISPATCH, r, s.status.toLowerCase() + " shipment " + s.id,
-                                () -> dispatch(r, s)));
+                        List<String> stopping = stoppingDispatch(r, s);
+                        if (stopping.isEmpty()) {
+                            moves.add(new Move(Move.DISPATCH, r, s.status.toLowerCase() + " shipment " + s.id,
+                                    () -> dispatch(r, s)));
+                        } else if (!r.refusalsTried.contains(Move.REFUSED_DISPATCH + " " + s.id)) {
+                            moves.add(new Move(Move.REFUSED_DISPATCH, r, "shipment " + s.id + " hit by " + stopping,
+                                    () -> dispatchRefused(r, s)));
+                        }
                         moves.add(new Move(Move.CANCEL_SHIPMENT, r, s.status.toLowerCase() + " shipment " + s.id,
                                 () -> cancel(r, s)));
                     }
@@ -70,9 +76,27 @@ final class LogisticsMoves {
         }
     }
 
-    /** A held shipment can be cleared unless every line is prohibited (then only cancelled). */
-    static boolean clearable(Shipment s) {
-        return s.lines.keySet().stream().anyMatch(item -> !"PROHIBITED".equals(s.hits.get(item)));
+    /** A held shipment can be cleared unless every line is prohibited by a rule in force (then only cancelled). */
+    private boolean clearable(Request r, Shipment s) {
+        Map<String, List<PlatformModel.ExportRule>> hits = run.model.hitsNow(r.country, s.lines.keySet());
+        return s.lines.keySet().stream().anyMatch(item -> hits.getOrDefault(item, List.of()).stream()
+                .noneMatch(rule -> rule.measure.equals("PROHIBITED")));
+    }
+
+    /** The rules in force that hit the shipment but that it was neither held for nor cleared of. */
+    private List<String> stoppingDispatch(Request r, Shipment s) {
+        List<String> stopping = new ArrayList<>();
+        run.model.hitsNow(r.country, s.lines.keySet()).forEach((item, rules) -> rules.stream()
+                .filter(rule -> !s.screenedFor.contains(rule.hitOn(item)))
+                .forEach(rule -> stopping.add(rule + " on " + item)));
+        return stopping;
+    }
+
+    private void dispatchRefused(Request r, Shipment s) throws Exception {
+        r.refusalsTried.add(Move.REFUSED_DISPATCH + " " + s.id);
+        run.api.refused(409, "POST", run.api.equipment + "/shipments/" + s.id + "/dispatch", run.api.logistics, Map.of(
+                "mode", "AIR", "carrier", "Model carrier", "trackingReference", "MDL-REFUSED",
+                "expectedDelivery", LocalDate.now().plusDays(10).toString()));
     }
 
     /**
@@ -101,6 +125,7 @@ final class LogisticsMoves {
         }
         for (Request r : run.model.live()) {
             if (r.backorders.values().stream().anyMatch(b -> b.item.equals(item))) {
+                r.ruleChangesAtPlanning = run.model.ruleChanges;
                 r.story.add(quantity + " x " + item + " received into " + warehouse + " while it waited for it");
                 run.expect(r, run.observe.equipmentPlanned(r));
                 run.expect(r, run.observe.requestStatus(r));
@@ -108,15 +133,17 @@ final class LogisticsMoves {
         }
     }
 
+    /** Cleared against the rules in force now: prohibited lines taken off, a licence for the others. */
     private void clear(Request r, Shipment s) throws Exception {
         List<String> remove = new ArrayList<>();
         boolean licence = false;
-        for (String item : s.lines.keySet()) {
-            String measure = s.hits.get(item);
-            if ("PROHIBITED".equals(measure)) {
-                remove.add(item);
-            } else if ("LICENCE_REQUIRED".equals(measure)) {
+        Map<String, List<PlatformModel.ExportRule>> hits = run.model.hitsNow(r.country, s.lines.keySet());
+        for (Map.Entry<String, List<PlatformModel.ExportRule>> hit : hits.entrySet()) {
+            if (hit.getValue().stream().anyMatch(rule -> rule.measure.equals("PROHIBITED"))) {
+                remove.add(hit.getKey());
+            } else {
                 licence = true;
+                hit.getValue().forEach(rule -> s.screenedFor.add(rule.hitOn(hit.getKey())));
             }
         }
         Map<String, Object> body = new LinkedHashMap<>();

@@ -27,9 +27,11 @@ final class ModelRun {
             Move.DELIVER_ACTIVITY, Move.CONFIRM_RECEIPT, Move.CONFIRM_COMPLETION, Move.REJECT, Move.CANCEL_SHIPMENT);
 
     /** Moves that end a journey early weigh less, so that most journeys get far. */
-    private static final Map<String, Double> WEIGHTS = Map.of(Move.SUBMIT, 2.0, Move.WITHDRAW, 0.4, Move.REJECT, 0.4,
-            Move.REQUEST_INFORMATION, 0.6, Move.CONFIRM_COMPLETION, 0.5, Move.RECEIVE_STOCK, 0.6,
-            Move.CANCEL_SHIPMENT, 0.6, Move.CANCEL_BACKORDER, 0.6, Move.CANCEL_ACTIVITY, 0.6);
+    private static final Map<String, Double> WEIGHTS = Map.ofEntries(Map.entry(Move.SUBMIT, 2.0),
+            Map.entry(Move.WITHDRAW, 0.4), Map.entry(Move.REJECT, 0.4), Map.entry(Move.REQUEST_INFORMATION, 0.6),
+            Map.entry(Move.CONFIRM_COMPLETION, 0.5), Map.entry(Move.RECEIVE_STOCK, 0.6),
+            Map.entry(Move.CANCEL_SHIPMENT, 0.6), Map.entry(Move.CANCEL_BACKORDER, 0.6),
+            Map.entry(Move.CANCEL_ACTIVITY, 0.6), Map.entry(Move.ADD_RULE, 0.3), Map.entry(Move.RETIRE_RULE, 0.3));
 
     final long seed;
     final Random random;
@@ -45,6 +47,7 @@ final class ModelRun {
     private final PartnerMoves partner = new PartnerMoves(this);
     private final ReviewerMoves reviewers = new ReviewerMoves(this);
     private final LogisticsMoves logistics = new LogisticsMoves(this);
+    private final AdminMoves admin = new AdminMoves(this);
     private int step;
     private Move current;
 
@@ -131,6 +134,7 @@ final class ModelRun {
             partner.offer(moves);
             reviewers.offer(moves);
             logistics.offer(moves);
+            admin.offer(moves);
             if (!moves.isEmpty() || model.live().stream().allMatch(r -> r.expectations.isEmpty())) {
                 return moves;
             }

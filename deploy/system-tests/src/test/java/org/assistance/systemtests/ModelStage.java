@@ -58,8 +58,8 @@ final class ModelStage {
         stock(api, model, "MDL-1", "MDL-CAM-2", 8);
         // MDL-RAD-3 starts with no stock: every approval of it waits in a backorder
 
-        rule(api, model, new ExportRule("MZ", "SURVEILLANCE", "LICENCE_REQUIRED"));
-        rule(api, model, new ExportRule("PE", "DUAL_USE", "PROHIBITED"));
+        rule(api, model, "MZ", "SURVEILLANCE", "LICENCE_REQUIRED");
+        rule(api, model, "PE", "DUAL_USE", "PROHIBITED");
         return model;
     }
 
@@ -105,10 +105,14 @@ final class ModelStage {
         model.items.get(item).received()[0] += quantity;
     }
 
-    private static void rule(ModelApi api, PlatformModel model, ExportRule rule) throws Exception {
-        api.ok("POST", api.equipment + "/export-rules", api.admin, Map.of("destination", rule.country(),
-                "target", rule.target(), "measure", rule.measure(), "reference", "Model rule " + rule.country(),
-                "reason", "Model test: " + rule.measure().toLowerCase().replace('_', ' ')));
+    static ExportRule rule(ModelApi api, PlatformModel model, String country, String target, String measure)
+            throws Exception {
+        com.fasterxml.jackson.databind.JsonNode created = api.ok("POST", api.equipment + "/export-rules", api.admin,
+                Map.of("destination", country, "target", target, "measure", measure, "reference",
+                        "Model rule " + (model.rules.size() + 1), "reason", "Model test: "
+                                + measure.toLowerCase().replace('_', ' ')));
+        ExportRule rule = new ExportRule(java.util.UUID.fromString(created.path("id").asText()), country, target, measure);
         model.rules.add(rule);
+        return rule;
     }
 }

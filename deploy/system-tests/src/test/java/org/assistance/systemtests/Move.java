@@ -31,10 +31,13 @@ record Move(String kind, PlatformModel.Request request, String description, Acti
     static final String DELIVER_SHIPMENT = "deliver a shipment";
     static final String DELIVER_ACTIVITY = "deliver an activity";
     static final String CANCEL_ACTIVITY = "cancel an activity";
+    static final String ADD_RULE = "add an export rule";
+    static final String RETIRE_RULE = "retire an export rule";
     // moves the platform must refuse: they change nothing
     static final String REFUSED_DECISION_ON_WITHDRAWN = "refused: second approval of a withdrawn request";
     static final String REFUSED_EARLY_COMPLETION = "refused: completion before delivery";
     static final String REFUSED_BEYOND_FUNDS = "refused: approval beyond the programme's funds";
+    static final String REFUSED_DISPATCH = "refused: dispatch stopped by a rule added since";
     static final String REFUSED_UNKNOWN_ITEM = "refused: submission naming an unknown item";
 
     @Override

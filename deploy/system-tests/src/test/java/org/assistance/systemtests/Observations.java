@@ -3,7 +3,6 @@ package org.assistance.systemtests;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assistance.systemtests.PlatformModel.Backorder;
 import org.assistance.systemtests.PlatformModel.Expectation;
-import org.assistance.systemtests.PlatformModel.Item;
 import org.assistance.systemtests.PlatformModel.Request;
 import org.assistance.systemtests.PlatformModel.Shipment;
 
@@ -163,32 +162,36 @@ final class Observations {
         return r.approval.lines().keySet().stream().allMatch(item -> r.unaccounted(item) == 0);
     }
 
-    private static Shipment shipmentOf(JsonNode s) {
+    static Shipment shipmentOf(JsonNode s) {
         Map<String, Integer> lines = new LinkedHashMap<>();
         s.path("lines").forEach(l -> lines.merge(l.path("itemCode").asText(), l.path("quantity").asInt(), Integer::sum));
-        Map<String, String> hits = new LinkedHashMap<>();
-        // PROHIBITED wins over LICENCE_REQUIRED for a line hit by both
-        s.path("hits").forEach(h -> hits.merge(h.path("itemCode").asText(), h.path("measure").asText(),
-                (a, b) -> a.equals("PROHIBITED") ? a : b));
-        return new Shipment(UUID.fromString(s.path("id").asText()), s.path("warehouse").asText(),
-                s.path("status").asText(), lines, hits);
+        Shipment shipment = new Shipment(UUID.fromString(s.path("id").asText()), s.path("warehouse").asText(),
+                s.path("status").asText(), lines, new LinkedHashMap<>());
+        screenedFor(shipment, s);
+        return shipment;
     }
 
-    /** A new shipment is HELD exactly when an export rule hits one of its lines for the request's country. */
+    /** Takes in the hits equipment-service shows on a shipment (held for them, or cleared of them). */
+    static void screenedFor(Shipment shipment, JsonNode s) {
+        // PROHIBITED wins over LICENCE_REQUIRED for a line hit by both
+        s.path("hits").forEach(h -> {
+            shipment.hits.merge(h.path("itemCode").asText(), h.path("measure").asText(),
+                    (a, b) -> a.equals("PROHIBITED") ? a : b);
+            shipment.screenedFor.add(h.path("ruleId").asText() + ":" + h.path("itemCode").asText() + ":"
+                    + h.path("measure").asText());
+        });
+    }
+
+    /** A new shipment is HELD exactly when an export rule in force hits one of its lines for the request's country. */
     private void screened(Request r, Shipment shipment) {
-        List<String> hit = new ArrayList<>();
-        for (String code : shipment.lines.keySet()) {
-            Item item = model.items.get(code);
-            for (PlatformModel.ExportRule rule : model.rules) {
-                if (item != null && rule.hits(r.country, item)) {
-                    hit.add(code + " (" + rule.measure() + ")");
-                }
-            }
+        if (r.ruleChangesAtPlanning != model.ruleChanges) {
+            return; // a rule changed since it was planned: which rules screened it is not known
         }
-        String expected = hit.isEmpty() ? "PLANNED" : "HELD";
+        Map<String, List<PlatformModel.ExportRule>> hits = model.hitsNow(r.country, shipment.lines.keySet());
+        String expected = hits.isEmpty() ? "PLANNED" : "HELD";
         if (!expected.equals(shipment.status)) {
             violation.accept(r.describe() + ": shipment " + shipment.id + " to " + r.country + " is " + shipment.status
-                    + ", the export rules say " + expected + " " + hit);
+                    + ", the export rules say " + expected + " " + hits);
         }
     }
 }

@@ -79,6 +79,7 @@ final class PlatformInvariants {
         for (String item : model.items.keySet()) {
             check("stock of " + item, () -> stock(item));
         }
+        check("export rules", this::exportRules);
         check("dead-letter topics", () -> {
             for (EventLog.DeadLetter dead : EventLog.deadLetters(bootstrapServers)) {
                 violation("dead-lettered: " + dead);
@@ -280,6 +281,28 @@ final class PlatformInvariants {
         if (!wrong.isEmpty()) {
             violation("programme " + code + ": " + String.join("; ", wrong) + "\n  program-service: " + programme
                     + "\n  dashboard funds: " + kpis.path("funds"));
+        }
+    }
+
+    /** Rules are never deleted: every rule made is listed with includeRetired, the retired ones with why and when. */
+    private void exportRules() throws Exception {
+        Map<String, JsonNode> all = new HashMap<>();
+        for (JsonNode rule : api.all(api.equipment + "/export-rules?includeRetired=true", api.admin)) {
+            all.put(rule.path("id").asText(), rule);
+        }
+        Set<String> inForce = new HashSet<>();
+        for (JsonNode rule : api.all(api.equipment + "/export-rules", api.admin)) {
+            inForce.add(rule.path("id").asText());
+        }
+        for (PlatformModel.ExportRule rule : model.rules) {
+            JsonNode shown = all.get(rule.id.toString());
+            String id = rule.id.toString();
+            if (shown == null) {
+                violation("export rule " + rule + " (" + id + ") is gone from GET /export-rules?includeRetired=true");
+            } else if (rule.inForce != inForce.contains(id) || shown.path("active").asBoolean() != rule.inForce
+                    || (!rule.inForce && (shown.path("retiredAt").isNull() || shown.path("retirementReason").isNull()))) {
+                violation("export rule " + rule + " is shown as " + shown + ", in force: " + inForce.contains(id));
+            }
         }
     }
 

@@ -27,6 +27,8 @@ final class PlatformModel {
     final Map<String, Item> items = new LinkedHashMap<>();
     final List<ExportRule> rules = new ArrayList<>();
     final List<String> warehouses = new ArrayList<>();
+    /** Counts the rules added and retired: a shipment planned before a change is screened by other rules. */
+    int ruleChanges;
     final Map<UUID, Request> requests = new LinkedHashMap<>();
 
     /** A programme's funds in its own currency, as the model counts them. */
@@ -78,10 +80,33 @@ final class PlatformModel {
     }
 
     /** An export-control rule: shipping to the country items of the target (a category or DUAL_USE) is held. */
-    record ExportRule(String country, String target, String measure) {
+    static final class ExportRule {
+        final UUID id;
+        final String country;
+        final String target;
+        final String measure;
+        boolean inForce = true;
+
+        ExportRule(UUID id, String country, String target, String measure) {
+            this.id = id;
+            this.country = country;
+            this.target = target;
+            this.measure = measure;
+        }
+
         boolean hits(String destination, Item item) {
-            return country.equals(destination) && (target.equals(item.category())
+            return inForce && country.equals(destination) && (target.equals(item.category())
                     || ("DUAL_USE".equals(target) && item.dualUse()));
+        }
+
+        /** How equipment-service tells one hit from another: rule, item and measure. */
+        String hitOn(String item) {
+            return id + ":" + item + ":" + measure;
+        }
+
+        @Override
+        public String toString() {
+            return measure + " " + target + " to " + country + (inForce ? "" : " (retired)");
         }
     }
 
@@ -99,8 +124,10 @@ final class PlatformModel {
         String status;
         /** Item code to units, as shipped (lines removed at clearance are gone). */
         final Map<String, Integer> lines;
-        /** Measures of the screening hits per item code. */
+        /** Measures of the screening hits per item code, as equipment-service showed them. */
         final Map<String, String> hits;
+        /** The hits it was held for or cleared of (rule:item:measure): only others stop its dispatch. */
+        final Set<String> screenedFor = new java.util.HashSet<>();
 
         Shipment(UUID id, String warehouse, String status, Map<String, Integer> lines, Map<String, String> hits) {
             this.id = id;
@@ -179,6 +206,8 @@ final class PlatformModel {
         /** Units cancelled per item: shipments cancelled, lines removed at clearance, backorders cancelled. */
         final Map<String, Integer> cancelled = new LinkedHashMap<>();
         BigDecimal disbursed = BigDecimal.ZERO.setScale(2);
+        /** The rule changes counted when equipment-service last planned shipments of it. */
+        int ruleChangesAtPlanning;
         /** What must become visible in the services before the next move on this request. */
         final List<Expectation> expectations = new ArrayList<>();
         /** Set when a move on it failed: the model no longer knows it, no further moves are made on it. */
@@ -290,6 +319,19 @@ final class PlatformModel {
 
     List<Request> live() {
         return requests.values().stream().filter(r -> r.lost == null).toList();
+    }
+
+    /** The hits the rules in force now make on a shipment's lines to a country: item code to the rules. */
+    Map<String, List<ExportRule>> hitsNow(String country, Set<String> itemCodes) {
+        Map<String, List<ExportRule>> hits = new LinkedHashMap<>();
+        for (String code : itemCodes) {
+            for (ExportRule rule : rules) {
+                if (rule.hits(country, items.get(code))) {
+                    hits.computeIfAbsent(code, k -> new ArrayList<>()).add(rule);
+                }
+            }
+        }
+        return hits;
     }
 
     int openBackorders(String item) {

@@ -139,6 +139,7 @@ final class ReviewerMoves {
     private void takeEffect(Request r, Approval approval) {
         r.review = Review.APPROVED;
         r.approval = approval;
+        r.ruleChangesAtPlanning = run.model.ruleChanges;
         r.pendingApproval = null;
         run.model.programmes.get(approval.programme()).committed =
                 run.model.programmes.get(approval.programme()).committed.add(approval.amount());
