@@ -30,6 +30,12 @@ final class AdminMoves {
             moves.add(new Move(Move.ADD_RULE, null, measure + " " + target + " to " + country,
                     () -> add(country, target, measure)));
         }
+        for (PlatformModel.Programme programme : run.model.programmes.values()) {
+            if (programme.available().compareTo(new java.math.BigDecimal("150000")) < 0) {
+                moves.add(new Move(Move.CONTRIBUTE, null, "to " + programme.code, () -> fund(programme, true)));
+            }
+            moves.add(new Move(Move.PLEDGE, null, "to " + programme.code, () -> fund(programme, false)));
+        }
         for (ExportRule rule : run.model.rules) {
             if (rule.inForce) {
                 moves.add(new Move(Move.RETIRE_RULE, null, rule.toString(), () -> retire(rule)));
@@ -54,6 +60,20 @@ final class AdminMoves {
                     r.story.add("shipment " + s.id + " held by the new rule " + rule);
                 }
             }
+        }
+    }
+
+    /** Money from a donor, sometimes in the other currency with its exchange rate. */
+    private void fund(PlatformModel.Programme programme, boolean received) throws Exception {
+        String donor = run.pick(ModelStage.DONORS);
+        String amount = java.math.BigDecimal.valueOf(3_000_000 + run.random.nextInt(17_000_000), 2).toPlainString();
+        boolean converted = run.random.nextBoolean();
+        String currency = converted ? (programme.currency.equals("USD") ? "EUR" : "USD") : programme.currency;
+        String rate = converted ? java.math.BigDecimal.valueOf(9000 + run.random.nextInt(2500), 4).toPlainString() : null;
+        if (received) {
+            ModelStage.contribution(run.api, run.model, programme.code, donor, amount, currency, rate);
+        } else {
+            ModelStage.pledge(run.api, run.model, programme.code, donor, amount, currency, rate);
         }
     }
 

@@ -31,7 +31,8 @@ final class ModelRun {
             Map.entry(Move.WITHDRAW, 0.4), Map.entry(Move.REJECT, 0.4), Map.entry(Move.REQUEST_INFORMATION, 0.6),
             Map.entry(Move.CONFIRM_COMPLETION, 0.5), Map.entry(Move.RECEIVE_STOCK, 0.6),
             Map.entry(Move.CANCEL_SHIPMENT, 0.6), Map.entry(Move.CANCEL_BACKORDER, 0.6),
-            Map.entry(Move.CANCEL_ACTIVITY, 0.6), Map.entry(Move.ADD_RULE, 0.3), Map.entry(Move.RETIRE_RULE, 0.3));
+            Map.entry(Move.CANCEL_ACTIVITY, 0.6), Map.entry(Move.ADD_RULE, 0.3), Map.entry(Move.RETIRE_RULE, 0.3),
+            Map.entry(Move.CONTRIBUTE, 0.5), Map.entry(Move.PLEDGE, 0.2));
 
     final long seed;
     final Random random;

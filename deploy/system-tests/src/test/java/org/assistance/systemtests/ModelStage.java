@@ -47,6 +47,8 @@ final class ModelStage {
         contribution(api, model, EUR_PROGRAMME, "model-donor-b", "205000.00", "EUR", null);
         contribution(api, model, EUR_PROGRAMME, "model-donor-c", "60000.00", "USD", "0.9231");
         contribution(api, model, EUR_PROGRAMME, "model-donor-a", "15333.33", "EUR", null);
+        pledge(api, model, USD_PROGRAMME, "model-donor-c", "250000.00", "USD", null);
+        pledge(api, model, EUR_PROGRAMME, "model-donor-a", "80000.00", "USD", "0.9231");
 
         for (String[] warehouse : new String[][]{{"MDL-1", "Model store Vienna", "AT"}, {"MDL-2", "Model store Rotterdam", "NL"}}) {
             api.ok("POST", api.equipment + "/warehouses", admin, Map.of("code", warehouse[0], "name", warehouse[1],
@@ -84,8 +86,24 @@ final class ModelStage {
         model.programmes.put(programme.code, programme);
     }
 
-    private static void contribution(ModelApi api, PlatformModel model, String programme, String donor, String amount,
-                                     String currency, String exchangeRate) throws Exception {
+    static final java.util.List<String> DONORS = java.util.List.of("model-donor-a", "model-donor-b", "model-donor-c");
+
+    static void contribution(ModelApi api, PlatformModel model, String programme, String donor, String amount,
+                             String currency, String exchangeRate) throws Exception {
+        funding(api, programme, "contributions", donor, amount, currency, exchangeRate);
+        model.programmes.get(programme).receive(new BigDecimal(amount),
+                exchangeRate == null ? null : new BigDecimal(exchangeRate));
+    }
+
+    static void pledge(ModelApi api, PlatformModel model, String programme, String donor, String amount,
+                       String currency, String exchangeRate) throws Exception {
+        funding(api, programme, "pledges", donor, amount, currency, exchangeRate);
+        model.programmes.get(programme).pledge(donor, new BigDecimal(amount),
+                exchangeRate == null ? null : new BigDecimal(exchangeRate));
+    }
+
+    private static void funding(ModelApi api, String programme, String kind, String donor, String amount,
+                                String currency, String exchangeRate) throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("donorId", donor);
         body.put("amount", Map.of("amount", amount, "currency", currency));
@@ -93,9 +111,7 @@ final class ModelStage {
             body.put("exchangeRate", new BigDecimal(exchangeRate));
         }
         body.put("date", LocalDate.now().toString());
-        api.ok("POST", api.programs + "/programmes/" + programme + "/contributions", api.admin, body);
-        model.programmes.get(programme).receive(new BigDecimal(amount),
-                exchangeRate == null ? null : new BigDecimal(exchangeRate));
+        api.ok("POST", api.programs + "/programmes/" + programme + "/" + kind, api.admin, body);
     }
 
     private static void stock(ModelApi api, PlatformModel model, String warehouse, String item, int quantity)

@@ -33,6 +33,8 @@ record Move(String kind, PlatformModel.Request request, String description, Acti
     static final String CANCEL_ACTIVITY = "cancel an activity";
     static final String ADD_RULE = "add an export rule";
     static final String RETIRE_RULE = "retire an export rule";
+    static final String CONTRIBUTE = "record a donor's contribution";
+    static final String PLEDGE = "record a donor's pledge";
     // moves the platform must refuse: they change nothing
     static final String REFUSED_DECISION_ON_WITHDRAWN = "refused: second approval of a withdrawn request";
     static final String REFUSED_EARLY_COMPLETION = "refused: completion before delivery";

@@ -151,8 +151,14 @@ final class PlatformInvariants {
         Http.Answer deliverables = api.look(api.requests + "/requests/" + r.id + "/deliverables", api.partner);
         if (deliverables.status() != 200) {
             disagreements.add("GET /requests/{id}/deliverables answered " + deliverables.status());
-        } else if (!ModelApi.parse(deliverables).path("status").asText().equals(status)) {
-            disagreements.add("its deliverables view says " + ModelApi.parse(deliverables).path("status").asText());
+        } else {
+            JsonNode view = ModelApi.parse(deliverables);
+            if (!view.path("status").asText().equals(status)) {
+                disagreements.add("its deliverables view says " + view.path("status").asText());
+            }
+            if (r.lost == null && r.approval != null) {
+                deliverables(r, view, disagreements);
+            }
         }
         // reporting-service: the timeline's phase, its order, no event twice
         List<String> types = new ArrayList<>();
@@ -170,6 +176,13 @@ final class PlatformInvariants {
             }
             previous = time;
         }
+        for (String once : r.approval == null ? List.of("request.submitted")
+                : List.of("request.submitted", "review.approved", "funds.committed")) {
+            long times = types.stream().filter(("assistance." + once + ".v1")::equals).count();
+            if (times != 1) {
+                disagreements.add("reporting's timeline has " + once + " " + times + " times");
+            }
+        }
         if (types.isEmpty() || !types.get(0).equals("assistance.request.submitted.v1")) {
             disagreements.add("reporting's timeline does not start with the submission: " + types);
         }
@@ -180,6 +193,41 @@ final class PlatformInvariants {
         if (!disagreements.isEmpty()) {
             violation(r.describe() + ": request-service says " + status + "; " + String.join("; ", disagreements)
                     + "\n" + whatEachServiceSays(api, r) + "\n  story: " + r.story);
+        }
+    }
+
+    /**
+     * The partner's view of what is owed: one deliverable per approved item code (item:CODE, in
+     * units) and per activity, each in the state its shipments or activity imply; outstanding are
+     * those neither delivered nor cancelled.
+     */
+    private static void deliverables(Request r, JsonNode view, List<String> disagreements) {
+        Map<String, String> expected = new TreeMap<>();
+        r.approval.lines().forEach((item, approved) -> {
+            int delivered = r.delivered(item);
+            int cancelled = r.cancelled.getOrDefault(item, 0);
+            String state = delivered + cancelled == approved && delivered > 0 ? "DELIVERED"
+                    : cancelled == approved ? "CANCELLED" : r.dispatched(item) > 0 ? "IN_PROGRESS" : "PENDING";
+            expected.put("item:" + item, "%s %d delivered %d cancelled %d".formatted(state, approved, delivered,
+                    cancelled));
+        });
+        r.activities.values().forEach(a -> expected.put(a.id.toString(),
+                (a.status.equals("PLANNED") ? "PENDING" : a.status) + " 1 delivered " + (a.status.equals("DELIVERED")
+                        ? 1 : 0) + " cancelled " + (a.status.equals("CANCELLED") ? 1 : 0)));
+        Map<String, String> shown = new TreeMap<>();
+        for (JsonNode d : view.path("deliverables")) {
+            shown.put(d.path("deliverableId").asText(), "%s %d delivered %d cancelled %d".formatted(
+                    d.path("state").asText(), d.path("quantity").asInt(), d.path("quantityDelivered").asInt(),
+                    d.path("quantityCancelled").asInt()));
+        }
+        if (!expected.equals(shown)) {
+            disagreements.add("deliverables are " + shown + ", the model expects " + expected);
+        }
+        long outstanding = expected.values().stream().filter(v -> !v.startsWith("DELIVERED") && !v.startsWith("CANCELLED"))
+                .count();
+        if (view.path("outstanding").size() != outstanding) {
+            disagreements.add(view.path("outstanding").size() + " deliverables outstanding, the model expects "
+                    + outstanding);
         }
     }
 
@@ -260,8 +308,14 @@ final class PlatformInvariants {
         BigDecimal dashboardCommitted = BigDecimal.ZERO;
         BigDecimal dashboardDisbursed = BigDecimal.ZERO;
         Map<String, BigDecimal[]> shown = new HashMap<>();
+        Map<String, BigDecimal> pledgedShown = new TreeMap<>();
+        compare(wrong, "pledged (model)", expected.pledged.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+                amount(programme.path("pledged")));
         for (JsonNode row : kpis.path("funds")) {
             if (row.path("programme").asText().equals(code)) {
+                if (row.path("pledged").decimalValue().signum() != 0) {
+                    pledgedShown.merge(row.path("donor").asText(), row.path("pledged").decimalValue(), BigDecimal::add);
+                }
                 BigDecimal c = row.path("committed").decimalValue();
                 BigDecimal d = row.path("disbursed").decimalValue();
                 dashboardCommitted = dashboardCommitted.add(c);
@@ -271,6 +325,11 @@ final class PlatformInvariants {
                         (a, b) -> new BigDecimal[]{a[0].add(b[0]), a[1].add(b[1])});
             }
         }
+        if (!pledgedShown.keySet().equals(expected.pledged.keySet())) {
+            wrong.add("dashboard pledges by " + pledgedShown + ", the model " + expected.pledged);
+        }
+        expected.pledged.forEach((donor, pledged) -> compare(wrong, "dashboard pledged of " + donor, pledged,
+                pledgedShown.getOrDefault(donor, BigDecimal.ZERO)));
         compare(wrong, "dashboard committed", committed, dashboardCommitted);
         compare(wrong, "dashboard disbursed", disbursed, dashboardDisbursed);
         donors.forEach((donor, money) -> {

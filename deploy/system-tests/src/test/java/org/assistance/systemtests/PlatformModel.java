@@ -39,6 +39,8 @@ final class PlatformModel {
         BigDecimal received = BigDecimal.ZERO.setScale(2);
         BigDecimal committed = BigDecimal.ZERO.setScale(2);
         BigDecimal disbursed = BigDecimal.ZERO.setScale(2);
+        /** Pledged per donor, in the programme's currency. */
+        final Map<String, BigDecimal> pledged = new java.util.TreeMap<>();
 
         Programme(String code, String currency, Set<String> thematicAreas) {
             this.code = code;
@@ -54,6 +56,11 @@ final class PlatformModel {
         void receive(BigDecimal amount, BigDecimal exchangeRate) {
             received = received.add(exchangeRate == null ? amount
                     : amount.multiply(exchangeRate).setScale(2, RoundingMode.HALF_EVEN));
+        }
+
+        void pledge(String donor, BigDecimal amount, BigDecimal exchangeRate) {
+            pledged.merge(donor, exchangeRate == null ? amount
+                    : amount.multiply(exchangeRate).setScale(2, RoundingMode.HALF_EVEN), BigDecimal::add);
         }
 
         boolean needsSecondReviewer(BigDecimal amount) {
