@@ -3,6 +3,7 @@ package org.assistance.reportingservice.dashboard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -27,6 +28,11 @@ public class Dashboard {
                  when r.approved_at is not null then 'APPROVED'
                  when r.information_requested_at is not null then 'INFORMATION_REQUESTED'
                  else 'SUBMITTED' end""";
+    /**
+     * Delivered, as request-service reported it; a closed request was delivered too (one delivered
+     * before deliverables were reported is closed without a request.delivered event).
+     */
+    private static final String DELIVERED = "(r.delivered_at is not null or r.closed_at is not null)";
     private static final String DAYS = "extract(epoch from (%s - %s)) / 86400.0";
     /** Held by export controls now: not cleared since its last hold, not cancelled, not gone. */
     private static final String HELD_NOW = """
@@ -101,11 +107,28 @@ public class Dashboard {
      * {@code everHeld} those held at some point.
      */
     public record Kpis(DashboardFilter filter, long requests, Map<String, Long> byStage, Double approvalRatePercent,
-                       Percentiles timeToApproval, Percentiles timeToRejection, Percentiles approvalToDeliveryDays,
+                       @Schema(description = "Days from submission to approval, approved requests only")
+                       Percentiles timeToApproval,
+                       @Schema(description = "Days from submission to rejection, rejected requests only")
+                       Percentiles timeToRejection,
+                       Percentiles approvalToDeliveryDays,
                        Map<String, Long> approvalDaysDistribution, Map<String, Long> rejectionDaysDistribution,
-                       Map<String, Long> deliveryDaysDistribution, Double onTimeDeliveryPercent, Delivery delivery,
-                       long heldNow, long everHeld, Shipments shipments, Double fillRatePercent, List<Funds> funds,
-                       List<ProgrammeMoney> programmes, long participantsWomen, long participantsMen,
+                       Map<String, Long> deliveryDaysDistribution, Double onTimeDeliveryPercent,
+                       @Schema(description = "Delivery of every kind of assistance, per assistance type and per "
+                               + "deliverable kind")
+                       Delivery delivery,
+                       @Schema(description = "Shipments held by export controls at this moment (not cleared, not cancelled)")
+                       long heldNow,
+                       @Schema(description = "Shipments held at some point")
+                       long everHeld,
+                       Shipments shipments, Double fillRatePercent,
+                       @Schema(description = "Per programme, donor and currency: each amount credited once (the donors' "
+                               + "parts of an amount add up to it)")
+                       List<Funds> funds,
+                       @Schema(description = "Per programme and currency: committed, disbursed and spent, each the sum "
+                               + "over the programme's donors in funds")
+                       List<ProgrammeMoney> programmes,
+                       long participantsWomen, long participantsMen,
                        List<CountryRow> countries, List<LiveEvent> latestEvents) {
     }
 
@@ -180,8 +203,9 @@ public class Dashboard {
         }
         Delivery deliveryBreakdown = delivery(where);
         List<CountryRow> countries = new ArrayList<>();
-        for (Object[] row : rows("select r.country, count(*), count(r.delivered_at) from request_facts r where "
-                + where.sql() + " and r.country is not null group by 1 order by 2 desc, 1", where)) {
+        for (Object[] row : rows("select r.country, count(*), count(*) filter (where " + DELIVERED + ") "
+                + "from request_facts r where " + where.sql() + " and r.country is not null group by 1 order by 2 desc, 1",
+                where)) {
             countries.add(new CountryRow(((String) row[0]).trim(), ((Number) row[1]).longValue(),
                     ((Number) row[2]).longValue()));
         }
@@ -270,16 +294,16 @@ public class Dashboard {
 
     private Delivery delivery(DashboardFilter.Where where) {
         Object[] totals = single("""
-                select count(*) filter (where r.delivered_at is not null), count(*) filter (where r.cancelled_at is not null),
+                select count(*) filter (where %2$s), count(*) filter (where r.cancelled_at is not null),
                        count(*) filter (where r.closed_at is not null), avg(r.satisfaction)
-                from request_facts r where %s""".formatted(where.sql()), where);
+                from request_facts r where %1$s""".formatted(where.sql(), DELIVERED), where);
         Map<String, TypeDelivery> byType = new LinkedHashMap<>();
         for (Object[] row : rows("""
                 select t.type, count(*), count(*) filter (where r.approved_at is not null),
-                       count(*) filter (where r.delivered_at is not null), count(*) filter (where r.cancelled_at is not null),
+                       count(*) filter (where %2$s), count(*) filter (where r.cancelled_at is not null),
                        count(*) filter (where r.closed_at is not null)
                 from request_facts r, jsonb_array_elements_text(r.assistance_types) t(type)
-                where %s group by 1 order by 1""".formatted(where.sql()), where)) {
+                where %1$s group by 1 order by 1""".formatted(where.sql(), DELIVERED), where)) {
             byType.put((String) row[0], new TypeDelivery(number(row[1]), number(row[2]), number(row[3]), number(row[4]),
                     number(row[5])));
         }

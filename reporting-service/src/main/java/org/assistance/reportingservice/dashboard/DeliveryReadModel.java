@@ -19,11 +19,16 @@ import org.assistance.chassis.events.ReviewEvents.FundsPledged;
 import org.assistance.chassis.events.ReviewEvents.InformationRequested;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
+import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
+import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
+import org.assistance.chassis.events.ShipmentEvents.LineRefused;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentReceived;
 import org.assistance.chassis.events.Values.DonorAmount;
@@ -85,7 +90,8 @@ public class DeliveryReadModel {
             request.donors = union(request.donors, donorIds(e.donors()));
             request.approvedAmount = e.approvedAmount().amount();
             request.approvedCurrency = e.approvedAmount().currency();
-            request.approvedUnits = e.equipmentLines().stream().mapToInt(EquipmentLine::quantity).sum();
+            request.approvedUnits = e.equipmentLines() == null ? 0
+                    : e.equipmentLines().stream().mapToInt(EquipmentLine::quantity).sum();
             remember(e.donors());
             if (request.country == null) {
                 request.country = e.country();
@@ -93,7 +99,7 @@ public class DeliveryReadModel {
                 request.agencyId = e.agencyId();
             }
             Deliverables.approved(e);
-            Deliverables.followShipments(request.requestId);
+            Deliverables.followEquipment(request.requestId);
             attribute(request);
         } else if (data instanceof FundsCommitted e) {
             MoneyFacts facts = money(event.id(), e.requestId(), e.programmeCode(), MoneyFacts.COMMITTED, e.amount(),
@@ -106,8 +112,10 @@ public class DeliveryReadModel {
                     : e.split().stream().map(DonorAmount::donorId).toList());
             attribute(request);
         } else if (data instanceof ActivityDelivered e) {
-            request.participantsWomen += e.participants().women();
-            request.participantsMen += e.participants().men();
+            if (e.participants() != null) {
+                request.participantsWomen += e.participants().women();
+                request.participantsMen += e.participants().men();
+            }
             request.activitiesDelivered++;
             Deliverables.activityEnded(e.requestId(), e.activityId(), e.kind(), e.title(), "DELIVERED", null);
             if (e.disbursed() != null) {
@@ -156,7 +164,8 @@ public class DeliveryReadModel {
                 s.valueCurrency = e.value().currency();
             }
             s.plannedAt = earliest(s.plannedAt, e.plannedAt());
-            Deliverables.followShipments(request.requestId);
+            Deliverables.shipmentPlanned(e.requestId(), e.shipmentId(), e.lines());
+            Deliverables.followEquipment(request.requestId);
         } else if (data instanceof ShipmentHeld e) {
             ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
             s.destination = e.destinationCountry();
@@ -170,18 +179,32 @@ public class DeliveryReadModel {
         } else if (data instanceof ShipmentCancelled e) {
             ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
             s.cancelledAt = earliest(s.cancelledAt, e.cancelledAt());
+            Deliverables.followEquipment(request.requestId);
+        } else if (data instanceof ShipmentLinesRemoved e) {
+            Deliverables.linesRemoved(e.requestId(), e.shipmentId(), e.lines());
+            Deliverables.followEquipment(request.requestId);
+        } else if (data instanceof LineBackordered e) {
+            Deliverables.backordered(e.requestId(), e.backorderId(), e.itemCode(), e.quantity());
+        } else if (data instanceof BackorderFulfilled e) {
+            Deliverables.backorderFulfilled(e.requestId(), e.backorderId(), e.itemCode(), e.quantity());
+        } else if (data instanceof BackorderCancelled e) {
+            Deliverables.backorderCancelled(e.requestId(), e.backorderId(), e.itemCode(), e.quantity(), e.reason());
+            Deliverables.followEquipment(request.requestId);
+        } else if (data instanceof LineRefused e) {
+            Deliverables.lineRefused(event.id(), e.requestId(), e.itemCode(), e.quantity(), e.reason());
+            Deliverables.followEquipment(request.requestId);
         } else if (data instanceof ShipmentDispatched e) {
             ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
             s.dispatchedAt = earliest(s.dispatchedAt, e.dispatchedAt());
             s.mode = e.mode();
             s.expectedDelivery = e.expectedDelivery();
             request.firstDispatchAt = earliest(request.firstDispatchAt, e.dispatchedAt());
-            Deliverables.followShipments(request.requestId);
+            Deliverables.followEquipment(request.requestId);
         } else if (data instanceof ShipmentDelivered e) {
             ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
             s.deliveredAt = earliest(s.deliveredAt, e.deliveredAt());
             request.firstDispatchAt = earliest(request.firstDispatchAt, s.dispatchedAt);
-            Deliverables.followShipments(request.requestId);
+            Deliverables.followEquipment(request.requestId);
             if (e.deliveredValue() != null) {
                 money(event.id(), e.requestId(), null, MoneyFacts.EXPENDITURE, e.deliveredValue(), e.deliveredAt());
                 attribute(request);
@@ -190,7 +213,7 @@ public class DeliveryReadModel {
             ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
             s.receivedAt = earliest(s.receivedAt, e.receivedAt());
         }
-        // lines removed, backorders and refused lines: on the timeline; the request's end comes from request-service
+        // the request's end itself comes from request-service (RequestDelivered, RequestCancelled)
     }
 
     private static void describe(RequestFacts request, String agency, String country, String area, String priority,

@@ -6,6 +6,7 @@ import org.assistance.chassis.events.Values.DonorShare;
 import org.assistance.chassis.events.Values.Money;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -31,7 +32,9 @@ final class DonorAttribution {
     /** Each money fact's parts by donor, keyed by its event id. */
     static Map<UUID, List<DonorAmount>> of(List<MoneyFacts> facts, List<DonorShare> approvalDonors) {
         List<MoneyFacts> ordered = facts.stream()
-                .sorted(Comparator.comparing((MoneyFacts m) -> m.occurredAt).thenComparing(m -> m.eventId)).toList();
+                .sorted(Comparator.comparing((MoneyFacts m) -> m.occurredAt,
+                        Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder())).thenComparing(m -> m.eventId))
+                .toList();
         Map<UUID, List<DonorAmount>> parts = new LinkedHashMap<>();
         Map<String, DonorAmount> committed = new TreeMap<>();
         for (MoneyFacts commitment : ordered) {

@@ -48,8 +48,8 @@ public class ReadModelRebuild {
     private static final Logger LOG = Logger.getLogger(ReadModelRebuild.class);
     /** The tables the read models consist of (including the consumer's memory of handled events). */
     static final List<String> TABLES = List.of("timeline_entries", "request_owners", "request_facts",
-            "shipment_facts", "money_facts", "money_parts", "deliverable_facts", "donor_directory", "pledge_facts",
-            "processed_events");
+            "shipment_facts", "money_facts", "money_parts", "deliverable_facts", "shipment_lines", "backorder_facts",
+            "refused_lines", "donor_directory", "pledge_facts", "processed_events");
     private static final String CONSUMER = "read-models";
     private static final long SWITCH_LOCK = 0x726562756c64L;
 
@@ -159,19 +159,19 @@ public class ReadModelRebuild {
     }
 
     /**
-     * A request's events are all on one partition and its read-model rows are its own, so the
-     * partitions of a poll are applied by several transactions at once (a replay waits on the
-     * database far more than it computes). Only the donor directory is shared; a deadlock there
-     * rolls one transaction back, which is then applied again.
+     * A request's events are all on partitions of the same number (every topic is keyed by the
+     * request id and has as many partitions) and its read-model rows are its own, so the
+     * partition numbers of a poll are applied by several transactions at once (a replay waits on
+     * the database far more than it computes): one request never in two of them. Only the donor
+     * directory is shared; a deadlock there rolls one transaction back, which is then applied again.
      */
     private long applyInParallel(ConsumerRecords<String, byte[]> records, String schema) throws Exception {
         List<List<ConsumerRecord<String, byte[]>>> groups = new ArrayList<>();
         for (int i = 0; i < workers; i++) {
             groups.add(new ArrayList<>());
         }
-        int next = 0;
         for (TopicPartition partition : records.partitions()) {
-            groups.get(next++ % workers).addAll(records.records(partition));
+            groups.get(partition.partition() % workers).addAll(records.records(partition));
         }
         List<Future<Long>> results = new ArrayList<>();
         for (List<ConsumerRecord<String, byte[]>> group : groups) {
@@ -195,7 +195,7 @@ public class ReadModelRebuild {
             try {
                 return apply(records, schema);
             } catch (RuntimeException e) {
-                if (attempt == 3) {
+                if (attempt == 5) {
                     throw e;
                 }
                 LOG.debugf("Replay transaction rolled back (%s); applying it again", e.getMessage());

@@ -62,8 +62,9 @@ final class TimelineSummary {
         } else if (event instanceof FundsCommitted e) {
             return "Funds committed from " + e.programmeCode() + ": " + money(e.amount());
         } else if (event instanceof ActivityDelivered e) {
-            return e.kind() + " delivered: " + e.title() + " (" + e.participants().total() + " participants: "
-                    + e.participants().women() + " women, " + e.participants().men() + " men)";
+            return e.kind() + " delivered: " + e.title() + (e.participants() == null ? "" : " ("
+                    + e.participants().total() + " participants: " + e.participants().women() + " women, "
+                    + e.participants().men() + " men)");
         } else if (event instanceof ShipmentPlanned e) {
             return "Shipment " + e.shipmentId() + " planned from " + e.warehouse() + " to " + e.destinationCountry()
                     + ": " + e.lines().size() + " line(s), " + money(e.value());

@@ -17,11 +17,15 @@ import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
 import org.assistance.chassis.events.ReviewEvents.FundsPledged;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
+import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
+import org.assistance.chassis.events.ShipmentEvents.LineRefused;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.Values.Deliverable;
 import org.assistance.chassis.events.Values.DonorShare;
@@ -263,17 +267,76 @@ class DashboardKpisTest {
                 .body("delivery.byDeliverableKind.LEGISLATIVE_REVIEW.pending", equalTo(1))
                 .body("participantsWomen", equalTo(9)));
 
-        // the partner confirms completion: closed, still counted as delivered
+        // the partner confirms completion: closed, still counted as delivered; and a request delivered before
+        // deliverables were reported closes by itself (no request.delivered event): delivered too
+        UUID delivered = UUID.randomUUID();
         publish(new RequestClosed(training, "agency-ke", 5, "Exactly what we needed", false, day(30)), "/request-service");
+        publish(submitted(delivered, "KE", area, Set.of("TRAINING"), day(3)), "/request-service");
+        publish(approved(delivered, "KE", area, List.of(), List.of(), day(8)), "/program-service");
+        publish(new RequestClosed(delivered, "agency-ke", null, null, true, day(70)), "/request-service");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
                 .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
                 .then().statusCode(200)
-                .body("byStage.CLOSED", equalTo(1))
+                .body("byStage.CLOSED", equalTo(2))
                 .body("byStage.DELIVERED", nullValue())
-                .body("delivery.closed", equalTo(1))
-                .body("delivery.delivered", equalTo(1))
+                .body("delivery.closed", equalTo(2))
+                .body("delivery.delivered", equalTo(2))
                 .body("delivery.averageSatisfaction", equalTo(5.0f))
-                .body("delivery.byAssistanceType.TRAINING.closed", equalTo(1)));
+                .body("delivery.byAssistanceType.TRAINING.closed", equalTo(2))
+                .body("delivery.byAssistanceType.TRAINING.delivered", equalTo(2)));
+    }
+
+    @Test
+    void each_equipment_line_follows_its_quantities_removed_backordered_refused_cancelled_and_delivered() {
+        String area = "AREA_" + UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+        UUID request = UUID.randomUUID();
+        UUID first = UUID.randomUUID();
+        UUID refill = UUID.randomUUID();
+        UUID cancelled = UUID.randomUUID();
+        OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC).minusDays(10).withNano(0);
+        publish(submitted(request, "KE", area, Set.of("EQUIPMENT"), t), "/request-service");
+        publish(approved(request, "KE", area, List.of(new EquipmentLine("A", 4, "j"), new EquipmentLine("B", 2, "j"),
+                new EquipmentLine("C", 1, "j"), new EquipmentLine("D", 3, "j")), List.of(), t.plusDays(1)),
+                "/program-service");
+        // A: 4 planned and delivered. B: 1 planned but removed at clearance, 1 backordered. C: refused. D: cancelled.
+        publish(new ShipmentPlanned(request, first, "agency-ke", "KE", "VIE", List.of(line("A", 4), line("B", 1)), null,
+                t.plusDays(2)), "/equipment-service");
+        publish(new LineBackordered(request, 4242L, "B", "b", 1, "HIGH", t.plusDays(2)), "/equipment-service");
+        publish(new LineRefused(request, "C", 1, "withdrawn", t.plusDays(2)), "/equipment-service");
+        publish(new ShipmentPlanned(request, cancelled, "agency-ke", "KE", "VIE", List.of(line("D", 3)), null,
+                t.plusDays(2)), "/equipment-service");
+        publish(new ShipmentLinesRemoved(request, first, List.of(line("B", 1)), "no licence", t.plusDays(3)),
+                "/equipment-service");
+        publish(new ShipmentCancelled(request, cancelled, "partner asked", List.of(line("D", 3)), true, "logistics",
+                t.plusDays(3)), "/equipment-service");
+        publish(new ShipmentDispatched(request, first, "AIR", "c", "t", null, t.plusDays(4)), "/equipment-service");
+        publish(new ShipmentDelivered(request, first, null, t.plusDays(5)), "/equipment-service");
+
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
+                .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
+                .then().statusCode(200)
+                .body("delivery.byDeliverableKind.EQUIPMENT.total", equalTo(4))
+                .body("delivery.byDeliverableKind.EQUIPMENT.delivered", equalTo(1))
+                .body("delivery.byDeliverableKind.EQUIPMENT.inProgress", equalTo(1))
+                .body("delivery.byDeliverableKind.EQUIPMENT.cancelled", equalTo(2)));
+
+        // the backordered unit arrives in a new shipment: B is delivered too (1 delivered, 1 removed)
+        publish(new BackorderFulfilled(request, 4242L, refill, "B", 1, 0, t.plusDays(6)), "/equipment-service");
+        publish(new ShipmentPlanned(request, refill, "agency-ke", "KE", "VIE", List.of(line("B", 1)), null,
+                t.plusDays(6)), "/equipment-service");
+        publish(new ShipmentDispatched(request, refill, "AIR", "c", "t", null, t.plusDays(7)), "/equipment-service");
+        publish(new ShipmentDelivered(request, refill, null, t.plusDays(8)), "/equipment-service");
+        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
+                .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
+                .then().statusCode(200)
+                .body("delivery.byDeliverableKind.EQUIPMENT.delivered", equalTo(2))
+                .body("delivery.byDeliverableKind.EQUIPMENT.inProgress", equalTo(0))
+                .body("delivery.byDeliverableKind.EQUIPMENT.cancelled", equalTo(2)));
+    }
+
+    private static ShipmentLine line(String item, int quantity) {
+        return new ShipmentLine(item, item.toLowerCase(), "FORENSIC_IT", false, quantity,
+                new Money(new BigDecimal("10.00"), "USD"));
     }
 
     @Test
@@ -376,6 +439,41 @@ class DashboardKpisTest {
         Long arrived = seenAt.get(5, TimeUnit.SECONDS);
         assertThat(arrived).isNotNull();
         assertThat(Duration.ofNanos(arrived - sentAt)).isLessThan(Duration.ofSeconds(1));
+        response.get().body().close();
+    }
+
+    @Test
+    void the_live_dashboard_listens_again_after_losing_its_database_connection() throws Exception {
+        await().atMost(Duration.ofSeconds(20)).until(listener::listening);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString()))
+                .header("Authorization", "Bearer " + Tokens.role("operations"))
+                .header("Accept", "text/event-stream").build();
+        String summary = "After the reconnection " + UUID.randomUUID();
+        CompletableFuture<HttpResponse<Stream<String>>> response =
+                HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
+        CompletableFuture<String> seen = response.thenApplyAsync(r -> r.body()
+                .filter(line -> line.contains(summary)).findFirst().orElse(null));
+        response.get(10, TimeUnit.SECONDS);
+
+        try (Connection other = DriverManager.getConnection(databaseUrl, databaseUser.orElse(null),
+                databasePassword.orElse(null))) {
+            // the database drops the listener's connection (as a restart or a network cut would)
+            try (PreparedStatement cut = other.prepareStatement("""
+                    select count(pg_terminate_backend(pid)) from pg_stat_activity
+                    where application_name = 'reporting-service dashboard listener' and datname = current_database()""")) {
+                cut.execute();
+            }
+            long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+            while (!seen.isDone() && System.nanoTime() < deadline) {
+                try (PreparedStatement notify = other.prepareStatement("select pg_notify(?, ?)")) {
+                    notify.setString(1, DashboardStream.CHANNEL);
+                    notify.setString(2, "{\"type\":\"assistance.request.submitted.v1\",\"summary\":\"" + summary + "\"}");
+                    notify.execute();
+                }
+                Thread.sleep(300);
+            }
+        }
+        assertThat(seen.get(1, TimeUnit.SECONDS)).contains(summary);
         response.get().body().close();
     }
 

@@ -13,6 +13,9 @@ import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
+import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
+import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
+import org.assistance.chassis.events.ShipmentEvents.LineRefused;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
@@ -75,7 +78,9 @@ final class DemoLikeData {
             Money amount = new Money(BigDecimal.valueOf(20_000 + random.nextInt(60) * 1_000L), i % 2 == 0 ? "USD" : "EUR");
             UUID activity = UUID.randomUUID();
             send(new RequestApproved(request, "agency", state[0], state[1], "GLOCY", amount, i % 4 == 0,
-                    List.of(new EquipmentLine("FOR-WB-001", 4, "labs")), List.of(new PlannedActivity(activity,
+                    stage == 4 ? List.of(new EquipmentLine("FOR-WB-001", 4, "labs"), new EquipmentLine("FOR-KIT-002", 2,
+                            "kits"), new EquipmentLine("OLD-001", 1, "old")) : List.of(new EquipmentLine("FOR-WB-001", 4, "labs")),
+                    List.of(new PlannedActivity(activity,
                     "TRAINING_COURSE", "Course " + i, decided.toLocalDate(), decided.toLocalDate().plusDays(60), 15)),
                     List.of(donor, second), List.of("reviewer"), decided), decided);
             // two donors, a third of it from the second (a first-version event, without a split, every fifth)
@@ -119,7 +124,11 @@ final class DemoLikeData {
             send(new ShipmentDispatched(request, shipment, "AIR", "carrier", "TRK-" + i, dispatched.toLocalDate().plusDays(20),
                     dispatched), dispatched);
             send(new RequestDeliveryStarted(request, "agency", "item:FOR-WB-001", dispatched), dispatched);
-            if (stage == 4) {
+            if (stage == 4) { // the kits wait for stock, then will not come; the old item cannot be shipped
+                long backorder = request.getMostSignificantBits() & Long.MAX_VALUE; // unique, as equipment-service's are
+                send(new LineBackordered(request, backorder, "FOR-KIT-002", "Forensic kit", 2, "HIGH", planned), planned);
+                send(new BackorderCancelled(request, backorder, "FOR-KIT-002", 2, "discontinued", dispatched), dispatched);
+                send(new LineRefused(request, "OLD-001", 1, "withdrawn from the catalogue", planned), planned);
                 continue;
             }
             OffsetDateTime delivered = dispatched.plusDays(6 + random.nextInt(20));

@@ -44,6 +44,9 @@ class RebuildTest {
         CONTENTS.put("money_facts", "select * from money_facts order by event_id");
         CONTENTS.put("money_parts", "select * from money_parts order by event_id, donor_id");
         CONTENTS.put("deliverable_facts", "select * from deliverable_facts order by request_id, deliverable_id");
+        CONTENTS.put("shipment_lines", "select * from shipment_lines order by shipment_id, item_code");
+        CONTENTS.put("backorder_facts", "select * from backorder_facts order by request_id, backorder_id");
+        CONTENTS.put("refused_lines", "select * from refused_lines order by event_id");
         CONTENTS.put("donor_directory", "select * from donor_directory order by donor_id");
         CONTENTS.put("pledge_facts", "select * from pledge_facts order by event_id");
         CONTENTS.put("processed_events", "select consumer, event_id, event_type from processed_events order by event_id");

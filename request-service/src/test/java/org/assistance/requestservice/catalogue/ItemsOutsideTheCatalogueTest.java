@@ -14,7 +14,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 
 /** The catalogue copied from equipment-service's events decides which items an agency may ask for. */
 @QuarkusTest
@@ -68,5 +70,21 @@ class ItemsOutsideTheCatalogueTest {
         given().auth().oauth2(Tokens.partner(AGENCY + "-again")).contentType(ContentType.JSON).body(draft)
                 .when().post("/api/v1/requests")
                 .then().statusCode(201);
+    }
+
+    @Test
+    void a_partner_lists_the_items_it_may_ask_for_and_a_withdrawn_one_is_not_among_them() {
+        String kept = "KIT-" + UUID.randomUUID().toString().substring(0, 8);
+        String gone = "KIT-" + UUID.randomUUID().toString().substring(0, 8);
+        CatalogueItems.published(kept);
+        CatalogueItems.published(gone);
+        CatalogueItems.withdrawn(gone, "Recalled");
+
+        given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/catalogue")
+                .then().statusCode(200)
+                .body("itemCode", hasItem(kept)).body("itemCode", not(hasItem(gone)))
+                .body("find { it.itemCode == '" + kept + "' }.name", equalTo("Item " + kept));
+        given().when().get("/api/v1/catalogue").then().statusCode(401);
+        given().auth().oauth2(Tokens.donor("donor-eu")).when().get("/api/v1/catalogue").then().statusCode(403);
     }
 }

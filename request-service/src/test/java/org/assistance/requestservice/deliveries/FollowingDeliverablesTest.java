@@ -6,8 +6,10 @@ import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
+import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
 import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
 import org.assistance.chassis.events.ShipmentEvents.LineRefused;
@@ -304,6 +306,35 @@ class FollowingDeliverablesTest {
         given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request)
                 .then().body("satisfaction", org.hamcrest.Matchers.nullValue());
         history(request, "SUBMITTED", "APPROVED", "IN_DELIVERY", "DELIVERED", "CLOSED");
+    }
+
+    @Test
+    void an_approval_arriving_after_the_withdrawal_makes_nothing_deliverable() {
+        UUID request = DraftsAccess.submitTrainingOnly(AGENCY);
+        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON).body("{}")
+                .when().post("/api/v1/requests/" + request + "/withdrawal").then().statusCode(200);
+        UUID course = UUID.randomUUID();
+        UUID approval = UUID.randomUUID();
+        UUID delivery = UUID.randomUUID();
+        BrokerClient.send(CloudEvent.toRecord(new RequestApproved(request, AGENCY, "KE", "CYBERCRIME", "GLOCY",
+                new Money(new BigDecimal("9000.00"), "EUR"), false, List.of(), List.of(course(course)), List.of(),
+                List.of("reviewer-1"), OffsetDateTime.now()), approval, "/program-service", OffsetDateTime.now()));
+        BrokerClient.send(CloudEvent.toRecord(new ActivityDelivered(request, course, "GLOCY", "TRAINING_COURSE",
+                "Mobile forensics", LocalDate.now(), LocalDate.now(), new Participants(1, 1, 2), List.of(), "done",
+                new Money(new BigDecimal("9000.00"), "EUR"), List.of(), OffsetDateTime.now()), delivery,
+                "/program-service", OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(approval) && handled(delivery));
+
+        given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/deliverables")
+                .then().body("status", equalTo("WITHDRAWN")).body("deliverables", empty());
+        history(request, "SUBMITTED", "WITHDRAWN");
+        nothingDeadLettered(request);
+    }
+
+    private boolean handled(UUID eventId) {
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(
+                "select count(*) from processed_events where event_id = ?1").setParameter(1, eventId)
+                .getSingleResult()).intValue() > 0);
     }
 
     @Test

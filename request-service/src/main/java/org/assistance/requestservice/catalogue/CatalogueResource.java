@@ -1,0 +1,47 @@
+package org.assistance.requestservice.catalogue;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.assistance.chassis.problems.Problem;
+import org.assistance.chassis.security.Roles;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import java.util.List;
+
+/**
+ * The equipment a partner agency may ask for, as this service knows it: the same copy that
+ * accepts or refuses a submission's lines, so what is listed here is what a submission may name.
+ */
+@Path("/api/v1/catalogue")
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "Catalogue", description = "Equipment that may be requested (equipment-service's catalogue, as published)")
+@SecurityRequirement(name = "bearer")
+@APIResponse(responseCode = "401", description = "No valid token",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+@APIResponse(responseCode = "403", description = "Role not allowed",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+public class CatalogueResource {
+
+    @Schema(name = "RequestableItem")
+    public record RequestableItem(@Schema(example = "FOR-WB-001") String itemCode,
+                                  @Schema(example = "Forensic write blocker kit") String name,
+                                  @Schema(example = "FORENSIC_IT") String category) {
+    }
+
+    @GET
+    @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN})
+    @Operation(summary = "Items an equipment line may name now (withdrawn items are left out), by item code")
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestableItem[].class)))
+    public List<RequestableItem> requestable() {
+        return CatalogueItem.<CatalogueItem>list("withdrawn = false and name is not null order by itemCode").stream()
+                .map(i -> new RequestableItem(i.itemCode, i.name, i.category)).toList();
+    }
+}
