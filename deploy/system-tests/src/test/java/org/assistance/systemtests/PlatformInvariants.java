@@ -186,6 +186,9 @@ final class PlatformInvariants {
         if (types.isEmpty() || !types.get(0).equals("assistance.request.submitted.v1")) {
             disagreements.add("reporting's timeline does not start with the submission: " + types);
         }
+        if (r.lost == null) {
+            eventsPerShipmentAndActivity(r, types, shipmentStatuses, disagreements);
+        }
         String phase = phaseOf(types);
         if (!phase.equals(TIMELINE_PHASE.get(status))) {
             disagreements.add("reporting's timeline tells " + phase + ", expected " + TIMELINE_PHASE.get(status));
@@ -193,6 +196,30 @@ final class PlatformInvariants {
         if (!disagreements.isEmpty()) {
             violation(r.describe() + ": request-service says " + status + "; " + String.join("; ", disagreements)
                     + "\n" + whatEachServiceSays(api, r) + "\n  story: " + r.story);
+        }
+    }
+
+    /** The timeline tells each shipment's and activity's story once: as many events of each kind as the services show. */
+    private void eventsPerShipmentAndActivity(Request r, List<String> types, List<String> shipments,
+                                              List<String> disagreements) throws Exception {
+        List<String> activities = new ArrayList<>();
+        if (r.approval != null) {
+            api.get(api.programs + "/activities?requestId=" + r.id, api.logistics)
+                    .forEach(a -> activities.add(a.path("status").asText()));
+        }
+        Map<String, Long> expected = new TreeMap<>();
+        expected.put("shipment.planned", (long) shipments.size());
+        expected.put("shipment.dispatched", shipments.stream()
+                .filter(Set.of("DISPATCHED", "IN_TRANSIT", "DELIVERED", "RECEIVED")::contains).count());
+        expected.put("shipment.delivered", shipments.stream().filter(Set.of("DELIVERED", "RECEIVED")::contains).count());
+        expected.put("shipment.cancelled", shipments.stream().filter("CANCELLED"::equals).count());
+        expected.put("activity.delivered", activities.stream().filter("DELIVERED"::equals).count());
+        expected.put("activity.cancelled", activities.stream().filter("CANCELLED"::equals).count());
+        Map<String, Long> told = new TreeMap<>();
+        expected.keySet().forEach(type -> told.put(type, types.stream().filter(("assistance." + type + ".v1")::equals)
+                .count()));
+        if (!expected.equals(told)) {
+            disagreements.add("reporting's timeline tells " + told + ", the services show " + expected);
         }
     }
 
