@@ -134,8 +134,11 @@ class AssistanceJourneyIT {
         Launcher.Outcome restarted = Launcher.run(ENV, 180, "start", "request-service");
         assertThat(restarted.exitCode()).as(restarted.output()).isZero();
 
-        // 5. the partner confirms receipt, one line partly rejected
-        awaitJson(REQUESTS + "/requests/" + id, partner, json -> json.path("status").asText().equals("DELIVERED"));
+        // 5. the partner confirms receipt, one line partly rejected (the request is still IN_DELIVERY: the
+        //    training is owed too)
+        awaitJson(REQUESTS + "/requests/" + id + "/shipments", partner,
+                json -> json.size() == 1 && json.get(0).path("stage").asText().equals("DELIVERED"));
+        assertThat(ok(Http.get(REQUESTS + "/requests/" + id, partner)).path("status").asText()).isEqualTo("IN_DELIVERY");
         ok(post(REQUESTS + "/requests/" + id + "/receipts", partner, """
                 {"shipmentId":"%s","receivedBy":"Insp. Wanjiru","receivedAt":"%s",
                  "lines":[{"itemCode":"FOR-WB-001","quantityAccepted":3,"quantityRejected":0},
@@ -156,6 +159,7 @@ class AssistanceJourneyIT {
                  "cost":{"amount":"5000.00","currency":"USD"}}""".formatted(LocalDate.now().minusDays(4), LocalDate.now())));
 
         // 7. then: the request is delivered, once, with its history
+        awaitJson(REQUESTS + "/requests/" + id, partner, json -> json.path("status").asText().equals("DELIVERED"));
         JsonNode history = ok(Http.get(REQUESTS + "/requests/" + id + "/history", partner));
         List<String> statuses = new ArrayList<>();
         history.forEach(change -> statuses.add(change.get("to").asText()));
@@ -168,7 +172,8 @@ class AssistanceJourneyIT {
                 "assistance.shipment.milestone.v1", "assistance.shipment.milestone.v1",
                 "assistance.shipment.milestone.v1", "assistance.shipment.delivered.v1",
                 "assistance.request.receipt-confirmed.v1", "assistance.shipment.received.v1",
-                "assistance.activity.delivered.v1");
+                "assistance.activity.delivered.v1", "assistance.request.delivery-started.v1",
+                "assistance.request.delivered.v1");
         JsonNode timeline = awaitJson(REPORTING + "/requests/" + id + "/timeline", partner,
                 json -> json.size() >= expected.size());
         List<String> types = new ArrayList<>();

@@ -21,7 +21,8 @@ final class ReadModels {
     static final List<String> HISTORY = List.of("SUBMITTED", "APPROVED", "IN_DELIVERY", "DELIVERED");
     static final List<String> TIMELINE = List.of("assistance.request.submitted.v1", "assistance.funds.committed.v1",
             "assistance.review.approved.v1", "assistance.shipment.planned.v1", "assistance.shipment.dispatched.v1",
-            "assistance.shipment.delivered.v1");
+            "assistance.request.delivery-started.v1", "assistance.shipment.delivered.v1",
+            "assistance.request.delivered.v1");
 
     /** One read model: of the expected requests, how many it shows whole, lost (missing or incomplete), duplicated. */
     record Count(String readModel, int expected, int found, int lost, int duplicated, int unexpected) {
