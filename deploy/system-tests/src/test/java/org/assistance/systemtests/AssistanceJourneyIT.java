@@ -88,6 +88,10 @@ class AssistanceJourneyIT {
         ok(post(EQUIPMENT + "/warehouses/VIE-1/stock", admin, "{\"itemCode\":\"SUR-CAM-7\",\"quantity\":10}"));
         ok(post(EQUIPMENT + "/export-rules", admin, "{\"destination\":\"KE\",\"target\":\"SURVEILLANCE\",\"measure\":\"LICENCE_REQUIRED\",\"reference\":\"EU 2021/821 Annex I\",\"reason\":\"Interception equipment needs a licence\"}"));
 
+        // the catalogue reaches request-service through its topic: partners may name the items from then on
+        awaitJson(REQUESTS + "/catalogue", partner,
+                json -> json.toString().contains("\"FOR-WB-001\"") && json.toString().contains("\"SUR-CAM-7\""));
+
         // 2. a partner agency asks for training and equipment, including a surveillance item
         JsonNode request = ok(post(REQUESTS + "/requests", partner, """
                 {"country":"KE","requestingAuthority":{"name":"Directorate of Criminal Investigations","kind":"POLICE"},
@@ -138,7 +142,7 @@ class AssistanceJourneyIT {
         //    training is owed too)
         awaitJson(REQUESTS + "/requests/" + id + "/shipments", partner,
                 json -> json.size() == 1 && json.get(0).path("stage").asText().equals("DELIVERED"));
-        assertThat(ok(Http.get(REQUESTS + "/requests/" + id, partner)).path("status").asText()).isEqualTo("IN_DELIVERY");
+        awaitJson(REQUESTS + "/requests/" + id, partner, json -> json.path("status").asText().equals("IN_DELIVERY"));
         ok(post(REQUESTS + "/requests/" + id + "/receipts", partner, """
                 {"shipmentId":"%s","receivedBy":"Insp. Wanjiru","receivedAt":"%s",
                  "lines":[{"itemCode":"FOR-WB-001","quantityAccepted":3,"quantityRejected":0},

@@ -122,6 +122,12 @@ final class FaultPlatform {
         created(Http.send("POST", equipment + "/warehouses", admin, "{\"code\":\"FLT-1\",\"name\":\"Fault test store\",\"country\":\"AT\"}"));
         created(Http.send("POST", equipment + "/warehouses/FLT-1/stock", admin,
                 "{\"itemCode\":\"" + LoadGenerator.ITEM + "\",\"quantity\":1000000}"));
+        // the item reaches request-service's catalogue copy through its topic: partners may name it from then on
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Http.get(url("request-service") + "/catalogue", admin).body().contains("\"" + LoadGenerator.ITEM + "\"")) {
+            assertThat(System.nanoTime()).as(LoadGenerator.ITEM + " in request-service's catalogue").isLessThan(deadline);
+            Thread.sleep(200);
+        }
     }
 
     private static void created(Http.Answer answer) {
