@@ -47,7 +47,7 @@ alter table activities add column cancelled_by varchar(200);
 alter table activities add column cancelled_at timestamptz;
 
 -- The local copy of equipment-service's catalogue (from the compacted topic assistance.catalogue)
-create table catalogue_items (
+create table catalogue_copy (
     item_code         varchar(100)   primary key,
     name              text,
     category          text,

@@ -23,13 +23,16 @@ create table deliverables (
 );
 
 -- Local copy of equipment-service's catalogue (compacted topic assistance.catalogue).
-create table catalogue_items (
-    item_code        varchar(100) primary key,
-    name             varchar(300),
-    category         varchar(100),
-    withdrawn        boolean      not null,
-    withdrawn_reason text,
-    changed_at       timestamptz  not null
+create table catalogue_copy (
+    item_code         varchar(100)   primary key,
+    name              text,
+    category          text,
+    dual_use          boolean        not null default false,
+    unit_price        numeric,
+    unit_currency     char(3),
+    withdrawn         boolean        not null default false,
+    withdrawal_reason text,
+    changed_at        timestamptz    not null
 );
 
 alter table assistance_requests

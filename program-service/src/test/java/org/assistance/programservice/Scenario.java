@@ -1,7 +1,9 @@
 package org.assistance.programservice;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
 import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
 import org.assistance.chassis.events.CloudEvent;
@@ -9,7 +11,7 @@ import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.TrainingNeed;
-import org.assistance.programservice.catalogue.CatalogueItem;
+import org.assistance.chassis.problems.Problem.FieldError;
 import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
 
@@ -102,17 +104,17 @@ public final class Scenario {
     public static void withdrawn(String itemCode, String reason) {
         BrokerClient.send(CloudEvent.toRecord(new ItemWithdrawn(itemCode, reason, OffsetDateTime.now()),
                 UUID.randomUUID(), "/equipment-service", OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> QuarkusTransaction.requiringNew().call(() -> {
-            CatalogueItem item = CatalogueItem.findById(itemCode);
-            return item != null && item.withdrawn;
-        }));
+        await().atMost(Duration.ofSeconds(30)).until(() -> unavailable(itemCode).stream()
+                .anyMatch(why -> why.message().contains("withdrawn")));
     }
 
     private static boolean approvable(String itemCode) {
-        return QuarkusTransaction.requiringNew().call(() -> {
-            CatalogueItem item = CatalogueItem.findById(itemCode);
-            return item != null && item.isApprovable();
-        });
+        return unavailable(itemCode).isEmpty();
+    }
+
+    private static List<FieldError> unavailable(String itemCode) {
+        CatalogueCopy catalogue = Arc.container().instance(CatalogueCopy.class).get();
+        return QuarkusTransaction.requiringNew().call(() -> catalogue.unavailable(Map.of("item", itemCode)));
     }
 
     public static Map<String, Object> approval(String programme, String amount, int units, boolean training) {

@@ -86,11 +86,12 @@ class AssistanceJourneyIT {
         ok(post(EQUIPMENT + "/warehouses", admin, "{\"code\":\"VIE-1\",\"name\":\"Vienna\",\"country\":\"AT\"}"));
         ok(post(EQUIPMENT + "/warehouses/VIE-1/stock", admin, "{\"itemCode\":\"FOR-WB-001\",\"quantity\":10}"));
         ok(post(EQUIPMENT + "/warehouses/VIE-1/stock", admin, "{\"itemCode\":\"SUR-CAM-7\",\"quantity\":10}"));
+        // request- and program-service learn the catalogue from its topic: a partner and a reviewer see it
+        awaitJson(REQUESTS + "/catalogue", partner, json -> json.findValuesAsText("itemCode")
+                .containsAll(List.of("FOR-WB-001", "SUR-CAM-7")));
+        awaitJson(PROGRAMS + "/catalogue", ana, json -> json.findValuesAsText("itemCode")
+                .containsAll(List.of("FOR-WB-001", "SUR-CAM-7")));
         ok(post(EQUIPMENT + "/export-rules", admin, "{\"destination\":\"KE\",\"target\":\"SURVEILLANCE\",\"measure\":\"LICENCE_REQUIRED\",\"reference\":\"EU 2021/821 Annex I\",\"reason\":\"Interception equipment needs a licence\"}"));
-
-        // the catalogue reaches request-service through its topic: partners may name the items from then on
-        awaitJson(REQUESTS + "/catalogue", partner,
-                json -> json.toString().contains("\"FOR-WB-001\"") && json.toString().contains("\"SUR-CAM-7\""));
 
         // 2. a partner agency asks for training and equipment, including a surveillance item
         JsonNode request = ok(post(REQUESTS + "/requests", partner, """
@@ -138,11 +139,10 @@ class AssistanceJourneyIT {
         Launcher.Outcome restarted = Launcher.run(ENV, 180, "start", "request-service");
         assertThat(restarted.exitCode()).as(restarted.output()).isZero();
 
-        // 5. the partner confirms receipt, one line partly rejected (the request is still IN_DELIVERY: the
-        //    training is owed too)
-        awaitJson(REQUESTS + "/requests/" + id + "/shipments", partner,
-                json -> json.size() == 1 && json.get(0).path("stage").asText().equals("DELIVERED"));
-        awaitJson(REQUESTS + "/requests/" + id, partner, json -> json.path("status").asText().equals("IN_DELIVERY"));
+        // 5. the equipment is delivered, the training still owed; the partner confirms receipt, one line partly rejected
+        awaitJson(REQUESTS + "/requests/" + id + "/deliverables", partner, json -> json.path("outstanding").size() == 1
+                && json.path("outstanding").get(0).path("kind").asText().equals("TRAINING_COURSE")
+                && json.path("status").asText().equals("IN_DELIVERY"));
         ok(post(REQUESTS + "/requests/" + id + "/receipts", partner, """
                 {"shipmentId":"%s","receivedBy":"Insp. Wanjiru","receivedAt":"%s",
                  "lines":[{"itemCode":"FOR-WB-001","quantityAccepted":3,"quantityRejected":0},
@@ -162,12 +162,15 @@ class AssistanceJourneyIT {
                  "authoritiesReached":["DCI cybercrime unit"],"outcome":"18 examiners certified",
                  "cost":{"amount":"5000.00","currency":"USD"}}""".formatted(LocalDate.now().minusDays(4), LocalDate.now())));
 
-        // 7. then: the request is delivered, once, with its history
+        // 7. then: every deliverable delivered, the request is DELIVERED; the partner confirms completion
         awaitJson(REQUESTS + "/requests/" + id, partner, json -> json.path("status").asText().equals("DELIVERED"));
+        assertThat(ok(post(REQUESTS + "/requests/" + id + "/completion", partner,
+                "{\"satisfaction\":5,\"comment\":\"Examiners now handle phone evidence in-house\"}"))
+                .get("status").asText()).isEqualTo("CLOSED");
         JsonNode history = ok(Http.get(REQUESTS + "/requests/" + id + "/history", partner));
         List<String> statuses = new ArrayList<>();
         history.forEach(change -> statuses.add(change.get("to").asText()));
-        assertThat(statuses).containsExactly("SUBMITTED", "PARTIALLY_APPROVED", "IN_DELIVERY", "DELIVERED");
+        assertThat(statuses).containsExactly("SUBMITTED", "PARTIALLY_APPROVED", "IN_DELIVERY", "DELIVERED", "CLOSED");
 
         // the timeline lists every event in order
         List<String> expected = List.of("assistance.request.submitted.v1", "assistance.funds.committed.v1",
@@ -177,7 +180,7 @@ class AssistanceJourneyIT {
                 "assistance.shipment.milestone.v1", "assistance.shipment.delivered.v1",
                 "assistance.request.receipt-confirmed.v1", "assistance.shipment.received.v1",
                 "assistance.activity.delivered.v1", "assistance.request.delivery-started.v1",
-                "assistance.request.delivered.v1");
+                "assistance.request.delivered.v1", "assistance.request.closed.v1");
         JsonNode timeline = awaitJson(REPORTING + "/requests/" + id + "/timeline", partner,
                 json -> json.size() >= expected.size());
         List<String> types = new ArrayList<>();
@@ -196,7 +199,9 @@ class AssistanceJourneyIT {
         // the dashboard shows the KPIs
         JsonNode kpis = awaitJson(REPORTING + "/dashboard?country=KE", operations,
                 json -> json.path("fillRatePercent").asDouble() > 0 && json.path("participantsWomen").asInt() == 8);
-        assertThat(kpis.get("shipments").get("held").get("count").asInt()).isEqualTo(1);
+        assertThat(kpis.get("heldNow").asInt()).isZero();
+        assertThat(kpis.get("everHeld").asInt()).isEqualTo(1);
+        assertThat(kpis.get("delivery").get("closed").asInt()).isEqualTo(1);
         assertThat(kpis.get("shipments").get("held").get("totalDaysHeld").asDouble()).isGreaterThan(0);
         assertThat(kpis.get("fillRatePercent").asDouble()).isLessThan(100).isEqualTo(80.0);
         JsonNode funds = kpis.get("funds").get(0);

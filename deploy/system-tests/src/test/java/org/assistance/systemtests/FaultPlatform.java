@@ -120,14 +120,17 @@ final class FaultPlatform {
         created(Http.send("POST", equipment + "/catalogue", admin,
                 "{\"code\":\"" + LoadGenerator.ITEM + "\",\"name\":\"Forensic kit\",\"category\":\"FORENSIC_IT\",\"unitCost\":{\"amount\":\"100.00\",\"currency\":\"USD\"},\"dualUse\":false}"));
         created(Http.send("POST", equipment + "/warehouses", admin, "{\"code\":\"FLT-1\",\"name\":\"Fault test store\",\"country\":\"AT\"}"));
+        // the load's partners and reviewers name the item only once their services' catalogue copies have it
+        for (String service : List.of("request-service", "program-service")) {
+            String reader = token("reviewer");
+            long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (!Http.get(url(service) + "/catalogue", reader).body().contains("\"" + LoadGenerator.ITEM + "\"")) {
+                assertThat(System.nanoTime()).as(service + " never learnt the catalogue").isLessThan(until);
+                Thread.sleep(200);
+            }
+        }
         created(Http.send("POST", equipment + "/warehouses/FLT-1/stock", admin,
                 "{\"itemCode\":\"" + LoadGenerator.ITEM + "\",\"quantity\":1000000}"));
-        // the item reaches request-service's catalogue copy through its topic: partners may name it from then on
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Http.get(url("request-service") + "/catalogue", admin).body().contains("\"" + LoadGenerator.ITEM + "\"")) {
-            assertThat(System.nanoTime()).as(LoadGenerator.ITEM + " in request-service's catalogue").isLessThan(deadline);
-            Thread.sleep(200);
-        }
     }
 
     private static void created(Http.Answer answer) {

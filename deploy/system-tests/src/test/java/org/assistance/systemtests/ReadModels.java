@@ -21,7 +21,7 @@ final class ReadModels {
     static final List<String> HISTORY = List.of("SUBMITTED", "APPROVED", "IN_DELIVERY", "DELIVERED");
     static final List<String> TIMELINE = List.of("assistance.request.submitted.v1", "assistance.funds.committed.v1",
             "assistance.review.approved.v1", "assistance.shipment.planned.v1", "assistance.shipment.dispatched.v1",
-            "assistance.request.delivery-started.v1", "assistance.shipment.delivered.v1",
+            "assistance.shipment.delivered.v1", "assistance.request.delivery-started.v1",
             "assistance.request.delivered.v1");
 
     /** One read model: of the expected requests, how many it shows whole, lost (missing or incomplete), duplicated. */
@@ -177,7 +177,7 @@ final class ReadModels {
                 staff));
         int n = expected.size();
         int total = kpis.get("requests").asInt();
-        int deliveredOnDashboard = kpis.path("byStage").path("DELIVERED").asInt();
+        int deliveredOnDashboard = kpis.path("delivery").path("delivered").asInt();
         int shipped = kpis.path("shipments").path("total").asInt();
         counts.add(new Count("reporting-service: dashboard requests", n, Math.min(total, n), Math.max(0, n - total),
                 Math.max(0, total - n), 0));

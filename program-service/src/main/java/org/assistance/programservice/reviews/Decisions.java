@@ -3,6 +3,8 @@ package org.assistance.programservice.reviews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import org.assistance.chassis.catalogue.CatalogueCopy;
+import org.assistance.chassis.catalogue.ItemsUnavailable;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
 import org.assistance.chassis.events.ReviewEvents.InformationRequested;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
@@ -19,7 +21,6 @@ import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
 import org.assistance.programservice.activities.Activities;
 import org.assistance.programservice.activities.ActivityKind;
-import org.assistance.programservice.catalogue.Catalogue;
 import org.assistance.programservice.programmes.Programme;
 import org.assistance.programservice.programmes.Programmes;
 
@@ -44,10 +45,10 @@ public class Decisions {
     private final Programmes programmes;
     private final Activities activities;
     private final FourEyesPolicy fourEyes;
-    private final Catalogue catalogue;
+    private final CatalogueCopy catalogue;
 
     public Decisions(Outbox outbox, Programmes programmes, Activities activities, FourEyesPolicy fourEyes,
-                     Catalogue catalogue) {
+                     CatalogueCopy catalogue) {
         this.outbox = outbox;
         this.programmes = programmes;
         this.activities = activities;
@@ -199,10 +200,7 @@ public class Decisions {
         for (int i = 0; i < lines.size(); i++) {
             itemsByField.put("equipmentLines[" + i + "].itemCode", lines.get(i).itemCode());
         }
-        List<FieldError> unapprovable = catalogue.unapprovable(itemsByField);
-        if (!unapprovable.isEmpty()) {
-            throw new UnapprovableItems(unapprovable);
-        }
+        ItemsUnavailable.refuseAny(catalogue.unavailable(itemsByField));
         // locked from the first read: reading it unlocked first would make the later lock fail on a
         // version changed meanwhile by a concurrent approval (DecidingOnRequestsTest caught it)
         Programme programme = Programme.lockedForFunds(body.programmeCode());

@@ -168,6 +168,10 @@ class DecidingOnRequestsTest {
                 .body("errors[1].message", org.hamcrest.Matchers.containsString("not in the catalogue"));
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
                 .then().body("committed.amount", equalTo(0.0f));
+        // what a reviewer may approve is listed: the withdrawn item is not
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/catalogue")
+                .then().statusCode(200).body("itemCode", org.hamcrest.Matchers.hasItem("FOR-WB-001"))
+                .body("itemCode", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(withdrawn)));
 
         // the catalogue publishes the item again: now it may be approved
         Scenario.catalogued(withdrawn);

@@ -3,6 +3,7 @@ package org.assistance.requestservice.catalogue;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
 import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
 import org.assistance.chassis.inbox.EventHandlers;
@@ -15,7 +16,7 @@ public class CatalogueEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;
 
-    public CatalogueEventsConsumer(EventInbox inbox, Catalogue catalogue) {
+    public CatalogueEventsConsumer(EventInbox inbox, CatalogueCopy catalogue) {
         this.inbox = inbox;
         this.handlers = EventHandlers.named("request-catalogue")
                 .on(ItemPublished.class, e -> catalogue.published(e.data()))

@@ -5,6 +5,8 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.assistance.chassis.catalogue.CatalogueCopy;
+import org.assistance.chassis.catalogue.CatalogueCopy.OfferedItem;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -29,19 +31,17 @@ import java.util.List;
 @APIResponse(responseCode = "403", description = "Role not allowed",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CatalogueResource {
+    private final CatalogueCopy catalogue;
 
-    @Schema(name = "RequestableItem")
-    public record RequestableItem(@Schema(example = "FOR-WB-001") String itemCode,
-                                  @Schema(example = "Forensic write blocker kit") String name,
-                                  @Schema(example = "FORENSIC_IT") String category) {
+    public CatalogueResource(CatalogueCopy catalogue) {
+        this.catalogue = catalogue;
     }
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(summary = "Items an equipment line may name now (withdrawn items are left out), by item code")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestableItem[].class)))
-    public List<RequestableItem> requestable() {
-        return CatalogueItem.<CatalogueItem>list("withdrawn = false and name is not null order by itemCode").stream()
-                .map(i -> new RequestableItem(i.itemCode, i.name, i.category)).toList();
+    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferedItem[].class)))
+    public List<OfferedItem> requestable() {
+        return catalogue.offered();
     }
 }

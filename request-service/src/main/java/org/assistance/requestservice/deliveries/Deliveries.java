@@ -2,6 +2,7 @@ package org.assistance.requestservice.deliveries;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
@@ -15,7 +16,6 @@ import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.Values;
-import org.assistance.requestservice.catalogue.Catalogue;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.assistance.requestservice.requests.AssistanceRequest;
 import org.assistance.requestservice.requests.AssistanceRequests;
@@ -34,9 +34,9 @@ import java.util.function.Consumer;
 @ApplicationScoped
 public class Deliveries {
     private final AssistanceRequests requests;
-    private final Catalogue catalogue;
+    private final CatalogueCopy catalogue;
 
-    public Deliveries(AssistanceRequests requests, Catalogue catalogue) {
+    public Deliveries(AssistanceRequests requests, CatalogueCopy catalogue) {
         this.requests = requests;
         this.catalogue = catalogue;
     }

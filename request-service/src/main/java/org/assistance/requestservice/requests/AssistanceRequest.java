@@ -8,6 +8,8 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.assistance.chassis.catalogue.CatalogueCopy;
+import org.assistance.chassis.catalogue.ItemsUnavailable;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.Values.EquipmentLine;
@@ -16,7 +18,6 @@ import org.assistance.chassis.events.Values.RequestingAuthority;
 import org.assistance.chassis.events.Values.TrainingNeed;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
-import org.assistance.chassis.problems.Problem;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -24,7 +25,9 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -88,7 +91,7 @@ public class AssistanceRequest extends PanacheEntityBase {
     public long version;
 
     /** A new request in SUBMITTED, for the agency named by the caller's token. */
-    static AssistanceRequest submit(String agencyId, RequestDraft draft, OffsetDateTime now, ItemAvailability catalogue) {
+    static AssistanceRequest submit(String agencyId, RequestDraft draft, OffsetDateTime now, CatalogueCopy catalogue) {
         draft.checkConsistency();
         requireAvailable(draft, catalogue);
         AssistanceRequest request = new AssistanceRequest();
@@ -125,7 +128,7 @@ public class AssistanceRequest extends PanacheEntityBase {
      * The agency changed its request: allowed while it is SUBMITTED or waiting on requested
      * information; the latter puts it back under review.
      */
-    RequestStatus amend(RequestDraft draft, OffsetDateTime now, ItemAvailability catalogue) {
+    RequestStatus amend(RequestDraft draft, OffsetDateTime now, CatalogueCopy catalogue) {
         if (status != RequestStatus.SUBMITTED && status != RequestStatus.INFORMATION_REQUESTED) {
             throw DomainRuleViolation.conflict("Request " + id + " is " + status
                     + "; it can be amended only while SUBMITTED or INFORMATION_REQUESTED");
@@ -143,19 +146,15 @@ public class AssistanceRequest extends PanacheEntityBase {
      * Every equipment line must name an item the catalogue offers: an unknown or withdrawn item
      * could never be shipped, so it is refused now rather than after approval.
      */
-    private static void requireAvailable(RequestDraft draft, ItemAvailability catalogue) {
+    private static void requireAvailable(RequestDraft draft, CatalogueCopy catalogue) {
         if (draft.equipmentLines() == null) {
             return;
         }
-        List<Problem.FieldError> refused = new ArrayList<>();
+        Map<String, String> itemCodeByField = new LinkedHashMap<>();
         for (int i = 0; i < draft.equipmentLines().size(); i++) {
-            String field = "equipmentLines[" + i + "].itemCode";
-            catalogue.refusal(draft.equipmentLines().get(i).itemCode().strip())
-                    .ifPresent(why -> refused.add(new Problem.FieldError(field, why)));
+            itemCodeByField.put("equipmentLines[" + i + "].itemCode", draft.equipmentLines().get(i).itemCode().strip());
         }
-        if (!refused.isEmpty()) {
-            throw new UnavailableItems(refused);
-        }
+        ItemsUnavailable.refuseAny(catalogue.unavailable(itemCodeByField));
     }
 
     /**

@@ -9,6 +9,7 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.events.RequestEvents.RequestCancelled;
 import org.assistance.chassis.events.RequestEvents.RequestClosed;
 import org.assistance.chassis.events.RequestEvents.RequestDelivered;
@@ -43,10 +44,10 @@ public class AssistanceRequests {
     private final EntityManager entityManager;
     private final ObjectMapper json;
     private final Validator validator;
-    private final ItemAvailability catalogue;
+    private final CatalogueCopy catalogue;
 
     public AssistanceRequests(Outbox outbox, EntityManager entityManager, ObjectMapper json, Validator validator,
-                              ItemAvailability catalogue) {
+                              CatalogueCopy catalogue) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.json = json;

@@ -2,16 +2,19 @@ package org.assistance.requestservice.catalogue;
 
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
+import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
 import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.problems.Problem.FieldError;
 import org.assistance.testsupport.BrokerClient;
 
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -49,7 +52,8 @@ public final class CatalogueItems {
     }
 
     private static Optional<String> refusal(String itemCode) {
-        Catalogue catalogue = Arc.container().instance(Catalogue.class).get();
-        return QuarkusTransaction.requiringNew().call(() -> catalogue.refusal(itemCode));
+        CatalogueCopy catalogue = Arc.container().instance(CatalogueCopy.class).get();
+        return QuarkusTransaction.requiringNew().call(() -> catalogue.unavailable(Map.of("item", itemCode)))
+                .stream().map(FieldError::message).findFirst();
     }
 }

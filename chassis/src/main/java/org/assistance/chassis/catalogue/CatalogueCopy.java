@@ -1,0 +1,116 @@
+package org.assistance.chassis.catalogue;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
+import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
+import org.assistance.chassis.problems.Problem.FieldError;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A service's local copy of equipment-service's catalogue, kept from the compacted topic
+ * {@code assistance.catalogue} (table {@code catalogue_copy}, created by the service's own
+ * migration). It lets request-service refuse a submission and program-service an approval that
+ * names an item that could never be shipped, at once, instead of a dead letter later. One copy of
+ * the rules for every service that keeps one.
+ */
+@ApplicationScoped
+public class CatalogueCopy {
+    private final EntityManager entityManager;
+
+    public CatalogueCopy(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /** An item that may be asked for and approved now. */
+    public record OfferedItem(String itemCode, String name, String category, boolean dualUse) {
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void published(ItemPublished item) {
+        // a replayed older event never turns a newer state back (events of one item are in order anyway)
+        entityManager.createNativeQuery("""
+                        insert into catalogue_copy (item_code, name, category, dual_use, unit_price, unit_currency,
+                                                    withdrawn, withdrawal_reason, changed_at)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, false, null, ?7)
+                        on conflict (item_code) do update set name = excluded.name, category = excluded.category,
+                            dual_use = excluded.dual_use, unit_price = excluded.unit_price,
+                            unit_currency = excluded.unit_currency, withdrawn = false, withdrawal_reason = null,
+                            changed_at = excluded.changed_at
+                        where catalogue_copy.changed_at <= excluded.changed_at""")
+                .setParameter(1, item.itemCode())
+                .setParameter(2, item.name())
+                .setParameter(3, item.category())
+                .setParameter(4, item.dualUse())
+                .setParameter(5, item.unitPrice() == null ? null : item.unitPrice().amount())
+                .setParameter(6, item.unitPrice() == null ? null : item.unitPrice().currency())
+                .setParameter(7, timeOf(item.publishedAt()))
+                .executeUpdate();
+    }
+
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void withdrawn(ItemWithdrawn item) {
+        entityManager.createNativeQuery("""
+                        insert into catalogue_copy (item_code, withdrawn, withdrawal_reason, changed_at)
+                        values (?1, true, ?2, ?3)
+                        on conflict (item_code) do update set withdrawn = true,
+                            withdrawal_reason = excluded.withdrawal_reason, changed_at = excluded.changed_at
+                        where catalogue_copy.changed_at <= excluded.changed_at""")
+                .setParameter(1, item.itemCode())
+                .setParameter(2, item.reason())
+                .setParameter(3, timeOf(item.withdrawnAt()))
+                .executeUpdate();
+    }
+
+    /**
+     * The lines (field path → item code) naming an item that is not in the catalogue or was
+     * withdrawn from it, each as a field error saying which and why; empty when all may be named.
+     */
+    public List<FieldError> unavailable(Map<String, String> itemCodeByField) {
+        List<FieldError> errors = new ArrayList<>();
+        itemCodeByField.forEach((field, code) -> {
+            List<?> rows = entityManager.createNativeQuery(
+                            "select withdrawn, withdrawal_reason, name from catalogue_copy where item_code = ?1")
+                    .setParameter(1, code).getResultList();
+            Object[] row = rows.isEmpty() ? null : (Object[]) rows.get(0);
+            if (row == null || (row[2] == null && !Boolean.TRUE.equals(row[0]))) {
+                errors.add(new FieldError(field, "item " + code + " is not in the catalogue"));
+            } else if (Boolean.TRUE.equals(row[0])) {
+                String reason = (String) row[1];
+                errors.add(new FieldError(field, "item " + code + " was withdrawn from the catalogue"
+                        + (reason == null || reason.isBlank() ? "" : ": " + reason)));
+            }
+        });
+        return errors;
+    }
+
+    /** Every item that may be named now, by item code. */
+    public List<OfferedItem> offered() {
+        List<OfferedItem> items = new ArrayList<>();
+        for (Object result : entityManager.createNativeQuery("""
+                select item_code, name, category, dual_use from catalogue_copy
+                where not withdrawn and name is not null order by item_code""").getResultList()) {
+            Object[] row = (Object[]) result;
+            items.add(new OfferedItem((String) row[0], (String) row[1], (String) row[2], Boolean.TRUE.equals(row[3])));
+        }
+        return items;
+    }
+
+    /** The item's name for people, when the copy knows it. */
+    public Optional<String> nameOf(String itemCode) {
+        List<?> names = entityManager.createNativeQuery("select name from catalogue_copy where item_code = ?1")
+                .setParameter(1, itemCode).getResultList();
+        return names.isEmpty() ? Optional.empty() : Optional.ofNullable((String) names.get(0));
+    }
+
+    private static OffsetDateTime timeOf(OffsetDateTime at) {
+        return at == null ? OffsetDateTime.now(ZoneOffset.UTC) : at;
+    }
+}
