@@ -40,7 +40,6 @@ record Move(String kind, PlatformModel.Request request, String description, Acti
     static final String REFUSED_EARLY_COMPLETION = "refused: completion before delivery";
     static final String REFUSED_BEYOND_FUNDS = "refused: approval beyond the programme's funds";
     static final String REFUSED_DISPATCH = "refused: dispatch stopped by a rule added since";
-    static final String REFUSED_UNKNOWN_ITEM = "refused: submission naming an unknown item";
 
     @Override
     public String toString() {
