@@ -56,6 +56,77 @@ final class EventLog {
         return ids;
     }
 
+    /** A record on a dead-letter topic: where, about what, and why it was put there. */
+    record DeadLetter(String topic, String key, String type, String reason) {
+    }
+
+    /** Every record on every dead-letter topic (`<topic>.dlq`) of the platform. */
+    static List<DeadLetter> deadLetters(String bootstrapServers) throws Exception {
+        List<String> topics;
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", bootstrapServers))) {
+            topics = admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS).stream()
+                    .filter(t -> t.endsWith(".dlq")).sorted().toList();
+        }
+        List<DeadLetter> found = new ArrayList<>();
+        if (topics.isEmpty()) {
+            return found;
+        }
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            List<TopicPartition> partitions = new ArrayList<>();
+            for (String topic : topics) {
+                consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
+            }
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long deadline = System.currentTimeMillis() + 30_000;
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
+                    && System.currentTimeMillis() < deadline) {
+                consumer.poll(Duration.ofMillis(300)).forEach(record -> found.add(new DeadLetter(record.topic(),
+                        record.key(), header(record.headers().lastHeader("ce_type")),
+                        header(record.headers().lastHeader("dlq-reason")))));
+            }
+        }
+        return found;
+    }
+
+    private static String header(Header header) {
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * Records not yet handled, summed over every consumer group of the platform and every partition
+     * of the platform's topics it reads (end offset minus committed offset).
+     */
+    static long consumerLag(String bootstrapServers) throws Exception {
+        long lag = 0;
+        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
+                Map.of("bootstrap.servers", bootstrapServers))) {
+            var groups = admin.listConsumerGroups().all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            for (var group : groups) {
+                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
+                        .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata()
+                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+                Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
+                committed.keySet().stream().filter(tp -> tp.topic().startsWith("assistance."))
+                        .forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
+                if (latest.isEmpty()) {
+                    continue;
+                }
+                var ends = admin.listOffsets(latest).all().get(30, java.util.concurrent.TimeUnit.SECONDS);
+                for (TopicPartition tp : latest.keySet()) {
+                    var offset = committed.get(tp);
+                    lag += Math.max(0, ends.get(tp).offset() - (offset == null ? 0 : offset.offset()));
+                }
+            }
+        }
+        return lag;
+    }
+
     /** Ids of the events every service's relay has had acknowledged by Kafka (acks=all) and marked sent. */
     static Set<String> acknowledged(FaultPlatform platform) throws Exception {
         Set<String> ids = new HashSet<>();

@@ -18,9 +18,20 @@ final class Http {
     }
 
     static Answer send(String method, String url, String bearer, String json) throws IOException, InterruptedException {
+        return send(method, url, bearer, json, java.util.Map.of());
+    }
+
+    /** With headers of its own, e.g. If-Match, or another Content-Type. */
+    static Answer send(String method, String url, String bearer, String json, java.util.Map<String, String> headers)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
-                .header("Content-Type", "application/json");
+                .header("Content-Type", headers.getOrDefault("Content-Type", "application/json"));
+        headers.forEach((name, value) -> {
+            if (!name.equals("Content-Type")) {
+                request.header(name, value);
+            }
+        });
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }
