@@ -164,7 +164,7 @@ public class FeedResource {
             if (i > 0) {
                 writer.write(',');
             }
-            String value = values.get(i);
+            String value = neutralised(values.get(i));
             if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
                 writer.write('"' + value.replace("\"", "\"\"") + '"');
             } else {
@@ -172,6 +172,18 @@ public class FeedResource {
             }
         }
         writer.write("\r\n");
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+     * return) is prefixed with an apostrophe, as OWASP advises for CSV injection; numbers (a
+     * negative amount) stay numbers.
+     */
+    static String neutralised(String value) {
+        if (value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 || value.matches("-?\\d+(\\.\\d+)?")) {
+            return value;
+        }
+        return "'" + value;
     }
 
     private static String nullToEmpty(String value) {

@@ -196,8 +196,23 @@ final class IatiWriter implements AutoCloseable {
 
     private void text(String element, String text) throws XMLStreamException {
         xml.writeStartElement(element);
-        xml.writeCharacters(text);
+        xml.writeCharacters(xmlText(text));
         xml.writeEndElement();
+    }
+
+    /**
+     * Free text as XML 1.0 allows it: a character XML forbids (a control character in a partner's
+     * title) is dropped, so one record never makes the whole feed unreadable for every donor.
+     */
+    static String xmlText(String text) {
+        if (text == null) {
+            return "";
+        }
+        StringBuilder allowed = new StringBuilder(text.length());
+        text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                        || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF))
+                .forEach(allowed::appendCodePoint);
+        return allowed.toString();
     }
 
     private void empty(String element, String attribute, String value) throws XMLStreamException {

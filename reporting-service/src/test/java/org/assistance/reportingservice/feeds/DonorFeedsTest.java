@@ -64,7 +64,10 @@ class DonorFeedsTest {
     void the_iati_feed_validates_against_the_official_schema_and_maps_each_element() throws Exception {
         String donor = "donor-" + UUID.randomUUID().toString().substring(0, 8);
         UUID request = journey(donor);
-        String xml = awaitActivity(Tokens.donor(donor), request);
+        String[] feed = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> (feed[0] = given().auth().oauth2(Tokens.donor(donor))
+                .when().get("/api/v1/feeds/iati").asString()).contains(request.toString()));
+        String xml = feed[0];
 
         IatiSchema.validate(xml);
         Element activity = activityOf(xml, request);
@@ -176,6 +179,33 @@ class DonorFeedsTest {
         publisher.shutdown();
         assertThat(seen).doesNotHaveDuplicates()
                 .containsExactlyInAnyOrderElementsOf(requests.stream().map(UUID::toString).toList());
+    }
+
+    @Test
+    void a_hostile_title_reaches_the_csv_as_text_not_a_formula_and_never_breaks_the_iati_file() throws Exception {
+        String donor = "donor-" + UUID.randomUUID().toString().substring(0, 8);
+        UUID request = UUID.randomUUID();
+        String title = "=HYPERLINK(\"http://evil.example\",\"Click\")\u0001 bell\u0007";
+        publish(new RequestSubmitted(request, "agency-ke", "KE", null, "CYBERCRIME", Set.of("EQUIPMENT"), "HIGH",
+                title, "needs", T0.toLocalDate().plusDays(200), List.of(), List.of(), null, T0));
+        publish(approved(request, donor));
+        String[] feed = new String[1];
+        await().atMost(Duration.ofSeconds(30)).until(() -> (feed[0] = given().auth().oauth2(Tokens.donor(donor))
+                .when().get("/api/v1/feeds/iati").asString()).contains(request.toString()));
+        String xml = feed[0];
+
+        IatiSchema.validate(xml);
+        assertThat(xml).contains("=HYPERLINK(").doesNotContain("\u0001").doesNotContain("\u0007");
+        CsvMapper mapper = new CsvMapper();
+        List<Map<String, String>> rows = new ArrayList<>();
+        try (MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class)
+                .with(CsvSchema.emptySchema().withHeader())
+                .readValues(given().auth().oauth2(Tokens.donor(donor)).when().get("/api/v1/feeds/activities.csv")
+                        .asByteArray())) {
+            it.forEachRemaining(rows::add);
+        }
+        assertThat(rows).filteredOn(r -> r.get("request_id").equals(request.toString()))
+                .extracting(r -> r.get("title")).allMatch(t -> t.startsWith("'=HYPERLINK("));
     }
 
     @Test
