@@ -10,19 +10,35 @@ import java.util.List;
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 public record Problem(
-        @Schema(example = "https://assistance.example/problems/validation") URI type,
-        @Schema(example = "Invalid request") String title,
-        @Schema(example = "400") int status,
-        @Schema(example = "2 fields are invalid") String detail,
-        @Schema(example = "/api/v1/requests") String instance,
-        @Schema(description = "One entry per invalid field") List<FieldError> errors) {
+        @Schema(example = "https://assistance.example/problems/validation", maxLength = 200, format = "uri") URI type,
+        @Schema(example = "Invalid request", maxLength = 200) String title,
+        @Schema(example = "400", minimum = "100", maximum = "599") int status,
+        @Schema(example = "2 fields are invalid", maxLength = 2000) String detail,
+        @Schema(example = "/api/v1/requests", maxLength = 2048) String instance,
+        @Schema(description = "One entry per invalid field", maxItems = 200) List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
+
+    /** The contract bounds every text: an echoed path or value never makes an answer unbounded. */
+    public Problem {
+        title = cut(title, 200);
+        detail = cut(detail, 2000);
+        instance = cut(instance, 2048);
+        errors = errors == null ? List.of() : errors.size() > 200 ? List.copyOf(errors.subList(0, 200)) : errors;
+    }
+
+    private static String cut(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
+    }
     public static final String TYPE_BASE = "https://assistance.example/problems/";
 
     @Schema(name = "FieldError")
-    public record FieldError(@Schema(example = "country") String field,
-                             @Schema(example = "must be an ISO 3166-1 alpha-2 code") String message) {
+    public record FieldError(@Schema(example = "country", maxLength = 500) String field,
+                             @Schema(example = "must be an ISO 3166-1 alpha-2 code", maxLength = 1000) String message) {
+        public FieldError {
+            field = cut(field, 500);
+            message = cut(message, 1000);
+        }
     }
 
     public static Problem of(int status, String slug, String title, String detail) {
