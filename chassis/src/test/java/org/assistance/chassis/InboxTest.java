@@ -122,6 +122,25 @@ class InboxTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> handled(id) == 1);
     }
 
+    @Test
+    void a_record_on_assistance_requests_whose_source_is_not_request_service_goes_to_the_dead_letters_and_changes_nothing()
+            throws Exception {
+        UUID request = UUID.randomUUID();
+        UUID forged = UUID.randomUUID();
+        BrokerClient.send(CloudEvent.toRecord(Topics.REQUESTS, "assistance.request.submitted.v1", forged, "/program-service",
+                OffsetDateTime.now(), request.toString(), submitted(request, "forged").getBytes(StandardCharsets.UTF_8)));
+        UUID good = UUID.randomUUID();
+        publish(request, good, "assistance.request.submitted.v1", submitted(request, "from its owner"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(good) == 1);
+        List<ConsumerRecord<String, byte[]>> dead = BrokerClient.await(Topics.deadLetters(Topics.REQUESTS),
+                r -> request.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+        assertThat(BrokerClient.header(dead.get(0), "ce_id")).isEqualTo(forged.toString());
+        assertThat(BrokerClient.header(dead.get(0), DeadLetters.REASON)).contains("/program-service").contains("/request-service");
+        assertThat(handled(forged)).isZero();
+        assertThat(processed(forged)).isZero();
+    }
+
     static String submitted(UUID request, String title) {
         return EventCodec.encodeAsString(new RequestSubmitted(request, "agency-a", "KE", null, "CYBERCRIME",
                 Set.of("TRAINING"), "HIGH", title, "needs", null, List.of(), List.of(), null, OffsetDateTime.now()));

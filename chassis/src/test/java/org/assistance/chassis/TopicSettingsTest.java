@@ -3,7 +3,6 @@ package org.assistance.chassis;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.ConfigEntry;
@@ -58,7 +57,7 @@ class TopicSettingsTest {
     }
 
     private static Admin admin() {
-        return Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers()));
+        return Admin.create(Map.<String, Object>copyOf(KafkaBroker.shared().adminSettings()));
     }
 
     private static Config configOf(Admin admin, String topic) throws Exception {

@@ -28,7 +28,8 @@ import java.util.function.Predicate;
 
 /**
  * A plain Kafka client for tests, independent of the service under test: it publishes what
- * another service would publish, and reads back what the service published.
+ * another service would publish, and reads back what the service published. It logs in as the
+ * broker's admin (a super user), unless a test sends as a given service's Kafka user.
  */
 public final class BrokerClient {
     private BrokerClient() {
@@ -51,9 +52,19 @@ public final class BrokerClient {
      * them together; waits for the broker's acknowledgement of all.
      */
     public static void sendTogether(List<ProducerRecord<String, byte[]>> records) {
+        sendAs(KafkaBroker.ADMIN, records);
+    }
+
+    /**
+     * Sends records logged in as the given Kafka user (a service's name or the admin) and waits
+     * for the broker's acknowledgement; a refusal (e.g. a topic the user may not write) is thrown
+     * as an {@link IllegalStateException} whose cause is Kafka's exception.
+     */
+    public static void sendAs(String user, List<ProducerRecord<String, byte[]>> records) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
+        props.putAll(KafkaBroker.shared().clientSettings(user));
         props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
         try (KafkaProducer<String, byte[]> producer =
                      new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
@@ -67,7 +78,9 @@ public final class BrokerClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("Could not publish: " + e.getCause().getMessage(), e.getCause());
+        } catch (TimeoutException | org.apache.kafka.common.KafkaException e) {
             throw new IllegalStateException("Could not publish: " + e.getMessage(), e);
         }
     }
@@ -75,7 +88,7 @@ public final class BrokerClient {
     /** Every record currently on the topic, partition by partition, in offset order. */
     public static List<ConsumerRecord<String, byte[]>> readAll(String topic) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
+        props.putAll(KafkaBroker.shared().adminSettings());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, byte[]> consumer =
                      new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {

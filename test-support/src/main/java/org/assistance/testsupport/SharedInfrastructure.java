@@ -140,6 +140,11 @@ final class SharedInfrastructure {
             return (String) call(target, "KafkaBroker", "kind");
         }
 
+        @SuppressWarnings("unchecked")
+        public java.util.Map<String, String> clientSettings(String user) {
+            return (java.util.Map<String, String>) call(target, "KafkaBroker", "clientSettings", user);
+        }
+
         public void stop() {
             call(target, "KafkaBroker", "stop");
         }

@@ -21,7 +21,9 @@ import java.util.function.Consumer;
  * Handles each event once (idempotent consumer). The handler runs in a transaction that also
  * records the event id in {@code processed_events}; a redelivered or re-published event finds
  * its id there and changes nothing. The record is acknowledged (and its offset committed) only
- * after that transaction commits. A record that cannot be read or that the handler rejects goes
+ * after that transaction commits. A record whose {@code ce_source} is not the owner of its topic
+ * ({@link org.assistance.chassis.events.Topics#OWNERS}) is never handled. A record that is not
+ * from the owner, cannot be read or that the handler rejects goes
  * to {@code <topic>.dlq} and the consumer moves on; a transient failure (database away, lock
  * conflict) is retried with a growing pause, keeping the partition's order.
  */
@@ -64,6 +66,7 @@ public class EventInbox {
                 handlers.first().run();
                 for (ConsumerRecord<String, byte[]> record : batch) {
                     CloudEvent<AssistanceEvent> event = EventCodec.decode(record);
+                    NotFromOwner.check(record, event);
                     Optional<Consumer<CloudEvent<AssistanceEvent>>> handler = handlers.handlerOf(event.type());
                     if (handler.isPresent() && firstDelivery(handlers.consumer(), event)) {
                         handler.get().accept(event);
@@ -86,7 +89,8 @@ public class EventInbox {
         CloudEvent<AssistanceEvent> event;
         try {
             event = EventCodec.decode(record);
-        } catch (UnreadableEvent e) {
+            NotFromOwner.check(record, event);
+        } catch (UnreadableEvent | NotFromOwner e) {
             deadLetter(record, handlers, e);
             return;
         }

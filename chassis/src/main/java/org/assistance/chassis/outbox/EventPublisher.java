@@ -8,7 +8,8 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import jakarta.inject.Inject;
+import org.assistance.chassis.topics.KafkaClientSettings;
 
 import java.util.Properties;
 import java.util.concurrent.Future;
@@ -20,11 +21,17 @@ import java.util.concurrent.Future;
  */
 @ApplicationScoped
 public class EventPublisher {
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private volatile KafkaProducer<String, byte[]> producer;
 
-    public EventPublisher(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-        this.bootstrapServers = bootstrapServers;
+    @Inject
+    public EventPublisher(KafkaClientSettings kafka) {
+        this.kafka = kafka;
+    }
+
+    /** A publisher that connects without credentials (tests that never reach a broker). */
+    public EventPublisher(String bootstrapServers) {
+        this(KafkaClientSettings.plaintext(bootstrapServers));
     }
 
     public Future<RecordMetadata> send(ProducerRecord<String, byte[]> record) {
@@ -40,7 +47,7 @@ public class EventPublisher {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(settings(bootstrapServers), new StringSerializer(),
+                    producer = new KafkaProducer<>(settings(kafka), new StringSerializer(),
                             new ByteArraySerializer());
                 }
                 current = producer;
@@ -49,9 +56,10 @@ public class EventPublisher {
         return current;
     }
 
-    static Properties settings(String bootstrapServers) {
+    static Properties settings(KafkaClientSettings kafka) {
         Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // the service's own Kafka user: it may write only its own topics and the dead letters of what it reads
+        props.putAll(kafka.common());
         props.put(ProducerConfig.ACKS_CONFIG, "all");
         props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true");
         // up to 5 in flight keeps per-partition order with idempotence

@@ -4,6 +4,7 @@ import io.quarkus.runtime.StartupEvent;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -23,16 +24,18 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 
 /**
- * Creates the platform's topics (6 partitions each, and their dead-letter topics, kept for ever;
- * the catalogue compacted) where they are missing, and sets the same on existing ones, so that a first consumer does not wait on auto-creation. On by default for
+ * Creates the platform's topics that this service writes or reads (6 partitions each, and their
+ * dead-letter topics, kept for ever; the catalogue compacted) where they are missing, and sets the same on existing ones, so that a first consumer does not wait on auto-creation. On by default for
  * local runs and tests; in production topics are declared (Strimzi KafkaTopic) and this is off.
  */
 @ApplicationScoped
 public class TopicProvisioner {
     private static final Logger LOG = Logger.getLogger(TopicProvisioner.class);
 
-    @ConfigProperty(name = "kafka.bootstrap.servers")
-    String bootstrapServers;
+    @Inject
+    KafkaClientSettings kafka;
+    @ConfigProperty(name = "quarkus.application.name")
+    String service;
     @ConfigProperty(name = "assistance.topics.provision", defaultValue = "true")
     boolean provision;
     @ConfigProperty(name = "assistance.topics.replication-factor", defaultValue = "1")
@@ -47,23 +50,46 @@ public class TopicProvisioner {
         }
     }
 
+    /**
+     * The topics this service writes or reads and their dead-letter topics: the ones its Kafka
+     * user may create. A stand-in application that is no platform service (the chassis' tests)
+     * provisions every topic, as the operator would.
+     */
+    List<String> touched() {
+        List<String> topics = Topics.SERVICES.contains(service)
+                ? java.util.stream.Stream.concat(Topics.ownedBy(service).stream(), Topics.consumedBy(service).stream())
+                        .distinct().toList()
+                : Topics.ALL;
+        List<String> names = new ArrayList<>();
+        topics.forEach(topic -> names.addAll(List.of(topic, Topics.deadLetters(topic))));
+        return names;
+    }
+
+    /** Only the owner of a topic sets the configuration of the topic and of its dead-letter topic. */
+    private boolean configures(String name) {
+        if (!Topics.SERVICES.contains(service)) {
+            return true;
+        }
+        String topic = name.endsWith(".dlq") ? name.substring(0, name.length() - ".dlq".length()) : name;
+        return service.equals(Topics.owner(topic));
+    }
+
     public void ensureTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000",
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000"))) {
+        Map<String, Object> settings = kafka.common();
+        settings.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, "10000");
+        settings.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, "5000");
+        try (Admin admin = Admin.create(settings)) {
             Set<String> existing = admin.listTopics().names().get(10, TimeUnit.SECONDS);
             List<NewTopic> missing = new ArrayList<>();
             Map<ConfigResource, Collection<AlterConfigOp>> kept = new HashMap<>();
-            for (String topic : Topics.ALL) {
-                for (String name : List.of(topic, Topics.deadLetters(topic))) {
-                    if (!existing.contains(name)) {
-                        missing.add(new NewTopic(name, Topics.PARTITIONS, replicationFactor).configs(Topics.config(name)));
-                    } else {
-                        // topics created before history was kept for ever get the same settings
-                        kept.put(new ConfigResource(ConfigResource.Type.TOPIC, name), Topics.config(name).entrySet()
-                                .stream().map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()),
-                                        AlterConfigOp.OpType.SET)).toList());
-                    }
+            for (String name : touched()) {
+                if (!existing.contains(name)) {
+                    missing.add(new NewTopic(name, Topics.PARTITIONS, replicationFactor).configs(Topics.config(name)));
+                } else if (configures(name)) {
+                    // topics created before history was kept for ever get the same settings
+                    kept.put(new ConfigResource(ConfigResource.Type.TOPIC, name), Topics.config(name).entrySet()
+                            .stream().map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()),
+                                    AlterConfigOp.OpType.SET)).toList());
                 }
             }
             if (!kept.isEmpty()) {

@@ -18,6 +18,7 @@ import org.assistance.chassis.events.UnreadableEvent;
 import org.assistance.reportingservice.dashboard.DashboardStream;
 import org.assistance.reportingservice.dashboard.DeliveryReadModel;
 import org.assistance.reportingservice.timelines.Timelines;
+import org.assistance.chassis.topics.KafkaClientSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -63,7 +64,7 @@ public class ReadModelRebuild {
     private final EntityManager entityManager;
     private final Timelines timelines;
     private final DeliveryReadModel readModel;
-    private final String bootstrapServers;
+    private final KafkaClientSettings kafka;
     private final int workers;
     private final AtomicReference<ExecutorService> pool = new AtomicReference<>();
     private final AtomicReference<Status> status =
@@ -71,13 +72,13 @@ public class ReadModelRebuild {
 
     public ReadModelRebuild(DataSource dataSource, EntityManager entityManager, Timelines timelines,
                             DeliveryReadModel readModel,
-                            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+                            KafkaClientSettings kafka,
                             @ConfigProperty(name = "assistance.rebuild.workers", defaultValue = "4") int workers) {
         this.dataSource = dataSource;
         this.entityManager = entityManager;
         this.timelines = timelines;
         this.readModel = readModel;
-        this.bootstrapServers = bootstrapServers;
+        this.kafka = kafka;
         this.workers = Math.max(1, workers);
     }
 
@@ -272,7 +273,8 @@ public class ReadModelRebuild {
 
     private KafkaConsumer<String, byte[]> consumerFromTheBeginning() {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        // reporting-service's own Kafka user, which may read every topic (assigned partitions, no group)
+        props.putAll(kafka.common());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "8000");
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");

@@ -151,6 +151,11 @@ final class DemoLikeData {
     }
 
     private static void send(AssistanceEvent event, OffsetDateTime at) {
-        BrokerClient.send(CloudEvent.toRecord(event, UUID.randomUUID(), "/generated-test-data", at));
+        BrokerClient.send(CloudEvent.toRecord(event, UUID.randomUUID(), ownerOf(event), at));
+    }
+
+    /** Consumers accept an event only from the service that owns its topic. */
+    private static String ownerOf(AssistanceEvent event) {
+        return org.assistance.chassis.events.Topics.expectedSource(org.assistance.chassis.events.EventType.of(event).topic());
     }
 }

@@ -345,6 +345,11 @@ class DonorFeedsTest {
     }
 
     private static void publish(AssistanceEvent event) {
-        BrokerClient.send(CloudEvent.toRecord(event, UUID.randomUUID(), "/test", OffsetDateTime.now()));
+        BrokerClient.send(CloudEvent.toRecord(event, UUID.randomUUID(), ownerOf(event), OffsetDateTime.now()));
+    }
+
+    /** Consumers accept an event only from the service that owns its topic. */
+    private static String ownerOf(AssistanceEvent event) {
+        return org.assistance.chassis.events.Topics.expectedSource(org.assistance.chassis.events.EventType.of(event).topic());
     }
 }

@@ -276,6 +276,11 @@ class MoneyAttributedOnceTest {
     }
 
     private static void publish(AssistanceEvent event, OffsetDateTime at) {
-        BrokerClient.send(CloudEvent.toRecord(event, UUID.randomUUID(), "/test", at));
+        BrokerClient.send(CloudEvent.toRecord(event, UUID.randomUUID(), ownerOf(event), at));
+    }
+
+    /** Consumers accept an event only from the service that owns its topic. */
+    private static String ownerOf(AssistanceEvent event) {
+        return org.assistance.chassis.events.Topics.expectedSource(org.assistance.chassis.events.EventType.of(event).topic());
     }
 }

@@ -120,7 +120,7 @@ class TimelineTest {
         java.util.Collections.reverse(published);
         ProducerRecord<String, byte[]> cancelledAgain = null;
         for (AssistanceEvent event : published) {
-            ProducerRecord<String, byte[]> record = CloudEvent.toRecord(event, UUID.randomUUID(), "/test", timeOf(event));
+            ProducerRecord<String, byte[]> record = CloudEvent.toRecord(event, UUID.randomUUID(), ownerOf(event), timeOf(event));
             BrokerClient.send(record);
             if (event instanceof RequestCancelled) {
                 cancelledAgain = record;
@@ -184,5 +184,10 @@ class TimelineTest {
 
     private static void publish(org.assistance.chassis.events.AssistanceEvent event, OffsetDateTime time, String source) {
         BrokerClient.send(CloudEvent.toRecord(event, UUID.randomUUID(), source, time));
+    }
+
+    /** Consumers accept an event only from the service that owns its topic. */
+    private static String ownerOf(AssistanceEvent event) {
+        return org.assistance.chassis.events.Topics.expectedSource(org.assistance.chassis.events.EventType.of(event).topic());
     }
 }
