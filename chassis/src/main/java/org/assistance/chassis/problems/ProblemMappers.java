@@ -16,6 +16,7 @@ import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import org.jboss.logging.Logger;
+import org.assistance.chassis.validation.PlainText;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 import java.util.Arrays;
@@ -50,7 +51,9 @@ public class ProblemMappers {
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : null;
         String message;
-        if (e instanceof UnrecognizedPropertyException u) {
+        if (e instanceof PlainText.Refused refused) {
+            message = refused.reason();
+        } else if (e instanceof UnrecognizedPropertyException u) {
             message = "is not a field of this resource" + (u.getKnownPropertyIds() == null ? ""
                     : "; known fields: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
                     .collect(Collectors.joining(", ")));
@@ -108,6 +111,13 @@ public class ProblemMappers {
             }
         }
         int status = e.getResponse().getStatus();
+        if (status == 404 && isMalformedParameter(e.getCause())) {
+            // JAX-RS answers 404 when a path or query value cannot be converted; the resource exists,
+            // the value is wrong: 400, as for any other invalid input
+            return answer(Problem.of(400, "invalid-parameter", "Invalid parameter",
+                    "A path or query parameter is malformed: a UUID, an ISO 8601 date, a number in range or one of "
+                            + "the listed values was expected (see the operation's parameters in the OpenAPI document)"), uri);
+        }
         if (status >= 500) {
             return unexpected(e, uri);
         }
@@ -123,6 +133,11 @@ public class ProblemMappers {
             }
         });
         return answer.build();
+    }
+
+    private static boolean isMalformedParameter(Throwable cause) {
+        return cause instanceof IllegalArgumentException || cause instanceof java.time.DateTimeException
+                || cause instanceof ArithmeticException;
     }
 
     @ServerExceptionMapper
