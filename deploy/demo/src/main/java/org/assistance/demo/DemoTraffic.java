@@ -78,11 +78,14 @@ public final class DemoTraffic {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Random random = new Random();
-    private final PrivateKey key;
+    /** The launcher's state folder: jwt/signing.kid names the key that signs, jwt/keys/KID.pem holds it. */
+    private final Path state;
+    private String kid;
+    private PrivateKey key;
     private int submitted;
 
-    private DemoTraffic(PrivateKey key) {
-        this.key = key;
+    private DemoTraffic(Path state) {
+        this.state = state;
     }
 
     public static void main(String[] args) throws Exception {
@@ -96,7 +99,7 @@ public final class DemoTraffic {
                 minutes = Integer.parseInt(args[i + 1]);
             }
         }
-        DemoTraffic demo = new DemoTraffic(privateKey(state.resolve("jwt/private.pem")));
+        DemoTraffic demo = new DemoTraffic(state);
         demo.setUp();
         long end = minutes == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + minutes * 60_000L;
         long pause = (long) (60_000 / rate);
@@ -499,7 +502,8 @@ public final class DemoTraffic {
     /** A token signed with the launcher's key, as `deploy/local/platform token` makes them. */
     private String token(String role, String subject, String agency, String donor) throws Exception {
         long now = System.currentTimeMillis() / 1000;
-        ObjectNode claims = JSON.createObjectNode().put("iss", "https://assistance.local/issuer").put("sub", subject)
+        ObjectNode claims = JSON.createObjectNode().put("iss", "https://assistance.local/issuer")
+                .put("aud", "assistance-platform").put("sub", subject)
                 .put("upn", subject).put("iat", now).put("exp", now + 3600).put("jti", UUID.randomUUID().toString());
         claims.putArray("groups").add(role);
         if (agency != null) {
@@ -509,12 +513,24 @@ public final class DemoTraffic {
             claims.put("donor", donor);
         }
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        String unsigned = b64.encodeToString("{\"alg\":\"RS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8))
+        PrivateKey key = signingKey();
+        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
+        String unsigned = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8))
                 + "." + b64.encodeToString(JSON.writeValueAsBytes(claims));
         Signature signature = Signature.getInstance("SHA256withRSA");
         signature.initSign(key);
         signature.update(unsigned.getBytes(StandardCharsets.UTF_8));
         return unsigned + "." + b64.encodeToString(signature.sign());
+    }
+
+    /** The key that signs now: after `platform rotate-keys` the new one, without a restart. */
+    private PrivateKey signingKey() throws Exception {
+        String current = Files.readString(state.resolve("jwt/signing.kid")).trim();
+        if (!current.equals(kid)) {
+            key = privateKey(state.resolve("jwt/keys/" + current + ".pem"));
+            kid = current;
+        }
+        return key;
     }
 
     private static PrivateKey privateKey(Path pem) throws Exception {
