@@ -13,6 +13,10 @@ import java.util.Map;
  * per test JVM, so an application restart (another test profile) finds its rows again.
  */
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
+    /** The Kafka user of the service that keeps its data in the database of this prefix. */
+    private static final Map<String, String> KAFKA_USERS = Map.of(
+            "requests", "request-service", "programs", "program-service",
+            "equipment", "equipment-service", "reporting", "reporting-service");
     private String databasePrefix = "service";
 
     @Override
@@ -27,7 +31,12 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         String database = databaseFor(databasePrefix);
 
         Map<String, String> config = new HashMap<>();
-        config.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        // the service's own Kafka user (its ACLs only), found by its database; the chassis' stand-in application is the admin
+        Map<String, String> client = kafka.clientSettings(KAFKA_USERS.getOrDefault(databasePrefix, KafkaBroker.ADMIN));
+        config.put("kafka.bootstrap.servers", client.get("bootstrap.servers"));
+        config.put("kafka.security.protocol", client.get("security.protocol"));
+        config.put("kafka.sasl.mechanism", client.get("sasl.mechanism"));
+        config.put("kafka.sasl.jaas.config", client.get("sasl.jaas.config"));
         config.put("quarkus.datasource.jdbc.url", postgres.jdbcUrl(database));
         config.put("quarkus.datasource.username", postgres.username());
         config.put("quarkus.datasource.password", postgres.password());
