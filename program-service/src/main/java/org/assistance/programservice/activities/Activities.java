@@ -13,7 +13,9 @@ import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.programservice.Dates;
 import org.assistance.programservice.programmes.Programmes;
+import org.assistance.programservice.programmes.RowLocks;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -29,10 +31,12 @@ public class Activities {
     private static final int DEFAULT_LEAD_DAYS = 45;
     private final Outbox outbox;
     private final Programmes programmes;
+    private final RowLocks rowLocks;
 
-    public Activities(Outbox outbox, Programmes programmes) {
+    public Activities(Outbox outbox, Programmes programmes, RowLocks rowLocks) {
         this.outbox = outbox;
         this.programmes = programmes;
+        this.rowLocks = rowLocks;
     }
 
     /** An activity as approved; dates may be left out. */
@@ -94,6 +98,7 @@ public class Activities {
      */
     @Transactional
     public Activity deliver(UUID activityId, Delivery delivery) {
+        rowLocks.bounded();
         Activity activity = Activity.findById(activityId, LockModeType.PESSIMISTIC_WRITE);
         if (activity == null) {
             throw DomainRuleViolation.notFound("Activity " + activityId);
@@ -106,6 +111,7 @@ public class Activities {
         if (delivery.actualEnd().isBefore(delivery.actualStart())) {
             errors.add(new FieldError("actualEnd", "must not be before actualStart"));
         }
+        Dates.notTooOld("actualStart", delivery.actualStart(), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
@@ -125,6 +131,7 @@ public class Activities {
     /** A planned activity will not take place: cancelled with the reason, and published. */
     @Transactional
     public Activity cancel(UUID activityId, String reason, String cancelledBy) {
+        rowLocks.bounded();
         Activity activity = Activity.findById(activityId, LockModeType.PESSIMISTIC_WRITE);
         if (activity == null) {
             throw DomainRuleViolation.notFound("Activity " + activityId);

@@ -10,6 +10,7 @@ import org.assistance.chassis.catalogue.CatalogueCopy.OfferedItem;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,6 +32,8 @@ import java.util.List;
 @APIResponse(responseCode = "403", description = "Role not allowed",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CatalogueResource {
+    /** The contract's bound on the catalogue: equipment-service's catalogue is far smaller. */
+    static final int MAX_ITEMS = 10_000;
     private final CatalogueCopy catalogue;
 
     public CatalogueResource(CatalogueCopy catalogue) {
@@ -40,7 +43,9 @@ public class CatalogueResource {
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(summary = "Items an approved equipment line may name now (withdrawn items are left out), by item code")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferedItem[].class)))
+    @APIResponse(responseCode = "200", description = "The approvable items, by item code",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
+                    implementation = OfferedItem.class, maxItems = MAX_ITEMS)))
     public List<OfferedItem> approvable() {
         return catalogue.offered();
     }

@@ -19,4 +19,7 @@ public class Donor extends PanacheEntityBase {
     public String iatiIdentifier;
     @Enumerated(EnumType.STRING)
     public DonorType type;
+
+    /** Donors are listed whole (no paging): the platform holds at most this many. */
+    public static final int MAX_DONORS = 1_000;
 }

@@ -39,6 +39,14 @@ public class Programme extends PanacheEntityBase {
     @Version
     public long version;
 
+    /**
+     * The largest amount a money column holds (numeric(17, 2)): every amount and every total of a
+     * programme stays within it, so no sum ever overflows in the database.
+     */
+    public static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999999.99");
+    /** Programmes are listed whole (no paging): the platform holds at most this many. */
+    public static final int MAX_PROGRAMMES = 1_000;
+
     /** The programme with its row locked for a change of its funds (also across service instances). */
     public static Programme lockedForFunds(String code) {
         Programme programme = findById(code, LockModeType.PESSIMISTIC_WRITE);
@@ -66,11 +74,20 @@ public class Programme extends PanacheEntityBase {
     }
 
     void pledge(BigDecimal amount) {
-        pledged = pledged.add(amount);
+        pledged = withinLargest("pledged", pledged.add(amount));
     }
 
     void receive(BigDecimal amount) {
-        received = received.add(amount);
+        received = withinLargest("received", received.add(amount));
+    }
+
+    private BigDecimal withinLargest(String total, BigDecimal sum) {
+        if (sum.compareTo(LARGEST_AMOUNT) > 0) {
+            throw DomainRuleViolation.unprocessable("Programme " + code + " would have " + sum.toPlainString() + " "
+                    + currency + " " + total + ", more than the " + LARGEST_AMOUNT.toPlainString()
+                    + " a programme can record");
+        }
+        return sum;
     }
 
     /** Sets money aside for an approval; refused when the available funds do not cover it. */

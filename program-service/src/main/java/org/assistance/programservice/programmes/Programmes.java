@@ -27,26 +27,39 @@ import java.util.UUID;
 @ApplicationScoped
 public class Programmes {
     private final Outbox outbox;
+    private final RowLocks rowLocks;
 
-    public Programmes(Outbox outbox) {
+    public Programmes(Outbox outbox, RowLocks rowLocks) {
         this.outbox = outbox;
+        this.rowLocks = rowLocks;
     }
 
     @Transactional
     public Donor addDonor(Donor donor) {
+        rowLocks.bounded();
         if (Donor.findById(donor.id) != null) {
             throw DomainRuleViolation.conflict("Donor " + donor.id + " already exists");
         }
-        donor.persist();
+        if (Donor.count() >= Donor.MAX_DONORS) {
+            throw DomainRuleViolation.unprocessable("The platform already holds " + Donor.MAX_DONORS
+                    + " donors, as many as it lists");
+        }
+        // flushed here: the same donor registered concurrently is refused by the primary key now (a 409)
+        donor.persistAndFlush();
         return donor;
     }
 
     @Transactional
     public Programme addProgramme(Programme programme) {
+        rowLocks.bounded();
         if (Programme.findById(programme.code) != null) {
             throw DomainRuleViolation.conflict("Programme " + programme.code + " already exists");
         }
-        programme.persist();
+        if (Programme.count() >= Programme.MAX_PROGRAMMES) {
+            throw DomainRuleViolation.unprocessable("The platform already holds " + Programme.MAX_PROGRAMMES
+                    + " programmes, as many as it lists");
+        }
+        programme.persistAndFlush();
         return programme;
     }
 
@@ -66,6 +79,7 @@ public class Programmes {
     @Transactional
     public Programme fund(String programmeCode, Funding.Kind kind, String donorId, MoneyInput amount,
                         BigDecimal exchangeRate, LocalDate valueDate, Earmark earmark) {
+        rowLocks.bounded();
         Programme programme = Programme.lockedForFundsOrNotFound(programmeCode);
         Donor donor = Donor.findById(donorId);
         if (donor == null) {
@@ -87,19 +101,19 @@ public class Programmes {
         funding.recordedAt = OffsetDateTime.now();
         if (amount.currency().equals(programme.currency)) {
             if (exchangeRate != null) {
-                throw org.assistance.chassis.problems.InvalidInput.field("exchangeRate",
+                throw InvalidInput.field("exchangeRate",
                         "must be left out for an amount in the programme's currency");
             }
             funding.amount = amount.amount();
         } else {
             if (exchangeRate == null) {
-                throw org.assistance.chassis.problems.InvalidInput.field("exchangeRate", "is required: the amount is in "
+                throw InvalidInput.field("exchangeRate", "is required: the amount is in "
                         + amount.currency() + " and programme " + programmeCode + " is kept in " + programme.currency);
             }
             funding.originalAmount = amount.amount();
             funding.originalCurrency = amount.currency();
             funding.exchangeRate = exchangeRate;
-            funding.amount = amount.amount().multiply(exchangeRate).setScale(2, RoundingMode.HALF_EVEN);
+            funding.amount = converted(amount, exchangeRate, programme);
         }
         if (kind == Funding.Kind.PLEDGE) {
             programme.pledge(funding.amount);
@@ -111,6 +125,25 @@ public class Programmes {
         }
         funding.persist();
         return programme;
+    }
+
+    /**
+     * The amount in the programme's currency, to the cent. Both factors are bounded by validation
+     * (15 + 2 and 8 + 8 digits), so this is cheap; the result must be a cent at least and fit a
+     * money column.
+     */
+    static BigDecimal converted(MoneyInput amount, BigDecimal exchangeRate, Programme programme) {
+        BigDecimal converted = amount.amount().multiply(exchangeRate).setScale(2, RoundingMode.HALF_EVEN);
+        if (converted.signum() <= 0) {
+            throw InvalidInput.field("amount", "is less than 0.01 " + programme.currency + " at exchange rate "
+                    + exchangeRate.toPlainString());
+        }
+        if (converted.compareTo(Programme.LARGEST_AMOUNT) > 0) {
+            throw InvalidInput.field("amount", "is " + converted.toPlainString() + " " + programme.currency
+                    + " at exchange rate " + exchangeRate.toPlainString() + ", more than the "
+                    + Programme.LARGEST_AMOUNT.toPlainString() + " one amount can be");
+        }
+        return converted;
     }
 
     private static void requireValid(Earmark earmark, Funding.Kind kind, Programme programme) {

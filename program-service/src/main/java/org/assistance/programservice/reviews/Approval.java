@@ -3,6 +3,7 @@ package org.assistance.programservice.reviews;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.programservice.activities.ActivityKind;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -14,15 +15,25 @@ import java.util.Objects;
  * one activity is planned per non-equipment kind of assistance asked (as before activities could
  * be named).
  */
-public record Approval(String programmeCode, Money amount, List<EquipmentLine> equipmentLines,
-                       List<Training> trainings, List<Activity> activities, String approvedBy) {
+@Schema(name = "Approval", description = "An approval awaiting its second reviewer")
+public record Approval(@Schema(maxLength = 20) String programmeCode, Money amount,
+                       @Schema(maxItems = 100) List<EquipmentLine> equipmentLines,
+                       @Schema(maxItems = 50) List<Training> trainings,
+                       @Schema(maxItems = 50) List<Activity> activities,
+                       @Schema(maxLength = 100, description = "The first reviewer, as the token names them")
+                       String approvedBy) {
 
     /** An approved training course; dates are planned ones. */
-    public record Training(String topic, int participants, LocalDate plannedStart, LocalDate plannedEnd) {
+    @Schema(name = "Training")
+    public record Training(@Schema(maxLength = 200) String topic,
+                           @Schema(minimum = "1", maximum = "10000") int participants,
+                           LocalDate plannedStart, LocalDate plannedEnd) {
     }
 
     /** An approved activity of any kind; dates are planned ones. */
-    public record Activity(ActivityKind kind, String title, int participants, LocalDate plannedStart,
+    @Schema(name = "PendingActivity")
+    public record Activity(ActivityKind kind, @Schema(maxLength = 200) String title,
+                           @Schema(minimum = "0", maximum = "10000") int participants, LocalDate plannedStart,
                            LocalDate plannedEnd) {
     }
 

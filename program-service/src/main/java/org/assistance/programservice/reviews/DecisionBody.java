@@ -33,6 +33,10 @@ public record DecisionBody(
 
     public enum Kind { APPROVE, REJECT, REQUEST_INFORMATION }
 
+    /** What a planned date may be (checked by {@link org.assistance.programservice.Dates#plannable}). */
+    static final String PLANNED = "From 2000-01-01 to ten years from today; left out: 45 days after the approval (start) "
+            + "or the kind's usual length after the start (end)";
+
     public enum RejectionReason { OUT_OF_MANDATE, INSUFFICIENT_FUNDS, DUPLICATE, INCOMPLETE, OTHER }
 
     @Schema(name = "ApprovedEquipmentLine")
@@ -43,15 +47,15 @@ public record DecisionBody(
     @Schema(name = "ApprovedTraining")
     public record Training(@NotBlank @Size(max = 200) @Schema(example = "Mobile device forensics") String topic,
                            @Min(1) @Max(10_000) @Schema(example = "20") int participants,
-                           @Schema(example = "2027-03-01") LocalDate plannedStart,
-                           @Schema(example = "2027-03-05") LocalDate plannedEnd) {
+                           @Schema(example = "2027-03-01", description = PLANNED) LocalDate plannedStart,
+                           @Schema(example = "2027-03-05", description = PLANNED) LocalDate plannedEnd) {
     }
 
     @Schema(name = "ApprovedActivity")
     public record PlannedActivity(@NotNull @Schema(example = "ADVISORY_MISSION") ActivityKind kind,
                                   @NotBlank @Size(max = 200) @Schema(example = "Review of the cybercrime bill") String title,
                                   @Min(0) @Max(10_000) @Schema(example = "0") int participants,
-                                  @Schema(example = "2027-03-01") LocalDate plannedStart,
-                                  @Schema(example = "2027-03-05") LocalDate plannedEnd) {
+                                  @Schema(example = "2027-03-01", description = PLANNED) LocalDate plannedStart,
+                                  @Schema(example = "2027-03-05", description = PLANNED) LocalDate plannedEnd) {
     }
 }

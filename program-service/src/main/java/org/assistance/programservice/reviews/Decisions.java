@@ -19,10 +19,12 @@ import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.programservice.Dates;
 import org.assistance.programservice.activities.Activities;
 import org.assistance.programservice.activities.ActivityKind;
 import org.assistance.programservice.programmes.Programme;
 import org.assistance.programservice.programmes.Programmes;
+import org.assistance.programservice.programmes.RowLocks;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -46,9 +48,11 @@ public class Decisions {
     private final Activities activities;
     private final FourEyesPolicy fourEyes;
     private final CatalogueCopy catalogue;
+    private final RowLocks rowLocks;
 
     public Decisions(Outbox outbox, Programmes programmes, Activities activities, FourEyesPolicy fourEyes,
-                     CatalogueCopy catalogue) {
+                     CatalogueCopy catalogue, RowLocks rowLocks) {
+        this.rowLocks = rowLocks;
         this.outbox = outbox;
         this.programmes = programmes;
         this.activities = activities;
@@ -58,6 +62,7 @@ public class Decisions {
 
     @Transactional
     public ReviewCase decide(UUID requestId, DecisionBody body, String reviewer) {
+        rowLocks.bounded();
         ReviewCase review = ReviewCase.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         if (review == null) {
             throw DomainRuleViolation.notFound("Review case " + requestId);
@@ -180,6 +185,8 @@ public class Decisions {
                     && training.plannedEnd().isBefore(training.plannedStart())) {
                 errors.add(new FieldError("trainings[" + i + "].plannedEnd", "must not be before plannedStart"));
             }
+            Dates.plannable("trainings[" + i + "].plannedStart", training.plannedStart(), errors);
+            Dates.plannable("trainings[" + i + "].plannedEnd", training.plannedEnd(), errors);
         }
         List<DecisionBody.PlannedActivity> named = body.activities();
         for (int i = 0; named != null && i < named.size(); i++) {
@@ -188,6 +195,8 @@ public class Decisions {
                     && activity.plannedEnd().isBefore(activity.plannedStart())) {
                 errors.add(new FieldError("activities[" + i + "].plannedEnd", "must not be before plannedStart"));
             }
+            Dates.plannable("activities[" + i + "].plannedStart", activity.plannedStart(), errors);
+            Dates.plannable("activities[" + i + "].plannedEnd", activity.plannedEnd(), errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

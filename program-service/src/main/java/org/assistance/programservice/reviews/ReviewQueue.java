@@ -57,8 +57,12 @@ public class ReviewQueue {
         if (cursor != null) {
             String[] after = Cursor.decode(cursor, 3);
             try {
-                params.and("rank", Integer.parseInt(after[0])).and("time", OffsetDateTime.parse(after[1]))
-                        .and("id", UUID.fromString(after[2]));
+                OffsetDateTime time = OffsetDateTime.parse(after[1]);
+                // a forged cursor far in time would fail in the database (timestamptz ends in year 294276)
+                if (time.getYear() < 1970 || time.getYear() > 9999) {
+                    throw new IllegalArgumentException("time out of range");
+                }
+                params.and("rank", Integer.parseInt(after[0])).and("time", time).and("id", UUID.fromString(after[2]));
             } catch (RuntimeException e) {
                 throw InvalidInput.field("cursor", "is not a cursor this API gave out");
             }

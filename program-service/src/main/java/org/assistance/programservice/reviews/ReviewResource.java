@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
@@ -54,41 +55,63 @@ public class ReviewResource {
     }
 
     @Schema(name = "MatchingProgramme", description = "A programme serving the request's thematic area, and what it has available")
-    public record MatchingProgramme(String code, String name, Money available) {
+    public record MatchingProgramme(@Schema(maxLength = 20) String code, @Schema(maxLength = 200) String name,
+                                    Money available) {
     }
 
     @Schema(name = "ReviewCase")
-    public record ReviewSummary(UUID requestId, String agencyId, String country, String thematicArea, String priority,
-                                String title, Set<String> assistanceTypes, LocalDate desiredBy,
-                                List<EquipmentLine> equipmentLines, List<TrainingNeed> trainingNeeds,
-                                Money estimatedValue, ReviewStatus status, OffsetDateTime submittedAt, long daysWaiting,
-                                List<MatchingProgramme> matchingProgrammes, Approval pendingApproval,
-                                List<String> decidedBy) {
+    public record ReviewSummary(UUID requestId, @Schema(maxLength = 100) String agencyId,
+                                @Schema(minLength = 2, maxLength = 2) String country,
+                                @Schema(maxLength = 40) String thematicArea,
+                                @Schema(enumeration = {"URGENT", "HIGH", "MEDIUM", "LOW"}, maxLength = 10) String priority,
+                                @Schema(maxLength = 200) String title,
+                                @Schema(maxItems = 6) Set<@Size(max = 40) String> assistanceTypes, LocalDate desiredBy,
+                                @Schema(maxItems = 100) List<EquipmentLine> equipmentLines,
+                                @Schema(maxItems = 50) List<TrainingNeed> trainingNeeds,
+                                Money estimatedValue, ReviewStatus status, OffsetDateTime submittedAt,
+                                @Schema(minimum = "0", maximum = "36500") long daysWaiting,
+                                @Schema(maxItems = Programme.MAX_PROGRAMMES) List<MatchingProgramme> matchingProgrammes,
+                                Approval pendingApproval,
+                                @Schema(maxItems = 2, description = "The reviewers as their tokens name them "
+                                        + "(two above the four-eyes threshold)")
+                                List<@Size(max = 100) String> decidedBy) {
         static ReviewSummary of(ReviewCase c, List<Programme> programmes) {
             return new ReviewSummary(c.requestId, c.agencyId, c.country, c.thematicArea, c.priority, c.title,
                     c.assistanceTypes, c.desiredBy, c.equipmentLines, c.trainingNeeds,
                     c.estimatedAmount == null ? null : new Money(c.estimatedAmount, c.estimatedCurrency), c.status,
-                    c.submittedAt, Duration.between(c.submittedAt, OffsetDateTime.now()).toDays(),
+                    c.submittedAt, daysBetween(c.submittedAt, OffsetDateTime.now()),
                     programmes.stream().filter(p -> p.serves(c.thematicArea))
                             .map(p -> new MatchingProgramme(p.code, p.name, p.money(p.available()))).toList(),
                     c.pendingApproval, c.decidedBy);
         }
+
+        /** Whole days, never negative (a clock ahead of ours), at most a century. */
+        static long daysBetween(OffsetDateTime from, OffsetDateTime to) {
+            return Math.min(36_500, Math.max(0, Duration.between(from, to).toDays()));
+        }
     }
 
     @Schema(name = "ReviewPage", description = "One page of review cases; follow `next` for the following page")
-    public record Page(List<ReviewSummary> items, String next) {
+    public record Page(@Schema(maxItems = 100) List<ReviewSummary> items,
+                       @Schema(maxLength = 2048, format = "uri", description = "The next page; absent on the last one")
+                       String next) {
     }
 
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.OPERATIONS})
     @Operation(summary = "Review cases in a status, most urgent first, then longest waiting, a page at a time")
+    @APIResponse(responseCode = "200", description = "One page of the queue",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)))
     public Page list(@QueryParam("status") @DefaultValue("PENDING") ReviewStatus status,
                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
-                     @QueryParam("cursor") String cursor, @Context UriInfo uri) {
+                     @QueryParam("cursor") @Size(max = 200) @Schema(description = "From the previous page's `next`")
+                     String cursor, @Context UriInfo uri) {
         List<Programme> programmes = Programme.listAll();
         ReviewQueue.Page page = queue.inStatus(status, limit, cursor);
+        // only the parameters this operation knows: whatever else the request carried is not repeated
         String next = page.nextCursor() == null ? null
-                : uri.getRequestUriBuilder().replaceQueryParam("cursor", page.nextCursor()).build().toString();
+                : uri.getAbsolutePathBuilder().queryParam("status", status).queryParam("limit", limit)
+                .queryParam("cursor", page.nextCursor()).build().toString();
         return new Page(page.cases().stream().map(c -> ReviewSummary.of(c, programmes)).toList(), next);
     }
 
@@ -96,6 +119,10 @@ public class ReviewResource {
     @Path("/{requestId}")
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.OPERATIONS})
     @Operation(summary = "One review case")
+    @APIResponse(responseCode = "200", description = "The review case",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewSummary.class)))
+    @APIResponse(responseCode = "404", description = "No review case for this request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ReviewSummary get(@PathParam("requestId") UUID requestId) {
         ReviewCase review = ReviewCase.findById(requestId);
         if (review == null) {
@@ -111,12 +138,16 @@ public class ReviewResource {
     @Operation(summary = "Approve (possibly partly), reject or ask the agency for information",
             description = "An approval above the four-eyes threshold waits for a second, different reviewer, who "
                     + "confirms it by approving the same content.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ReviewSummary.class)))
+    @APIResponse(responseCode = "200", description = "Decided (or, above the threshold, awaiting the second reviewer)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewSummary.class)))
+    @APIResponse(responseCode = "404", description = "No review case for this request",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "Missing or inconsistent fields",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already decided, withdrawn by the agency, insufficient funds (for "
             + "this request: unearmarked money, or an earmarked contribution for its country or thematic area), or the "
-            + "same reviewer twice",
+            + "same reviewer twice, or another decision or change of the programme's funds holds it (retry after "
+            + "`Retry-After`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown programme, programme not serving the area, wrong currency, "
             + "nothing deliverable approved (no equipment line, training or activity), or an equipment line naming an "
