@@ -16,6 +16,16 @@ final class Launcher {
     static final Path ROOT = Path.of(System.getProperty("assistance.root", "../..")).toAbsolutePath().normalize();
     static final Path STATE = ROOT.resolve("deploy/system-tests/target/platform-state");
     static final int PORT_OFFSET = Integer.getInteger("assistance.port.offset", 10000);
+    /**
+     * The model test and the load generator send bursts from one agency, and every test's calls come
+     * from one address: the services keep their rate limiter (and its cost) with limits these tests
+     * never reach. A test of the production limits passes its own values in its environment.
+     */
+    static final java.util.Map<String, String> GENEROUS_RATE_LIMITS = java.util.Map.of(
+            "ASSISTANCE_RATE_LIMIT_PARTNER_CAPACITY", "1000000", "ASSISTANCE_RATE_LIMIT_PARTNER_PER_SECOND", "1000000",
+            "ASSISTANCE_RATE_LIMIT_DONOR_CAPACITY", "1000000", "ASSISTANCE_RATE_LIMIT_DONOR_PER_SECOND", "1000000",
+            "ASSISTANCE_RATE_LIMIT_STAFF_CAPACITY", "1000000", "ASSISTANCE_RATE_LIMIT_STAFF_PER_SECOND", "1000000",
+            "ASSISTANCE_RATE_LIMIT_ANONYMOUS_CAPACITY", "1000000", "ASSISTANCE_RATE_LIMIT_ANONYMOUS_PER_SECOND", "1000000");
 
     record Outcome(int exitCode, String output) {
     }
@@ -72,6 +82,7 @@ final class Launcher {
                 .redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("ASSISTANCE_STATE_DIR", state.toString());
         builder.environment().put("ASSISTANCE_PORT_OFFSET", Integer.toString(PORT_OFFSET));
+        builder.environment().putAll(GENEROUS_RATE_LIMITS);
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
