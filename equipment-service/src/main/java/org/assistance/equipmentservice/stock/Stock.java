@@ -28,16 +28,26 @@ public class Stock {
     public record Allocation(String warehouse, String itemCode, int quantity) {
     }
 
+    /**
+     * Counts goods received. The item's row is created if the warehouse never held it, without
+     * a race: two first receipts at once both wait for the one row and both are counted.
+     */
     @Transactional
     public StockLevel receive(String warehouse, String itemCode, int quantity) {
         if (Warehouse.findById(warehouse) == null) {
             throw DomainRuleViolation.notFound("Warehouse " + warehouse);
         }
+        entityManager.createNativeQuery("""
+                        insert into stock_levels (warehouse, item_code, on_hand, reserved) values (?1, ?2, 0, 0)
+                        on conflict (warehouse, item_code) do nothing""")
+                .setParameter(1, warehouse)
+                .setParameter(2, itemCode)
+                .executeUpdate();
         StockLevel level = StockLevel.findById(new StockLevel.Key(warehouse, itemCode), LockModeType.PESSIMISTIC_WRITE);
-        if (level == null) {
-            level = new StockLevel();
-            level.key = new StockLevel.Key(warehouse, itemCode);
-            level.persist();
+        if ((long) level.onHand + quantity > StockLevel.MAX_ON_HAND) {
+            throw DomainRuleViolation.unprocessable("Warehouse " + warehouse + " holds " + level.onHand + " of "
+                    + itemCode + "; " + quantity + " more would exceed the " + StockLevel.MAX_ON_HAND
+                    + " units one warehouse can hold of an item");
         }
         level.onHand += quantity;
         // in this transaction: backorders waiting for the item take what they need first

@@ -13,6 +13,9 @@ import java.io.Serializable;
 @Entity
 @Table(name = "stock_levels")
 public class StockLevel extends PanacheEntityBase {
+    /** The most one warehouse counts of an item (well inside the int columns, so no sum ever overflows). */
+    public static final int MAX_ON_HAND = 1_000_000_000;
+
     @EmbeddedId
     public Key key;
     @Column(name = "on_hand")

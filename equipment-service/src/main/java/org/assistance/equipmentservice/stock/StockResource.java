@@ -18,11 +18,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Roles;
 import org.assistance.chassis.validation.CountryCode;
 import org.assistance.equipmentservice.catalogue.CatalogueItem;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,16 +47,22 @@ public class StockResource {
             @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "must be upper-case letters, digits and dashes")
             @Schema(example = "VIE-1") String code,
             @NotBlank @Size(max = 200) @Schema(example = "Vienna central warehouse") String name,
-            @NotNull @CountryCode @Schema(example = "AT") String country) {
+            @NotNull @CountryCode @Size(min = 2, max = 2) @Schema(example = "AT") String country) {
     }
 
     @Schema(name = "StockReceipt")
-    public record StockBody(@NotBlank @Schema(example = "FOR-WB-001") String itemCode,
-                            @Min(1) @Max(1_000_000) @Schema(example = "25") int quantity) {
+    public record StockBody(@NotBlank @Size(max = 50) @Schema(example = "FOR-WB-001") String itemCode,
+                            @Min(1) @Max(1_000_000) @Schema(example = "25", format = "int32") int quantity) {
     }
 
     @Schema(name = "StockLevel")
-    public record LevelView(String warehouse, String itemCode, int onHand, int reserved, int free) {
+    public record LevelView(@Schema(maxLength = 20, example = "VIE-1") String warehouse,
+                            @Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
+                            @Schema(minimum = "0", maximum = "1000000000", format = "int32") int onHand,
+                            @Schema(minimum = "0", maximum = "1000000000", format = "int32",
+                                    description = "reserved for planned shipments") int reserved,
+                            @Schema(minimum = "0", maximum = "1000000000", format = "int32",
+                                    description = "on hand and not reserved") int free) {
         static LevelView of(StockLevel l) {
             return new LevelView(l.key.warehouse(), l.key.itemCode(), l.onHand, l.reserved, l.free());
         }
@@ -65,6 +74,10 @@ public class StockResource {
     @RolesAllowed(Roles.ADMIN)
     @Transactional
     @Operation(summary = "Register a warehouse")
+    @APIResponse(responseCode = "201", description = "Registered",
+            content = @Content(schema = @Schema(implementation = WarehouseBody.class)))
+    @APIResponse(responseCode = "409", description = "The code is taken",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response addWarehouse(@NotNull @Valid WarehouseBody body) {
         if (Warehouse.findById(body.code()) != null) {
             throw DomainRuleViolation.conflict("Warehouse " + body.code() + " already exists");
@@ -83,7 +96,15 @@ public class StockResource {
     @RolesAllowed({Roles.ADMIN, Roles.LOGISTICS})
     @Operation(summary = "Goods received into a warehouse; open backorders of the item take them first (most urgent "
             + "request, then oldest), each part as a new shipment")
-    public LevelView receive(@PathParam("code") String warehouse, @NotNull @Valid StockBody body) {
+    @APIResponse(responseCode = "200", description = "The warehouse's stock of the item, after the receipt and the "
+            + "backorders it fulfilled")
+    @APIResponse(responseCode = "404", description = "No such warehouse",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "422", description = "The item is not in the catalogue, or the warehouse would hold "
+            + "more of it than it can count (1,000,000,000 units)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public LevelView receive(@PathParam("code") @Size(max = 20) @Schema(maxLength = 20, example = "VIE-1") String warehouse,
+                             @NotNull @Valid StockBody body) {
         if (CatalogueItem.findById(body.itemCode()) == null) {
             throw DomainRuleViolation.unprocessable("Item " + body.itemCode() + " is not in the catalogue");
         }
