@@ -10,6 +10,7 @@ import org.assistance.chassis.catalogue.CatalogueCopy.OfferedItem;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -31,6 +32,9 @@ import java.util.List;
 @APIResponse(responseCode = "403", description = "Role not allowed",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CatalogueResource {
+    /** The most items the list shows (by item code); equipment-service's catalogue is far smaller. */
+    static final int MAX_ITEMS = 5_000;
+
     private final CatalogueCopy catalogue;
 
     public CatalogueResource(CatalogueCopy catalogue) {
@@ -40,8 +44,21 @@ public class CatalogueResource {
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(summary = "Items an equipment line may name now (withdrawn items are left out), by item code")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = OfferedItem[].class)))
-    public List<OfferedItem> requestable() {
-        return catalogue.offered();
+    @APIResponse(responseCode = "200", description = "The items, by item code (at most " + MAX_ITEMS + ")",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, maxItems = MAX_ITEMS,
+                    implementation = RequestableItem.class)))
+    public List<RequestableItem> requestable() {
+        return catalogue.offered().stream().limit(MAX_ITEMS).map(RequestableItem::of).toList();
+    }
+
+    /** An item as equipment-service's catalogue bounds it (code 50, name 200, category 30 characters). */
+    @Schema(name = "OfferedItem")
+    public record RequestableItem(@Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
+                                  @Schema(maxLength = 200, example = "Forensic write blocker") String name,
+                                  @Schema(maxLength = 30, example = "FORENSIC_IT") String category,
+                                  boolean dualUse) {
+        static RequestableItem of(OfferedItem item) {
+            return new RequestableItem(item.itemCode(), item.name(), item.category(), item.dualUse());
+        }
     }
 }

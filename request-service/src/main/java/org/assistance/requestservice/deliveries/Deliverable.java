@@ -28,7 +28,11 @@ import java.util.UUID;
 public class Deliverable extends PanacheEntityBase {
     public static final String EQUIPMENT = "EQUIPMENT";
     private static final String ITEM_PREFIX = "item:";
-    private static final int MAX_REASON = 2_000;
+    static final int MAX_REASON = 2_000;
+    /** An approval names at most 100 equipment lines and 100 activities (50 trainings, 50 others). */
+    static final int MAX_PER_REQUEST = 200;
+    /** Units of one item: at most 100 approved lines of 10,000 each. */
+    static final int MAX_UNITS = 1_000_000;
 
     public enum State { PENDING, IN_PROGRESS, DELIVERED, CANCELLED }
 

@@ -39,7 +39,8 @@ public class DeliverableResource {
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(summary = "The deliverables of a request, each with its state (PENDING, IN_PROGRESS, DELIVERED, "
             + "CANCELLED with a reason), and what is still outstanding; a partner sees only its agency's")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = Deliveries.Deliverables.class)))
+    @APIResponse(responseCode = "200", description = "The deliverables and those outstanding",
+            content = @Content(schema = @Schema(implementation = Deliveries.Deliverables.class)))
     @APIResponse(responseCode = "404", description = "No such request for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Deliveries.Deliverables get(@PathParam("id") UUID requestId) {

@@ -29,26 +29,28 @@ public class ShipmentEventsConsumer {
 
     public ShipmentEventsConsumer(EventInbox inbox, Receipts receipts, Deliveries deliveries) {
         this.inbox = inbox;
+        // each handler locks the request (deliveries) before the shipment (receipts), the order a
+        // receipt confirmation takes them too: never two transactions waiting for each other
         this.handlers = EventHandlers.named("request-shipments")
                 .on(ShipmentPlanned.class, e -> {
-                    receipts.expect(e.data());
                     deliveries.shipmentPlanned(e.data(), e.source());
+                    receipts.expect(e.data());
                 })
                 .on(ShipmentDispatched.class, e -> {
-                    receipts.reached(e.data().shipmentId(), IncomingShipment.Stage.DISPATCHED, e.data().dispatchedAt());
                     deliveries.shipmentDispatched(e.data(), e.source());
+                    receipts.reached(e.data().shipmentId(), IncomingShipment.Stage.DISPATCHED, e.data().dispatchedAt());
                 })
                 .on(ShipmentDelivered.class, e -> {
-                    receipts.reached(e.data().shipmentId(), IncomingShipment.Stage.DELIVERED, e.data().deliveredAt());
                     deliveries.shipmentDelivered(e.data(), e.source());
+                    receipts.reached(e.data().shipmentId(), IncomingShipment.Stage.DELIVERED, e.data().deliveredAt());
                 })
                 .on(ShipmentCancelled.class, e -> {
-                    receipts.cancelled(e.data().shipmentId(), e.data().cancelledAt());
                     deliveries.shipmentCancelled(e.data(), e.source());
+                    receipts.cancelled(e.data().shipmentId(), e.data().cancelledAt());
                 })
                 .on(ShipmentLinesRemoved.class, e -> {
-                    receipts.linesRemoved(e.data().shipmentId(), e.data().lines(), e.data().removedAt());
                     deliveries.linesRemoved(e.data(), e.source());
+                    receipts.linesRemoved(e.data().shipmentId(), e.data().lines(), e.data().removedAt());
                 })
                 .on(LineBackordered.class, e -> deliveries.backordered(e.data(), e.source()))
                 .on(BackorderFulfilled.class, e -> deliveries.backorderFulfilled(e.data(), e.source()))

@@ -1,6 +1,7 @@
 package org.assistance.requestservice.receipts;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
@@ -15,6 +16,7 @@ import org.assistance.requestservice.requests.AssistanceRequests;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -25,6 +27,9 @@ import java.util.UUID;
 /** Shipments the agencies expect, and their proofs of delivery. */
 @ApplicationScoped
 public class Receipts {
+    /** What a request's shipment list shows at most (the latest); an approval of 100 lines never needs more. */
+    static final int MAX_SHIPMENTS = 500;
+
     private final AssistanceRequests requests;
     private final Outbox outbox;
 
@@ -48,7 +53,7 @@ public class Receipts {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void reached(UUID shipmentId, IncomingShipment.Stage stage, OffsetDateTime at) {
-        IncomingShipment shipment = IncomingShipment.findById(shipmentId);
+        IncomingShipment shipment = locked(shipmentId);
         if (shipment != null) {
             shipment.advanceTo(stage, at);
         }
@@ -57,7 +62,7 @@ public class Receipts {
     /** A cancelled shipment will not arrive: it shows CANCELLED (unless it already arrived). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void cancelled(UUID shipmentId, OffsetDateTime at) {
-        IncomingShipment shipment = IncomingShipment.findById(shipmentId);
+        IncomingShipment shipment = locked(shipmentId);
         if (shipment != null) {
             shipment.cancel(at);
         }
@@ -66,15 +71,26 @@ public class Receipts {
     /** Lines taken out at clearance are no longer expected (nor confirmed on receipt). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void linesRemoved(UUID shipmentId, List<ShipmentLine> removed, OffsetDateTime at) {
-        IncomingShipment shipment = IncomingShipment.findById(shipmentId);
+        IncomingShipment shipment = locked(shipmentId);
         if (shipment != null) {
             shipment.remove(removed, at);
         }
     }
 
+    /**
+     * The shipment, locked: an event and a confirmation of the same shipment take turns, so a
+     * delivery event read before a confirmation never writes its older stage over RECEIVED.
+     */
+    private static IncomingShipment locked(UUID shipmentId) {
+        return IncomingShipment.findById(shipmentId, LockModeType.PESSIMISTIC_WRITE);
+    }
+
     public List<IncomingShipment> of(UUID requestId, String agencyOrNullForStaff) {
         requests.visibleTo(requestId, agencyOrNullForStaff);
-        return IncomingShipment.list("requestId = ?1 order by updatedAt", requestId);
+        List<IncomingShipment> latest = new ArrayList<>(IncomingShipment.<IncomingShipment>find(
+                "requestId = ?1 order by updatedAt desc, id desc", requestId).range(0, MAX_SHIPMENTS - 1).list());
+        Collections.reverse(latest);
+        return latest;
     }
 
     /**
@@ -83,16 +99,28 @@ public class Receipts {
      */
     @Transactional
     public Receipt confirm(UUID requestId, String agencyId, ReceiptDraft draft, String actor) {
-        AssistanceRequest request = requests.visibleTo(requestId, agencyId);
-        IncomingShipment shipment = IncomingShipment.findById(draft.shipmentId());
+        requests.visibleTo(requestId, agencyId);
+        // Two clerks may confirm the same shipment at once: the shipment's row lock makes the second
+        // wait, then see the first one's receipt (409) instead of inserting it too (a 500 on the key).
+        // The request is locked first, in the order the shipment events take them, so a confirmation
+        // and an event never wait for each other in a circle.
+        AssistanceRequest request = AssistanceRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        IncomingShipment shipment = locked(draft.shipmentId());
         if (shipment == null || !shipment.requestId.equals(requestId)) {
             throw DomainRuleViolation.notFound("Shipment " + draft.shipmentId() + " of request " + requestId);
         }
         if (shipment.stage == IncomingShipment.Stage.PLANNED) {
             throw DomainRuleViolation.conflict("Shipment " + shipment.id + " has not been dispatched yet");
         }
+        if (shipment.stage == IncomingShipment.Stage.CANCELLED) {
+            throw DomainRuleViolation.conflict("Shipment " + shipment.id + " was cancelled; it will not arrive");
+        }
         if (shipment.stage == IncomingShipment.Stage.RECEIVED || Receipt.findById(shipment.id) != null) {
             throw DomainRuleViolation.conflict("Receipt of shipment " + shipment.id + " was already confirmed");
+        }
+        if (draft.receivedAt().isBefore(request.submittedAt)) {
+            throw InvalidInput.field("receivedAt", "must not be before the request was submitted ("
+                    + request.submittedAt + ")");
         }
         List<ReceiptLine> lines = checkedLines(shipment, draft);
         OffsetDateTime now = OffsetDateTime.now();

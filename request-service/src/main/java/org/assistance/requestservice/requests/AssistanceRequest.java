@@ -40,6 +40,9 @@ import java.util.stream.Collectors;
 @Entity
 @Table(name = "assistance_requests")
 public class AssistanceRequest extends PanacheEntityBase {
+    /** The agency claim's longest form (its column). */
+    static final int MAX_AGENCY = 100;
+
     @Id
     public UUID id;
     @Column(name = "agency_id")

@@ -25,20 +25,31 @@ import java.util.Set;
  */
 @Schema(name = "RequestDraft", description = "An assistance request as a partner agency submits or amends it")
 public record RequestDraft(
-        @NotNull @CountryCode @Schema(example = "KE") String country,
+        @NotNull @CountryCode @Schema(example = "KE", minLength = 2, maxLength = 2, pattern = "^[A-Z]{2}$",
+                description = "ISO 3166-1 alpha-2 country code") String country,
         @NotNull @Valid RequestingAuthorityInput requestingAuthority,
         @NotNull @Schema(example = "CYBERCRIME") ThematicArea thematicArea,
-        @NotEmpty @Schema(example = "[\"TRAINING\", \"EQUIPMENT\"]") Set<@NotNull AssistanceType> assistanceTypes,
+        @NotEmpty @Size(max = ASSISTANCE_TYPES) @Schema(example = "[\"TRAINING\", \"EQUIPMENT\"]")
+        Set<@NotNull AssistanceType> assistanceTypes,
         @NotNull @Schema(example = "HIGH") Priority priority,
-        @NotBlank @Size(max = 200) @Schema(example = "Digital forensics capacity for the national cybercrime unit")
+        @NotBlank @Size(max = MAX_TITLE) @Schema(example = "Digital forensics capacity for the national cybercrime unit")
         String title,
-        @NotBlank @Size(max = 10_000)
+        @NotBlank @Size(max = MAX_NEEDS)
         @Schema(example = "Ransomware cases doubled since 2024; the unit has no write blockers or trained examiners.")
         String needsStatement,
-        @NotNull @FutureOrPresent @Schema(example = "2027-06-30") LocalDate desiredBy,
-        @Size(max = 100) List<@NotNull @Valid EquipmentLineInput> equipmentLines,
-        @Size(max = 50) List<@NotNull @Valid TrainingNeedInput> trainingNeeds,
+        @NotNull @FutureOrPresent @Schema(example = "2027-06-30", description = "From today to ten years from today")
+        LocalDate desiredBy,
+        @Size(max = MAX_EQUIPMENT_LINES) List<@NotNull @Valid EquipmentLineInput> equipmentLines,
+        @Size(max = MAX_TRAINING_NEEDS) List<@NotNull @Valid TrainingNeedInput> trainingNeeds,
         @Valid MoneyInput estimatedValue) {
+    /** As many kinds of assistance as there are (a set: each at most once). */
+    static final int ASSISTANCE_TYPES = 6;
+    static final int MAX_TITLE = 200;
+    static final int MAX_NEEDS = 10_000;
+    static final int MAX_EQUIPMENT_LINES = 100;
+    static final int MAX_TRAINING_NEEDS = 50;
+    /** How far ahead a request may plan: further is a typo (year 20270), and beyond the database's dates. */
+    static final int MAX_YEARS_AHEAD = 10;
 
     @Schema(name = "RequestingAuthority")
     public record RequestingAuthorityInput(
@@ -92,6 +103,9 @@ public record RequestDraft(
             errors.add(new FieldError("trainingNeeds", "are required when TRAINING is asked for"));
         } else if (!training && hasNeeds) {
             errors.add(new FieldError("trainingNeeds", "are only allowed when TRAINING is asked for"));
+        }
+        if (desiredBy.isAfter(LocalDate.now().plusYears(MAX_YEARS_AHEAD))) {
+            errors.add(new FieldError("desiredBy", "must be within " + MAX_YEARS_AHEAD + " years from today"));
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.persistence.OptimisticLockException;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -31,6 +32,7 @@ import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -50,6 +52,15 @@ import java.util.UUID;
 @APIResponse(responseCode = "403", description = "Role not allowed",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class RequestResource {
+    static final int MAX_COMMENT = 2_000;
+    static final int MAX_PAGE = 100;
+    /** The next page's URL: this one's (at most the 4 KiB request line) on this host. */
+    static final int MAX_NEXT_LINK = 8_192;
+    /** A cursor this API gives out is about 80 characters. */
+    static final int MAX_CURSOR = 200;
+    /** An ETag here is a quoted version number; If-None-Match may list a few. */
+    static final int MAX_ETAGS = 200;
+
     private final AssistanceRequests requests;
     private final RequestSearch search;
     private final Caller caller;
@@ -95,11 +106,14 @@ public class RequestResource {
     @Path("/{id}")
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN, Roles.LOGISTICS})
     @Operation(summary = "One request; a partner sees only its own agency's. The ETag is needed to amend it.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "200", description = "The request, with its version as ETag",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     @APIResponse(responseCode = "404", description = "No such request for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response get(@PathParam("id") UUID id, @HeaderParam("If-None-Match") String ifNoneMatch) {
+    public Response get(@PathParam("id") UUID id,
+                        @Parameter(description = "The ETag last read: 304 if the request has not changed since")
+                        @HeaderParam("If-None-Match") @Size(max = MAX_ETAGS) String ifNoneMatch) {
         AssistanceRequest request = requests.visibleTo(id, caller.agencyScope());
         if (EntityTags.matches(ifNoneMatch, request.version)) {
             return Response.notModified(new EntityTag(String.valueOf(request.version))).build();
@@ -113,7 +127,10 @@ public class RequestResource {
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "Amend a request (JSON merge patch) while it is SUBMITTED or INFORMATION_REQUESTED",
             description = "If-Match must carry the ETag last read: a stale one gets 412, a missing one 428.")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "200", description = "Amended, with its new version as ETag",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "404", description = "No such request for this agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Not amendable in its current status",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "An equipment line names an item that is not in the catalogue "
@@ -123,9 +140,11 @@ public class RequestResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "428", description = "If-Match missing",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response amend(@PathParam("id") UUID id, @HeaderParam("If-Match") String ifMatch,
+    public Response amend(@PathParam("id") UUID id,
+                          @Parameter(description = "The ETag last read (required)")
+                          @HeaderParam("If-Match") @Size(max = MAX_ETAGS) String ifMatch,
                           @NotNull @RequestBody(content = @Content(mediaType = JsonMergePatch.MEDIA_TYPE,
-                                  schema = @Schema(implementation = RequestDraft.class),
+                                  schema = @Schema(implementation = RequestAmendment.class),
                                   example = "{\"priority\": \"URGENT\", \"desiredBy\": \"2027-03-31\"}"))
                           JsonNode patch) {
         long expected = EntityTags.required(ifMatch);
@@ -139,7 +158,7 @@ public class RequestResource {
     }
 
     @Schema(name = "Withdrawal")
-    public record Withdrawal(@Size(max = 2_000) @Schema(example = "Funded by the national budget after all") String reason) {
+    public record Withdrawal(@Size(max = MAX_COMMENT) @Schema(example = "Funded by the national budget after all") String reason) {
     }
 
     @POST
@@ -147,7 +166,10 @@ public class RequestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "Withdraw a request before a decision")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "200", description = "Withdrawn",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "404", description = "No such request for this agency",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already decided",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RequestView withdraw(@PathParam("id") UUID id, @Valid Withdrawal withdrawal) {
@@ -159,7 +181,7 @@ public class RequestResource {
     public record Completion(
             @NotNull @Min(1) @Max(5) @Schema(example = "5", description = "How satisfied the agency is, 1 to 5")
             Integer satisfaction,
-            @Size(max = 2_000) @Schema(example = "Twelve examiners now process seized phones in-house.")
+            @Size(max = MAX_COMMENT) @Schema(example = "Twelve examiners now process seized phones in-house.")
             String comment) {
     }
 
@@ -170,7 +192,8 @@ public class RequestResource {
     @Operation(summary = "Confirm that a delivered request is complete, with a satisfaction rating and a comment for donors",
             description = "Closes the request (CLOSED). Without this, a delivered request closes by itself some time "
                     + "after delivery (60 days unless configured otherwise).")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RequestView.class)))
+    @APIResponse(responseCode = "200", description = "Closed with the agency's rating",
+            content = @Content(schema = @Schema(implementation = RequestView.class)))
     @APIResponse(responseCode = "400", description = "Rating outside 1 to 5, or comment over 2,000 characters",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "404", description = "No such request for this agency",
@@ -185,7 +208,13 @@ public class RequestResource {
     @GET
     @Path("/{id}/history")
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN, Roles.LOGISTICS})
-    @Operation(summary = "Status changes of a request with time, actor and reason")
+    @Operation(summary = "Status changes of a request with time, actor and reason, oldest first")
+    @APIResponse(responseCode = "200", description = "The history (its latest " + StatusChange.MAX_HISTORY
+            + " changes, should a request ever have more)",
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, maxItems = StatusChange.MAX_HISTORY,
+                    implementation = RequestView.Change.class)))
+    @APIResponse(responseCode = "404", description = "No such request for this caller",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RequestView.Change> history(@PathParam("id") UUID id) {
         return requests.history(id, caller.agencyScope()).stream().map(RequestView.Change::of).toList();
     }
@@ -193,14 +222,18 @@ public class RequestResource {
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN, Roles.LOGISTICS})
     @Operation(summary = "Requests, newest first, a page at a time; a partner sees only its agency's")
+    @APIResponse(responseCode = "200", description = "One page, and the link to the next",
+            content = @Content(schema = @Schema(implementation = RequestView.Page.class)))
     public RequestView.Page list(@QueryParam("status") RequestStatus status,
-                                 @QueryParam("country") String country,
+                                 @Parameter(description = "ISO 3166-1 alpha-2 country code", example = "KE")
+                                 @QueryParam("country") @Size(min = 2, max = 2) @Pattern(regexp = "^[A-Z]{2}$") String country,
                                  @QueryParam("thematicArea") ThematicArea thematicArea,
                                  @QueryParam("priority") Priority priority,
                                  @QueryParam("submittedFrom") OffsetDateTime submittedFrom,
                                  @QueryParam("submittedTo") OffsetDateTime submittedTo,
-                                 @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(100) int limit,
-                                 @QueryParam("cursor") String cursor,
+                                 @QueryParam("limit") @DefaultValue("20") @Min(1) @Max(MAX_PAGE) int limit,
+                                 @Parameter(description = "Where the page starts: from the previous page's `next`")
+                                 @QueryParam("cursor") @Size(max = MAX_CURSOR) String cursor,
                                  @Context UriInfo uri) {
         RequestSearch.Criteria criteria = new RequestSearch.Criteria(caller.agencyScope(), status, country, thematicArea,
                 priority, submittedFrom, submittedTo);

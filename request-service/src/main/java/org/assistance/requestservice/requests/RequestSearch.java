@@ -24,7 +24,13 @@ public class RequestSearch {
     public record Result(List<AssistanceRequest> items, String nextCursor) {
     }
 
+    /** Submission times a search may name: the database cannot compare with years it cannot store. */
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("1970-01-01T00:00:00Z");
+    private static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59Z");
+
     public Result find(Criteria criteria, int limit, String cursor) {
+        requireSearchable("submittedFrom", criteria.submittedFrom());
+        requireSearchable("submittedTo", criteria.submittedTo());
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
         if (criteria.agencyId() != null) {
@@ -70,6 +76,12 @@ public class RequestSearch {
         List<AssistanceRequest> page = found.subList(0, limit);
         AssistanceRequest last = page.get(limit - 1);
         return new Result(page, new Position(last.submittedAt, last.id).encode());
+    }
+
+    private static void requireSearchable(String parameter, OffsetDateTime time) {
+        if (time != null && (time.isBefore(EARLIEST) || time.isAfter(LATEST))) {
+            throw InvalidInput.field(parameter, "must be between " + EARLIEST + " and " + LATEST);
+        }
     }
 
     record Position(OffsetDateTime submittedAt, UUID id) {

@@ -11,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 
@@ -18,6 +20,13 @@ import java.util.UUID;
 @Entity
 @Table(name = "request_status_changes")
 public class StatusChange extends PanacheEntityBase {
+    /** The column's width; a token subject may be longer, and is then shortened rather than failing the change. */
+    static final int MAX_ACTOR = 200;
+    /** The longest reason: a reviewer's questions (up to 20 of 1,000 characters) joined into one. */
+    static final int MAX_REASON = 21_000;
+    /** What the history shows at most; a request's lifecycle never comes near it. */
+    static final int MAX_HISTORY = 500;
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
@@ -41,12 +50,20 @@ public class StatusChange extends PanacheEntityBase {
         change.fromStatus = from;
         change.toStatus = to;
         change.changedAt = at;
-        change.actor = actor;
-        change.reason = reason;
+        change.actor = shortened(actor, MAX_ACTOR);
+        change.reason = shortened(reason, MAX_REASON);
         change.persist();
     }
 
+    /** The request's changes, oldest first (the latest {@link #MAX_HISTORY} of them). */
     static List<StatusChange> of(UUID requestId) {
-        return list("requestId = ?1 order by changedAt, id", requestId);
+        List<StatusChange> latest = new ArrayList<>(StatusChange.<StatusChange>find(
+                "requestId = ?1 order by changedAt desc, id desc", requestId).range(0, MAX_HISTORY - 1).list());
+        Collections.reverse(latest);
+        return latest;
+    }
+
+    private static String shortened(String text, int max) {
+        return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
 }

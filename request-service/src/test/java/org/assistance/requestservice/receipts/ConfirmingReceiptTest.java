@@ -14,7 +14,19 @@ import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
+import jakarta.inject.Inject;
+
+import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -161,6 +173,70 @@ class ConfirmingReceiptTest {
                                 "DELIVERED")));
     }
 
+    @Test
+    void clerks_confirming_the_same_shipment_at_once_get_one_receipt_one_event_and_no_500() throws Exception {
+        UUID request = approvedRequest();
+        UUID shipment = UUID.randomUUID();
+        plan(request, shipment);
+        Events.publish(new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-5", null,
+                OffsetDateTime.now()), "/equipment-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
+                        .then().body("[0].stage", equalTo("DISPATCHED")));
+        Map<String, Object> body = receipt(shipment, List.of(
+                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0)));
+
+        int clerks = 8;
+        ExecutorService pool = Executors.newFixedThreadPool(clerks);
+        CountDownLatch ready = new CountDownLatch(clerks);
+        CountDownLatch go = new CountDownLatch(1);
+        List<Future<io.restassured.response.Response>> answers = new ArrayList<>();
+        try {
+            for (int i = 0; i < clerks; i++) {
+                answers.add(pool.submit(() -> {
+                    ready.countDown();
+                    go.await();
+                    return given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON).body(body)
+                            .when().post("/api/v1/requests/" + request + "/receipts");
+                }));
+            }
+            ready.await();
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<io.restassured.response.Response> answer : answers) {
+                io.restassured.response.Response response = answer.get(60, TimeUnit.SECONDS);
+                statuses.add(response.statusCode());
+                if (response.statusCode() == 409) {
+                    assertThat(response.contentType()).startsWith("application/problem+json");
+                    assertThat(response.jsonPath().getString("detail")).contains("already confirmed");
+                }
+            }
+            assertThat(statuses).as("one clerk's confirmation counts, the others are told it was already made")
+                    .containsOnly(201, 409).containsOnlyOnce(201);
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
+                .then().body("[0].stage", equalTo("RECEIVED"));
+        assertThat(receiptEventsRecorded(request)).as("one ReceiptConfirmed in the outbox").isEqualTo(1);
+    }
+
+    @Inject
+    DataSource database;
+
+    private long receiptEventsRecorded(UUID request) throws Exception {
+        try (Connection connection = database.getConnection();
+             PreparedStatement query = connection.prepareStatement("select count(*) from outbox where event_key = ? "
+                     + "and event_type = 'assistance.request.receipt-confirmed.v1'")) {
+            query.setString(1, request.toString());
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
     private static UUID approvedRequest() {
         UUID request = org.assistance.requestservice.requests.DraftsAccess.submit(AGENCY);
         Events.approved(request, AGENCY, APPROVED_LINES, List.of());
@@ -178,6 +254,6 @@ class ConfirmingReceiptTest {
 
     private static Map<String, Object> receipt(UUID shipment, List<Map<String, Object>> lines) {
         return Map.of("shipmentId", shipment.toString(), "lines", lines,
-                "receivedBy", "Insp. Wanjiru", "receivedAt", OffsetDateTime.now().minusHours(1).toString());
+                "receivedBy", "Insp. Wanjiru", "receivedAt", OffsetDateTime.now().toString());
     }
 }
