@@ -62,7 +62,7 @@ class InboxTest {
         assertThat(BrokerClient.header(dead.get(0), DeadLetters.REASON)).contains("not a valid");
         assertThat(BrokerClient.header(dead.get(0), DeadLetters.CONSUMER)).isEqualTo("fixture");
         assertThat(BrokerClient.header(dead.get(0), DeadLetters.ORIGINAL_TOPIC)).isEqualTo(Topics.REQUESTS);
-        io.restassured.RestAssured.given().when().get("/q/metrics").then()
+        io.restassured.RestAssured.given().when().get(SecurityTest.management("/metrics")).then()
                 .body(org.hamcrest.Matchers.containsString("assistance_events_dead_lettered_total"));
     }
 

@@ -47,7 +47,7 @@ class OutboxHousekeepingTest {
     @Test
     void backlog_and_publish_lag_are_metrics() {
         Fixtures.submit("measured");
-        given().when().get("/q/metrics").then().statusCode(200)
+        given().when().get(SecurityTest.management("/metrics")).then().statusCode(200)
                 .body(containsString("assistance_outbox_backlog"))
                 .body(containsString("assistance_outbox_oldest_unsent_seconds"))
                 .body(containsString("assistance_outbox_publish_lag_seconds"));

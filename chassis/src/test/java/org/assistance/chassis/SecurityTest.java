@@ -60,11 +60,37 @@ class SecurityTest {
     }
 
     @Test
-    void health_metrics_and_api_documents_need_no_token() {
-        given().when().get("/q/health/ready").then().statusCode(200);
-        given().when().get("/q/metrics").then().statusCode(200).body(containsString("assistance_outbox_backlog"));
+    void api_documents_need_no_token() {
         given().when().get("/q/openapi").then().statusCode(200);
         given().when().get("/asyncapi").then().statusCode(200);
+    }
+
+    @Test
+    void health_answers_on_the_management_port_without_a_token() {
+        given().when().get(management("/health/ready")).then().statusCode(200);
+        given().when().get(management("/health/live")).then().statusCode(200);
+        given().when().get(management("/metrics")).then().statusCode(200)
+                .body(containsString("assistance_outbox_backlog"));
+    }
+
+    @Test
+    void metrics_and_health_are_not_served_on_the_public_port() {
+        given().when().get("/q/metrics").then().statusCode(404);
+        given().when().get("/q/health").then().statusCode(404);
+        given().when().get("/q/health/ready").then().statusCode(404);
+    }
+
+    @Test
+    void every_answer_tells_the_browser_not_to_sniff_and_not_to_send_referrers() {
+        given().when().get("/q/openapi").then().statusCode(200)
+                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer");
+        given().when().get("/fixture/requests/" + UUID.randomUUID()).then().statusCode(401)
+                .header("X-Content-Type-Options", "nosniff").header("Referrer-Policy", "no-referrer");
+    }
+
+    /** A path on the management interface (its own port, root /q), e.g. "/metrics". */
+    static String management(String path) {
+        return io.quarkus.test.common.http.TestHTTPResourceManager.getManagementUri() + path;
     }
 
     @Test

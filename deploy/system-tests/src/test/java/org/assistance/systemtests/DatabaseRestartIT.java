@@ -59,7 +59,7 @@ class DatabaseRestartIT {
         }
     }
 
-    /** Polls every instance's /q/health/ready and remembers when it first went DOWN and came UP again. */
+    /** Polls every instance's /q/health/ready (management port) and remembers when it first went DOWN and came UP again. */
     private static final class ReadinessWatch implements AutoCloseable {
         private final FaultPlatform platform;
         private final Map<String, Long> firstDown = new java.util.concurrent.ConcurrentHashMap<>();

@@ -213,7 +213,7 @@ final class FaultPlatform {
 
     boolean ready(String instance) {
         try {
-            return Http.get(Launcher.url(port(instance)) + "/q/health/ready", null).status() == 200;
+            return Http.get(Launcher.managementUrl(port(instance)) + "/q/health/ready", null).status() == 200;
         } catch (Exception e) {
             return false;
         }

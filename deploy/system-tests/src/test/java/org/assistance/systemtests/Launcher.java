@@ -47,6 +47,14 @@ final class Launcher {
         return "http://localhost:" + port(defaultPort);
     }
 
+    /**
+     * Where the instance answering on {@code defaultPort} serves health and metrics: its management
+     * port (9000 + the service's number, e.g. 9004 for 8084), never the public one.
+     */
+    static String managementUrl(int defaultPort) {
+        return "http://localhost:" + port(defaultPort - 8080 + 9000);
+    }
+
     static String uniquePrefix(String name) {
         return name + "_" + Long.toHexString(System.currentTimeMillis()) + "_";
     }

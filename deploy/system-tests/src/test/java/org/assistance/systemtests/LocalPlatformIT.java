@@ -40,9 +40,14 @@ class LocalPlatformIT {
         assertThat(up.exitCode()).as(up.output()).isZero();
         assertThat(up.output()).contains("The platform is up", Launcher.url(8084) + "/", "localhost:" + Launcher.port(9092));
         for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            Http.Answer ready = Http.get(Launcher.url(service.getValue()) + "/q/health/ready", null);
+            Http.Answer ready = Http.get(Launcher.managementUrl(service.getValue()) + "/q/health/ready", null);
             assertThat(ready.status()).as(service.getKey()).isEqualTo(200);
             assertThat(ready.body()).as(service.getKey()).contains("\"status\": \"UP\"");
+            // operations endpoints are off the public port: clients reach neither health nor metrics
+            assertThat(Http.get(Launcher.url(service.getValue()) + "/q/metrics", null).status()).as(service.getKey())
+                    .isEqualTo(404);
+            assertThat(Http.get(Launcher.managementUrl(service.getValue()) + "/q/metrics", null).status())
+                    .as(service.getKey()).isEqualTo(200);
         }
     }
 

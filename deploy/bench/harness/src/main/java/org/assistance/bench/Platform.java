@@ -50,6 +50,11 @@ final class Platform {
 
     /** Resident memory of a process in MiB, from /proc (Linux). */
     static double rssMiB(long pid) throws IOException {
+    /** Health and metrics: on the service's management port (9000 + its number), not the public one. */
+    static String managementUrl(String service, String path) {
+        return "http://localhost:" + (PORTS.get(service) - 8080 + 9000) + path;
+    }
+
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
@@ -81,7 +86,7 @@ final class Platform {
         long begin = System.nanoTime();
         Process start = new ProcessBuilder(launcher().toString(), "start", service).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        double seconds = awaitReady(url(service, "/q/health/ready"), begin, Duration.ofSeconds(120));
+        double seconds = awaitReady(managementUrl(service, "/q/health/ready"), begin, Duration.ofSeconds(120));
         start.waitFor(60, TimeUnit.SECONDS);
         return seconds;
     }

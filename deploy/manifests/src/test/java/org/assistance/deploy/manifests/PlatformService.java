@@ -13,10 +13,10 @@ import java.util.TreeSet;
 
 /**
  * One of the four services as its own application.properties describes it: the port it listens
- * on, its database, the topics it consumes and where its image is pushed. The manifests are
+ * on, its management port (health and metrics only), its database, the topics it consumes and where its image is pushed. The manifests are
  * checked against these, not against a second copy of them.
  */
-record PlatformService(String name, int httpPort, String database, Set<String> consumedTopics,
+record PlatformService(String name, int httpPort, int managementPort, String database, Set<String> consumedTopics,
                        String imageRegistry, String imageGroup) {
 
     static final List<String> NAMES = List.of("request-service", "program-service", "equipment-service", "reporting-service");
@@ -43,6 +43,7 @@ record PlatformService(String name, int httpPort, String database, Set<String> c
         }
         return new PlatformService(name,
                 Integer.parseInt(required(properties, file, "quarkus.http.port")),
+                Integer.parseInt(required(properties, file, "quarkus.management.port")),
                 database,
                 consumed,
                 required(properties, file, "quarkus.container-image.registry"),

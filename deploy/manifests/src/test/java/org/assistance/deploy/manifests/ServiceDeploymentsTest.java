@@ -45,25 +45,40 @@ class ServiceDeploymentsTest {
     }
 
     @Test
-    void each_service_listens_on_its_own_port_and_is_probed_there_for_readiness_liveness_and_startup() {
+    void each_service_listens_on_its_own_port_and_is_probed_on_its_management_port_for_readiness_liveness_and_startup() {
         for (PlatformService service : services) {
             JsonNode container = manifests.container(service.name());
             assertThat(container.path("ports").findValuesAsText("containerPort"))
-                    .as("container ports of %s", service.name()).containsExactly(String.valueOf(service.httpPort()));
+                    .as("container ports of %s", service.name())
+                    .containsExactlyInAnyOrder(String.valueOf(service.httpPort()), String.valueOf(service.managementPort()));
+            assertThat(service.managementPort()).as("management port of %s", service.name()).isNotEqualTo(service.httpPort());
             assertProbe(service, container, "readinessProbe", "/q/health/ready");
             assertProbe(service, container, "livenessProbe", "/q/health/live");
             assertProbe(service, container, "startupProbe", "/q/health/started");
 
             JsonNode ports = manifests.named("Service", service.name()).spec().path("ports");
-            assertThat(ports.findValuesAsText("targetPort")).as("the Service in front of %s", service.name())
-                    .containsExactly(String.valueOf(service.httpPort()));
+            assertThat(ports.findValuesAsText("targetPort")).as("the Service in front of %s (never its management port)",
+                    service.name()).containsExactly(String.valueOf(service.httpPort()));
+        }
+    }
+
+    @Test
+    void prometheus_scrapes_metrics_on_the_management_port_not_the_public_one() {
+        for (PlatformService service : services) {
+            for (JsonNode annotations : List.of(manifests.named("Deployment", service.name()).document().path("metadata").path("annotations"),
+                    manifests.named("Deployment", service.name()).spec().path("template").path("metadata").path("annotations"))) {
+                assertThat(annotations.path("prometheus.io/scrape").asText()).as("scraped: %s", service.name()).isEqualTo("true");
+                assertThat(annotations.path("prometheus.io/path").asText()).as("metrics path of %s", service.name()).isEqualTo("/q/metrics");
+                assertThat(annotations.path("prometheus.io/port").asText()).as("metrics port of %s", service.name())
+                        .isEqualTo(String.valueOf(service.managementPort()));
+            }
         }
     }
 
     private static void assertProbe(PlatformService service, JsonNode container, String probe, String path) {
         JsonNode get = container.path(probe).path("httpGet");
         assertThat(get.path("path").asText()).as("%s path of %s", probe, service.name()).isEqualTo(path);
-        assertThat(get.path("port").asText()).as("%s port of %s", probe, service.name()).isEqualTo(String.valueOf(service.httpPort()));
+        assertThat(get.path("port").asText()).as("%s port of %s", probe, service.name()).isEqualTo(String.valueOf(service.managementPort()));
     }
 
     @Test
