@@ -146,7 +146,7 @@ class ComposeTest {
     }
 
     @Test
-    void compose_keeps_no_key_or_password_and_mounts_the_generated_public_key() throws IOException {
+    void compose_keeps_no_key_or_password_and_mounts_the_generated_jwks() throws IOException {
         assertThat(service("postgres").path("environment").path("POSTGRES_PASSWORD").asText()).startsWith("${");
         for (PlatformService service : PlatformService.all()) {
             JsonNode entry = service(service.name());
@@ -154,8 +154,8 @@ class ComposeTest {
                     .startsWith("${");
             String location = entry.path("environment").path("MP_JWT_VERIFY_PUBLICKEY_LOCATION").asText();
             assertThat(location).startsWith("file:");
-            assertThat(texts(entry.path("volumes"))).as("key mount of %s", service.name())
-                    .contains("./.state/jwt/public.pem:" + location.substring("file:".length()) + ":ro");
+            assertThat(texts(entry.path("volumes"))).as("JWKS mount of %s", service.name())
+                    .contains("./.state/jwt/jwks.json:" + location.substring("file:".length()) + ":ro");
         }
         // deploy/compose/up generates the key pair and the password there; git must never take them
         assertThat(Files.readAllLines(Repository.file("deploy/compose/.gitignore"))).contains(".state/");
