@@ -63,8 +63,8 @@ public class ProgrammeResource {
 
     @Schema(name = "Donor")
     public record DonorBody(
-            @NotBlank @Size(max = 100) @Pattern(regexp = "[a-z0-9][a-z0-9-]*", message = "must be lower-case letters, digits and dashes")
-            @Schema(example = "donor-eu") String id,
+            @NotBlank @Size(max = 100) @Pattern(regexp = DONOR_ID, message = DONOR_ID_MESSAGE) @Schema(example = "donor-eu")
+            String id,
             @NotBlank @Size(max = 200) @Schema(example = "European Union") String name,
             @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+(-[A-Za-z0-9._]+)*", message = "must be an IATI organisation identifier such as XI-IATI-EC_INTPA")
             @Schema(example = "XI-IATI-EC_INTPA") String iatiIdentifier,
@@ -73,8 +73,7 @@ public class ProgrammeResource {
 
     @Schema(name = "NewProgramme")
     public record ProgrammeBody(
-            @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Z][A-Z0-9]*", message = "must be upper-case letters and digits")
-            @Schema(example = "GLOCY") String code,
+            @NotBlank @Size(max = 20) @Pattern(regexp = CODE, message = CODE_MESSAGE) @Schema(example = "GLOCY") String code,
             @NotBlank @Size(max = 200) @Schema(example = "Global Programme on Cybercrime") String name,
             @NotEmpty @Size(max = MAX_THEMATIC_AREAS) @Schema(example = "[\"CYBERCRIME\", \"MONEY_LAUNDERING\"]")
             Set<@NotBlank @Size(max = 40) String> thematicAreas,
@@ -122,12 +121,19 @@ public class ProgrammeResource {
     public interface ProgrammeListEntry {
     }
 
+    /** What a programme code is made of (also in a path: anything else names no programme). */
+    public static final String CODE = "[A-Z][A-Z0-9]*";
+    public static final String CODE_MESSAGE = "must be upper-case letters and digits";
+    static final String DONOR_ID = "[a-z0-9][a-z0-9-]*";
+    static final String DONOR_ID_MESSAGE = "must be lower-case letters, digits and dashes";
+
     /** A programme serves at most this many thematic areas. */
     static final int MAX_THEMATIC_AREAS = 20;
 
     @Schema(name = "Funding")
     public record FundingBody(
-            @NotBlank @Size(max = 100) @Schema(example = "donor-eu") String donorId,
+            @NotBlank @Size(max = 100) @Pattern(regexp = DONOR_ID, message = DONOR_ID_MESSAGE) @Schema(example = "donor-eu")
+            String donorId,
             @NotNull @Valid MoneyInput amount,
             // bounded like the column (numeric(19, 8)) and below any real rate: an unbounded one made
             // the conversion run for minutes while the programme's row was locked
@@ -234,7 +240,7 @@ public class ProgrammeResource {
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ProgrammeView.class)))
     @APIResponse(responseCode = "404", description = "No such programme (or, for a donor, not one it funds)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ProgrammeView programme(@PathParam("code") @Size(max = 20) String code) {
+    public ProgrammeView programme(@PathParam("code") @Size(max = 20) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
         Programme programme = Programme.findById(code);
         String donor = caller.donorScope();
         if (programme == null || (donor != null && !programmes.fundedBy(donor).contains(code))) {
@@ -256,7 +262,7 @@ public class ProgrammeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown donor, or the programme's total would exceed what it can record",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response pledge(@PathParam("code") @Size(max = 20) String code, @NotNull @Valid FundingBody body) {
+    public Response pledge(@PathParam("code") @Size(max = 20) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code, @NotNull @Valid FundingBody body) {
         return funded(code, Funding.Kind.PLEDGE, body);
     }
 
@@ -273,7 +279,7 @@ public class ProgrammeResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "422", description = "Unknown donor, or the programme's total would exceed what it can record",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response contribute(@PathParam("code") @Size(max = 20) String code, @NotNull @Valid FundingBody body) {
+    public Response contribute(@PathParam("code") @Size(max = 20) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code, @NotNull @Valid FundingBody body) {
         return funded(code, Funding.Kind.CONTRIBUTION, body);
     }
 

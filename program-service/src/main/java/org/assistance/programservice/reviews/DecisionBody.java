@@ -5,9 +5,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.assistance.chassis.validation.MoneyInput;
 import org.assistance.programservice.activities.ActivityKind;
+import org.assistance.programservice.programmes.ProgrammeResource;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -19,7 +21,8 @@ import java.util.List;
         + "(and comment for OTHER); REQUEST_INFORMATION needs questions")
 public record DecisionBody(
         @NotNull @Schema(example = "APPROVE") Kind decision,
-        @Size(max = 20) @Schema(example = "GLOCY") String programmeCode,
+        @Size(max = 20) @Pattern(regexp = ProgrammeResource.CODE, message = ProgrammeResource.CODE_MESSAGE)
+        @Schema(example = "GLOCY") String programmeCode,
         @Valid MoneyInput approvedAmount,
         @Size(max = 100) List<@NotNull @Valid Line> equipmentLines,
         @Size(max = 50) List<@NotNull @Valid Training> trainings,

@@ -174,6 +174,11 @@ class FundsWithinBoundsTest {
                 .then().statusCode(400).body("errors.field", hasItem("donorId"));
         given().auth().oauth2(Tokens.role("admin")).when().get("/api/v1/programmes/" + "P".repeat(21))
                 .then().statusCode(400).body("errors.field", hasItem("code"));
+        // a NUL character would fail in the database: a code is upper-case letters and digits only
+        for (String path : List.of("A%00B", "glocy", "GL%C3%96CY")) {
+            given().auth().oauth2(Tokens.role("admin")).urlEncodingEnabled(false).when().get("/api/v1/programmes/" + path)
+                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("code"));
+        }
         given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
                 .body(Map.of("code", "AREAS", "name", "Too many areas", "currency", "USD",
                         "iatiActivityPrefix", "XM-DAC-41146-AREAS",
