@@ -2,6 +2,7 @@ package org.assistance.deploy.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.topics.KafkaAccess;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -159,6 +160,48 @@ class ComposeTest {
         }
         // deploy/compose/up generates the key pair and the password there; git must never take them
         assertThat(Files.readAllLines(Repository.file("deploy/compose/.gitignore"))).contains(".state/");
+    }
+
+    @Test
+    void compose_kafka_asks_every_client_to_log_in_and_each_service_logs_in_as_itself_with_the_acls_the_chassis_derives()
+            throws IOException {
+        JsonNode kafka = service("kafka").path("environment");
+        assertThat(kafka.path("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP").asText().split(","))
+                .as("every listener of kafka asks for a login").allMatch(listener -> listener.endsWith(":SASL_PLAINTEXT"));
+        assertThat(kafka.path("KAFKA_SASL_ENABLED_MECHANISMS").asText()).isEqualTo(KafkaAccess.MECHANISM);
+        assertThat(kafka.path("KAFKA_AUTHORIZER_CLASS_NAME").asText())
+                .isEqualTo("org.apache.kafka.metadata.authorizer.StandardAuthorizer");
+        assertThat(kafka.path("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND").asText()).isEqualTo("false");
+        for (PlatformService service : PlatformService.all()) {
+            JsonNode environment = service(service.name()).path("environment");
+            assertThat(environment.path("KAFKA_SECURITY_PROTOCOL").asText()).as("%s", service.name()).isEqualTo("SASL_PLAINTEXT");
+            assertThat(environment.path("KAFKA_SASL_MECHANISM").asText()).as("%s", service.name()).isEqualTo(KafkaAccess.MECHANISM);
+            assertThat(environment.path("KAFKA_SASL_JAAS_CONFIG").asText()).as("Kafka login of %s", service.name())
+                    .contains("username=\"" + service.name() + "\"")
+                    .containsPattern("password=\"\\$\\{ASSISTANCE_KAFKA_[A-Z_]+_PASSWORD:\\?[^}]*}\";$");
+        }
+        Set<String> listed = new TreeSet<>();
+        boolean inside = false;
+        for (String line : Files.readAllLines(topicScript(service("topics")))) {
+            if (line.endsWith("<<ACLS")) {
+                inside = true;
+            } else if (line.equals("ACLS")) {
+                inside = false;
+            } else if (inside && !line.isBlank()) {
+                String[] parts = line.trim().split("\\s+");
+                for (String operation : parts[3].split(",")) {
+                    listed.add(parts[0] + " " + parts[1] + " " + parts[2] + " " + operation.toLowerCase(java.util.Locale.ROOT));
+                }
+            }
+        }
+        Set<String> derived = new TreeSet<>();
+        for (String service : Topics.SERVICES) {
+            for (KafkaAccess.Grant grant : KafkaAccess.grants(service)) {
+                grant.operations().forEach(operation -> derived.add(service + " " + grant.type().name().toLowerCase(java.util.Locale.ROOT)
+                        + " " + grant.name() + " " + operation.name().replace("_", "").toLowerCase(java.util.Locale.ROOT)));
+            }
+        }
+        assertThat(listed).as("ACLs the topics service of %s sets, against the chassis' KafkaAccess", COMPOSE).isEqualTo(derived);
     }
 
     private static List<String> texts(JsonNode array) {

@@ -3,6 +3,7 @@ package org.assistance.deploy.manifests;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.assistance.chassis.events.EventType;
 import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.topics.KafkaAccess;
 import org.assistance.deploy.manifests.KubernetesManifests.Resource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -116,6 +117,79 @@ class KafkaManifestsTest {
     void no_KafkaTopic_declares_a_topic_the_platform_does_not_use() {
         Set<String> known = Stream.concat(platformTopics().stream(), deadLetterTopics().stream()).collect(Collectors.toSet());
         assertThat(kafkaTopics.keySet()).as("declared topics").isSubsetOf(known);
+    }
+
+    @Test
+    void every_client_of_kafka_logs_in_with_scram_and_may_do_only_what_its_acls_allow() {
+        JsonNode listeners = kafka.spec().path("kafka").path("listeners");
+        assertThat(listeners.size()).as("listeners of %s", kafka).isPositive();
+        for (JsonNode listener : listeners) {
+            assertThat(listener.path("authentication").path("type").asText())
+                    .as("authentication of listener %s", listener.path("name").asText()).isEqualTo("scram-sha-512");
+        }
+        assertThat(kafka.spec().path("kafka").path("authorization").path("type").asText()).as("authorization of %s", kafka)
+                .isEqualTo("simple");
+        assertThat(kafka.spec().path("entityOperator").has("userOperator"))
+                .as("a User Operator turns the KafkaUsers into credentials and ACLs").isTrue();
+    }
+
+    @Test
+    void each_service_has_a_KafkaUser_whose_acls_are_those_the_chassis_derives_from_who_owns_and_consumes_each_topic() {
+        assertThat(manifests.ofKind("KafkaUser").stream().map(Resource::name).toList()).as("KafkaUsers in deploy/k8s")
+                .containsExactlyInAnyOrderElementsOf(Topics.SERVICES);
+        for (String service : Topics.SERVICES) {
+            Resource user = manifests.named("KafkaUser", service);
+            assertThat(user.document().path("metadata").path("labels").path("strimzi.io/cluster").asText())
+                    .as("cluster of %s", user).isEqualTo(kafka.name());
+            assertThat(user.spec().path("authentication").path("type").asText()).as("authentication of %s", user)
+                    .isEqualTo("scram-sha-512");
+            assertThat(user.spec().path("authorization").path("type").asText()).as("authorization of %s", user)
+                    .isEqualTo("simple");
+            Set<String> declared = new TreeSet<>();
+            for (JsonNode acl : user.spec().path("authorization").path("acls")) {
+                JsonNode resource = acl.path("resource");
+                assertThat(acl.path("type").asText("allow")).as("ACL type in %s", user).isEqualTo("allow");
+                assertThat(acl.path("host").asText("*")).as("ACL host in %s", user).isEqualTo("*");
+                for (JsonNode operation : acl.path("operations")) {
+                    declared.add(grant(resource.path("type").asText(), resource.path("name").asText(),
+                            resource.path("patternType").asText("literal"), operation.asText()));
+                }
+            }
+            Set<String> derived = new TreeSet<>();
+            for (KafkaAccess.Grant grant : KafkaAccess.grants(service)) {
+                grant.operations().forEach(operation -> derived.add(grant(grant.type().name(), grant.name(), "literal",
+                        operation.name())));
+            }
+            assertThat(declared).as("ACLs of KafkaUser %s (deploy/k8s/kafka/users.yml) against the chassis' KafkaAccess",
+                    service).isEqualTo(derived);
+        }
+    }
+
+    @Test
+    void each_service_logs_in_to_kafka_as_its_own_KafkaUser_with_the_password_from_its_secret() {
+        JsonNode config = manifests.named("ConfigMap", "assistance-platform").document().path("data");
+        assertThat(config.path("KAFKA_SECURITY_PROTOCOL").asText()).isEqualTo("SASL_PLAINTEXT");
+        assertThat(config.path("KAFKA_SASL_MECHANISM").asText()).isEqualTo(KafkaAccess.MECHANISM);
+        for (String service : Topics.SERVICES) {
+            JsonNode secretRef = KubernetesManifests.env(manifests.container(service), "KAFKA_SASL_JAAS_CONFIG")
+                    .path("valueFrom").path("secretKeyRef");
+            assertThat(secretRef.path("name").asText()).as("Secret of %s's Kafka login (the KafkaUser's own)", service)
+                    .isEqualTo(service);
+            assertThat(secretRef.path("key").asText()).as("key of %s's Kafka login", service).isEqualTo("sasl.jaas.config");
+        }
+    }
+
+    @Test
+    void every_topic_a_service_consumes_is_one_its_kafka_user_may_read() {
+        for (PlatformService service : PlatformService.all()) {
+            assertThat(Topics.consumedBy(service.name())).as("Topics.CONSUMED of %s against its incoming channels",
+                    service.name()).containsAll(service.consumedTopics());
+        }
+    }
+
+    /** One allowed operation on one resource, in words that compare across Strimzi's and Kafka's spellings. */
+    private static String grant(String type, String name, String patternType, String operation) {
+        return (type + " " + name + " " + patternType + " " + operation.replace("_", "")).toLowerCase(java.util.Locale.ROOT);
     }
 
     private static void assertDeclared(String topic) {

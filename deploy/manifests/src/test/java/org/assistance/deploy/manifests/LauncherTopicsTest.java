@@ -1,12 +1,17 @@
 package org.assistance.deploy.manifests;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.acl.AccessControlEntryFilter;
+import org.apache.kafka.common.acl.AclBindingFilter;
+import org.apache.kafka.common.acl.AclOperation;
+import org.apache.kafka.common.acl.AclPermissionType;
+import org.apache.kafka.common.resource.ResourcePatternFilter;
 import org.apache.kafka.clients.admin.Config;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.common.config.ConfigResource;
 import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.topics.KafkaAccess;
 import org.assistance.testsupport.KafkaBroker;
 import org.junit.jupiter.api.Test;
 
@@ -18,6 +23,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -41,14 +48,15 @@ class LauncherTopicsTest {
     void the_launcher_creates_every_topic_kept_for_ever_and_gives_a_topic_of_an_older_state_folder_the_same_configuration()
             throws Exception {
         String bootstrap = KafkaBroker.shared().bootstrapServers();
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+        Path credentials = credentialsAsTheLauncherKeepsThem();
+        try (Admin admin = Admin.create(Map.<String, Object>copyOf(KafkaBroker.shared().adminSettings()))) {
             // a state folder from before history was kept: the requests topic with a week's retention
             admin.createTopics(List.of(new NewTopic(Topics.REQUESTS, Topics.PARTITIONS, (short) 1)
                     .configs(Map.of("retention.ms", "604800000", "retention.bytes", "1073741824"))))
                     .all().get(30, TimeUnit.SECONDS);
 
             Process launcherStep = new ProcessBuilder(javaCommand(), "-cp", classPathOf(Admin.class, Topics.class,
-                    org.slf4j.LoggerFactory.class), Repository.file(PROGRAM).toString(), bootstrap, "1")
+                    org.slf4j.LoggerFactory.class), Repository.file(PROGRAM).toString(), bootstrap, "1", credentials.toString())
                     .redirectErrorStream(true).start();
             assertThat(launcherStep.waitFor(120, TimeUnit.SECONDS)).as("%s ends", PROGRAM).isTrue();
             String output = new String(launcherStep.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
@@ -67,7 +75,42 @@ class LauncherTopicsTest {
                     .isEqualTo("compact");
             Map<String, TopicDescription> described = admin.describeTopics(platformTopics()).allTopicNames().get(30, TimeUnit.SECONDS);
             described.forEach((name, topic) -> assertThat(topic.partitions()).as("partitions of %s", name).hasSize(Topics.PARTITIONS));
+
+            // each service's Kafka user has exactly the ACLs the chassis derives (as the Strimzi KafkaUsers)
+            for (String service : Topics.SERVICES) {
+                assertThat(admin.describeAcls(new AclBindingFilter(ResourcePatternFilter.ANY, new AccessControlEntryFilter(
+                                "User:" + service, null, AclOperation.ANY, AclPermissionType.ANY))).values().get(30, TimeUnit.SECONDS))
+                        .as("ACLs of %s after %s", service, PROGRAM)
+                        .containsExactlyInAnyOrderElementsOf(KafkaAccess.bindings(service));
+                assertThat(output).contains("kafka user " + service + ": " + KafkaAccess.bindings(service).size() + " ACLs");
+            }
         }
+    }
+
+    @Test
+    void the_launchers_brokers_ask_every_client_to_log_in_and_apply_acls_and_its_services_log_in_as_themselves() throws Exception {
+        String launcher = Files.readString(Repository.file(LAUNCHER));
+        assertThat(launcher).containsPattern("(?m)^listener\\.security\\.protocol\\.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT$")
+                .containsPattern("(?m)^sasl\\.enabled\\.mechanisms=SCRAM-SHA-512$")
+                .containsPattern("(?m)^authorizer\\.class\\.name=org\\.apache\\.kafka\\.metadata\\.authorizer\\.StandardAuthorizer$")
+                .containsPattern("(?m)^allow\\.everyone\\.if\\.no\\.acl\\.found=false$")
+                .contains("--add-scram")
+                .contains("KAFKA_SASL_JAAS_CONFIG=\"$(kafka_jaas \"$s\")\"")
+                .contains("\"$HERE/PlatformTopics.java\" \"$(bootstrap_servers)\" \"$((BROKERS < 3 ? BROKERS : 3))\" \"$(kafka_credentials)\"");
+        // made up at the first start, in the state folder: no password is kept in the repository
+        assertThat(launcher).contains("/dev/urandom").doesNotContainPattern("password=[A-Za-z0-9]{8,}");
+    }
+
+    /** A credentials folder as `up` writes it: the admin's password and each service's, those of the test broker. */
+    private static Path credentialsAsTheLauncherKeepsThem() throws Exception {
+        Path folder = Files.createTempDirectory("kafka-credentials");
+        for (String user : Stream.concat(Stream.of(KafkaBroker.ADMIN), Topics.SERVICES.stream()).toList()) {
+            Matcher password = Pattern.compile("password=\"([^\"]*)\"")
+                    .matcher(KafkaBroker.shared().clientSettings(user).get("sasl.jaas.config"));
+            assertThat(password.find()).isTrue();
+            Files.writeString(folder.resolve(user + ".password"), password.group(1) + "\n");
+        }
+        return folder;
     }
 
     @Test
