@@ -170,5 +170,10 @@ class TwoRelaysTest {
         public Duration maxBackoff() {
             return defaults.maxBackoff();
         }
+
+        @Override
+        public int maxEventBytes() {
+            return defaults.maxEventBytes();
+        }
     }
 }

@@ -8,6 +8,9 @@ import org.assistance.chassis.events.EventCodec;
 import org.assistance.chassis.events.EventType;
 import org.assistance.chassis.transactions.AfterCommit;
 
+import org.assistance.chassis.problems.DomainRuleViolation;
+
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 
@@ -22,8 +25,11 @@ public class Outbox {
     private final AfterCommit afterCommit;
     private final OutboxRelay relay;
     private final EventSource source;
+    private final OutboxConfig config;
 
-    public Outbox(EntityManager entityManager, AfterCommit afterCommit, OutboxRelay relay, EventSource source) {
+    public Outbox(EntityManager entityManager, AfterCommit afterCommit, OutboxRelay relay, EventSource source,
+                  OutboxConfig config) {
+        this.config = config;
         this.entityManager = entityManager;
         this.afterCommit = afterCommit;
         this.relay = relay;
@@ -38,6 +44,14 @@ public class Outbox {
         // the aggregate's own changes reach the database first, so a row lock on it orders
         // concurrent changes of one request before their outbox rows are numbered
         entityManager.flush();
+        String payload = EventCodec.encodeAsString(event);
+        if (payload.length() * 3L > config.maxEventBytes() && payload.getBytes(StandardCharsets.UTF_8).length > config.maxEventBytes()) {
+            // bounded inputs keep every event far below this; should one still grow past what the
+            // producer sends, the change is refused whole rather than recorded and never published
+            throw new DomainRuleViolation(413, "event-too-large", "Change too large to announce",
+                    "This change would make an event of more than " + config.maxEventBytes()
+                            + " bytes, more than the platform's event log carries; split it into smaller changes");
+        }
         entityManager.createNativeQuery("""
                         insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload)
                         values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
@@ -47,7 +61,7 @@ public class Outbox {
                 .setParameter(4, type.typeName())
                 .setParameter(5, source.uri())
                 .setParameter(6, OffsetDateTime.now())
-                .setParameter(7, EventCodec.encodeAsString(event))
+                .setParameter(7, payload)
                 .executeUpdate();
         afterCommit.run(relay::wake);
         return id;

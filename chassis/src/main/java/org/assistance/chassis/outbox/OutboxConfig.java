@@ -30,4 +30,11 @@ public interface OutboxConfig {
     /** Longest wait between attempts while Kafka is away. */
     @WithDefault("PT10S")
     Duration maxBackoff();
+
+    /**
+     * The largest event payload a change may record, in bytes: below the producer's
+     * max.request.size (1 MiB) with room for the key and the CloudEvents headers.
+     */
+    @WithDefault("900000")
+    int maxEventBytes();
 }

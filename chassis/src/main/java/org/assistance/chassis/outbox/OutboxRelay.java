@@ -55,6 +55,7 @@ public class OutboxRelay {
     private final Semaphore wakeUps = new Semaphore(0);
     private final Timer publishLag;
     private final Counter published;
+    private final Counter setAside;
     private volatile boolean running;
     private Thread worker;
 
@@ -69,6 +70,10 @@ public class OutboxRelay {
                 .register(metrics);
         this.published = Counter.builder("assistance.outbox.published")
                 .description("Outbox rows published to Kafka").register(metrics);
+        this.setAside = Counter.builder("assistance.outbox.set.aside")
+                .description("Outbox rows Kafka refused for good, moved to outbox_set_aside").register(metrics);
+        Gauge.builder("assistance.outbox.set.aside.rows", this, r -> r.queryLong("select count(*) from outbox_set_aside"))
+                .description("Rows waiting in outbox_set_aside for an operator").register(metrics);
         Gauge.builder("assistance.outbox.backlog", this, OutboxRelay::backlog)
                 .description("Outbox rows committed but not yet published").register(metrics);
         Gauge.builder("assistance.outbox.oldest.unsent.seconds", this, OutboxRelay::oldestUnsentSeconds)
@@ -180,14 +185,21 @@ public class OutboxRelay {
             return 0;
         }
         List<Future<RecordMetadata>> acks = new ArrayList<>(rows.size());
+        List<Row> refused = new ArrayList<>();
+        List<String> reasons = new ArrayList<>();
         try {
             for (Row row : rows) {
-                Future<RecordMetadata> ack = publisher.send(row.toRecord());
+                Future<RecordMetadata> ack = send(row);
                 acks.add(ack);
                 if (ack.isDone()) {
                     // failed at once (no metadata while Kafka is away): sending the rows after it
-                    // would put a request's later events on the topic before this one
-                    ack.get();
+                    // would put a request's later events on the topic before this one; a row
+                    // Kafka will never take is set aside instead, so it cannot block the rest
+                    String reason = refusal(ack);
+                    if (reason != null) {
+                        refused.add(row);
+                        reasons.add(reason);
+                    }
                 }
             }
         } finally {
@@ -195,8 +207,23 @@ public class OutboxRelay {
             // so a request's events first appear on the topic in their recorded order
             publisher.flush();
         }
-        for (Future<RecordMetadata> ack : acks) {
-            ack.get(30, TimeUnit.SECONDS);
+        for (int i = 0; i < rows.size(); i++) {
+            if (refused.contains(rows.get(i))) {
+                continue;
+            }
+            try {
+                acks.get(i).get(30, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!isRefusedForGood(e.getCause())) {
+                    throw e;
+                }
+                refused.add(rows.get(i));
+                reasons.add(rootMessage(e));
+            }
+        }
+        if (!refused.isEmpty()) {
+            setAside(connection, refused, reasons);
+            rows = rows.stream().filter(r -> !refused.contains(r)).toList();
         }
         Long[] sequence = rows.stream().map(Row::seq).toArray(Long[]::new);
         try (PreparedStatement update = connection.prepareStatement(
@@ -210,7 +237,56 @@ public class OutboxRelay {
             publishLag.record(Duration.between(row.occurredAt(), now));
         }
         published.increment(rows.size());
-        return rows.size();
+        return rows.size() + refused.size();
+    }
+
+    private Future<RecordMetadata> send(Row row) {
+        try {
+            return publisher.send(row.toRecord());
+        } catch (org.apache.kafka.common.KafkaException e) {
+            // a record the client refuses before sending (e.g. too large) fails here for some clients
+            return java.util.concurrent.CompletableFuture.failedFuture(e);
+        }
+    }
+
+    /** Why Kafka refused the row for good (it will never take it), or null: sent, or a failure worth retrying. */
+    private static String refusal(Future<RecordMetadata> ack) throws InterruptedException, ExecutionException {
+        try {
+            ack.get();
+            return null;
+        } catch (ExecutionException e) {
+            if (isRefusedForGood(e.getCause())) {
+                return rootMessage(e);
+            }
+            throw e;
+        }
+    }
+
+    /** Refusals of this record itself, which no retry can change; others (Kafka away, rights) are retried. */
+    static boolean isRefusedForGood(Throwable cause) {
+        return cause instanceof org.apache.kafka.common.errors.RecordTooLargeException
+                || cause instanceof org.apache.kafka.common.errors.RecordBatchTooLargeException
+                || cause instanceof org.apache.kafka.common.InvalidRecordException
+                || cause instanceof org.apache.kafka.common.errors.SerializationException;
+    }
+
+    private void setAside(Connection connection, List<Row> refused, List<String> reasons) throws SQLException {
+        try (PreparedStatement move = connection.prepareStatement("""
+                with moved as (delete from outbox where seq = ? returning *)
+                insert into outbox_set_aside (seq, event_id, topic, event_key, event_type, source, occurred_at, payload, reason)
+                select seq, event_id, topic, event_key, event_type, source, occurred_at, payload, ? from moved""")) {
+            for (int i = 0; i < refused.size(); i++) {
+                Row row = refused.get(i);
+                String reason = reasons.get(i);
+                move.setLong(1, row.seq());
+                move.setString(2, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
+                move.addBatch();
+                LOG.errorf("Kafka refused outbox row %d (event %s, %s on %s) for good: %s; set aside in outbox_set_aside, the rows after it go on",
+                        row.seq(), row.eventId(), row.type(), row.topic(), reason);
+            }
+            move.executeBatch();
+        }
+        setAside.increment(refused.size());
     }
 
     @Scheduled(every = "1h", delayed = "1m", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
