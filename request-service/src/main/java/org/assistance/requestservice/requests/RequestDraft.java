@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What a partner agency sends to ask for assistance (and to amend it). The agency is never
@@ -29,8 +29,9 @@ public record RequestDraft(
                 description = "ISO 3166-1 alpha-2 country code") String country,
         @NotNull @Valid RequestingAuthorityInput requestingAuthority,
         @NotNull @Schema(example = "CYBERCRIME") ThematicArea thematicArea,
-        @NotEmpty @Size(max = ASSISTANCE_TYPES) @Schema(example = "[\"TRAINING\", \"EQUIPMENT\"]")
-        Set<@NotNull AssistanceType> assistanceTypes,
+        @NotEmpty @Size(max = ASSISTANCE_TYPES) @Schema(example = "[\"TRAINING\", \"EQUIPMENT\"]", uniqueItems = true,
+                description = "Each kind at most once")
+        List<@NotNull AssistanceType> assistanceTypes,
         @NotNull @Schema(example = "HIGH") Priority priority,
         @NotBlank @Size(max = MAX_TITLE) @Schema(example = "Digital forensics capacity for the national cybercrime unit")
         String title,
@@ -72,14 +73,14 @@ public record RequestDraft(
 
     /** The same draft whatever the order of its set (for comparing two submissions). */
     RequestDraft canonical() {
-        return new RequestDraft(country, requestingAuthority, thematicArea, new java.util.TreeSet<>(assistanceTypes),
+        return new RequestDraft(country, requestingAuthority, thematicArea, List.copyOf(new TreeSet<>(assistanceTypes)),
                 priority, title, needsStatement, desiredBy, equipmentLines, trainingNeeds, estimatedValue);
     }
 
     /** The draft that would produce this request again (the base an amendment is applied to). */
     static RequestDraft of(AssistanceRequest r) {
         return new RequestDraft(r.country, new RequestingAuthorityInput(r.authorityName, r.authorityKind),
-                r.thematicArea, new java.util.TreeSet<>(r.assistanceTypes), r.priority, r.title, r.needsStatement,
+                r.thematicArea, List.copyOf(new TreeSet<>(r.assistanceTypes)), r.priority, r.title, r.needsStatement,
                 r.desiredBy,
                 r.equipmentLines.stream().map(l -> new EquipmentLineInput(l.itemCode(), l.quantity(), l.justification()))
                         .toList(),
@@ -90,6 +91,9 @@ public record RequestDraft(
     /** The rules that span fields: equipment lines iff EQUIPMENT, training needs only with TRAINING. */
     void checkConsistency() {
         List<FieldError> errors = new ArrayList<>();
+        if (new TreeSet<>(assistanceTypes).size() < assistanceTypes.size()) {
+            errors.add(new FieldError("assistanceTypes", "names a kind of assistance more than once"));
+        }
         boolean equipment = assistanceTypes.contains(AssistanceType.EQUIPMENT);
         boolean hasLines = equipmentLines != null && !equipmentLines.isEmpty();
         if (equipment && !hasLines) {

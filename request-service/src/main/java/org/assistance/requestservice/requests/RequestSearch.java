@@ -25,7 +25,7 @@ public class RequestSearch {
     }
 
     /** Submission times a search may name: the database cannot compare with years it cannot store. */
-    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("1970-01-01T00:00:00Z");
+    private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("0001-01-01T00:00:00Z");
     private static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59Z");
 
     public Result find(Criteria criteria, int limit, String cursor) {

@@ -2,6 +2,7 @@ package org.assistance.requestservice.receipts;
 
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
@@ -220,6 +221,75 @@ class ConfirmingReceiptTest {
         given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
                 .then().body("[0].stage", equalTo("RECEIVED"));
         assertThat(receiptEventsRecorded(request)).as("one ReceiptConfirmed in the outbox").isEqualTo(1);
+    }
+
+    @Test
+    void a_receipt_dated_before_the_request_or_beyond_the_calendar_or_with_negative_empty_or_repeated_lines_is_refused() {
+        UUID request = approvedRequest();
+        UUID shipment = UUID.randomUUID();
+        dispatched(request, shipment);
+        Map<String, Object> fine = receipt(shipment, List.of(
+                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0)));
+        refusedReceipt(request, with(fine, "receivedAt", "2001-01-01T00:00:00Z"), "receivedAt");
+        refusedReceipt(request, with(fine, "receivedAt", "-999999999-01-01T00:00:00Z"), "receivedAt");
+        refusedReceipt(request, with(fine, "lines", List.of()), "lines");
+        refusedReceipt(request, with(fine, "lines", List.of(
+                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 5, "quantityRejected", -1,
+                        "rejectionReason", "Counted wrong"),
+                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))), "lines[0].quantityRejected");
+        refusedReceipt(request, with(fine, "lines", List.of(
+                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))), "lines[1].itemCode");
+        refusedReceipt(request, with(fine, "lines", List.of(
+                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 2_147_483_647, "quantityRejected", 2_147_483_647),
+                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))), "lines[0].quantityAccepted");
+        refusedReceipt(request, with(fine, "receivedBy", "w".repeat(201)), "receivedBy");
+
+        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON).body(fine)
+                .when().post("/api/v1/requests/" + request + "/receipts").then().statusCode(201);
+    }
+
+    @Test
+    void a_cancelled_shipment_cannot_be_confirmed() {
+        UUID request = approvedRequest();
+        UUID shipment = UUID.randomUUID();
+        dispatched(request, shipment);
+        Events.publish(new ShipmentCancelled(request, shipment, "Truck seized at the border", List.of(), false,
+                "logistics-1", OffsetDateTime.now()), "/equipment-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
+                        .then().body("[0].stage", equalTo("CANCELLED")));
+        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON)
+                .body(receipt(shipment, List.of(
+                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                        Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))))
+                .when().post("/api/v1/requests/" + request + "/receipts")
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("cancelled"));
+    }
+
+    private static void dispatched(UUID request, UUID shipment) {
+        plan(request, shipment);
+        Events.publish(new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-9", null,
+                OffsetDateTime.now()), "/equipment-service");
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
+                        .then().body("[0].stage", equalTo("DISPATCHED")));
+    }
+
+    private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
+        Map<String, Object> changed = new java.util.HashMap<>(body);
+        changed.put(field, value);
+        return changed;
+    }
+
+    private static void refusedReceipt(UUID request, Map<String, Object> body, String field) {
+        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON).body(body)
+                .when().post("/api/v1/requests/" + request + "/receipts")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem(field));
     }
 
     @Inject
