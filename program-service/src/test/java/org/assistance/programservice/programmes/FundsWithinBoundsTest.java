@@ -1,5 +1,6 @@
 package org.assistance.programservice.programmes;
 
+import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
@@ -126,6 +127,42 @@ class FundsWithinBoundsTest {
         }
         contribute(code, Map.of("amount", "10.00", "currency", "USD"), LocalDate.now().toString()).then().statusCode(201);
         receivedIs(code, 1010.00f);
+    }
+
+    @Test
+    void a_change_stuck_inside_its_transaction_loses_the_programme_after_ten_seconds_and_funds_flow_again()
+            throws Exception {
+        String code = Scenario.fundedProgramme("1000.00");
+        RowLocks rowLocks = Arc.container().instance(RowLocks.class).get();
+        CountDownLatch locked = new CountDownLatch(1);
+        ExecutorService stuck = Executors.newSingleThreadExecutor();
+        try {
+            Future<?> stuckChange = stuck.submit(() -> {
+                try {
+                    QuarkusTransaction.requiringNew().run(() -> {
+                        rowLocks.bounded();
+                        Programme.lockedForFunds(code);
+                        locked.countDown();
+                        // as a conversion of an unbounded rate once did: busy in Java, silent towards the database
+                        sleep(Duration.ofSeconds(14));
+                    });
+                } catch (RuntimeException expected) {
+                    // PostgreSQL ended its session: it cannot commit
+                }
+            });
+            assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
+            sleep(Duration.ofSeconds(6));
+            long started = System.nanoTime();
+            contribute(code, Map.of("amount", "10.00", "currency", "USD"), LocalDate.now().toString())
+                    .then().statusCode(201).body("received.amount", equalTo(1010.00f));
+            assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+            stuckChange.get(30, TimeUnit.SECONDS);
+        } finally {
+            stuck.shutdownNow();
+        }
+        for (int i = 0; i < 5; i++) {
+            receivedIs(code, 1010.00f);
+        }
     }
 
     @Test
