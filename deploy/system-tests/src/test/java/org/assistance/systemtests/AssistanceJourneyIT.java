@@ -239,7 +239,7 @@ class AssistanceJourneyIT {
 
     private static List<ConsumerRecord<String, byte[]>> recordsOf(String key) {
         Properties props = new Properties();
-        props.put("bootstrap.servers", "localhost:" + Launcher.port(9092));
+        props.putAll(KafkaLogin.asAdmin("localhost:" + Launcher.port(9092)));
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {

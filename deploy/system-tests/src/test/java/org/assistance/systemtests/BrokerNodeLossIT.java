@@ -1,7 +1,6 @@
 package org.assistance.systemtests;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.TopicDescription;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -27,7 +26,7 @@ class BrokerNodeLossIT {
     @Test
     void no_acknowledged_event_is_lost_when_a_broker_is_killed() throws Exception {
         FaultPlatform platform = FaultPlatform.with(FaultPlatform.Topology.THREE_BROKERS);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()));
+        try (Admin admin = Admin.create(KafkaLogin.asAdmin(platform.bootstrapServers()));
              LoadGenerator load = new LoadGenerator(platform, "broker-loss", "PH", 4, 1).start()) {
             TopicDescription requests = describe(admin, "assistance.requests");
             assertThat(requests.partitions()).allSatisfy(p -> assertThat(p.replicas()).hasSize(3));

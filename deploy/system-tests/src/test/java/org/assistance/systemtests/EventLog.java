@@ -31,7 +31,7 @@ final class EventLog {
     /** How many records carry each CloudEvents id, over every partition of the platform's topics. */
     static Map<String, Integer> onTopics(String bootstrapServers) {
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(KafkaLogin.asAdmin(bootstrapServers));
         Map<String, Integer> ids = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
@@ -64,7 +64,7 @@ final class EventLog {
     static List<DeadLetter> deadLetters(String bootstrapServers) throws Exception {
         List<String> topics;
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", bootstrapServers))) {
+                KafkaLogin.asAdmin(bootstrapServers))) {
             topics = admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS).stream()
                     .filter(t -> t.endsWith(".dlq")).sorted().toList();
         }
@@ -73,7 +73,7 @@ final class EventLog {
             return found;
         }
         Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.putAll(KafkaLogin.asAdmin(bootstrapServers));
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
                 new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
@@ -105,7 +105,7 @@ final class EventLog {
     static long consumerLag(String bootstrapServers) throws Exception {
         long lag = 0;
         try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                Map.of("bootstrap.servers", bootstrapServers))) {
+                KafkaLogin.asAdmin(bootstrapServers))) {
             var groups = admin.listConsumerGroups().all().get(30, java.util.concurrent.TimeUnit.SECONDS);
             for (var group : groups) {
                 Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin

@@ -1,14 +1,12 @@
 package org.assistance.systemtests;
 
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +24,7 @@ class ReportingInstanceTakeoverIT {
     @Test
     void the_surviving_instance_takes_over_and_the_counts_end_exact() throws Exception {
         FaultPlatform platform = FaultPlatform.with(FaultPlatform.Topology.ONE_BROKER_TWO_REPORTERS);
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, platform.bootstrapServers()));
+        try (Admin admin = Admin.create(KafkaLogin.asAdmin(platform.bootstrapServers()));
              LoadGenerator load = new LoadGenerator(platform, "reporting-takeover", "CO", 4, 1).start()) {
             Thread.sleep(10_000);
             assertThat(instancesReading(admin)).as("reporting-service instances reading, each with its partitions")
