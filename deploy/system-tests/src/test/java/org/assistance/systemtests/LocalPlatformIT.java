@@ -70,6 +70,21 @@ class LocalPlatformIT {
     }
 
     @Test
+    @Order(4)
+    void after_platform_rotate_keys_tokens_of_the_old_and_the_new_key_are_both_accepted_without_restart()
+            throws Exception {
+        String before = Launcher.run(30, "token", "reviewer").output().trim();
+        Launcher.Outcome rotated = Launcher.run(30, "rotate-keys");
+        assertThat(rotated.exitCode()).as(rotated.output()).isZero();
+        String after = Launcher.run(30, "token", "reviewer").output().trim();
+
+        assertThat(header(after)).as("the new token names another key").isNotEqualTo(header(before));
+        String reviews = Launcher.url(8082) + "/api/v1/reviews";
+        assertThat(Http.get(reviews, after).status()).as("a token of the new key").isEqualTo(200);
+        assertThat(Http.get(reviews, before).status()).as("a token of the previous key").isEqualTo(200);
+    }
+
+    @Test
     @Order(5)
     void down_leaves_no_process_of_the_platform_running() throws Exception {
         List<Long> pids = Launcher.recordedPids();
@@ -79,7 +94,7 @@ class LocalPlatformIT {
         for (long pid : pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse();
         }
-        for (int port : List.of(8081, 8082, 8083, 8084, 9092)) {
+        for (int port : List.of(8081, 8082, 8083, 8084, 9092, 8089)) {
             assertThat(listening(Launcher.port(port))).as("port " + port).isFalse();
         }
     }
@@ -88,6 +103,11 @@ class LocalPlatformIT {
     static void leaveNothingBehind() throws Exception {
         Launcher.run(120, "down");
         Launcher.dropDatabases(PREFIX);
+    }
+
+    /** A JWT's header (alg, typ, kid), still base64url. */
+    private static String header(String token) {
+        return token.substring(0, token.indexOf('.'));
     }
 
     private static boolean listening(int port) {
