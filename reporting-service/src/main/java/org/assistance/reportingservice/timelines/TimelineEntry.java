@@ -28,9 +28,18 @@ public class TimelineEntry extends PanacheEntityBase {
     public String source;
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
+    /** What staff read: everything the event told. */
     public String summary;
+    /** What the requesting agency reads (TimelineSummary#forPartner); null in rows older than it. */
+    @Column(name = "partner_summary")
+    public String partnerSummary;
 
-    static List<TimelineEntry> of(UUID requestId) {
-        return list("requestId = ?1 order by occurredAt, seq", requestId);
+    /** Up to {@code limit} events of a request in the order they happened, after the given one (if any). */
+    static List<TimelineEntry> page(UUID requestId, OffsetDateTime afterTime, long afterSeq, int limit) {
+        if (afterTime == null) {
+            return find("requestId = ?1 order by occurredAt, seq", requestId).range(0, limit - 1).list();
+        }
+        return find("requestId = ?1 and (occurredAt > ?2 or (occurredAt = ?2 and seq > ?3)) order by occurredAt, seq",
+                requestId, afterTime, afterSeq).range(0, limit - 1).list();
     }
 }

@@ -1,15 +1,27 @@
 package org.assistance.reportingservice.timelines;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -30,19 +42,45 @@ public class TimelineResource {
         this.caller = caller;
     }
 
-    @Schema(name = "TimelineEntry")
-    public record Entry(UUID eventId, String type, OffsetDateTime time, String source, String summary) {
-        static Entry of(TimelineEntry e) {
-            return new Entry(e.eventId, e.eventType, e.occurredAt, e.source, e.summary);
+    @Schema(name = "TimelineEntry", description = "One event of the request, as the reader may read it")
+    public record Entry(UUID eventId,
+                        @Schema(description = "The CloudEvents type", maxLength = 200,
+                                example = "assistance.shipment.held.v1") String type,
+                        OffsetDateTime time,
+                        @Schema(description = "The service that told it", maxLength = 200,
+                                example = "/equipment-service") String source,
+                        @Schema(description = "One line for a person; a partner agency reads it without the "
+                                + "platform's internal money or screening detail",
+                                maxLength = TimelineSummary.MAX_LENGTH) String summary) {
+        static Entry of(Timelines.Told e) {
+            return new Entry(e.eventId(), e.type(), e.time(), e.source(), e.summary());
         }
     }
 
     @GET
     @Path("/{id}/timeline")
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
-    @Operation(summary = "Every event of a request in order; partners read only their agency's timelines")
-    public List<Entry> timeline(@PathParam("id") UUID id) {
-        String agency = caller.agencyScope();
-        return timelines.of(id, agency).stream().map(Entry::of).toList();
+    @Operation(summary = "Every event of a request in order; partners read only their agency's timelines, in "
+            + "their own words (no internal money, no screening detail)")
+    @APIResponse(responseCode = "200", description = "The request's events in the order they happened, at most "
+            + Timelines.PAGE_SIZE + "; a Link header (rel=\"next\") points to the rest of a longer timeline",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = Entry.class,
+                            maxItems = Timelines.PAGE_SIZE)),
+            headers = @Header(name = "Link", description = "The next page, when there is one",
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 300)))
+    @APIResponse(responseCode = "404", description = "No such request, or not the calling agency's",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    public Response timeline(@PathParam("id") UUID id,
+                             @Parameter(description = "The cursor of the next page, from the Link header")
+                             @QueryParam("after") @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9_-]*$",
+                                     message = "is not a cursor this timeline gave out") String after,
+                             @Context UriInfo uri) {
+        Timelines.Page page = timelines.of(id, caller.agencyScope(), after);
+        Response.ResponseBuilder answer = Response.ok(page.events().stream().map(Entry::of).toList());
+        if (page.next() != null) {
+            answer.link(uri.getRequestUriBuilder().replaceQueryParam("after", page.next()).build(), "next");
+        }
+        return answer.build();
     }
 }

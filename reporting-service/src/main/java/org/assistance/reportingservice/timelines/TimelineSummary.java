@@ -34,12 +34,72 @@ import org.assistance.chassis.events.Values.ShipmentLine;
 
 import java.util.List;
 
-/** The one line a person reads in a timeline for each kind of event. */
-final class TimelineSummary {
+/**
+ * The one line a person reads in a timeline for each kind of event: staff read everything the
+ * event told; the requesting agency reads its request's story without the platform's internal
+ * money or screening detail.
+ */
+public final class TimelineSummary {
+    /** The longest line a timeline stores and answers (a long list of questions or lines is cut). */
+    public static final int MAX_LENGTH = 2000;
+
     private TimelineSummary() {
     }
 
+    /** What staff read. */
     static String of(AssistanceEvent event) {
+        return bounded(told(event));
+    }
+
+    /**
+     * What the requesting agency reads: no amounts, donors or funds (the platform's money), no
+     * export-control rule, screening measure or licence (the screening's internals). That a
+     * shipment is held, cleared or delivered, and that the request was approved, it does read.
+     */
+    static String forPartner(AssistanceEvent event) {
+        String line;
+        if (event instanceof RequestApproved e) {
+            line = (e.partial() ? "Partially approved" : "Approved") + " under " + e.programmeCode();
+        } else if (event instanceof FundsCommitted) {
+            line = "Funds committed for the approved assistance";
+        } else if (event instanceof ShipmentPlanned e) {
+            line = "Shipment " + e.shipmentId() + " planned to " + e.destinationCountry() + ": " + e.lines().size()
+                    + " line(s)";
+        } else if (event instanceof ShipmentHeld e) {
+            line = "Shipment " + e.shipmentId() + " held for export-control screening";
+        } else if (event instanceof ShipmentCleared e) {
+            line = "Shipment " + e.shipmentId() + " cleared by export-control screening";
+        } else if (event instanceof ShipmentDelivered e) {
+            line = "Shipment " + e.shipmentId() + " delivered";
+        } else if (event instanceof ShipmentLinesRemoved e) {
+            // the reason is the screening's (a refused licence, a rule): not the partner's to read
+            line = "Shipment " + e.shipmentId() + ": lines removed at clearance (" + lines(e.lines())
+                    + ") after export-control screening";
+        } else {
+            line = told(event);
+        }
+        return bounded(line);
+    }
+
+    /** For rows recorded before partners had a line of their own: the kind of event only. */
+    static String kindOnly(String eventType) {
+        String[] parts = eventType.split("\\.");
+        if (parts.length < 3) {
+            return "Event";
+        }
+        String subject = parts[1].substring(0, 1).toUpperCase() + parts[1].substring(1);
+        return subject + " " + parts[2].replace('-', ' ');
+    }
+
+    private static String bounded(String line) {
+        if (line.length() <= MAX_LENGTH) {
+            return line;
+        }
+        int end = Character.isHighSurrogate(line.charAt(MAX_LENGTH - 2)) ? MAX_LENGTH - 2 : MAX_LENGTH - 1;
+        return line.substring(0, end) + "\u2026";
+    }
+
+    private static String told(AssistanceEvent event) {
         if (event instanceof RequestSubmitted e) {
             return "Submitted by " + e.agencyId() + ": " + e.title() + " (" + e.country() + ", " + e.thematicArea()
                     + ", " + e.priority() + ")";

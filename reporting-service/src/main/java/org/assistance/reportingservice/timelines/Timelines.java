@@ -5,9 +5,14 @@ import jakarta.transaction.Transactional;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.problems.InvalidInput;
 
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,6 +29,7 @@ public class Timelines {
         entry.source = event.source();
         entry.occurredAt = event.time() != null ? event.time() : OffsetDateTime.now();
         entry.summary = TimelineSummary.of(event.data());
+        entry.partnerSummary = TimelineSummary.forPartner(event.data());
         entry.persist();
         if (event.data() instanceof RequestSubmitted submitted && RequestOwner.findById(submitted.requestId()) == null) {
             RequestOwner owner = new RequestOwner();
@@ -34,18 +40,57 @@ public class Timelines {
         return entry;
     }
 
-    /** The timeline as the caller may see it: a partner only its own agency's requests. */
-    public List<TimelineEntry> of(UUID requestId, String agencyOrNullForStaff) {
-        if (agencyOrNullForStaff != null) {
+    /** The most events one answer holds; a longer timeline continues on the next page. */
+    public static final int PAGE_SIZE = 500;
+
+    /** One event of a timeline as its reader may read it. */
+    public record Told(UUID eventId, String type, OffsetDateTime time, String source, String summary) {
+    }
+
+    /** A page of a timeline; {@code next} is the cursor of the page after it, null on the last. */
+    public record Page(List<Told> events, String next) {
+    }
+
+    /**
+     * The timeline as the caller may see it, from the cursor on: a partner only its own agency's
+     * requests, and those in the partner's words (no internal money, no screening detail); staff
+     * every request, whole.
+     */
+    public Page of(UUID requestId, String agencyOrNullForStaff, String after) {
+        boolean partner = agencyOrNullForStaff != null;
+        if (partner) {
             RequestOwner owner = RequestOwner.findById(requestId);
             if (owner == null || !owner.agencyId.equals(agencyOrNullForStaff)) {
                 throw DomainRuleViolation.notFound("Request " + requestId);
             }
         }
-        List<TimelineEntry> entries = TimelineEntry.of(requestId);
-        if (entries.isEmpty()) {
+        List<TimelineEntry> entries = after == null ? TimelineEntry.page(requestId, null, 0, PAGE_SIZE + 1)
+                : TimelineEntry.page(requestId, afterTime(after), afterSeq(after), PAGE_SIZE + 1);
+        if (entries.isEmpty() && (after == null || TimelineEntry.count("requestId", requestId) == 0)) {
             throw DomainRuleViolation.notFound("Request " + requestId);
         }
-        return entries;
+        boolean more = entries.size() > PAGE_SIZE;
+        List<TimelineEntry> page = more ? entries.subList(0, PAGE_SIZE) : entries;
+        TimelineEntry last = page.isEmpty() ? null : page.get(page.size() - 1);
+        return new Page(page.stream()
+                .map(e -> new Told(e.eventId, e.eventType, e.occurredAt, e.source, !partner ? e.summary
+                        : e.partnerSummary != null ? e.partnerSummary : TimelineSummary.kindOnly(e.eventType)))
+                .toList(), more ? Cursor.encode(last.occurredAt.toInstant(), last.seq) : null);
+    }
+
+    private static OffsetDateTime afterTime(String cursor) {
+        try {
+            return Instant.parse(Cursor.decode(cursor, 2)[0]).atOffset(ZoneOffset.UTC);
+        } catch (DateTimeParseException | InvalidInput e) {
+            throw InvalidInput.field("after", "is not a cursor this timeline gave out");
+        }
+    }
+
+    private static long afterSeq(String cursor) {
+        try {
+            return Long.parseLong(Cursor.decode(cursor, 2)[1]);
+        } catch (NumberFormatException | InvalidInput e) {
+            throw InvalidInput.field("after", "is not a cursor this timeline gave out");
+        }
     }
 }

@@ -38,6 +38,7 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.startsWith;
 
@@ -76,6 +77,10 @@ class TimelineTest {
                         "assistance.shipment.planned.v1", "assistance.shipment.dispatched.v1"))
                 .body("source", contains("/request-service", "/program-service", "/equipment-service",
                         "/equipment-service"))
+                .body("[1].summary", equalTo("Approved under GLOCY"));
+        given().auth().oauth2(Tokens.role("reviewer"))
+                .when().get("/api/v1/requests/" + request + "/timeline")
+                .then().statusCode(200)
                 .body("[1].summary", startsWith("Approved under GLOCY for 1600.00 EUR"));
     }
 
