@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.InvalidInput;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -31,22 +32,42 @@ public class DonorFeed {
     };
     private static final TypeReference<List<FeedActivity.Transaction>> TRANSACTIONS = new TypeReference<>() {
     };
+    /** Changes from (since, its request) inclusive to (until, its request) exclusive, in change order. */
     private static final String RANGE = """
-            r.approved_at is not null and r.changed_xid >= cast(? as xid8) and r.changed_xid < cast(? as xid8)
+            r.approved_at is not null and r.changed_xid >= cast(? as xid8) and r.changed_xid <= cast(? as xid8)
+            and (r.changed_xid, r.request_id) >= (cast(? as xid8), cast(? as uuid))
+            and (r.changed_xid, r.request_id) < (cast(? as xid8), cast(? as uuid))
             and (cast(? as text) is null or r.donors @> jsonb_build_array(cast(? as text)))""";
+    /** The smallest request id: a position (xid, FIRST) stands before every change of transaction xid. */
+    private static final UUID FIRST = new UUID(0, 0);
+    /** The most activities one answer holds (the contract's bound on a page). */
+    public static final int MAX_PAGE_SIZE = 1000;
 
     private final DataSource dataSource;
     private final ObjectMapper json;
+    private final int pageSize;
 
-    public DonorFeed(DataSource dataSource, ObjectMapper json) {
+    public DonorFeed(DataSource dataSource, ObjectMapper json,
+                     @ConfigProperty(name = "assistance.feeds.page-size", defaultValue = "1000") int pageSize) {
         this.dataSource = dataSource;
         this.json = json;
+        this.pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, pageSize));
     }
 
-    /** A range of changes: from the client's cursor up to what has settled now. */
-    public record Range(String since, String until, String donor) {
+    /** A position in the order of changes: a transaction id and, within it, a request. */
+    public record Position(String xid, UUID request) {
+        String cursor() {
+            return FIRST.equals(request) ? Cursor.encode(xid) : Cursor.encode(xid, request);
+        }
+    }
+
+    /**
+     * A range of changes: from the client's cursor up to what has settled now, or up to the
+     * first change of the next page when more than a page has changed ({@code more}).
+     */
+    public record Range(Position since, Position until, boolean more, String donor) {
         public String nextCursor() {
-            return Cursor.encode(until);
+            return until.cursor();
         }
     }
 
@@ -58,14 +79,42 @@ public class DonorFeed {
     }
 
     public Range range(String cursor, String donor) throws SQLException {
-        String since = cursor == null ? "0" : Cursor.decode(cursor, 1)[0];
-        if (!since.matches("\\d{1,20}")) {
-            throw InvalidInput.field("since", "is not a cursor this feed gave out");
+        Position since = cursor == null ? new Position("0", FIRST) : position(cursor);
+        try (Connection c = dataSource.getConnection()) {
+            String settled;
+            try (PreparedStatement s = c.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text");
+                 ResultSet rs = s.executeQuery()) {
+                rs.next();
+                settled = rs.getString(1);
+            }
+            Range all = new Range(since, new Position(settled, FIRST), false, donor);
+            // the first change beyond a page, if any: the page ends just before it
+            try (PreparedStatement s = c.prepareStatement("select r.changed_xid::text, r.request_id from request_facts r"
+                    + " where " + RANGE + " order by r.changed_xid, r.request_id offset ? limit 1")) {
+                int next = bind(s, all);
+                s.setInt(next, pageSize);
+                try (ResultSet rs = s.executeQuery()) {
+                    return rs.next() ? new Range(since, new Position(rs.getString(1), rs.getObject(2, UUID.class)), true,
+                            donor) : all;
+                }
+            }
         }
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select pg_snapshot_xmin(pg_current_snapshot())::text"); ResultSet rs = s.executeQuery()) {
-            rs.next();
-            return new Range(since, rs.getString(1), donor);
+    }
+
+    /** The position a cursor this feed gave out stands for; anything else is a 400 naming {@code since}. */
+    private static Position position(String cursor) {
+        try {
+            String[] parts;
+            try {
+                parts = Cursor.decode(cursor, 2);
+            } catch (InvalidInput oneOnly) {
+                parts = Cursor.decode(cursor, 1); // a page's end, or a cursor of an older version
+            }
+            // a transaction id is an unsigned 64-bit number: anything larger is no cursor of ours
+            String xid = Long.toUnsignedString(Long.parseUnsignedLong(parts[0]));
+            return new Position(xid, parts.length == 2 ? UUID.fromString(parts[1]) : FIRST);
+        } catch (InvalidInput | IllegalArgumentException e) {
+            throw InvalidInput.field("since", "is not a cursor this feed gave out");
         }
     }
 
@@ -81,11 +130,15 @@ public class DonorFeed {
         }
     }
 
-    /** An entity tag for the representation of a range in a format. */
+    /**
+     * An entity tag for the representation of a range in a format: the same while nothing of the
+     * range changed, however far the settled point moved meanwhile (other donors' changes, any
+     * other transaction); a page cut short ends at a change of its own, which the tag names.
+     */
     public String entityTag(Range range, Summary summary, String format) {
         try {
-            String basis = format + "|" + range.since() + "|" + range.until() + "|" + range.donor() + "|"
-                    + summary.activities() + "|" + summary.lastChange();
+            String basis = format + "|" + range.since().cursor() + "|" + (range.more() ? range.until().cursor() : "")
+                    + "|" + range.donor() + "|" + summary.activities() + "|" + summary.lastChange();
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
@@ -105,17 +158,22 @@ public class DonorFeed {
                            r.participants_men, r.updated_at, r.withdrawn_at, r.rejected_at, r.first_dispatch_at,
                            (select coalesce(json_agg(json_build_object('id', d.donor_id, 'name', d.name,
                                    'iatiIdentifier', d.iati_identifier) order by d.donor_id), '[]')
-                            from donor_directory d where r.donors @> jsonb_build_array(d.donor_id)) as donors,
-                           (select coalesce(json_agg(json_build_object('type', case m.kind when 'COMMITTED' then '2'
-                                   when 'DISBURSED' then '3' else '4' end, 'date', m.occurred_at::date,
-                                   'value', p.amount, 'currency', trim(p.currency), 'donor', p.donor_id,
-                                   'donorName', d.name, 'donorIatiIdentifier', d.iati_identifier)
-                                   order by m.occurred_at, m.event_id, p.donor_id), '[]')
-                            from money_facts m join money_parts p on p.event_id = m.event_id
-                                 left join donor_directory d on d.donor_id = p.donor_id
-                            where m.request_id = r.request_id and m.occurred_at <= now()) as transactions,
+                            from (select * from donor_directory d where r.donors @> jsonb_build_array(d.donor_id)
+                                  order by d.donor_id limit %d) d) as donors,
+                           (select coalesce(json_agg(json_build_object('type', case t.kind when 'COMMITTED' then '2'
+                                   when 'DISBURSED' then '3' else '4' end, 'date', t.occurred_at::date,
+                                   'value', t.amount, 'currency', trim(t.currency), 'donor', t.donor_id,
+                                   'donorName', t.name, 'donorIatiIdentifier', t.iati_identifier)
+                                   order by t.occurred_at, t.event_id, t.donor_id), '[]')
+                            from (select m.kind, m.occurred_at, m.event_id, p.amount, p.currency, p.donor_id, d.name,
+                                         d.iati_identifier
+                                  from money_facts m join money_parts p on p.event_id = m.event_id
+                                       left join donor_directory d on d.donor_id = p.donor_id
+                                  where m.request_id = r.request_id and m.occurred_at <= now()
+                                  order by m.occurred_at, m.event_id, p.donor_id limit %d) t) as transactions,
                            r.cancelled_at, r.closed_at, r.delivery_started_at
-                    from request_facts r where""" + " " + RANGE + " order by r.changed_xid, r.request_id")) {
+                    from request_facts r where""".formatted(FeedActivity.MAX_DONORS, FeedActivity.MAX_TRANSACTIONS)
+                    + " " + RANGE + " order by r.changed_xid, r.request_id")) {
                 s.setFetchSize(500);
                 bind(s, range);
                 try (ResultSet rs = s.executeQuery()) {
@@ -152,10 +210,16 @@ public class DonorFeed {
         return value == null ? null : value.trim();
     }
 
-    private static void bind(PreparedStatement s, Range range) throws SQLException {
-        s.setString(1, range.since());
-        s.setString(2, range.until());
-        s.setString(3, range.donor());
-        s.setString(4, range.donor());
+    /** Binds the range's parameters; returns the index of the next parameter. */
+    private static int bind(PreparedStatement s, Range range) throws SQLException {
+        s.setString(1, range.since().xid());
+        s.setString(2, range.until().xid());
+        s.setString(3, range.since().xid());
+        s.setObject(4, range.since().request());
+        s.setString(5, range.until().xid());
+        s.setObject(6, range.until().request());
+        s.setString(7, range.donor());
+        s.setString(8, range.donor());
+        return 9;
     }
 }

@@ -1,5 +1,7 @@
 package org.assistance.reportingservice.feeds;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -7,15 +9,32 @@ import java.util.List;
 import java.util.UUID;
 
 /** One approved request as the donor feeds report it (an IATI activity). */
-public record FeedActivity(UUID requestId, String title, String country, String thematicArea, String programme,
-                           String stage, OffsetDateTime submittedAt, OffsetDateTime approvedAt,
+public record FeedActivity(UUID requestId,
+                           @Schema(maxLength = 200) String title,
+                           @Schema(description = "ISO 3166-1 alpha-2", maxLength = 2) String country,
+                           @Schema(maxLength = 40) String thematicArea,
+                           @Schema(maxLength = 20) String programme,
+                           @Schema(enumeration = {"APPROVED", "IN_DELIVERY", "DELIVERED", "RECEIVED", "CLOSED",
+                                   "CANCELLED", "WITHDRAWN", "REJECTED"}) String stage,
+                           OffsetDateTime submittedAt, OffsetDateTime approvedAt,
                            OffsetDateTime deliveredAt, OffsetDateTime receivedAt, OffsetDateTime cancelledAt,
                            OffsetDateTime closedAt, LocalDate desiredBy,
-                           BigDecimal approvedAmount, String currency, int approvedUnits, int acceptedUnits,
-                           int participantsWomen, int participantsMen, OffsetDateTime lastUpdated,
-                           List<Donor> donors, List<Transaction> transactions) {
+                           BigDecimal approvedAmount,
+                           @Schema(description = "ISO 4217", maxLength = 3) String currency,
+                           @Schema(minimum = "0", maximum = "2147483647") int approvedUnits,
+                           @Schema(minimum = "0", maximum = "2147483647") int acceptedUnits,
+                           @Schema(minimum = "0", maximum = "2147483647") int participantsWomen,
+                           @Schema(minimum = "0", maximum = "2147483647") int participantsMen,
+                           OffsetDateTime lastUpdated,
+                           @Schema(maxItems = MAX_DONORS) List<Donor> donors,
+                           @Schema(maxItems = MAX_TRANSACTIONS) List<Transaction> transactions) {
+    /** The most donors and transactions one activity lists (more are not reported). */
+    public static final int MAX_DONORS = 100;
+    public static final int MAX_TRANSACTIONS = 10_000;
 
-    public record Donor(String id, String name, String iatiIdentifier) {
+    @Schema(name = "FeedDonor")
+    public record Donor(@Schema(maxLength = 100) String id, @Schema(maxLength = 200) String name,
+                        @Schema(maxLength = 100) String iatiIdentifier) {
     }
 
     /**
@@ -23,7 +42,13 @@ public record FeedActivity(UUID requestId, String title, String country, String 
      * disbursement, 4 expenditure). Each amount is split between its donors once: the parts of
      * one amount add up to it.
      */
-    public record Transaction(String type, LocalDate date, BigDecimal value, String currency, String donor,
-                              String donorName, String donorIatiIdentifier) {
+    @Schema(name = "FeedTransaction")
+    public record Transaction(@Schema(description = "IATI TransactionType: 2 commitment, 3 disbursement, 4 expenditure",
+                                      enumeration = {"2", "3", "4"}) String type,
+                              LocalDate date, BigDecimal value,
+                              @Schema(maxLength = 3) String currency,
+                              @Schema(maxLength = 100) String donor,
+                              @Schema(maxLength = 200) String donorName,
+                              @Schema(maxLength = 100) String donorIatiIdentifier) {
     }
 }

@@ -11,9 +11,21 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
+import io.vertx.ext.web.RoutingContext;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.UriInfo;
+import org.assistance.chassis.problems.Problem;
+import org.assistance.chassis.problems.ProblemMappers;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -34,8 +46,20 @@ import java.util.List;
 @Tag(name = "Donor feeds", description = "What donors' money delivered, for their reporting systems")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.DONOR, Roles.OPERATIONS, Roles.ADMIN})
+@APIResponse(responseCode = "304", description = "Nothing changed since the ETag in If-None-Match",
+        headers = {@Header(name = FeedResource.CURSOR_HEADER, description = FeedResource.CURSOR_DESCRIPTION,
+                schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                @Header(name = "Access-Control-Allow-Origin", ref = "Access-Control-Allow-Origin")})
+@APIResponse(responseCode = "503", description = "As many feed downloads as the service allows are under way; "
+        + "retry after the time given",
+        content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
+        headers = {@Header(name = "Retry-After", description = "Seconds to wait before trying again",
+                schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "3600")),
+                @Header(name = "Access-Control-Allow-Origin", ref = "Access-Control-Allow-Origin")})
 public class FeedResource {
     public static final String CURSOR_HEADER = "Feed-Cursor";
+    static final String CURSOR_DESCRIPTION = "The cursor to send as since in the next call";
+    static final String NEXT_DESCRIPTION = "rel=\"next\": the next page, at once, when more changed than one page holds";
     /** The CSV columns, in order; one row per request and transaction. */
     public static final List<String> CSV_COLUMNS = List.of("iati_identifier", "request_id", "title", "country",
             "thematic_area", "programme", "donors", "activity_status", "stage", "approved_amount", "currency",
@@ -43,25 +67,47 @@ public class FeedResource {
             "transaction_currency", "equipment_approved", "equipment_accepted", "participants_women", "participants_men",
             "transaction_donor");
 
+    private static final String SINCE = "The Feed-Cursor of the previous call (absent: from the beginning)";
+    private static final String IF_NONE_MATCH = "The ETag of the answer the client holds: 304 when unchanged";
+    private static final String CURSOR = "^[A-Za-z0-9_-]*$";
+    private static final String NOT_A_CURSOR = "is not a cursor this feed gave out";
+    /** The largest XML or CSV document a page of activities makes. */
+    static final int MAX_DOCUMENT = 100_000_000;
+
     private final DonorFeed feed;
     private final FeedSettings settings;
     private final ObjectMapper json;
     private final Caller caller;
+    private final FeedStreams streams;
 
-    public FeedResource(DonorFeed feed, FeedSettings settings, ObjectMapper json, Caller caller) {
+    public FeedResource(DonorFeed feed, FeedSettings settings, ObjectMapper json, Caller caller, FeedStreams streams) {
         this.feed = feed;
         this.settings = settings;
         this.json = json;
         this.caller = caller;
+        this.streams = streams;
     }
 
     @GET
     @Path("/iati")
     @Produces("application/xml")
     @Operation(summary = "IATI 2.03 iati-activities: one iati-activity per approved request changed since the cursor")
-    public Response iati(@Parameter(description = "the Feed-Cursor of the previous call") @QueryParam("since") String since,
-                         @HeaderParam("If-None-Match") String ifNoneMatch) throws SQLException {
-        return answer(since, ifNoneMatch, "iati", "application/xml", range -> out -> {
+    @APIResponse(responseCode = "200", description = "An iati-activities document (IATI 2.03 schema) of at most "
+            + DonorFeed.MAX_PAGE_SIZE + " activities",
+            content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING,
+                    description = "IATI 2.03 iati-activities XML", maxLength = MAX_DOCUMENT)),
+            headers = {@Header(name = CURSOR_HEADER, description = CURSOR_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                    @Header(name = "ETag", description = "This page's version (weak), for If-None-Match",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                    @Header(name = "Link", description = NEXT_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 2048))})
+    public Response iati(@Parameter(description = SINCE) @QueryParam("since") @Size(max = 100)
+                         @Pattern(regexp = CURSOR, message = NOT_A_CURSOR) String since,
+                         @Parameter(description = IF_NONE_MATCH) @HeaderParam("If-None-Match") @Size(max = 1000)
+                         String ifNoneMatch,
+                         @Context UriInfo uri, @Context RoutingContext exchange) throws SQLException {
+        return answer(since, ifNoneMatch, uri, exchange, "iati", "application/xml", range -> out -> {
             try (IatiWriter writer = new IatiWriter(out, settings)) {
                 feed.stream(range, activity -> {
                     try {
@@ -80,9 +126,21 @@ public class FeedResource {
     @Path("/activities.json")
     @Produces("application/json")
     @Operation(summary = "The same activities as JSON, with their transactions and the next cursor")
-    public Response activitiesJson(@QueryParam("since") String since, @HeaderParam("If-None-Match") String ifNoneMatch)
-            throws SQLException {
-        return answer(since, ifNoneMatch, "json", "application/json", range -> out -> {
+    @APIResponse(responseCode = "200", description = "The activities changed since the cursor, at most "
+            + DonorFeed.MAX_PAGE_SIZE + ", and the cursor of what follows",
+            content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedPage.class)),
+            headers = {@Header(name = CURSOR_HEADER, description = CURSOR_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                    @Header(name = "ETag", description = "This page's version (weak), for If-None-Match",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                    @Header(name = "Link", description = NEXT_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 2048))})
+    public Response activitiesJson(@Parameter(description = SINCE) @QueryParam("since") @Size(max = 100)
+                                   @Pattern(regexp = CURSOR, message = NOT_A_CURSOR) String since,
+                                   @Parameter(description = IF_NONE_MATCH) @HeaderParam("If-None-Match")
+                                   @Size(max = 1000) String ifNoneMatch,
+                                   @Context UriInfo uri, @Context RoutingContext exchange) throws SQLException {
+        return answer(since, ifNoneMatch, uri, exchange, "json", "application/json", range -> out -> {
             try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
                 generator.writeStartObject();
                 generator.writeStringField("next", range.nextCursor());
@@ -107,9 +165,22 @@ public class FeedResource {
             + "transaction_value, transaction_currency, equipment_approved, equipment_accepted, participants_women, "
             + "participants_men, transaction_donor (the donor credited with this part of the amount: each amount "
             + "is split between its donors once, the parts adding up to it)")
-    public Response activitiesCsv(@QueryParam("since") String since, @HeaderParam("If-None-Match") String ifNoneMatch)
-            throws SQLException {
-        return answer(since, ifNoneMatch, "csv", "text/csv; charset=UTF-8", range -> out -> {
+    @APIResponse(responseCode = "200", description = "A header row and one row per request and transaction, of at most "
+            + DonorFeed.MAX_PAGE_SIZE + " activities",
+            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
+                    description = "RFC 4180 CSV, UTF-8", maxLength = MAX_DOCUMENT)),
+            headers = {@Header(name = CURSOR_HEADER, description = CURSOR_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                    @Header(name = "ETag", description = "This page's version (weak), for If-None-Match",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                    @Header(name = "Link", description = NEXT_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 2048))})
+    public Response activitiesCsv(@Parameter(description = SINCE) @QueryParam("since") @Size(max = 100)
+                                  @Pattern(regexp = CURSOR, message = NOT_A_CURSOR) String since,
+                                  @Parameter(description = IF_NONE_MATCH) @HeaderParam("If-None-Match")
+                                  @Size(max = 1000) String ifNoneMatch,
+                                  @Context UriInfo uri, @Context RoutingContext exchange) throws SQLException {
+        return answer(since, ifNoneMatch, uri, exchange, "csv", "text/csv; charset=UTF-8", range -> out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             csvRow(writer, CSV_COLUMNS);
             try {
@@ -143,20 +214,51 @@ public class FeedResource {
         StreamingOutput of(DonorFeed.Range range);
     }
 
-    private Response answer(String since, String ifNoneMatch, String format, String mediaType, Body body)
-            throws SQLException {
-        DonorFeed.Range range = feed.range(since, caller.donorScope());
-        DonorFeed.Summary summary = feed.summary(range);
-        EntityTag tag = new EntityTag(feed.entityTag(range, summary, format));
-        if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").contains("\"" + tag.getValue() + "\"")) {
-            return Response.notModified(tag).header(CURSOR_HEADER, range.nextCursor()).build();
+    /**
+     * The feed's answer: streamed while holding one of the limited places for downloads (and its
+     * database connection), given back when the body is written, or when the exchange ends
+     * whatever way it ends; with no place free, 503 and Retry-After.
+     */
+    private Response answer(String since, String ifNoneMatch, UriInfo uri, RoutingContext exchange, String format,
+                            String mediaType, Body body) throws SQLException {
+        FeedStreams.Permit permit = streams.tryStart().orElse(null);
+        if (permit == null) {
+            return Response.fromResponse(ProblemMappers.answer(Problem.of(503, "feeds-busy", "Feed downloads busy",
+                            "As many feed downloads as the service allows are under way; retry after "
+                                    + streams.retryAfterSeconds() + " seconds"), uri))
+                    .header("Retry-After", streams.retryAfterSeconds()).build();
         }
-        Response.ResponseBuilder answer = Response.ok(body.of(range), mediaType).tag(tag)
-                .header(CURSOR_HEADER, range.nextCursor());
-        if (summary.lastModified() != null) {
-            answer.lastModified(Date.from(summary.lastModified().toInstant()));
+        boolean streaming = false;
+        try {
+            DonorFeed.Range range = feed.range(since, caller.donorScope());
+            DonorFeed.Summary summary = feed.summary(range);
+            // weak: the same activities, though the cursor to the settled point may have moved on
+            EntityTag tag = new EntityTag(feed.entityTag(range, summary, format), true);
+            if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").contains("\"" + tag.getValue() + "\"")) {
+                return Response.notModified(tag).header(CURSOR_HEADER, range.nextCursor()).build();
+            }
+            StreamingOutput output = body.of(range);
+            StreamingOutput held = out -> {
+                try (permit) {
+                    output.write(out);
+                }
+            };
+            exchange.addEndHandler(ended -> permit.close());
+            Response.ResponseBuilder answer = Response.ok(held, mediaType).tag(tag)
+                    .header(CURSOR_HEADER, range.nextCursor());
+            if (range.more()) {
+                answer.link(uri.getRequestUriBuilder().replaceQueryParam("since", range.nextCursor()).build(), "next");
+            }
+            if (summary.lastModified() != null) {
+                answer.lastModified(Date.from(summary.lastModified().toInstant()));
+            }
+            streaming = true;
+            return answer.build();
+        } finally {
+            if (!streaming) {
+                permit.close();
+            }
         }
-        return answer.build();
     }
 
     private static void csvRow(Writer writer, List<String> values) throws java.io.IOException {
