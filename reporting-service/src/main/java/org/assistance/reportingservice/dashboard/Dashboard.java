@@ -3,6 +3,7 @@ package org.assistance.reportingservice.dashboard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
@@ -57,7 +58,21 @@ public class Dashboard {
         this.entityManager = entityManager;
     }
 
-    public record Percentiles(Double p50, Double p90, long count) {
+    /** Largest count or sum any figure of the dashboard can reach (a PostgreSQL bigint). */
+    static final String MAX = "9223372036854775807";
+    /** At most this many programmes, and rows of funds (programme, donor, currency), in one answer. */
+    public static final int MAX_PROGRAMMES = 1000;
+    public static final int MAX_FUNDS = 5000;
+    /** Countries: ISO 3166-1 has 249 codes. */
+    public static final int MAX_COUNTRIES = 250;
+    public static final int LATEST_EVENTS = 20;
+
+    /** A count in a breakdown (per stage, per bucket of days, per destination or category). */
+    @Schema(name = "Count", type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = MAX)
+    public interface Count {
+    }
+
+    public record Percentiles(Double p50, Double p90, @Schema(minimum = "0", maximum = MAX) long count) {
     }
 
     /**
@@ -65,29 +80,46 @@ public class Dashboard {
      * moment, {@code ever} those held at some point; {@code totalDaysHeld} the time they spent
      * held (until cleared or cancelled); destinations and categories of those held now.
      */
-    public record HeldShipments(long count, long now, long ever, double totalDaysHeld, Map<String, Long> byDestination,
-                                Map<String, Long> byCategory) {
+    public record HeldShipments(@Schema(minimum = "0", maximum = MAX) long count,
+                                @Schema(minimum = "0", maximum = MAX) long now,
+                                @Schema(minimum = "0", maximum = MAX) long ever,
+                                double totalDaysHeld,
+                                @Schema(additionalProperties = Count.class) Map<String, Long> byDestination,
+                                @Schema(additionalProperties = Count.class) Map<String, Long> byCategory) {
     }
 
-    public record Shipments(long total, long inTransit, long delayed, long cancelled, HeldShipments held) {
+    public record Shipments(@Schema(minimum = "0", maximum = MAX) long total,
+                            @Schema(minimum = "0", maximum = MAX) long inTransit,
+                            @Schema(minimum = "0", maximum = MAX) long delayed,
+                            @Schema(minimum = "0", maximum = MAX) long cancelled,
+                            HeldShipments held) {
     }
 
     /** One donor's money in a programme: each amount credited once (the donors' parts add up to it). */
-    public record Funds(String programme, String donor, String currency, BigDecimal pledged, BigDecimal committed,
+    public record Funds(@Schema(maxLength = 20) String programme, @Schema(maxLength = 100) String donor,
+                        @Schema(maxLength = 3) String currency, BigDecimal pledged, BigDecimal committed,
                         BigDecimal disbursed, BigDecimal spent) {
     }
 
     /** A programme's totals: for each, the sum over its donors in {@code funds} is exactly this. */
-    public record ProgrammeMoney(String programme, String currency, BigDecimal committed, BigDecimal disbursed,
-                                 BigDecimal spent) {
+    public record ProgrammeMoney(@Schema(maxLength = 20) String programme, @Schema(maxLength = 3) String currency,
+                                 BigDecimal committed, BigDecimal disbursed, BigDecimal spent) {
     }
 
     /** Requests of one assistance type (a request may ask for several) and how many reached their end. */
-    public record TypeDelivery(long requests, long approved, long delivered, long cancelled, long closed) {
+    public record TypeDelivery(@Schema(minimum = "0", maximum = MAX) long requests,
+                               @Schema(minimum = "0", maximum = MAX) long approved,
+                               @Schema(minimum = "0", maximum = MAX) long delivered,
+                               @Schema(minimum = "0", maximum = MAX) long cancelled,
+                               @Schema(minimum = "0", maximum = MAX) long closed) {
     }
 
     /** Approved components of one kind (EQUIPMENT, TRAINING_COURSE, ...) and where they stand. */
-    public record KindDelivery(long total, long delivered, long cancelled, long inProgress, long pending) {
+    public record KindDelivery(@Schema(minimum = "0", maximum = MAX) long total,
+                               @Schema(minimum = "0", maximum = MAX) long delivered,
+                               @Schema(minimum = "0", maximum = MAX) long cancelled,
+                               @Schema(minimum = "0", maximum = MAX) long inProgress,
+                               @Schema(minimum = "0", maximum = MAX) long pending) {
     }
 
     /**
@@ -95,11 +127,16 @@ public class Dashboard {
      * and closed, the partners' satisfaction at closing, and the breakdowns per assistance type and
      * per deliverable kind.
      */
-    public record Delivery(long delivered, long cancelled, long closed, Double averageSatisfaction,
+    public record Delivery(@Schema(minimum = "0", maximum = MAX) long delivered,
+                           @Schema(minimum = "0", maximum = MAX) long cancelled,
+                           @Schema(minimum = "0", maximum = MAX) long closed,
+                           Double averageSatisfaction,
                            Map<String, TypeDelivery> byAssistanceType, Map<String, KindDelivery> byDeliverableKind) {
     }
 
-    public record CountryRow(String country, long requests, long delivered) {
+    public record CountryRow(@Schema(maxLength = 2) String country,
+                             @Schema(minimum = "0", maximum = MAX) long requests,
+                             @Schema(minimum = "0", maximum = MAX) long delivered) {
     }
 
     /**
@@ -107,30 +144,43 @@ public class Dashboard {
      * rejected ones only (days from submission); {@code heldNow} shipments held at this moment,
      * {@code everHeld} those held at some point.
      */
-    public record Kpis(DashboardFilter filter, long requests, Map<String, Long> byStage, Double approvalRatePercent,
+    public record Kpis(DashboardFilter filter,
+                       @Schema(minimum = "0", maximum = MAX) long requests,
+                       @Schema(additionalProperties = Count.class) Map<String, Long> byStage,
+                       Double approvalRatePercent,
                        @Schema(description = "Days from submission to approval, approved requests only")
                        Percentiles timeToApproval,
                        @Schema(description = "Days from submission to rejection, rejected requests only")
                        Percentiles timeToRejection,
                        Percentiles approvalToDeliveryDays,
-                       Map<String, Long> approvalDaysDistribution, Map<String, Long> rejectionDaysDistribution,
-                       Map<String, Long> deliveryDaysDistribution, Double onTimeDeliveryPercent,
+                       @Schema(additionalProperties = Count.class) Map<String, Long> approvalDaysDistribution,
+                       @Schema(additionalProperties = Count.class) Map<String, Long> rejectionDaysDistribution,
+                       @Schema(additionalProperties = Count.class) Map<String, Long> deliveryDaysDistribution,
+                       Double onTimeDeliveryPercent,
                        @Schema(description = "Delivery of every kind of assistance, per assistance type and per "
                                + "deliverable kind")
                        Delivery delivery,
-                       @Schema(description = "Shipments held by export controls at this moment (not cleared, not cancelled)")
+                       @Schema(description = "Shipments held by export controls at this moment (not cleared, not cancelled)",
+                               minimum = "0", maximum = MAX)
                        long heldNow,
-                       @Schema(description = "Shipments held at some point")
+                       @Schema(description = "Shipments held at some point", minimum = "0", maximum = MAX)
                        long everHeld,
                        Shipments shipments, Double fillRatePercent,
                        @Schema(description = "Per programme, donor and currency: each amount credited once (the donors' "
-                               + "parts of an amount add up to it)")
+                               + "parts of an amount add up to it); at most " + MAX_FUNDS + " rows (narrow by programme "
+                               + "or donor for more)", maxItems = MAX_FUNDS)
                        List<Funds> funds,
                        @Schema(description = "Per programme and currency: committed, disbursed and spent, each the sum "
-                               + "over the programme's donors in funds")
+                               + "over the programme's donors in funds; at most " + MAX_PROGRAMMES + " rows",
+                               maxItems = MAX_PROGRAMMES)
                        List<ProgrammeMoney> programmes,
-                       long participantsWomen, long participantsMen,
-                       List<CountryRow> countries, List<LiveEvent> latestEvents) {
+                       @Schema(minimum = "0", maximum = MAX) long participantsWomen,
+                       @Schema(minimum = "0", maximum = MAX) long participantsMen,
+                       @Schema(description = "Requests and deliveries per country", maxItems = MAX_COUNTRIES)
+                       List<CountryRow> countries,
+                       @Schema(description = "The latest events of the requests selected, newest first",
+                               maxItems = LATEST_EVENTS)
+                       List<LiveEvent> latestEvents) {
     }
 
     /** Buckets of days for the distributions the dashboard draws. */
@@ -198,14 +248,14 @@ public class Dashboard {
                        coalesce(sum(m.amount) filter (where m.kind = 'DISBURSED'), 0),
                        coalesce(sum(m.amount) filter (where m.kind = 'EXPENDITURE'), 0)
                 from money_facts m join request_facts r on r.request_id = m.request_id
-                where %s group by 1, 2 order by 1, 2""".formatted(where.sql()), where)) {
+                where %s group by 1, 2 order by 1, 2 limit %d""".formatted(where.sql(), MAX_PROGRAMMES), where)) {
             programmes.add(new ProgrammeMoney((String) row[0], trim((String) row[1]), scale((BigDecimal) row[2]),
                     scale((BigDecimal) row[3]), scale((BigDecimal) row[4])));
         }
         Delivery deliveryBreakdown = delivery(where);
         List<CountryRow> countries = new ArrayList<>();
         for (Object[] row : rows("select r.country, count(*), count(*) filter (where " + DELIVERED + ") "
-                + "from request_facts r where " + where.sql() + " and r.country is not null group by 1 order by 2 desc, 1",
+                + "from request_facts r where " + where.sql() + " and r.country is not null group by 1 order by 2 desc, 1 limit " + MAX_COUNTRIES,
                 where)) {
             countries.add(new CountryRow(((String) row[0]).trim(), ((Number) row[1]).longValue(),
                     ((Number) row[2]).longValue()));
@@ -224,7 +274,7 @@ public class Dashboard {
         List<LiveEvent> latest = new ArrayList<>();
         for (Object[] row : rows("select t.event_type, t.request_id, t.occurred_at, t.source, t.summary "
                 + "from timeline_entries t join request_facts r on r.request_id = t.request_id where " + where.sql()
-                + " order by t.seq desc limit 20", where)) {
+                + " order by t.seq desc limit " + LATEST_EVENTS, where)) {
             latest.add(new LiveEvent((String) row[0], (java.util.UUID) row[1],
                     time(row[2]), (String) row[3], (String) row[4]));
         }
@@ -290,7 +340,7 @@ public class Dashboard {
         List<Funds> funds = new ArrayList<>();
         money.forEach((key, sums) -> funds.add(new Funds(key.get(0), key.get(1), key.get(2), scale(sums[0]),
                 scale(sums[1]), scale(sums[2]), scale(sums[3]))));
-        return funds;
+        return funds.size() <= MAX_FUNDS ? funds : funds.subList(0, MAX_FUNDS);
     }
 
     private Delivery delivery(DashboardFilter.Where where) {

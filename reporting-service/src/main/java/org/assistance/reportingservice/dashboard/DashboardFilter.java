@@ -1,12 +1,15 @@
 package org.assistance.reportingservice.dashboard;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
 /** What a dashboard reader narrows the KPIs to: requests submitted in a period, of a country, area, programme or donor. */
-public record DashboardFilter(LocalDate from, LocalDate to, String country, String thematicArea, String programme,
-                              String donor) {
+public record DashboardFilter(LocalDate from, LocalDate to, @Schema(maxLength = 2) String country,
+                              @Schema(maxLength = 40) String thematicArea, @Schema(maxLength = 20) String programme,
+                              @Schema(maxLength = 100) String donor) {
 
     /** The SQL condition on request_facts (alias r) and its parameters, in order. */
     record Where(String sql, List<Object> parameters) {
@@ -67,8 +70,9 @@ public record DashboardFilter(LocalDate from, LocalDate to, String country, Stri
             parameters.add(programme);
         }
         if (donor != null) {
-            conditions.add("r.donors @> cast(?" + (parameters.size() + 1) + " as jsonb)");
-            parameters.add("[\"" + donor.replace("\"", "") + "\"]");
+            // built by the database: any text (a backslash, a quote) is a donor id, never broken JSON
+            conditions.add("r.donors @> jsonb_build_array(cast(?" + (parameters.size() + 1) + " as text))");
+            parameters.add(donor);
         }
         return new Where(String.join(" and ", conditions), parameters);
     }

@@ -2,13 +2,20 @@ package org.assistance.reportingservice.dashboard;
 
 import io.smallrye.mutiny.Multi;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.Roles;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
@@ -31,11 +38,30 @@ public class DashboardResource {
     @GET
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "KPIs of the requests submitted in a period, narrowed by country, thematic area, programme or donor")
-    public Dashboard.Kpis kpis(@QueryParam("from") LocalDate from, @QueryParam("to") LocalDate to,
-                               @QueryParam("country") String country, @QueryParam("thematicArea") String thematicArea,
-                               @QueryParam("programme") String programme, @QueryParam("donor") String donor) {
-        return dashboard.kpis(new DashboardFilter(from, to, blankToNull(country), blankToNull(thematicArea),
-                blankToNull(programme), blankToNull(donor)));
+    @APIResponse(responseCode = "200", description = "The KPIs of the requests the filter selects",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dashboard.Kpis.class)))
+    public Dashboard.Kpis kpis(@Parameter(description = "First day of submission (inclusive)") @QueryParam("from") LocalDate from,
+                               @Parameter(description = "Last day of submission (inclusive)") @QueryParam("to") LocalDate to,
+                               @Parameter(description = "ISO 3166-1 alpha-2 code of the requesting country")
+                               @QueryParam("country") @Size(max = 2) String country,
+                               @Parameter(description = "Thematic area, such as CYBERCRIME")
+                               @QueryParam("thematicArea") @Size(max = 40)
+                               @Pattern(regexp = "^[A-Za-z_ ]*$", message = "must be a thematic area, such as CYBERCRIME")
+                               String thematicArea,
+                               @Parameter(description = "Programme code, such as GLOCY")
+                               @QueryParam("programme") @Size(max = 20) String programme,
+                               @Parameter(description = "Donor id, such as donor-eu")
+                               @QueryParam("donor") @Size(max = 100) String donor) {
+        return dashboard.kpis(new DashboardFilter(day("from", from), day("to", to), blankToNull(country),
+                blankToNull(thematicArea), blankToNull(programme), blankToNull(donor)));
+    }
+
+    /** The database's calendar ends where ISO 8601's four-digit years do: a year beyond is a 400, not a failure. */
+    private static LocalDate day(String parameter, LocalDate day) {
+        if (day != null && (day.getYear() < 1 || day.getYear() > 9999)) {
+            throw InvalidInput.field(parameter, "must be a date between 0001-01-01 and 9999-12-31");
+        }
+        return day;
     }
 
     @GET

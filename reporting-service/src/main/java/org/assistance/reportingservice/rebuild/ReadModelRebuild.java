@@ -18,6 +18,7 @@ import org.assistance.chassis.events.UnreadableEvent;
 import org.assistance.reportingservice.dashboard.DashboardStream;
 import org.assistance.reportingservice.dashboard.DeliveryReadModel;
 import org.assistance.reportingservice.timelines.Timelines;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.assistance.chassis.topics.KafkaClientSettings;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -54,10 +55,21 @@ public class ReadModelRebuild {
     private static final String CONSUMER = "read-models";
     private static final long SWITCH_LOCK = 0x726562756c64L;
 
+    @Schema(name = "RebuildState")
     public enum State { IDLE, RUNNING, DONE, FAILED }
 
-    public record Status(State state, OffsetDateTime startedAt, OffsetDateTime finishedAt, long eventsReplayed,
-                         String error) {
+    /** Where a rebuild stands; the error of a failed one is cut to its first {@code MAX_ERROR} characters. */
+    @Schema(name = "RebuildStatus")
+    public record Status(State state, OffsetDateTime startedAt, OffsetDateTime finishedAt,
+                         @Schema(minimum = "0", maximum = "9223372036854775807") long eventsReplayed,
+                         @Schema(description = "Why the last rebuild failed", maxLength = MAX_ERROR) String error) {
+        public static final int MAX_ERROR = 500;
+
+        public Status {
+            if (error != null && error.length() > MAX_ERROR) {
+                error = error.substring(0, MAX_ERROR);
+            }
+        }
     }
 
     private final DataSource dataSource;
