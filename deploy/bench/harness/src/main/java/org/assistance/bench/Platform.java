@@ -21,6 +21,19 @@ final class Platform {
     static final Map<String, Integer> PORTS = Map.of("request-service", 8081, "program-service", 8082,
             "equipment-service", 8083, "reporting-service", 8084);
     static final String KAFKA = "localhost:9092";
+
+    /** The platform's Kafka admin login (SASL_PLAINTEXT, SCRAM-SHA-512), which `up` made up in its state folder. */
+    static java.util.Properties kafkaAdmin() {
+        java.util.Properties props = new java.util.Properties();
+        Path file = Path.of(System.getenv().getOrDefault("ASSISTANCE_STATE_DIR", "deploy/local/.state"), "kafka", "admin.properties");
+        try (var reader = Files.newBufferedReader(file)) {
+            props.load(reader);
+        } catch (IOException e) {
+            throw new IllegalStateException("No Kafka login at " + file + " (is the platform up?): " + e.getMessage(), e);
+        }
+        props.put("bootstrap.servers", KAFKA);
+        return props;
+    }
     private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     final Path root;
