@@ -73,14 +73,14 @@
       PARTIALLY_APPROVED: 'Partly approved', IN_DELIVERY: 'In delivery', DELIVERED: 'Delivered', CLOSED: 'Closed',
       CANCELLED: 'Cancelled', REJECTED: 'Rejected', WITHDRAWN: 'Withdrawn' };
     chart('c-funnel').setOption({
-      tooltip: {}, grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
+      tooltip: tooltip(), grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
       xAxis: { type: 'value', minInterval: 1 },
       yAxis: { type: 'category', data: stages.slice().reverse().map((s) => names[s]) },
       series: [{ type: 'bar', data: stages.slice().reverse().map((s) => k.byStage[s] || 0), itemStyle: { color: '#0b6e99' } }]
     });
     const buckets = Object.keys(k.approvalDaysDistribution);
     chart('c-times').setOption({
-      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 32, right: 8, top: 28, bottom: 24 },
+      tooltip: tooltip('axis'), legend: { top: 0 }, grid: { left: 32, right: 8, top: 28, bottom: 24 },
       xAxis: { type: 'category', data: buckets }, yAxis: { type: 'value', minInterval: 1 },
       series: [
         { name: 'to approval', type: 'bar', data: buckets.map((b) => k.approvalDaysDistribution[b]) },
@@ -90,7 +90,7 @@
     });
     const destinations = Object.keys(k.shipments.held.byDestination);
     chart('c-held').setOption({
-      tooltip: {}, grid: { left: 40, right: 8, top: 8, bottom: 24 },
+      tooltip: tooltip(), grid: { left: 40, right: 8, top: 8, bottom: 24 },
       xAxis: { type: 'category', data: destinations }, yAxis: { type: 'value', minInterval: 1 },
       series: [{ type: 'bar', data: destinations.map((d) => k.shipments.held.byDestination[d]), itemStyle: { color: '#d97706' } }]
     });
@@ -98,7 +98,7 @@
     const sum = (donor, field) => k.funds.filter((f) => f.donor + ' (' + f.currency + ')' === donor)
       .reduce((total, f) => total + Number(f[field]), 0);
     chart('c-funds').setOption({
-      tooltip: { trigger: 'axis' }, legend: { top: 0 }, grid: { left: 64, right: 8, top: 28, bottom: 24 },
+      tooltip: tooltip('axis'), legend: { top: 0 }, grid: { left: 64, right: 8, top: 28, bottom: 24 },
       xAxis: { type: 'category', data: donors }, yAxis: { type: 'value' },
       series: [
         { name: 'pledged', type: 'bar', data: donors.map((d) => sum(d, 'pledged')) },
@@ -122,6 +122,9 @@
     }
   }
 
+  // tooltips drawn on the canvas: ECharts' HTML tooltips carry style attributes the page's policy (CSP) refuses
+  function tooltip(trigger) { return { trigger: trigger || 'item', renderMode: 'richText' }; }
+
   function chart(id) {
     if (!charts[id]) { charts[id] = echarts.init($(id)); }
     return charts[id];
@@ -137,9 +140,27 @@
     while ($('feed').children.length > 50) { $('feed').lastChild.remove(); }
   }
 
+  // when the token expires (its exp claim, in ms); the server has checked its signature, this only reads the time
+  function expiresAt() {
+    try {
+      return JSON.parse(atob(token.split('.')[1].replace(/-/g, '+').replace(/_/g, '/'))).exp * 1000;
+    } catch (e) {
+      return 0;
+    }
+  }
+
+  // the server ends a live stream when its token expires: the page asks for a new token
+  function sessionEnded() {
+    $('live').className = 'live off';
+    token = null;
+    sessionStorage.removeItem('assistance.token');
+    showLogin('The session has ended (the token expired): paste a new token to go on.');
+  }
+
   async function listen() {
     try {
       const response = await fetch('/api/v1/dashboard/stream', { headers: Object.assign({ Accept: 'text/event-stream' }, headers()) });
+      if (response.status === 401 || response.status === 403) { return sessionEnded(); }
       if (!response.ok) { throw new Error('stream ' + response.status); }
       $('live').className = 'live on';
       const reader = response.body.getReader();
@@ -163,6 +184,8 @@
       // fall through: reconnect below
     }
     $('live').className = 'live off';
+    // a few seconds' leeway: this computer's clock may be a little behind the server's
+    if (expiresAt() && Date.now() >= expiresAt() - 5000) { return sessionEnded(); }
     setTimeout(listen, 2000);
   }
 

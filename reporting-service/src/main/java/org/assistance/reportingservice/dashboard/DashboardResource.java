@@ -8,9 +8,12 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.SecurityContext;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.Roles;
+import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -20,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
+import java.time.Instant;
 import java.time.LocalDate;
 
 @Path("/api/v1/dashboard")
@@ -68,8 +72,13 @@ public class DashboardResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-sent events: every event as the read models take it in (and a heartbeat every 15 s)")
-    public Multi<LiveEvent> stream() {
+    @Operation(summary = "Server-sent events: every event as the read models take it in (and a heartbeat every 15 s)",
+            description = "The stream ends when the caller's token expires; a client goes on with a new token.")
+    public Multi<LiveEvent> stream(@Context SecurityContext security) {
+        // a stream outliving its token would keep showing the dashboard to someone no longer allowed to see it
+        if (security.getUserPrincipal() instanceof JsonWebToken token) {
+            return stream.eventsUntil(Instant.ofEpochSecond(token.getExpirationTime()));
+        }
         return stream.events();
     }
 

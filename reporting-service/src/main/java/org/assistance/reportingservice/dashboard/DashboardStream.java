@@ -9,6 +9,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 
 import java.time.Duration;
+import java.time.Instant;
 
 /**
  * The live dashboard of every reporting instance. A read-model change is announced with a
@@ -54,6 +55,12 @@ public class DashboardStream {
         } catch (JsonProcessingException e) {
             // not ours (someone else's NOTIFY on the channel): nothing to show
         }
+    }
+
+    /** The events until {@code end} (a token's expiry), then the stream completes. */
+    public Multi<LiveEvent> eventsUntil(Instant end) {
+        Duration left = Duration.between(Instant.now(), end);
+        return left.isNegative() || left.isZero() ? Multi.createFrom().empty() : events().select().first(left);
     }
 
     public Multi<LiveEvent> events() {
