@@ -17,7 +17,7 @@ class ApiDocumentTest {
                 .body("paths.'/api/v1/catalogue/{code}'.get", notNullValue())
                 .body("paths.'/api/v1/catalogue/{code}'.put", notNullValue())
                 .body("paths.'/api/v1/catalogue/{code}/withdrawal'.post", notNullValue())
-                .body("paths.'/api/v1/backorders/{id}/cancellation'.post", notNullValue())
+                .body("paths.'/api/v1/backorders/{reference}/cancellation'.post", notNullValue())
                 .body("paths.'/api/v1/export-rules/{id}'.put", notNullValue())
                 .body("paths.'/api/v1/export-rules/{id}'.delete", notNullValue())
                 .body("paths.'/api/v1/export-rules/{id}/retirement'.post", notNullValue())

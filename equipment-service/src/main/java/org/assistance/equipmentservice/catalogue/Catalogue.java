@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.equipmentservice.UniqueRows;
 
 import java.time.OffsetDateTime;
 
@@ -30,7 +31,7 @@ public class Catalogue {
         CatalogueItem item = new CatalogueItem();
         item.code = code;
         item.describe(name, category, unitPrice, dualUse, exportControlClass);
-        item.persist();
+        UniqueRows.insert(item, "Item " + code + " is already in the catalogue");
         outbox.record(item.publishedEvent(OffsetDateTime.now()));
         return item;
     }

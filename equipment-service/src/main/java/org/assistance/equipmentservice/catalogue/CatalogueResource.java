@@ -1,13 +1,15 @@
 package org.assistance.equipmentservice.catalogue;
 
-import io.quarkus.panache.common.Sort;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -25,6 +27,10 @@ import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
 import org.assistance.chassis.validation.MoneyInput;
+import org.assistance.equipmentservice.Pages;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,7 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @Path("/api/v1/catalogue")
 @Produces(MediaType.APPLICATION_JSON)
@@ -48,12 +56,19 @@ public class CatalogueResource {
         this.caller = caller;
     }
 
+    /** What an item code is made of (so a code with anything else is refused before it is looked up). */
+    public static final String CODE = "[A-Z0-9][A-Z0-9-]*";
+    public static final String CODE_MESSAGE = "must be upper-case letters, digits and dashes";
+
     @Schema(name = "CatalogueItem")
-    public record ItemView(String code, String name, ItemCategory category, Money unitCost, boolean dualUse,
-                           String exportControlClass,
+    public record ItemView(@Schema(maxLength = 50, example = "FOR-WB-001") String code,
+                           @Schema(maxLength = 200, example = "Forensic write blocker kit") String name,
+                           ItemCategory category, Money unitCost, boolean dualUse,
+                           @Schema(maxLength = 20, example = "5A002") String exportControlClass,
                            @Schema(description = "true once withdrawn: kept for history, no longer approvable")
-                           boolean withdrawn, OffsetDateTime withdrawnAt, String withdrawalReason,
-                           String withdrawnBy) {
+                           boolean withdrawn, OffsetDateTime withdrawnAt,
+                           @Schema(maxLength = 2_000) String withdrawalReason,
+                           @Schema(maxLength = 200, description = "the admin who withdrew it") String withdrawnBy) {
         static ItemView of(CatalogueItem i) {
             return new ItemView(i.code, i.name, i.category, i.unitPrice(), i.dualUse, i.exportControlClass,
                     i.isWithdrawn(), i.withdrawnAt, i.withdrawalReason, i.withdrawnBy);
@@ -86,20 +101,42 @@ public class CatalogueResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
-    @Operation(summary = "The catalogue, readable by partners so they ask for real item codes; withdrawn items are flagged")
-    public List<ItemView> list(@QueryParam("category") ItemCategory category) {
-        List<CatalogueItem> items = category == null ? CatalogueItem.listAll(Sort.by("code"))
-                : CatalogueItem.list("category = ?1 order by code", category);
-        return items.stream().map(ItemView::of).toList();
+    @Operation(summary = "The catalogue by item code, readable by partners so they ask for real item codes; "
+            + "withdrawn items are flagged")
+    @APIResponse(responseCode = "200", description = "A page of items, by code",
+            headers = @Header(name = "Link", description = Pages.LINK_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 2_500)),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ItemView.class,
+                    maxItems = Pages.MAX)))
+    public Response list(@QueryParam("category") ItemCategory category,
+                         @QueryParam("limit") @DefaultValue(Pages.DEFAULT) @Min(1) @Max(Pages.MAX)
+                         @Parameter(description = Pages.LIMIT_DESCRIPTION) int limit,
+                         @QueryParam("cursor") @Size(max = 200) @Parameter(description = Pages.CURSOR_DESCRIPTION)
+                         String cursor,
+                         @Context UriInfo uri) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (category != null) {
+            query.append(" and category = :category");
+            params.put("category", category);
+        }
+        if (cursor != null) {
+            query.append(" and code > :after");
+            params.put("after", Pages.read(cursor, 1, parts -> parts[0]));
+        }
+        List<CatalogueItem> items = CatalogueItem.<CatalogueItem>find(query.append(" order by code").toString(), params)
+                .range(0, limit).list();
+        return Pages.of(items, limit, ItemView::of, i -> new Object[] {i.code}, uri);
     }
 
     @GET
     @Path("/{code}")
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(summary = "One item, withdrawn or not")
+    @APIResponse(responseCode = "200", description = "The item")
     @APIResponse(responseCode = "404", description = "No such item",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ItemView get(@PathParam("code") String code) {
+    public ItemView get(@PathParam("code") @Size(max = 50) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code) {
         CatalogueItem item = CatalogueItem.findById(code);
         if (item == null) {
             throw DomainRuleViolation.notFound("Item " + code);
@@ -111,7 +148,9 @@ public class CatalogueResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add an item to the catalogue (publishes assistance.catalogue.item-published.v1)")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = ItemView.class)))
+    @APIResponse(responseCode = "201", description = "Added and published; Location names the item",
+            headers = @Header(name = "Location", description = "the new item's URL", schema = @Schema(type = SchemaType.STRING, maxLength = 2_048)),
+            content = @Content(schema = @Schema(implementation = ItemView.class)))
     @APIResponse(responseCode = "409", description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@NotNull @Valid NewItem item, @Context UriInfo uri) {
@@ -127,10 +166,13 @@ public class CatalogueResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change an item's description or price (publishes it again); shipments keep what they were planned with")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ItemView.class)))
+    @APIResponse(responseCode = "200", description = "Changed and published again",
+            content = @Content(schema = @Schema(implementation = ItemView.class)))
+    @APIResponse(responseCode = "404", description = "No such item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The item was withdrawn",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ItemView change(@PathParam("code") String code, @NotNull @Valid ItemChange change) {
+    public ItemView change(@PathParam("code") @Size(max = 50) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code, @NotNull @Valid ItemChange change) {
         return ItemView.of(catalogue.change(code, change.name().strip(), change.category(),
                 change.unitCost().toMoney(), change.dualUse(),
                 change.exportControlClass()));
@@ -142,10 +184,13 @@ public class CatalogueResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Withdraw an item: kept for history, no longer asked for or approved "
             + "(publishes assistance.catalogue.item-withdrawn.v1)")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = ItemView.class)))
+    @APIResponse(responseCode = "200", description = "Withdrawn and published",
+            content = @Content(schema = @Schema(implementation = ItemView.class)))
+    @APIResponse(responseCode = "404", description = "No such item",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already withdrawn",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ItemView withdraw(@PathParam("code") String code, @NotNull @Valid Withdrawal withdrawal) {
+    public ItemView withdraw(@PathParam("code") @Size(max = 50) @Pattern(regexp = CODE, message = CODE_MESSAGE) String code, @NotNull @Valid Withdrawal withdrawal) {
         return ItemView.of(catalogue.withdraw(code, withdrawal.reason().strip(), caller.subject()));
     }
 }

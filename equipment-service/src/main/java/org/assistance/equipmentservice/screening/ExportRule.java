@@ -28,13 +28,20 @@ import java.util.UUID;
 public class ExportRule extends PanacheEntityBase {
     public static final String ANY_DESTINATION = "*";
     public static final String DUAL_USE = "DUAL_USE";
+    /** A rule changed more often than this is better retired and made anew: its history stays readable. */
+    public static final int MAX_REVISIONS = 100;
 
     public enum Measure { PROHIBITED, LICENCE_REQUIRED }
 
     /** The rule as it read before a change. */
     @Schema(name = "ExportRuleRevision")
-    public record Revision(String destination, String target, Measure measure, String reference, String reason,
-                           OffsetDateTime validFrom, OffsetDateTime replacedAt, String replacedBy) {
+    public record Revision(@Schema(maxLength = 2, example = "KE") String destination,
+                           @Schema(maxLength = 30, example = "SURVEILLANCE") String target,
+                           Measure measure,
+                           @Schema(maxLength = 200) String reference,
+                           @Schema(maxLength = 2_000) String reason,
+                           OffsetDateTime validFrom, OffsetDateTime replacedAt,
+                           @Schema(maxLength = 200) String replacedBy) {
     }
 
     @Id
@@ -83,6 +90,10 @@ public class ExportRule extends PanacheEntityBase {
     void change(String newDestination, String newTarget, Measure newMeasure, String newReference, String newReason,
                 String by, OffsetDateTime at) {
         requireActive("be changed");
+        if (revisions.size() >= MAX_REVISIONS) {
+            throw DomainRuleViolation.conflict("Export rule " + id + " (" + reference + ") was changed "
+                    + MAX_REVISIONS + " times already; retire it and add a new rule");
+        }
         revisions = new ArrayList<>(revisions);
         revisions.add(new Revision(destination, target, measure, reference, reason,
                 changedAt != null ? changedAt : createdAt, at, by));

@@ -2,12 +2,15 @@ package org.assistance.equipmentservice.screening;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -15,14 +18,20 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
 import org.assistance.chassis.validation.CountryCode;
+import org.assistance.chassis.validation.PlainText;
+import org.assistance.equipmentservice.Pages;
 import org.assistance.equipmentservice.catalogue.ItemCategory;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -33,7 +42,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/export-rules")
@@ -51,9 +62,10 @@ public class ExportRuleResource {
 
     @Schema(name = "ExportRuleDraft")
     public record RuleBody(
-            @NotBlank @Pattern(regexp = "\\*|[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code or *")
+            @NotBlank @Size(max = 2) @Pattern(regexp = "\\*|[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code or *")
             @Schema(example = "KE") String destination,
-            @NotBlank @Schema(example = "SURVEILLANCE", description = "an item category, or DUAL_USE for every dual-use item")
+            @NotBlank @Size(max = 30)
+            @Schema(example = "SURVEILLANCE", description = "an item category, or DUAL_USE for every dual-use item")
             String target,
             @NotNull @Schema(example = "LICENCE_REQUIRED") ExportRule.Measure measure,
             @NotBlank @Size(max = 200) @Schema(example = "Regulation (EU) 2021/821, Annex I 5A001") String reference,
@@ -77,13 +89,24 @@ public class ExportRuleResource {
     }
 
     @Schema(name = "ExportRule")
-    public record RuleView(UUID id, String destination, String target, ExportRule.Measure measure, String reference,
-                           String reason, OffsetDateTime createdAt, String createdBy, OffsetDateTime changedAt,
-                           String changedBy,
-                           @Schema(description = "how the rule read before each change, oldest first")
+    public record RuleView(UUID id,
+                           @Schema(maxLength = 2, example = "KE", description = "ISO 3166-1 alpha-2, or * for every destination")
+                           String destination,
+                           @Schema(maxLength = 30, example = "SURVEILLANCE") String target,
+                           ExportRule.Measure measure,
+                           @Schema(maxLength = 200) String reference,
+                           @Schema(maxLength = 2_000) String reason,
+                           OffsetDateTime createdAt,
+                           @Schema(maxLength = 200) String createdBy,
+                           OffsetDateTime changedAt,
+                           @Schema(maxLength = 200) String changedBy,
+                           @Schema(description = "how the rule read before each change, oldest first",
+                                   maxItems = ExportRule.MAX_REVISIONS)
                            List<ExportRule.Revision> revisions,
                            @Schema(description = "false once retired: it then holds nothing") boolean active,
-                           OffsetDateTime retiredAt, String retiredBy, String retirementReason) {
+                           OffsetDateTime retiredAt,
+                           @Schema(maxLength = 200) String retiredBy,
+                           @Schema(maxLength = 2_000) String retirementReason) {
         static RuleView of(ExportRule r) {
             return new RuleView(r.id, r.destination, r.target, r.measure, r.reference, r.reason, r.createdAt,
                     r.createdBy, r.changedAt, r.changedBy, r.revisions, r.isActive(), r.retiredAt, r.retiredBy,
@@ -96,7 +119,11 @@ public class ExportRuleResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a rule: shipments planned from now on are screened against it, and planned ones "
             + "not yet dispatched are screened again (those it hits are held)")
-    @APIResponse(responseCode = "201", content = @Content(schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(responseCode = "201", description = "Added; planned shipments were screened against it",
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(responseCode = "409", description = "As many rules for this destination and target are in force as "
+            + "may be (" + ExportRules.MAX_RULES_PER_DESTINATION_AND_TARGET + ")",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response add(@NotNull @Valid RuleBody body) {
         body.check();
         ExportRule rule = rules.add(body.destination(), body.target(), body.measure(), body.reference().strip(),
@@ -109,8 +136,13 @@ public class ExportRuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a rule (its earlier wording is kept); planned shipments are screened again")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RuleView.class)))
-    @APIResponse(responseCode = "409", description = "The rule was retired",
+    @APIResponse(responseCode = "200", description = "Changed; planned shipments were screened again",
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(responseCode = "404", description = "No such rule",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(responseCode = "409", description = "The rule was retired, was changed "
+            + ExportRule.MAX_REVISIONS + " times already, or as many rules for the destination and target are in force "
+            + "as may be",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RuleView change(@PathParam("id") UUID id, @NotNull @Valid RuleBody body) {
         body.check();
@@ -120,12 +152,31 @@ public class ExportRuleResource {
 
     @GET
     @RolesAllowed({Roles.ADMIN, Roles.LOGISTICS, Roles.OPERATIONS, Roles.REVIEWER})
-    @Operation(summary = "The rules in force; with includeRetired=true every rule ever made, with its retirement")
-    public List<RuleView> list(@QueryParam("includeRetired") @Parameter(description = "also the retired rules")
-                               boolean includeRetired) {
-        List<ExportRule> found = includeRetired ? ExportRule.list("order by createdAt, id")
-                : ExportRule.list("retiredAt is null order by createdAt, id");
-        return found.stream().map(RuleView::of).toList();
+    @Operation(summary = "The rules in force, oldest first; with includeRetired=true every rule ever made, with its retirement")
+    @APIResponse(responseCode = "200", description = "A page of rules, oldest first",
+            headers = @Header(name = "Link", description = Pages.LINK_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 2_500)),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RuleView.class,
+                    maxItems = Pages.MAX)))
+    public Response list(@QueryParam("includeRetired") @Parameter(description = "also the retired rules")
+                         boolean includeRetired,
+                         @QueryParam("limit") @DefaultValue(Pages.DEFAULT) @Min(1) @Max(Pages.MAX)
+                         @Parameter(description = Pages.LIMIT_DESCRIPTION) int limit,
+                         @QueryParam("cursor") @Size(max = 200) @Parameter(description = Pages.CURSOR_DESCRIPTION)
+                         String cursor,
+                         @Context UriInfo uri) {
+        StringBuilder query = new StringBuilder(includeRetired ? "1 = 1" : "retiredAt is null");
+        Map<String, Object> params = new HashMap<>();
+        if (cursor != null) {
+            Object[] after = Pages.read(cursor, 2,
+                    parts -> new Object[] {OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1])});
+            query.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
+            params.put("at", after[0]);
+            params.put("id", after[1]);
+        }
+        List<ExportRule> found = ExportRule.<ExportRule>find(query.append(" order by createdAt, id").toString(), params)
+                .range(0, limit).list();
+        return Pages.of(found, limit, RuleView::of, r -> new Object[] {r.createdAt, r.id}, uri);
     }
 
     @POST
@@ -133,7 +184,10 @@ public class ExportRuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Retire a rule: it holds nothing from now on and stays listed with who, when and why")
-    @APIResponse(responseCode = "200", content = @Content(schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(responseCode = "200", description = "Retired",
+            content = @Content(schema = @Schema(implementation = RuleView.class)))
+    @APIResponse(responseCode = "404", description = "No such rule",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already retired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RuleView retire(@PathParam("id") UUID id, @NotNull @Valid Retirement body) {
@@ -145,12 +199,15 @@ public class ExportRuleResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Lift a rule: retires it (never deleted; shipments already held stay held until cleared)")
     @APIResponse(responseCode = "204", description = "Retired")
+    @APIResponse(responseCode = "404", description = "No such rule",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already retired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response lift(@PathParam("id") UUID id,
-                         @QueryParam("reason") @Parameter(description = "why it is lifted") String reason) {
-        if (reason != null && reason.strip().length() > 2_000) {
-            throw InvalidInput.field("reason", "size must be between 0 and 2000");
+                         @QueryParam("reason") @Size(max = 2_000) @Parameter(description = "why it is lifted")
+                         String reason) {
+        if (reason != null && PlainText.forbiddenAt(reason) >= 0) {
+            throw InvalidInput.field("reason", "must be plain text, without control characters");
         }
         rules.retire(id, reason == null || reason.isBlank() ? null : reason.strip(), caller.subject());
         return Response.noContent().build();

@@ -15,6 +15,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class ExportRules {
+    /**
+     * Rules in force for one destination and one target. More would only repeat each other; the
+     * bound keeps what one shipment line can hit (and so a shipment's hits) within the contract.
+     */
+    public static final int MAX_RULES_PER_DESTINATION_AND_TARGET = 10;
+
     private final Screening screening;
     private final Event<RulesInForceChanged> changed;
 
@@ -27,6 +33,7 @@ public class ExportRules {
     public ExportRule add(String destination, String target, ExportRule.Measure measure, String reference,
                           String reason, String by) {
         screening.lockRulesForChange();
+        requireRoomFor(destination, target, null);
         ExportRule rule = ExportRule.of(destination, target, measure, reference, reason, by, OffsetDateTime.now());
         rule.persist();
         changed.fire(new RulesInForceChanged(rule.id));
@@ -38,6 +45,7 @@ public class ExportRules {
                              String reason, String by) {
         screening.lockRulesForChange();
         ExportRule rule = locked(id);
+        requireRoomFor(destination, target, id);
         rule.change(destination, target, measure, reference, reason, by, OffsetDateTime.now());
         changed.fire(new RulesInForceChanged(rule.id));
         return rule;
@@ -50,6 +58,18 @@ public class ExportRules {
         ExportRule rule = locked(id);
         rule.retire(reason, by, OffsetDateTime.now());
         return rule;
+    }
+
+    /** Called under the rules' exclusive lock, so two additions at once cannot both take the last place. */
+    private static void requireRoomFor(String destination, String target, UUID changing) {
+        long inForce = changing == null
+                ? ExportRule.count("destination = ?1 and target = ?2 and retiredAt is null", destination, target)
+                : ExportRule.count("destination = ?1 and target = ?2 and retiredAt is null and id <> ?3", destination,
+                target, changing);
+        if (inForce >= MAX_RULES_PER_DESTINATION_AND_TARGET) {
+            throw DomainRuleViolation.conflict(inForce + " rules for " + target + " to " + destination
+                    + " are in force already; change or retire one of them");
+        }
     }
 
     private static ExportRule locked(UUID id) {

@@ -30,6 +30,8 @@ public class Backorder extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+    /** How URLs name it (random: the numbers, which events name it by, could be guessed). */
+    public UUID reference;
     @Column(name = "request_id")
     public UUID requestId;
     @Column(name = "agency_id")
@@ -60,6 +62,7 @@ public class Backorder extends PanacheEntityBase {
     static Backorder of(UUID requestId, String agencyId, String destinationCountry, String itemCode, int quantity,
                         RequestPriority.Level priority, OffsetDateTime at) {
         Backorder backorder = new Backorder();
+        backorder.reference = UUID.randomUUID();
         backorder.requestId = requestId;
         backorder.agencyId = agencyId;
         backorder.destinationCountry = destinationCountry;

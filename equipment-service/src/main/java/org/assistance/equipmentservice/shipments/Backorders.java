@@ -77,10 +77,11 @@ public class Backorders {
     }
 
     @Transactional
-    public Backorder cancel(long id, String reason, String by) {
-        Backorder backorder = Backorder.findById(id, LockModeType.PESSIMISTIC_WRITE);
+    public Backorder cancel(UUID reference, String reason, String by) {
+        Backorder backorder = Backorder.<Backorder>find("reference", reference)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
         if (backorder == null) {
-            throw DomainRuleViolation.notFound("Backorder " + id);
+            throw DomainRuleViolation.notFound("Backorder " + reference);
         }
         OffsetDateTime now = OffsetDateTime.now();
         backorder.cancel(reason, by, now);

@@ -15,6 +15,7 @@ import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -47,7 +48,18 @@ public class Shipment extends PanacheEntityBase {
         }
     }
 
-    public record Milestone(String milestone, String location, String note, OffsetDateTime at) {
+    /** Customs and transit steps one journey records at most. */
+    public static final int MAX_MILESTONES = 50;
+    /** The longest reason kept (as clients may give). */
+    static final int MAX_REASON = 2_000;
+
+    @Schema(name = "Milestone")
+    public record Milestone(
+            @Schema(maxLength = 30, example = "CUSTOMS_ENTRY")
+            String milestone,
+            @Schema(maxLength = 200) String location,
+            @Schema(maxLength = 2_000) String note,
+            OffsetDateTime at) {
     }
 
     @Id
@@ -183,7 +195,9 @@ public class Shipment extends PanacheEntityBase {
     String removalReason(Set<String> removeItems) {
         List<String> measures = hits.stream().filter(h -> removeItems.contains(h.itemCode()))
                 .map(h -> h.itemCode() + ": " + h.measure() + " (" + h.reference() + ")").distinct().toList();
-        return measures.isEmpty() ? "Removed at clearance" : "Removed at clearance: " + String.join("; ", measures);
+        String reason = measures.isEmpty() ? "Removed at clearance" : "Removed at clearance: " + String.join("; ", measures);
+        // many lines with long references: kept within what a reason can be
+        return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
     }
 
     /**
@@ -218,6 +232,10 @@ public class Shipment extends PanacheEntityBase {
 
     void milestone(String name, String location, String note, OffsetDateTime at) {
         require(EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT), "record a milestone");
+        if (milestones.size() >= MAX_MILESTONES) {
+            throw DomainRuleViolation.conflict("Shipment " + id + " has " + MAX_MILESTONES
+                    + " milestones already, as many as a journey records");
+        }
         milestones = new ArrayList<>(milestones);
         milestones.add(new Milestone(name, location, note, at));
         status = ShipmentStatus.IN_TRANSIT;

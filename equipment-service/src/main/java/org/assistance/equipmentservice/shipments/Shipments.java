@@ -48,6 +48,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class Shipments {
     private static final Logger LOG = Logger.getLogger(Shipments.class);
+    /** request-service's bounds on a request's equipment (lines, units a line): what an approval can carry. */
+    static final int MAX_LINES = 100;
+    static final int MAX_QUANTITY = 10_000;
     private final Outbox outbox;
     private final Stock stock;
     private final Screening screening;
@@ -73,11 +76,13 @@ public class Shipments {
         OffsetDateTime now = OffsetDateTime.now();
         RequestPriority.Level priority = RequestPriority.of(approval.requestId());
         Map<String, List<ShipmentLine>> byWarehouse = new LinkedHashMap<>();
+        int lines = 0;
         for (EquipmentLine line : approval.equipmentLines()) {
-            CatalogueItem item = CatalogueItem.findById(line.itemCode());
-            if (item == null || item.isWithdrawn() || line.quantity() <= 0) {
+            CatalogueItem item = line.itemCode() == null ? null : CatalogueItem.findById(line.itemCode());
+            if (++lines > MAX_LINES || item == null || item.isWithdrawn() || line.quantity() <= 0
+                    || line.quantity() > MAX_QUANTITY) {
                 outbox.record(new LineRefused(approval.requestId(), line.itemCode(), line.quantity(),
-                        refusal(line, item), now));
+                        refusal(line, item, lines), now));
                 continue;
             }
             int reserved = 0;
@@ -110,7 +115,10 @@ public class Shipments {
                 .executeUpdate() == 1;
     }
 
-    private static String refusal(EquipmentLine line, CatalogueItem item) {
+    private static String refusal(EquipmentLine line, CatalogueItem item, int position) {
+        if (position > MAX_LINES) {
+            return "An approval ships at most " + MAX_LINES + " equipment lines; line " + position + " is beyond them";
+        }
         if (item == null) {
             return "Item " + line.itemCode() + " is not in the catalogue";
         }
@@ -118,7 +126,7 @@ public class Shipments {
             return "Item " + line.itemCode() + " was withdrawn from the catalogue on " + item.withdrawnAt.toLocalDate()
                     + (item.withdrawalReason == null ? "" : ": " + item.withdrawalReason);
         }
-        return "An approved quantity must be positive, not " + line.quantity();
+        return "An approved quantity must be 1 to " + MAX_QUANTITY + ", not " + line.quantity();
     }
 
     static ShipmentLine lineOf(CatalogueItem item, int quantity) {

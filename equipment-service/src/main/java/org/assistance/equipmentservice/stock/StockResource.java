@@ -15,13 +15,23 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Roles;
 import org.assistance.chassis.validation.CountryCode;
+import org.assistance.equipmentservice.Pages;
+import org.assistance.equipmentservice.UniqueRows;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.assistance.equipmentservice.catalogue.CatalogueItem;
+import org.assistance.equipmentservice.catalogue.CatalogueResource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -29,7 +39,9 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -51,7 +63,9 @@ public class StockResource {
     }
 
     @Schema(name = "StockReceipt")
-    public record StockBody(@NotBlank @Size(max = 50) @Schema(example = "FOR-WB-001") String itemCode,
+    public record StockBody(@NotBlank @Size(max = 50)
+                            @Pattern(regexp = CatalogueResource.CODE, message = CatalogueResource.CODE_MESSAGE)
+                            @Schema(example = "FOR-WB-001") String itemCode,
                             @Min(1) @Max(1_000_000) @Schema(example = "25", format = "int32") int quantity) {
     }
 
@@ -86,7 +100,7 @@ public class StockResource {
         warehouse.code = body.code();
         warehouse.name = body.name().strip();
         warehouse.country = body.country();
-        warehouse.persist();
+        UniqueRows.insert(warehouse, "Warehouse " + body.code() + " already exists");
         return Response.status(Response.Status.CREATED).entity(body).build();
     }
 
@@ -103,7 +117,9 @@ public class StockResource {
     @APIResponse(responseCode = "422", description = "The item is not in the catalogue, or the warehouse would hold "
             + "more of it than it can count (1,000,000,000 units)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LevelView receive(@PathParam("code") @Size(max = 20) @Schema(maxLength = 20, example = "VIE-1") String warehouse,
+    public LevelView receive(@PathParam("code") @Size(max = 20)
+                             @Pattern(regexp = CatalogueResource.CODE, message = CatalogueResource.CODE_MESSAGE)
+                             @Schema(maxLength = 20, example = "VIE-1") String warehouse,
                              @NotNull @Valid StockBody body) {
         if (CatalogueItem.findById(body.itemCode()) == null) {
             throw DomainRuleViolation.unprocessable("Item " + body.itemCode() + " is not in the catalogue");
@@ -115,7 +131,26 @@ public class StockResource {
     @Path("/stock")
     @RolesAllowed({Roles.ADMIN, Roles.LOGISTICS, Roles.OPERATIONS})
     @Operation(summary = "Stock levels per warehouse and item")
-    public List<LevelView> levels() {
-        return StockLevel.<StockLevel>list("order by key.warehouse, key.itemCode").stream().map(LevelView::of).toList();
+    @APIResponse(responseCode = "200", description = "A page of stock levels, by warehouse and item",
+            headers = @Header(name = "Link", description = Pages.LINK_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 2_500)),
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = LevelView.class,
+                    maxItems = Pages.MAX)))
+    public Response levels(@QueryParam("limit") @DefaultValue(Pages.DEFAULT) @Min(1) @Max(Pages.MAX)
+                           @Parameter(description = Pages.LIMIT_DESCRIPTION) int limit,
+                           @QueryParam("cursor") @Size(max = 200) @Parameter(description = Pages.CURSOR_DESCRIPTION)
+                           String cursor,
+                           @Context UriInfo uri) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (cursor != null) {
+            String[] after = Pages.read(cursor, 2, parts -> parts);
+            query.append(" and (key.warehouse > :warehouse or (key.warehouse = :warehouse and key.itemCode > :item))");
+            params.put("warehouse", after[0]);
+            params.put("item", after[1]);
+        }
+        List<StockLevel> found = StockLevel.<StockLevel>find(
+                query.append(" order by key.warehouse, key.itemCode").toString(), params).range(0, limit).list();
+        return Pages.of(found, limit, LevelView::of, l -> new Object[] {l.key.warehouse(), l.key.itemCode()}, uri);
     }
 }

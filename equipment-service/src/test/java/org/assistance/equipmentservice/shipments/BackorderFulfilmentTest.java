@@ -25,6 +25,7 @@ import java.util.concurrent.Future;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
 import static org.hamcrest.Matchers.equalTo;
 
 /** Approved equipment nobody had waits as a backorder until stock arrives, or until logistics cancels it. */
@@ -108,24 +109,29 @@ class BackorderFulfilmentTest {
         Logistics.item(item, "LABORATORY", false, "120.00");
         UUID request = waitingFor(item, 3);
         long backorder = ((Number) Logistics.backorders(request).get(0).get("id")).longValue();
+        // URLs name a backorder by its reference; its number (which events name) is not guessable into a URL
+        String reference = (String) Logistics.backorders(request).get(0).get("reference");
+        given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
+                .body(Map.of("reason", "by number")).when().post("/api/v1/backorders/" + backorder + "/cancellation")
+                .then().statusCode(anyOf(equalTo(400), equalTo(404)));
 
         given().auth().oauth2(Tokens.partner("agency-a")).contentType(ContentType.JSON)
-                .body(Map.of("reason", "mine")).when().post("/api/v1/backorders/" + backorder + "/cancellation")
+                .body(Map.of("reason", "mine")).when().post("/api/v1/backorders/" + reference + "/cancellation")
                 .then().statusCode(403);
         given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
-                .body(Map.of()).when().post("/api/v1/backorders/" + backorder + "/cancellation")
+                .body(Map.of()).when().post("/api/v1/backorders/" + reference + "/cancellation")
                 .then().statusCode(400).body("errors[0].field", equalTo("reason"));
         given().auth().oauth2(Tokens.person("logistics-lea", "logistics")).contentType(ContentType.JSON)
                 .body(Map.of("reason", "Supplier cannot deliver this year"))
-                .when().post("/api/v1/backorders/" + backorder + "/cancellation")
+                .when().post("/api/v1/backorders/" + reference + "/cancellation")
                 .then().statusCode(200).body("status", equalTo("CANCELLED")).body("remaining", equalTo(3))
                 .body("cancelledBy", equalTo("logistics-lea"))
                 .body("cancellationReason", equalTo("Supplier cannot deliver this year"));
         given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
-                .body(Map.of("reason", "again")).when().post("/api/v1/backorders/" + backorder + "/cancellation")
+                .body(Map.of("reason", "again")).when().post("/api/v1/backorders/" + reference + "/cancellation")
                 .then().statusCode(409).contentType("application/problem+json");
         given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
-                .body(Map.of("reason", "none")).when().post("/api/v1/backorders/987654321/cancellation")
+                .body(Map.of("reason", "none")).when().post("/api/v1/backorders/" + UUID.randomUUID() + "/cancellation")
                 .then().statusCode(404);
 
         BackorderCancelled cancelled = Logistics.awaitEvent(request, BackorderCancelled.class);

@@ -22,6 +22,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** Goods received into warehouses: every unit counted, and nothing a client sends breaks the count. */
@@ -69,6 +70,36 @@ class StockReceiptTest {
                 }
                 assertEquals(28, onHand(warehouse, item), "every delivery of " + item + " counted");
             }
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void two_admins_registering_the_same_warehouse_at_once_are_told_one_of_them_took_the_code() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            String code = Logistics.unique("WH");
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Integer>> answers = new ArrayList<>();
+            for (int admin = 0; admin < 4; admin++) {
+                answers.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    } catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
+                            .body(Map.of("code", code, "name", "Warehouse " + code, "country", "AT"))
+                            .when().post("/api/v1/warehouses").statusCode();
+                }, pool));
+            }
+            start.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (CompletableFuture<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+            assertThat(statuses).containsOnlyOnce(201).containsOnly(201, 409);
         } finally {
             pool.shutdownNow();
         }
