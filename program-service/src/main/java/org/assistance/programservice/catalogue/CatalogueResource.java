@@ -32,8 +32,8 @@ import java.util.List;
 @APIResponse(responseCode = "403", description = "Role not allowed",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CatalogueResource {
-    /** The contract's bound on the catalogue: equipment-service's catalogue is far smaller. */
-    static final int MAX_ITEMS = 10_000;
+    /** The most items the list shows (by item code); equipment-service's catalogue is far smaller. */
+    static final int MAX_ITEMS = 5_000;
     private final CatalogueCopy catalogue;
 
     public CatalogueResource(CatalogueCopy catalogue) {
@@ -43,10 +43,21 @@ public class CatalogueResource {
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(summary = "Items an approved equipment line may name now (withdrawn items are left out), by item code")
-    @APIResponse(responseCode = "200", description = "The approvable items, by item code",
+    @APIResponse(responseCode = "200", description = "The approvable items, by item code (at most " + MAX_ITEMS + ")",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = OfferedItem.class, maxItems = MAX_ITEMS)))
-    public List<OfferedItem> approvable() {
-        return catalogue.offered();
+                    implementation = ApprovableItem.class, maxItems = MAX_ITEMS)))
+    public List<ApprovableItem> approvable() {
+        return catalogue.offered().stream().limit(MAX_ITEMS).map(ApprovableItem::of).toList();
+    }
+
+    /** An item as equipment-service's catalogue bounds it (code 50, name 200, category 30 characters). */
+    @Schema(name = "OfferedItem")
+    public record ApprovableItem(@Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
+                                 @Schema(maxLength = 200, example = "Forensic write blocker") String name,
+                                 @Schema(maxLength = 30, example = "FORENSIC_IT") String category,
+                                 boolean dualUse) {
+        static ApprovableItem of(OfferedItem item) {
+            return new ApprovableItem(item.itemCode(), item.name(), item.category(), item.dualUse());
+        }
     }
 }

@@ -3,6 +3,7 @@ package org.assistance.programservice.reviews;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.programservice.activities.ActivityKind;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -17,7 +18,8 @@ import java.util.Objects;
  */
 @Schema(name = "Approval", description = "An approval awaiting its second reviewer")
 public record Approval(@Schema(maxLength = 20) String programmeCode, Money amount,
-                       @Schema(maxItems = 100) List<EquipmentLine> equipmentLines,
+                       @Schema(maxItems = 100, type = SchemaType.ARRAY, implementation = ReviewResource.AskedLine.class)
+                       List<EquipmentLine> equipmentLines,
                        @Schema(maxItems = 50) List<Training> trainings,
                        @Schema(maxItems = 50) List<Activity> activities,
                        @Schema(maxLength = 100, description = "The first reviewer, as the token names them")

@@ -66,8 +66,8 @@ public class ReviewResource {
                                 @Schema(enumeration = {"URGENT", "HIGH", "MEDIUM", "LOW"}, maxLength = 10) String priority,
                                 @Schema(maxLength = 200) String title,
                                 @Schema(maxItems = 6) Set<@Size(max = 40) String> assistanceTypes, LocalDate desiredBy,
-                                @Schema(maxItems = 100) List<EquipmentLine> equipmentLines,
-                                @Schema(maxItems = 50) List<TrainingNeed> trainingNeeds,
+                                @Schema(maxItems = 100) List<AskedLine> equipmentLines,
+                                @Schema(maxItems = 50) List<AskedTraining> trainingNeeds,
                                 Money estimatedValue, ReviewStatus status, OffsetDateTime submittedAt,
                                 @Schema(minimum = "0", maximum = "36500") long daysWaiting,
                                 @Schema(maxItems = Programme.MAX_PROGRAMMES) List<MatchingProgramme> matchingProgrammes,
@@ -77,7 +77,8 @@ public class ReviewResource {
                                 List<@Size(max = 100) String> decidedBy) {
         static ReviewSummary of(ReviewCase c, List<Programme> programmes) {
             return new ReviewSummary(c.requestId, c.agencyId, c.country, c.thematicArea, c.priority, c.title,
-                    c.assistanceTypes, c.desiredBy, c.equipmentLines, c.trainingNeeds,
+                    c.assistanceTypes, c.desiredBy, c.equipmentLines.stream().map(AskedLine::of).toList(),
+                    c.trainingNeeds.stream().map(AskedTraining::of).toList(),
                     c.estimatedAmount == null ? null : new Money(c.estimatedAmount, c.estimatedCurrency), c.status,
                     c.submittedAt, daysBetween(c.submittedAt, OffsetDateTime.now()),
                     programmes.stream().filter(p -> p.serves(c.thematicArea))
@@ -88,6 +89,25 @@ public class ReviewResource {
         /** Whole days, never negative (a clock ahead of ours), at most a century. */
         static long daysBetween(OffsetDateTime from, OffsetDateTime to) {
             return Math.min(36_500, Math.max(0, Duration.between(from, to).toDays()));
+        }
+    }
+
+    /** An equipment line as the agency asked for it, bounded as request-service accepts it. */
+    @Schema(name = "EquipmentLine")
+    public record AskedLine(@Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
+                            @Schema(minimum = "1", maximum = "10000", example = "4") int quantity,
+                            @Schema(maxLength = 2_000) String justification) {
+        static AskedLine of(EquipmentLine line) {
+            return new AskedLine(line.itemCode(), line.quantity(), line.justification());
+        }
+    }
+
+    /** A training the agency asked for, bounded as request-service accepts it. */
+    @Schema(name = "TrainingNeed")
+    public record AskedTraining(@Schema(maxLength = 200, example = "Mobile device forensics") String topic,
+                                @Schema(minimum = "1", maximum = "10000", example = "20") int expectedParticipants) {
+        static AskedTraining of(TrainingNeed need) {
+            return new AskedTraining(need.topic(), need.expectedParticipants());
         }
     }
 
