@@ -47,15 +47,20 @@ public class DashboardResource {
     public Dashboard.Kpis kpis(@Parameter(description = "First day of submission (inclusive)") @QueryParam("from") LocalDate from,
                                @Parameter(description = "Last day of submission (inclusive)") @QueryParam("to") LocalDate to,
                                @Parameter(description = "ISO 3166-1 alpha-2 code of the requesting country")
-                               @QueryParam("country") @Size(max = 2) String country,
+                               @QueryParam("country") @Size(max = 2)
+                               @Pattern(regexp = "^[A-Za-z]*$", message = "must be an ISO 3166-1 alpha-2 code, such as KE")
+                               String country,
                                @Parameter(description = "Thematic area, such as CYBERCRIME")
                                @QueryParam("thematicArea") @Size(max = 40)
-                               @Pattern(regexp = "^[A-Za-z_ ]*$", message = "must be a thematic area, such as CYBERCRIME")
+                               @Pattern(regexp = "^[A-Za-z0-9_ -]*$", message = "must be a thematic area, such as CYBERCRIME")
                                String thematicArea,
                                @Parameter(description = "Programme code, such as GLOCY")
-                               @QueryParam("programme") @Size(max = 20) String programme,
+                               @QueryParam("programme") @Size(max = 20)
+                               @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "must be a programme code, such as GLOCY")
+                               String programme,
                                @Parameter(description = "Donor id, such as donor-eu")
-                               @QueryParam("donor") @Size(max = 100) String donor) {
+                               @QueryParam("donor") @Size(max = 100)
+                               @Pattern(regexp = PRINTABLE, message = "must be printable text") String donor) {
         return dashboard.kpis(new DashboardFilter(day("from", from), day("to", to), blankToNull(country),
                 blankToNull(thematicArea), blankToNull(programme), blankToNull(donor)));
     }
@@ -81,6 +86,9 @@ public class DashboardResource {
         }
         return stream.events();
     }
+
+    /** No control character: the database refuses NUL, and nothing printable is one of them. */
+    private static final String PRINTABLE = "^\\P{Cc}*$";
 
     private static String blankToNull(String value) {
         return value == null || value.isBlank() ? null : value.trim();

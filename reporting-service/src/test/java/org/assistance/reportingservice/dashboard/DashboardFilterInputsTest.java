@@ -24,6 +24,16 @@ class DashboardFilterInputsTest {
     }
 
     @Test
+    void a_filter_holding_a_control_character_is_refused_naming_the_filter() {
+        for (String filter : List.of("country", "thematicArea", "programme", "donor")) {
+            given().auth().oauth2(Tokens.role("operations")).queryParam(filter, "K\u0000")
+                    .when().get("/api/v1/dashboard")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("errors[0].field", equalTo(filter));
+        }
+    }
+
+    @Test
     void a_date_beyond_the_four_digit_years_is_refused_naming_the_filter() {
         for (Map.Entry<String, String> day : List.of(Map.entry("from", "+10000-01-01"), Map.entry("to", "+999999999-12-31"),
                 Map.entry("from", "0000-01-01"), Map.entry("to", "-0001-06-01"))) {
