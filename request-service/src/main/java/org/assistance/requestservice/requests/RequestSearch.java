@@ -92,7 +92,11 @@ public class RequestSearch {
         static Position decode(String cursor) {
             String[] parts = Cursor.decode(cursor, 2);
             try {
-                return new Position(OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1]));
+                OffsetDateTime after = OffsetDateTime.parse(parts[0]);
+                if (after.isBefore(EARLIEST) || after.isAfter(LATEST)) {
+                    throw new IllegalArgumentException("a time no request was submitted at");
+                }
+                return new Position(after, UUID.fromString(parts[1]));
             } catch (RuntimeException e) {
                 throw InvalidInput.field("cursor", "is not a cursor this API gave out");
             }

@@ -99,6 +99,10 @@ class InputsAtTheEdgesTest {
         listing(agency, "submittedFrom", "-5000-01-01T00:00:00Z").body("errors.field", hasItem("submittedFrom"));
         given().auth().oauth2(Tokens.partner(agency)).queryParam("submittedFrom", "+999999999-12-31T23:59:59Z")
                 .when().get("/api/v1/requests").then().statusCode(400).contentType("application/problem+json");
+        // a forged cursor naming a time beyond the calendar, in the format the API gives out
+        String forged = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                ("+999999999-12-31T23:59:59Z|" + UUID.randomUUID()).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        listing(agency, "cursor", forged).body("errors.field", hasItem("cursor"));
     }
 
     @Test
