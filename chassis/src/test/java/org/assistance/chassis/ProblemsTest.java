@@ -76,6 +76,15 @@ class ProblemsTest {
     }
 
     @Test
+    void a_number_where_the_contract_says_text_is_refused_not_turned_into_text() {
+        given().auth().oauth2(Tokens.partner("agency-a")).contentType(ContentType.JSON)
+                .body("{\"title\": 1399549031}")
+                .when().post("/fixture/requests")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors[0].field", equalTo("title"));
+    }
+
+    @Test
     void a_malformed_uuid_in_the_path_is_400_not_404() {
         given().auth().oauth2(Tokens.role("reviewer"))
                 .when().get("/fixture/requests/not-a-uuid")

@@ -12,7 +12,8 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 
 /**
- * Every text a client sends is plain text: control characters other than tab, line feed and
+ * Every text a client sends is a JSON string of plain text: a number or boolean in its place is
+ * refused rather than turned into text, and control characters other than tab, line feed and
  * carriage return are refused where the JSON is read, naming the field (400). A title with
  * U+0001 would otherwise reach the donors' XML feed, which XML forbids, and break it for all.
  */
@@ -56,6 +57,12 @@ public class PlainText implements ObjectMapperCustomizer {
     static final class Reader extends StringDeserializer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != null && parser.currentToken().isScalarValue()
+                    && parser.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
+                // a number or a boolean where the contract says text is a client's mistake, not a text
+                throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(parser, String.class,
+                        "must be a JSON string, not " + parser.getText());
+            }
             String value = super.deserialize(parser, context);
             int at = value == null ? -1 : forbiddenAt(value);
             if (at >= 0) {
