@@ -39,6 +39,11 @@ public class Activities {
         this.rowLocks = rowLocks;
     }
 
+    /** Where an activity approved without a planned start starts. */
+    public static LocalDate defaultStart(LocalDate approvedOn) {
+        return approvedOn.plusDays(DEFAULT_LEAD_DAYS);
+    }
+
     /** An activity as approved; dates may be left out. */
     public record Plan(ActivityKind kind, String title, int participants, LocalDate start, LocalDate end) {
     }
@@ -52,7 +57,7 @@ public class Activities {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<PlannedActivity> plan(UUID requestId, String programmeCode, List<Plan> approved,
                                       Set<String> assistanceTypesUnnamed, LocalDate approvedOn) {
-        LocalDate start = approvedOn.plusDays(DEFAULT_LEAD_DAYS);
+        LocalDate start = defaultStart(approvedOn);
         List<Activity> planned = new ArrayList<>();
         for (Plan p : approved) {
             LocalDate from = p.start() != null ? p.start() : start;

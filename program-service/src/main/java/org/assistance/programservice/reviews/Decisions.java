@@ -26,6 +26,7 @@ import org.assistance.programservice.programmes.Programme;
 import org.assistance.programservice.programmes.Programmes;
 import org.assistance.programservice.programmes.RowLocks;
 
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -185,6 +186,7 @@ public class Decisions {
                     && training.plannedEnd().isBefore(training.plannedStart())) {
                 errors.add(new FieldError("trainings[" + i + "].plannedEnd", "must not be before plannedStart"));
             }
+            endsBeforeDefaultStart("trainings[" + i + "]", training.plannedStart(), training.plannedEnd(), errors);
             Dates.plannable("trainings[" + i + "].plannedStart", training.plannedStart(), errors);
             Dates.plannable("trainings[" + i + "].plannedEnd", training.plannedEnd(), errors);
         }
@@ -195,6 +197,7 @@ public class Decisions {
                     && activity.plannedEnd().isBefore(activity.plannedStart())) {
                 errors.add(new FieldError("activities[" + i + "].plannedEnd", "must not be before plannedStart"));
             }
+            endsBeforeDefaultStart("activities[" + i + "]", activity.plannedStart(), activity.plannedEnd(), errors);
             Dates.plannable("activities[" + i + "].plannedStart", activity.plannedStart(), errors);
             Dates.plannable("activities[" + i + "].plannedEnd", activity.plannedEnd(), errors);
         }
@@ -227,6 +230,15 @@ public class Decisions {
                 named == null ? null : named.stream().map(a -> new Approval.Activity(a.kind(), a.title().strip(),
                         a.participants(), a.plannedStart(), a.plannedEnd())).toList(),
                 reviewer);
+    }
+
+    /** Without a planned start an activity starts 45 days after the approval: a planned end must not precede it. */
+    private static void endsBeforeDefaultStart(String field, LocalDate start, LocalDate end, List<FieldError> errors) {
+        LocalDate defaultStart = Activities.defaultStart(LocalDate.now());
+        if (start == null && end != null && end.isBefore(defaultStart)) {
+            errors.add(new FieldError(field + ".plannedEnd", "must not be before " + defaultStart
+                    + ", the planned start when plannedStart is left out"));
+        }
     }
 
     private static String justification(ReviewCase review, String itemCode) {

@@ -51,6 +51,23 @@ class DecisionsWithinBoundsTest {
     }
 
     @Test
+    void a_planned_end_before_the_start_an_activity_gets_without_a_planned_start_is_refused() {
+        String programme = Scenario.fundedProgramme("50000.00");
+        UUID request = Scenario.submittedRequest();
+        Map<String, Object> approval = new HashMap<>(Scenario.approval(programme, "20000.00", 4, false));
+        approval.put("trainings", List.of(Map.of("topic", "Mobile forensics", "participants", 20,
+                "plannedEnd", LocalDate.now().plusDays(10).toString())));
+        DecidingOnRequestsTest.decide(request, "reviewer-ana", approval).then().statusCode(400)
+                .body("errors.field", hasItem("trainings[0].plannedEnd"));
+        approval.put("trainings", List.of(Map.of("topic", "Mobile forensics", "participants", 20,
+                "plannedEnd", LocalDate.now().plusDays(60).toString())));
+        DecidingOnRequestsTest.decide(request, "reviewer-ana", approval).then().statusCode(200);
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/activities?requestId=" + request)
+                .then().body("find { it.kind == 'TRAINING_COURSE' }.plannedEnd",
+                        equalTo(LocalDate.now().plusDays(60).toString()));
+    }
+
+    @Test
     void a_forged_cursor_far_in_time_or_an_overlong_one_is_refused_naming_the_cursor() {
         for (String time : List.of("+999999-01-01T00:00Z", "-99999-01-01T00:00Z", "1969-12-31T23:59Z")) {
             String forged = Base64.getUrlEncoder().withoutPadding()
