@@ -10,7 +10,9 @@ public final class Values {
     }
 
     /** An exact amount in an ISO 4217 currency; never a floating-point number. */
-    public record Money(BigDecimal amount, String currency) {
+    public record Money(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(maximum = "999999999999999.99") BigDecimal amount,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(minLength = 3, maxLength = 3, pattern = "^[A-Z]{3}$") String currency) {
     }
 
     public record RequestingAuthority(String name, String kind) {

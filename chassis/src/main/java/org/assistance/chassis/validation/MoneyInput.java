@@ -12,7 +12,7 @@ import java.math.BigDecimal;
 @Schema(name = "Money")
 public record MoneyInput(
         @NotNull @DecimalMin("0.01") @Digits(integer = 15, fraction = 2) @Schema(example = "25000.00") BigDecimal amount,
-        @NotNull @CurrencyCode @Schema(example = "EUR") String currency) {
+        @NotNull @CurrencyCode @Schema(example = "EUR", minLength = 3, maxLength = 3, pattern = "^[A-Z]{3}$") String currency) {
 
     public Money toMoney() {
         return new Money(amount, currency);
