@@ -17,7 +17,7 @@ public class StrictBooleans implements ParamConverterProvider {
     private static final ParamConverter<Boolean> STRICT = new ParamConverter<>() {
         @Override
         public Boolean fromString(String value) {
-            if (value == null) {
+            if (value == null || value.isBlank()) {
                 return null;
             }
             return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {

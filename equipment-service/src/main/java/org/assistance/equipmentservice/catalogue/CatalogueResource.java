@@ -21,12 +21,12 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
 import org.assistance.chassis.validation.MoneyInput;
+import org.assistance.equipmentservice.AmountView;
 import org.assistance.equipmentservice.Pages;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -63,14 +63,14 @@ public class CatalogueResource {
     @Schema(name = "CatalogueItem")
     public record ItemView(@Schema(maxLength = 50, example = "FOR-WB-001") String code,
                            @Schema(maxLength = 200, example = "Forensic write blocker kit") String name,
-                           ItemCategory category, Money unitCost, boolean dualUse,
+                           ItemCategory category, AmountView unitCost, boolean dualUse,
                            @Schema(maxLength = 20, example = "5A002") String exportControlClass,
                            @Schema(description = "true once withdrawn: kept for history, no longer approvable")
                            boolean withdrawn, OffsetDateTime withdrawnAt,
                            @Schema(maxLength = 2_000) String withdrawalReason,
                            @Schema(maxLength = 200, description = "the admin who withdrew it") String withdrawnBy) {
         static ItemView of(CatalogueItem i) {
-            return new ItemView(i.code, i.name, i.category, i.unitPrice(), i.dualUse, i.exportControlClass,
+            return new ItemView(i.code, i.name, i.category, AmountView.of(i.unitPrice()), i.dualUse, i.exportControlClass,
                     i.isWithdrawn(), i.withdrawnAt, i.withdrawalReason, i.withdrawnBy);
         }
     }

@@ -158,7 +158,7 @@ public class ExportRuleResource {
                     schema = @Schema(type = SchemaType.STRING, maxLength = 2_500)),
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RuleView.class,
                     maxItems = Pages.MAX)))
-    public Response list(@QueryParam("includeRetired") @Parameter(description = "also the retired rules")
+    public Response list(@QueryParam("includeRetired") @DefaultValue("false") @Parameter(description = "also the retired rules")
                          boolean includeRetired,
                          @QueryParam("limit") @DefaultValue(Pages.DEFAULT) @Min(1) @Max(Pages.MAX)
                          @Parameter(description = Pages.LIMIT_DESCRIPTION) int limit,

@@ -22,7 +22,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
@@ -31,6 +30,7 @@ import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
+import org.assistance.equipmentservice.AmountView;
 import org.assistance.equipmentservice.Pages;
 import org.assistance.equipmentservice.catalogue.CatalogueResource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -79,10 +79,10 @@ public class ShipmentResource {
                                @Schema(maxLength = 2, example = "KE") String destinationCountry,
                                @Schema(maxLength = 20, example = "VIE-1") String warehouse,
                                ShipmentStatus status,
-                               @Schema(maxItems = Shipments.MAX_LINES) List<ShipmentLine> lines,
-                               Money value,
+                               @Schema(maxItems = Shipments.MAX_LINES) List<LineView> lines,
+                               AmountView value,
                                @Schema(maxItems = MAX_HITS, description = "the export rules that hit its lines")
-                               List<ScreeningHit> hits,
+                               List<HitView> hits,
                                OffsetDateTime heldAt,
                                @Schema(minimum = "0", maximum = "3155760000", format = "int64",
                                        description = "how long it was held, in seconds") long heldSeconds,
@@ -96,17 +96,55 @@ public class ShipmentResource {
                                @Schema(maxItems = Shipment.MAX_MILESTONES) List<Shipment.Milestone> milestones,
                                OffsetDateTime deliveredAt, OffsetDateTime receivedAt,
                                @Schema(maxItems = Shipments.MAX_LINES, description = "what the partner accepted and "
-                                       + "rejected of each line") List<ReceiptLine> receiptLines,
+                                       + "rejected of each line") List<ReceiptLineView> receiptLines,
                                boolean delayed,
                                @Schema(maxLength = 2_000) String cancellationReason,
                                @Schema(maxLength = 200) String cancelledBy,
                                OffsetDateTime plannedAt, OffsetDateTime updatedAt) {
         static ShipmentView of(Shipment s) {
-            return new ShipmentView(s.id, s.requestId, s.agencyId, s.destinationCountry, s.warehouse, s.status, s.lines,
-                    s.value(), s.hits, s.heldAt, s.heldSeconds, s.licenceReference, s.licenceDate, s.mode, s.carrier,
+            return new ShipmentView(s.id, s.requestId, s.agencyId, s.destinationCountry, s.warehouse, s.status,
+                    s.lines.stream().map(LineView::of).toList(), AmountView.of(s.value()),
+                    s.hits.stream().map(HitView::of).toList(), s.heldAt, s.heldSeconds, s.licenceReference, s.licenceDate, s.mode, s.carrier,
                     s.trackingReference, s.expectedDelivery, s.dispatchedAt, s.milestones, s.deliveredAt,
-                    s.receivedAt, s.receiptLines, s.isDelayed(OffsetDateTime.now()), s.cancellationReason,
+                    s.receivedAt,
+                    s.receiptLines == null ? null : s.receiptLines.stream().map(ReceiptLineView::of).toList(),
+                    s.isDelayed(OffsetDateTime.now()), s.cancellationReason,
                     s.cancelledBy, s.plannedAt, s.updatedAt);
+        }
+    }
+
+    @Schema(name = "ShipmentLine")
+    public record LineView(@Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
+                           @Schema(maxLength = 200) String itemName,
+                           @Schema(maxLength = 30, example = "FORENSIC_IT") String category,
+                           boolean dualUse,
+                           @Schema(minimum = "1", maximum = "10000", format = "int32") int quantity,
+                           AmountView unitCost) {
+        static LineView of(ShipmentLine l) {
+            return new LineView(l.itemCode(), l.itemName(), l.category(), l.dualUse(), l.quantity(),
+                    AmountView.of(l.unitCost()));
+        }
+    }
+
+    @Schema(name = "ScreeningHit")
+    public record HitView(@Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
+                          @Schema(maxLength = 30, example = "SURVEILLANCE") String category,
+                          UUID ruleId,
+                          @Schema(maxLength = 20, example = "LICENCE_REQUIRED") String measure,
+                          @Schema(maxLength = 200) String reference,
+                          @Schema(maxLength = 2_000) String reason) {
+        static HitView of(ScreeningHit h) {
+            return new HitView(h.itemCode(), h.category(), h.ruleId(), h.measure(), h.reference(), h.reason());
+        }
+    }
+
+    @Schema(name = "ReceiptLine")
+    public record ReceiptLineView(@Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
+                                  @Schema(minimum = "0", maximum = "10000", format = "int32") int quantityAccepted,
+                                  @Schema(minimum = "0", maximum = "10000", format = "int32") int quantityRejected,
+                                  @Schema(maxLength = 1_000) String rejectionReason) {
+        static ReceiptLineView of(ReceiptLine r) {
+            return new ReceiptLineView(r.itemCode(), r.quantityAccepted(), r.quantityRejected(), r.rejectionReason());
         }
     }
 
