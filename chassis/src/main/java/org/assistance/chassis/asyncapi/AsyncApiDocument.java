@@ -20,11 +20,8 @@ import java.util.UUID;
  * payload records themselves so the document cannot drift from the contract.
  */
 public final class AsyncApiDocument {
-    private static final Map<String, String> OWNERS = Map.of(
-            Topics.REQUESTS, "request-service",
-            Topics.REVIEWS, "program-service",
-            Topics.SHIPMENTS, "equipment-service",
-            Topics.CATALOGUE, "equipment-service");
+    /** Who publishes each topic: the one description the ACLs and the consumers' source check also use. */
+    private static final Map<String, String> OWNERS = Topics.OWNERS;
 
     private AsyncApiDocument() {
     }
