@@ -3,6 +3,8 @@ package org.assistance.reportingservice.dashboard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.transaction.Transactional;
+import org.assistance.reportingservice.rebuild.ReadModelRebuild;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -53,9 +55,11 @@ public class Dashboard {
                                                                           else 30 end) * interval '1 day')::date)""";
 
     private final EntityManager entityManager;
+    private final ReadModelRebuild rebuild;
 
-    public Dashboard(EntityManager entityManager) {
+    public Dashboard(EntityManager entityManager, ReadModelRebuild rebuild) {
         this.entityManager = entityManager;
+        this.rebuild = rebuild;
     }
 
     /** Largest count or sum any figure of the dashboard can reach (a PostgreSQL bigint). */
@@ -189,7 +193,10 @@ public class Dashboard {
                  when %1$s <= 60 then '31-60' when %1$s <= 90 then '61-90' else '>90' end""";
     private static final List<String> BUCKETS = List.of("0-7", "8-14", "15-30", "31-60", "61-90", ">90");
 
+    /** One transaction, so a rebuild's switch-over of the tables waits for it rather than deadlocking with it. */
+    @Transactional
     public Kpis kpis(DashboardFilter filter) {
+        rebuild.guardReading();
         DashboardFilter.Where where = filter.where();
         Map<String, Long> byStage = new LinkedHashMap<>();
         for (Object[] row : rows("select " + STAGE + " as stage, count(*) from request_facts r where " + where.sql()

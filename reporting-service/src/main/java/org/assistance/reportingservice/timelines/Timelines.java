@@ -9,6 +9,7 @@ import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -80,8 +81,12 @@ public class Timelines {
 
     private static OffsetDateTime afterTime(String cursor) {
         try {
-            return Instant.parse(Cursor.decode(cursor, 2)[0]).atOffset(ZoneOffset.UTC);
-        } catch (DateTimeParseException | InvalidInput e) {
+            OffsetDateTime time = Instant.parse(Cursor.decode(cursor, 2)[0]).atOffset(ZoneOffset.UTC);
+            if (time.getYear() < 1 || time.getYear() > 9999) {
+                throw new DateTimeParseException("beyond the database's calendar", cursor, 0);
+            }
+            return time;
+        } catch (DateTimeException | InvalidInput e) { // unreadable, or beyond what a timestamp holds
             throw InvalidInput.field("after", "is not a cursor this timeline gave out");
         }
     }

@@ -136,7 +136,9 @@ class PartnersViewOfTheTimelineTest {
         ids.addAll(second.jsonPath().getList("eventId"));
         assertThat(ids).hasSize(milestones + 1).doesNotHaveDuplicates();
 
-        for (String cursor : List.of("not-a-cursor", "bm90IGEgY3Vyc29y", "!!", "x".repeat(101))) {
+        for (String cursor : List.of("not-a-cursor", "bm90IGEgY3Vyc29y", "!!", "x".repeat(101),
+                cursorOf("+1000000000-01-01T00:00:00Z|1"), cursorOf("-0001-01-01T00:00:00Z|1"),
+                cursorOf("2026-01-01T00:00:00Z|99999999999999999999"), cursorOf("2026-01-01T00:00:00Z"))) {
             given().auth().oauth2(Tokens.role("operations")).queryParam("after", cursor)
                     .get("/api/v1/requests/" + request + "/timeline")
                     .then().statusCode(400).contentType("application/problem+json")
@@ -154,6 +156,11 @@ class PartnersViewOfTheTimelineTest {
         List<String> partner = summaries(Tokens.partner("agency-questions"), request, 2);
         assertThat(partner.get(1)).hasSize(TimelineSummary.MAX_LENGTH).startsWith("Information requested: ")
                 .endsWith("\u2026");
+    }
+
+    private static String cursorOf(String position) {
+        return java.util.Base64.getUrlEncoder().withoutPadding()
+                .encodeToString(position.getBytes(java.nio.charset.StandardCharsets.UTF_8));
     }
 
     /** The address a Link header points to. */
