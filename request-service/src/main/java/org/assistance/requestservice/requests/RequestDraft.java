@@ -43,7 +43,7 @@ public record RequestDraft(
         @Size(max = MAX_EQUIPMENT_LINES) List<@NotNull @Valid EquipmentLineInput> equipmentLines,
         @Size(max = MAX_TRAINING_NEEDS) List<@NotNull @Valid TrainingNeedInput> trainingNeeds,
         @Valid MoneyInput estimatedValue) {
-    /** As many kinds of assistance as there are (a set: each at most once). */
+    /** As many kinds of assistance as there are: each may be named once. */
     static final int ASSISTANCE_TYPES = 6;
     static final int MAX_TITLE = 200;
     static final int MAX_NEEDS = 10_000;
