@@ -50,6 +50,11 @@ final class Platform {
         return "http://localhost:" + PORTS.get(service) + path;
     }
 
+    /** Health and metrics: on the service's management port (9000 + its number), not the public one. */
+    static String managementUrl(String service, String path) {
+        return "http://localhost:" + (PORTS.get(service) - 8080 + 9000) + path;
+    }
+
     /** A token signed with the platform's generated key, as `platform token` issues it. */
     String token(String role, String... options) throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(launcher().toString(), "token", role));
@@ -63,11 +68,6 @@ final class Platform {
 
     /** Resident memory of a process in MiB, from /proc (Linux). */
     static double rssMiB(long pid) throws IOException {
-    /** Health and metrics: on the service's management port (9000 + its number), not the public one. */
-    static String managementUrl(String service, String path) {
-        return "http://localhost:" + (PORTS.get(service) - 8080 + 9000) + path;
-    }
-
         for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
             if (line.startsWith("VmRSS:")) {
                 return Long.parseLong(line.replaceAll("\\D", "")) / 1024.0;
