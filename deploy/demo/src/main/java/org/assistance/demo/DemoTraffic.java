@@ -412,7 +412,7 @@ public final class DemoTraffic {
         }
         JsonNode backorder = open.get(random.nextInt(open.size()));
         if (random.nextInt(6) == 0) {
-            send("POST", EQUIPMENT + "/backorders/" + backorder.get("id").asText() + "/cancellation", logistics,
+            send("POST", EQUIPMENT + "/backorders/" + backorder.get("reference").asText() + "/cancellation", logistics,
                     Map.of("reason", "The supplier discontinued the model (demo)"));
             return;
         }

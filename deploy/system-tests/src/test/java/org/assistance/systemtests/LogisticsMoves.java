@@ -173,7 +173,7 @@ final class LogisticsMoves {
     }
 
     private void cancel(Request r, Backorder b) throws Exception {
-        run.api.ok("POST", run.api.equipment + "/backorders/" + b.id + "/cancellation", run.api.logistics,
+        run.api.ok("POST", run.api.equipment + "/backorders/" + b.reference + "/cancellation", run.api.logistics,
                 Map.of("reason", "No longer needed (model test)"));
         r.cancel(b.item, b.open);
         r.backorders.remove(b.id);

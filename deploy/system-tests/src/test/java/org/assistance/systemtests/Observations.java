@@ -156,7 +156,7 @@ final class Observations {
             int open = b.has("remaining") ? b.path("remaining").asInt() : b.path("quantity").asInt();
             if (open > 0 && !status.equals("FULFILLED") && !status.equals("CANCELLED")) {
                 long id = b.has("id") ? b.path("id").asLong() : -1 - r.backorders.size();
-                r.backorders.put(id, new Backorder(id, b.path("itemCode").asText(), open));
+                r.backorders.put(id, new Backorder(id, b.path("reference").asText(), b.path("itemCode").asText(), open));
             }
         }
         return r.approval.lines().keySet().stream().allMatch(item -> r.unaccounted(item) == 0);

@@ -163,11 +163,14 @@ final class PlatformModel {
 
     static final class Backorder {
         final long id;
+        /** How URLs name it: a random reference, never the number. */
+        final String reference;
         final String item;
         int open;
 
-        Backorder(long id, String item, int open) {
+        Backorder(long id, String reference, String item, int open) {
             this.id = id;
+            this.reference = reference;
             this.item = item;
             this.open = open;
         }

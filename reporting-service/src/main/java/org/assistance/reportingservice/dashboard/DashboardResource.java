@@ -79,6 +79,8 @@ public class DashboardResource {
     @RestStreamElementType(MediaType.APPLICATION_JSON)
     @Operation(summary = "Server-sent events: every event as the read models take it in (and a heartbeat every 15 s)",
             description = "The stream ends when the caller's token expires; a client goes on with a new token.")
+    @APIResponse(responseCode = "200", description = "One server-sent event per event the read models take in; its data is one LiveEvent",
+            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = LiveEvent.class)))
     public Multi<LiveEvent> stream(@Context SecurityContext security) {
         // a stream outliving its token would keep showing the dashboard to someone no longer allowed to see it
         if (security.getUserPrincipal() instanceof JsonWebToken token) {
