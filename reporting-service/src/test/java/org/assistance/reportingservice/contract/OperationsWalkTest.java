@@ -1,25 +1,9 @@
 package org.assistance.reportingservice.contract;
 
-import io.agroal.api.AgroalDataSource;
-import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
-import org.assistance.testsupport.ContractWalk;
-import org.junit.jupiter.api.Test;
+import org.assistance.testsupport.OperationsWalk;
 
-import java.net.URL;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
+/** Every operation of reporting-service's OpenAPI document, walked at and past its bounds. */
 @QuarkusTest
-class OperationsWalkTest {
-    @TestHTTPResource("/")
-    URL root;
-    @Inject
-    AgroalDataSource database;
-
-    @Test
-    void no_operation_answers_5xx_to_values_at_or_past_its_bounds_and_refused_values_write_nothing() throws Exception {
-        assertThat(ContractWalk.of(root.toURI(), database).run()).isEmpty();
-    }
+class OperationsWalkTest extends OperationsWalk {
 }
