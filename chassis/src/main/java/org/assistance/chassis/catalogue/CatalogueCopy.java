@@ -29,8 +29,13 @@ public class CatalogueCopy {
         this.entityManager = entityManager;
     }
 
-    /** An item that may be asked for and approved now. */
-    public record OfferedItem(String itemCode, String name, String category, boolean dualUse) {
+    /** An item that may be asked for and approved now, bounded as equipment-service's catalogue bounds it. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OfferedItem")
+    public record OfferedItem(
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxLength = 200, example = "Forensic write blocker") String name,
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxLength = 30, example = "FORENSIC_IT") String category,
+            boolean dualUse) {
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

@@ -45,19 +45,8 @@ public class CatalogueResource {
     @Operation(summary = "Items an approved equipment line may name now (withdrawn items are left out), by item code")
     @APIResponse(responseCode = "200", description = "The approvable items, by item code (at most " + MAX_ITEMS + ")",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = ApprovableItem.class, maxItems = MAX_ITEMS)))
-    public List<ApprovableItem> approvable() {
-        return catalogue.offered().stream().limit(MAX_ITEMS).map(ApprovableItem::of).toList();
-    }
-
-    /** An item as equipment-service's catalogue bounds it (code 50, name 200, category 30 characters). */
-    @Schema(name = "OfferedItem")
-    public record ApprovableItem(@Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
-                                 @Schema(maxLength = 200, example = "Forensic write blocker") String name,
-                                 @Schema(maxLength = 30, example = "FORENSIC_IT") String category,
-                                 boolean dualUse) {
-        static ApprovableItem of(OfferedItem item) {
-            return new ApprovableItem(item.itemCode(), item.name(), item.category(), item.dualUse());
-        }
+                    implementation = OfferedItem.class, maxItems = MAX_ITEMS)))
+    public List<OfferedItem> approvable() {
+        return catalogue.offered().stream().limit(MAX_ITEMS).toList();
     }
 }

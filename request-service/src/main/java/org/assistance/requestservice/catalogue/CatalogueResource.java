@@ -46,19 +46,8 @@ public class CatalogueResource {
     @Operation(summary = "Items an equipment line may name now (withdrawn items are left out), by item code")
     @APIResponse(responseCode = "200", description = "The items, by item code (at most " + MAX_ITEMS + ")",
             content = @Content(schema = @Schema(type = SchemaType.ARRAY, maxItems = MAX_ITEMS,
-                    implementation = RequestableItem.class)))
-    public List<RequestableItem> requestable() {
-        return catalogue.offered().stream().limit(MAX_ITEMS).map(RequestableItem::of).toList();
-    }
-
-    /** An item as equipment-service's catalogue bounds it (code 50, name 200, category 30 characters). */
-    @Schema(name = "OfferedItem")
-    public record RequestableItem(@Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
-                                  @Schema(maxLength = 200, example = "Forensic write blocker") String name,
-                                  @Schema(maxLength = 30, example = "FORENSIC_IT") String category,
-                                  boolean dualUse) {
-        static RequestableItem of(OfferedItem item) {
-            return new RequestableItem(item.itemCode(), item.name(), item.category(), item.dualUse());
-        }
+                    implementation = OfferedItem.class)))
+    public List<OfferedItem> requestable() {
+        return catalogue.offered().stream().limit(MAX_ITEMS).toList();
     }
 }
