@@ -19,7 +19,7 @@ import java.util.function.Consumer;
 
 /**
  * Handles each event once (idempotent consumer). The handler runs in a transaction that also
- * records the event id in {@code processed_events}; a redelivered or re-published event finds
+ * records the event id ({@link ProcessedEvents}); a redelivered or re-published event finds
  * its id there and changes nothing. The record is acknowledged (and its offset committed) only
  * after that transaction commits. A record whose {@code ce_source} is not the owner of its topic
  * ({@link org.assistance.chassis.events.Topics#OWNERS}) is never handled. A record that is not
@@ -33,11 +33,13 @@ public class EventInbox {
     private static final long MAX_PAUSE_MILLIS = 10_000;
 
     private final EntityManager entityManager;
+    private final ProcessedEvents processedEvents;
     private final DeadLetters deadLetters;
     private volatile boolean stopping;
 
-    public EventInbox(EntityManager entityManager, DeadLetters deadLetters) {
+    public EventInbox(EntityManager entityManager, ProcessedEvents processedEvents, DeadLetters deadLetters) {
         this.entityManager = entityManager;
+        this.processedEvents = processedEvents;
         this.deadLetters = deadLetters;
     }
 
@@ -119,13 +121,7 @@ public class EventInbox {
     }
 
     private boolean firstDelivery(String consumer, CloudEvent<?> event) {
-        return entityManager.createNativeQuery("""
-                        insert into processed_events (consumer, event_id, event_type) values (?1, ?2, ?3)
-                        on conflict do nothing""")
-                .setParameter(1, consumer)
-                .setParameter(2, event.id())
-                .setParameter(3, event.type().typeName())
-                .executeUpdate() == 1;
+        return processedEvents.record(consumer, event.id(), event.type().typeName());
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, EventHandlers handlers, Exception reason) {
