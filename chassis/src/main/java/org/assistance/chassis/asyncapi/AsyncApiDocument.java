@@ -7,6 +7,7 @@ import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
@@ -142,7 +143,7 @@ public final class AsyncApiDocument {
             return map("type", "number", "description", "exact decimal");
         } else if (c == LocalDate.class) {
             return map("type", "string", "format", "date");
-        } else if (c == OffsetDateTime.class) {
+        } else if (c == OffsetDateTime.class || c == Instant.class) {
             return map("type", "string", "format", "date-time");
         } else if (c.isRecord()) {
             return map("$ref", "#/components/schemas/" + schemaFor(c, schemas));

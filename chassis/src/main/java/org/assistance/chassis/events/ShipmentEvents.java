@@ -5,6 +5,7 @@ import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -31,10 +32,21 @@ public final class ShipmentEvents {
                                   long heldSeconds, OffsetDateTime clearedAt) implements AssistanceEvent {
     }
 
-    /** {@code assistance.shipment.dispatched.v1}. */
+    /**
+     * {@code assistance.shipment.dispatched.v1}. {@code dueBy} is when the mode's usual transit
+     * time after dispatch runs out (the shipment counts as delayed after that day when no
+     * {@code expectedDelivery} was given); equipment-service computes it, readers do not repeat the
+     * rule. It was added to v1 as an optional field: events written before have none, and a null
+     * means "no due date known".
+     */
     public record ShipmentDispatched(UUID requestId, UUID shipmentId, String mode, String carrier,
                                      String trackingReference, LocalDate expectedDelivery,
-                                     OffsetDateTime dispatchedAt) implements AssistanceEvent {
+                                     OffsetDateTime dispatchedAt, Instant dueBy) implements AssistanceEvent {
+        /** A dispatch as written before {@code dueBy} existed: no due date known. */
+        public ShipmentDispatched(UUID requestId, UUID shipmentId, String mode, String carrier,
+                                  String trackingReference, LocalDate expectedDelivery, OffsetDateTime dispatchedAt) {
+            this(requestId, shipmentId, mode, carrier, trackingReference, expectedDelivery, dispatchedAt, null);
+        }
     }
 
     /** {@code assistance.shipment.milestone.v1}: CUSTOMS_ENTRY, CUSTOMS_HOLD, CUSTOMS_RELEASE... */

@@ -41,10 +41,18 @@ public class Shipment extends PanacheEntityBase {
         AIR(30), SEA(60), LAND(7);
 
         /** Days after dispatch by which a shipment without an expected date counts as delayed. */
-        final int defaultDays;
+        private final int defaultDays;
 
         Mode(int defaultDays) {
             this.defaultDays = defaultDays;
+        }
+
+        /**
+         * When the mode's usual transit time after a dispatch at {@code dispatchedAt} runs out: the
+         * one place this rule lives (the dispatch event publishes it, readers do not repeat it).
+         */
+        public OffsetDateTime dueBy(OffsetDateTime dispatchedAt) {
+            return dispatchedAt.plusDays(defaultDays);
         }
     }
 
@@ -284,8 +292,7 @@ public class Shipment extends PanacheEntityBase {
         if (dispatchedAt == null || deliveredAt != null || status == ShipmentStatus.CANCELLED) {
             return false;
         }
-        LocalDate due = expectedDelivery != null ? expectedDelivery
-                : dispatchedAt.toLocalDate().plusDays(mode.defaultDays);
+        LocalDate due = expectedDelivery != null ? expectedDelivery : mode.dueBy(dispatchedAt).toLocalDate();
         return now.toLocalDate().isAfter(due);
     }
 

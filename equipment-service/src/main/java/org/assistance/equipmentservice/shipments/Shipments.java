@@ -209,7 +209,7 @@ public class Shipments {
             stock.consume(shipment.warehouse, line.itemCode(), line.quantity());
         }
         outbox.record(new ShipmentDispatched(shipment.requestId, shipment.id, mode.name(), carrier, tracking, expected,
-                now));
+                now, mode.dueBy(now).toInstant()));
         return shipment;
     }
 
