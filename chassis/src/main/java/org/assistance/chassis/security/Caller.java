@@ -37,14 +37,40 @@ public class Caller {
     }
 
     /**
+     * Whose records this caller may read: every tenant's for staff; its own agency's for a
+     * partner and its own donor's for a donor (a token without the claim is refused). The one
+     * tenant check of the platform: services pass it to their domain queries.
+     */
+    public TenantScope scope() {
+        if (isStaff()) {
+            return TenantScope.EVERY_TENANT;
+        }
+        String agency = is(Roles.PARTNER) ? requireAgency() : null;
+        String donor = is(Roles.DONOR) ? requireDonor() : null;
+        if (agency == null && donor == null) {
+            // never "every tenant" by default: a caller of no known role reads nothing
+            throw new ForbiddenException("no role that may read the platform's records");
+        }
+        return new TenantScope(agency, donor);
+    }
+
+    /**
      * The agency a caller's reading is confined to: its own for a partner, none (null) for
      * staff, who see every agency's records.
+     *
+     * @deprecated use {@link #scope()}: {@code scope().agency()}
      */
+    @Deprecated(forRemoval = true)
     public String agencyScope() {
         return is(Roles.PARTNER) && !isStaff() ? requireAgency() : null;
     }
 
-    /** The donor a caller's reading is confined to: its own for a donor, none (null) for staff. */
+    /**
+     * The donor a caller's reading is confined to: its own for a donor, none (null) for staff.
+     *
+     * @deprecated use {@link #scope()}: {@code scope().donor()}
+     */
+    @Deprecated(forRemoval = true)
     public String donorScope() {
         return is(Roles.DONOR) && !isStaff() ? requireDonor() : null;
     }
@@ -57,7 +83,7 @@ public class Caller {
         return claim(Roles.DONOR_CLAIM);
     }
 
-    /** The partner's agency; a partner token without one is refused. */
+    /** The partner's own agency, for what it writes; a partner token without one is refused. */
     public String requireAgency() {
         return agency().orElseThrow(() -> new ForbiddenException("partner token without an agency claim"));
     }
