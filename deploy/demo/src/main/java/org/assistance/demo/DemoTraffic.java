@@ -4,28 +4,22 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.assistance.topology.Topology;
+import org.assistance.topology.tokens.LocalTokens;
 
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.KeyFactory;
-import java.security.PrivateKey;
-import java.security.Signature;
-import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.UUID;
 
 /**
  * Plays plausible, generated demo traffic through the platform's public APIs, as partner
@@ -37,11 +31,11 @@ import java.util.UUID;
  * Usage: DemoTraffic STATE_DIR [--rate REQUESTS_PER_MINUTE] [--minutes N (0: until stopped)]
  */
 public final class DemoTraffic {
-    /** The launcher's ASSISTANCE_PORT_OFFSET: a platform beside another one has every port shifted. */
-    private static final int PORT_OFFSET = Integer.parseInt(System.getenv().getOrDefault("ASSISTANCE_PORT_OFFSET", "0"));
-    private static final String REQUESTS = "http://localhost:" + (8081 + PORT_OFFSET) + "/api/v1";
-    private static final String PROGRAMS = "http://localhost:" + (8082 + PORT_OFFSET) + "/api/v1";
-    private static final String EQUIPMENT = "http://localhost:" + (8083 + PORT_OFFSET) + "/api/v1";
+    /** The platform the launcher started (ASSISTANCE_PORT_OFFSET: one beside another has every port shifted). */
+    private static final Topology PLATFORM = Topology.fromEnvironment();
+    private static final String REQUESTS = PLATFORM.url("request-service") + "/api/v1";
+    private static final String PROGRAMS = PLATFORM.url("program-service") + "/api/v1";
+    private static final String EQUIPMENT = PLATFORM.url("equipment-service") + "/api/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Agencies of requesting States: ISO country and an agency of its law-enforcement or justice sector. */
     private static final String[][] AGENCIES = {
@@ -78,14 +72,12 @@ public final class DemoTraffic {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Random random = new Random();
-    /** The launcher's state folder: jwt/signing.kid names the key that signs, jwt/keys/KID.pem holds it. */
-    private final Path state;
-    private String kid;
-    private PrivateKey key;
+    /** Signed with the launcher's key that signs now: after `platform rotate-keys` the new one, without a restart. */
+    private final LocalTokens tokens;
     private int submitted;
 
     private DemoTraffic(Path state) {
-        this.state = state;
+        this.tokens = LocalTokens.ofState(state);
     }
 
     public static void main(String[] args) throws Exception {
@@ -104,7 +96,7 @@ public final class DemoTraffic {
         long end = minutes == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + minutes * 60_000L;
         long pause = (long) (60_000 / rate);
         System.out.printf("[DEMO] playing about %.0f requests a minute; the dashboard is at http://localhost:%d/%n", rate,
-                8084 + PORT_OFFSET);
+                PLATFORM.port("reporting-service"));
         while (System.currentTimeMillis() < end) {
             long started = System.currentTimeMillis();
             try {
@@ -500,41 +492,7 @@ public final class DemoTraffic {
     }
 
     /** A token signed with the launcher's key, as `deploy/local/platform token` makes them. */
-    private String token(String role, String subject, String agency, String donor) throws Exception {
-        long now = System.currentTimeMillis() / 1000;
-        ObjectNode claims = JSON.createObjectNode().put("iss", "https://assistance.local/issuer")
-                .put("aud", "assistance-platform").put("sub", subject)
-                .put("upn", subject).put("iat", now).put("exp", now + 3600).put("jti", UUID.randomUUID().toString());
-        claims.putArray("groups").add(role);
-        if (agency != null) {
-            claims.put("agency", agency);
-        }
-        if (donor != null) {
-            claims.put("donor", donor);
-        }
-        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
-        PrivateKey key = signingKey();
-        String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\",\"kid\":\"" + kid + "\"}";
-        String unsigned = b64.encodeToString(header.getBytes(StandardCharsets.UTF_8))
-                + "." + b64.encodeToString(JSON.writeValueAsBytes(claims));
-        Signature signature = Signature.getInstance("SHA256withRSA");
-        signature.initSign(key);
-        signature.update(unsigned.getBytes(StandardCharsets.UTF_8));
-        return unsigned + "." + b64.encodeToString(signature.sign());
-    }
-
-    /** The key that signs now: after `platform rotate-keys` the new one, without a restart. */
-    private PrivateKey signingKey() throws Exception {
-        String current = Files.readString(state.resolve("jwt/signing.kid")).trim();
-        if (!current.equals(kid)) {
-            key = privateKey(state.resolve("jwt/keys/" + current + ".pem"));
-            kid = current;
-        }
-        return key;
-    }
-
-    private static PrivateKey privateKey(Path pem) throws Exception {
-        String base64 = Files.readString(pem).replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
-        return KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    private String token(String role, String subject, String agency, String donor) {
+        return tokens.issue(role, agency, donor, subject);
     }
 }

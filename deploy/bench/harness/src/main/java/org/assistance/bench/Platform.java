@@ -1,26 +1,29 @@
 package org.assistance.bench;
 
+import org.assistance.topology.Service;
+import org.assistance.topology.Topology;
+import org.assistance.topology.tokens.LocalTokens;
+
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** The platform as deploy/local/platform started it: its services, their processes, tokens. */
 final class Platform {
-    static final List<String> SERVICES = List.of("request-service", "program-service", "equipment-service",
-            "reporting-service");
-    static final Map<String, Integer> PORTS = Map.of("request-service", 8081, "program-service", 8082,
-            "equipment-service", 8083, "reporting-service", 8084);
-    static final String KAFKA = "localhost:9092";
+    /** Where the launcher put everything (deploy/topology; ASSISTANCE_PORT_OFFSET shifts it as it shifts the launcher). */
+    static final Topology TOPOLOGY = Topology.fromEnvironment();
+    static final List<String> SERVICES = Topology.SERVICES.stream().map(Service::name).toList();
+    static final String KAFKA = TOPOLOGY.bootstrapServers(1);
 
     /** The platform's Kafka admin login (SASL_PLAINTEXT, SCRAM-SHA-512), which `up` made up in its state folder. */
     static java.util.Properties kafkaAdmin() {
@@ -47,19 +50,24 @@ final class Platform {
     }
 
     static String url(String service, String path) {
-        return "http://localhost:" + PORTS.get(service) + path;
+        return TOPOLOGY.url(service) + path;
     }
 
     /** Health and metrics: on the service's management port (9000 + its number), not the public one. */
     static String managementUrl(String service, String path) {
-        return "http://localhost:" + (PORTS.get(service) - 8080 + 9000) + path;
+        return TOPOLOGY.managementUrl(service) + path;
     }
 
-    /** A token signed with the platform's generated key, as `platform token` issues it. */
-    String token(String role, String... options) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(launcher().toString(), "token", role));
-        command.addAll(List.of(options));
-        return run(command, 30).trim();
+    /**
+     * A token signed with the platform's generated key, as `platform token` issues it; options as
+     * the launcher takes them: {@code --agency ID}, {@code --donor ID}, {@code --subject NAME}.
+     */
+    String token(String role, String... options) {
+        Map<String, String> given = new HashMap<>();
+        for (int i = 0; i + 1 < options.length; i += 2) {
+            given.put(options[i], options[i + 1]);
+        }
+        return LocalTokens.ofState(state).issue(role, given.get("--agency"), given.get("--donor"), given.get("--subject"));
     }
 
     long pid(String component) throws IOException {
@@ -146,19 +154,10 @@ final class Platform {
     }
 
     String jdbcUrl(String database) {
-        return "jdbc:postgresql://127.0.0.1:5432/" + database;
+        return "jdbc:postgresql://127.0.0.1:" + Topology.postgresPort() + "/" + database;
     }
 
     private Path launcher() {
         return root.resolve("deploy/local/platform");
-    }
-
-    private String run(List<String> command, int timeoutSeconds) throws IOException, InterruptedException {
-        Process process = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        byte[] output = process.getInputStream().readAllBytes();
-        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS) || process.exitValue() != 0) {
-            throw new IOException(String.join(" ", command) + " failed");
-        }
-        return new String(output, StandardCharsets.UTF_8);
     }
 }
