@@ -6,9 +6,11 @@ import jakarta.transaction.Transactional;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
-import org.assistance.equipmentservice.UniqueRows;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 
 /**
  * Changes to the catalogue, each published on assistance.catalogue (keyed by item code) in the
@@ -20,6 +22,30 @@ public class Catalogue {
 
     public Catalogue(Outbox outbox) {
         this.outbox = outbox;
+    }
+
+    /** Items by code, of a category if given, after the code {@code after} if given; one more than {@code limit}. */
+    public List<CatalogueItem> page(ItemCategory category, String after, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (category != null) {
+            query.append(" and category = :category");
+            params.put("category", category);
+        }
+        if (after != null) {
+            query.append(" and code > :after");
+            params.put("after", after);
+        }
+        return CatalogueItem.<CatalogueItem>find(query.append(" order by code").toString(), params)
+                .range(0, limit).list();
+    }
+
+    public CatalogueItem get(String code) {
+        CatalogueItem item = CatalogueItem.findById(code);
+        if (item == null) {
+            throw DomainRuleViolation.notFound("Item " + code);
+        }
+        return item;
     }
 
     @Transactional

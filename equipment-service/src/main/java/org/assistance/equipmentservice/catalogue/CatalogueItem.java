@@ -22,6 +22,10 @@ import java.time.OffsetDateTime;
 @Entity
 @Table(name = "catalogue_items")
 public class CatalogueItem extends PanacheEntityBase {
+    /** What an item code is made of (so a code with anything else is refused before it is looked up). */
+    public static final String CODE = "[A-Z0-9][A-Z0-9-]*";
+    public static final String CODE_MESSAGE = "must be upper-case letters, digits and dashes";
+
     @Id
     public String code;
     public String name;

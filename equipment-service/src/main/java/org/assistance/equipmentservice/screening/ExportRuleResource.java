@@ -4,9 +4,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -26,10 +24,8 @@ import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
-import org.assistance.chassis.validation.CountryCode;
 import org.assistance.chassis.validation.PlainText;
-import org.assistance.equipmentservice.Pages;
-import org.assistance.equipmentservice.catalogue.ItemCategory;
+import org.assistance.equipmentservice.paging.Pages;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,10 +37,7 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 @Path("/api/v1/export-rules")
@@ -60,75 +53,21 @@ public class ExportRuleResource {
         this.caller = caller;
     }
 
-    @Schema(name = "ExportRuleDraft")
-    public record RuleBody(
-            @NotBlank @Size(max = 2) @Pattern(regexp = "\\*|[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code or *")
-            @Schema(example = "KE") String destination,
-            @NotBlank @Size(max = 30)
-            @Schema(example = "SURVEILLANCE", description = "an item category, or DUAL_USE for every dual-use item")
-            String target,
-            @NotNull @Schema(example = "LICENCE_REQUIRED") ExportRule.Measure measure,
-            @NotBlank @Size(max = 200) @Schema(example = "Regulation (EU) 2021/821, Annex I 5A001") String reference,
-            @NotBlank @Size(max = 2_000) @Schema(example = "Interception equipment needs an export licence") String reason) {
-
-        void check() {
-            boolean category = Arrays.stream(ItemCategory.values()).anyMatch(c -> c.name().equals(target));
-            if (!category && !ExportRule.DUAL_USE.equals(target)) {
-                throw InvalidInput.field("target", "must be an item category " + Arrays.toString(ItemCategory.values())
-                        + " or DUAL_USE");
-            }
-            if (!ExportRule.ANY_DESTINATION.equals(destination) && !CountryCode.Validator.isValid(destination)) {
-                throw InvalidInput.field("destination", "must be an ISO 3166-1 alpha-2 code or *");
-            }
-        }
-    }
-
-    @Schema(name = "ExportRuleRetirement")
-    public record Retirement(@NotBlank @Size(max = 2_000) @Schema(example = "Sanctions lifted by Council Decision (CFSP) 2027/12")
-                             String reason) {
-    }
-
-    @Schema(name = "ExportRule")
-    public record RuleView(UUID id,
-                           @Schema(maxLength = 2, example = "KE", description = "ISO 3166-1 alpha-2, or * for every destination")
-                           String destination,
-                           @Schema(maxLength = 30, example = "SURVEILLANCE") String target,
-                           ExportRule.Measure measure,
-                           @Schema(maxLength = 200) String reference,
-                           @Schema(maxLength = 2_000) String reason,
-                           OffsetDateTime createdAt,
-                           @Schema(maxLength = 200) String createdBy,
-                           OffsetDateTime changedAt,
-                           @Schema(maxLength = 200) String changedBy,
-                           @Schema(description = "how the rule read before each change, oldest first",
-                                   maxItems = ExportRule.MAX_REVISIONS)
-                           List<ExportRule.Revision> revisions,
-                           @Schema(description = "false once retired: it then holds nothing") boolean active,
-                           OffsetDateTime retiredAt,
-                           @Schema(maxLength = 200) String retiredBy,
-                           @Schema(maxLength = 2_000) String retirementReason) {
-        static RuleView of(ExportRule r) {
-            return new RuleView(r.id, r.destination, r.target, r.measure, r.reference, r.reason, r.createdAt,
-                    r.createdBy, r.changedAt, r.changedBy, r.revisions, r.isActive(), r.retiredAt, r.retiredBy,
-                    r.retirementReason);
-        }
-    }
-
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Add a rule: shipments planned from now on are screened against it, and planned ones "
             + "not yet dispatched are screened again (those it hits are held)")
     @APIResponse(responseCode = "201", description = "Added; planned shipments were screened against it",
-            content = @Content(schema = @Schema(implementation = RuleView.class)))
+            content = @Content(schema = @Schema(implementation = ExportRuleView.class)))
     @APIResponse(responseCode = "409", description = "As many rules for this destination and target are in force as "
             + "may be (" + ExportRules.MAX_RULES_PER_DESTINATION_AND_TARGET + ")",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response add(@NotNull @Valid RuleBody body) {
+    public Response add(@NotNull @Valid ExportRuleDraft body) {
         body.check();
         ExportRule rule = rules.add(body.destination(), body.target(), body.measure(), body.reference().strip(),
                 body.reason().strip(), caller.subject());
-        return Response.status(Response.Status.CREATED).entity(RuleView.of(rule)).build();
+        return Response.status(Response.Status.CREATED).entity(ExportRuleView.of(rule)).build();
     }
 
     @PUT
@@ -137,16 +76,16 @@ public class ExportRuleResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Change a rule (its earlier wording is kept); planned shipments are screened again")
     @APIResponse(responseCode = "200", description = "Changed; planned shipments were screened again",
-            content = @Content(schema = @Schema(implementation = RuleView.class)))
+            content = @Content(schema = @Schema(implementation = ExportRuleView.class)))
     @APIResponse(responseCode = "404", description = "No such rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "The rule was retired, was changed "
             + ExportRule.MAX_REVISIONS + " times already, or as many rules for the destination and target are in force "
             + "as may be",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RuleView change(@PathParam("id") UUID id, @NotNull @Valid RuleBody body) {
+    public ExportRuleView change(@PathParam("id") UUID id, @NotNull @Valid ExportRuleDraft body) {
         body.check();
-        return RuleView.of(rules.change(id, body.destination(), body.target(), body.measure(),
+        return ExportRuleView.of(rules.change(id, body.destination(), body.target(), body.measure(),
                 body.reference().strip(), body.reason().strip(), caller.subject()));
     }
 
@@ -156,7 +95,7 @@ public class ExportRuleResource {
     @APIResponse(responseCode = "200", description = "A page of rules, oldest first",
             headers = @Header(name = "Link", description = Pages.LINK_DESCRIPTION,
                     schema = @Schema(type = SchemaType.STRING, maxLength = 2_500)),
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = RuleView.class,
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ExportRuleView.class,
                     maxItems = Pages.MAX)))
     public Response list(@QueryParam("includeRetired") @DefaultValue("false") @Parameter(description = "also the retired rules")
                          boolean includeRetired,
@@ -165,18 +104,11 @@ public class ExportRuleResource {
                          @QueryParam("cursor") @Size(max = 200) @Parameter(description = Pages.CURSOR_DESCRIPTION)
                          String cursor,
                          @Context UriInfo uri) {
-        StringBuilder query = new StringBuilder(includeRetired ? "1 = 1" : "retiredAt is null");
-        Map<String, Object> params = new HashMap<>();
-        if (cursor != null) {
-            Object[] after = Pages.read(cursor, 2,
-                    parts -> new Object[] {OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1])});
-            query.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
-            params.put("at", after[0]);
-            params.put("id", after[1]);
-        }
-        List<ExportRule> found = ExportRule.<ExportRule>find(query.append(" order by createdAt, id").toString(), params)
-                .range(0, limit).list();
-        return Pages.of(found, limit, RuleView::of, r -> new Object[] {r.createdAt, r.id}, uri);
+        Object[] after = cursor == null ? null : Pages.read(cursor, 2,
+                parts -> new Object[] {OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1])});
+        List<ExportRule> found = rules.page(includeRetired, after == null ? null : (OffsetDateTime) after[0],
+                after == null ? null : (UUID) after[1], limit);
+        return Pages.of(found, limit, ExportRuleView::of, r -> new Object[] {r.createdAt, r.id}, uri);
     }
 
     @POST
@@ -185,13 +117,13 @@ public class ExportRuleResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Retire a rule: it holds nothing from now on and stays listed with who, when and why")
     @APIResponse(responseCode = "200", description = "Retired",
-            content = @Content(schema = @Schema(implementation = RuleView.class)))
+            content = @Content(schema = @Schema(implementation = ExportRuleView.class)))
     @APIResponse(responseCode = "404", description = "No such rule",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already retired",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public RuleView retire(@PathParam("id") UUID id, @NotNull @Valid Retirement body) {
-        return RuleView.of(rules.retire(id, body.reason().strip(), caller.subject()));
+    public ExportRuleView retire(@PathParam("id") UUID id, @NotNull @Valid ExportRuleRetirement body) {
+        return ExportRuleView.of(rules.retire(id, body.reason().strip(), caller.subject()));
     }
 
     @DELETE

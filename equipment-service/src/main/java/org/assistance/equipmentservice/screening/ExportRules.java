@@ -7,6 +7,9 @@ import jakarta.transaction.Transactional;
 import org.assistance.chassis.problems.DomainRuleViolation;
 
 import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -27,6 +30,22 @@ public class ExportRules {
     public ExportRules(Screening screening, Event<RulesInForceChanged> changed) {
         this.screening = screening;
         this.changed = changed;
+    }
+
+    /**
+     * Rules oldest first (only those in force unless {@code includeRetired}), after the rule
+     * created at {@code afterAt} with id {@code afterId} if given; one more than {@code limit}.
+     */
+    public List<ExportRule> page(boolean includeRetired, OffsetDateTime afterAt, UUID afterId, int limit) {
+        StringBuilder query = new StringBuilder(includeRetired ? "1 = 1" : "retiredAt is null");
+        Map<String, Object> params = new HashMap<>();
+        if (afterAt != null) {
+            query.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
+            params.put("at", afterAt);
+            params.put("id", afterId);
+        }
+        return ExportRule.<ExportRule>find(query.append(" order by createdAt, id").toString(), params)
+                .range(0, limit).list();
     }
 
     @Transactional

@@ -15,7 +15,9 @@ import org.jboss.logging.Logger;
 
 import java.time.OffsetDateTime;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -74,6 +76,31 @@ public class Backorders {
                     backorder.remaining, now));
             shipments.plan(shipment);
         }
+    }
+
+    /**
+     * Backorders oldest first, of a request and in a status when given, after the backorder
+     * created at {@code afterAt} with id {@code afterId} if given; one more than {@code limit}.
+     */
+    public List<Backorder> page(UUID requestId, Backorder.Status status, OffsetDateTime afterAt, Long afterId,
+                                int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (requestId != null) {
+            query.append(" and requestId = :request");
+            params.put("request", requestId);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (afterAt != null) {
+            query.append(" and (createdAt > :at or (createdAt = :at and id > :id))");
+            params.put("at", afterAt);
+            params.put("id", afterId);
+        }
+        return Backorder.<Backorder>find(query.append(" order by createdAt, id").toString(), params)
+                .range(0, limit).list();
     }
 
     @Transactional

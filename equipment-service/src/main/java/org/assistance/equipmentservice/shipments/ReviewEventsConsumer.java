@@ -8,13 +8,13 @@ import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Approved equipment lines become planned shipments. */
+/** From program-service's decisions (assistance.reviews): approved equipment lines become planned shipments. */
 @ApplicationScoped
-public class ApprovalEventsConsumer {
+public class ReviewEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;
 
-    public ApprovalEventsConsumer(EventInbox inbox, Shipments shipments) {
+    public ReviewEventsConsumer(EventInbox inbox, Shipments shipments) {
         this.inbox = inbox;
         this.handlers = EventHandlers.named("shipment-planning")
                 .on(RequestApproved.class, e -> shipments.approved(e.data()));

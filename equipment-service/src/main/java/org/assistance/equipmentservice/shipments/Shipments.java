@@ -23,6 +23,7 @@ import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.security.TenantScope;
 import org.assistance.equipmentservice.catalogue.CatalogueItem;
 import org.assistance.equipmentservice.screening.ExportRule;
 import org.assistance.equipmentservice.screening.RulesInForceChanged;
@@ -33,6 +34,7 @@ import org.jboss.logging.Logger;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -261,6 +263,44 @@ public class Shipments {
             return;
         }
         outbox.record(new ShipmentReceived(shipment.requestId, shipment.id, receipt.lines(), receipt.receivedAt()));
+    }
+
+    /**
+     * Shipments the scope may read, newest first, of a request and in a status when given, after
+     * the shipment planned at {@code afterAt} with id {@code afterId} if given; one more than {@code limit}.
+     */
+    public List<Shipment> page(UUID requestId, ShipmentStatus status, TenantScope scope, OffsetDateTime afterAt,
+                               UUID afterId, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (requestId != null) {
+            query.append(" and requestId = :request");
+            params.put("request", requestId);
+        }
+        if (status != null) {
+            query.append(" and status = :status");
+            params.put("status", status);
+        }
+        if (scope.confinedToAgency()) {
+            query.append(" and agencyId = :agency");
+            params.put("agency", scope.agency());
+        }
+        if (afterAt != null) {
+            query.append(" and (plannedAt < :at or (plannedAt = :at and id > :id))");
+            params.put("at", afterAt);
+            params.put("id", afterId);
+        }
+        return Shipment.<Shipment>find(query.append(" order by plannedAt desc, id").toString(), params)
+                .range(0, limit).list();
+    }
+
+    /** One shipment; one outside the caller's scope is not found, as if it did not exist. */
+    public Shipment get(UUID id, TenantScope scope) {
+        Shipment shipment = Shipment.findById(id);
+        if (shipment == null || !scope.includesAgency(shipment.agencyId)) {
+            throw DomainRuleViolation.notFound("Shipment " + id);
+        }
+        return shipment;
     }
 
     private static Shipment locked(UUID id) {

@@ -6,9 +6,13 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.equipmentservice.catalogue.CatalogueItem;
+import org.assistance.equipmentservice.catalogue.UniqueRows;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Stock per warehouse. Reservations take the stock rows' locks, so concurrent plans never
@@ -28,12 +32,45 @@ public class Stock {
     public record Allocation(String warehouse, String itemCode, int quantity) {
     }
 
+    /** Registers a warehouse under a code no other has. */
+    @Transactional
+    public Warehouse registerWarehouse(String code, String name, String country) {
+        if (Warehouse.findById(code) != null) {
+            throw DomainRuleViolation.conflict("Warehouse " + code + " already exists");
+        }
+        Warehouse warehouse = new Warehouse();
+        warehouse.code = code;
+        warehouse.name = name;
+        warehouse.country = country;
+        UniqueRows.insert(warehouse, "Warehouse " + code + " already exists");
+        return warehouse;
+    }
+
     /**
-     * Counts goods received. The item's row is created if the warehouse never held it, without
+     * Stock levels by warehouse and item, after {@code afterWarehouse}/{@code afterItem} if
+     * given; one more than {@code limit}.
+     */
+    public List<StockLevel> levels(String afterWarehouse, String afterItem, int limit) {
+        StringBuilder query = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (afterWarehouse != null) {
+            query.append(" and (key.warehouse > :warehouse or (key.warehouse = :warehouse and key.itemCode > :item))");
+            params.put("warehouse", afterWarehouse);
+            params.put("item", afterItem);
+        }
+        return StockLevel.<StockLevel>find(query.append(" order by key.warehouse, key.itemCode").toString(), params)
+                .range(0, limit).list();
+    }
+
+    /**
+     * Counts goods received of an item in the catalogue. The item's row is created if the warehouse never held it, without
      * a race: two first receipts at once both wait for the one row and both are counted.
      */
     @Transactional
     public StockLevel receive(String warehouse, String itemCode, int quantity) {
+        if (CatalogueItem.findById(itemCode) == null) {
+            throw DomainRuleViolation.unprocessable("Item " + itemCode + " is not in the catalogue");
+        }
         if (Warehouse.findById(warehouse) == null) {
             throw DomainRuleViolation.notFound("Warehouse " + warehouse);
         }

@@ -1,11 +1,9 @@
 package org.assistance.equipmentservice.stock;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -21,17 +19,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.core.Response;
-import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Roles;
-import org.assistance.chassis.validation.CountryCode;
-import org.assistance.equipmentservice.Pages;
-import org.assistance.equipmentservice.UniqueRows;
+import org.assistance.equipmentservice.paging.Pages;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.assistance.equipmentservice.catalogue.CatalogueItem;
-import org.assistance.equipmentservice.catalogue.CatalogueResource;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -39,9 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,53 +46,17 @@ public class StockResource {
         this.stock = stock;
     }
 
-    @Schema(name = "Warehouse")
-    public record WarehouseBody(
-            @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "must be upper-case letters, digits and dashes")
-            @Schema(example = "VIE-1") String code,
-            @NotBlank @Size(max = 200) @Schema(example = "Vienna central warehouse") String name,
-            @NotNull @CountryCode @Size(min = 2, max = 2) @Schema(example = "AT") String country) {
-    }
-
-    @Schema(name = "StockReceipt")
-    public record StockBody(@NotBlank @Size(max = 50)
-                            @Pattern(regexp = CatalogueResource.CODE, message = CatalogueResource.CODE_MESSAGE)
-                            @Schema(example = "FOR-WB-001") String itemCode,
-                            @Min(1) @Max(1_000_000) @Schema(example = "25", format = "int32") int quantity) {
-    }
-
-    @Schema(name = "StockLevel")
-    public record LevelView(@Schema(maxLength = 20, example = "VIE-1") String warehouse,
-                            @Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
-                            @Schema(minimum = "0", maximum = "1000000000", format = "int32") int onHand,
-                            @Schema(minimum = "0", maximum = "1000000000", format = "int32",
-                                    description = "reserved for planned shipments") int reserved,
-                            @Schema(minimum = "0", maximum = "1000000000", format = "int32",
-                                    description = "on hand and not reserved") int free) {
-        static LevelView of(StockLevel l) {
-            return new LevelView(l.key.warehouse(), l.key.itemCode(), l.onHand, l.reserved, l.free());
-        }
-    }
-
     @POST
     @Path("/warehouses")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Transactional
     @Operation(summary = "Register a warehouse")
     @APIResponse(responseCode = "201", description = "Registered",
-            content = @Content(schema = @Schema(implementation = WarehouseBody.class)))
+            content = @Content(schema = @Schema(implementation = WarehouseDetails.class)))
     @APIResponse(responseCode = "409", description = "The code is taken",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response addWarehouse(@NotNull @Valid WarehouseBody body) {
-        if (Warehouse.findById(body.code()) != null) {
-            throw DomainRuleViolation.conflict("Warehouse " + body.code() + " already exists");
-        }
-        Warehouse warehouse = new Warehouse();
-        warehouse.code = body.code();
-        warehouse.name = body.name().strip();
-        warehouse.country = body.country();
-        UniqueRows.insert(warehouse, "Warehouse " + body.code() + " already exists");
+    public Response addWarehouse(@NotNull @Valid WarehouseDetails body) {
+        stock.registerWarehouse(body.code(), body.name().strip(), body.country());
         return Response.status(Response.Status.CREATED).entity(body).build();
     }
 
@@ -117,14 +73,11 @@ public class StockResource {
     @APIResponse(responseCode = "422", description = "The item is not in the catalogue, or the warehouse would hold "
             + "more of it than it can count (1,000,000,000 units)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public LevelView receive(@PathParam("code") @Size(max = 20)
-                             @Pattern(regexp = CatalogueResource.CODE, message = CatalogueResource.CODE_MESSAGE)
+    public StockLevelView receive(@PathParam("code") @Size(max = 20)
+                             @Pattern(regexp = CatalogueItem.CODE, message = CatalogueItem.CODE_MESSAGE)
                              @Schema(maxLength = 20, example = "VIE-1") String warehouse,
-                             @NotNull @Valid StockBody body) {
-        if (CatalogueItem.findById(body.itemCode()) == null) {
-            throw DomainRuleViolation.unprocessable("Item " + body.itemCode() + " is not in the catalogue");
-        }
-        return LevelView.of(stock.receive(warehouse, body.itemCode(), body.quantity()));
+                             @NotNull @Valid StockReceipt body) {
+        return StockLevelView.of(stock.receive(warehouse, body.itemCode(), body.quantity()));
     }
 
     @GET
@@ -134,23 +87,15 @@ public class StockResource {
     @APIResponse(responseCode = "200", description = "A page of stock levels, by warehouse and item",
             headers = @Header(name = "Link", description = Pages.LINK_DESCRIPTION,
                     schema = @Schema(type = SchemaType.STRING, maxLength = 2_500)),
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = LevelView.class,
+            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = StockLevelView.class,
                     maxItems = Pages.MAX)))
     public Response levels(@QueryParam("limit") @DefaultValue(Pages.DEFAULT) @Min(1) @Max(Pages.MAX)
                            @Parameter(description = Pages.LIMIT_DESCRIPTION) int limit,
                            @QueryParam("cursor") @Size(max = 200) @Parameter(description = Pages.CURSOR_DESCRIPTION)
                            String cursor,
                            @Context UriInfo uri) {
-        StringBuilder query = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (cursor != null) {
-            String[] after = Pages.read(cursor, 2, parts -> parts);
-            query.append(" and (key.warehouse > :warehouse or (key.warehouse = :warehouse and key.itemCode > :item))");
-            params.put("warehouse", after[0]);
-            params.put("item", after[1]);
-        }
-        List<StockLevel> found = StockLevel.<StockLevel>find(
-                query.append(" order by key.warehouse, key.itemCode").toString(), params).range(0, limit).list();
-        return Pages.of(found, limit, LevelView::of, l -> new Object[] {l.key.warehouse(), l.key.itemCode()}, uri);
+        String[] after = cursor == null ? null : Pages.read(cursor, 2, parts -> parts);
+        List<StockLevel> found = stock.levels(after == null ? null : after[0], after == null ? null : after[1], limit);
+        return Pages.of(found, limit, StockLevelView::of, l -> new Object[] {l.key.warehouse(), l.key.itemCode()}, uri);
     }
 }

@@ -1,4 +1,4 @@
-package org.assistance.equipmentservice;
+package org.assistance.chassis.validation;
 
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;

@@ -1,4 +1,4 @@
-package org.assistance.equipmentservice;
+package org.assistance.equipmentservice.catalogue;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.PersistenceException;

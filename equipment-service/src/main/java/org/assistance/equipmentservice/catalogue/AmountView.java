@@ -1,4 +1,4 @@
-package org.assistance.equipmentservice;
+package org.assistance.equipmentservice.catalogue;
 
 import org.assistance.chassis.events.Values.Money;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;

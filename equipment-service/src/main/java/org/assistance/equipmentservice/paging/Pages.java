@@ -1,4 +1,4 @@
-package org.assistance.equipmentservice;
+package org.assistance.equipmentservice.paging;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
