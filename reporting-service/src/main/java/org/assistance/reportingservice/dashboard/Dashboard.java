@@ -4,7 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.transaction.Transactional;
-import org.assistance.reportingservice.rebuild.ReadModelRebuild;
+import org.assistance.reportingservice.readmodels.ReadModelTables;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -21,17 +21,6 @@ import java.util.TreeMap;
 /** The operations KPIs, computed by the database from the read models. */
 @ApplicationScoped
 public class Dashboard {
-    private static final String STAGE = """
-            case when r.withdrawn_at is not null then 'WITHDRAWN'
-                 when r.rejected_at is not null then 'REJECTED'
-                 when r.cancelled_at is not null then 'CANCELLED'
-                 when r.closed_at is not null then 'CLOSED'
-                 when r.delivered_at is not null then 'DELIVERED'
-                 when r.delivery_started_at is not null or r.first_dispatch_at is not null then 'IN_DELIVERY'
-                 when r.approved_at is not null and r.partial then 'PARTIALLY_APPROVED'
-                 when r.approved_at is not null then 'APPROVED'
-                 when r.information_requested_at is not null then 'INFORMATION_REQUESTED'
-                 else 'SUBMITTED' end""";
     /**
      * Delivered, as request-service reported it; a closed request was delivered too (one delivered
      * before deliverables were reported is closed without a request.delivered event).
@@ -50,16 +39,18 @@ public class Dashboard {
                             when s.cleared_at is not null then s.cleared_at
                             else coalesce(s.cancelled_at, s.dispatched_at, s.delivered_at, now()) end) - s.held_at)) end"""
             .formatted(HELD_NOW);
-    private static final String DUE = """
-            coalesce(s.expected_delivery, (s.dispatched_at + (case s.mode when 'SEA' then 60 when 'LAND' then 7
-                                                                          else 30 end) * interval '1 day')::date)""";
+    /**
+     * The day a dispatched shipment is due: the one it was expected on, else the one its dispatch
+     * event said (equipment-service's rule per mode); unknown (never counted delayed) without either.
+     */
+    private static final String DUE = "coalesce(s.expected_delivery, s.due_by::date)";
 
     private final EntityManager entityManager;
-    private final ReadModelRebuild rebuild;
+    private final ReadModelTables tables;
 
-    public Dashboard(EntityManager entityManager, ReadModelRebuild rebuild) {
+    public Dashboard(EntityManager entityManager, ReadModelTables tables) {
         this.entityManager = entityManager;
-        this.rebuild = rebuild;
+        this.tables = tables;
     }
 
     /** Largest count or sum any figure of the dashboard can reach (a PostgreSQL bigint). */
@@ -196,10 +187,10 @@ public class Dashboard {
     /** One transaction, so a rebuild's switch-over of the tables waits for it rather than deadlocking with it. */
     @Transactional
     public Kpis kpis(DashboardFilter filter) {
-        rebuild.guardReading();
+        tables.guardReading();
         DashboardFilter.Where where = filter.where();
         Map<String, Long> byStage = new LinkedHashMap<>();
-        for (Object[] row : rows("select " + STAGE + " as stage, count(*) from request_facts r where " + where.sql()
+        for (Object[] row : rows("select r.stage, count(*) from request_facts r where " + where.sql()
                 + " group by 1 order by 1", where)) {
             byStage.put((String) row[0], ((Number) row[1]).longValue());
         }

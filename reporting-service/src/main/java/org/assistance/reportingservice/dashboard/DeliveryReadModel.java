@@ -40,6 +40,7 @@ import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
 
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -198,6 +199,7 @@ public class DeliveryReadModel {
             s.dispatchedAt = earliest(s.dispatchedAt, e.dispatchedAt());
             s.mode = e.mode();
             s.expectedDelivery = e.expectedDelivery();
+            s.dueBy = e.dueBy() == null ? null : e.dueBy().atOffset(ZoneOffset.UTC);
             request.firstDispatchAt = earliest(request.firstDispatchAt, e.dispatchedAt());
             Deliverables.followEquipment(request.requestId);
         } else if (data instanceof ShipmentDelivered e) {

@@ -49,6 +49,9 @@ public class ShipmentFacts extends PanacheEntityBase {
     public String mode;
     @Column(name = "expected_delivery")
     public LocalDate expectedDelivery;
+    /** When it is due, as its dispatch event said; null when the event said nothing (no due date known). */
+    @Column(name = "due_by")
+    public OffsetDateTime dueBy;
     @Column(name = "delivered_at")
     public OffsetDateTime deliveredAt;
     @Column(name = "received_at")

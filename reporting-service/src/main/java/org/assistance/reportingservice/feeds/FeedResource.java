@@ -37,6 +37,7 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Date;
 import java.util.List;
+import java.util.function.Function;
 
 /**
  * Donor reporting feeds: IATI 2.03 activity XML, CSV and JSON of the approved requests, each
@@ -210,17 +211,14 @@ public class FeedResource {
         });
     }
 
-    private interface Body {
-        StreamingOutput of(DonorFeed.Range range);
-    }
-
     /**
      * The feed's answer: streamed while holding one of the limited places for downloads (and its
      * database connection), given back when the body is written, or when the exchange ends
      * whatever way it ends; with no place free, 503 and Retry-After.
      */
     private Response answer(String since, String ifNoneMatch, UriInfo uri, RoutingContext exchange, String format,
-                            String mediaType, Body body) throws SQLException {
+                            String mediaType, Function<DonorFeed.Range, StreamingOutput> body)
+            throws SQLException {
         FeedStreams.Permit permit = streams.tryStart().orElse(null);
         if (permit == null) {
             return Response.fromResponse(ProblemMappers.answer(Problem.of(503, "feeds-busy", "Feed downloads busy",
@@ -230,14 +228,14 @@ public class FeedResource {
         }
         boolean streaming = false;
         try {
-            DonorFeed.Range range = feed.range(since, caller.donorScope());
+            DonorFeed.Range range = feed.range(since, caller.scope());
             DonorFeed.Summary summary = feed.summary(range);
             // weak: the same activities, though the cursor to the settled point may have moved on
             EntityTag tag = new EntityTag(feed.entityTag(range, summary, format), true);
             if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").contains("\"" + tag.getValue() + "\"")) {
                 return Response.notModified(tag).header(CURSOR_HEADER, range.nextCursor()).build();
             }
-            StreamingOutput output = body.of(range);
+            StreamingOutput output = body.apply(range);
             StreamingOutput held = out -> {
                 try (permit) {
                     output.write(out);

@@ -1,7 +1,6 @@
 package org.assistance.reportingservice.feeds;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
@@ -17,10 +16,9 @@ public class FeedStreams {
     private final Semaphore permits;
     private final int retryAfterSeconds;
 
-    public FeedStreams(@ConfigProperty(name = "assistance.feeds.max-concurrent-streams", defaultValue = "4") int limit,
-                       @ConfigProperty(name = "assistance.feeds.retry-after-seconds", defaultValue = "10") int retryAfter) {
-        this.permits = new Semaphore(Math.max(1, limit));
-        this.retryAfterSeconds = Math.max(1, retryAfter);
+    public FeedStreams(FeedLimits limits) {
+        this.permits = new Semaphore(Math.max(1, limits.maxConcurrentStreams()));
+        this.retryAfterSeconds = Math.max(1, limits.retryAfterSeconds());
     }
 
     /** A place for one download, or none when as many as allowed are streaming. */

@@ -35,7 +35,7 @@ public class RebuildResource {
     @Operation(summary = "Rebuild every read model from the topics; reads go on from the current tables meanwhile")
     @APIResponse(responseCode = "202", description = "Started; GET this resource (Location) to follow it",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReadModelRebuild.Status.class)),
+                    schema = @Schema(implementation = RebuildStatus.class)),
             headers = @Header(name = "Location", description = "Where the rebuild's status is read",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 100)))
     @APIResponse(responseCode = "409", description = "A rebuild is already running",
@@ -51,8 +51,8 @@ public class RebuildResource {
     @Operation(summary = "Where the last rebuild stands")
     @APIResponse(responseCode = "200", description = "The last rebuild's state (IDLE when none ran since the start)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = ReadModelRebuild.Status.class)))
-    public ReadModelRebuild.Status status() {
+                    schema = @Schema(implementation = RebuildStatus.class)))
+    public RebuildStatus status() {
         return rebuild.status();
     }
 }

@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -42,21 +41,6 @@ public class TimelineResource {
         this.caller = caller;
     }
 
-    @Schema(name = "TimelineEntry", description = "One event of the request, as the reader may read it")
-    public record Entry(UUID eventId,
-                        @Schema(description = "The CloudEvents type", maxLength = 200,
-                                example = "assistance.shipment.held.v1") String type,
-                        OffsetDateTime time,
-                        @Schema(description = "The service that told it", maxLength = 200,
-                                example = "/equipment-service") String source,
-                        @Schema(description = "One line for a person; a partner agency reads it without the "
-                                + "platform's internal money or screening detail",
-                                maxLength = TimelineSummary.MAX_LENGTH) String summary) {
-        static Entry of(Timelines.Told e) {
-            return new Entry(e.eventId(), e.type(), e.time(), e.source(), e.summary());
-        }
-    }
-
     @GET
     @Path("/{id}/timeline")
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
@@ -65,7 +49,7 @@ public class TimelineResource {
     @APIResponse(responseCode = "200", description = "The request's events in the order they happened, at most "
             + Timelines.PAGE_SIZE + "; a Link header (rel=\"next\") points to the rest of a longer timeline",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = Entry.class,
+                    schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineEvent.class,
                             maxItems = Timelines.PAGE_SIZE)),
             headers = @Header(name = "Link", description = "The next page, when there is one",
                     schema = @Schema(type = SchemaType.STRING, maxLength = 300)))
@@ -76,8 +60,8 @@ public class TimelineResource {
                              @QueryParam("after") @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9_-]*$",
                                      message = "is not a cursor this timeline gave out") String after,
                              @Context UriInfo uri) {
-        Timelines.Page page = timelines.of(id, caller.agencyScope(), after);
-        Response.ResponseBuilder answer = Response.ok(page.events().stream().map(Entry::of).toList());
+        Timelines.Page page = timelines.of(id, caller.scope(), after);
+        Response.ResponseBuilder answer = Response.ok(page.events());
         if (page.next() != null) {
             answer.link(uri.getRequestUriBuilder().replaceQueryParam("after", page.next()).build(), "next");
         }

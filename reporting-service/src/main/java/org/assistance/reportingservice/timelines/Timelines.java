@@ -8,6 +8,7 @@ import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.security.TenantScope;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -44,12 +45,8 @@ public class Timelines {
     /** The most events one answer holds; a longer timeline continues on the next page. */
     public static final int PAGE_SIZE = 500;
 
-    /** One event of a timeline as its reader may read it. */
-    public record Told(UUID eventId, String type, OffsetDateTime time, String source, String summary) {
-    }
-
     /** A page of a timeline; {@code next} is the cursor of the page after it, null on the last. */
-    public record Page(List<Told> events, String next) {
+    public record Page(List<TimelineEvent> events, String next) {
     }
 
     /**
@@ -57,11 +54,11 @@ public class Timelines {
      * requests, and those in the partner's words (no internal money, no screening detail); staff
      * every request, whole.
      */
-    public Page of(UUID requestId, String agencyOrNullForStaff, String after) {
-        boolean partner = agencyOrNullForStaff != null;
+    public Page of(UUID requestId, TenantScope scope, String after) {
+        boolean partner = scope.confinedToAgency();
         if (partner) {
             RequestOwner owner = RequestOwner.findById(requestId);
-            if (owner == null || !owner.agencyId.equals(agencyOrNullForStaff)) {
+            if (owner == null || !scope.includesAgency(owner.agencyId)) {
                 throw DomainRuleViolation.notFound("Request " + requestId);
             }
         }
@@ -74,7 +71,7 @@ public class Timelines {
         List<TimelineEntry> page = more ? entries.subList(0, PAGE_SIZE) : entries;
         TimelineEntry last = page.isEmpty() ? null : page.get(page.size() - 1);
         return new Page(page.stream()
-                .map(e -> new Told(e.eventId, e.eventType, e.occurredAt, e.source, !partner ? e.summary
+                .map(e -> new TimelineEvent(e.eventId, e.eventType, e.occurredAt, e.source, !partner ? e.summary
                         : e.partnerSummary != null ? e.partnerSummary : TimelineSummary.kindOnly(e.eventType)))
                 .toList(), more ? Cursor.encode(last.occurredAt.toInstant(), last.seq) : null);
     }

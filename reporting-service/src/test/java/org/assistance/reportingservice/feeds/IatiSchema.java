@@ -1,5 +1,6 @@
 package org.assistance.reportingservice.feeds;
 
+import org.junit.jupiter.api.Assumptions;
 import org.xml.sax.SAXException;
 
 import javax.xml.XMLConstants;
@@ -13,7 +14,8 @@ import java.io.StringReader;
 /**
  * The official IATI 2.03 activity schema, read from the shared standards folder (it is not ours
  * to copy into the repository): -Diati.schemas, by default ../shared/standards/iati-2.03
- * beside the repository root.
+ * beside the repository root. A clone without it skips the validations with a note on where to
+ * get the schemas; CI (environment CI=true) must have them and fails without.
  */
 final class IatiSchema {
     private IatiSchema() {
@@ -24,9 +26,14 @@ final class IatiSchema {
         File folder = configured != null ? new File(configured) : new File("../../shared/standards/iati-2.03");
         File schema = new File(folder, "iati-activities-schema.xsd");
         if (!schema.isFile()) {
-            throw new AssertionError("The IATI 2.03 schemas are not at " + folder.getAbsolutePath()
-                    + " (expected iati-activities-schema.xsd there). They live in shared/standards/iati-2.03 beside "
-                    + "the repository; point -Diati.schemas at that folder.");
+            String missing = "The IATI 2.03 schemas are not at " + folder.getAbsolutePath()
+                    + " (expected iati-activities-schema.xsd there). Get them from the official IATI repository, "
+                    + "version 2.03: git clone -b version-2.03 https://github.com/IATI/IATI-Schemas, then point "
+                    + "-Diati.schemas at that folder (or put them in shared/standards/iati-2.03 beside the repository).";
+            if ("true".equalsIgnoreCase(System.getenv("CI"))) {
+                throw new AssertionError(missing + " CI must validate against them.");
+            }
+            Assumptions.abort(missing + " Skipped outside CI.");
         }
         return folder;
     }

@@ -1,8 +1,10 @@
 package org.assistance.reportingservice.rebuild;
 
 import io.agroal.api.AgroalDataSource;
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import org.assistance.reportingservice.readmodels.ReadModelTables;
 import org.assistance.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
@@ -15,10 +17,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 
 /** A rebuild from the topics gives exactly what incremental consumption built. */
@@ -36,10 +42,10 @@ class RebuildTest {
                 + "delivered_at, received_at, partial, programme_code, donors::text, approved_amount, approved_currency, "
                 + "approved_units, accepted_units, rejected_units, participants_women, participants_men, "
                 + "activities_delivered, assistance_types::text, delivery_started_at, cancelled_at, closed_at, satisfaction, "
-                + "closed_automatically, activities_cancelled from request_facts order by request_id");
+                + "closed_automatically, activities_cancelled, stage from request_facts order by request_id");
         CONTENTS.put("shipment_facts", "select shipment_id, request_id, destination, categories::text, units, value_amount, "
                 + "value_currency, planned_at, held_at, held_categories::text, cleared_at, held_seconds, dispatched_at, "
-                + "mode, expected_delivery, delivered_at, received_at, last_held_at, cancelled_at, item_codes::text "
+                + "mode, expected_delivery, delivered_at, received_at, last_held_at, cancelled_at, item_codes::text, due_by "
                 + "from shipment_facts order by shipment_id");
         CONTENTS.put("money_facts", "select * from money_facts order by event_id");
         CONTENTS.put("money_parts", "select * from money_parts order by event_id, donor_id");
@@ -55,16 +61,58 @@ class RebuildTest {
     @Inject
     AgroalDataSource dataSource;
 
+    @Inject
+    ReadModelTables tables;
+
     @Test
     void a_rebuild_equals_the_incrementally_built_read_models_and_reads_go_on_meanwhile() throws Exception {
         org.assistance.reportingservice.dashboard.DemoLikeDataAccess.publish();
         Map<String, List<List<Object>>> incremental = settledContents();
         assertThat(incremental.get("request_facts")).isNotEmpty();
+        String request = (String) incremental.get("timeline_entries").get(0).get(1);
+        String timeline = given().auth().oauth2(Tokens.role("operations"))
+                .when().get("/api/v1/requests/" + request + "/timeline").then().statusCode(200).extract().asString();
 
         given().auth().oauth2(Tokens.role("operations")).when().post("/api/v1/admin/rebuild").then().statusCode(403);
-        given().auth().oauth2(Tokens.role("admin")).when().post("/api/v1/admin/rebuild").then().statusCode(202);
-        // reads keep working while it runs, through the switch-over of the tables (a dashboard read
-        // once deadlocked with it: a 500)
+        // live handling under way holds the switch-over off: the rebuild is provably still running while we read
+        CountDownLatch holding = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        Thread handling = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
+            tables.guardLiveHandling();
+            holding.countDown();
+            try {
+                release.await(120, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }), "live-handling-under-way");
+        handling.start();
+        CompletableFuture<Integer> dashboardRead;
+        try {
+            assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
+            given().auth().oauth2(Tokens.role("admin")).when().post("/api/v1/admin/rebuild").then().statusCode(202);
+            // replayed into fresh tables, the rebuild now waits to switch them in
+            await().atMost(Duration.ofSeconds(60)).until(this::switchOverWaiting);
+
+            // reads go on meanwhile, from the current tables: the timeline and the donor feed unhindered
+            for (int i = 0; i < 3; i++) {
+                given().auth().oauth2(Tokens.role("operations"))
+                        .when().get("/api/v1/requests/" + request + "/timeline")
+                        .then().statusCode(200).body(equalTo(timeline));
+                given().auth().oauth2(Tokens.role("operations")).when().get("/api/v1/feeds/iati")
+                        .then().statusCode(200).body(containsString("<iati-activities"));
+            }
+            // a dashboard read (several tables in one transaction) waits for the switch-over, then answers
+            dashboardRead = CompletableFuture.supplyAsync(() -> given().auth().oauth2(Tokens.role("operations"))
+                    .when().get("/api/v1/dashboard").then().extract().statusCode());
+            given().auth().oauth2(Tokens.role("admin")).when().get("/api/v1/admin/rebuild")
+                    .then().statusCode(200).body("state", equalTo("RUNNING"));
+        } finally {
+            release.countDown();
+            handling.join(30_000);
+        }
+        assertThat(dashboardRead.get(60, TimeUnit.SECONDS)).isEqualTo(200);
+        // and through the switch-over of the tables (a dashboard read once deadlocked with it: a 500)
         long deadline = System.currentTimeMillis() + 60_000;
         String state;
         do {
@@ -89,10 +137,21 @@ class RebuildTest {
                         .then().statusCode(200).body("[0].type", equalTo("assistance.request.withdrawn.v1")));
     }
 
-    /** The read models once live consumption has taken in everything published so far. */
+    /** The switch-over waits for the lock that live handling holds. */
+    private boolean switchOverWaiting() throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet rs = s.executeQuery("select count(*) from pg_locks where locktype = 'advisory' "
+                     + "and mode = 'ExclusiveLock' and not granted")) {
+            rs.next();
+            return rs.getLong(1) > 0;
+        }
+    }
+
+    /** The read models once live consumption has taken in everything published so far (a minute at most). */
     private Map<String, List<List<Object>>> settledContents() throws Exception {
+        long deadline = System.currentTimeMillis() + 60_000;
         Map<String, List<List<Object>>> previous = contents();
-        while (true) {
+        while (System.currentTimeMillis() < deadline) {
             Thread.sleep(1500);
             Map<String, List<List<Object>>> now = contents();
             if (now.equals(previous)) {
@@ -100,6 +159,7 @@ class RebuildTest {
             }
             previous = now;
         }
+        throw new AssertionError("the read models were still changing after a minute");
     }
 
     private Map<String, List<List<Object>>> contents() throws Exception {

@@ -37,9 +37,13 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
+import static io.restassured.path.json.JsonPath.from;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.startsWith;
 
 /** Events of three services, published on the real broker, make one request's timeline. */
@@ -173,18 +177,27 @@ class TimelineTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(Tokens.partner("agency-owner"))
                         .when().get("/api/v1/requests/" + request + "/timeline")
-                        .then().statusCode(200));
-        given().auth().oauth2(Tokens.partner("agency-other"))
+                        .then().statusCode(200).body("$", hasSize(1))
+                        .body("[0].type", equalTo("assistance.request.submitted.v1"))
+                        .body("[0].summary", containsString("Asset recovery course")));
+        // the same answer as for a request that does not exist: nothing of it leaks
+        String refused = given().auth().oauth2(Tokens.partner("agency-other"))
                 .when().get("/api/v1/requests/" + request + "/timeline")
-                .then().statusCode(404).contentType("application/problem+json");
+                .then().statusCode(404).contentType("application/problem+json").body("status", equalTo(404))
+                .extract().asString();
+        assertThat(refused).doesNotContain("Asset recovery course").doesNotContain("agency-owner");
+        given().auth().oauth2(Tokens.partner("agency-other"))
+                .when().get("/api/v1/requests/" + UUID.randomUUID() + "/timeline")
+                .then().statusCode(404).body("title", equalTo(from(refused).getString("title")));
         given().auth().oauth2(Tokens.donor("donor-x"))
                 .when().get("/api/v1/requests/" + request + "/timeline")
-                .then().statusCode(403);
+                .then().statusCode(403).body(not(containsString("Asset recovery course")));
     }
 
     @Test
     void the_dashboard_page_is_served_without_a_token() {
-        given().when().get("/").then().statusCode(200);
+        given().when().get("/").then().statusCode(200).contentType(startsWith("text/html"))
+                .body(containsString("id=\"dashboard\"")).body(containsString("id=\"login\""));
     }
 
     private static void publish(org.assistance.chassis.events.AssistanceEvent event, OffsetDateTime time, String source) {

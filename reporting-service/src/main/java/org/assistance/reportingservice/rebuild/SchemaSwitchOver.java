@@ -1,0 +1,90 @@
+package org.assistance.reportingservice.rebuild;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import org.assistance.reportingservice.dashboard.DashboardStream;
+import org.assistance.reportingservice.readmodels.ReadModelTables;
+import org.jboss.logging.Logger;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.OffsetDateTime;
+import java.util.concurrent.Callable;
+
+/**
+ * The read models' tables built afresh in a schema of their own beside the current ones, and
+ * swapped in for them in one transaction under the lock live handling and readers share
+ * ({@link ReadModelTables}).
+ */
+@ApplicationScoped
+public class SchemaSwitchOver {
+    private static final Logger LOG = Logger.getLogger(SchemaSwitchOver.class);
+
+    private final DataSource dataSource;
+
+    public SchemaSwitchOver(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    /** Empty copies of every read-model table in {@code schema}, with what LIKE does not copy. */
+    void createFreshTables(String schema) throws Exception {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("create schema " + schema);
+            for (String table : ReadModelTables.ALL) {
+                s.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
+            }
+            // its own sequence (it moves with its table at the switch); the old one goes with the old table
+            s.execute("create sequence " + schema + ".timeline_entries_seq_seq");
+            s.execute("alter table " + schema + ".timeline_entries alter column seq set default nextval('"
+                    + schema + ".timeline_entries_seq_seq')");
+            s.execute("alter sequence " + schema + ".timeline_entries_seq_seq owned by " + schema + ".timeline_entries.seq");
+            // triggers are not copied by LIKE: the feeds' change tracking needs it on the new table
+            s.execute("create trigger request_facts_changed before insert or update on " + schema
+                    + ".request_facts for each row execute function public.request_facts_changed()");
+        }
+    }
+
+    /**
+     * Holds off live handling and readers, lets {@code lastEvents} bring the fresh tables up to
+     * the topics' ends, and swaps them in for the current ones, which are dropped afterwards.
+     * Returns what {@code lastEvents} returned.
+     */
+    <T> T swapIn(String schema, Callable<T> lastEvents) throws Exception {
+        String retired = schema.replace("rebuild_", "retired_");
+        T result;
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (Statement s = c.createStatement()) {
+                ReadModelTables.lockForSwitchOver(s);
+                result = lastEvents.call();
+                s.execute("create schema " + retired);
+                for (String table : ReadModelTables.ALL) {
+                    s.execute("alter table public." + table + " set schema " + retired);
+                    s.execute("alter table " + schema + "." + table + " set schema public");
+                }
+                // every instance's open dashboards reload once the new tables are in
+                s.execute("select pg_notify('" + DashboardStream.CHANNEL + "', '{\"type\":\"read-models.rebuilt\","
+                        + "\"source\":\"/reporting-service\",\"summary\":\"Read models rebuilt from the topics\","
+                        + "\"time\":\"" + OffsetDateTime.now() + "\"}')");
+                c.commit();
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
+            }
+        }
+        discard(retired);
+        discard(schema);
+        return result;
+    }
+
+    /** Drops a schema of fresh or retired tables; a failure to is only logged (nothing reads it). */
+    void discard(String schema) {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("drop schema if exists " + schema + " cascade");
+        } catch (Exception e) {
+            LOG.warnf("Could not drop schema %s: %s", schema, e.getMessage());
+        }
+    }
+}
