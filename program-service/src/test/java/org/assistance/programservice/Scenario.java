@@ -3,7 +3,9 @@ package org.assistance.programservice;
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
+import jakarta.persistence.EntityManager;
 import org.assistance.chassis.catalogue.CatalogueCopy;
+import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
 import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
 import org.assistance.chassis.events.CloudEvent;
@@ -115,6 +117,39 @@ public final class Scenario {
     private static List<FieldError> unavailable(String itemCode) {
         CatalogueCopy catalogue = Arc.container().instance(CatalogueCopy.class).get();
         return QuarkusTransaction.requiringNew().call(() -> catalogue.unavailable(Map.of("item", itemCode)));
+    }
+
+    /** One of request-service's events, sent on the real broker as request-service publishes it; returns its id. */
+    public static UUID fromRequestService(AssistanceEvent event) {
+        UUID eventId = UUID.randomUUID();
+        BrokerClient.send(CloudEvent.toRecord(event, eventId, "/request-service", OffsetDateTime.now()));
+        return eventId;
+    }
+
+    /**
+     * Waits until program-service has handled the event: its inbox records it in the transaction
+     * that applies it, so whatever the event changed is committed by then.
+     */
+    public static void handled(UUID eventId) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from processed_events where event_id = ?1", eventId) > 0);
+    }
+
+    /**
+     * The types of the events program-service recorded for a request, in order: its outbox,
+     * written in the transaction of each change (whether or not the relay has sent them yet).
+     */
+    public static List<String> recordedEvents(UUID requestId) {
+        EntityManager entityManager = Arc.container().instance(EntityManager.class).get();
+        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
+                        "select event_type from outbox where event_key = ?1 order by seq", String.class)
+                .setParameter(1, requestId.toString()).getResultList());
+    }
+
+    private static long count(String sql, Object parameter) {
+        EntityManager entityManager = Arc.container().instance(EntityManager.class).get();
+        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(sql)
+                .setParameter(1, parameter).getSingleResult()).longValue());
     }
 
     public static Map<String, Object> approval(String programme, String amount, int units, boolean training) {

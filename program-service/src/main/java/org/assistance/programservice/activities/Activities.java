@@ -13,7 +13,7 @@ import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
-import org.assistance.programservice.Dates;
+import org.assistance.programservice.programmes.Dates;
 import org.assistance.programservice.programmes.Programmes;
 import org.assistance.programservice.programmes.RowLocks;
 
@@ -29,6 +29,8 @@ import java.util.UUID;
 public class Activities {
     /** Without planned dates, an activity is planned to start this long after the approval. */
     private static final int DEFAULT_LEAD_DAYS = 45;
+    /** How far ahead an activity may be planned. */
+    public static final int PLANNING_YEARS = 10;
     private final Outbox outbox;
     private final Programmes programmes;
     private final RowLocks rowLocks;
@@ -42,6 +44,16 @@ public class Activities {
     /** Where an activity approved without a planned start starts. */
     public static LocalDate defaultStart(LocalDate approvedOn) {
         return approvedOn.plusDays(DEFAULT_LEAD_DAYS);
+    }
+
+    /** Adds a field error when a (non-null) planned date is before {@link Dates#EARLIEST} or too far ahead. */
+    public static void plannable(String field, LocalDate date, List<FieldError> errors) {
+        Dates.notTooOld(field, date, errors);
+        LocalDate latest = LocalDate.now().plusYears(PLANNING_YEARS);
+        if (date != null && date.isAfter(latest)) {
+            errors.add(new FieldError(field, "must not be after " + latest + " (" + PLANNING_YEARS
+                    + " years ahead at most)"));
+        }
     }
 
     /** An activity as approved; dates may be left out. */

@@ -2,12 +2,7 @@ package org.assistance.programservice.activities;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.PastOrPresent;
-import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -19,7 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
-import org.assistance.chassis.validation.MoneyInput;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -28,9 +22,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 
@@ -45,53 +36,6 @@ public class ActivityResource {
     public ActivityResource(Activities activities, Caller caller) {
         this.activities = activities;
         this.caller = caller;
-    }
-
-    @Schema(name = "Activity")
-    public record ActivityView(UUID id, UUID requestId, @Schema(maxLength = 20) String programmeCode,
-                               ActivityKind kind, @Schema(maxLength = 200) String title,
-                               LocalDate plannedStart, LocalDate plannedEnd,
-                               @Schema(minimum = "0", maximum = "10000") int expectedParticipants,
-                               Activity.Status status, LocalDate actualStart, LocalDate actualEnd,
-                               @Schema(minimum = "0", maximum = "100000") Integer participantsWomen,
-                               @Schema(minimum = "0", maximum = "100000") Integer participantsMen,
-                               @Schema(minimum = "0", maximum = "200000") Integer participantsTotal,
-                               @Schema(maxItems = 50) List<@Size(max = 200) String> authoritiesReached,
-                               @Schema(maxLength = 5_000) String outcome,
-                               @Schema(minimum = "0", maximum = "999999999999999.99") BigDecimal disbursed,
-                               OffsetDateTime deliveredAt, @Schema(maxLength = 2_000) String cancellationReason,
-                               @Schema(maxLength = 100, description = "Who cancelled it, as their token names them "
-                                       + "(the chassis accepts 100 characters at most)")
-                               String cancelledBy, OffsetDateTime cancelledAt) {
-        static ActivityView of(Activity a) {
-            return new ActivityView(a.id, a.requestId, a.programmeCode, a.kind, a.title, a.plannedStart, a.plannedEnd,
-                    a.expectedParticipants, a.status, a.actualStart, a.actualEnd, a.participantsWomen,
-                    a.participantsMen, a.participantsTotal, a.authoritiesReached, a.outcome, a.disbursed,
-                    a.deliveredAt, a.cancellationReason, a.cancelledBy, a.cancelledAt);
-        }
-    }
-
-    @Schema(name = "ActivityCancellation")
-    public record CancellationBody(
-            @NotBlank @Size(max = 2_000) @Schema(example = "The ministry postponed the reform indefinitely") String reason) {
-    }
-
-    @Schema(name = "ActivityDelivery")
-    public record DeliveryBody(
-            @NotNull @PastOrPresent @Schema(example = "2027-03-01", description = "From 2000-01-01 to today")
-            LocalDate actualStart,
-            @NotNull @PastOrPresent @Schema(example = "2027-03-05", description = "From actualStart to today")
-            LocalDate actualEnd,
-            @NotNull @Valid ParticipantsBody participants,
-            @Size(max = 50) List<@NotBlank @Size(max = 200) String> authoritiesReached,
-            @NotBlank @Size(max = 5_000) @Schema(example = "18 examiners certified on mobile extraction") String outcome,
-            @NotNull @Valid MoneyInput cost) {
-    }
-
-    @Schema(name = "Participants")
-    public record ParticipantsBody(@Min(0) @Max(100_000) @Schema(example = "8") int women,
-                                   @Min(0) @Max(100_000) @Schema(example = "10") int men,
-                                   @Min(0) @Max(200_000) @Schema(example = "18") int total) {
     }
 
     @GET
@@ -127,7 +71,7 @@ public class ActivityResource {
     @APIResponse(responseCode = "422", description = "The cost is more than is left of the request's commitment, or "
             + "not in the programme's currency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ActivityView deliver(@PathParam("id") UUID id, @NotNull @Valid DeliveryBody body) {
+    public ActivityView deliver(@PathParam("id") UUID id, @NotNull @Valid DeliveryReport body) {
         Activities.Delivery delivery = new Activities.Delivery(body.actualStart(), body.actualEnd(),
                 body.participants().women(), body.participants().men(), body.participants().total(),
                 body.authoritiesReached() == null ? List.of() : body.authoritiesReached(), body.outcome().strip(),
@@ -146,7 +90,7 @@ public class ActivityResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "409", description = "Already delivered or cancelled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ActivityView cancel(@PathParam("id") UUID id, @NotNull @Valid CancellationBody body) {
+    public ActivityView cancel(@PathParam("id") UUID id, @NotNull @Valid ActivityCancellation body) {
         return ActivityView.of(activities.cancel(id, body.reason().strip(), caller.subject()));
     }
 }

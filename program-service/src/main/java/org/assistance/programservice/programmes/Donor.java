@@ -22,4 +22,7 @@ public class Donor extends PanacheEntityBase {
 
     /** Donors are listed whole (no paging): the platform holds at most this many. */
     public static final int MAX_DONORS = 1_000;
+    /** What a donor id is made of. */
+    static final String ID = "[a-z0-9][a-z0-9-]*";
+    static final String ID_MESSAGE = "must be lower-case letters, digits and dashes";
 }

@@ -46,6 +46,11 @@ public class Programme extends PanacheEntityBase {
     public static final BigDecimal LARGEST_AMOUNT = new BigDecimal("999999999999999.99");
     /** Programmes are listed whole (no paging): the platform holds at most this many. */
     public static final int MAX_PROGRAMMES = 1_000;
+    /** What a programme code is made of (also in a path: anything else names no programme). */
+    public static final String CODE = "[A-Z][A-Z0-9]*";
+    public static final String CODE_MESSAGE = "must be upper-case letters and digits";
+    /** A programme serves at most this many thematic areas. */
+    static final int MAX_THEMATIC_AREAS = 20;
 
     /** The programme with its row locked for a change of its funds (also across service instances). */
     public static Programme lockedForFunds(String code) {

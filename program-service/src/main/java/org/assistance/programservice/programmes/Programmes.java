@@ -1,5 +1,6 @@
 package org.assistance.programservice.programmes;
 
+import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import org.assistance.chassis.events.DonorSplit;
@@ -11,6 +12,7 @@ import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.chassis.security.TenantScope;
 import org.assistance.chassis.validation.MoneyInput;
 
 import java.math.BigDecimal;
@@ -21,6 +23,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /** Donors, programmes and the money pledged and contributed to them. */
@@ -35,8 +38,13 @@ public class Programmes {
     }
 
     @Transactional
-    public Donor addDonor(Donor donor) {
+    public Donor addDonor(DonorRegistration registration) {
         rowLocks.bounded();
+        Donor donor = new Donor();
+        donor.id = registration.id();
+        donor.name = registration.name().strip();
+        donor.iatiIdentifier = registration.iatiIdentifier();
+        donor.type = registration.type();
         if (Donor.findById(donor.id) != null) {
             throw DomainRuleViolation.conflict("Donor " + donor.id + " already exists");
         }
@@ -50,8 +58,14 @@ public class Programmes {
     }
 
     @Transactional
-    public Programme addProgramme(Programme programme) {
+    public Programme addProgramme(ProgrammeDraft draft) {
         rowLocks.bounded();
+        Programme programme = new Programme();
+        programme.code = draft.code();
+        programme.name = draft.name().strip();
+        programme.thematicAreas = new TreeSet<>(draft.thematicAreas());
+        programme.currency = draft.currency();
+        programme.iatiActivityPrefix = draft.iatiActivityPrefix();
         if (Programme.findById(programme.code) != null) {
             throw DomainRuleViolation.conflict("Programme " + programme.code + " already exists");
         }
@@ -63,13 +77,6 @@ public class Programmes {
         return programme;
     }
 
-    /** What a contribution is earmarked for: countries and/or thematic areas (an empty list: any). */
-    public record Earmark(List<String> countries, List<String> thematicAreas) {
-        boolean namesNothing() {
-            return (countries == null || countries.isEmpty()) && (thematicAreas == null || thematicAreas.isEmpty());
-        }
-    }
-
     /**
      * Records a pledge or a contribution. An amount in another currency than the programme's
      * needs the exchange rate used (programme currency per unit), which is recorded with it.
@@ -77,8 +84,17 @@ public class Programmes {
      * Returns the programme with its funds after the change.
      */
     @Transactional
-    public Programme fund(String programmeCode, Funding.Kind kind, String donorId, MoneyInput amount,
-                        BigDecimal exchangeRate, LocalDate valueDate, Earmark earmark) {
+    public Programme fund(String programmeCode, Funding.Kind kind, FundingDraft draft) {
+        List<FieldError> dateErrors = new ArrayList<>();
+        Dates.notTooOld("date", draft.date(), dateErrors);
+        if (!dateErrors.isEmpty()) {
+            throw new InvalidInput(dateErrors);
+        }
+        String donorId = draft.donorId();
+        MoneyInput amount = draft.amount();
+        BigDecimal exchangeRate = draft.exchangeRate();
+        LocalDate valueDate = draft.date();
+        Earmark earmark = draft.earmark();
         rowLocks.bounded();
         Programme programme = Programme.lockedForFundsOrNotFound(programmeCode);
         Donor donor = Donor.findById(donorId);
@@ -255,6 +271,30 @@ public class Programmes {
     /** The donors of a split, without amounts (as events named them before splits existed). */
     public static List<DonorShare> donorsIn(List<DonorAmount> split) {
         return split.stream().map(d -> new DonorShare(d.donorId(), d.name(), d.iatiIdentifier())).toList();
+    }
+
+    /** Every programme, by code: what partners may see of them is their names. */
+    public List<Programme> all() {
+        return Programme.listAll(Sort.by("code"));
+    }
+
+    /** The programmes whose funds a caller may read, by code: every one for staff, those it funds for a donor. */
+    public List<Programme> fundsReadableBy(TenantScope scope) {
+        List<Programme> all = all();
+        if (!scope.confinedToDonor()) {
+            return all;
+        }
+        List<String> funded = fundedBy(scope.donor());
+        return all.stream().filter(p -> funded.contains(p.code)).toList();
+    }
+
+    /** One programme whose funds the caller may read: unknown, or for a donor one it does not fund, is not found. */
+    public Programme fundsOf(String code, TenantScope scope) {
+        Programme programme = Programme.findById(code);
+        if (programme == null || (scope.confinedToDonor() && !fundedBy(scope.donor()).contains(code))) {
+            throw DomainRuleViolation.notFound("Programme " + code);
+        }
+        return programme;
     }
 
     /** Programmes a donor funds (pledged or contributed to). */

@@ -3,9 +3,6 @@ package org.assistance.programservice.programmes;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
-import java.time.Duration;
 
 /**
  * Bounds how long one request can hold or wait for a row lock (a programme's funds, a review case,
@@ -18,19 +15,11 @@ import java.time.Duration;
 @ApplicationScoped
 public class RowLocks {
     private final EntityManager entityManager;
-    private final Duration lockTimeout;
-    private final Duration statementTimeout;
-    private final Duration idleTimeout;
+    private final RowLockTimeouts timeouts;
 
-    public RowLocks(EntityManager entityManager,
-                    @ConfigProperty(name = "assistance.row-locks.lock-timeout", defaultValue = "5s") Duration lockTimeout,
-                    @ConfigProperty(name = "assistance.row-locks.statement-timeout", defaultValue = "10s")
-                    Duration statementTimeout,
-                    @ConfigProperty(name = "assistance.row-locks.idle-timeout", defaultValue = "10s") Duration idleTimeout) {
+    public RowLocks(EntityManager entityManager, RowLockTimeouts timeouts) {
         this.entityManager = entityManager;
-        this.lockTimeout = lockTimeout;
-        this.statementTimeout = statementTimeout;
-        this.idleTimeout = idleTimeout;
+        this.timeouts = timeouts;
     }
 
     /** Call first in a transaction that takes row locks. */
@@ -39,9 +28,9 @@ public class RowLocks {
         entityManager.createNativeQuery("select set_config('lock_timeout', ?1, true), "
                         + "set_config('statement_timeout', ?2, true), "
                         + "set_config('idle_in_transaction_session_timeout', ?3, true)")
-                .setParameter(1, String.valueOf(lockTimeout.toMillis()))
-                .setParameter(2, String.valueOf(statementTimeout.toMillis()))
-                .setParameter(3, String.valueOf(idleTimeout.toMillis()))
+                .setParameter(1, String.valueOf(timeouts.lockTimeout().toMillis()))
+                .setParameter(2, String.valueOf(timeouts.statementTimeout().toMillis()))
+                .setParameter(3, String.valueOf(timeouts.idleTimeout().toMillis()))
                 .getSingleResult();
     }
 }

@@ -18,7 +18,7 @@ import java.util.Objects;
  */
 @Schema(name = "Approval", description = "An approval awaiting its second reviewer")
 public record Approval(@Schema(maxLength = 20) String programmeCode, Money amount,
-                       @Schema(maxItems = 100, type = SchemaType.ARRAY, implementation = ReviewResource.AskedLine.class)
+                       @Schema(maxItems = 100, type = SchemaType.ARRAY, implementation = AskedLine.class)
                        List<EquipmentLine> equipmentLines,
                        @Schema(maxItems = 50) List<Training> trainings,
                        @Schema(maxItems = 50) List<Activity> activities,

@@ -9,7 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.assistance.chassis.validation.MoneyInput;
 import org.assistance.programservice.activities.ActivityKind;
-import org.assistance.programservice.programmes.ProgrammeResource;
+import org.assistance.programservice.programmes.Programme;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.time.LocalDate;
@@ -21,7 +21,7 @@ import java.util.List;
         + "(and comment for OTHER); REQUEST_INFORMATION needs questions")
 public record DecisionBody(
         @NotNull @Schema(example = "APPROVE") Kind decision,
-        @Size(max = 20) @Pattern(regexp = ProgrammeResource.CODE, message = ProgrammeResource.CODE_MESSAGE)
+        @Size(max = 20) @Pattern(regexp = Programme.CODE, message = Programme.CODE_MESSAGE)
         @Schema(example = "GLOCY") String programmeCode,
         @Valid MoneyInput approvedAmount,
         @Size(max = 100) List<@NotNull @Valid Line> equipmentLines,
@@ -36,7 +36,7 @@ public record DecisionBody(
 
     public enum Kind { APPROVE, REJECT, REQUEST_INFORMATION }
 
-    /** What a planned date may be (checked by {@link org.assistance.programservice.Dates#plannable}). */
+    /** What a planned date may be (checked by {@link org.assistance.programservice.activities.Activities#plannable}). */
     static final String PLANNED = "From 2000-01-01 to ten years from today; left out: 45 days after the approval (start) "
             + "or the kind's usual length after the start (end)";
 

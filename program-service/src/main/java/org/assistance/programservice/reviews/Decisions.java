@@ -19,7 +19,6 @@ import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
-import org.assistance.programservice.Dates;
 import org.assistance.programservice.activities.Activities;
 import org.assistance.programservice.activities.ActivityKind;
 import org.assistance.programservice.programmes.Programme;
@@ -187,8 +186,8 @@ public class Decisions {
                 errors.add(new FieldError("trainings[" + i + "].plannedEnd", "must not be before plannedStart"));
             }
             endsBeforeDefaultStart("trainings[" + i + "]", training.plannedStart(), training.plannedEnd(), errors);
-            Dates.plannable("trainings[" + i + "].plannedStart", training.plannedStart(), errors);
-            Dates.plannable("trainings[" + i + "].plannedEnd", training.plannedEnd(), errors);
+            Activities.plannable("trainings[" + i + "].plannedStart", training.plannedStart(), errors);
+            Activities.plannable("trainings[" + i + "].plannedEnd", training.plannedEnd(), errors);
         }
         List<DecisionBody.PlannedActivity> named = body.activities();
         for (int i = 0; named != null && i < named.size(); i++) {
@@ -198,8 +197,8 @@ public class Decisions {
                 errors.add(new FieldError("activities[" + i + "].plannedEnd", "must not be before plannedStart"));
             }
             endsBeforeDefaultStart("activities[" + i + "]", activity.plannedStart(), activity.plannedEnd(), errors);
-            Dates.plannable("activities[" + i + "].plannedStart", activity.plannedStart(), errors);
-            Dates.plannable("activities[" + i + "].plannedEnd", activity.plannedEnd(), errors);
+            Activities.plannable("activities[" + i + "].plannedStart", activity.plannedStart(), errors);
+            Activities.plannable("activities[" + i + "].plannedEnd", activity.plannedEnd(), errors);
         }
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

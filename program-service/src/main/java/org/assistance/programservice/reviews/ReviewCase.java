@@ -147,14 +147,26 @@ public class ReviewCase extends PanacheEntityBase {
         return review;
     }
 
-    /** The agency amended its request: the new content, and back in the queue if it was waiting on answers. */
-    void amend(RequestAmended amended) {
+    /**
+     * The agency amended its request: the new content, and back in the queue if it was waiting on
+     * answers or on a second reviewer. A first approval awaiting confirmation was given for the old
+     * content (its lines, country, area), so it is dropped: two reviewers must approve the same
+     * request. An amendment arriving after a decision (made while it was on its way) or after a
+     * withdrawal changes nothing: the case keeps the content that was decided on. Returns whether
+     * the case took the amendment.
+     */
+    boolean amend(RequestAmended amended) {
+        if (isDecided() || status == ReviewStatus.WITHDRAWN) {
+            return false;
+        }
         take(amended.country(), amended.thematicArea(), amended.priority(), amended.title(),
                 amended.assistanceTypes(), amended.desiredBy(), amended.equipmentLines(), amended.trainingNeeds(),
                 amended.estimatedValue(), amended.amendedAt());
-        if (status == ReviewStatus.INFORMATION_REQUESTED) {
+        if (status == ReviewStatus.INFORMATION_REQUESTED || status == ReviewStatus.AWAITING_SECOND_APPROVAL) {
             status = ReviewStatus.PENDING;
+            pendingApproval = null;
         }
+        return true;
     }
 
     /**

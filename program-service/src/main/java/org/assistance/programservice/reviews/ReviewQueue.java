@@ -30,12 +30,16 @@ public class ReviewQueue {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void amended(RequestAmended amended) {
-        ReviewCase review = ReviewCase.findById(amended.requestId());
+        // locked like a decision: a second reviewer's approval and the amendment never both win
+        ReviewCase review = ReviewCase.findById(amended.requestId(), LockModeType.PESSIMISTIC_WRITE);
         if (review == null) {
             LOG.warnf("Amendment of unknown request %s ignored", amended.requestId());
             return;
         }
-        review.amend(amended);
+        if (!review.amend(amended)) {
+            LOG.infof("Request %s amended after its decision or withdrawal (%s); the case keeps what was decided on",
+                    review.requestId, review.status);
+        }
     }
 
     @Transactional(Transactional.TxType.MANDATORY)

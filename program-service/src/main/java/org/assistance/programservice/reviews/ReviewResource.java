@@ -10,9 +10,6 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PathParam;
-import org.assistance.chassis.events.Values.EquipmentLine;
-import org.assistance.chassis.events.Values.Money;
-import org.assistance.chassis.events.Values.TrainingNeed;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
@@ -32,11 +29,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 @Path("/api/v1/reviews")
@@ -54,75 +47,12 @@ public class ReviewResource {
         this.caller = caller;
     }
 
-    @Schema(name = "MatchingProgramme", description = "A programme serving the request's thematic area, and what it has available")
-    public record MatchingProgramme(@Schema(maxLength = 20) String code, @Schema(maxLength = 200) String name,
-                                    Money available) {
-    }
-
-    @Schema(name = "ReviewCase")
-    public record ReviewSummary(UUID requestId, @Schema(maxLength = 100) String agencyId,
-                                @Schema(minLength = 2, maxLength = 2) String country,
-                                @Schema(maxLength = 40) String thematicArea,
-                                @Schema(enumeration = {"URGENT", "HIGH", "MEDIUM", "LOW"}, maxLength = 10) String priority,
-                                @Schema(maxLength = 200) String title,
-                                @Schema(maxItems = 6) Set<@Size(max = 40) String> assistanceTypes, LocalDate desiredBy,
-                                @Schema(maxItems = 100) List<AskedLine> equipmentLines,
-                                @Schema(maxItems = 50) List<AskedTraining> trainingNeeds,
-                                Money estimatedValue, ReviewStatus status, OffsetDateTime submittedAt,
-                                @Schema(minimum = "0", maximum = "36500") long daysWaiting,
-                                @Schema(maxItems = Programme.MAX_PROGRAMMES) List<MatchingProgramme> matchingProgrammes,
-                                Approval pendingApproval,
-                                @Schema(maxItems = 2, description = "The reviewers as their tokens name them "
-                                        + "(two above the four-eyes threshold)")
-                                List<@Size(max = 100) String> decidedBy) {
-        static ReviewSummary of(ReviewCase c, List<Programme> programmes) {
-            return new ReviewSummary(c.requestId, c.agencyId, c.country, c.thematicArea, c.priority, c.title,
-                    c.assistanceTypes, c.desiredBy, c.equipmentLines.stream().map(AskedLine::of).toList(),
-                    c.trainingNeeds.stream().map(AskedTraining::of).toList(),
-                    c.estimatedAmount == null ? null : new Money(c.estimatedAmount, c.estimatedCurrency), c.status,
-                    c.submittedAt, daysBetween(c.submittedAt, OffsetDateTime.now()),
-                    programmes.stream().filter(p -> p.serves(c.thematicArea))
-                            .map(p -> new MatchingProgramme(p.code, p.name, p.money(p.available()))).toList(),
-                    c.pendingApproval, c.decidedBy);
-        }
-
-        /** Whole days, never negative (a clock ahead of ours), at most a century. */
-        static long daysBetween(OffsetDateTime from, OffsetDateTime to) {
-            return Math.min(36_500, Math.max(0, Duration.between(from, to).toDays()));
-        }
-    }
-
-    /** An equipment line as the agency asked for it, bounded as request-service accepts it. */
-    @Schema(name = "EquipmentLine")
-    public record AskedLine(@Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
-                            @Schema(minimum = "1", maximum = "10000", example = "4") int quantity,
-                            @Schema(maxLength = 2_000) String justification) {
-        static AskedLine of(EquipmentLine line) {
-            return new AskedLine(line.itemCode(), line.quantity(), line.justification());
-        }
-    }
-
-    /** A training the agency asked for, bounded as request-service accepts it. */
-    @Schema(name = "TrainingNeed")
-    public record AskedTraining(@Schema(maxLength = 200, example = "Mobile device forensics") String topic,
-                                @Schema(minimum = "1", maximum = "10000", example = "20") int expectedParticipants) {
-        static AskedTraining of(TrainingNeed need) {
-            return new AskedTraining(need.topic(), need.expectedParticipants());
-        }
-    }
-
-    @Schema(name = "ReviewPage", description = "One page of review cases; follow `next` for the following page")
-    public record Page(@Schema(maxItems = 100) List<ReviewSummary> items,
-                       @Schema(maxLength = 2048, format = "uri", description = "The next page; absent on the last one")
-                       String next) {
-    }
-
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.OPERATIONS})
     @Operation(summary = "Review cases in a status, most urgent first, then longest waiting, a page at a time")
     @APIResponse(responseCode = "200", description = "One page of the queue",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Page.class)))
-    public Page list(@QueryParam("status") @DefaultValue("PENDING") ReviewStatus status,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewPage.class)))
+    public ReviewPage list(@QueryParam("status") @DefaultValue("PENDING") ReviewStatus status,
                      @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
                      @QueryParam("cursor") @Size(max = 200) @Schema(description = "From the previous page's `next`")
                      String cursor, @Context UriInfo uri) {
@@ -132,7 +62,7 @@ public class ReviewResource {
         String next = page.nextCursor() == null ? null
                 : uri.getAbsolutePathBuilder().queryParam("status", status).queryParam("limit", limit)
                 .queryParam("cursor", page.nextCursor()).build().toString();
-        return new Page(page.cases().stream().map(c -> ReviewSummary.of(c, programmes)).toList(), next);
+        return new ReviewPage(page.cases().stream().map(c -> ReviewCaseView.of(c, programmes)).toList(), next);
     }
 
     @GET
@@ -140,15 +70,15 @@ public class ReviewResource {
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.OPERATIONS})
     @Operation(summary = "One review case")
     @APIResponse(responseCode = "200", description = "The review case",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewSummary.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewCaseView.class)))
     @APIResponse(responseCode = "404", description = "No review case for this request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReviewSummary get(@PathParam("requestId") UUID requestId) {
+    public ReviewCaseView get(@PathParam("requestId") UUID requestId) {
         ReviewCase review = ReviewCase.findById(requestId);
         if (review == null) {
             throw DomainRuleViolation.notFound("Review case " + requestId);
         }
-        return ReviewSummary.of(review, Programme.listAll());
+        return ReviewCaseView.of(review, Programme.listAll());
     }
 
     @POST
@@ -159,7 +89,7 @@ public class ReviewResource {
             description = "An approval above the four-eyes threshold waits for a second, different reviewer, who "
                     + "confirms it by approving the same content.")
     @APIResponse(responseCode = "200", description = "Decided (or, above the threshold, awaiting the second reviewer)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewSummary.class)))
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ReviewCaseView.class)))
     @APIResponse(responseCode = "404", description = "No review case for this request",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(responseCode = "400", description = "Missing or inconsistent fields",
@@ -173,8 +103,8 @@ public class ReviewResource {
             + "nothing deliverable approved (no equipment line, training or activity), or an equipment line naming an "
             + "item unknown to or withdrawn from the catalogue (each such line in `errors`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public ReviewSummary decide(@PathParam("requestId") UUID requestId, @NotNull @Valid DecisionBody body) {
+    public ReviewCaseView decide(@PathParam("requestId") UUID requestId, @NotNull @Valid DecisionBody body) {
         ReviewCase review = decisions.decide(requestId, body, caller.subject());
-        return ReviewSummary.of(review, Programme.listAll());
+        return ReviewCaseView.of(review, Programme.listAll());
     }
 }
