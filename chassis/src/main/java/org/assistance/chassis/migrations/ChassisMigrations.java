@@ -1,0 +1,173 @@
+package org.assistance.chassis.migrations;
+
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.MigrationInfo;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * The chassis' own migrations ({@code db/chassis}: outbox, processed events, rate-limit buckets)
+ * keep their own history, {@value #HISTORY_TABLE}, beside the service's
+ * {@code flyway_schema_history}, and are applied just before the service's Flyway validates or
+ * migrates (a service migration may use the outbox). With one shared history a new chassis
+ * migration {@code V0_n} would sort below the service's applied {@code V1..} and Flyway would
+ * refuse to start.
+ *
+ * <p>Two histories in one schema: whichever Flyway comes second finds the schema not empty. So on
+ * a fresh database the service's Flyway creates its (empty) history first, and the chassis history
+ * starts with a baseline row at version 0 (below every chassis migration, so all of them apply).
+ *
+ * <p>A database migrated before the chassis had its own history has the chassis rows (0.1 to 0.3)
+ * in the service's history: they move here, as they are (same versions and checksums, so nothing
+ * runs again and the service's validation no longer sees migrations it cannot find).
+ */
+public final class ChassisMigrations implements Callback {
+    public static final String LOCATION = "classpath:db/chassis";
+    public static final String HISTORY_TABLE = "chassis_schema_history";
+    /** Instances starting together: one moves the rows and migrates, the others wait and find it done. */
+    private static final long LOCK = 0x6368617373697300L; // "chassis\0"
+
+    private final String[] locations;
+
+    public ChassisMigrations() {
+        this(LOCATION);
+    }
+
+    /** For tests that add a later chassis migration from another location. */
+    ChassisMigrations(String... locations) {
+        this.locations = locations;
+    }
+
+    /** Adds the chassis migrations to a service's Flyway configuration. */
+    public static FluentConfiguration addTo(FluentConfiguration service, ChassisMigrations migrations) {
+        Callback[] callbacks = Arrays.copyOf(service.getCallbacks(), service.getCallbacks().length + 1);
+        callbacks[callbacks.length - 1] = migrations;
+        return service.callbacks(callbacks);
+    }
+
+    @Override
+    public boolean supports(Event event, Context context) {
+        return event == Event.BEFORE_VALIDATE || event == Event.BEFORE_MIGRATE;
+    }
+
+    @Override
+    public boolean canHandleInTransaction(Event event, Context context) {
+        return true; // works on connections of its own
+    }
+
+    @Override
+    public String getCallbackName() {
+        return "chassis migrations";
+    }
+
+    @Override
+    public void handle(Event event, Context context) {
+        Configuration service = context.getConfiguration();
+        try (Connection connection = service.getDataSource().getConnection()) {
+            String schema = service.getDefaultSchema() != null ? service.getDefaultSchema() : currentSchema(connection);
+            if (!exists(connection, schema, service.getTable())) {
+                return; // a fresh database: the service's Flyway creates its history, then calls again before migrating
+            }
+            try (Statement lock = connection.createStatement()) {
+                lock.execute("select pg_advisory_lock(" + LOCK + ")");
+            }
+            try {
+                Flyway chassis = chassisFlyway(service, schema);
+                if (!exists(connection, schema, HISTORY_TABLE)) {
+                    chassis.baseline();
+                    moveFromServiceHistory(connection, chassis, schema, service.getTable());
+                }
+                chassis.migrate();
+            } finally {
+                try (Statement unlock = connection.createStatement()) {
+                    unlock.execute("select pg_advisory_unlock(" + LOCK + ")");
+                }
+            }
+        } catch (SQLException e) {
+            throw new FlywayException("Could not apply the chassis migrations: " + e.getMessage(), e);
+        }
+    }
+
+    private Flyway chassisFlyway(Configuration service, String schema) {
+        return Flyway.configure(service.getClassLoader())
+                .dataSource(service.getDataSource())
+                .defaultSchema(schema)
+                .schemas(service.getSchemas())
+                .table(HISTORY_TABLE)
+                .locations(locations)
+                // found nothing to apply would otherwise pass silently: a packaging mistake must stop the start
+                .failOnMissingLocations(true)
+                .baselineVersion("0")
+                .baselineDescription("chassis history starts")
+                .cleanDisabled(true)
+                .encoding(service.getEncoding())
+                .load();
+    }
+
+    /** The rows of chassis migrations applied while they shared the service's history. */
+    private static void moveFromServiceHistory(Connection connection, Flyway chassis, String schema, String serviceTable)
+            throws SQLException {
+        List<String> scripts = Arrays.stream(chassis.info().all()).map(MigrationInfo::getScript).toList();
+        String from = quote(schema) + "." + quote(serviceTable);
+        String to = quote(schema) + "." + quote(HISTORY_TABLE);
+        boolean autoCommit = connection.getAutoCommit();
+        connection.setAutoCommit(false);
+        try {
+            Array names = connection.createArrayOf("varchar", scripts.toArray());
+            try (PreparedStatement copy = connection.prepareStatement("insert into " + to
+                    + " (installed_rank, version, description, type, script, checksum, installed_by, installed_on,"
+                    + " execution_time, success)"
+                    + " select (select max(installed_rank) from " + to + ") + row_number() over (order by installed_rank),"
+                    + " version, description, type, script, checksum, installed_by, installed_on, execution_time, success"
+                    + " from " + from + " where version like '0.%' and script = any(?)");
+                 PreparedStatement remove = connection.prepareStatement(
+                         "delete from " + from + " where version like '0.%' and script = any(?)")) {
+                copy.setArray(1, names);
+                copy.executeUpdate();
+                remove.setArray(1, names);
+                remove.executeUpdate();
+            }
+            connection.commit();
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        } finally {
+            connection.setAutoCommit(autoCommit);
+        }
+    }
+
+    private static String currentSchema(Connection connection) throws SQLException {
+        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select current_schema()")) {
+            rs.next();
+            return rs.getString(1);
+        }
+    }
+
+    private static boolean exists(Connection connection, String schema, String table) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement(
+                "select 1 from information_schema.tables where table_schema = ? and table_name = ?")) {
+            s.setString(1, schema);
+            s.setString(2, table);
+            try (ResultSet rs = s.executeQuery()) {
+                return rs.next();
+            }
+        }
+    }
+
+    private static String quote(String identifier) {
+        return '"' + identifier.replace("\"", "\"\"") + '"';
+    }
+}
