@@ -4,8 +4,11 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonNumber;
+import org.eclipse.microprofile.jwt.Claims;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
+import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -73,6 +76,21 @@ public class Caller {
     @Deprecated(forRemoval = true)
     public String donorScope() {
         return is(Roles.DONOR) && !isStaff() ? requireDonor() : null;
+    }
+
+    /**
+     * When the caller's token expires (its {@code exp} claim); empty for a caller without a token
+     * or a token without one. A stream opened with a token ends then: the client reconnects with a new one.
+     */
+    public Optional<Instant> expiresAt() {
+        Object exp = token.getClaim(Claims.exp.name());
+        if (exp instanceof Number seconds) {
+            return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
+        }
+        if (exp instanceof JsonNumber seconds) {
+            return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
+        }
+        return Optional.empty();
     }
 
     public Optional<String> agency() {

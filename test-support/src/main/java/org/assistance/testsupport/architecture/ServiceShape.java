@@ -241,7 +241,7 @@ public final class ServiceShape {
     // f) ------------------------------------------------------------------------------------
 
     private static final ArchCondition<JavaClass> DECLARE_NO_NESTED_CLASSES = new ArchCondition<>(
-            "declare no nested classes") {
+            "not be declared inside a REST resource (@Path class)") {
         @Override
         public void check(JavaClass javaClass, ConditionEvents events) {
             Optional<JavaClass> enclosing = javaClass.getEnclosingClass();
