@@ -3,10 +3,18 @@ package org.assistance.reportingservice.dashboard;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
+import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import org.assistance.reportingservice.dashboard.Kpis.CountryRow;
+import org.assistance.reportingservice.dashboard.Kpis.Delivery;
+import org.assistance.reportingservice.dashboard.Kpis.Funds;
+import org.assistance.reportingservice.dashboard.Kpis.HeldShipments;
+import org.assistance.reportingservice.dashboard.Kpis.KindDelivery;
+import org.assistance.reportingservice.dashboard.Kpis.Percentiles;
+import org.assistance.reportingservice.dashboard.Kpis.ProgrammeMoney;
+import org.assistance.reportingservice.dashboard.Kpis.Shipments;
+import org.assistance.reportingservice.dashboard.Kpis.TypeDelivery;
 import org.assistance.reportingservice.readmodels.ReadModelTables;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -17,6 +25,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.UUID;
 
 /** The operations KPIs, computed by the database from the read models. */
 @ApplicationScoped
@@ -62,122 +71,6 @@ public class Dashboard {
     public static final int MAX_COUNTRIES = 250;
     public static final int LATEST_EVENTS = 20;
 
-    /** A count in a breakdown (per stage, per bucket of days, per destination or category). */
-    @Schema(name = "Count", type = SchemaType.INTEGER, format = "int64", minimum = "0", maximum = MAX)
-    public interface Count {
-    }
-
-    public record Percentiles(Double p50, Double p90, @Schema(minimum = "0", maximum = MAX) long count) {
-    }
-
-    /**
-     * Shipments stopped by export controls: {@code count} (= {@code now}) those held at this
-     * moment, {@code ever} those held at some point; {@code totalDaysHeld} the time they spent
-     * held (until cleared or cancelled); destinations and categories of those held now.
-     */
-    public record HeldShipments(@Schema(minimum = "0", maximum = MAX) long count,
-                                @Schema(minimum = "0", maximum = MAX) long now,
-                                @Schema(minimum = "0", maximum = MAX) long ever,
-                                double totalDaysHeld,
-                                @Schema(additionalProperties = Count.class) Map<String, Long> byDestination,
-                                @Schema(additionalProperties = Count.class) Map<String, Long> byCategory) {
-    }
-
-    public record Shipments(@Schema(minimum = "0", maximum = MAX) long total,
-                            @Schema(minimum = "0", maximum = MAX) long inTransit,
-                            @Schema(minimum = "0", maximum = MAX) long delayed,
-                            @Schema(minimum = "0", maximum = MAX) long cancelled,
-                            HeldShipments held) {
-    }
-
-    /** One donor's money in a programme: each amount credited once (the donors' parts add up to it). */
-    public record Funds(@Schema(maxLength = 20) String programme, @Schema(maxLength = 100) String donor,
-                        @Schema(maxLength = 3) String currency, BigDecimal pledged, BigDecimal committed,
-                        BigDecimal disbursed, BigDecimal spent) {
-    }
-
-    /** A programme's totals: for each, the sum over its donors in {@code funds} is exactly this. */
-    public record ProgrammeMoney(@Schema(maxLength = 20) String programme, @Schema(maxLength = 3) String currency,
-                                 BigDecimal committed, BigDecimal disbursed, BigDecimal spent) {
-    }
-
-    /** Requests of one assistance type (a request may ask for several) and how many reached their end. */
-    public record TypeDelivery(@Schema(minimum = "0", maximum = MAX) long requests,
-                               @Schema(minimum = "0", maximum = MAX) long approved,
-                               @Schema(minimum = "0", maximum = MAX) long delivered,
-                               @Schema(minimum = "0", maximum = MAX) long cancelled,
-                               @Schema(minimum = "0", maximum = MAX) long closed) {
-    }
-
-    /** Approved components of one kind (EQUIPMENT, TRAINING_COURSE, ...) and where they stand. */
-    public record KindDelivery(@Schema(minimum = "0", maximum = MAX) long total,
-                               @Schema(minimum = "0", maximum = MAX) long delivered,
-                               @Schema(minimum = "0", maximum = MAX) long cancelled,
-                               @Schema(minimum = "0", maximum = MAX) long inProgress,
-                               @Schema(minimum = "0", maximum = MAX) long pending) {
-    }
-
-    /**
-     * Delivery of every kind of assistance: requests delivered (closed ones included), cancelled
-     * and closed, the partners' satisfaction at closing, and the breakdowns per assistance type and
-     * per deliverable kind.
-     */
-    public record Delivery(@Schema(minimum = "0", maximum = MAX) long delivered,
-                           @Schema(minimum = "0", maximum = MAX) long cancelled,
-                           @Schema(minimum = "0", maximum = MAX) long closed,
-                           Double averageSatisfaction,
-                           Map<String, TypeDelivery> byAssistanceType, Map<String, KindDelivery> byDeliverableKind) {
-    }
-
-    public record CountryRow(@Schema(maxLength = 2) String country,
-                             @Schema(minimum = "0", maximum = MAX) long requests,
-                             @Schema(minimum = "0", maximum = MAX) long delivered) {
-    }
-
-    /**
-     * The KPIs. {@code timeToApproval} counts approved requests only, {@code timeToRejection}
-     * rejected ones only (days from submission); {@code heldNow} shipments held at this moment,
-     * {@code everHeld} those held at some point.
-     */
-    public record Kpis(DashboardFilter filter,
-                       @Schema(minimum = "0", maximum = MAX) long requests,
-                       @Schema(additionalProperties = Count.class) Map<String, Long> byStage,
-                       Double approvalRatePercent,
-                       @Schema(description = "Days from submission to approval, approved requests only")
-                       Percentiles timeToApproval,
-                       @Schema(description = "Days from submission to rejection, rejected requests only")
-                       Percentiles timeToRejection,
-                       Percentiles approvalToDeliveryDays,
-                       @Schema(additionalProperties = Count.class) Map<String, Long> approvalDaysDistribution,
-                       @Schema(additionalProperties = Count.class) Map<String, Long> rejectionDaysDistribution,
-                       @Schema(additionalProperties = Count.class) Map<String, Long> deliveryDaysDistribution,
-                       Double onTimeDeliveryPercent,
-                       @Schema(description = "Delivery of every kind of assistance, per assistance type and per "
-                               + "deliverable kind")
-                       Delivery delivery,
-                       @Schema(description = "Shipments held by export controls at this moment (not cleared, not cancelled)",
-                               minimum = "0", maximum = MAX)
-                       long heldNow,
-                       @Schema(description = "Shipments held at some point", minimum = "0", maximum = MAX)
-                       long everHeld,
-                       Shipments shipments, Double fillRatePercent,
-                       @Schema(description = "Per programme, donor and currency: each amount credited once (the donors' "
-                               + "parts of an amount add up to it); at most " + MAX_FUNDS + " rows (narrow by programme "
-                               + "or donor for more)", maxItems = MAX_FUNDS)
-                       List<Funds> funds,
-                       @Schema(description = "Per programme and currency: committed, disbursed and spent, each the sum "
-                               + "over the programme's donors in funds; at most " + MAX_PROGRAMMES + " rows",
-                               maxItems = MAX_PROGRAMMES)
-                       List<ProgrammeMoney> programmes,
-                       @Schema(minimum = "0", maximum = MAX) long participantsWomen,
-                       @Schema(minimum = "0", maximum = MAX) long participantsMen,
-                       @Schema(description = "Requests and deliveries per country", maxItems = MAX_COUNTRIES)
-                       List<CountryRow> countries,
-                       @Schema(description = "The latest events of the requests selected, newest first",
-                               maxItems = LATEST_EVENTS)
-                       List<LiveEvent> latestEvents) {
-    }
-
     /** Buckets of days for the distributions the dashboard draws. */
     private static final String BUCKET = """
             case when %1$s <= 7 then '0-7' when %1$s <= 14 then '8-14' when %1$s <= 30 then '15-30'
@@ -190,120 +83,125 @@ public class Dashboard {
         tables.guardReading();
         DashboardFilter.Where where = filter.where();
         Map<String, Long> byStage = new LinkedHashMap<>();
-        for (Object[] row : rows("select r.stage, count(*) from request_facts r where " + where.sql()
-                + " group by 1 order by 1", where)) {
-            byStage.put((String) row[0], ((Number) row[1]).longValue());
+        for (Tuple row : rows("select r.stage, count(*) as requests from request_facts r where " + where.sql()
+                + " group by r.stage order by r.stage", where)) {
+            byStage.put(row.get("stage", String.class), number(row, "requests"));
         }
         long total = byStage.values().stream().mapToLong(Long::longValue).sum();
 
         String approvalDays = DAYS.formatted("r.approved_at", "r.submitted_at");
         String rejectionDays = DAYS.formatted("r.rejected_at", "r.submitted_at");
-        Object[] decisions = single("""
-                select count(*) filter (where r.approved_at is not null),
-                       count(*) filter (where r.approved_at is not null or r.rejected_at is not null)
+        Tuple decisions = single("""
+                select count(*) filter (where r.approved_at is not null) as approved,
+                       count(*) filter (where r.approved_at is not null or r.rejected_at is not null) as decided
                 from request_facts r where %s""".formatted(where.sql()), where);
         Percentiles timeToApproval = percentiles(approvalDays, "r.approved_at is not null", where);
         Percentiles timeToRejection = percentiles(rejectionDays, "r.rejected_at is not null and r.approved_at is null",
                 where);
-        Object[] delivery = single("""
-                select percentile_cont(0.5) within group (order by %1$s),
-                       percentile_cont(0.9) within group (order by %1$s),
-                       count(*),
-                       count(*) filter (where r.desired_by is not null and r.delivered_at::date <= r.desired_by)
+        Tuple delivery = single("""
+                select percentile_cont(0.5) within group (order by %1$s) as p50,
+                       percentile_cont(0.9) within group (order by %1$s) as p90,
+                       count(*) as delivered,
+                       count(*) filter (where r.desired_by is not null and r.delivered_at::date <= r.desired_by) as on_time
                 from request_facts r where %2$s and r.approved_at is not null and r.delivered_at is not null"""
                 .formatted(DAYS.formatted("r.delivered_at", "r.approved_at"), where.sql()), where);
-        Object[] shipments = single("""
-                select count(*),
+        Tuple shipments = single("""
+                select count(*) as total,
                        count(*) filter (where s.dispatched_at is not null and s.delivered_at is null
-                                          and s.cancelled_at is null),
+                                          and s.cancelled_at is null) as in_transit,
                        count(*) filter (where s.dispatched_at is not null and s.delivered_at is null
-                                          and s.cancelled_at is null and current_date > %1$s),
-                       count(*) filter (where %3$s),
-                       count(*) filter (where s.held_at is not null),
-                       coalesce(sum(%4$s), 0) / 86400.0,
-                       count(*) filter (where s.cancelled_at is not null)
+                                          and s.cancelled_at is null and current_date > %1$s) as delayed,
+                       count(*) filter (where %3$s) as held_now,
+                       count(*) filter (where s.held_at is not null) as ever_held,
+                       coalesce(sum(%4$s), 0) / 86400.0 as days_held,
+                       count(*) filter (where s.cancelled_at is not null) as cancelled
                 from shipment_facts s join request_facts r on r.request_id = s.request_id where %2$s"""
                 .formatted(DUE, where.sql(), HELD_NOW, HELD_SECONDS), where);
         Map<String, Long> heldByDestination = new LinkedHashMap<>();
-        for (Object[] row : rows("select s.destination, count(*) from shipment_facts s join request_facts r "
+        for (Tuple row : rows("select s.destination, count(*) as shipments from shipment_facts s join request_facts r "
                 + "on r.request_id = s.request_id where " + where.sql() + " and " + HELD_NOW
-                + " group by 1 order by 2 desc, 1", where)) {
-            heldByDestination.put(trim((String) row[0]), ((Number) row[1]).longValue());
+                + " group by s.destination order by shipments desc, s.destination", where)) {
+            heldByDestination.put(trim(row.get("destination", String.class)), number(row, "shipments"));
         }
         Map<String, Long> heldByCategory = new LinkedHashMap<>();
-        for (Object[] row : rows("select c.category, count(*) from shipment_facts s join request_facts r "
+        for (Tuple row : rows("select c.category, count(*) as shipments from shipment_facts s join request_facts r "
                 + "on r.request_id = s.request_id, jsonb_array_elements_text(s.held_categories) c(category) where "
-                + where.sql() + " and " + HELD_NOW + " group by 1 order by 2 desc, 1", where)) {
-            heldByCategory.put((String) row[0], ((Number) row[1]).longValue());
+                + where.sql() + " and " + HELD_NOW + " group by c.category order by shipments desc, c.category", where)) {
+            heldByCategory.put(row.get("category", String.class), number(row, "shipments"));
         }
-        Object[] fill = single("select sum(r.accepted_units), sum(r.approved_units) filter (where r.received_at is not null),"
-                + " sum(r.participants_women), sum(r.participants_men) from request_facts r where " + where.sql(), where);
+        Tuple fill = single("select sum(r.accepted_units) as accepted_units,"
+                + " sum(r.approved_units) filter (where r.received_at is not null) as approved_units,"
+                + " sum(r.participants_women) as participants_women, sum(r.participants_men) as participants_men"
+                + " from request_facts r where " + where.sql(), where);
         List<Funds> funds = funds(filter, where);
         List<ProgrammeMoney> programmes = new ArrayList<>();
-        for (Object[] row : rows("""
-                select coalesce(r.programme_code, m.programme_code), m.currency,
-                       coalesce(sum(m.amount) filter (where m.kind = 'COMMITTED'), 0),
-                       coalesce(sum(m.amount) filter (where m.kind = 'DISBURSED'), 0),
-                       coalesce(sum(m.amount) filter (where m.kind = 'EXPENDITURE'), 0)
+        for (Tuple row : rows("""
+                select coalesce(r.programme_code, m.programme_code) as programme, m.currency,
+                       coalesce(sum(m.amount) filter (where m.kind = 'COMMITTED'), 0) as committed,
+                       coalesce(sum(m.amount) filter (where m.kind = 'DISBURSED'), 0) as disbursed,
+                       coalesce(sum(m.amount) filter (where m.kind = 'EXPENDITURE'), 0) as spent
                 from money_facts m join request_facts r on r.request_id = m.request_id
                 where %s group by 1, 2 order by 1, 2 limit %d""".formatted(where.sql(), MAX_PROGRAMMES), where)) {
-            programmes.add(new ProgrammeMoney((String) row[0], trim((String) row[1]), scale((BigDecimal) row[2]),
-                    scale((BigDecimal) row[3]), scale((BigDecimal) row[4])));
+            programmes.add(new ProgrammeMoney(row.get("programme", String.class), trim(row.get("currency", String.class)),
+                    amount(row, "committed"), amount(row, "disbursed"), amount(row, "spent")));
         }
         Delivery deliveryBreakdown = delivery(where);
         List<CountryRow> countries = new ArrayList<>();
-        for (Object[] row : rows("select r.country, count(*), count(*) filter (where " + DELIVERED + ") "
-                + "from request_facts r where " + where.sql() + " and r.country is not null group by 1 order by 2 desc, 1 limit " + MAX_COUNTRIES,
+        for (Tuple row : rows("select r.country, count(*) as requests, count(*) filter (where " + DELIVERED + ") "
+                + "as delivered from request_facts r where " + where.sql()
+                + " and r.country is not null group by r.country order by requests desc, r.country limit " + MAX_COUNTRIES,
                 where)) {
-            countries.add(new CountryRow(((String) row[0]).trim(), ((Number) row[1]).longValue(),
-                    ((Number) row[2]).longValue()));
+            countries.add(new CountryRow(row.get("country", String.class).trim(), number(row, "requests"),
+                    number(row, "delivered")));
         }
 
         Map<String, Long> approvalDistribution = distribution("select " + BUCKET.formatted(approvalDays)
-                + ", count(*) from request_facts r where " + where.sql() + " and r.approved_at is not null group by 1",
-                where);
+                + " as bucket, count(*) as requests from request_facts r where " + where.sql()
+                + " and r.approved_at is not null group by 1", where);
         Map<String, Long> rejectionDistribution = distribution("select " + BUCKET.formatted(rejectionDays)
-                + ", count(*) from request_facts r where " + where.sql()
+                + " as bucket, count(*) as requests from request_facts r where " + where.sql()
                 + " and r.rejected_at is not null and r.approved_at is null group by 1", where);
         Map<String, Long> deliveryDistribution = distribution("select "
                 + BUCKET.formatted(DAYS.formatted("r.delivered_at", "r.approved_at"))
-                + ", count(*) from request_facts r where " + where.sql()
+                + " as bucket, count(*) as requests from request_facts r where " + where.sql()
                 + " and r.approved_at is not null and r.delivered_at is not null group by 1", where);
         List<LiveEvent> latest = new ArrayList<>();
-        for (Object[] row : rows("select t.event_type, t.request_id, t.occurred_at, t.source, t.summary "
+        for (Tuple row : rows("select t.event_type, t.request_id, t.occurred_at, t.source, t.summary "
                 + "from timeline_entries t join request_facts r on r.request_id = t.request_id where " + where.sql()
                 + " order by t.seq desc limit " + LATEST_EVENTS, where)) {
-            latest.add(new LiveEvent((String) row[0], (java.util.UUID) row[1],
-                    time(row[2]), (String) row[3], (String) row[4]));
+            latest.add(new LiveEvent(row.get("event_type", String.class), row.get("request_id", UUID.class),
+                    time(row.get("occurred_at")), row.get("source", String.class), row.get("summary", String.class)));
         }
 
-        long approved = number(decisions[0]);
-        long decided = number(decisions[1]);
-        long delivered = number(delivery[2]);
-        long accepted = number(fill[0]);
-        long approvedUnits = number(fill[1]);
-        long heldNow = number(shipments[3]);
-        long everHeld = number(shipments[4]);
+        long approved = number(decisions, "approved");
+        long decided = number(decisions, "decided");
+        long delivered = number(delivery, "delivered");
+        long accepted = number(fill, "accepted_units");
+        long approvedUnits = number(fill, "approved_units");
+        long heldNow = number(shipments, "held_now");
+        long everHeld = number(shipments, "ever_held");
         return new Kpis(filter, total, byStage, decided == 0 ? null : percent(approved, decided),
                 timeToApproval, timeToRejection,
-                new Percentiles(days(delivery[0]), days(delivery[1]), delivered),
+                new Percentiles(days(delivery, "p50"), days(delivery, "p90"), delivered),
                 approvalDistribution, rejectionDistribution, deliveryDistribution,
-                delivered == 0 ? null : percent(number(delivery[3]), delivered), deliveryBreakdown, heldNow, everHeld,
-                new Shipments(number(shipments[0]), number(shipments[1]), number(shipments[2]), number(shipments[6]),
+                delivered == 0 ? null : percent(number(delivery, "on_time"), delivered), deliveryBreakdown, heldNow,
+                everHeld,
+                new Shipments(number(shipments, "total"), number(shipments, "in_transit"), number(shipments, "delayed"),
+                        number(shipments, "cancelled"),
                         // six decimals: a shipment held for seconds still shows as held time
-                        new HeldShipments(heldNow, heldNow, everHeld, round6(((Number) shipments[5]).doubleValue()),
-                                heldByDestination, heldByCategory)),
-                approvedUnits == 0 ? null : percent(accepted, approvedUnits), funds, programmes, number(fill[2]),
-                number(fill[3]), countries, latest);
+                        new HeldShipments(heldNow, heldNow, everHeld,
+                                round6(numberOrNull(shipments, "days_held").doubleValue()), heldByDestination, heldByCategory)),
+                approvedUnits == 0 ? null : percent(accepted, approvedUnits), funds, programmes,
+                number(fill, "participants_women"), number(fill, "participants_men"), countries, latest);
     }
 
     private Percentiles percentiles(String days, String condition, DashboardFilter.Where where) {
-        Object[] row = single("""
-                select percentile_cont(0.5) within group (order by %1$s),
-                       percentile_cont(0.9) within group (order by %1$s),
-                       count(%1$s)
+        Tuple row = single("""
+                select percentile_cont(0.5) within group (order by %1$s) as p50,
+                       percentile_cont(0.9) within group (order by %1$s) as p90,
+                       count(%1$s) as requests
                 from request_facts r where %2$s and %3$s""".formatted(days, where.sql(), condition), where);
-        return new Percentiles(days(row[0]), days(row[1]), number(row[2]));
+        return new Percentiles(days(row, "p50"), days(row, "p90"), number(row, "requests"));
     }
 
     /**
@@ -314,26 +212,24 @@ public class Dashboard {
     private List<Funds> funds(DashboardFilter filter, DashboardFilter.Where where) {
         DashboardFilter.Where parts = filter.donor() == null ? where : where.and("p.donor_id = ?", filter.donor());
         Map<List<String>, BigDecimal[]> money = new TreeMap<>(Comparator.comparing(Object::toString));
-        for (Object[] row : rows("""
-                select coalesce(r.programme_code, m.programme_code), p.donor_id, p.currency,
-                       coalesce(sum(p.amount) filter (where m.kind = 'COMMITTED'), 0),
-                       coalesce(sum(p.amount) filter (where m.kind = 'DISBURSED'), 0),
-                       coalesce(sum(p.amount) filter (where m.kind = 'EXPENDITURE'), 0)
+        for (Tuple row : rows("""
+                select coalesce(r.programme_code, m.programme_code) as programme, p.donor_id, p.currency,
+                       coalesce(sum(p.amount) filter (where m.kind = 'COMMITTED'), 0) as committed,
+                       coalesce(sum(p.amount) filter (where m.kind = 'DISBURSED'), 0) as disbursed,
+                       coalesce(sum(p.amount) filter (where m.kind = 'EXPENDITURE'), 0) as spent
                 from money_parts p join money_facts m on m.event_id = p.event_id
                      join request_facts r on r.request_id = m.request_id
                 where %s group by 1, 2, 3""".formatted(parts.sql()), parts)) {
-            BigDecimal[] sums = money.computeIfAbsent(key(row),
-                    k -> zeros());
-            sums[1] = (BigDecimal) row[3];
-            sums[2] = (BigDecimal) row[4];
-            sums[3] = (BigDecimal) row[5];
+            BigDecimal[] sums = money.computeIfAbsent(key(row), k -> zeros());
+            sums[1] = row.get("committed", BigDecimal.class);
+            sums[2] = row.get("disbursed", BigDecimal.class);
+            sums[3] = row.get("spent", BigDecimal.class);
         }
         DashboardFilter.Where pledgeWhere = filter.pledgeWhere();
-        for (Object[] row : rows("select p.programme_code, p.donor_id, p.currency, sum(p.amount) from pledge_facts p where "
-                + pledgeWhere.sql() + " group by 1, 2, 3", pledgeWhere)) {
-            BigDecimal[] sums = money.computeIfAbsent(key(row),
-                    k -> zeros());
-            sums[0] = (BigDecimal) row[3];
+        for (Tuple row : rows("select p.programme_code as programme, p.donor_id, p.currency, sum(p.amount) as pledged "
+                + "from pledge_facts p where " + pledgeWhere.sql() + " group by 1, 2, 3", pledgeWhere)) {
+            BigDecimal[] sums = money.computeIfAbsent(key(row), k -> zeros());
+            sums[0] = row.get("pledged", BigDecimal.class);
         }
         List<Funds> funds = new ArrayList<>();
         money.forEach((key, sums) -> funds.add(new Funds(key.get(0), key.get(1), key.get(2), scale(sums[0]),
@@ -342,32 +238,36 @@ public class Dashboard {
     }
 
     private Delivery delivery(DashboardFilter.Where where) {
-        Object[] totals = single("""
-                select count(*) filter (where %2$s), count(*) filter (where r.cancelled_at is not null),
-                       count(*) filter (where r.closed_at is not null), avg(r.satisfaction)
+        Tuple totals = single("""
+                select count(*) filter (where %2$s) as delivered, count(*) filter (where r.cancelled_at is not null)
+                       as cancelled, count(*) filter (where r.closed_at is not null) as closed,
+                       avg(r.satisfaction) as satisfaction
                 from request_facts r where %1$s""".formatted(where.sql(), DELIVERED), where);
         Map<String, TypeDelivery> byType = new LinkedHashMap<>();
-        for (Object[] row : rows("""
-                select t.type, count(*), count(*) filter (where r.approved_at is not null),
-                       count(*) filter (where %2$s), count(*) filter (where r.cancelled_at is not null),
-                       count(*) filter (where r.closed_at is not null)
+        for (Tuple row : rows("""
+                select t.type, count(*) as requests, count(*) filter (where r.approved_at is not null) as approved,
+                       count(*) filter (where %2$s) as delivered,
+                       count(*) filter (where r.cancelled_at is not null) as cancelled,
+                       count(*) filter (where r.closed_at is not null) as closed
                 from request_facts r, jsonb_array_elements_text(r.assistance_types) t(type)
-                where %1$s group by 1 order by 1""".formatted(where.sql(), DELIVERED), where)) {
-            byType.put((String) row[0], new TypeDelivery(number(row[1]), number(row[2]), number(row[3]), number(row[4]),
-                    number(row[5])));
+                where %1$s group by t.type order by t.type""".formatted(where.sql(), DELIVERED), where)) {
+            byType.put(row.get("type", String.class), new TypeDelivery(number(row, "requests"), number(row, "approved"),
+                    number(row, "delivered"), number(row, "cancelled"), number(row, "closed")));
         }
         Map<String, KindDelivery> byKind = new LinkedHashMap<>();
-        for (Object[] row : rows("""
-                select d.kind, count(*), count(*) filter (where d.state = 'DELIVERED'),
-                       count(*) filter (where d.state = 'CANCELLED'), count(*) filter (where d.state = 'IN_PROGRESS'),
-                       count(*) filter (where d.state = 'PENDING')
+        for (Tuple row : rows("""
+                select d.kind, count(*) as total, count(*) filter (where d.state = 'DELIVERED') as delivered,
+                       count(*) filter (where d.state = 'CANCELLED') as cancelled,
+                       count(*) filter (where d.state = 'IN_PROGRESS') as in_progress,
+                       count(*) filter (where d.state = 'PENDING') as pending
                 from deliverable_facts d join request_facts r on r.request_id = d.request_id
-                where %s group by 1 order by 1""".formatted(where.sql()), where)) {
-            byKind.put((String) row[0], new KindDelivery(number(row[1]), number(row[2]), number(row[3]), number(row[4]),
-                    number(row[5])));
+                where %s group by d.kind order by d.kind""".formatted(where.sql()), where)) {
+            byKind.put(row.get("kind", String.class), new KindDelivery(number(row, "total"), number(row, "delivered"),
+                    number(row, "cancelled"), number(row, "in_progress"), number(row, "pending")));
         }
-        return new Delivery(number(totals[0]), number(totals[1]), number(totals[2]),
-                totals[3] == null ? null : round(((Number) totals[3]).doubleValue()), byType, byKind);
+        Number satisfaction = numberOrNull(totals, "satisfaction");
+        return new Delivery(number(totals, "delivered"), number(totals, "cancelled"), number(totals, "closed"),
+                satisfaction == null ? null : round(satisfaction.doubleValue()), byType, byKind);
     }
 
     private static BigDecimal[] zeros() {
@@ -378,8 +278,9 @@ public class Dashboard {
      * Programme, donor and currency of a money row. The programme may still be unknown (equipment
      * delivered before its approval arrived): a null key, never a failed dashboard.
      */
-    private static List<String> key(Object[] row) {
-        return Arrays.asList((String) row[0], (String) row[1], trim((String) row[2]));
+    private static List<String> key(Tuple row) {
+        return Arrays.asList(row.get("programme", String.class), row.get("donor_id", String.class),
+                trim(row.get("currency", String.class)));
     }
 
     private static String trim(String value) {
@@ -389,23 +290,24 @@ public class Dashboard {
     private Map<String, Long> distribution(String sql, DashboardFilter.Where where) {
         Map<String, Long> counts = new LinkedHashMap<>();
         BUCKETS.forEach(bucket -> counts.put(bucket, 0L));
-        for (Object[] row : rows(sql, where)) {
-            counts.put((String) row[0], ((Number) row[1]).longValue());
+        for (Tuple row : rows(sql, where)) {
+            counts.put(row.get("bucket", String.class), number(row, "requests"));
         }
         return counts;
     }
 
+    /** The rows of a query, each column read by its name (its alias in the query). */
     @SuppressWarnings("unchecked")
-    private List<Object[]> rows(String sql, DashboardFilter.Where where) {
-        return (List<Object[]>) query(sql, where).getResultList();
+    private List<Tuple> rows(String sql, DashboardFilter.Where where) {
+        return (List<Tuple>) query(sql, where).getResultList();
     }
 
-    private Object[] single(String sql, DashboardFilter.Where where) {
-        return (Object[]) query(sql, where).getSingleResult();
+    private Tuple single(String sql, DashboardFilter.Where where) {
+        return (Tuple) query(sql, where).getSingleResult();
     }
 
     private Query query(String sql, DashboardFilter.Where where) {
-        Query query = entityManager.createNativeQuery(sql);
+        Query query = entityManager.createNativeQuery(sql, Tuple.class);
         for (int i = 0; i < where.parameters().size(); i++) {
             query.setParameter(i + 1, where.parameters().get(i));
         }
@@ -423,12 +325,22 @@ public class Dashboard {
         return null;
     }
 
-    private static long number(Object value) {
-        return value == null ? 0 : ((Number) value).longValue();
+    private static Number numberOrNull(Tuple row, String column) {
+        return (Number) row.get(column);
     }
 
-    private static Double days(Object value) {
-        return value == null ? null : round(((Number) value).doubleValue());
+    private static long number(Tuple row, String column) {
+        Number value = numberOrNull(row, column);
+        return value == null ? 0 : value.longValue();
+    }
+
+    private static BigDecimal amount(Tuple row, String column) {
+        return scale(row.get(column, BigDecimal.class));
+    }
+
+    private static Double days(Tuple row, String column) {
+        Number value = numberOrNull(row, column);
+        return value == null ? null : round(value.doubleValue());
     }
 
     private static double percent(long part, long whole) {

@@ -43,8 +43,8 @@ public class DashboardResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "KPIs of the requests submitted in a period, narrowed by country, thematic area, programme or donor")
     @APIResponse(responseCode = "200", description = "The KPIs of the requests the filter selects",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Dashboard.Kpis.class)))
-    public Dashboard.Kpis kpis(@Parameter(description = "First day of submission (inclusive)") @QueryParam("from") LocalDate from,
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Kpis.class)))
+    public Kpis kpis(@Parameter(description = "First day of submission (inclusive)") @QueryParam("from") LocalDate from,
                                @Parameter(description = "Last day of submission (inclusive)") @QueryParam("to") LocalDate to,
                                @Parameter(description = "ISO 3166-1 alpha-2 code of the requesting country")
                                @QueryParam("country") @Size(max = 2)
