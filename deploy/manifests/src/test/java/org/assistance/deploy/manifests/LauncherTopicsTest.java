@@ -16,6 +16,7 @@ import org.assistance.testsupport.KafkaBroker;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,16 +90,31 @@ class LauncherTopicsTest {
 
     @Test
     void the_launchers_brokers_ask_every_client_to_log_in_and_apply_acls_and_its_services_log_in_as_themselves() throws Exception {
-        String launcher = Files.readString(Repository.file(LAUNCHER));
+        String launcher = launcher();
         assertThat(launcher).containsPattern("(?m)^listener\\.security\\.protocol\\.map=CONTROLLER:SASL_PLAINTEXT,SASL_PLAINTEXT:SASL_PLAINTEXT$")
                 .containsPattern("(?m)^sasl\\.enabled\\.mechanisms=SCRAM-SHA-512$")
                 .containsPattern("(?m)^authorizer\\.class\\.name=org\\.apache\\.kafka\\.metadata\\.authorizer\\.StandardAuthorizer$")
                 .containsPattern("(?m)^allow\\.everyone\\.if\\.no\\.acl\\.found=false$")
                 .contains("--add-scram")
                 .contains("KAFKA_SASL_JAAS_CONFIG=\"$(kafka_jaas \"$s\")\"")
-                .contains("\"$HERE/PlatformTopics.java\" \"$(bootstrap_servers)\" \"$((BROKERS < 3 ? BROKERS : 3))\" \"$(kafka_credentials)\"");
+                // the replication factor is the topology's (org.assistance.topology.Topology.replicationFactor: up to 3)
+                .containsPattern("\"\\$HERE/PlatformTopics\\.java\" \"\\$\\(bootstrap_servers\\)\" \"(\\$REPLICATION_FACTOR|\\$\\(\\(BROKERS < 3 \\? BROKERS : 3\\)\\))\" \"\\$\\(kafka_credentials\\)\"");
         // made up at the first start, in the state folder: no password is kept in the repository
         assertThat(launcher).contains("/dev/urandom").doesNotContainPattern("password=[A-Za-z0-9]{8,}");
+    }
+
+    /** The launcher's text: the script and the parts it sources (deploy/local/lib/*.sh), the script first. */
+    static String launcher() throws IOException {
+        StringBuilder text = new StringBuilder(Files.readString(Repository.file(LAUNCHER)));
+        Path parts = Repository.file("deploy/local/lib");
+        if (Files.isDirectory(parts)) {
+            try (Stream<Path> files = Files.list(parts)) {
+                for (Path part : files.filter(f -> f.toString().endsWith(".sh")).sorted().toList()) {
+                    text.append('\n').append(Files.readString(part));
+                }
+            }
+        }
+        return text.toString();
     }
 
     /** A credentials folder as `up` writes it: the admin's password and each service's, those of the test broker. */
@@ -115,7 +131,7 @@ class LauncherTopicsTest {
 
     @Test
     void the_launcher_creates_the_topics_before_the_services_and_its_brokers_keep_any_other_topic_for_ever() throws Exception {
-        String launcher = Files.readString(Repository.file(LAUNCHER));
+        String launcher = launcher();
         // in every broker's server.properties: a topic appearing any other way keeps its events too
         assertThat(launcher).containsPattern("(?m)^log\\.retention\\.ms=-1$").containsPattern("(?m)^log\\.retention\\.bytes=-1$");
         assertThat(launcher).contains("\"$HERE/PlatformTopics.java\"");

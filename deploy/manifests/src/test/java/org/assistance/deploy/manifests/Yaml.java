@@ -23,18 +23,30 @@ final class Yaml {
 
     /** Every non-empty document of the file, in order (a leading comment before "---" is no document). */
     static List<JsonNode> documents(Path file) {
-        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(new SafeConstructor(new LoaderOptions()));
-        List<JsonNode> documents = new ArrayList<>();
         try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            for (Object document : yaml.loadAll(reader)) {
-                if (document != null) {
-                    documents.add(JSON.valueToTree(document));
-                }
-            }
+            return documents(reader);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuntimeException e) {
             throw new AssertionError(file + " does not parse as YAML: " + e.getMessage(), e);
+        }
+    }
+
+    /** The documents of YAML text, such as a test's own small manifest. */
+    static List<JsonNode> documents(String text) {
+        return documents(new java.io.StringReader(text));
+    }
+
+    private static List<JsonNode> documents(Reader reader) {
+        LoaderOptions options = new LoaderOptions();
+        // a key written twice is an error to kubectl (strict decoding), not "the last one wins"
+        options.setAllowDuplicateKeys(false);
+        org.yaml.snakeyaml.Yaml yaml = new org.yaml.snakeyaml.Yaml(new SafeConstructor(options));
+        List<JsonNode> documents = new ArrayList<>();
+        for (Object document : yaml.loadAll(reader)) {
+            if (document != null) {
+                documents.add(JSON.valueToTree(document));
+            }
         }
         return documents;
     }
