@@ -19,8 +19,12 @@ import java.util.UUID;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class DeliveringActivitiesTest {
@@ -38,8 +42,20 @@ class DeliveringActivitiesTest {
 
         deliver(training, 8, 10, 19, "5000.00").then().statusCode(400)
                 .body("errors[0].field", equalTo("participants.total"));
-        deliver(training, 8, 10, 18, "5000.00").then().statusCode(200).body("status", equalTo("DELIVERED"));
-        deliver(training, 8, 10, 18, "5000.00").then().statusCode(409);
+        deliver(training, 8, 10, 18, "5000.00").then().statusCode(200).body("status", equalTo("DELIVERED"))
+                .body("id", equalTo(training)).body("participantsWomen", equalTo(8)).body("participantsMen", equalTo(10))
+                .body("participantsTotal", equalTo(18)).body("disbursed", equalTo(5000.00f))
+                .body("actualStart", equalTo(LocalDate.now().minusDays(5).toString()))
+                .body("actualEnd", equalTo(LocalDate.now().minusDays(1).toString()))
+                .body("authoritiesReached", equalTo(List.of("DCI cybercrime unit")))
+                .body("outcome", equalTo("Examiners certified")).body("deliveredAt", notNullValue());
+        deliver(training, 8, 10, 18, "5000.00").then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("already delivered"));
+        // delivered once: the activity as listed, and one event only
+        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/activities?requestId=" + request)
+                .then().body("find { it.id == '" + training + "' }.status", equalTo("DELIVERED"))
+                .body("find { it.kind == 'NEEDS_ASSESSMENT' }.status", equalTo("PLANNED"));
+        assertThat(Scenario.recordedEvents(request)).filteredOn("assistance.activity.delivered.v1"::equals).hasSize(1);
 
         var delivered = BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key())
                 && "assistance.activity.delivered.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));
@@ -47,7 +63,8 @@ class DeliveringActivitiesTest {
                 .contains("\"women\":8", "\"men\":10", "\"total\":18", "\"amount\":5000.00",
                         "\"disbursedSplit\":[{\"donorId\":\"donor-" + programme.toLowerCase() + "\"");
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
-                .then().body("disbursed.amount", equalTo(5000.00f));
+                .then().body("disbursed.amount", equalTo(5000.00f)).body("committed.amount", equalTo(20000.00f))
+                .body("donors[0].disbursed.amount", equalTo(5000.00f));
     }
 
     @Test
@@ -59,11 +76,20 @@ class DeliveringActivitiesTest {
                 .when().post("/api/v1/reviews/" + request + "/decision").then().statusCode(200);
         String activity = given().auth().oauth2(Tokens.role("logistics"))
                 .when().get("/api/v1/activities?requestId=" + request).then().extract().path("[0].id");
-        deliver(activity, 1, 1, 2, "1000.01").then().statusCode(422);
+        deliver(activity, 1, 1, 2, "1000.01").then().statusCode(422).contentType("application/problem+json")
+                .body("detail", containsString("1000.00"));
         given().auth().oauth2(Tokens.partner("agency-ke")).contentType(ContentType.JSON).body(Map.of())
-                .when().post("/api/v1/activities/" + activity + "/delivery").then().statusCode(403);
+                .when().post("/api/v1/activities/" + activity + "/delivery").then().statusCode(403)
+                .contentType("application/problem+json");
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
                 .then().body("disbursed.amount", equalTo(0.0f));
+        // refused: still planned, and nothing published
+        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/activities?requestId=" + request)
+                .then().body("find { it.id == '" + activity + "' }.status", equalTo("PLANNED"))
+                .body("find { it.id == '" + activity + "' }.disbursed", nullValue());
+        assertThat(Scenario.recordedEvents(request)).doesNotContain("assistance.activity.delivered.v1");
+        // the whole commitment may be disbursed, not a cent more
+        deliver(activity, 1, 1, 2, "1000.00").then().statusCode(200).body("disbursed", equalTo(1000.00f));
     }
 
     @Test
@@ -83,7 +109,11 @@ class DeliveringActivitiesTest {
                 .body(Map.of("decision", "APPROVE", "programmeCode", programme,
                         "approvedAmount", Map.of("amount", "20000.00", "currency", "USD"),
                         "activities", List.of(Map.of("kind", "SPACE_PROGRAMME", "title", "x", "participants", 1))))
-                .when().post("/api/v1/reviews/" + request + "/decision").then().statusCode(400);
+                .when().post("/api/v1/reviews/" + request + "/decision").then().statusCode(400)
+                .body("errors[0].field", equalTo("activities[0].kind"))
+                .body("errors[0].message", containsString("'SPACE_PROGRAMME' is not one of"));
+        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/activities?requestId=" + request)
+                .then().body("$", empty());
         given().auth().oauth2(Tokens.person("reviewer-ana", "reviewer")).contentType(ContentType.JSON)
                 .body(Map.of("decision", "APPROVE", "programmeCode", programme,
                         "approvedAmount", Map.of("amount", "20000.00", "currency", "USD"), "activities", named))
@@ -116,17 +146,24 @@ class DeliveringActivitiesTest {
         String delivered = ids.get(1);
 
         cancel(Tokens.partner("agency-ke"), cancelled, "not needed").then().statusCode(403);
-        cancel(Tokens.role("logistics"), cancelled, " ").then().statusCode(400);
+        cancel(Tokens.role("logistics"), cancelled, " ").then().statusCode(400)
+                .body("errors.field", equalTo(List.of("reason")));
         cancel(Tokens.person("reviewer-bo", "reviewer"), cancelled, "The trainers' visas were refused")
                 .then().statusCode(200).body("status", equalTo("CANCELLED"))
                 .body("cancellationReason", equalTo("The trainers' visas were refused"))
                 .body("cancelledBy", equalTo("reviewer-bo"));
         cancel(Tokens.role("logistics"), cancelled, "again").then().statusCode(409)
                 .contentType("application/problem+json");
-        deliver(cancelled, 1, 1, 2, "100.00").then().statusCode(409);
-        deliver(delivered, 1, 1, 2, "100.00").then().statusCode(200);
-        cancel(Tokens.role("logistics"), delivered, "too late").then().statusCode(409);
-        cancel(Tokens.role("logistics"), UUID.randomUUID().toString(), "none").then().statusCode(404);
+        deliver(cancelled, 1, 1, 2, "100.00").then().statusCode(409)
+                .body("detail", containsString("was cancelled: The trainers' visas were refused"));
+        deliver(delivered, 1, 1, 2, "100.00").then().statusCode(200).body("status", equalTo("DELIVERED"));
+        cancel(Tokens.role("logistics"), delivered, "too late").then().statusCode(409)
+                .body("detail", containsString("already DELIVERED"));
+        cancel(Tokens.role("logistics"), UUID.randomUUID().toString(), "none").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/activities?requestId=" + request)
+                .then().body("find { it.id == '" + cancelled + "' }.status", equalTo("CANCELLED"))
+                .body("find { it.id == '" + delivered + "' }.status", equalTo("DELIVERED"));
 
         var events = BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key())
                 && "assistance.activity.cancelled.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));

@@ -26,9 +26,13 @@ import java.util.concurrent.Future;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.nullValue;
 
 @QuarkusTest
 class DecidingOnRequestsTest {
@@ -38,7 +42,8 @@ class DecidingOnRequestsTest {
         String programme = Scenario.fundedProgramme("100000.00");
         UUID request = Scenario.submittedRequest();
         decide(request, "reviewer-ana", Scenario.approval(programme, "30000.00", 4, true))
-                .then().statusCode(200).body("status", equalTo("APPROVED"));
+                .then().statusCode(200).body("status", equalTo("APPROVED")).body("pendingApproval", nullValue())
+                .body("decidedBy", equalTo(List.of("reviewer-ana")));
 
         List<ConsumerRecord<String, byte[]>> events = BrokerClient.await(Topics.REVIEWS,
                 r -> request.toString().equals(r.key()), 2, Duration.ofSeconds(20));
@@ -54,18 +59,30 @@ class DecidingOnRequestsTest {
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
                 .then().body("committed.amount", equalTo(30000.00f)).body("available.amount", equalTo(70000.00f))
                 .body("donors[0].committed.amount", equalTo(30000.00f));
+        // the training approved, and the needs assessment the agency asked for
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/activities?requestId=" + request)
-                .then().body("$", hasSize(2));
+                .then().body("$", hasSize(2)).body("kind", containsInAnyOrder("TRAINING_COURSE", "NEEDS_ASSESSMENT"))
+                .body("status", everyItem(equalTo("PLANNED"))).body("programmeCode", everyItem(equalTo(programme)))
+                .body("find { it.kind == 'TRAINING_COURSE' }.expectedParticipants", equalTo(20));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews/" + request)
+                .then().body("status", equalTo("APPROVED"));
     }
 
     @Test
     void approving_fewer_units_or_trainings_than_asked_is_a_partial_approval() {
         String programme = Scenario.fundedProgramme("100000.00");
         UUID request = Scenario.submittedRequest();
-        decide(request, "reviewer-ana", Scenario.approval(programme, "10000.00", 2, false)).then().statusCode(200);
+        decide(request, "reviewer-ana", Scenario.approval(programme, "10000.00", 2, false)).then().statusCode(200)
+                .body("status", equalTo("APPROVED"));
         var approved = BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key())
                 && "assistance.review.approved.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));
-        assertThat(new String(approved.get(0).value(), StandardCharsets.UTF_8)).contains("\"partial\":true");
+        assertThat(new String(approved.get(0).value(), StandardCharsets.UTF_8)).contains("\"partial\":true",
+                "\"equipmentLines\":[{\"itemCode\":\"FOR-WB-001\",\"quantity\":2");
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
+                .then().body("committed.amount", equalTo(10000.00f));
+        // no training approved: only the needs assessment is planned
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/activities?requestId=" + request)
+                .then().body("kind", equalTo(List.of("NEEDS_ASSESSMENT")));
     }
 
     @Test
@@ -82,13 +99,14 @@ class DecidingOnRequestsTest {
                 .then().statusCode(422).body("detail", org.hamcrest.Matchers.containsString("EUR"));
         decide(request, "reviewer-ana", Map.of("decision", "APPROVE", "programmeCode", programme,
                 "approvedAmount", Map.of("amount", "-1", "currency", "USD")))
-                .then().statusCode(400);
+                .then().statusCode(400).body("errors.field", hasItem("approvedAmount.amount"));
         decide(request, "reviewer-ana", Scenario.approval(programme, "100000.01", 1, false))
                 .then().statusCode(409).body("type", equalTo("https://assistance.example/problems/insufficient-funds"));
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
                 .then().body("committed.amount", equalTo(0.0f));
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews/" + request)
                 .then().body("status", equalTo("PENDING"));
+        assertThat(Scenario.recordedEvents(request)).isEmpty();
     }
 
     @Test
@@ -101,21 +119,33 @@ class DecidingOnRequestsTest {
         decide(request, "reviewer-ana", Map.of("decision", "REJECT", "reasonCode", "OUT_OF_MANDATE",
                 "comment", "Terrorism financing is handled by another programme"))
                 .then().statusCode(200).body("status", equalTo("REJECTED"));
-        BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key())
+        var rejected = BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key())
                 && "assistance.review.rejected.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));
+        assertThat(new String(rejected.get(0).value(), StandardCharsets.UTF_8)).contains(
+                "\"reasonCode\":\"OUT_OF_MANDATE\"", "\"rejectedBy\":\"reviewer-ana\"",
+                "\"comment\":\"Terrorism financing is handled by another programme\"");
         decide(request, "reviewer-bo", Map.of("decision", "REQUEST_INFORMATION", "questions", List.of("Why?")))
-                .then().statusCode(409);
+                .then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("already REJECTED"));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews/" + request)
+                .then().body("status", equalTo("REJECTED")).body("decidedBy", equalTo(List.of("reviewer-ana")));
+        assertThat(Scenario.recordedEvents(request)).containsExactly("assistance.review.rejected.v1");
     }
 
     @Test
     void asking_for_information_needs_questions_and_is_published() {
         UUID request = Scenario.submittedRequest();
-        decide(request, "reviewer-ana", Map.of("decision", "REQUEST_INFORMATION")).then().statusCode(400);
+        decide(request, "reviewer-ana", Map.of("decision", "REQUEST_INFORMATION")).then().statusCode(400)
+                .body("errors.field", equalTo(List.of("questions")));
         decide(request, "reviewer-ana", Map.of("decision", "REQUEST_INFORMATION",
                 "questions", List.of("How many examiners will use the kits?")))
                 .then().statusCode(200).body("status", equalTo("INFORMATION_REQUESTED"));
         var events = BrokerClient.await(Topics.REVIEWS, r -> request.toString().equals(r.key()), 1, Duration.ofSeconds(20));
         assertThat(BrokerClient.header(events.get(0), "ce_type")).isEqualTo("assistance.review.information-requested.v1");
+        assertThat(new String(events.get(0).value(), StandardCharsets.UTF_8)).contains(
+                "\"questions\":[\"How many examiners will use the kits?\"]", "\"requestedBy\":\"reviewer-ana\"");
+        assertThat(ReviewQueueTest.queue("INFORMATION_REQUESTED")).contains(request.toString());
+        assertThat(ReviewQueueTest.queue("PENDING")).doesNotContain(request.toString());
     }
 
     @Test
@@ -129,6 +159,9 @@ class DecidingOnRequestsTest {
                         .then().body("status", equalTo("WITHDRAWN")));
         decide(request, "reviewer-ana", Scenario.approval(programme, "100.00", 1, false))
                 .then().statusCode(409).body("detail", org.hamcrest.Matchers.containsString("withdrawn"));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
+                .then().body("committed.amount", equalTo(0.0f));
+        assertThat(Scenario.recordedEvents(request)).isEmpty();
     }
 
     @Test
@@ -222,7 +255,12 @@ class DecidingOnRequestsTest {
 
         decide(request, "reviewer-ana", approval).then().statusCode(409)
                 .body("type", equalTo("https://assistance.example/problems/four-eyes"));
-        decide(request, "reviewer-bo", Scenario.approval(programme, "50000.00", 4, true)).then().statusCode(409);
+        decide(request, "reviewer-bo", Scenario.approval(programme, "50000.00", 4, true)).then().statusCode(409)
+                .body("detail", containsString("differs"));
+        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews/" + request)
+                .then().body("status", equalTo("AWAITING_SECOND_APPROVAL"))
+                .body("pendingApproval.approvedBy", equalTo("reviewer-ana"))
+                .body("pendingApproval.amount.amount", equalTo(60000.00f));
 
         decide(request, "reviewer-bo", approval).then().statusCode(200).body("status", equalTo("APPROVED"))
                 .body("decidedBy", equalTo(List.of("reviewer-ana", "reviewer-bo")));
@@ -254,7 +292,8 @@ class DecidingOnRequestsTest {
                 "approvedAmount", Map.of("amount", "75000.00", "currency", "USD"),
                 "equipmentLines", List.of(Map.of("itemCode", "FOR-WB-001", "quantity", 4)),
                 "trainings", List.of(Map.of("topic", "Mobile forensics", "participants", 20,
-                        "plannedStart", start, "plannedEnd", end)))).then().statusCode(409);
+                        "plannedStart", start, "plannedEnd", end)))).then().statusCode(409)
+                .body("detail", containsString("differs"));
         decide(request, "reviewer-bo", approval).then().statusCode(200).body("status", equalTo("APPROVED"));
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/activities?requestId=" + request)
                 .then().body("kind", org.hamcrest.Matchers.containsInAnyOrder("TRAINING_COURSE", "LEGISLATIVE_REVIEW"))
@@ -270,24 +309,32 @@ class DecidingOnRequestsTest {
             requests.add(Scenario.submittedRequest());
         }
         ExecutorService pool = Executors.newFixedThreadPool(8);
-        List<Callable<Integer>> calls = new ArrayList<>();
+        List<Callable<String>> calls = new ArrayList<>();
         for (int i = 0; i < requests.size(); i++) {
             UUID request = requests.get(i);
             String reviewer = "reviewer-" + i;
-            calls.add(() -> decide(request, reviewer, Scenario.approval(programme, "2000.00", 1, false)).statusCode());
+            calls.add(() -> {
+                var answer = decide(request, reviewer, Scenario.approval(programme, "2000.00", 1, false));
+                return answer.statusCode() + " " + (answer.statusCode() == 200 ? answer.path("status")
+                        : answer.path("type"));
+            });
         }
-        List<Integer> statuses = new ArrayList<>();
+        List<String> answers = new ArrayList<>();
         try {
-            for (Future<Integer> f : pool.invokeAll(calls)) {
-                statuses.add(f.get());
+            for (Future<String> f : pool.invokeAll(calls)) {
+                answers.add(f.get());
             }
         } finally {
             pool.shutdownNow();
         }
-        assertThat(statuses).containsOnly(200, 409);
-        assertThat(statuses.stream().filter(s -> s == 200).count()).isEqualTo(5);
+        // a refusal is for want of money, never a lock or a stale version
+        assertThat(answers).containsOnly("200 APPROVED", "409 https://assistance.example/problems/insufficient-funds");
+        assertThat(answers).filteredOn("200 APPROVED"::equals).hasSize(5);
         given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + programme)
                 .then().body("committed.amount", equalTo(10000.00f)).body("available.amount", equalTo(0.0f));
+        List<String> statuses = requests.stream().map(r -> given().auth().oauth2(Tokens.role("reviewer"))
+                .when().get("/api/v1/reviews/" + r).then().extract().<String>path("status")).toList();
+        assertThat(statuses).containsOnly("APPROVED", "PENDING").filteredOn("APPROVED"::equals).hasSize(5);
     }
 
     static io.restassured.response.Response decide(UUID request, String reviewer, Map<String, Object> body) {
