@@ -10,6 +10,7 @@ import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.equipmentservice.Logistics;
 import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -31,6 +32,11 @@ import static org.hamcrest.Matchers.equalTo;
 /** Approved equipment nobody had waits as a backorder until stock arrives, or until logistics cancels it. */
 @QuarkusTest
 class BackorderFulfilmentTest {
+
+    @AfterEach
+    void leaveNoRuleInForce() {
+        Logistics.retireEveryRuleInForce();
+    }
 
     @Test
     void stock_received_fulfils_backorders_most_urgent_request_first_then_oldest_as_new_shipments() {

@@ -7,6 +7,7 @@ import org.assistance.equipmentservice.Logistics;
 import org.assistance.equipmentservice.screening.ExportRule;
 import org.assistance.equipmentservice.screening.ExportRules;
 import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -21,6 +22,11 @@ import static org.hamcrest.Matchers.hasItem;
 /** Export rules stay within what the contract says a rule, and a shipment's hits, can hold. */
 @QuarkusTest
 class ExportRuleBoundsTest {
+
+    @AfterEach
+    void leaveNoRuleInForce() {
+        Logistics.retireEveryRuleInForce();
+    }
 
     private static Map<String, Object> rule(String destination, String target, String reference) {
         return Map.of("destination", destination, "target", target, "measure", "LICENCE_REQUIRED",

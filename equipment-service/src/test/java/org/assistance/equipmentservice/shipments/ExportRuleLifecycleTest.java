@@ -5,6 +5,7 @@ import io.restassured.http.ContentType;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
 import org.assistance.equipmentservice.Logistics;
 import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -24,6 +25,11 @@ import static org.hamcrest.Matchers.nullValue;
 /** Export rules hold what they hit whenever they change, dispatch checks them again, and they are never deleted. */
 @QuarkusTest
 class ExportRuleLifecycleTest {
+
+    @AfterEach
+    void leaveNoRuleInForce() {
+        Logistics.retireEveryRuleInForce();
+    }
 
     @Test
     void a_rule_added_after_a_shipment_was_planned_holds_it() {
