@@ -40,10 +40,10 @@ public class DeliverableResource {
     @Operation(summary = "The deliverables of a request, each with its state (PENDING, IN_PROGRESS, DELIVERED, "
             + "CANCELLED with a reason), and what is still outstanding; a partner sees only its agency's")
     @APIResponse(responseCode = "200", description = "The deliverables and those outstanding",
-            content = @Content(schema = @Schema(implementation = Deliveries.Deliverables.class)))
+            content = @Content(schema = @Schema(implementation = RequestDeliverables.class)))
     @APIResponse(responseCode = "404", description = "No such request for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Deliveries.Deliverables get(@PathParam("id") UUID requestId) {
-        return deliveries.of(requestId, caller.agencyScope());
+    public RequestDeliverables get(@PathParam("id") UUID requestId) {
+        return deliveries.of(requestId, caller.scope());
     }
 }

@@ -15,8 +15,7 @@ import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
-import org.assistance.chassis.events.Values;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.assistance.chassis.security.TenantScope;
 import org.assistance.requestservice.requests.AssistanceRequest;
 import org.assistance.requestservice.requests.AssistanceRequests;
 import org.assistance.requestservice.requests.RequestStatus;
@@ -123,40 +122,13 @@ public class Deliveries {
     }
 
     /** The deliverables of a request as the caller may see it (another agency's: 404). */
-    public Deliverables of(UUID requestId, String agencyOrNullForStaff) {
-        AssistanceRequest request = requests.visibleTo(requestId, agencyOrNullForStaff);
+    public RequestDeliverables of(UUID requestId, TenantScope scope) {
+        AssistanceRequest request = requests.visibleTo(requestId, scope);
         List<DeliverableView> all = DeliveryLedger.of(requestId).approved().stream()
                 .map(DeliverableView::of).toList();
-        return new Deliverables(requestId, request.status, all,
+        return new RequestDeliverables(requestId, request.status, all,
                 all.stream().filter(d -> d.state() != Deliverable.State.DELIVERED
                         && d.state() != Deliverable.State.CANCELLED).toList());
-    }
-
-    @Schema(name = "RequestDeliverables", description = "Every approved deliverable of a request (one per approved "
-            + "item code, quantities in units, id item:<code>; one per approved activity, id = the activity id) and "
-            + "those still outstanding (not yet DELIVERED or CANCELLED)")
-    public record Deliverables(UUID requestId, RequestStatus status,
-                               @Schema(maxItems = Deliverable.MAX_PER_REQUEST) List<DeliverableView> deliverables,
-                               @Schema(maxItems = Deliverable.MAX_PER_REQUEST) List<DeliverableView> outstanding) {
-    }
-
-    /** One deliverable as the API shows it; the bounds are the columns' and the approval's. */
-    @Schema(name = "Deliverable")
-    public record DeliverableView(
-            @Schema(maxLength = 120, description = "item:<code> for equipment, the activity id for an activity")
-            String deliverableId,
-            @Schema(maxLength = 40, description = "EQUIPMENT, or the activity's kind (e.g. TRAINING_COURSE)") String kind,
-            @Schema(maxLength = 300) String description,
-            @Schema(minimum = "0", maximum = "" + Deliverable.MAX_UNITS) int quantity,
-            @Schema(minimum = "0", maximum = "" + Deliverable.MAX_UNITS) int quantityDelivered,
-            @Schema(minimum = "0", maximum = "" + Deliverable.MAX_UNITS) int quantityCancelled,
-            Deliverable.State state,
-            @Schema(maxLength = Deliverable.MAX_REASON, description = "Why units were cancelled") String reason) {
-        static DeliverableView of(Deliverable d) {
-            Values.Deliverable v = d.value();
-            return new DeliverableView(v.deliverableId(), v.kind(), v.description(), v.quantity(), v.quantityDelivered(),
-                    v.quantityCancelled(), d.state, v.reason());
-        }
     }
 
     private void apply(UUID requestId, OffsetDateTime at, String actor, String reason, Consumer<DeliveryLedger> fact) {

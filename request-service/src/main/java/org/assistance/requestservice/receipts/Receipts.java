@@ -11,6 +11,7 @@ import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.chassis.security.TenantScope;
 import org.assistance.requestservice.requests.AssistanceRequest;
 import org.assistance.requestservice.requests.AssistanceRequests;
 
@@ -85,8 +86,8 @@ public class Receipts {
         return IncomingShipment.findById(shipmentId, LockModeType.PESSIMISTIC_WRITE);
     }
 
-    public List<IncomingShipment> of(UUID requestId, String agencyOrNullForStaff) {
-        requests.visibleTo(requestId, agencyOrNullForStaff);
+    public List<IncomingShipment> of(UUID requestId, TenantScope scope) {
+        requests.visibleTo(requestId, scope);
         List<IncomingShipment> latest = new ArrayList<>(IncomingShipment.<IncomingShipment>find(
                 "requestId = ?1 order by updatedAt desc, id desc", requestId).range(0, MAX_SHIPMENTS - 1).list());
         Collections.reverse(latest);
@@ -99,7 +100,7 @@ public class Receipts {
      */
     @Transactional
     public Receipt confirm(UUID requestId, String agencyId, ReceiptDraft draft, String actor) {
-        requests.visibleTo(requestId, agencyId);
+        requests.visibleTo(requestId, TenantScope.ofAgency(agencyId));
         // Two clerks may confirm the same shipment at once: the shipment's row lock makes the second
         // wait, then see the first one's receipt (409) instead of inserting it too (a 500 on the key).
         // The request is locked first, in the order the shipment events take them, so a confirmation

@@ -20,6 +20,7 @@ import org.assistance.chassis.http.EntityTags;
 import org.assistance.chassis.http.JsonMergePatch;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.security.TenantScope;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;
@@ -103,10 +104,10 @@ public class AssistanceRequests {
         return new Submission(AssistanceRequest.findById(earlier[1]), true);
     }
 
-    /** The request as its agency may see it; another agency's request does not exist for the caller. */
-    public AssistanceRequest visibleTo(UUID id, String agencyOrNullForStaff) {
+    /** The request as the caller may see it; another agency's request does not exist for a partner. */
+    public AssistanceRequest visibleTo(UUID id, TenantScope scope) {
         AssistanceRequest request = AssistanceRequest.findById(id);
-        if (request == null || (agencyOrNullForStaff != null && !request.agencyId.equals(agencyOrNullForStaff))) {
+        if (request == null || !scope.includesAgency(request.agencyId)) {
             throw DomainRuleViolation.notFound("Request " + id);
         }
         return request;
@@ -115,7 +116,7 @@ public class AssistanceRequests {
     /** Applies a JSON merge patch to the agency's own request, if it still is at the version the agency read. */
     @Transactional
     public AssistanceRequest amend(UUID id, String agencyId, long expectedVersion, JsonNode patch, String actor) {
-        AssistanceRequest request = visibleTo(id, agencyId);
+        AssistanceRequest request = visibleTo(id, TenantScope.ofAgency(agencyId));
         if (request.version != expectedVersion) {
             throw EntityTags.stale();
         }
@@ -151,7 +152,7 @@ public class AssistanceRequests {
 
     @Transactional
     public AssistanceRequest withdraw(UUID id, String agencyId, String reason, String actor) {
-        AssistanceRequest request = visibleTo(id, agencyId);
+        AssistanceRequest request = visibleTo(id, TenantScope.ofAgency(agencyId));
         RequestStatus before = request.status;
         OffsetDateTime now = OffsetDateTime.now();
         request.withdraw(now);
@@ -221,7 +222,7 @@ public class AssistanceRequests {
     /** The partner confirms completion of its delivered request, with a rating and a comment for donors. */
     @Transactional
     public AssistanceRequest complete(UUID id, String agencyId, int satisfaction, String comment, String actor) {
-        visibleTo(id, agencyId);
+        visibleTo(id, TenantScope.ofAgency(agencyId));
         AssistanceRequest request = AssistanceRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = OffsetDateTime.now();
         request.complete(satisfaction, comment, now);
@@ -259,8 +260,8 @@ public class AssistanceRequests {
         return closed;
     }
 
-    public List<StatusChange> history(UUID id, String agencyOrNullForStaff) {
-        visibleTo(id, agencyOrNullForStaff);
+    public List<StatusChange> history(UUID id, TenantScope scope) {
+        visibleTo(id, scope);
         return StatusChange.of(id);
     }
 

@@ -4,7 +4,6 @@ import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -23,11 +22,9 @@ public class AutomaticClosing {
     private final AssistanceRequests requests;
     private final Duration after;
 
-    public AutomaticClosing(AssistanceRequests requests,
-                            @ConfigProperty(name = "assistance.requests.auto-close-after", defaultValue = "P60D")
-                            Duration after) {
+    public AutomaticClosing(AssistanceRequests requests, ClosingPolicy policy) {
         this.requests = requests;
-        this.after = after;
+        this.after = policy.autoCloseAfter();
     }
 
     private volatile boolean stopping;

@@ -114,7 +114,7 @@ public class RequestResource {
     public Response get(@PathParam("id") UUID id,
                         @Parameter(description = "The ETag last read: 304 if the request has not changed since")
                         @HeaderParam("If-None-Match") @Size(max = MAX_ETAGS) String ifNoneMatch) {
-        AssistanceRequest request = requests.visibleTo(id, caller.agencyScope());
+        AssistanceRequest request = requests.visibleTo(id, caller.scope());
         if (EntityTags.matches(ifNoneMatch, request.version)) {
             return Response.notModified(new EntityTag(String.valueOf(request.version))).build();
         }
@@ -157,10 +157,6 @@ public class RequestResource {
         return Response.ok(RequestView.of(request)).tag(new EntityTag(String.valueOf(request.version))).build();
     }
 
-    @Schema(name = "Withdrawal")
-    public record Withdrawal(@Size(max = MAX_COMMENT) @Schema(example = "Funded by the national budget after all") String reason) {
-    }
-
     @POST
     @Path("/{id}/withdrawal")
     @Consumes(MediaType.APPLICATION_JSON)
@@ -175,14 +171,6 @@ public class RequestResource {
     public RequestView withdraw(@PathParam("id") UUID id, @Valid Withdrawal withdrawal) {
         return RequestView.of(requests.withdraw(id, caller.requireAgency(),
                 withdrawal == null ? null : withdrawal.reason(), caller.subject()));
-    }
-
-    @Schema(name = "Completion")
-    public record Completion(
-            @NotNull @Min(1) @Max(5) @Schema(example = "5", description = "How satisfied the agency is, 1 to 5")
-            Integer satisfaction,
-            @Size(max = MAX_COMMENT) @Schema(example = "Twelve examiners now process seized phones in-house.")
-            String comment) {
     }
 
     @POST
@@ -216,7 +204,7 @@ public class RequestResource {
     @APIResponse(responseCode = "404", description = "No such request for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<RequestView.Change> history(@PathParam("id") UUID id) {
-        return requests.history(id, caller.agencyScope()).stream().map(RequestView.Change::of).toList();
+        return requests.history(id, caller.scope()).stream().map(RequestView.Change::of).toList();
     }
 
     @GET
@@ -235,7 +223,7 @@ public class RequestResource {
                                  @Parameter(description = "Where the page starts: from the previous page's `next`")
                                  @QueryParam("cursor") @Size(max = MAX_CURSOR) String cursor,
                                  @Context UriInfo uri) {
-        RequestSearch.Criteria criteria = new RequestSearch.Criteria(caller.agencyScope(), status, country, thematicArea,
+        RequestSearch.Criteria criteria = new RequestSearch.Criteria(caller.scope(), status, country, thematicArea,
                 priority, submittedFrom, submittedTo);
         RequestSearch.Result result = search.find(criteria, limit, cursor);
         String next = result.nextCursor() == null ? null

@@ -4,6 +4,7 @@ import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.security.TenantScope;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -17,7 +18,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class RequestSearch {
 
-    public record Criteria(String agencyId, RequestStatus status, String country, ThematicArea thematicArea,
+    /** What a caller searches for, within the records its scope lets it read. */
+    public record Criteria(TenantScope scope, RequestStatus status, String country, ThematicArea thematicArea,
                            Priority priority, OffsetDateTime submittedFrom, OffsetDateTime submittedTo) {
     }
 
@@ -33,9 +35,9 @@ public class RequestSearch {
         requireSearchable("submittedTo", criteria.submittedTo());
         List<String> where = new ArrayList<>();
         Parameters params = new Parameters();
-        if (criteria.agencyId() != null) {
+        if (criteria.scope().confinedToAgency()) {
             where.add("agencyId = :agency");
-            params.and("agency", criteria.agencyId());
+            params.and("agency", criteria.scope().agency());
         }
         if (criteria.status() != null) {
             where.add("status = :status");

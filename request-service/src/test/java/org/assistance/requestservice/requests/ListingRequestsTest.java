@@ -5,6 +5,7 @@ import io.restassured.path.json.JsonPath;
 import org.assistance.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,9 +13,7 @@ import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
 
 @QuarkusTest
 class ListingRequestsTest {
@@ -43,16 +42,45 @@ class ListingRequestsTest {
 
     @Test
     void filters_narrow_the_list_and_staff_see_every_agency() {
+        // only what this test submits: earlier tests' requests are older than this
+        String since = Instant.now().minusSeconds(1).toString();
         String agency = "agency-filter-" + UUID.randomUUID();
-        Map<String, Object> colombia = Drafts.trainingAndEquipment();
-        colombia.put("country", "CO");
-        colombia.put("priority", "URGENT");
-        Drafts.submit(agency, colombia);
-        Drafts.submit(agency, Drafts.trainingAndEquipment());
-        given().auth().oauth2(Tokens.partner(agency)).when().get("/api/v1/requests?country=CO")
-                .then().statusCode(200).body("items", hasSize(1)).body("items.country", everyItem(equalTo("CO")));
-        given().auth().oauth2(Tokens.role("operations")).when().get("/api/v1/requests?priority=URGENT&limit=100")
-                .then().statusCode(200).body("items.priority", everyItem(equalTo("URGENT")));
+        String other = "agency-filter-other-" + UUID.randomUUID();
+        Map<String, Object> urgentInColombia = Drafts.trainingAndEquipment();
+        urgentInColombia.put("country", "CO");
+        urgentInColombia.put("priority", "URGENT");
+        String colombia = Drafts.submit(agency, urgentInColombia).toString();
+        String kenya = Drafts.submit(agency, Drafts.trainingAndEquipment()).toString();
+        Map<String, Object> urgentElsewhere = Drafts.trainingAndEquipment();
+        urgentElsewhere.put("priority", "URGENT");
+        String othersUrgent = Drafts.submit(other, urgentElsewhere).toString();
+
+        JsonPath inColombia = given().auth().oauth2(Tokens.partner(agency)).queryParam("country", "CO")
+                .queryParam("submittedFrom", since).when().get("/api/v1/requests")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(inColombia.getList("items.id", String.class)).containsExactly(colombia);
+        assertThat(inColombia.getList("items.country", String.class)).containsExactly("CO");
+
+        // a partner sees only its own agency's, even where another agency's would match
+        JsonPath partnersUrgent = given().auth().oauth2(Tokens.partner(agency)).queryParam("priority", "URGENT")
+                .queryParam("submittedFrom", since).when().get("/api/v1/requests")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(partnersUrgent.getList("items.id", String.class)).containsExactly(colombia);
+
+        // staff see every agency's: both agencies' urgent requests, and only urgent ones
+        JsonPath staffUrgent = given().auth().oauth2(Tokens.role("operations")).queryParam("priority", "URGENT")
+                .queryParam("submittedFrom", since).queryParam("limit", 100).when().get("/api/v1/requests")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(staffUrgent.getList("items.id", String.class)).containsExactly(othersUrgent, colombia)
+                .doesNotContain(kenya);
+        assertThat(staffUrgent.getList("items.agencyId", String.class)).containsExactly(other, agency);
+        assertThat(staffUrgent.getList("items.priority", String.class)).containsOnly("URGENT");
+
+        // and without a filter, staff see both agencies' requests, newest first
+        JsonPath staffAll = given().auth().oauth2(Tokens.role("operations")).queryParam("submittedFrom", since)
+                .queryParam("limit", 100).when().get("/api/v1/requests")
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(staffAll.getList("items.id", String.class)).containsExactly(othersUrgent, kenya, colombia);
     }
 
     @Test

@@ -1,34 +1,33 @@
 package org.assistance.requestservice.requests;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import org.assistance.testsupport.Tokens;
+import io.quarkus.test.junit.main.LaunchResult;
+import io.quarkus.test.junit.main.QuarkusMainLauncher;
+import io.quarkus.test.junit.main.QuarkusMainTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
-import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
 
-/** Second half: the application was restarted (another profile) and the row is still there. */
-@QuarkusTest
-@TestProfile(RequestSurvivesRestartTest.Restarted.class)
+/**
+ * A request written by the service is still there after the service stopped and started again
+ * (nothing recreates the schema at start). Runs on its own: it starts the service twice itself.
+ */
+@QuarkusMainTest
 class RequestSurvivesRestartTest {
-    public static class Restarted implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("assistance.test.restarted", "true");
-        }
-    }
 
     @Test
-    void the_request_written_before_the_restart_is_still_there() {
-        String id = System.getProperty(RequestWrittenBeforeRestartTest.WRITTEN);
-        assertThat(id).as("RequestWrittenBeforeRestartTest must run first, in the same JVM").isNotNull();
-        given().auth().oauth2(Tokens.partner("agency-restart"))
-                .when().get("/api/v1/requests/" + id)
-                .then().statusCode(200).body("title", equalTo("Digital forensics capacity for the cybercrime unit"));
+    void a_request_written_before_a_restart_is_read_after_it(QuarkusMainLauncher service) {
+        LaunchResult firstLife = service.launch("write");
+        assertThat(firstLife.exitCode()).as(firstLife.getErrorOutput()).isZero();
+        String id = lineAfter(firstLife, RestartingService.WRITTEN);
+
+        LaunchResult secondLife = service.launch("read", id);
+        assertThat(secondLife.exitCode()).as(secondLife.getErrorOutput()).isZero();
+        assertThat(lineAfter(secondLife, RestartingService.READ)).isEqualTo(RestartingService.TITLE);
+    }
+
+    private static String lineAfter(LaunchResult result, String prefix) {
+        return result.getOutputStream().stream().filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length())).findFirst()
+                .orElseThrow(() -> new AssertionError("no line starting '" + prefix + "' in:\n" + result.getOutput()));
     }
 }

@@ -1,4 +1,4 @@
-package org.assistance.requestservice.requests;
+package org.assistance.requestservice.deliveries;
 
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -10,19 +10,25 @@ import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
 import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
-import org.assistance.requestservice.deliveries.Deliveries;
+import org.assistance.requestservice.requests.AssistanceRequests;
+import org.assistance.requestservice.requests.RequestStatus;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Keeps the requester's view of the status in step with what program-service decided and delivered. */
+/**
+ * program-service's reviews: keeps the requester's view of the status in step with what was
+ * decided, and the deliverables with what was approved and delivered. It lives with the
+ * deliveries, which already build on requests, so requests needs to know of neither.
+ */
 @ApplicationScoped
-public class DecisionEventsConsumer {
+public class ReviewEventsConsumer {
     private final EventInbox inbox;
     private final AssistanceRequests requests;
     private final EventHandlers reviews;
 
-    public DecisionEventsConsumer(EventInbox inbox, AssistanceRequests requests, Deliveries deliveries) {
+    public ReviewEventsConsumer(EventInbox inbox, AssistanceRequests requests, Deliveries deliveries) {
         this.inbox = inbox;
         this.requests = requests;
+        // the name is the processed-events key of events already handled: it stays as it was
         this.reviews = EventHandlers.named("request-status-from-reviews")
                 .on(RequestApproved.class, e -> {
                     this.requests.statusReported(e.data().requestId(),
@@ -43,7 +49,7 @@ public class DecisionEventsConsumer {
 
     @Incoming("assistance-reviews")
     @Blocking
-    public void onReview(ConsumerRecords<String, byte[]> records) {
+    public void consume(ConsumerRecords<String, byte[]> records) {
         inbox.receiveAll(records, reviews);
     }
 }
