@@ -58,27 +58,6 @@ public class Caller {
     }
 
     /**
-     * The agency a caller's reading is confined to: its own for a partner, none (null) for
-     * staff, who see every agency's records.
-     *
-     * @deprecated use {@link #scope()}: {@code scope().agency()}
-     */
-    @Deprecated(forRemoval = true)
-    public String agencyScope() {
-        return is(Roles.PARTNER) && !isStaff() ? requireAgency() : null;
-    }
-
-    /**
-     * The donor a caller's reading is confined to: its own for a donor, none (null) for staff.
-     *
-     * @deprecated use {@link #scope()}: {@code scope().donor()}
-     */
-    @Deprecated(forRemoval = true)
-    public String donorScope() {
-        return is(Roles.DONOR) && !isStaff() ? requireDonor() : null;
-    }
-
-    /**
      * When the caller's token expires (its {@code exp} claim); empty for a caller without a token
      * or a token without one. A stream opened with a token ends then: the client reconnects with a new one.
      */

@@ -188,7 +188,7 @@ public final class ServiceShape {
                     + "caller may read");
 
     private static final Set<String> HAND_MADE_TENANT_CHECKS = Set.of(
-            "is", "isStaff", "agency", "donor", "agencyScope", "donorScope");
+            "is", "isStaff", "agency", "donor");
 
     /** d) Tenant checks go through {@code Caller.scope()}, not through roles tested by hand. */
     @ArchTest
