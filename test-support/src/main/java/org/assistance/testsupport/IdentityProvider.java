@@ -1,22 +1,17 @@
 package org.assistance.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
+import org.assistance.topology.tokens.SigningKey;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.math.BigInteger;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyFactory;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateCrtKey;
-import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -25,24 +20,14 @@ import java.util.List;
  * The test JVM's identity provider: its signing keys, each with a kid, and their public half served
  * as a JWKS over HTTP, where the services under test read them as from a real provider. The keys
  * live in a system property, so every class loader of the JVM (test resources, each Quarkus
- * application) signs with and publishes the same ones; the last key is the one that signs.
+ * application) signs with and publishes the same ones; the last key is the one that signs. The keys,
+ * their kid and their JWKS are deploy/topology's SigningKey, as the launcher's are.
  */
 final class IdentityProvider {
     private static final String KEYS = "assistance.test.identity-provider.keys";
     private static final String URL = "assistance.test.identity-provider.jwks-url";
     private static String cachedValue;
     private static List<SigningKey> cachedKeys;
-
-    record SigningKey(String kid, RSAPrivateCrtKey privateKey) {
-        RSAPublicKey publicKey() {
-            try {
-                return (RSAPublicKey) KeyFactory.getInstance("RSA").generatePublic(
-                        new RSAPublicKeySpec(privateKey.getModulus(), privateKey.getPublicExponent()));
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        }
-    }
 
     private IdentityProvider() {
     }
@@ -100,16 +85,7 @@ final class IdentityProvider {
     }
 
     static String jwks() {
-        StringBuilder json = new StringBuilder("{\"keys\":[");
-        List<SigningKey> keys = published();
-        for (int i = 0; i < keys.size(); i++) {
-            RSAPublicKey key = keys.get(i).publicKey();
-            json.append(i == 0 ? "" : ",")
-                    .append("{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"").append(keys.get(i).kid())
-                    .append("\",\"n\":\"").append(base64url(key.getModulus()))
-                    .append("\",\"e\":\"").append(base64url(key.getPublicExponent())).append("\"}");
-        }
-        return json.append("]}").toString();
+        return SigningKey.jwks(published());
     }
 
     private static String serve() {
@@ -134,23 +110,7 @@ final class IdentityProvider {
     }
 
     private static SigningKey generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            KeyPair pair = generator.generateKeyPair();
-            RSAPublicKey publicKey = (RSAPublicKey) pair.getPublic();
-            return new SigningKey(thumbprint(publicKey), (RSAPrivateCrtKey) pair.getPrivate());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** The key's RFC 7638 thumbprint, the kid providers commonly use. */
-    private static String thumbprint(RSAPublicKey key) throws Exception {
-        String canonical = "{\"e\":\"" + base64url(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
-                + base64url(key.getModulus()) + "\"}";
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+        return SigningKey.generate();
     }
 
     private static String encode(SigningKey key) {
@@ -166,13 +126,5 @@ final class IdentityProvider {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static String base64url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        int skip = bytes.length > 1 && bytes[0] == 0 ? 1 : 0; // unsigned, as JWK wants it
-        byte[] unsigned = new byte[bytes.length - skip];
-        System.arraycopy(bytes, skip, unsigned, 0, unsigned.length);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(unsigned);
     }
 }

@@ -1,24 +1,24 @@
 package org.assistance.testsupport;
 
-import io.smallrye.jwt.build.Jwt;
-import io.smallrye.jwt.build.JwtClaimsBuilder;
+import org.assistance.topology.tokens.SigningKey;
+import org.assistance.topology.tokens.Token;
+import org.assistance.topology.tokens.TokenRules;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * Signed JWTs for tests, as an identity provider issues them: issuer, audience, an hour of life,
  * and a {@code kid} naming the key in the JWKS that {@link PlatformTestResource} points the service
- * under test at. Keys are generated per test JVM (nothing is committed).
+ * under test at. Keys are generated per test JVM (nothing is committed). The claims and the
+ * signing are deploy/topology's, as the launcher's tokens are: only the issuer differs.
  */
 public final class Tokens {
-    public static final String ISSUER = "https://assistance.test/issuer";
+    public static final String ISSUER = TokenRules.TEST_ISSUER;
     /** The audience every service of the platform expects (mp.jwt.verify.audiences). */
-    public static final String AUDIENCE = "assistance-platform";
+    public static final String AUDIENCE = TokenRules.AUDIENCE;
     /** The longest life a token may have and the oldest it may be (mp.jwt.verify.token.age). */
-    public static final Duration MAXIMUM_AGE = Duration.ofHours(1);
+    public static final Duration MAXIMUM_AGE = TokenRules.LIFETIME;
 
     private Tokens() {
     }
@@ -38,7 +38,7 @@ public final class Tokens {
 
     /** A token for the given subject and role, e.g. two distinct reviewers. */
     public static String person(String subject, String role) {
-        return sign(claims(role).subject(subject).upn(subject));
+        return sign(claims(role).subject(subject));
     }
 
     public static String expired(String role) {
@@ -48,14 +48,13 @@ public final class Tokens {
 
     /** Signed by a key the services do not trust, under the kid of one they do. */
     public static String forged(String role) {
-        IdentityProvider.SigningKey stranger = IdentityProvider.stranger();
-        return claims(role).jws().keyId(IdentityProvider.signing().kid()).sign(stranger.privateKey());
+        SigningKey stranger = IdentityProvider.stranger();
+        return claims(role).signedWith(IdentityProvider.signing().kid(), stranger.privateKey());
     }
 
     /** Signed by a key whose kid the identity provider does not publish. */
     public static String unknownKey(String role) {
-        IdentityProvider.SigningKey stranger = IdentityProvider.stranger();
-        return claims(role).jws().keyId(stranger.kid()).sign(stranger.privateKey());
+        return claims(role).signedWith(IdentityProvider.stranger());
     }
 
     /** A valid token issued for another application. */
@@ -97,14 +96,12 @@ public final class Tokens {
         return IdentityProvider.jwksUrl();
     }
 
-    private static String sign(JwtClaimsBuilder claims) {
-        IdentityProvider.SigningKey key = IdentityProvider.signing();
-        return claims.jws().keyId(key.kid()).sign(key.privateKey());
+    private static String sign(Token claims) {
+        return claims.signedWith(IdentityProvider.signing());
     }
 
-    private static JwtClaimsBuilder claims(String role) {
-        String subject = role + "-" + UUID.randomUUID().toString().substring(0, 8);
-        return Jwt.issuer(ISSUER).audience(AUDIENCE).subject(subject).upn(subject).groups(Set.of(role))
-                .issuedAt(Instant.now()).expiresIn(MAXIMUM_AGE.toSeconds());
+    /** Issued now for {@link #MAXIMUM_AGE} to a made-up subject of the role. */
+    private static Token claims(String role) {
+        return Token.of(ISSUER, role);
     }
 }
