@@ -83,7 +83,17 @@ public final class AsyncApiDocument {
                         "ce_time", map("type", "string", "format", "date-time"),
                         "ce_subject", map("type", "string", "description",
                                 "the Kafka key: the request id (the item code on the catalogue topic)"),
-                        "content-type", map("type", "string", "const", "application/json"))));
+                        "content-type", map("type", "string", "const", "application/json"),
+                        // the CloudEvents distributed-tracing extension: the W3C Trace Context of the work
+                        // that recorded the event; a consumer handles the event as a child of it
+                        "ce_traceparent", map("type", "string",
+                                "pattern", "^[0-9a-f]{2}-[0-9a-f]{32}-[0-9a-f]{16}-[0-9a-f]{2}$",
+                                "description", "W3C traceparent of the work that recorded the event "
+                                        + "(CloudEvents distributed-tracing extension); absent on events "
+                                        + "recorded outside any trace or before traces existed",
+                                "examples", List.of("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01")),
+                        "ce_tracestate", map("type", "string", "maxLength", 512,
+                                "description", "W3C tracestate, present only when a tracing system set one"))));
 
         return map(
                 "asyncapi", "3.0.0",

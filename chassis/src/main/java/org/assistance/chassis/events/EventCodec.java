@@ -67,9 +67,12 @@ public final class EventCodec {
             }
         }
         String subject = header(record, CloudEvent.HEADER_SUBJECT);
+        // a malformed trace context never makes an event unreadable: its handling then starts a trace of its own
+        TraceContext trace = new TraceContext(header(record, CloudEvent.HEADER_TRACEPARENT),
+                header(record, CloudEvent.HEADER_TRACESTATE));
         EventType type = EventType.named(typeName).orElse(null);
         if (type == null) {
-            return new CloudEvent<>(id, source, null, time, subject, null);
+            return new CloudEvent<>(id, source, null, time, subject, null, trace);
         }
         String contentType = header(record, CloudEvent.HEADER_CONTENT_TYPE);
         if (contentType != null && !contentType.startsWith(CloudEvent.JSON)) {
@@ -91,7 +94,7 @@ public final class EventCodec {
         if (record.key() != null && !record.key().equals(aggregate)) {
             throw new UnreadableEvent("key " + record.key() + " is not the event's subject " + aggregate);
         }
-        return new CloudEvent<>(id, source, type, time, subject, data);
+        return new CloudEvent<>(id, source, type, time, subject, data, trace);
     }
 
     private static String required(ConsumerRecord<String, byte[]> record, String name) {

@@ -10,6 +10,7 @@ import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.EventCodec;
 import org.assistance.chassis.events.UnreadableEvent;
+import org.assistance.chassis.tracing.EventTracing;
 import org.jboss.logging.Logger;
 
 import java.util.ArrayList;
@@ -37,7 +38,11 @@ public class EventInbox {
     private final DeadLetters deadLetters;
     private volatile boolean stopping;
 
-    public EventInbox(EntityManager entityManager, ProcessedEvents processedEvents, DeadLetters deadLetters) {
+    private final EventTracing tracing;
+
+    public EventInbox(EntityManager entityManager, ProcessedEvents processedEvents, DeadLetters deadLetters,
+                      EventTracing tracing) {
+        this.tracing = tracing;
         this.entityManager = entityManager;
         this.processedEvents = processedEvents;
         this.deadLetters = deadLetters;
@@ -71,7 +76,8 @@ public class EventInbox {
                     NotFromOwner.check(record, event);
                     Optional<Consumer<CloudEvent<AssistanceEvent>>> handler = handlers.handlerOf(event.type());
                     if (handler.isPresent() && firstDelivery(handlers.consumer(), event)) {
-                        handler.get().accept(event);
+                        // a span of its own, child of the trace the event carries, so what it causes continues that trace
+                        tracing.handle(event, handlers.consumer(), handler.get());
                         // each event's changes go out now and the persistence context stays small:
                         // otherwise every query of the next events would dirty-check all of the batch
                         entityManager.flush();
@@ -106,7 +112,7 @@ public class EventInbox {
                 QuarkusTransaction.requiringNew().run(() -> {
                     handlers.first().run();
                     if (firstDelivery(handlers.consumer(), event)) {
-                        handler.get().accept(event);
+                        tracing.handle(event, handlers.consumer(), handler.get());
                     }
                 });
                 return;

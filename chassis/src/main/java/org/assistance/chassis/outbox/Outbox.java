@@ -6,6 +6,8 @@ import jakarta.transaction.Transactional;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.EventCodec;
 import org.assistance.chassis.events.EventType;
+import org.assistance.chassis.events.TraceContext;
+import org.assistance.chassis.tracing.EventTracing;
 import org.assistance.chassis.transactions.AfterCommit;
 
 import org.assistance.chassis.problems.DomainRuleViolation;
@@ -26,10 +28,12 @@ public class Outbox {
     private final OutboxRelay relay;
     private final EventSource source;
     private final OutboxConfig config;
+    private final EventTracing tracing;
 
     public Outbox(EntityManager entityManager, AfterCommit afterCommit, OutboxRelay relay, EventSource source,
-                  OutboxConfig config) {
+                  OutboxConfig config, EventTracing tracing) {
         this.config = config;
+        this.tracing = tracing;
         this.entityManager = entityManager;
         this.afterCommit = afterCommit;
         this.relay = relay;
@@ -52,9 +56,12 @@ public class Outbox {
                     "This change would make an event of more than " + config.maxEventBytes()
                             + " bytes, more than the platform's event log carries; split it into smaller changes");
         }
+        // the trace of the work recording the event travels with it, so its handlers continue that trace
+        TraceContext trace = tracing.recorded(type.typeName(), id, type.topic(), event.aggregateId());
         entityManager.createNativeQuery("""
-                        insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7)""")
+                        insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload,
+                                            traceparent, tracestate)
+                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
                 .setParameter(1, id)
                 .setParameter(2, type.topic())
                 .setParameter(3, event.aggregateId())
@@ -62,6 +69,8 @@ public class Outbox {
                 .setParameter(5, source.uri())
                 .setParameter(6, OffsetDateTime.now())
                 .setParameter(7, payload)
+                .setParameter(8, trace.traceparent())
+                .setParameter(9, trace.tracestate())
                 .executeUpdate();
         afterCommit.run(relay::wake);
         return id;

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.TraceContext;
 import org.jboss.logging.Logger;
 
 import javax.sql.DataSource;
@@ -170,14 +171,14 @@ public class OutboxRelay {
         }
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
-                select seq, event_id, topic, event_key, event_type, source, occurred_at, payload
+                select seq, event_id, topic, event_key, event_type, source, occurred_at, payload, traceparent, tracestate
                 from outbox where sent_at is null order by seq limit ?""")) {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
                     rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
                             rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
-                            rs.getString(8)));
+                            rs.getString(8), new TraceContext(rs.getString(9), rs.getString(10))));
                 }
             }
         }
@@ -273,8 +274,10 @@ public class OutboxRelay {
     private void setAside(Connection connection, List<Row> refused, List<String> reasons) throws SQLException {
         try (PreparedStatement move = connection.prepareStatement("""
                 with moved as (delete from outbox where seq = ? returning *)
-                insert into outbox_set_aside (seq, event_id, topic, event_key, event_type, source, occurred_at, payload, reason)
-                select seq, event_id, topic, event_key, event_type, source, occurred_at, payload, ? from moved""")) {
+                insert into outbox_set_aside (seq, event_id, topic, event_key, event_type, source, occurred_at, payload, reason,
+                                              traceparent, tracestate)
+                select seq, event_id, topic, event_key, event_type, source, occurred_at, payload, ?,
+                       traceparent, tracestate from moved""")) {
             for (int i = 0; i < refused.size(); i++) {
                 Row row = refused.get(i);
                 String reason = reasons.get(i);
@@ -339,10 +342,11 @@ public class OutboxRelay {
     }
 
     private record Row(long seq, String eventId, String topic, String key, String type, String source,
-                       OffsetDateTime occurredAt, String payload) {
+                       OffsetDateTime occurredAt, String payload, TraceContext trace) {
+        /** The record carries the trace stored with the row, never the relay's own (it has none). */
         ProducerRecord<String, byte[]> toRecord() {
             return CloudEvent.toRecord(topic, type, UUID.fromString(eventId), source, occurredAt, key,
-                    payload.getBytes(StandardCharsets.UTF_8));
+                    payload.getBytes(StandardCharsets.UTF_8), trace);
         }
     }
 }

@@ -1,0 +1,120 @@
+package org.assistance.chassis.tracing;
+
+import io.opentelemetry.api.OpenTelemetry;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.api.trace.Tracer;
+import io.opentelemetry.api.trace.propagation.W3CTraceContextPropagator;
+import io.opentelemetry.context.Context;
+import io.opentelemetry.context.Scope;
+import io.opentelemetry.context.propagation.TextMapGetter;
+import io.opentelemetry.context.propagation.TextMapSetter;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.TraceContext;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * Where an event meets a trace. Recording an event opens a short producer span under the work
+ * that records it (a request, or the handling of an earlier event) and keeps its W3C context with
+ * the event; handling an event runs in a consumer span whose parent is that context. So a
+ * request's journey over the services is one trace, whatever the time the events wait in the
+ * outbox or on Kafka, and the relay that publishes them later adds no context of its own.
+ */
+@ApplicationScoped
+public class EventTracing {
+    private static final W3CTraceContextPropagator W3C = W3CTraceContextPropagator.getInstance();
+    private static final TextMapSetter<Map<String, String>> INTO_MAP = (map, key, value) -> map.put(key, value);
+    private static final TextMapGetter<TraceContext> FROM_EVENT = new TextMapGetter<>() {
+        @Override
+        public Iterable<String> keys(TraceContext trace) {
+            return List.of("traceparent", "tracestate");
+        }
+
+        @Override
+        public String get(TraceContext trace, String key) {
+            if (trace == null) {
+                return null;
+            }
+            return switch (key) {
+                case "traceparent" -> trace.traceparent();
+                case "tracestate" -> trace.tracestate();
+                default -> null;
+            };
+        }
+    };
+
+    private final Tracer tracer;
+
+    public EventTracing(OpenTelemetry openTelemetry) {
+        this.tracer = openTelemetry.getTracer("org.assistance.chassis");
+    }
+
+    /**
+     * Marks the recording of an event in the current trace (a new one if there is none) and
+     * returns the context the event carries, so its handlers continue from here.
+     */
+    public TraceContext recorded(String typeName, UUID eventId, String topic, String subject) {
+        Span span = tracer.spanBuilder("record " + typeName)
+                .setSpanKind(SpanKind.PRODUCER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "create")
+                .setAttribute("messaging.destination.name", topic)
+                .setAttribute("messaging.message.id", eventId.toString())
+                .setAttribute("cloudevents.event_id", eventId.toString())
+                .setAttribute("cloudevents.event_type", typeName)
+                .setAttribute("cloudevents.event_subject", subject)
+                .startSpan();
+        try {
+            return contextOf(Context.current().with(span));
+        } finally {
+            span.end();
+        }
+    }
+
+    /** Runs the handler of an event in a consumer span, child of the context the event carries. */
+    public <T extends AssistanceEvent> void handle(CloudEvent<T> event, String consumer, Consumer<CloudEvent<T>> handler) {
+        String typeName = event.type() == null ? "unknown" : event.type().typeName();
+        // the event's context, never the current one: in a batch, each event keeps its own causality
+        Context parent = W3C.extract(Context.root(), event.trace(), FROM_EVENT);
+        Span span = tracer.spanBuilder("process " + typeName)
+                .setParent(parent)
+                .setSpanKind(SpanKind.CONSUMER)
+                .setAttribute("messaging.system", "kafka")
+                .setAttribute("messaging.operation.type", "process")
+                .setAttribute("messaging.consumer.group.name", consumer)
+                .setAttribute("messaging.message.id", event.id().toString())
+                .setAttribute("cloudevents.event_id", event.id().toString())
+                .setAttribute("cloudevents.event_type", typeName)
+                .setAttribute("cloudevents.event_source", event.source())
+                .setAttribute("cloudevents.event_subject", event.subject() == null ? "" : event.subject())
+                .startSpan();
+        try (Scope ignored = span.makeCurrent()) {
+            handler.accept(event);
+        } catch (RuntimeException | Error e) {
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.getClass().getSimpleName());
+            throw e;
+        } finally {
+            span.end();
+        }
+    }
+
+    /** The W3C context of the current span (none outside any span). */
+    public static TraceContext current() {
+        return contextOf(Context.current());
+    }
+
+    private static TraceContext contextOf(Context context) {
+        Map<String, String> carrier = new HashMap<>(2);
+        W3C.inject(context, carrier, INTO_MAP);
+        return new TraceContext(carrier.get("traceparent"), carrier.get("tracestate"));
+    }
+}
