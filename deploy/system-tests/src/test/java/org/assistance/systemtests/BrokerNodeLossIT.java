@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of a partition the requests go through is killed -9 under a steady load: every event a relay had
  * acknowledged is on the topics, the read models end exact, and the broker rejoins once restarted.
  */
-@Order(Order.DEFAULT + 4)
+@Order(Order.DEFAULT + 5)
 class BrokerNodeLossIT {
 
     @Test

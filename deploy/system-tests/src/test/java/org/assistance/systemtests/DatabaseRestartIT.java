@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * restarted; submissions answered with an error meanwhile are sent again by the partner, and
  * every accepted request reaches every read model exactly once.
  */
-@Order(Order.DEFAULT + 5)
+@Order(Order.DEFAULT + 6)
 class DatabaseRestartIT {
 
     @Test

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,7 +19,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * program-service (review cases opened from events, approvals) and equipment-service (shipments
  * planned from events, dispatches, deliveries). Each is started again at once; partners send
  * what got no answer again with the same Idempotency-Key. Then no record exists without its
- * event or the other way round, and every read model shows each request exactly once.
+ * event or the other way round, and every read model shows each request exactly once. The kill of
+ * request-service must have cut off at least one submission whose call was under way, and each such
+ * submission must have become exactly one request.
  */
 @Order(Order.DEFAULT + 3)
 class ServiceKilledMidTransactionIT {
@@ -28,13 +31,20 @@ class ServiceKilledMidTransactionIT {
         FaultPlatform platform = FaultPlatform.with(FaultPlatform.Topology.ONE_BROKER_TWO_REPORTERS);
         try (LoadGenerator load = new LoadGenerator(platform, "service-killed", "NG", 8, 4).start()) {
             Thread.sleep(10_000);
+            Set<String> underwayAtRequestServiceKill = Set.of();
             for (String service : List.of("request-service", "program-service", "equipment-service")) {
+                if (service.equals("request-service")) {
+                    load.burst(6); // beside the steady pace, so that submissions are surely under way at the kill
+                }
                 // at a moment when submissions are being handled, so some transactions are cut half-way
                 long deadline = System.nanoTime() + 5_000_000_000L;
-                while (load.inFlight.get() < 2 && System.nanoTime() < deadline) {
+                while (load.underway.size() < 2 && System.nanoTime() < deadline) {
                     Thread.onSpinWait();
                 }
-                int inFlight = load.inFlight.get();
+                int inFlight = load.underway.size();
+                if (service.equals("request-service")) {
+                    underwayAtRequestServiceKill = Set.copyOf(load.underway);
+                }
                 platform.kill(service);
                 System.out.printf("[faults] ServiceKilledMidTransactionIT: %s killed -9 with %d submissions in flight, "
                         + "%d accepted so far%n", service, inFlight, load.accepted.size());
@@ -55,11 +65,40 @@ class ServiceKilledMidTransactionIT {
                     + "published twice by a relay killed before marking them sent %d (same id: handled once), "
                     + "acknowledged but missing %d%n", halfWritten, onTopics.size(), republished, acknowledgedMissing);
             report.print("ServiceKilledMidTransactionIT");
+
+            // the submissions whose HTTP call was under way when request-service died and got no answer: sent again
+            // with their key, each must have become exactly one request (a replay when the kill came after the commit)
+            List<String> cutByTheKill = underwayAtRequestServiceKill.stream().filter(load.cutOffKeys::containsKey).toList();
+            long committedBeforeTheKill = cutByTheKill.stream().filter(load.replayedKeys::contains).count();
+            System.out.printf("[faults] ServiceKilledMidTransactionIT: %d submissions under way at request-service's kill, "
+                    + "%d of them cut off without an answer (%d had been committed before the kill: answered again as a "
+                    + "replay; %d created when sent again)%n", underwayAtRequestServiceKill.size(), cutByTheKill.size(),
+                    committedBeforeTheKill, cutByTheKill.size() - committedBeforeTheKill);
+            assertThat(cutByTheKill).as("submissions whose HTTP call request-service's kill -9 cut off").isNotEmpty();
+            for (String key : cutByTheKill) {
+                assertThat(load.acceptedKeys).as("the submission %s, cut off by the kill, accepted when sent again",
+                        load.cutOffKeys.get(key)).containsKey(key);
+                assertThat(requestsTitled(platform, load.agency, load.cutOffKeys.get(key)))
+                        .as("requests created by the submission %s, cut off by the kill", load.cutOffKeys.get(key)).isEqualTo(1);
+            }
             assertThat(load.refused.get() + load.unanswered.get()).as("submissions refused or never answered").isZero();
             assertThat(halfWritten).as("requests without their event, or events without their request").isZero();
             assertThat(acknowledgedMissing).as("acknowledged events missing from the topics").isZero();
             assertThat(drained).as("every accepted request delivered: " + load.summary()).isTrue();
             assertThat(report.exact()).as("every read model exact").isTrue();
+        }
+    }
+
+    private static long requestsTitled(FaultPlatform platform, String agency, String title) throws Exception {
+        try (Connection connection = platform.connect("requests");
+             PreparedStatement query = connection.prepareStatement(
+                     "select count(*) from assistance_requests where agency_id = ? and title = ?")) {
+            query.setString(1, agency);
+            query.setString(2, title);
+            try (ResultSet rows = query.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 
