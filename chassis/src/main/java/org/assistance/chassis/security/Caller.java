@@ -63,13 +63,9 @@ public class Caller {
      */
     public Optional<Instant> expiresAt() {
         Object exp = token.getClaim(Claims.exp.name());
-        if (exp instanceof Number seconds) {
-            return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
-        }
-        if (exp instanceof JsonNumber seconds) {
-            return Optional.of(Instant.ofEpochSecond(seconds.longValue()));
-        }
-        return Optional.empty();
+        // a token without the claim answers 0 here rather than nothing
+        long seconds = exp instanceof Number n ? n.longValue() : exp instanceof JsonNumber j ? j.longValue() : 0;
+        return seconds > 0 ? Optional.of(Instant.ofEpochSecond(seconds)) : Optional.empty();
     }
 
     public Optional<String> agency() {
