@@ -36,13 +36,11 @@ public class TopicProvisioner {
     KafkaClientSettings kafka;
     @ConfigProperty(name = "quarkus.application.name")
     String service;
-    @ConfigProperty(name = "assistance.topics.provision", defaultValue = "true")
-    boolean provision;
-    @ConfigProperty(name = "assistance.topics.replication-factor", defaultValue = "1")
-    short replicationFactor;
+    @Inject
+    TopicsConfig config;
 
     void onStart(@Observes @Priority(1) StartupEvent event) {
-        if (provision) {
+        if (config.provision()) {
             // in the background: a service starts (and takes requests into its outbox) while Kafka is away
             Thread thread = new Thread(this::ensureTopics, "topic-provisioner");
             thread.setDaemon(true);
@@ -84,7 +82,7 @@ public class TopicProvisioner {
             Map<ConfigResource, Collection<AlterConfigOp>> kept = new HashMap<>();
             for (String name : touched()) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, Topics.PARTITIONS, replicationFactor).configs(Topics.config(name)));
+                    missing.add(new NewTopic(name, Topics.PARTITIONS, config.replicationFactor()).configs(Topics.config(name)));
                 } else if (configures(name)) {
                     // topics created before history was kept for ever get the same settings
                     kept.put(new ConfigResource(ConfigResource.Type.TOPIC, name), Topics.config(name).entrySet()
