@@ -1,5 +1,9 @@
 package org.assistance.systemtests;
 
+import org.assistance.topology.Instance;
+import org.assistance.topology.Service;
+import org.assistance.topology.Topology;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -16,6 +20,8 @@ final class Launcher {
     static final Path ROOT = Path.of(System.getProperty("assistance.root", "../..")).toAbsolutePath().normalize();
     static final Path STATE = ROOT.resolve("deploy/system-tests/target/platform-state");
     static final int PORT_OFFSET = Integer.getInteger("assistance.port.offset", 10000);
+    /** Where the tests' platform listens: deploy/topology's map, shifted by {@link #PORT_OFFSET}. */
+    static final Topology TOPOLOGY = Topology.shiftedBy(PORT_OFFSET);
     /**
      * The model test and the load generator send bursts from one agency, and every test's calls come
      * from one address: the services keep their rate limiter (and its cost) with limits these tests
@@ -47,12 +53,33 @@ final class Launcher {
         return "http://localhost:" + port(defaultPort);
     }
 
+    /** Where a service's first instance answers, e.g. {@code url("request-service")}. */
+    static String url(String service) {
+        return TOPOLOGY.url(service);
+    }
+
+    static int port(String service) {
+        return TOPOLOGY.port(service);
+    }
+
+    /** Where a service's first instance serves health and metrics: its management port, never the public one. */
+    static String managementUrl(String service) {
+        return TOPOLOGY.managementUrl(service);
+    }
+
     /**
-     * Where the instance answering on {@code defaultPort} serves health and metrics: its management
-     * port (9000 + the service's number, e.g. 9004 for 8084), never the public one.
+     * Where the instance answering on {@code defaultPort} (on a default platform) serves health and
+     * metrics: its management port (e.g. 9004 for 8084, 9104 for the second instance on 8184).
      */
     static String managementUrl(int defaultPort) {
-        return "http://localhost:" + port(defaultPort - 8080 + 9000);
+        for (Service service : Topology.SERVICES) {
+            int above = defaultPort - Topology.defaults().port(service.name());
+            if (above >= 0 && above % Topology.INSTANCE_STEP == 0) {
+                Instance instance = TOPOLOGY.instance(service.name(), above / Topology.INSTANCE_STEP + 1);
+                return "http://localhost:" + instance.managementPort();
+            }
+        }
+        throw new IllegalArgumentException("no service instance answers on " + defaultPort);
     }
 
     static String uniquePrefix(String name) {
@@ -61,10 +88,10 @@ final class Launcher {
 
     static void dropDatabases(String prefix) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+                "jdbc:postgresql://127.0.0.1:" + Topology.postgresPort() + "/postgres", "postgres", "");
              java.sql.Statement s = c.createStatement()) {
-            for (String db : List.of("requests", "programs", "equipment", "reporting")) {
-                s.execute("drop database if exists " + prefix + db + " with (force)");
+            for (Service service : Topology.SERVICES) {
+                s.execute("drop database if exists " + service.database(prefix) + " with (force)");
             }
         } catch (java.sql.SQLException e) {
             System.out.println("could not drop the databases " + prefix + "*: " + e.getMessage());

@@ -1,5 +1,7 @@
 package org.assistance.systemtests;
 
+import org.assistance.topology.Service;
+import org.assistance.topology.Topology;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
@@ -9,6 +11,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -19,16 +22,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LocalPlatformIT {
     private static final String PREFIX = Launcher.uniquePrefix("platform");
     private static final Map<String, String> ENV = Launcher.ownDatabases(PREFIX);
-    private static final Map<String, Integer> SERVICES = Map.of("request-service", 8081, "program-service", 8082,
-            "equipment-service", 8083, "reporting-service", 8084);
+    private static final Topology PLATFORM = Launcher.TOPOLOGY;
 
     @Test
     @Order(1)
     void a_port_already_taken_is_named_and_nothing_is_started() throws Exception {
-        try (ServerSocket squatter = new ServerSocket(Launcher.port(8084), 1, InetAddress.getLoopbackAddress())) {
+        int taken = PLATFORM.port("reporting-service");
+        try (ServerSocket squatter = new ServerSocket(taken, 1, InetAddress.getLoopbackAddress())) {
             Launcher.Outcome up = Launcher.run(ENV, 600, "up");
             assertThat(up.exitCode()).isNotZero();
-            assertThat(up.output()).contains("port " + Launcher.port(8084) + " is already in use");
+            assertThat(up.output()).contains("port " + taken + " is already in use");
         }
         assertThat(Launcher.recordedPids()).isEmpty();
     }
@@ -38,16 +41,17 @@ class LocalPlatformIT {
     void up_starts_everything_and_every_service_is_ready() throws Exception {
         Launcher.Outcome up = Launcher.run(ENV, 600, "up");
         assertThat(up.exitCode()).as(up.output()).isZero();
-        assertThat(up.output()).contains("The platform is up", Launcher.url(8084) + "/", "localhost:" + Launcher.port(9092));
-        for (Map.Entry<String, Integer> service : SERVICES.entrySet()) {
-            Http.Answer ready = Http.get(Launcher.managementUrl(service.getValue()) + "/q/health/ready", null);
-            assertThat(ready.status()).as(service.getKey()).isEqualTo(200);
-            assertThat(ready.body()).as(service.getKey()).contains("\"status\": \"UP\"");
+        assertThat(up.output()).contains("The platform is up", PLATFORM.url("reporting-service") + "/",
+                PLATFORM.bootstrapServers(1), PLATFORM.jwksUrl());
+        for (Service service : Topology.SERVICES) {
+            Http.Answer ready = Http.get(PLATFORM.managementUrl(service.name()) + "/q/health/ready", null);
+            assertThat(ready.status()).as(service.name()).isEqualTo(200);
+            assertThat(ready.body()).as(service.name()).contains("\"status\": \"UP\"");
             // operations endpoints are off the public port: clients reach neither health nor metrics
-            assertThat(Http.get(Launcher.url(service.getValue()) + "/q/metrics", null).status()).as(service.getKey())
+            assertThat(Http.get(PLATFORM.url(service.name()) + "/q/metrics", null).status()).as(service.name())
                     .isEqualTo(404);
-            assertThat(Http.get(Launcher.managementUrl(service.getValue()) + "/q/metrics", null).status())
-                    .as(service.getKey()).isEqualTo(200);
+            assertThat(Http.get(PLATFORM.managementUrl(service.name()) + "/q/metrics", null).status())
+                    .as(service.name()).isEqualTo(200);
         }
     }
 
@@ -65,8 +69,9 @@ class LocalPlatformIT {
     @Order(4)
     void a_token_from_the_launcher_is_trusted_and_a_missing_one_is_not() throws Exception {
         String token = Launcher.run(30, "token", "partner", "--agency", "agency-system-test").output().trim();
-        assertThat(Http.get(Launcher.url(8081) + "/api/v1/requests", token).status()).isEqualTo(200);
-        assertThat(Http.get(Launcher.url(8081) + "/api/v1/requests", null).status()).isEqualTo(401);
+        String requests = PLATFORM.url("request-service") + "/api/v1/requests";
+        assertThat(Http.get(requests, token).status()).isEqualTo(200);
+        assertThat(Http.get(requests, null).status()).isEqualTo(401);
     }
 
     @Test
@@ -79,7 +84,7 @@ class LocalPlatformIT {
         String after = Launcher.run(30, "token", "reviewer").output().trim();
 
         assertThat(header(after)).as("the new token names another key").isNotEqualTo(header(before));
-        String reviews = Launcher.url(8082) + "/api/v1/reviews";
+        String reviews = PLATFORM.url("program-service") + "/api/v1/reviews";
         assertThat(Http.get(reviews, after).status()).as("a token of the new key").isEqualTo(200);
         assertThat(Http.get(reviews, before).status()).as("a token of the previous key").isEqualTo(200);
     }
@@ -94,8 +99,13 @@ class LocalPlatformIT {
         for (long pid : pids) {
             assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse();
         }
-        for (int port : List.of(8081, 8082, 8083, 8084, 9092, 8089)) {
-            assertThat(listening(Launcher.port(port))).as("port " + port).isFalse();
+        List<Integer> ports = new ArrayList<>(List.of(PLATFORM.brokers(1).get(0).port(), PLATFORM.jwksPort()));
+        for (Service service : Topology.SERVICES) {
+            ports.add(PLATFORM.port(service.name()));
+            ports.add(PLATFORM.managementPort(service.name()));
+        }
+        for (int port : ports) {
+            assertThat(listening(port)).as("port " + port).isFalse();
         }
     }
 
