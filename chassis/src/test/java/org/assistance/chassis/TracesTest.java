@@ -83,6 +83,37 @@ class TracesTest {
     }
 
     @Test
+    void a_later_change_of_the_request_made_in_another_trace_joins_the_requests_journey_linked_to_that_call() {
+        UUID id = UUID.randomUUID();
+        String submissionTrace = hex(32);
+        String reviewerTrace = hex(32);
+        submitTraced(id, "00-" + submissionTrace + "-" + hex(16) + "-01", "submitted");
+        BrokerClient.await(Topics.REQUESTS, r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+
+        // someone else changes the same request later, from a trace of their own
+        submitTraced(id, "00-" + reviewerTrace + "-" + hex(16) + "-01", "changed later");
+
+        List<ConsumerRecord<String, byte[]>> both = BrokerClient.await(Topics.REQUESTS,
+                r -> id.toString().equals(r.key()), 2, Duration.ofSeconds(20));
+        assertThat(both).extracting(r -> new TraceContext(BrokerClient.header(r, CloudEvent.HEADER_TRACEPARENT), null).traceId())
+                .containsExactly(submissionTrace, submissionTrace);
+        String laterSpanId = BrokerClient.header(both.get(1), CloudEvent.HEADER_TRACEPARENT).split("-")[2];
+        SpanData laterRecording = await().atMost(Duration.ofSeconds(10))
+                .until(() -> span(s -> s.getSpanId().equals(laterSpanId)), Optional::isPresent).get();
+        assertThat(laterRecording.getLinks()).extracting(link -> link.getSpanContext().getTraceId())
+                .containsExactly(reviewerTrace);
+    }
+
+    private static void submitTraced(UUID id, String traceparent, String title) {
+        given().auth().oauth2(Tokens.partner("agency-a")).contentType(ContentType.JSON)
+                .header("traceparent", traceparent)
+                .body("{\"title\":\"" + title + "\"}").queryParam("events", 1)
+                .queryParam("failAfterRecording", false).queryParam("id", id)
+                .when().post("/fixture/requests")
+                .then().statusCode(200);
+    }
+
+    @Test
     void events_handled_in_one_batch_each_continue_their_own_trace() {
         UUID request = UUID.randomUUID();
         UUID first = UUID.randomUUID();

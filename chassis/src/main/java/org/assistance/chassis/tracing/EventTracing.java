@@ -2,6 +2,8 @@ package org.assistance.chassis.tracing;
 
 import io.opentelemetry.api.OpenTelemetry;
 import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanBuilder;
+import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
 import io.opentelemetry.api.trace.Tracer;
@@ -27,6 +29,8 @@ import java.util.function.Consumer;
  * the event; handling an event runs in a consumer span whose parent is that context. So a
  * request's journey over the services is one trace, whatever the time the events wait in the
  * outbox or on Kafka, and the relay that publishes them later adds no context of its own.
+ * A later change of the same request made by another call (a reviewer's decision) is recorded in
+ * the request's journey ({@link Journeys}), linked to that call's own trace.
  */
 @ApplicationScoped
 public class EventTracing {
@@ -52,17 +56,32 @@ public class EventTracing {
     };
 
     private final Tracer tracer;
+    private final Journeys journeys;
 
-    public EventTracing(OpenTelemetry openTelemetry) {
+    public EventTracing(OpenTelemetry openTelemetry, Journeys journeys) {
         this.tracer = openTelemetry.getTracer("org.assistance.chassis");
+        this.journeys = journeys;
     }
 
     /**
-     * Marks the recording of an event in the current trace (a new one if there is none) and
-     * returns the context the event carries, so its handlers continue from here.
+     * Marks the recording of an event in its subject's journey (the current trace when the journey
+     * starts here) and returns the context the event carries, so its handlers continue from here.
+     * Runs in the transaction that records the event.
      */
     public TraceContext recorded(String typeName, UUID eventId, String topic, String subject) {
-        Span span = tracer.spanBuilder("record " + typeName)
+        TraceContext journey = journeys.of(subject);
+        Context parent = Context.current();
+        SpanContext caller = Span.fromContext(parent).getSpanContext();
+        SpanBuilder builder = tracer.spanBuilder("record " + typeName);
+        if (journey.traceId() != null && !journey.traceId().equals(caller.getTraceId())) {
+            // a change of a request made in a trace of its own (a reviewer's call): its events join
+            // the request's journey, and the span keeps a link to the call that made the change
+            parent = W3C.extract(Context.root(), journey, FROM_EVENT);
+            if (caller.isValid()) {
+                builder.addLink(caller);
+            }
+        }
+        Span span = builder.setParent(parent)
                 .setSpanKind(SpanKind.PRODUCER)
                 .setAttribute("messaging.system", "kafka")
                 .setAttribute("messaging.operation.type", "create")
@@ -73,7 +92,11 @@ public class EventTracing {
                 .setAttribute("cloudevents.event_subject", subject)
                 .startSpan();
         try {
-            return contextOf(Context.current().with(span));
+            TraceContext carried = contextOf(parent.with(span));
+            if (journey.traceId() == null) {
+                journeys.remember(subject, carried);
+            }
+            return carried;
         } finally {
             span.end();
         }
@@ -84,6 +107,7 @@ public class EventTracing {
         String typeName = event.type() == null ? "unknown" : event.type().typeName();
         // the event's context, never the current one: in a batch, each event keeps its own causality
         Context parent = W3C.extract(Context.root(), event.trace(), FROM_EVENT);
+        journeys.remember(event.subject(), event.trace());
         Span span = tracer.spanBuilder("process " + typeName)
                 .setParent(parent)
                 .setSpanKind(SpanKind.CONSUMER)
