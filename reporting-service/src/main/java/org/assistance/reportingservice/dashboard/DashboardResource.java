@@ -8,12 +8,10 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.SecurityContext;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -23,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
 
-import java.time.Instant;
 import java.time.LocalDate;
 
 @Path("/api/v1/dashboard")
@@ -33,10 +30,12 @@ import java.time.LocalDate;
 public class DashboardResource {
     private final Dashboard dashboard;
     private final DashboardStream stream;
+    private final Caller caller;
 
-    public DashboardResource(Dashboard dashboard, DashboardStream stream) {
+    public DashboardResource(Dashboard dashboard, DashboardStream stream, Caller caller) {
         this.dashboard = dashboard;
         this.stream = stream;
+        this.caller = caller;
     }
 
     @GET
@@ -81,12 +80,9 @@ public class DashboardResource {
             description = "The stream ends when the caller's token expires; a client goes on with a new token.")
     @APIResponse(responseCode = "200", description = "One server-sent event per event the read models take in; its data is one LiveEvent",
             content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = LiveEvent.class)))
-    public Multi<LiveEvent> stream(@Context SecurityContext security) {
+    public Multi<LiveEvent> stream() {
         // a stream outliving its token would keep showing the dashboard to someone no longer allowed to see it
-        if (security.getUserPrincipal() instanceof JsonWebToken token) {
-            return stream.eventsUntil(Instant.ofEpochSecond(token.getExpirationTime()));
-        }
-        return stream.events();
+        return caller.expiresAt().map(stream::eventsUntil).orElseGet(stream::events);
     }
 
     /** No control character: the database refuses NUL, and nothing printable is one of them. */

@@ -3,12 +3,10 @@ package org.assistance.reportingservice.dashboard;
 import io.quarkus.test.junit.QuarkusTest;
 import io.smallrye.mutiny.helpers.test.AssertSubscriber;
 import jakarta.inject.Inject;
-import jakarta.ws.rs.core.SecurityContext;
+import org.assistance.chassis.security.Caller;
 import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.security.Principal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -27,18 +25,16 @@ class LiveStreamEndsWithTheTokenTest {
     Dashboard kpis;
     @Inject
     DashboardStream stream;
-    /** The resource itself, as the bearer check hands it a verified token (the role check is the REST layer's). */
-    DashboardResource dashboard;
 
-    @BeforeEach
-    void resource() {
-        dashboard = new DashboardResource(kpis, stream);
+    /** The resource itself, with the caller the bearer check makes of a verified token (the role check is the REST layer's). */
+    private DashboardResource resourceFor(Caller caller) {
+        return new DashboardResource(kpis, stream, caller);
     }
 
     @Test
     void the_live_stream_of_an_operations_reader_ends_when_the_token_expires() {
         Instant expiry = Instant.now().plusSeconds(3);
-        AssertSubscriber<LiveEvent> reader = dashboard.stream(readerWhoseTokenExpiresAt(expiry)).subscribe()
+        AssertSubscriber<LiveEvent> reader = resourceFor(readerWhoseTokenExpiresAt(expiry)).stream().subscribe()
                 .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
 
         // well before the first heartbeat (15 s): the stream completes, it does not fail
@@ -49,14 +45,14 @@ class LiveStreamEndsWithTheTokenTest {
 
     @Test
     void a_token_that_has_just_expired_gets_a_stream_that_ends_at_once() {
-        AssertSubscriber<LiveEvent> reader = dashboard.stream(readerWhoseTokenExpiresAt(Instant.now().minusSeconds(5)))
+        AssertSubscriber<LiveEvent> reader = resourceFor(readerWhoseTokenExpiresAt(Instant.now().minusSeconds(5))).stream()
                 .subscribe().withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
         reader.awaitCompletion(Duration.ofSeconds(2));
         assertThat(reader.getItems()).isEmpty();
     }
 
     /** What the bearer check hands the resource for an operations token with this expiry. */
-    private static SecurityContext readerWhoseTokenExpiresAt(Instant expiry) {
+    private static Caller readerWhoseTokenExpiresAt(Instant expiry) {
         Map<String, Object> claims = Map.of("sub", "operations-dashboard", "groups", Set.of("operations"),
                 "exp", expiry.getEpochSecond());
         JsonWebToken token = new JsonWebToken() {
@@ -76,26 +72,6 @@ class LiveStreamEndsWithTheTokenTest {
                 return (T) claims.get(claim);
             }
         };
-        return new SecurityContext() {
-            @Override
-            public Principal getUserPrincipal() {
-                return token;
-            }
-
-            @Override
-            public boolean isUserInRole(String role) {
-                return "operations".equals(role);
-            }
-
-            @Override
-            public boolean isSecure() {
-                return false;
-            }
-
-            @Override
-            public String getAuthenticationScheme() {
-                return "Bearer";
-            }
-        };
+        return new Caller(null, token);
     }
 }
