@@ -14,11 +14,19 @@ import java.lang.reflect.Type;
  */
 @Provider
 public class StrictBooleans implements ParamConverterProvider {
-    private static final ParamConverter<Boolean> STRICT = new ParamConverter<>() {
+    /** A Boolean parameter left out is null: "not said". */
+    private static final ParamConverter<Boolean> STRICT = new Strict(false);
+    /**
+     * A primitive boolean left out is false, as JAX-RS has it. Quarkus REST hands an absent
+     * primitive parameter over as its default "0" (for boolean too), so "0" reads as false here.
+     */
+    private static final ParamConverter<Boolean> STRICT_PRIMITIVE = new Strict(true);
+
+    private record Strict(boolean primitive) implements ParamConverter<Boolean> {
         @Override
         public Boolean fromString(String value) {
-            if (value == null || value.isBlank()) {
-                return null;
+            if (value == null || value.isBlank() || (primitive && "0".equals(value))) {
+                return primitive ? Boolean.FALSE : null;
             }
             return switch (value.strip().toLowerCase(java.util.Locale.ROOT)) {
                 case "true" -> Boolean.TRUE;
@@ -31,11 +39,14 @@ public class StrictBooleans implements ParamConverterProvider {
         public String toString(Boolean value) {
             return String.valueOf(value);
         }
-    };
+    }
 
     @Override
     @SuppressWarnings("unchecked")
     public <T> ParamConverter<T> getConverter(Class<T> rawType, Type genericType, Annotation[] annotations) {
-        return rawType == Boolean.class || rawType == boolean.class ? (ParamConverter<T>) STRICT : null;
+        if (rawType == boolean.class) {
+            return (ParamConverter<T>) STRICT_PRIMITIVE;
+        }
+        return rawType == Boolean.class ? (ParamConverter<T>) STRICT : null;
     }
 }
