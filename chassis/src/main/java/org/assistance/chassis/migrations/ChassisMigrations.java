@@ -2,7 +2,6 @@ package org.assistance.chassis.migrations;
 
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.MigrationInfo;
 import org.flywaydb.core.api.callback.Callback;
 import org.flywaydb.core.api.callback.Context;
 import org.flywaydb.core.api.callback.Event;
@@ -120,24 +119,27 @@ public final class ChassisMigrations implements Callback {
     /** The rows of chassis migrations applied while they shared the service's history. */
     private static void moveFromServiceHistory(Connection connection, Flyway chassis, String schema, String serviceTable)
             throws SQLException {
-        List<String> scripts = Arrays.stream(chassis.info().all()).map(MigrationInfo::getScript).toList();
+        // by version: Quarkus records a script with its location's path (db/migration/V0_1__...), plain Flyway without
+        List<String> versions = Arrays.stream(chassis.info().all())
+                .filter(migration -> migration.getVersion() != null && !migration.getType().isBaseline())
+                .map(migration -> migration.getVersion().getVersion()).toList();
         String from = quote(schema) + "." + quote(serviceTable);
         String to = quote(schema) + "." + quote(HISTORY_TABLE);
         boolean autoCommit = connection.getAutoCommit();
         connection.setAutoCommit(false);
         try {
-            Array names = connection.createArrayOf("varchar", scripts.toArray());
+            Array chassisVersions = connection.createArrayOf("varchar", versions.toArray());
             try (PreparedStatement copy = connection.prepareStatement("insert into " + to
                     + " (installed_rank, version, description, type, script, checksum, installed_by, installed_on,"
                     + " execution_time, success)"
                     + " select (select max(installed_rank) from " + to + ") + row_number() over (order by installed_rank),"
                     + " version, description, type, script, checksum, installed_by, installed_on, execution_time, success"
-                    + " from " + from + " where version like '0.%' and script = any(?)");
+                    + " from " + from + " where version = any(?)");
                  PreparedStatement remove = connection.prepareStatement(
-                         "delete from " + from + " where version like '0.%' and script = any(?)")) {
-                copy.setArray(1, names);
+                         "delete from " + from + " where version = any(?)")) {
+                copy.setArray(1, chassisVersions);
                 copy.executeUpdate();
-                remove.setArray(1, names);
+                remove.setArray(1, chassisVersions);
                 remove.executeUpdate();
             }
             connection.commit();
