@@ -20,14 +20,36 @@ final class KafkaLogin {
 
     /** Client settings that reach these brokers as the admin of the platform the launcher started there. */
     static Map<String, Object> asAdmin(String bootstrapServers) {
+        // both folders name the same brokers (the same port offset); the one whose processes run is the platform up
+        // now, the other's credentials are a stopped platform's, which these brokers refuse
         Path state = List.of(Launcher.STATE, FaultPlatform.STATE).stream()
                 .filter(s -> bootstrapServers.equals(read(s.resolve("kafka/kcat.conf")).getProperty("bootstrap.servers")))
+                .sorted(java.util.Comparator.comparing(s -> !running(s)))
                 .findFirst()
                 .orElseThrow(() -> new IllegalStateException("No platform started by the launcher has brokers at " + bootstrapServers));
         Map<String, Object> settings = new HashMap<>();
         read(state.resolve("kafka/admin.properties")).forEach((key, value) -> settings.put((String) key, value));
         settings.put("bootstrap.servers", bootstrapServers);
         return settings;
+    }
+
+    /** Whether a process the launcher started from this state folder still runs (its pids/*.pid). */
+    private static boolean running(Path state) {
+        Path pids = state.resolve("pids");
+        if (!Files.isDirectory(pids)) {
+            return false;
+        }
+        try (java.util.stream.Stream<Path> files = Files.list(pids)) {
+            return files.filter(f -> f.toString().endsWith(".pid")).anyMatch(f -> {
+                try {
+                    return ProcessHandle.of(Long.parseLong(Files.readString(f).trim())).map(ProcessHandle::isAlive).orElse(false);
+                } catch (IOException | NumberFormatException e) {
+                    return false;
+                }
+            });
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     private static Properties read(Path file) {
