@@ -47,6 +47,7 @@ class InboxTest {
 
     @Test
     void a_garbage_record_goes_to_the_dead_letter_topic_and_the_next_good_one_is_still_handled() throws Exception {
+        double deadLetteredBefore = deadLettered();
         UUID request = UUID.randomUUID();
         BrokerClient.send(Topics.REQUESTS, request.toString(), "{not json".getBytes(StandardCharsets.UTF_8),
                 Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/somewhere",
@@ -62,8 +63,20 @@ class InboxTest {
         assertThat(BrokerClient.header(dead.get(0), DeadLetters.REASON)).contains("not a valid");
         assertThat(BrokerClient.header(dead.get(0), DeadLetters.CONSUMER)).isEqualTo("fixture");
         assertThat(BrokerClient.header(dead.get(0), DeadLetters.ORIGINAL_TOPIC)).isEqualTo(Topics.REQUESTS);
-        io.restassured.RestAssured.given().when().get(SecurityTest.management("/metrics")).then()
-                .body(org.hamcrest.Matchers.containsString("assistance_events_dead_lettered_total"));
+        // counted once the dead letter is acknowledged, just after it reached the topic
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deadLettered())
+                .as("assistance_events_dead_lettered_total of this consumer and topic").isEqualTo(deadLetteredBefore + 1));
+    }
+
+    /** The dead-letter counter of the fixture consumer on assistance.requests, as Prometheus reads it (0 before the first). */
+    private static double deadLettered() {
+        String metrics = io.restassured.RestAssured.given().when().get(SecurityTest.management("/metrics")).then()
+                .statusCode(200).extract().asString();
+        return metrics.lines()
+                .filter(line -> line.startsWith("assistance_events_dead_lettered_total{"))
+                .filter(line -> line.contains("consumer=\"fixture\"") && line.contains("topic=\"" + Topics.REQUESTS + "\""))
+                .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
+                .sum();
     }
 
     @Test

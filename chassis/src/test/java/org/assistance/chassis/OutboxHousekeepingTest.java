@@ -2,23 +2,26 @@ package org.assistance.chassis;
 
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.assistance.chassis.events.Topics;
 import org.assistance.chassis.outbox.OutboxRelay;
-import org.assistance.testsupport.BrokerClient;
 import org.junit.jupiter.api.Test;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 
+/**
+ * Purging sent rows. No relay runs here (relay off), so the rows the tests write keep the sent
+ * times they were given: a live relay would publish, mark or set them aside meanwhile.
+ */
 @QuarkusTest
+@TestProfile(TwoRelaysTest.RelayOff.class)
 class OutboxHousekeepingTest {
     @Inject
     AgroalDataSource dataSource;
@@ -27,21 +30,19 @@ class OutboxHousekeepingTest {
 
     @Test
     void rows_sent_longer_ago_than_the_retention_are_purged_and_unsent_ones_never() throws Exception {
-        UUID old = Fixtures.submit("sent long ago");
-        UUID recent = Fixtures.submit("sent just now");
-        BrokerClient.await(Topics.REQUESTS, r -> recent.toString().equals(r.key()), 1, Duration.ofSeconds(20));
-        BrokerClient.await(Topics.REQUESTS, r -> old.toString().equals(r.key()), 1, Duration.ofSeconds(20));
-        execute("update outbox set sent_at = now() - interval '8 days' where event_key = ?", old);
-        UUID unsent = UUID.randomUUID();
-        execute("insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload) "
-                + "values (gen_random_uuid(), 'housekeeping-test', ?, 'x', '/test', now() - interval '30 days', '{}')", unsent);
+        // retention: 7 days (assistance.outbox.retention)
+        UUID sentEightDaysAgo = row("now() - interval '8 days'");
+        UUID sentSixDaysAgo = row("now() - interval '6 days'");
+        UUID sentJustNow = row("now()");
+        UUID neverSent = row(null);
 
         assertThat(relay.purge()).isGreaterThanOrEqualTo(1);
 
-        assertThat(rows(old)).isZero();
-        assertThat(rows(recent)).isEqualTo(1);
-        assertThat(rows(unsent)).as("an unsent row is never purged, however old").isEqualTo(1);
-        execute("delete from outbox where event_key = ?", unsent); // not publishable: remove before the relay tries
+        assertThat(rows(sentEightDaysAgo)).isZero();
+        assertThat(rows(sentSixDaysAgo)).as("sent within the retention: kept").isEqualTo(1);
+        assertThat(rows(sentJustNow)).isEqualTo(1);
+        assertThat(rows(neverSent)).as("an unsent row is never purged, however old").isEqualTo(1);
+        execute("delete from outbox where event_key = ?", neverSent); // not publishable: remove before a relay of a later test tries
     }
 
     @Test
@@ -51,6 +52,15 @@ class OutboxHousekeepingTest {
                 .body(containsString("assistance_outbox_backlog"))
                 .body(containsString("assistance_outbox_oldest_unsent_seconds"))
                 .body(containsString("assistance_outbox_publish_lag_seconds"));
+    }
+
+    /** An outbox row recorded 30 days ago and sent at the given time (SQL), or never (null). */
+    private UUID row(String sentAt) throws Exception {
+        UUID key = UUID.randomUUID();
+        execute("insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload, sent_at) "
+                + "values (gen_random_uuid(), 'housekeeping-test', ?, 'x', '/test', now() - interval '30 days', '{}', "
+                + (sentAt == null ? "null" : sentAt) + ")", key);
+        return key;
     }
 
     private void execute(String sql, UUID key) throws Exception {
