@@ -27,13 +27,17 @@ record PlatformService(String name, int httpPort, int managementPort, String dat
 
     static PlatformService read(String name) {
         Path file = applicationProperties(name);
+        // the chassis' shared defaults (the container image's registry and group live there), the service's own over them
         Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
-            properties.load(reader);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        for (Path source : List.of(Repository.file("chassis/src/main/resources/META-INF/microprofile-config.properties"), file)) {
+            try (Reader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
+                properties.load(reader);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
-        String jdbcUrl = required(properties, file, "quarkus.datasource.jdbc.url");
+        String jdbcUrl = required(properties, file, "quarkus.datasource.jdbc.url")
+                .replace("${assistance.database.name}", properties.getProperty("assistance.database.name", ""));
         String database = jdbcUrl.substring(jdbcUrl.lastIndexOf('/') + 1).replaceFirst("\\?.*", "");
         Set<String> consumed = new TreeSet<>();
         for (String key : properties.stringPropertyNames()) {
