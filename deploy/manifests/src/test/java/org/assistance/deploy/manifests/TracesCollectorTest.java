@@ -43,7 +43,8 @@ class TracesCollectorTest {
         }
         assertThat(containerPort).as("container port %s of %s", target, deployment).isNotNull();
 
-        // ...and the collector's configuration, mounted from its ConfigMap, receives OTLP over gRPC there into a traces pipeline
+        // ...and the collector's configuration, mounted from its ConfigMap, receives OTLP over HTTP there (the
+        // services' exporter speaks OTLP/HTTP, not gRPC) into a traces pipeline
         String configPath = null;
         for (JsonNode argument : container.path("args")) {
             if (argument.asText().startsWith("--config=")) {
@@ -70,8 +71,8 @@ class TracesCollectorTest {
         String collectorYaml = manifests.named("ConfigMap", configMap).document().path("data").path(fileName).asText();
         JsonNode collector = Yaml.documents(collectorYaml).get(0);
 
-        String grpc = collector.path("receivers").path("otlp").path("protocols").path("grpc").path("endpoint").asText();
-        assertThat(grpc).as("the collector's OTLP gRPC receiver").isEqualTo("0.0.0.0:" + containerPort.path("containerPort").asInt());
+        String http = collector.path("receivers").path("otlp").path("protocols").path("http").path("endpoint").asText();
+        assertThat(http).as("the collector's OTLP/HTTP receiver").isEqualTo("0.0.0.0:" + containerPort.path("containerPort").asInt());
         JsonNode traces = collector.path("service").path("pipelines").path("traces");
         assertThat(traces.path("receivers").toString()).as("receivers of the traces pipeline").contains("\"otlp\"");
         assertThat(traces.path("exporters")).as("exporters of the traces pipeline").isNotEmpty();
