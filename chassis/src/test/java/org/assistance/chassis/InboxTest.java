@@ -1,17 +1,11 @@
 package org.assistance.chassis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.assistance.chassis.events.CloudEvent;
-import org.assistance.chassis.events.EventCodec;
-import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
-import org.assistance.chassis.events.Topics;
-import org.assistance.chassis.inbox.DeadLetters;
-import org.assistance.testsupport.BrokerClient;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,9 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.EventCodec;
+import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.inbox.DeadLetters;
+import org.assistance.testsupport.BrokerClient;
+import org.junit.jupiter.api.Test;
 
 /** Events published by "another service" onto the real broker, consumed by the fixture consumer. */
 @QuarkusTest
@@ -49,32 +48,55 @@ class InboxTest {
     void a_garbage_record_goes_to_the_dead_letter_topic_and_the_next_good_one_is_still_handled() throws Exception {
         double deadLetteredBefore = deadLettered();
         UUID request = UUID.randomUUID();
-        BrokerClient.send(Topics.REQUESTS, request.toString(), "{not json".getBytes(StandardCharsets.UTF_8),
-                Map.of("ce_specversion", "1.0", "ce_id", UUID.randomUUID().toString(), "ce_source", "/somewhere",
-                        "ce_type", "assistance.request.submitted.v1", "content-type", "application/json"));
+        BrokerClient.send(
+                Topics.REQUESTS,
+                request.toString(),
+                "{not json".getBytes(StandardCharsets.UTF_8),
+                Map.of(
+                        "ce_specversion",
+                        "1.0",
+                        "ce_id",
+                        UUID.randomUUID().toString(),
+                        "ce_source",
+                        "/somewhere",
+                        "ce_type",
+                        "assistance.request.submitted.v1",
+                        "content-type",
+                        "application/json"));
         UUID good = UUID.randomUUID();
         publish(request, good, "assistance.request.submitted.v1", submitted(request, "good after garbage"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handled(good) == 1);
-        List<ConsumerRecord<String, byte[]>> dead = BrokerClient.await(Topics.deadLetters(Topics.REQUESTS),
-                r -> request.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, byte[]>> dead = BrokerClient.await(
+                Topics.deadLetters(Topics.REQUESTS),
+                r -> request.toString().equals(r.key()),
+                1,
+                Duration.ofSeconds(20));
         assertThat(dead).hasSize(1);
         assertThat(new String(dead.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
         assertThat(BrokerClient.header(dead.get(0), DeadLetters.REASON)).contains("not a valid");
         assertThat(BrokerClient.header(dead.get(0), DeadLetters.CONSUMER)).isEqualTo("fixture");
         assertThat(BrokerClient.header(dead.get(0), DeadLetters.ORIGINAL_TOPIC)).isEqualTo(Topics.REQUESTS);
         // counted once the dead letter is acknowledged, just after it reached the topic
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(deadLettered())
-                .as("assistance_events_dead_lettered_total of this consumer and topic").isEqualTo(deadLetteredBefore + 1));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(deadLettered())
+                        .as("assistance_events_dead_lettered_total of this consumer and topic")
+                        .isEqualTo(deadLetteredBefore + 1));
     }
 
     /** The dead-letter counter of the fixture consumer on assistance.requests, as Prometheus reads it (0 before the first). */
     private static double deadLettered() {
-        String metrics = io.restassured.RestAssured.given().when().get(SecurityTest.management("/metrics")).then()
-                .statusCode(200).extract().asString();
+        String metrics = io.restassured.RestAssured.given()
+                .when()
+                .get(SecurityTest.management("/metrics"))
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
         return metrics.lines()
                 .filter(line -> line.startsWith("assistance_events_dead_lettered_total{"))
-                .filter(line -> line.contains("consumer=\"fixture\"") && line.contains("topic=\"" + Topics.REQUESTS + "\""))
+                .filter(line ->
+                        line.contains("consumer=\"fixture\"") && line.contains("topic=\"" + Topics.REQUESTS + "\""))
                 .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1)))
                 .sum();
     }
@@ -88,11 +110,17 @@ class InboxTest {
         publish(request, good, "assistance.request.submitted.v1", submitted(request, "good after poison"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handled(good) == 1);
-        List<ConsumerRecord<String, byte[]>> dead = BrokerClient.await(Topics.deadLetters(Topics.REQUESTS),
-                r -> request.toString().equals(r.key()), 1, Duration.ofSeconds(20));
-        assertThat(BrokerClient.header(dead.get(0), DeadLetters.REASON)).isEqualTo("a poison title is refused by the domain");
+        List<ConsumerRecord<String, byte[]>> dead = BrokerClient.await(
+                Topics.deadLetters(Topics.REQUESTS),
+                r -> request.toString().equals(r.key()),
+                1,
+                Duration.ofSeconds(20));
+        assertThat(BrokerClient.header(dead.get(0), DeadLetters.REASON))
+                .isEqualTo("a poison title is refused by the domain");
         assertThat(handled(poison)).isZero();
-        assertThat(processed(poison)).as("a refused event is not remembered as handled").isZero();
+        assertThat(processed(poison))
+                .as("a refused event is not remembered as handled")
+                .isZero();
     }
 
     @Test
@@ -110,8 +138,12 @@ class InboxTest {
         assertThat(handled(before)).isEqualTo(1);
         assertThat(handled(poison)).isZero();
         assertThat(processed(poison)).isZero();
-        assertThat(BrokerClient.await(Topics.deadLetters(Topics.REQUESTS), r -> request.toString().equals(r.key()), 1,
-                Duration.ofSeconds(20))).hasSize(1);
+        assertThat(BrokerClient.await(
+                        Topics.deadLetters(Topics.REQUESTS),
+                        r -> request.toString().equals(r.key()),
+                        1,
+                        Duration.ofSeconds(20)))
+                .hasSize(1);
     }
 
     @Test
@@ -136,37 +168,75 @@ class InboxTest {
     }
 
     @Test
-    void a_record_on_assistance_requests_whose_source_is_not_request_service_goes_to_the_dead_letters_and_changes_nothing()
-            throws Exception {
+    void
+            a_record_on_assistance_requests_whose_source_is_not_request_service_goes_to_the_dead_letters_and_changes_nothing()
+                    throws Exception {
         UUID request = UUID.randomUUID();
         UUID forged = UUID.randomUUID();
-        BrokerClient.send(CloudEvent.toRecord(Topics.REQUESTS, "assistance.request.submitted.v1", forged, "/program-service",
-                OffsetDateTime.now(), request.toString(), submitted(request, "forged").getBytes(StandardCharsets.UTF_8)));
+        BrokerClient.send(CloudEvent.toRecord(
+                Topics.REQUESTS,
+                "assistance.request.submitted.v1",
+                forged,
+                "/program-service",
+                OffsetDateTime.now(),
+                request.toString(),
+                submitted(request, "forged").getBytes(StandardCharsets.UTF_8)));
         UUID good = UUID.randomUUID();
         publish(request, good, "assistance.request.submitted.v1", submitted(request, "from its owner"));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> handled(good) == 1);
-        List<ConsumerRecord<String, byte[]>> dead = BrokerClient.await(Topics.deadLetters(Topics.REQUESTS),
-                r -> request.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, byte[]>> dead = BrokerClient.await(
+                Topics.deadLetters(Topics.REQUESTS),
+                r -> request.toString().equals(r.key()),
+                1,
+                Duration.ofSeconds(20));
         assertThat(BrokerClient.header(dead.get(0), "ce_id")).isEqualTo(forged.toString());
-        assertThat(BrokerClient.header(dead.get(0), DeadLetters.REASON)).contains("/program-service").contains("/request-service");
+        assertThat(BrokerClient.header(dead.get(0), DeadLetters.REASON))
+                .contains("/program-service")
+                .contains("/request-service");
         assertThat(handled(forged)).isZero();
         assertThat(processed(forged)).isZero();
     }
 
     static String submitted(UUID request, String title) {
-        return EventCodec.encodeAsString(new RequestSubmitted(request, "agency-a", "KE", null, "CYBERCRIME",
-                Set.of("TRAINING"), "HIGH", title, "needs", null, List.of(), List.of(), null, OffsetDateTime.now()));
+        return EventCodec.encodeAsString(new RequestSubmitted(
+                request,
+                "agency-a",
+                "KE",
+                null,
+                "CYBERCRIME",
+                Set.of("TRAINING"),
+                "HIGH",
+                title,
+                "needs",
+                null,
+                List.of(),
+                List.of(),
+                null,
+                OffsetDateTime.now()));
     }
 
-    static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record(UUID request, UUID eventId, String json) {
-        return CloudEvent.toRecord(Topics.REQUESTS, "assistance.request.submitted.v1", eventId, "/request-service",
-                OffsetDateTime.now(), request.toString(), json.getBytes(StandardCharsets.UTF_8));
+    static org.apache.kafka.clients.producer.ProducerRecord<String, byte[]> record(
+            UUID request, UUID eventId, String json) {
+        return CloudEvent.toRecord(
+                Topics.REQUESTS,
+                "assistance.request.submitted.v1",
+                eventId,
+                "/request-service",
+                OffsetDateTime.now(),
+                request.toString(),
+                json.getBytes(StandardCharsets.UTF_8));
     }
 
     static void publish(UUID request, UUID eventId, String type, String json) {
-        BrokerClient.send(CloudEvent.toRecord(Topics.REQUESTS, type, eventId, "/request-service", OffsetDateTime.now(),
-                request.toString(), json.getBytes(StandardCharsets.UTF_8)));
+        BrokerClient.send(CloudEvent.toRecord(
+                Topics.REQUESTS,
+                type,
+                eventId,
+                "/request-service",
+                OffsetDateTime.now(),
+                request.toString(),
+                json.getBytes(StandardCharsets.UTF_8)));
     }
 
     private long handled(UUID eventId) throws Exception {
@@ -178,7 +248,8 @@ class InboxTest {
     }
 
     private long count(String sql, UUID id) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setObject(1, id);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -1,5 +1,16 @@
 package org.assistance.chassis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -14,18 +25,6 @@ import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.KafkaBroker;
 import org.junit.jupiter.api.Test;
 
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 /**
  * The broker knows who writes: each service logs in with its own SCRAM credentials and its ACLs
  * ({@link KafkaAccess}, from who owns and consumes each topic) let it write only its own topics.
@@ -38,24 +37,33 @@ class KafkaCredentialsTest {
         UUID request = UUID.randomUUID();
         assertThatThrownBy(() -> BrokerClient.sendAs("program-service", List.of(forgedSubmission(request))))
                 .hasCauseInstanceOf(TopicAuthorizationException.class);
-        assertThat(BrokerClient.readAll(Topics.REQUESTS)).noneMatch(r -> request.toString().equals(r.key()));
+        assertThat(BrokerClient.readAll(Topics.REQUESTS))
+                .noneMatch(r -> request.toString().equals(r.key()));
     }
 
     @Test
     void program_service_credentials_write_its_own_reviews_and_the_dead_letters_of_what_it_reads() {
         UUID request = UUID.randomUUID();
-        BrokerClient.sendAs("program-service", List.of(
-                new ProducerRecord<>(Topics.REVIEWS, request.toString(), "{}".getBytes(StandardCharsets.UTF_8)),
-                new ProducerRecord<>(Topics.deadLetters(Topics.REQUESTS), request.toString(), "{}".getBytes(StandardCharsets.UTF_8))));
-        assertThat(BrokerClient.readAll(Topics.REVIEWS)).anyMatch(r -> request.toString().equals(r.key()));
+        BrokerClient.sendAs(
+                "program-service",
+                List.of(
+                        new ProducerRecord<>(Topics.REVIEWS, request.toString(), "{}".getBytes(StandardCharsets.UTF_8)),
+                        new ProducerRecord<>(
+                                Topics.deadLetters(Topics.REQUESTS),
+                                request.toString(),
+                                "{}".getBytes(StandardCharsets.UTF_8))));
+        assertThat(BrokerClient.readAll(Topics.REVIEWS))
+                .anyMatch(r -> request.toString().equals(r.key()));
     }
 
     @Test
     void reporting_service_credentials_cannot_write_any_topic_it_reads() {
         for (String topic : Topics.ALL) {
-            assertThatThrownBy(() -> BrokerClient.sendAs("reporting-service",
-                    List.of(new ProducerRecord<>(topic, "k", "{}".getBytes(StandardCharsets.UTF_8)))))
-                    .as(topic).hasCauseInstanceOf(TopicAuthorizationException.class);
+            assertThatThrownBy(() -> BrokerClient.sendAs(
+                            "reporting-service",
+                            List.of(new ProducerRecord<>(topic, "k", "{}".getBytes(StandardCharsets.UTF_8)))))
+                    .as(topic)
+                    .hasCauseInstanceOf(TopicAuthorizationException.class);
         }
     }
 
@@ -64,8 +72,10 @@ class KafkaCredentialsTest {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBroker.shared().bootstrapServers());
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "3000");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            assertThatThrownBy(() -> producer.send(forgedSubmission(UUID.randomUUID())).get(10, TimeUnit.SECONDS))
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            assertThatThrownBy(() ->
+                            producer.send(forgedSubmission(UUID.randomUUID())).get(10, TimeUnit.SECONDS))
                     .as("no metadata, no write: the SASL listener does not speak to a plaintext client")
                     .isInstanceOfAny(ExecutionException.class, org.apache.kafka.common.errors.TimeoutException.class);
         }
@@ -77,8 +87,10 @@ class KafkaCredentialsTest {
         props.putAll(KafkaBroker.shared().clientSettings("request-service"));
         props.put("sasl.jaas.config", KafkaAccess.jaasConfig("request-service", "guessed"));
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "5000");
-        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            assertThatThrownBy(() -> producer.send(forgedSubmission(UUID.randomUUID())).get(10, TimeUnit.SECONDS))
+        try (KafkaProducer<String, byte[]> producer =
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            assertThatThrownBy(() ->
+                            producer.send(forgedSubmission(UUID.randomUUID())).get(10, TimeUnit.SECONDS))
                     .hasRootCauseInstanceOf(SaslAuthenticationException.class);
         }
     }
@@ -97,7 +109,13 @@ class KafkaCredentialsTest {
     }
 
     private static ProducerRecord<String, byte[]> forgedSubmission(UUID request) {
-        return CloudEvent.toRecord(Topics.REQUESTS, "assistance.request.submitted.v1", UUID.randomUUID(), "/request-service",
-                OffsetDateTime.now(), request.toString(), InboxTest.submitted(request, "forged approval").getBytes(StandardCharsets.UTF_8));
+        return CloudEvent.toRecord(
+                Topics.REQUESTS,
+                "assistance.request.submitted.v1",
+                UUID.randomUUID(),
+                "/request-service",
+                OffsetDateTime.now(),
+                request.toString(),
+                InboxTest.submitted(request, "forged approval").getBytes(StandardCharsets.UTF_8));
     }
 }

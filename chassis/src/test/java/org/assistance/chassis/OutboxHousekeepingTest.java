@@ -1,20 +1,19 @@
 package org.assistance.chassis;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.assistance.chassis.outbox.OutboxRelay;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.containsString;
+import org.assistance.chassis.outbox.OutboxRelay;
+import org.junit.jupiter.api.Test;
 
 /**
  * Purging sent rows. No relay runs here (relay off), so the rows the tests write keep the sent
@@ -25,6 +24,7 @@ import static org.hamcrest.Matchers.containsString;
 class OutboxHousekeepingTest {
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     OutboxRelay relay;
 
@@ -41,14 +41,21 @@ class OutboxHousekeepingTest {
         assertThat(rows(sentEightDaysAgo)).isZero();
         assertThat(rows(sentSixDaysAgo)).as("sent within the retention: kept").isEqualTo(1);
         assertThat(rows(sentJustNow)).isEqualTo(1);
-        assertThat(rows(neverSent)).as("an unsent row is never purged, however old").isEqualTo(1);
-        execute("delete from outbox where event_key = ?", neverSent); // not publishable: remove before a relay of a later test tries
+        assertThat(rows(neverSent))
+                .as("an unsent row is never purged, however old")
+                .isEqualTo(1);
+        execute(
+                "delete from outbox where event_key = ?",
+                neverSent); // not publishable: remove before a relay of a later test tries
     }
 
     @Test
     void backlog_and_publish_lag_are_metrics() {
         Fixtures.submit("measured");
-        given().when().get(SecurityTest.management("/metrics")).then().statusCode(200)
+        given().when()
+                .get(SecurityTest.management("/metrics"))
+                .then()
+                .statusCode(200)
                 .body(containsString("assistance_outbox_backlog"))
                 .body(containsString("assistance_outbox_oldest_unsent_seconds"))
                 .body(containsString("assistance_outbox_publish_lag_seconds"));
@@ -57,14 +64,17 @@ class OutboxHousekeepingTest {
     /** An outbox row recorded 30 days ago and sent at the given time (SQL), or never (null). */
     private UUID row(String sentAt) throws Exception {
         UUID key = UUID.randomUUID();
-        execute("insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload, sent_at) "
-                + "values (gen_random_uuid(), 'housekeeping-test', ?, 'x', '/test', now() - interval '30 days', '{}', "
-                + (sentAt == null ? "null" : sentAt) + ")", key);
+        execute(
+                "insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload, sent_at) "
+                        + "values (gen_random_uuid(), 'housekeeping-test', ?, 'x', '/test', now() - interval '30 days', '{}', "
+                        + (sentAt == null ? "null" : sentAt) + ")",
+                key);
         return key;
     }
 
     private void execute(String sql, UUID key) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, key.toString());
             s.executeUpdate();
         }
@@ -72,7 +82,7 @@ class OutboxHousekeepingTest {
 
     private long rows(UUID key) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select count(*) from outbox where event_key = ?")) {
+                PreparedStatement s = c.prepareStatement("select count(*) from outbox where event_key = ?")) {
             s.setString(1, key.toString());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

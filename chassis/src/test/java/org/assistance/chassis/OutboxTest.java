@@ -1,16 +1,13 @@
 package org.assistance.chassis;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
-import io.agroal.api.AgroalDataSource;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.assistance.chassis.events.Topics;
-import org.assistance.testsupport.BrokerClient;
-import org.assistance.testsupport.KafkaBroker;
-import org.assistance.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -19,10 +16,12 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.Topics;
+import org.assistance.testsupport.BrokerClient;
+import org.assistance.testsupport.KafkaBroker;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class OutboxTest {
@@ -33,8 +32,8 @@ class OutboxTest {
     void a_committed_change_publishes_exactly_one_cloud_event_with_every_header() {
         UUID id = Fixtures.submit("one event");
 
-        List<ConsumerRecord<String, byte[]>> records = BrokerClient.await(Topics.REQUESTS,
-                r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, byte[]>> records =
+                BrokerClient.await(Topics.REQUESTS, r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(20));
 
         assertThat(records).hasSize(1);
         ConsumerRecord<String, byte[]> record = records.get(0);
@@ -46,22 +45,28 @@ class OutboxTest {
         assertThat(BrokerClient.header(record, "ce_subject")).isEqualTo(id.toString());
         assertThat(BrokerClient.header(record, "content-type")).isEqualTo("application/json");
         assertThat(new String(record.value(), StandardCharsets.UTF_8))
-                .contains("\"requestId\":\"" + id + "\"").contains("\"title\":\"one event\"");
+                .contains("\"requestId\":\"" + id + "\"")
+                .contains("\"title\":\"one event\"");
     }
 
     @Test
     void a_rolled_back_change_leaves_no_event() throws Exception {
         UUID rolledBack = UUID.randomUUID();
-        given().auth().oauth2(Tokens.partner("agency-a")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.partner("agency-a"))
+                .contentType(ContentType.JSON)
                 .body("{\"title\":\"never happened\"}")
-                .queryParam("id", rolledBack).queryParam("failAfterRecording", true)
-                .when().post("/fixture/requests")
-                .then().statusCode(422);
+                .queryParam("id", rolledBack)
+                .queryParam("failAfterRecording", true)
+                .when()
+                .post("/fixture/requests")
+                .then()
+                .statusCode(422);
         // a later committed event of the same key is published; the rolled-back one never is
         UUID later = Fixtures.submit("after the rollback", 1, rolledBack);
 
-        List<ConsumerRecord<String, byte[]>> records = BrokerClient.await(Topics.REQUESTS,
-                r -> rolledBack.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, byte[]>> records = BrokerClient.await(
+                Topics.REQUESTS, r -> rolledBack.toString().equals(r.key()), 1, Duration.ofSeconds(20));
         assertThat(later).isEqualTo(rolledBack);
         assertThat(records).hasSize(1);
         assertThat(new String(records.get(0).value(), StandardCharsets.UTF_8)).contains("after the rollback");
@@ -92,7 +97,8 @@ class OutboxTest {
                 .map(r -> new String(r.value(), StandardCharsets.UTF_8))
                 .map(json -> json.replaceAll(".*\"title\":\"([^\"]*)\".*", "$1"))
                 .toList();
-        assertThat(titles).as("each event published once, in the order recorded")
+        assertThat(titles)
+                .as("each event published once, in the order recorded")
                 .containsExactly("while down 0", "while down 1", "while down 2", "while down 3", "while down 4");
         assertThat(published).extracting(r -> BrokerClient.header(r, "ce_id")).doesNotHaveDuplicates();
     }
@@ -106,7 +112,8 @@ class OutboxTest {
     }
 
     private long count(String sql, UUID key) throws Exception {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(sql)) {
             s.setString(1, key.toString());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -122,7 +129,7 @@ class OutboxTest {
         // directly, as a row recorded before the size check or under a larger limit would be
         String huge = "{\"requestId\":\"" + stuck + "\",\"title\":\"" + "x".repeat(1_200_000) + "\"}";
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement insert = connection.prepareStatement("""
+                PreparedStatement insert = connection.prepareStatement("""
                      insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload)
                      values (?, ?, ?, 'assistance.request.submitted.v1', '/chassis-test', now(), ?)""")) {
             insert.setObject(1, UUID.randomUUID());
@@ -133,13 +140,14 @@ class OutboxTest {
         }
         UUID after = Fixtures.submit("recorded after the refused one");
 
-        assertThat(BrokerClient.await(Topics.REQUESTS, r -> after.toString().equals(r.key()), 1,
-                Duration.ofSeconds(20))).hasSize(1);
+        assertThat(BrokerClient.await(
+                        Topics.REQUESTS, r -> after.toString().equals(r.key()), 1, Duration.ofSeconds(20)))
+                .hasSize(1);
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
             assertThat(outboxRows(stuck)).isZero();
             try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement(
-                         "select reason from outbox_set_aside where event_key = ?")) {
+                    PreparedStatement select =
+                            connection.prepareStatement("select reason from outbox_set_aside where event_key = ?")) {
                 select.setString(1, stuck.toString());
                 try (ResultSet rs = select.executeQuery()) {
                     assertThat(rs.next()).isTrue();
@@ -152,10 +160,24 @@ class OutboxTest {
     @Test
     void a_change_that_would_announce_an_event_larger_than_kafka_carries_is_refused_whole() {
         UUID id = UUID.randomUUID();
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> io.quarkus.narayana.jta.QuarkusTransaction.requiringNew().run(() ->
-                        outbox.record(new org.assistance.chassis.events.RequestEvents.RequestSubmitted(id, "agency-a", "KE", null,
-                                "CYBERCRIME", java.util.Set.of("TRAINING"), "HIGH", "t".repeat(950_000), "needs", null,
-                                List.of(), List.of(), null, OffsetDateTime.now()))))
+        org.assertj.core.api.Assertions.assertThatThrownBy(() ->
+                        io.quarkus.narayana.jta.QuarkusTransaction.requiringNew()
+                                .run(() ->
+                                        outbox.record(new org.assistance.chassis.events.RequestEvents.RequestSubmitted(
+                                                id,
+                                                "agency-a",
+                                                "KE",
+                                                null,
+                                                "CYBERCRIME",
+                                                java.util.Set.of("TRAINING"),
+                                                "HIGH",
+                                                "t".repeat(950_000),
+                                                "needs",
+                                                null,
+                                                List.of(),
+                                                List.of(),
+                                                null,
+                                                OffsetDateTime.now()))))
                 .isInstanceOf(org.assistance.chassis.problems.DomainRuleViolation.class)
                 .hasMessageContaining("900000 bytes");
     }

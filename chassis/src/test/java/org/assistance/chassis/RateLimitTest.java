@@ -1,26 +1,5 @@
 package org.assistance.chassis;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
-import io.quarkus.test.junit.TestProfile;
-import io.restassured.response.Response;
-import io.smallrye.jwt.build.Jwt;
-import jakarta.inject.Inject;
-import org.assistance.chassis.ratelimit.Allowance;
-import org.assistance.chassis.ratelimit.RateLimitConfig;
-import org.assistance.chassis.ratelimit.RateLimiter;
-import org.assistance.chassis.ratelimit.RatePolicy;
-import org.assistance.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -28,6 +7,25 @@ import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.response.Response;
+import io.smallrye.jwt.build.Jwt;
+import jakarta.inject.Inject;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.assistance.chassis.ratelimit.Allowance;
+import org.assistance.chassis.ratelimit.RateLimitConfig;
+import org.assistance.chassis.ratelimit.RateLimiter;
+import org.assistance.chassis.ratelimit.RatePolicy;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /**
  * Rate limits with limits low enough to reach: a partner agency may burst 5 calls and gets
@@ -55,6 +53,7 @@ class RateLimitTest {
 
     @Inject
     RateLimitConfig config;
+
     @Inject
     DataSource database;
 
@@ -72,7 +71,9 @@ class RateLimitTest {
         assertTrue(served >= 5 && served <= 7, "the burst of 5 (and what refilled meanwhile) is served: " + served);
         assertTrue(refused >= 5, "the rest is refused: " + refused);
 
-        call(Tokens.partner(quiet)).then().statusCode(200)
+        call(Tokens.partner(quiet))
+                .then()
+                .statusCode(200)
                 .header("RateLimit-Policy", "\"partner\";q=5;w=5")
                 .header("RateLimit", "\"partner\";r=4;t=1");
         // another token of the busy agency spends the same agency's bucket
@@ -87,7 +88,8 @@ class RateLimitTest {
             call(token).then().statusCode(200).header("RateLimit", containsString(";r=" + (4 - i) + ";"));
         }
         Response refused = call(token);
-        refused.then().statusCode(429)
+        refused.then()
+                .statusCode(429)
                 .contentType("application/problem+json")
                 .header("Retry-After", "1")
                 .header("RateLimit-Policy", "\"partner\";q=5;w=5")
@@ -107,7 +109,8 @@ class RateLimitTest {
         String agency = agency();
         // another instance: its own Bucket4j proxy manager and connections, on the same database
         RateLimiter otherInstance = new RateLimiter(config, database);
-        RateLimiter.Bucket bucket = new RateLimiter.Bucket(RatePolicy.of("partner", config.partner()), "agency:" + agency);
+        RateLimiter.Bucket bucket =
+                new RateLimiter.Bucket(RatePolicy.of("partner", config.partner()), "agency:" + agency);
         for (int i = 0; i < 4; i++) {
             Allowance allowance = otherInstance.take(bucket);
             assertTrue(allowance.served());
@@ -123,8 +126,13 @@ class RateLimitTest {
         String forged = forgedPartner(victim);
         String attacker = "198.51.100." + (1 + (int) (Math.random() * 250));
         for (int i = 0; i < 10; i++) {
-            given().header("X-Forwarded-For", attacker).auth().oauth2(forged)
-                    .when().get(API).then().statusCode(i < 3 ? 401 : 429)
+            given().header("X-Forwarded-For", attacker)
+                    .auth()
+                    .oauth2(forged)
+                    .when()
+                    .get(API)
+                    .then()
+                    .statusCode(i < 3 ? 401 : 429)
                     .header("RateLimit-Policy", "\"anonymous\";q=3;w=3");
         }
         call(Tokens.partner(victim)).then().statusCode(200).header("RateLimit", "\"partner\";r=4;t=1");
@@ -135,17 +143,31 @@ class RateLimitTest {
         String first = "203.0.113." + (1 + (int) (Math.random() * 250));
         String second = "192.0.2." + (1 + (int) (Math.random() * 250));
         for (int i = 0; i < 3; i++) {
-            given().header("X-Forwarded-For", first).when().get("/api/v1/fixture/public")
-                    .then().statusCode(200).header("RateLimit", "\"anonymous\";r=" + (2 - i) + ";t=" + (i + 1));
+            given().header("X-Forwarded-For", first)
+                    .when()
+                    .get("/api/v1/fixture/public")
+                    .then()
+                    .statusCode(200)
+                    .header("RateLimit", "\"anonymous\";r=" + (2 - i) + ";t=" + (i + 1));
         }
-        given().header("X-Forwarded-For", first).when().get("/api/v1/fixture/public")
-                .then().statusCode(429).header("Retry-After", "1");
-        given().header("X-Forwarded-For", first).when().get(API)
-                .then().statusCode(429);
-        given().header("X-Forwarded-For", second).when().get("/api/v1/fixture/public")
-                .then().statusCode(200);
-        given().header("X-Forwarded-For", second).when().get(API)
-                .then().statusCode(401).contentType("application/problem+json")
+        given().header("X-Forwarded-For", first)
+                .when()
+                .get("/api/v1/fixture/public")
+                .then()
+                .statusCode(429)
+                .header("Retry-After", "1");
+        given().header("X-Forwarded-For", first).when().get(API).then().statusCode(429);
+        given().header("X-Forwarded-For", second)
+                .when()
+                .get("/api/v1/fixture/public")
+                .then()
+                .statusCode(200);
+        given().header("X-Forwarded-For", second)
+                .when()
+                .get(API)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
                 .header("RateLimit", matchesPattern("\"anonymous\";r=\\d+;t=\\d+"));
     }
 
@@ -170,8 +192,12 @@ class RateLimitTest {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair keys = generator.generateKeyPair();
-            return Jwt.issuer(Tokens.ISSUER).subject("mallory").groups(Set.of("partner")).claim("agency", agency)
-                    .expiresIn(3600).sign(keys.getPrivate());
+            return Jwt.issuer(Tokens.ISSUER)
+                    .subject("mallory")
+                    .groups(Set.of("partner"))
+                    .claim("agency", agency)
+                    .expiresIn(3600)
+                    .sign(keys.getPrivate());
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

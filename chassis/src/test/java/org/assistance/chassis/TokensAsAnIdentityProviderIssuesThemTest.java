@@ -1,17 +1,16 @@
 package org.assistance.chassis;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.assistance.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.UUID;
-
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.UUID;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /**
  * Tokens as an identity provider issues them: for this platform's audience, at most an hour old,
@@ -23,7 +22,8 @@ class TokensAsAnIdentityProviderIssuesThemTest {
     @Test
     void a_token_for_another_audience_is_refused() {
         UUID id = Fixtures.submit("seen by the platform's own tokens only");
-        assertThat(statusReading(id, Tokens.forAudience("another-application", "reviewer"))).isEqualTo(401);
+        assertThat(statusReading(id, Tokens.forAudience("another-application", "reviewer")))
+                .isEqualTo(401);
         assertThat(statusReading(id, Tokens.role("reviewer"))).isEqualTo(200);
     }
 
@@ -31,7 +31,8 @@ class TokensAsAnIdentityProviderIssuesThemTest {
     void a_token_older_than_the_maximum_age_is_refused() {
         UUID id = Fixtures.submit("seen by fresh tokens only");
         assertRefused(Tokens.issuedAgo(Tokens.MAXIMUM_AGE.plusMinutes(5), "reviewer"), id);
-        assertThat(statusReading(id, Tokens.issuedAgo(Duration.ofMinutes(30), "reviewer"))).isEqualTo(200);
+        assertThat(statusReading(id, Tokens.issuedAgo(Duration.ofMinutes(30), "reviewer")))
+                .isEqualTo(200);
     }
 
     @Test
@@ -53,52 +54,92 @@ class TokensAsAnIdentityProviderIssuesThemTest {
         assertThat(newKey).isNotEqualTo(oldKey);
         // the service reads the JWKS again when it first sees the new kid (the JWKS client skips a
         // second read within 300 ms of the last, so the first answer may come just before it)
-        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(500))
-                .untilAsserted(() -> assertThat(statusReading(id, after)).as("a token of the new key").isEqualTo(200));
-        assertThat(statusReading(id, before)).as("a token of the old key, still published").isEqualTo(200);
-        given().auth().oauth2(Tokens.partner("agency-rotation")).contentType(ContentType.JSON)
+        await().atMost(Duration.ofSeconds(10))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> assertThat(statusReading(id, after))
+                        .as("a token of the new key")
+                        .isEqualTo(200));
+        assertThat(statusReading(id, before))
+                .as("a token of the old key, still published")
+                .isEqualTo(200);
+        given().auth()
+                .oauth2(Tokens.partner("agency-rotation"))
+                .contentType(ContentType.JSON)
                 .body("{\"title\":\"written with the new key\"}")
-                .when().post("/fixture/requests").then().statusCode(200);
+                .when()
+                .post("/fixture/requests")
+                .then()
+                .statusCode(200);
     }
 
     @Test
     void an_agency_claim_over_100_characters_is_refused_as_problem_json_not_500() {
         String agency = "agency-" + "x".repeat(94);
         assertThat(agency).hasSize(101);
-        given().auth().oauth2(Tokens.partner(agency)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.partner(agency))
+                .contentType(ContentType.JSON)
                 .body("{\"title\":\"from an agency with a long name\"}")
-                .when().post("/fixture/requests")
-                .then().statusCode(401).contentType("application/problem+json").body("status", equalTo(401));
+                .when()
+                .post("/fixture/requests")
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .body("status", equalTo(401));
     }
 
     @Test
     void an_agency_claim_of_100_characters_is_served() {
         String agency = "agency-" + "x".repeat(93);
-        given().auth().oauth2(Tokens.partner(agency)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.partner(agency))
+                .contentType(ContentType.JSON)
                 .body("{\"title\":\"from an agency with a long name\"}")
-                .when().post("/fixture/requests")
-                .then().statusCode(200).body("agency", equalTo(agency));
+                .when()
+                .post("/fixture/requests")
+                .then()
+                .statusCode(200)
+                .body("agency", equalTo(agency));
     }
 
     @Test
     void tenant_claims_that_could_harm_a_reader_are_refused() {
-        for (String agency : new String[] {"agency\u0001ke", "=HYPERLINK(\"http://x\")", "agency ke", "", "agency/../ke"}) {
-            given().auth().oauth2(Tokens.partnerWithClaim("agency", agency)).contentType(ContentType.JSON)
+        for (String agency :
+                new String[] {"agency\u0001ke", "=HYPERLINK(\"http://x\")", "agency ke", "", "agency/../ke"}) {
+            given().auth()
+                    .oauth2(Tokens.partnerWithClaim("agency", agency))
+                    .contentType(ContentType.JSON)
                     .body("{\"title\":\"from a strange agency\"}")
-                    .when().post("/fixture/requests")
-                    .then().statusCode(401).contentType("application/problem+json");
+                    .when()
+                    .post("/fixture/requests")
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
         }
         assertThat(statusReading(Fixtures.submit("for donors"), Tokens.person("donor-" + "d".repeat(100), "reviewer")))
-                .as("a subject over 100 characters").isEqualTo(401);
+                .as("a subject over 100 characters")
+                .isEqualTo(401);
     }
 
     private static void assertRefused(String token, UUID id) {
-        given().auth().oauth2(token).when().get("/fixture/requests/" + id)
-                .then().statusCode(401).contentType("application/problem+json")
-                .header("WWW-Authenticate", "Bearer").body("status", equalTo(401));
+        given().auth()
+                .oauth2(token)
+                .when()
+                .get("/fixture/requests/" + id)
+                .then()
+                .statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", "Bearer")
+                .body("status", equalTo(401));
     }
 
     private static int statusReading(UUID id, String token) {
-        return given().auth().oauth2(token).when().get("/fixture/requests/" + id).then().extract().statusCode();
+        return given().auth()
+                .oauth2(token)
+                .when()
+                .get("/fixture/requests/" + id)
+                .then()
+                .extract()
+                .statusCode();
     }
 }

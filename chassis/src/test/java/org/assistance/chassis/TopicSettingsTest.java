@@ -1,7 +1,12 @@
 package org.assistance.chassis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AlterConfigOp;
 import org.apache.kafka.clients.admin.Config;
@@ -11,12 +16,6 @@ import org.assistance.chassis.events.Topics;
 import org.assistance.chassis.topics.TopicProvisioner;
 import org.assistance.testsupport.KafkaBroker;
 import org.junit.jupiter.api.Test;
-
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A rebuild a week (or years) later still sees the whole history: no topic forgets. */
 @QuarkusTest
@@ -33,7 +32,8 @@ class TopicSettingsTest {
                     Config config = configOf(admin, name);
                     assertThat(config.get("retention.ms").value()).as(name).isEqualTo("-1");
                     assertThat(config.get("retention.bytes").value()).as(name).isEqualTo("-1");
-                    assertThat(config.get("cleanup.policy").value()).as(name)
+                    assertThat(config.get("cleanup.policy").value())
+                            .as(name)
                             .isEqualTo(name.equals(Topics.CATALOGUE) ? "compact" : "delete");
                 }
             }
@@ -45,14 +45,19 @@ class TopicSettingsTest {
         provisioner.ensureTopics();
         try (Admin admin = admin()) {
             ConfigResource shipments = new ConfigResource(ConfigResource.Type.TOPIC, Topics.SHIPMENTS);
-            admin.incrementalAlterConfigs(Map.of(shipments, List.of(new AlterConfigOp(
-                    new ConfigEntry("retention.ms", "604800000"), AlterConfigOp.OpType.SET))))
-                    .all().get(10, TimeUnit.SECONDS);
-            assertThat(configOf(admin, Topics.SHIPMENTS).get("retention.ms").value()).isEqualTo("604800000");
+            admin.incrementalAlterConfigs(Map.of(
+                            shipments,
+                            List.of(new AlterConfigOp(
+                                    new ConfigEntry("retention.ms", "604800000"), AlterConfigOp.OpType.SET))))
+                    .all()
+                    .get(10, TimeUnit.SECONDS);
+            assertThat(configOf(admin, Topics.SHIPMENTS).get("retention.ms").value())
+                    .isEqualTo("604800000");
 
             provisioner.ensureTopics();
 
-            assertThat(configOf(admin, Topics.SHIPMENTS).get("retention.ms").value()).isEqualTo("-1");
+            assertThat(configOf(admin, Topics.SHIPMENTS).get("retention.ms").value())
+                    .isEqualTo("-1");
         }
     }
 
@@ -62,6 +67,9 @@ class TopicSettingsTest {
 
     private static Config configOf(Admin admin, String topic) throws Exception {
         ConfigResource resource = new ConfigResource(ConfigResource.Type.TOPIC, topic);
-        return admin.describeConfigs(List.of(resource)).all().get(10, TimeUnit.SECONDS).get(resource);
+        return admin.describeConfigs(List.of(resource))
+                .all()
+                .get(10, TimeUnit.SECONDS)
+                .get(resource);
     }
 }

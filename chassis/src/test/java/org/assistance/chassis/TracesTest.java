@@ -1,21 +1,15 @@
 package org.assistance.chassis;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import io.agroal.api.AgroalDataSource;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.trace.data.SpanData;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.assistance.chassis.events.CloudEvent;
-import org.assistance.chassis.events.TraceContext;
-import org.assistance.chassis.events.Topics;
-import org.assistance.chassis.fixture.FinishedSpans;
-import org.assistance.testsupport.BrokerClient;
-import org.assistance.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -25,16 +19,22 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.events.TraceContext;
+import org.assistance.chassis.fixture.FinishedSpans;
+import org.assistance.testsupport.BrokerClient;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /** A request's trace goes with the events it causes: through the outbox, onto Kafka, into the consumer's span. */
 @QuarkusTest
 class TracesTest {
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     FinishedSpans spans;
 
@@ -46,15 +46,24 @@ class TracesTest {
         UUID id = UUID.randomUUID();
 
         // the caller (a browser, a gateway) already has a trace: the request continues it
-        given().auth().oauth2(Tokens.partner("agency-a")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.partner("agency-a"))
+                .contentType(ContentType.JSON)
                 .header("traceparent", "00-" + traceId + "-" + callerSpanId + "-01")
-                .body("{\"title\":\"traced\"}").queryParam("events", 1).queryParam("failAfterRecording", false).queryParam("id", id)
-                .when().post("/fixture/requests")
-                .then().statusCode(200);
+                .body("{\"title\":\"traced\"}")
+                .queryParam("events", 1)
+                .queryParam("failAfterRecording", false)
+                .queryParam("id", id)
+                .when()
+                .post("/fixture/requests")
+                .then()
+                .statusCode(200);
 
-        ConsumerRecord<String, byte[]> published = BrokerClient.await(Topics.REQUESTS,
-                r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(20)).get(0);
-        TraceContext carried = new TraceContext(BrokerClient.header(published, CloudEvent.HEADER_TRACEPARENT),
+        ConsumerRecord<String, byte[]> published = BrokerClient.await(
+                        Topics.REQUESTS, r -> id.toString().equals(r.key()), 1, Duration.ofSeconds(20))
+                .get(0);
+        TraceContext carried = new TraceContext(
+                BrokerClient.header(published, CloudEvent.HEADER_TRACEPARENT),
                 BrokerClient.header(published, CloudEvent.HEADER_TRACESTATE));
         assertThat(carried.traceId()).isEqualTo(traceId);
         // the event's own span within the request, not the caller's span nor one of the relay's
@@ -62,10 +71,12 @@ class TracesTest {
         assertThat(recordingSpanId).isNotEqualTo(callerSpanId);
         assertThat(storedTraceparent(id)).isEqualTo(carried.traceparent());
         SpanData recording = await().atMost(Duration.ofSeconds(10))
-                .until(() -> span(s -> s.getSpanId().equals(recordingSpanId)), Optional::isPresent).get();
+                .until(() -> span(s -> s.getSpanId().equals(recordingSpanId)), Optional::isPresent)
+                .get();
         assertThat(recording.getKind()).isEqualTo(SpanKind.PRODUCER);
         assertThat(recording.getName()).isEqualTo("record assistance.request.submitted.v1");
-        SpanData server = span(s -> s.getSpanId().equals(recording.getParentSpanId())).orElseThrow();
+        SpanData server =
+                span(s -> s.getSpanId().equals(recording.getParentSpanId())).orElseThrow();
         assertThat(server.getKind()).isEqualTo(SpanKind.SERVER);
         assertThat(server.getParentSpanId()).isEqualTo(callerSpanId);
 
@@ -74,9 +85,14 @@ class TracesTest {
         BrokerClient.send(asFromItsOwner(published, eventId));
 
         SpanData handling = await().atMost(Duration.ofSeconds(30))
-                .until(() -> span(s -> eventId.toString().equals(s.getAttributes().get(
-                        io.opentelemetry.api.common.AttributeKey.stringKey("cloudevents.event_id")))
-                        && s.getKind() == SpanKind.CONSUMER), Optional::isPresent).get();
+                .until(
+                        () -> span(s -> eventId.toString()
+                                        .equals(s.getAttributes()
+                                                .get(io.opentelemetry.api.common.AttributeKey.stringKey(
+                                                        "cloudevents.event_id")))
+                                && s.getKind() == SpanKind.CONSUMER),
+                        Optional::isPresent)
+                .get();
         assertThat(handling.getTraceId()).isEqualTo(traceId);
         assertThat(handling.getParentSpanId()).isEqualTo(recordingSpanId);
         assertThat(handling.getName()).isEqualTo("process assistance.request.submitted.v1");
@@ -93,24 +109,35 @@ class TracesTest {
         // someone else changes the same request later, from a trace of their own
         submitTraced(id, "00-" + reviewerTrace + "-" + hex(16) + "-01", "changed later");
 
-        List<ConsumerRecord<String, byte[]>> both = BrokerClient.await(Topics.REQUESTS,
-                r -> id.toString().equals(r.key()), 2, Duration.ofSeconds(20));
-        assertThat(both).extracting(r -> new TraceContext(BrokerClient.header(r, CloudEvent.HEADER_TRACEPARENT), null).traceId())
+        List<ConsumerRecord<String, byte[]>> both =
+                BrokerClient.await(Topics.REQUESTS, r -> id.toString().equals(r.key()), 2, Duration.ofSeconds(20));
+        assertThat(both)
+                .extracting(
+                        r -> new TraceContext(BrokerClient.header(r, CloudEvent.HEADER_TRACEPARENT), null).traceId())
                 .containsExactly(submissionTrace, submissionTrace);
-        String laterSpanId = BrokerClient.header(both.get(1), CloudEvent.HEADER_TRACEPARENT).split("-")[2];
+        String laterSpanId =
+                BrokerClient.header(both.get(1), CloudEvent.HEADER_TRACEPARENT).split("-")[2];
         SpanData laterRecording = await().atMost(Duration.ofSeconds(10))
-                .until(() -> span(s -> s.getSpanId().equals(laterSpanId)), Optional::isPresent).get();
-        assertThat(laterRecording.getLinks()).extracting(link -> link.getSpanContext().getTraceId())
+                .until(() -> span(s -> s.getSpanId().equals(laterSpanId)), Optional::isPresent)
+                .get();
+        assertThat(laterRecording.getLinks())
+                .extracting(link -> link.getSpanContext().getTraceId())
                 .containsExactly(reviewerTrace);
     }
 
     private static void submitTraced(UUID id, String traceparent, String title) {
-        given().auth().oauth2(Tokens.partner("agency-a")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.partner("agency-a"))
+                .contentType(ContentType.JSON)
                 .header("traceparent", traceparent)
-                .body("{\"title\":\"" + title + "\"}").queryParam("events", 1)
-                .queryParam("failAfterRecording", false).queryParam("id", id)
-                .when().post("/fixture/requests")
-                .then().statusCode(200);
+                .body("{\"title\":\"" + title + "\"}")
+                .queryParam("events", 1)
+                .queryParam("failAfterRecording", false)
+                .queryParam("id", id)
+                .when()
+                .post("/fixture/requests")
+                .then()
+                .statusCode(200);
     }
 
     @Test
@@ -126,9 +153,11 @@ class TracesTest {
                 traced(request, second, "second of two", secondParent)));
 
         SpanData firstHandling = await().atMost(Duration.ofSeconds(30))
-                .until(() -> handlingOf(first), Optional::isPresent).get();
+                .until(() -> handlingOf(first), Optional::isPresent)
+                .get();
         SpanData secondHandling = await().atMost(Duration.ofSeconds(30))
-                .until(() -> handlingOf(second), Optional::isPresent).get();
+                .until(() -> handlingOf(second), Optional::isPresent)
+                .get();
         assertThat(firstHandling.getTraceId() + "-" + firstHandling.getParentSpanId())
                 .isEqualTo(firstParent.substring(3, 52));
         assertThat(secondHandling.getTraceId() + "-" + secondHandling.getParentSpanId())
@@ -143,14 +172,17 @@ class TracesTest {
         BrokerClient.send(InboxTest.record(request, eventId, InboxTest.submitted(request, "untraced")));
 
         SpanData handling = await().atMost(Duration.ofSeconds(30))
-                .until(() -> handlingOf(eventId), Optional::isPresent).get();
+                .until(() -> handlingOf(eventId), Optional::isPresent)
+                .get();
         assertThat(handling.getTraceId()).hasSize(32).isNotEqualTo("0".repeat(32));
         assertThat(handling.getParentSpanContext().isValid()).isFalse();
     }
 
     private Optional<SpanData> handlingOf(UUID eventId) {
-        return span(s -> s.getKind() == SpanKind.CONSUMER && eventId.toString().equals(s.getAttributes().get(
-                io.opentelemetry.api.common.AttributeKey.stringKey("cloudevents.event_id"))));
+        return span(s -> s.getKind() == SpanKind.CONSUMER
+                && eventId.toString()
+                        .equals(s.getAttributes()
+                                .get(io.opentelemetry.api.common.AttributeKey.stringKey("cloudevents.event_id"))));
     }
 
     private Optional<SpanData> span(java.util.function.Predicate<SpanData> match) {
@@ -158,22 +190,35 @@ class TracesTest {
     }
 
     private static ProducerRecord<String, byte[]> traced(UUID request, UUID eventId, String title, String traceparent) {
-        return CloudEvent.toRecord(Topics.REQUESTS, "assistance.request.submitted.v1", eventId, "/request-service",
-                OffsetDateTime.now(), request.toString(),
+        return CloudEvent.toRecord(
+                Topics.REQUESTS,
+                "assistance.request.submitted.v1",
+                eventId,
+                "/request-service",
+                OffsetDateTime.now(),
+                request.toString(),
                 InboxTest.submitted(request, title).getBytes(java.nio.charset.StandardCharsets.UTF_8),
                 new TraceContext(traceparent, null));
     }
 
-    private static ProducerRecord<String, byte[]> asFromItsOwner(ConsumerRecord<String, byte[]> published, UUID eventId) {
-        return CloudEvent.toRecord(published.topic(), BrokerClient.header(published, CloudEvent.HEADER_TYPE), eventId,
-                "/request-service", OffsetDateTime.now(), published.key(), published.value(),
-                new TraceContext(BrokerClient.header(published, CloudEvent.HEADER_TRACEPARENT),
+    private static ProducerRecord<String, byte[]> asFromItsOwner(
+            ConsumerRecord<String, byte[]> published, UUID eventId) {
+        return CloudEvent.toRecord(
+                published.topic(),
+                BrokerClient.header(published, CloudEvent.HEADER_TYPE),
+                eventId,
+                "/request-service",
+                OffsetDateTime.now(),
+                published.key(),
+                published.value(),
+                new TraceContext(
+                        BrokerClient.header(published, CloudEvent.HEADER_TRACEPARENT),
                         BrokerClient.header(published, CloudEvent.HEADER_TRACESTATE)));
     }
 
     private String storedTraceparent(UUID request) throws Exception {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select traceparent from outbox where event_key = ?")) {
+                PreparedStatement s = c.prepareStatement("select traceparent from outbox where event_key = ?")) {
             s.setString(1, request.toString());
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();

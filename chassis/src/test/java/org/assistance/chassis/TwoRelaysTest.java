@@ -1,19 +1,13 @@
 package org.assistance.chassis;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.assistance.chassis.events.Topics;
-import org.assistance.chassis.outbox.EventPublisher;
-import org.assistance.chassis.outbox.OutboxConfig;
-import org.assistance.chassis.outbox.OutboxRelay;
-import org.assistance.testsupport.BrokerClient;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -28,8 +22,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.outbox.EventPublisher;
+import org.assistance.chassis.outbox.OutboxConfig;
+import org.assistance.chassis.outbox.OutboxRelay;
+import org.assistance.testsupport.BrokerClient;
+import org.junit.jupiter.api.Test;
 
 /** Two service instances share one outbox table: each row reaches Kafka once, in order per key. */
 @QuarkusTest
@@ -44,8 +43,10 @@ class TwoRelaysTest {
 
     @Inject
     AgroalDataSource dataSource;
+
     @Inject
     EventPublisher publisher;
+
     @Inject
     OutboxConfig config;
 
@@ -76,9 +77,10 @@ class TwoRelaysTest {
         assertThat(unsent()).isZero();
 
         for (UUID key : keys) {
-            List<ConsumerRecord<String, byte[]>> records = BrokerClient.await(Topics.REQUESTS,
-                    r -> key.toString().equals(r.key()), 100, Duration.ofSeconds(30));
-            List<String> ids = records.stream().map(r -> BrokerClient.header(r, "ce_id")).toList();
+            List<ConsumerRecord<String, byte[]>> records = BrokerClient.await(
+                    Topics.REQUESTS, r -> key.toString().equals(r.key()), 100, Duration.ofSeconds(30));
+            List<String> ids =
+                    records.stream().map(r -> BrokerClient.header(r, "ce_id")).toList();
             assertThat(ids).as("each event id once").doesNotHaveDuplicates().hasSize(100);
             List<Integer> order = records.stream()
                     .map(r -> new String(r.value(), StandardCharsets.UTF_8))
@@ -103,10 +105,10 @@ class TwoRelaysTest {
             }
 
             @Override
-            public void flush() {
-            }
+            public void flush() {}
         };
-        OutboxRelay relay = new OutboxRelay(dataSource, failingFirst, new SmallBatches(config), new SimpleMeterRegistry());
+        OutboxRelay relay =
+                new OutboxRelay(dataSource, failingFirst, new SmallBatches(config), new SimpleMeterRegistry());
 
         org.assertj.core.api.Assertions.assertThatThrownBy(relay::publishBatch)
                 .isInstanceOf(java.util.concurrent.ExecutionException.class);
@@ -138,8 +140,9 @@ class TwoRelaysTest {
     }
 
     private long unsent() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from outbox where sent_at is null")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from outbox where sent_at is null")) {
             rs.next();
             return rs.getLong(1);
         }

@@ -1,19 +1,23 @@
 package org.assistance.equipmentservice;
 
-import io.quarkus.test.junit.QuarkusTest;
-import org.junit.jupiter.api.Test;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.junit.QuarkusTest;
+import org.junit.jupiter.api.Test;
 
 @QuarkusTest
 class ApiDocumentTest {
 
     @Test
     void the_openapi_document_shows_the_catalogue_backorder_and_export_rule_operations() {
-        given().accept("application/json").when().get("/q/openapi").then().statusCode(200)
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
                 .body("paths.'/api/v1/catalogue/{code}'.get", notNullValue())
                 .body("paths.'/api/v1/catalogue/{code}'.put", notNullValue())
                 .body("paths.'/api/v1/catalogue/{code}/withdrawal'.post", notNullValue())

@@ -1,9 +1,21 @@
 package org.assistance.programservice;
 
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.restassured.http.ContentType;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
@@ -17,44 +29,66 @@ import org.assistance.chassis.problems.Problem.FieldError;
 import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.awaitility.Awaitility.await;
-
 /** Sets the stage as admins and partner agencies would: donors, funded programmes, submitted requests. */
 public final class Scenario {
-    private Scenario() {
-    }
+    private Scenario() {}
 
     public static String donor(String id) {
-        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
-                .body(Map.of("id", id, "name", "Donor " + id, "iatiIdentifier", "XM-DAC-" + id.hashCode(),
-                        "type", "GOVERNMENT"))
-                .when().post("/api/v1/donors").then().statusCode(201);
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "id",
+                        id,
+                        "name",
+                        "Donor " + id,
+                        "iatiIdentifier",
+                        "XM-DAC-" + id.hashCode(),
+                        "type",
+                        "GOVERNMENT"))
+                .when()
+                .post("/api/v1/donors")
+                .then()
+                .statusCode(201);
         return id;
     }
 
     /** A programme serving CYBERCRIME in USD, with the given money received from a new donor. */
     public static String fundedProgramme(String received) {
         String code = "P" + Integer.toHexString(UUID.randomUUID().hashCode()).toUpperCase();
-        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
-                .body(Map.of("code", code, "name", "Programme " + code, "thematicAreas", List.of("CYBERCRIME"),
-                        "currency", "USD", "iatiActivityPrefix", "XM-DAC-41146-" + code))
-                .when().post("/api/v1/programmes").then().statusCode(201);
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "code",
+                        code,
+                        "name",
+                        "Programme " + code,
+                        "thematicAreas",
+                        List.of("CYBERCRIME"),
+                        "currency",
+                        "USD",
+                        "iatiActivityPrefix",
+                        "XM-DAC-41146-" + code))
+                .when()
+                .post("/api/v1/programmes")
+                .then()
+                .statusCode(201);
         String donor = donor("donor-" + code.toLowerCase());
-        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
-                .body(Map.of("donorId", donor, "amount", Map.of("amount", received, "currency", "USD"),
-                        "date", LocalDate.now().toString()))
-                .when().post("/api/v1/programmes/" + code + "/contributions").then().statusCode(201);
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "donorId",
+                        donor,
+                        "amount",
+                        Map.of("amount", received, "currency", "USD"),
+                        "date",
+                        LocalDate.now().toString()))
+                .when()
+                .post("/api/v1/programmes/" + code + "/contributions")
+                .then()
+                .statusCode(201);
         return code;
     }
 
@@ -69,20 +103,40 @@ public final class Scenario {
     /** The same request from an agency of another country. */
     public static UUID submittedRequest(String country) {
         catalogued("FOR-WB-001");
-        return submitted(country, Set.of("EQUIPMENT", "TRAINING", "NEEDS_ASSESSMENT"),
-                List.of(new EquipmentLine("FOR-WB-001", 4, "labs")), List.of(new TrainingNeed("Mobile forensics", 20)));
+        return submitted(
+                country,
+                Set.of("EQUIPMENT", "TRAINING", "NEEDS_ASSESSMENT"),
+                List.of(new EquipmentLine("FOR-WB-001", 4, "labs")),
+                List.of(new TrainingNeed("Mobile forensics", 20)));
     }
 
     /** A CYBERCRIME request with the given content, submitted by request-service's event; its case open. */
-    public static UUID submitted(String country, Set<String> types, List<EquipmentLine> lines, List<TrainingNeed> needs) {
+    public static UUID submitted(
+            String country, Set<String> types, List<EquipmentLine> lines, List<TrainingNeed> needs) {
         UUID id = UUID.randomUUID();
-        RequestSubmitted submitted = new RequestSubmitted(id, "agency-" + country.toLowerCase(), country, null,
-                "CYBERCRIME", types, "HIGH", "Forensic capacity", "needs", LocalDate.now().plusMonths(6), lines, needs,
-                new Money(new BigDecimal("40000.00"), "USD"), OffsetDateTime.now());
+        RequestSubmitted submitted = new RequestSubmitted(
+                id,
+                "agency-" + country.toLowerCase(),
+                country,
+                null,
+                "CYBERCRIME",
+                types,
+                "HIGH",
+                "Forensic capacity",
+                "needs",
+                LocalDate.now().plusMonths(6),
+                lines,
+                needs,
+                new Money(new BigDecimal("40000.00"), "USD"),
+                OffsetDateTime.now());
         BrokerClient.send(CloudEvent.toRecord(submitted, UUID.randomUUID(), "/request-service", OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/reviews/" + id)
-                        .then().statusCode(200));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.role("reviewer"))
+                        .when()
+                        .get("/api/v1/reviews/" + id)
+                        .then()
+                        .statusCode(200));
         return id;
     }
 
@@ -95,19 +149,32 @@ public final class Scenario {
             if (approvable(code)) {
                 continue;
             }
-            BrokerClient.send(CloudEvent.toRecord(new ItemPublished(code, "Item " + code, "FORENSIC_IT", false,
-                    new Money(new BigDecimal("1250.00"), "USD"), OffsetDateTime.now()), UUID.randomUUID(),
-                    "/equipment-service", OffsetDateTime.now()));
+            BrokerClient.send(CloudEvent.toRecord(
+                    new ItemPublished(
+                            code,
+                            "Item " + code,
+                            "FORENSIC_IT",
+                            false,
+                            new Money(new BigDecimal("1250.00"), "USD"),
+                            OffsetDateTime.now()),
+                    UUID.randomUUID(),
+                    "/equipment-service",
+                    OffsetDateTime.now()));
         }
-        await().atMost(Duration.ofSeconds(30)).until(() -> Arrays.stream(itemCodes).allMatch(Scenario::approvable));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> Arrays.stream(itemCodes).allMatch(Scenario::approvable));
     }
 
     /** An item equipment-service withdrew from its catalogue, once program-service's copy knows it. */
     public static void withdrawn(String itemCode, String reason) {
-        BrokerClient.send(CloudEvent.toRecord(new ItemWithdrawn(itemCode, reason, OffsetDateTime.now()),
-                UUID.randomUUID(), "/equipment-service", OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(30)).until(() -> unavailable(itemCode).stream()
-                .anyMatch(why -> why.message().contains("withdrawn")));
+        BrokerClient.send(CloudEvent.toRecord(
+                new ItemWithdrawn(itemCode, reason, OffsetDateTime.now()),
+                UUID.randomUUID(),
+                "/equipment-service",
+                OffsetDateTime.now()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> unavailable(itemCode).stream()
+                        .anyMatch(why -> why.message().contains("withdrawn")));
     }
 
     private static boolean approvable(String itemCode) {
@@ -131,8 +198,8 @@ public final class Scenario {
      * that applies it, so whatever the event changed is committed by then.
      */
     public static void handled(UUID eventId) {
-        await().atMost(Duration.ofSeconds(30)).until(() -> count(
-                "select count(*) from processed_events where event_id = ?1", eventId) > 0);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> count("select count(*) from processed_events where event_id = ?1", eventId) > 0);
     }
 
     /**
@@ -140,22 +207,38 @@ public final class Scenario {
      * written in the transaction of each change (whether or not the relay has sent them yet).
      */
     public static List<String> recordedEvents(UUID requestId) {
-        EntityManager entityManager = Arc.container().instance(EntityManager.class).get();
-        return QuarkusTransaction.requiringNew().call(() -> entityManager.createNativeQuery(
-                        "select event_type from outbox where event_key = ?1 order by seq", String.class)
-                .setParameter(1, requestId.toString()).getResultList());
+        EntityManager entityManager =
+                Arc.container().instance(EntityManager.class).get();
+        return QuarkusTransaction.requiringNew()
+                .call(() -> entityManager
+                        .createNativeQuery(
+                                "select event_type from outbox where event_key = ?1 order by seq", String.class)
+                        .setParameter(1, requestId.toString())
+                        .getResultList());
     }
 
     private static long count(String sql, Object parameter) {
-        EntityManager entityManager = Arc.container().instance(EntityManager.class).get();
-        return QuarkusTransaction.requiringNew().call(() -> ((Number) entityManager.createNativeQuery(sql)
-                .setParameter(1, parameter).getSingleResult()).longValue());
+        EntityManager entityManager =
+                Arc.container().instance(EntityManager.class).get();
+        return QuarkusTransaction.requiringNew()
+                .call(() -> ((Number) entityManager
+                                .createNativeQuery(sql)
+                                .setParameter(1, parameter)
+                                .getSingleResult())
+                        .longValue());
     }
 
     public static Map<String, Object> approval(String programme, String amount, int units, boolean training) {
-        return Map.of("decision", "APPROVE", "programmeCode", programme,
-                "approvedAmount", Map.of("amount", amount, "currency", "USD"),
-                "equipmentLines", List.of(Map.of("itemCode", "FOR-WB-001", "quantity", units)),
-                "trainings", training ? List.of(Map.of("topic", "Mobile forensics", "participants", 20)) : List.of());
+        return Map.of(
+                "decision",
+                "APPROVE",
+                "programmeCode",
+                programme,
+                "approvedAmount",
+                Map.of("amount", amount, "currency", "USD"),
+                "equipmentLines",
+                List.of(Map.of("itemCode", "FOR-WB-001", "quantity", units)),
+                "trainings",
+                training ? List.of(Map.of("topic", "Mobile forensics", "participants", 20)) : List.of());
     }
 }

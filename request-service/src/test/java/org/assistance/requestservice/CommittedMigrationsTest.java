@@ -3,5 +3,4 @@ package org.assistance.requestservice;
 import org.assistance.testsupport.migrations.CommittedMigrations;
 
 /** This service's migrations are never edited once committed (db/migration/applied-migrations.sha256). */
-class CommittedMigrationsTest extends CommittedMigrations {
-}
+class CommittedMigrationsTest extends CommittedMigrations {}

@@ -1,5 +1,16 @@
 package org.assistance.testsupport;
 
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,26 +25,13 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.function.Predicate;
-
 /**
  * A plain Kafka client for tests, independent of the service under test: it publishes what
  * another service would publish, and reads back what the service published. It logs in as the
  * broker's admin (a super user), unless a test sends as a given service's Kafka user.
  */
 public final class BrokerClient {
-    private BrokerClient() {
-    }
+    private BrokerClient() {}
 
     /** Sends one record and waits for the broker's acknowledgement. */
     public static void send(String topic, String key, byte[] value, Map<String, String> headers) {
@@ -67,7 +65,7 @@ public final class BrokerClient {
         props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, "15000");
         props.put(ProducerConfig.LINGER_MS_CONFIG, "50");
         try (KafkaProducer<String, byte[]> producer =
-                     new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
             List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
             for (ProducerRecord<String, byte[]> record : records) {
                 sent.add(producer.send(record));
@@ -91,13 +89,14 @@ public final class BrokerClient {
         props.putAll(KafkaBroker.shared().adminSettings());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<PartitionInfo> partitions = consumer.partitionsFor(topic, Duration.ofSeconds(10));
             if (partitions == null || partitions.isEmpty()) {
                 return List.of();
             }
             List<TopicPartition> assigned = partitions.stream()
-                    .map(p -> new TopicPartition(topic, p.partition())).toList();
+                    .map(p -> new TopicPartition(topic, p.partition()))
+                    .toList();
             consumer.assign(assigned);
             consumer.seekToBeginning(assigned);
             Map<TopicPartition, Long> end = consumer.endOffsets(assigned);
@@ -114,8 +113,8 @@ public final class BrokerClient {
     }
 
     /** The records on the topic that match, waiting up to the timeout for at least {@code atLeast} of them. */
-    public static List<ConsumerRecord<String, byte[]>> await(String topic, Predicate<ConsumerRecord<String, byte[]>> match,
-                                                             int atLeast, Duration timeout) {
+    public static List<ConsumerRecord<String, byte[]>> await(
+            String topic, Predicate<ConsumerRecord<String, byte[]>> match, int atLeast, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         List<ConsumerRecord<String, byte[]>> found;
         do {
@@ -130,8 +129,8 @@ public final class BrokerClient {
                 break;
             }
         } while (System.nanoTime() < deadline);
-        throw new AssertionError("Expected at least " + atLeast + " matching records on " + topic + " within "
-                + timeout + ", found " + found.size());
+        throw new AssertionError("Expected at least " + atLeast + " matching records on " + topic + " within " + timeout
+                + ", found " + found.size());
     }
 
     public static String header(ConsumerRecord<?, ?> record, String name) {

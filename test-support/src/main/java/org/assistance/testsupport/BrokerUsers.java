@@ -1,5 +1,13 @@
 package org.assistance.testsupport;
 
+import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -9,15 +17,6 @@ import org.apache.kafka.clients.admin.UserScramCredentialAlteration;
 import org.apache.kafka.clients.admin.UserScramCredentialUpsertion;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.config.SaslConfigs;
-
-import java.security.SecureRandom;
-import java.util.ArrayList;
-import java.util.Base64;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The Kafka users of the test broker, as in production: an operator ("admin", super user) for
@@ -43,15 +42,15 @@ final class BrokerUsers {
     String password(String user) {
         String password = passwords.get(user);
         if (password == null) {
-            throw new IllegalArgumentException("No Kafka user '" + user + "' on the test broker (users: "
-                    + passwords.keySet() + ")");
+            throw new IllegalArgumentException(
+                    "No Kafka user '" + user + "' on the test broker (users: " + passwords.keySet() + ")");
         }
         return password;
     }
 
     static String jaas(String user, String password) {
-        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user
-                + "\" password=\"" + password + "\";";
+        return "org.apache.kafka.common.security.scram.ScramLoginModule required username=\"" + user + "\" password=\""
+                + password + "\";";
     }
 
     /** Bootstrap servers and SASL settings of a client logged in as the user. */
@@ -76,19 +75,27 @@ final class BrokerUsers {
         while (true) {
             try (Admin admin = Admin.create(settings)) {
                 List<UserScramCredentialAlteration> users = new ArrayList<>();
-                acls.keySet().forEach(service -> users.add(new UserScramCredentialUpsertion(service,
-                        new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS), password(service))));
+                acls.keySet()
+                        .forEach(service -> users.add(new UserScramCredentialUpsertion(
+                                service,
+                                new ScramCredentialInfo(ScramMechanism.SCRAM_SHA_512, ITERATIONS),
+                                password(service))));
                 if (!users.isEmpty()) {
                     admin.alterUserScramCredentials(users).all().get(30, TimeUnit.SECONDS);
-                    admin.createAcls(acls.values().stream().flatMap(List::stream).toList()).all().get(30, TimeUnit.SECONDS);
+                    admin.createAcls(
+                                    acls.values().stream().flatMap(List::stream).toList())
+                            .all()
+                            .get(30, TimeUnit.SECONDS);
                 }
                 return;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             } catch (Exception e) {
-                if (e instanceof org.apache.kafka.common.config.ConfigException || System.currentTimeMillis() > deadline) {
-                    throw new IllegalStateException("Could not create the Kafka users of the services: " + e.getMessage(), e);
+                if (e instanceof org.apache.kafka.common.config.ConfigException
+                        || System.currentTimeMillis() > deadline) {
+                    throw new IllegalStateException(
+                            "Could not create the Kafka users of the services: " + e.getMessage(), e);
                 }
                 try {
                     Thread.sleep(200);
@@ -105,7 +112,8 @@ final class BrokerUsers {
     private static Map<String, List<AclBinding>> platformAcls() {
         try {
             Class<?> access = Class.forName("org.assistance.chassis.topics.KafkaAccess");
-            return (Map<String, List<AclBinding>>) access.getMethod("bindingsByService").invoke(null);
+            return (Map<String, List<AclBinding>>)
+                    access.getMethod("bindingsByService").invoke(null);
         } catch (ClassNotFoundException e) {
             return Map.of();
         } catch (ReflectiveOperationException e) {

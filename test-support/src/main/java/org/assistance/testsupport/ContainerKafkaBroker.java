@@ -19,17 +19,29 @@ final class ContainerKafkaBroker implements KafkaBroker {
         container = new KafkaContainer("apache/kafka:4.1.2")
                 .withEnv("KAFKA_NUM_PARTITIONS", "6")
                 .withEnv("KAFKA_GROUP_INITIAL_REBALANCE_DELAY_MS", "0")
-                .withEnv("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "PLAINTEXT:SASL_PLAINTEXT,BROKER:PLAINTEXT,CONTROLLER:PLAINTEXT")
+                .withEnv(
+                        "KAFKA_LISTENER_SECURITY_PROTOCOL_MAP",
+                        "PLAINTEXT:SASL_PLAINTEXT,BROKER:PLAINTEXT,CONTROLLER:PLAINTEXT")
                 .withEnv("KAFKA_SASL_ENABLED_MECHANISMS", BrokerUsers.MECHANISM)
                 // the image turns ___ into - and _ into .: listener.name.plaintext.scram-sha-512.sasl.jaas.config
-                .withEnv("KAFKA_LISTENER_NAME_PLAINTEXT_SCRAM___SHA___512_SASL_JAAS_CONFIG", BrokerUsers.jaas(admin, password))
+                .withEnv(
+                        "KAFKA_LISTENER_NAME_PLAINTEXT_SCRAM___SHA___512_SASL_JAAS_CONFIG",
+                        BrokerUsers.jaas(admin, password))
                 .withEnv("KAFKA_AUTHORIZER_CLASS_NAME", "org.apache.kafka.metadata.authorizer.StandardAuthorizer")
                 .withEnv("KAFKA_SUPER_USERS", "User:" + admin + ";User:ANONYMOUS")
                 .withEnv("KAFKA_ALLOW_EVERYONE_IF_NO_ACL_FOUND", "false");
         container.start();
         try {
-            var added = container.execInContainer("/opt/kafka/bin/kafka-configs.sh", "--bootstrap-server", "localhost:9093",
-                    "--alter", "--entity-type", "users", "--entity-name", admin, "--add-config",
+            var added = container.execInContainer(
+                    "/opt/kafka/bin/kafka-configs.sh",
+                    "--bootstrap-server",
+                    "localhost:9093",
+                    "--alter",
+                    "--entity-type",
+                    "users",
+                    "--entity-name",
+                    admin,
+                    "--add-config",
                     BrokerUsers.MECHANISM + "=[iterations=" + BrokerUsers.ITERATIONS + ",password=" + password + "]");
             if (added.getExitCode() != 0) {
                 throw new IllegalStateException("kafka-configs refused the admin's credential: " + added.getStderr());
@@ -61,12 +73,18 @@ final class ContainerKafkaBroker implements KafkaBroker {
     @Override
     public void stop() {
         // pausing keeps the mapped port, so clients come back to the same address
-        container.getDockerClient().pauseContainerCmd(container.getContainerId()).exec();
+        container
+                .getDockerClient()
+                .pauseContainerCmd(container.getContainerId())
+                .exec();
     }
 
     @Override
     public void start() {
-        container.getDockerClient().unpauseContainerCmd(container.getContainerId()).exec();
+        container
+                .getDockerClient()
+                .unpauseContainerCmd(container.getContainerId())
+                .exec();
     }
 
     void close() {

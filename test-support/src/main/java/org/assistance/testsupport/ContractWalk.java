@@ -5,8 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
-import javax.sql.DataSource;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -28,6 +26,7 @@ import java.util.Random;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
+import javax.sql.DataSource;
 
 /**
  * Walks every operation of a running service's own OpenAPI document with values generated from
@@ -50,7 +49,8 @@ public final class ContractWalk {
     private final Map<String, String> tokens;
     private final Random random;
     private final long seed;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private JsonNode document;
     private final List<String> findings = new ArrayList<>();
     private int calls;
@@ -79,7 +79,8 @@ public final class ContractWalk {
     /** Runs the walk; returns what broke the rules, empty when none did. */
     public List<String> run() throws Exception {
         System.out.println("[walk] seed=" + seed + " (replay with -Dwalk.seed=" + seed + ")");
-        document = JSON.readTree(send("GET", "/q/openapi?format=json", null, null, null, null).body());
+        document = JSON.readTree(
+                send("GET", "/q/openapi?format=json", null, null, null, null).body());
         List<Operation> operations = operations();
         // who reaches each operation's validation, found with plausible calls that may really
         // write: all made before the rows are counted
@@ -100,16 +101,21 @@ public final class ContractWalk {
         for (Operation operation : operations) {
             for (String role : admittedRoles.get(operation)) {
                 for (Call call : invalidCalls(operation)) {
-                    HttpResponse<String> answer = send(operation.method, call.path, call.query, call.contentType,
-                            call.body, tokens.get(role));
+                    HttpResponse<String> answer = send(
+                            operation.method, call.path, call.query, call.contentType, call.body, tokens.get(role));
                     if (answer.statusCode() >= 500 || answer.statusCode() < 400) {
                         findings.add(operation + " as " + role + ": " + call.what + " answered " + answer.statusCode()
                                 + " (expected 4xx): " + abbreviate(answer.body()));
                     }
                 }
             }
-            HttpResponse<String> anonymous = send(operation.method, operation.samplePath(this), null,
-                    operation.hasBody() ? "application/json" : null, operation.hasBody() ? "{}" : null, null);
+            HttpResponse<String> anonymous = send(
+                    operation.method,
+                    operation.samplePath(this),
+                    null,
+                    operation.hasBody() ? "application/json" : null,
+                    operation.hasBody() ? "{}" : null,
+                    null);
             if (operation.secured && anonymous.statusCode() != 401) {
                 findings.add(operation + " without a token answered " + anonymous.statusCode() + " (expected 401)");
             }
@@ -118,15 +124,16 @@ public final class ContractWalk {
         if (!before.equals(after)) {
             for (String table : after.keySet()) {
                 if (!after.get(table).equals(before.get(table))) {
-                    findings.add("invalid calls changed table " + table + ": " + before.get(table) + " -> " + after.get(table) + " rows");
+                    findings.add("invalid calls changed table " + table + ": " + before.get(table) + " -> "
+                            + after.get(table) + " rows");
                 }
             }
         }
         for (Operation operation : operations) {
             for (String role : admittedRoles.get(operation)) {
                 for (Call call : boundaryCalls(operation)) {
-                    HttpResponse<String> answer = send(operation.method, call.path, call.query, call.contentType,
-                            call.body, tokens.get(role));
+                    HttpResponse<String> answer = send(
+                            operation.method, call.path, call.query, call.contentType, call.body, tokens.get(role));
                     if (answer.statusCode() >= 500) {
                         findings.add(operation + " as " + role + ": " + call.what + " answered " + answer.statusCode()
                                 + ": " + abbreviate(answer.body()));
@@ -142,8 +149,13 @@ public final class ContractWalk {
 
     // ---- the operations of the document ------------------------------------------------------
 
-    private record Operation(String method, String path, List<JsonNode> parameters, JsonNode bodySchema,
-                             String bodyType, boolean secured) {
+    private record Operation(
+            String method,
+            String path,
+            List<JsonNode> parameters,
+            JsonNode bodySchema,
+            String bodyType,
+            boolean secured) {
         boolean hasBody() {
             return bodySchema != null;
         }
@@ -158,7 +170,9 @@ public final class ContractWalk {
             for (JsonNode parameter : parameters) {
                 if ("path".equals(parameter.path("in").asText())) {
                     String parameterName = parameter.path("name").asText();
-                    String given = parameterName.equals(name) ? value : walk.plausible(walk.schemaOf(parameter)).asText();
+                    String given = parameterName.equals(name)
+                            ? value
+                            : walk.plausible(walk.schemaOf(parameter)).asText();
                     result = result.replace("{" + parameterName + "}", walk.encode(given));
                 }
             }
@@ -173,7 +187,9 @@ public final class ContractWalk {
 
     private List<Operation> operations() {
         List<Operation> operations = new ArrayList<>();
-        for (Iterator<Map.Entry<String, JsonNode>> paths = document.path("paths").fields(); paths.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> paths =
+                        document.path("paths").fields();
+                paths.hasNext(); ) {
             Map.Entry<String, JsonNode> path = paths.next();
             for (Iterator<Map.Entry<String, JsonNode>> methods = path.getValue().fields(); methods.hasNext(); ) {
                 Map.Entry<String, JsonNode> entry = methods.next();
@@ -190,7 +206,9 @@ public final class ContractWalk {
                 operation.path("parameters").forEach(p -> parameters.add(resolve(p)));
                 JsonNode body = null;
                 String bodyType = null;
-                for (Iterator<Map.Entry<String, JsonNode>> media = operation.path("requestBody").path("content").fields(); media.hasNext(); ) {
+                for (Iterator<Map.Entry<String, JsonNode>> media =
+                                operation.path("requestBody").path("content").fields();
+                        media.hasNext(); ) {
                     Map.Entry<String, JsonNode> m = media.next();
                     if (m.getKey().contains("json")) {
                         bodyType = m.getKey();
@@ -198,7 +216,8 @@ public final class ContractWalk {
                         break;
                     }
                 }
-                boolean secured = operation.has("security") && !operation.path("security").isEmpty();
+                boolean secured =
+                        operation.has("security") && !operation.path("security").isEmpty();
                 operations.add(new Operation(method, path.getKey(), parameters, body, bodyType, secured));
             }
         }
@@ -223,7 +242,8 @@ public final class ContractWalk {
         plausiblyAccepted = false;
         for (String role : tokens.keySet()) {
             Call call = plausibleCall(operation);
-            int status = send(operation.method, call.path, call.query, call.contentType, call.body, tokens.get(role)).statusCode();
+            int status = send(operation.method, call.path, call.query, call.contentType, call.body, tokens.get(role))
+                    .statusCode();
             if (status != 403 && status != 401) {
                 admitted.add(role);
             }
@@ -237,11 +257,13 @@ public final class ContractWalk {
 
     // ---- calls ---------------------------------------------------------------------------------
 
-    private record Call(String what, String path, String query, String contentType, String body) {
-    }
+    private record Call(String what, String path, String query, String contentType, String body) {}
 
     private Call plausibleCall(Operation operation) {
-        return new Call("plausible", operation.samplePath(this), null,
+        return new Call(
+                "plausible",
+                operation.samplePath(this),
+                null,
                 operation.hasBody() ? operation.bodyType : null,
                 operation.hasBody() ? plausible(operation.bodySchema).toString() : null);
     }
@@ -259,11 +281,19 @@ public final class ContractWalk {
                     if (value.isEmpty() || value.contains("/")) {
                         continue; // another path, not another value
                     }
-                    calls.add(new Call("path " + name + "=" + abbreviate(value),
-                            operation.samplePath(this, name, value), null, type, body));
+                    calls.add(new Call(
+                            "path " + name + "=" + abbreviate(value),
+                            operation.samplePath(this, name, value),
+                            null,
+                            type,
+                            body));
                 } else if ("query".equals(in)) {
-                    calls.add(new Call("query " + name + "=" + abbreviate(value), operation.samplePath(this),
-                            name + "=" + encode(value), type, body));
+                    calls.add(new Call(
+                            "query " + name + "=" + abbreviate(value),
+                            operation.samplePath(this),
+                            name + "=" + encode(value),
+                            type,
+                            body));
                 }
             }
         }
@@ -274,7 +304,11 @@ public final class ContractWalk {
                 for (JsonNode bad : invalidValues(property.getValue(), false)) {
                     ObjectNode mutated = (ObjectNode) plausible(schema).deepCopy();
                     mutated.set(property.getKey(), bad);
-                    calls.add(new Call("body " + property.getKey() + "=" + abbreviate(bad.toString()), path, null, type,
+                    calls.add(new Call(
+                            "body " + property.getKey() + "=" + abbreviate(bad.toString()),
+                            path,
+                            null,
+                            type,
                             mutated.toString()));
                 }
             }
@@ -285,7 +319,11 @@ public final class ContractWalk {
             }
             calls.add(new Call("body that is not JSON", path, null, type, "{\"unterminated\": "));
             calls.add(new Call("body of another media type", path, null, "text/plain", "plain words"));
-            calls.add(new Call("body larger than any the service takes", path, null, type,
+            calls.add(new Call(
+                    "body larger than any the service takes",
+                    path,
+                    null,
+                    type,
                     "{\"x\":\"" + "y".repeat(1_100_000) + "\"}"));
             calls.add(new Call("body that is an array", path, null, type, "[]"));
             calls.add(new Call("body that is null", path, null, type, "null"));
@@ -296,7 +334,11 @@ public final class ContractWalk {
     private List<Call> boundaryCalls(Operation operation) {
         List<Call> calls = new ArrayList<>();
         if (operation.hasBody()) {
-            calls.add(new Call("body at every bound", operation.samplePath(this), null, operation.bodyType,
+            calls.add(new Call(
+                    "body at every bound",
+                    operation.samplePath(this),
+                    null,
+                    operation.bodyType,
                     atBounds(operation.bodySchema).toString()));
         }
         StringBuilder query = new StringBuilder();
@@ -306,7 +348,8 @@ public final class ContractWalk {
                 if (!query.isEmpty()) {
                     query.append('&');
                 }
-                query.append(parameter.path("name").asText()).append('=')
+                query.append(parameter.path("name").asText())
+                        .append('=')
                         .append(encode(value.isTextual() ? value.asText() : value.toString()));
             }
         }
@@ -343,10 +386,12 @@ public final class ContractWalk {
             }
             case "integer", "number" -> {
                 if (schema.has("maximum")) {
-                    values.add(NODES.numberNode(schema.path("maximum").decimalValue().add(java.math.BigDecimal.ONE)));
+                    values.add(NODES.numberNode(
+                            schema.path("maximum").decimalValue().add(java.math.BigDecimal.ONE)));
                 }
                 if (schema.has("minimum")) {
-                    values.add(NODES.numberNode(schema.path("minimum").decimalValue().subtract(java.math.BigDecimal.ONE)));
+                    values.add(NODES.numberNode(
+                            schema.path("minimum").decimalValue().subtract(java.math.BigDecimal.ONE)));
                 }
                 values.add(NODES.numberNode(new java.math.BigDecimal("1" + "0".repeat(20 + random.nextInt(300)))));
                 values.add(NODES.textNode("a lot"));
@@ -371,8 +416,7 @@ public final class ContractWalk {
                 }
             }
             case "boolean" -> values.add(NODES.textNode("perhaps"));
-            default -> {
-            }
+            default -> {}
         }
         return values;
     }
@@ -403,23 +447,36 @@ public final class ContractWalk {
                     case "uuid" -> NODES.textNode(UUID.randomUUID().toString());
                     case "date" -> NODES.textNode(LocalDate.now().plusDays(30).toString());
                     case "date-time" -> NODES.textNode(OffsetDateTime.now().toString());
-                    default -> NODES.textNode(atBounds && schema.has("maxLength")
-                            ? text(schema.path("maxLength").asInt())
-                            : text(Math.max(1, schema.path("minLength").asInt(1))));
+                    default ->
+                        NODES.textNode(
+                                atBounds && schema.has("maxLength")
+                                        ? text(schema.path("maxLength").asInt())
+                                        : text(Math.max(
+                                                1, schema.path("minLength").asInt(1))));
                 };
             }
             case "integer":
-                return NODES.numberNode(atBounds && schema.has("maximum") ? schema.path("maximum").decimalValue().toBigInteger()
-                        : schema.has("minimum") ? schema.path("minimum").decimalValue().max(java.math.BigDecimal.ONE).toBigInteger()
-                        : java.math.BigInteger.ONE);
+                return NODES.numberNode(
+                        atBounds && schema.has("maximum")
+                                ? schema.path("maximum").decimalValue().toBigInteger()
+                                : schema.has("minimum")
+                                        ? schema.path("minimum")
+                                                .decimalValue()
+                                                .max(java.math.BigDecimal.ONE)
+                                                .toBigInteger()
+                                        : java.math.BigInteger.ONE);
             case "number":
-                return NODES.numberNode(atBounds && schema.has("maximum") ? schema.path("maximum").decimalValue()
-                        : java.math.BigDecimal.ONE);
+                return NODES.numberNode(
+                        atBounds && schema.has("maximum")
+                                ? schema.path("maximum").decimalValue()
+                                : java.math.BigDecimal.ONE);
             case "boolean":
                 return NODES.booleanNode(random.nextBoolean());
             case "array": {
                 ArrayNode array = NODES.arrayNode();
-                int items = atBounds && schema.has("maxItems") ? Math.min(schema.path("maxItems").asInt(), 200) : 1;
+                int items = atBounds && schema.has("maxItems")
+                        ? Math.min(schema.path("maxItems").asInt(), 200)
+                        : 1;
                 if (depth < 4) {
                     for (int i = 0; i < items; i++) {
                         array.add(value(schema.path("items"), atBounds, depth + 1));
@@ -430,7 +487,8 @@ public final class ContractWalk {
             default: {
                 ObjectNode object = NODES.objectNode();
                 if (depth < 5) {
-                    properties(schema).forEach((name, property) -> object.set(name, value(property, atBounds, depth + 1)));
+                    properties(schema)
+                            .forEach((name, property) -> object.set(name, value(property, atBounds, depth + 1)));
                 }
                 return object;
             }
@@ -440,7 +498,9 @@ public final class ContractWalk {
     private Map<String, JsonNode> properties(JsonNode schema) {
         schema = resolve(schema);
         Map<String, JsonNode> properties = new TreeMap<>();
-        for (Iterator<Map.Entry<String, JsonNode>> fields = schema.path("properties").fields(); fields.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> fields =
+                        schema.path("properties").fields();
+                fields.hasNext(); ) {
             Map.Entry<String, JsonNode> field = fields.next();
             if (!resolve(field.getValue()).path("readOnly").asBoolean(false)) {
                 properties.put(field.getKey(), field.getValue());
@@ -508,25 +568,32 @@ public final class ContractWalk {
         return URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20");
     }
 
-    private HttpResponse<String> send(String method, String path, String query, String contentType, String body,
-                                      String token) throws Exception {
+    private HttpResponse<String> send(
+            String method, String path, String query, String contentType, String body, String token) throws Exception {
         for (int attempt = 0; ; attempt++) {
             HttpResponse<String> answer = sendOnce(method, path, query, contentType, body, token);
             if (answer.statusCode() != 429 || attempt == 5) {
                 return answer;
             }
             // throttled: the budget is the limiter's business, not the walk's; wait as told
-            Thread.sleep(1000L * Math.min(5, Long.parseLong(answer.headers().firstValue("Retry-After").orElse("1"))));
+            Thread.sleep(1000L
+                    * Math.min(
+                            5,
+                            Long.parseLong(
+                                    answer.headers().firstValue("Retry-After").orElse("1"))));
         }
     }
 
-    private HttpResponse<String> sendOnce(String method, String path, String query, String contentType, String body,
-                                          String token) throws Exception {
+    private HttpResponse<String> sendOnce(
+            String method, String path, String query, String contentType, String body, String token) throws Exception {
         calls++;
         String base = root.toString().replaceAll("/$", "");
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base + path + (query == null ? "" : "?" + query)))
+        HttpRequest.Builder request = HttpRequest.newBuilder(
+                        URI.create(base + path + (query == null ? "" : "?" + query)))
                 .timeout(Duration.ofSeconds(30))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (contentType != null && body != null) {
             request.header("Content-Type", contentType);
         }
@@ -541,7 +608,8 @@ public final class ContractWalk {
 
     private Map<String, Long> rowCounts() throws Exception {
         Map<String, Long> counts = new TreeMap<>();
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+        try (Connection connection = dataSource.getConnection();
+                Statement statement = connection.createStatement()) {
             List<String> tables = new ArrayList<>();
             try (ResultSet rs = statement.executeQuery(
                     "select table_name from information_schema.tables where table_schema = current_schema() and table_type = 'BASE TABLE'")) {

@@ -10,8 +10,7 @@ import org.testcontainers.DockerClientFactory;
 public final class Docker {
     private static Boolean available;
 
-    private Docker() {
-    }
+    private Docker() {}
 
     public static synchronized boolean available() {
         if (available == null) {

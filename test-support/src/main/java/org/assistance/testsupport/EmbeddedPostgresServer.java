@@ -1,7 +1,6 @@
 package org.assistance.testsupport;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.io.IOException;
 
 /** PostgreSQL binaries from Maven Central, started in a temporary folder for this test JVM. */
@@ -12,9 +11,11 @@ final class EmbeddedPostgresServer extends PostgresServer {
         try {
             postgres = EmbeddedPostgres.builder().start();
         } catch (IOException e) {
-            throw new IllegalStateException("No PostgreSQL answers at " + LocalPostgres.HOST + ":" + LocalPostgres.PORT
-                    + " and the embedded PostgreSQL could not start (" + e.getMessage()
-                    + "). Start PostgreSQL locally or pass -Dassistance.test.postgres.host/port.", e);
+            throw new IllegalStateException(
+                    "No PostgreSQL answers at " + LocalPostgres.HOST + ":" + LocalPostgres.PORT
+                            + " and the embedded PostgreSQL could not start (" + e.getMessage()
+                            + "). Start PostgreSQL locally or pass -Dassistance.test.postgres.host/port.",
+                    e);
         }
     }
 

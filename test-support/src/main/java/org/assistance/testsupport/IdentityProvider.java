@@ -1,8 +1,6 @@
 package org.assistance.testsupport;
 
 import com.sun.net.httpserver.HttpServer;
-import org.assistance.topology.tokens.SigningKey;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -15,6 +13,7 @@ import java.security.spec.PKCS8EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import org.assistance.topology.tokens.SigningKey;
 
 /**
  * The test JVM's identity provider: its signing keys, each with a kid, and their public half served
@@ -29,8 +28,7 @@ final class IdentityProvider {
     private static String cachedValue;
     private static List<SigningKey> cachedKeys;
 
-    private IdentityProvider() {
-    }
+    private IdentityProvider() {}
 
     /** The JWKS URL the services under test read their keys from; the server starts on first use. */
     static String jwksUrl() {
@@ -114,14 +112,15 @@ final class IdentityProvider {
     }
 
     private static String encode(SigningKey key) {
-        return key.kid() + "=" + Base64.getEncoder().encodeToString(key.privateKey().getEncoded());
+        return key.kid() + "="
+                + Base64.getEncoder().encodeToString(key.privateKey().getEncoded());
     }
 
     private static SigningKey decode(String entry) {
         int split = entry.indexOf('=');
         try {
-            RSAPrivateCrtKey key = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(
-                    new PKCS8EncodedKeySpec(Base64.getDecoder().decode(entry.substring(split + 1))));
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(entry.substring(split + 1))));
             return new SigningKey(entry.substring(0, split), key);
         } catch (Exception e) {
             throw new IllegalStateException(e);

@@ -1,5 +1,11 @@
 package org.assistance.testsupport;
 
+import java.security.SecureRandom;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.TimeUnit;
+import kafka.server.BrokerServer;
 import org.apache.kafka.common.message.AlterUserScramCredentialsRequestData;
 import org.apache.kafka.common.message.AlterUserScramCredentialsRequestData.ScramCredentialUpsertion;
 import org.apache.kafka.common.message.RequestHeaderData;
@@ -11,13 +17,6 @@ import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
 import org.apache.kafka.controller.ControllerRequestContext;
 import org.apache.kafka.metadata.authorizer.StandardAuthorizer;
-import kafka.server.BrokerServer;
-
-import java.security.SecureRandom;
-import java.util.List;
-import java.util.Map;
-import java.util.OptionalLong;
-import java.util.concurrent.TimeUnit;
 
 /**
  * A single-node KRaft broker (combined broker and controller) inside the test JVM, built with
@@ -37,8 +36,9 @@ final class InProcessKafkaBroker implements KafkaBroker {
         try {
             TestKitNodes nodes = new TestKitNodes.Builder()
                     // under target/, so whatever a killed test JVM leaves behind goes with 'mvn clean'
-                    .setBaseDirectory(java.nio.file.Files.createDirectories(
-                            java.nio.file.Path.of("target", "kafka-test-broker-" + ProcessHandle.current().pid())))
+                    .setBaseDirectory(java.nio.file.Files.createDirectories(java.nio.file.Path.of(
+                            "target",
+                            "kafka-test-broker-" + ProcessHandle.current().pid())))
                     .setCombined(true)
                     .setNumBrokerNodes(1)
                     .setNumControllerNodes(1)
@@ -57,10 +57,12 @@ final class InProcessKafkaBroker implements KafkaBroker {
                     // clients: SCRAM only; the broker's own connections log in as the admin
                     .setConfigProp("sasl.enabled.mechanisms", BrokerUsers.MECHANISM)
                     .setConfigProp("sasl.mechanism.inter.broker.protocol", BrokerUsers.MECHANISM)
-                    .setConfigProp("listener.name.external.scram-sha-512.sasl.jaas.config", BrokerUsers.jaas(admin, password))
+                    .setConfigProp(
+                            "listener.name.external.scram-sha-512.sasl.jaas.config", BrokerUsers.jaas(admin, password))
                     .setConfigProp("listener.name.controller.sasl.enabled.mechanisms", "PLAIN")
                     .setConfigProp("sasl.mechanism.controller.protocol", "PLAIN")
-                    .setConfigProp("listener.name.controller.plain.sasl.jaas.config",
+                    .setConfigProp(
+                            "listener.name.controller.plain.sasl.jaas.config",
                             "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + admin
                                     + "\" password=\"" + password + "\" user_" + admin + "=\"" + password + "\";")
                     .setConfigProp("authorizer.class.name", StandardAuthorizer.class.getName())
@@ -95,17 +97,24 @@ final class InProcessKafkaBroker implements KafkaBroker {
     private void addAdminCredential(String admin, String password) throws Exception {
         byte[] salt = new byte[32];
         new SecureRandom().nextBytes(salt);
-        byte[] salted = new ScramFormatter(org.apache.kafka.common.security.scram.internals.ScramMechanism.SCRAM_SHA_512)
+        byte[] salted = new ScramFormatter(
+                        org.apache.kafka.common.security.scram.internals.ScramMechanism.SCRAM_SHA_512)
                 .saltedPassword(password, salt, BrokerUsers.ITERATIONS);
         AlterUserScramCredentialsRequestData request = new AlterUserScramCredentialsRequestData()
-                .setUpsertions(List.of(new ScramCredentialUpsertion().setName(admin)
+                .setUpsertions(List.of(new ScramCredentialUpsertion()
+                        .setName(admin)
                         .setMechanism(org.apache.kafka.clients.admin.ScramMechanism.SCRAM_SHA_512.type())
-                        .setIterations(BrokerUsers.ITERATIONS).setSalt(salt).setSaltedPassword(salted)))
+                        .setIterations(BrokerUsers.ITERATIONS)
+                        .setSalt(salt)
+                        .setSaltedPassword(salted)))
                 .setDeletions(List.of());
         ControllerRequestContext context = new ControllerRequestContext(
                 new RequestHeaderData().setRequestApiKey(ApiKeys.ALTER_USER_SCRAM_CREDENTIALS.id),
-                new KafkaPrincipal(KafkaPrincipal.USER_TYPE, admin), OptionalLong.empty());
-        var response = cluster.waitForActiveController().alterUserScramCredentials(context, request).get(30, TimeUnit.SECONDS);
+                new KafkaPrincipal(KafkaPrincipal.USER_TYPE, admin),
+                OptionalLong.empty());
+        var response = cluster.waitForActiveController()
+                .alterUserScramCredentials(context, request)
+                .get(30, TimeUnit.SECONDS);
         response.results().forEach(result -> {
             if (result.errorCode() != 0) {
                 throw new IllegalStateException("The admin's SCRAM credential was refused: " + result.errorMessage());

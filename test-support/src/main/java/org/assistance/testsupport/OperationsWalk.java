@@ -1,13 +1,12 @@
 package org.assistance.testsupport;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.restassured.RestAssured;
 import jakarta.enterprise.inject.spi.CDI;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.net.URI;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.Test;
 
 /**
  * The contract walk ({@link ContractWalk}) as a test: a service's {@code @QuarkusTest} class

@@ -1,7 +1,6 @@
 package org.assistance.testsupport;
 
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-
 import java.util.HashMap;
 import java.util.Map;
 
@@ -15,8 +14,15 @@ import java.util.Map;
 public class PlatformTestResource implements QuarkusTestResourceLifecycleManager {
     /** The Kafka user of the service that keeps its data in the database of this prefix. */
     private static final Map<String, String> KAFKA_USERS = Map.of(
-            "requests", "request-service", "programs", "program-service",
-            "equipment", "equipment-service", "reporting", "reporting-service");
+            "requests",
+            "request-service",
+            "programs",
+            "program-service",
+            "equipment",
+            "equipment-service",
+            "reporting",
+            "reporting-service");
+
     private String databasePrefix = "service";
 
     @Override
@@ -31,7 +37,8 @@ public class PlatformTestResource implements QuarkusTestResourceLifecycleManager
         String database = databaseFor(databasePrefix);
 
         Map<String, String> config = new HashMap<>();
-        // the service's own Kafka user (its ACLs only), found by its database; the chassis' stand-in application is the admin
+        // the service's own Kafka user (its ACLs only), found by its database; the chassis' stand-in application is the
+        // admin
         Map<String, String> client = kafka.clientSettings(KAFKA_USERS.getOrDefault(databasePrefix, KafkaBroker.ADMIN));
         config.put("kafka.bootstrap.servers", client.get("bootstrap.servers"));
         config.put("kafka.security.protocol", client.get("security.protocol"));

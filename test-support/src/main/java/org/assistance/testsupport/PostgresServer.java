@@ -50,11 +50,11 @@ public abstract class PostgresServer {
 
     private void execute(String sql) {
         try (Connection c = DriverManager.getConnection(jdbcUrl("postgres"), username(), password());
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL at " + host() + ":" + port() + " refused '" + sql + "': "
-                    + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "PostgreSQL at " + host() + ":" + port() + " refused '" + sql + "': " + e.getMessage(), e);
         }
     }
 

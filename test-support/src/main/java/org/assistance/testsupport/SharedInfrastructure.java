@@ -1,9 +1,8 @@
 package org.assistance.testsupport;
 
-import org.jboss.logging.Logger;
-
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import org.jboss.logging.Logger;
 
 /**
  * Starts the broker and the database server once per test JVM (not per test, not per
@@ -19,19 +18,21 @@ final class SharedInfrastructure {
     private static final List<Runnable> atExit = new CopyOnWriteArrayList<>();
 
     static {
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            for (int i = atExit.size() - 1; i >= 0; i--) {
-                try {
-                    atExit.get(i).run();
-                } catch (RuntimeException e) {
-                    // best effort: the JVM is ending
-                }
-            }
-        }, "test-infrastructure-teardown"));
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            for (int i = atExit.size() - 1; i >= 0; i--) {
+                                try {
+                                    atExit.get(i).run();
+                                } catch (RuntimeException e) {
+                                    // best effort: the JVM is ending
+                                }
+                            }
+                        },
+                        "test-infrastructure-teardown"));
     }
 
-    private SharedInfrastructure() {
-    }
+    private SharedInfrastructure() {}
 
     static synchronized KafkaBroker kafka() {
         if (!heldHere()) {
@@ -49,8 +50,9 @@ final class SharedInfrastructure {
                 // exit timeout (the fork then ended with an error); the JVM's exit ends it anyway
                 kafka = new InProcessKafkaBroker();
             }
-            LOG.infof("Kafka for this test run: %s at %s (%d ms)", kafka.kind(), kafka.bootstrapServers(),
-                    (System.nanoTime() - started) / 1_000_000);
+            LOG.infof(
+                    "Kafka for this test run: %s at %s (%d ms)",
+                    kafka.kind(), kafka.bootstrapServers(), (System.nanoTime() - started) / 1_000_000);
         }
         return kafka;
     }

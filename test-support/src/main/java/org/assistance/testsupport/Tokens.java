@@ -1,11 +1,10 @@
 package org.assistance.testsupport;
 
+import java.time.Duration;
+import java.time.Instant;
 import org.assistance.topology.tokens.SigningKey;
 import org.assistance.topology.tokens.Token;
 import org.assistance.topology.tokens.TokenRules;
-
-import java.time.Duration;
-import java.time.Instant;
 
 /**
  * Signed JWTs for tests, as an identity provider issues them: issuer, audience, an hour of life,
@@ -20,8 +19,7 @@ public final class Tokens {
     /** The longest life a token may have and the oldest it may be (mp.jwt.verify.token.age). */
     public static final Duration MAXIMUM_AGE = TokenRules.LIFETIME;
 
-    private Tokens() {
-    }
+    private Tokens() {}
 
     public static String partner(String agency) {
         return sign(claims("partner").claim("agency", agency));

@@ -1,8 +1,6 @@
 package org.assistance.testsupport;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -13,8 +11,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.Test;
 
 /**
  * Where no Docker engine runs (our machines and CI), the test infrastructure falls back to a
@@ -31,8 +30,8 @@ class FallbackWithoutDockerTest {
 
         String key = UUID.randomUUID().toString();
         BrokerClient.send("fallback-check", key, "hello".getBytes(StandardCharsets.UTF_8), Map.of("h", "v"));
-        List<ConsumerRecord<String, byte[]>> read = BrokerClient.await("fallback-check",
-                r -> key.equals(r.key()), 1, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, byte[]>> read =
+                BrokerClient.await("fallback-check", r -> key.equals(r.key()), 1, Duration.ofSeconds(20));
         assertThat(new String(read.get(0).value(), StandardCharsets.UTF_8)).isEqualTo("hello");
         assertThat(BrokerClient.header(read.get(0), "h")).isEqualTo("v");
     }
@@ -47,8 +46,9 @@ class FallbackWithoutDockerTest {
             assertThat(postgres.kind()).startsWith("embedded PostgreSQL");
         }
         String database = postgres.createFreshDatabase("fallback");
-        try (Connection c = DriverManager.getConnection(postgres.jdbcUrl(database), postgres.username(),
-                postgres.password()); Statement s = c.createStatement()) {
+        try (Connection c = DriverManager.getConnection(
+                        postgres.jdbcUrl(database), postgres.username(), postgres.password());
+                Statement s = c.createStatement()) {
             s.execute("create table t (v int)");
             s.execute("insert into t values (42)");
             try (ResultSet rs = s.executeQuery("select v from t")) {
@@ -61,8 +61,10 @@ class FallbackWithoutDockerTest {
     @Test
     void the_embedded_postgresql_starts_where_no_postgresql_answers() throws Exception {
         EmbeddedPostgresServer embedded = new EmbeddedPostgresServer();
-        try (Connection c = DriverManager.getConnection(embedded.jdbcUrl("postgres"), embedded.username(),
-                embedded.password()); Statement s = c.createStatement(); ResultSet rs = s.executeQuery("select 1")) {
+        try (Connection c = DriverManager.getConnection(
+                        embedded.jdbcUrl("postgres"), embedded.username(), embedded.password());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select 1")) {
             rs.next();
             assertThat(rs.getInt(1)).isEqualTo(1);
         } finally {

@@ -3,16 +3,15 @@ package org.assistance.chassis.catalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
-import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
-import org.assistance.chassis.problems.Problem.FieldError;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
+import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
+import org.assistance.chassis.problems.Problem.FieldError;
 
 /**
  * A service's local copy of equipment-service's catalogue, kept from the compacted topic
@@ -32,16 +31,24 @@ public class CatalogueCopy {
     /** An item that may be asked for and approved now, bounded as equipment-service's catalogue bounds it. */
     @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "OfferedItem")
     public record OfferedItem(
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxLength = 50, example = "FOR-WB-001") String itemCode,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxLength = 200, example = "Forensic write blocker") String name,
-            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxLength = 30, example = "FORENSIC_IT") String category,
-            boolean dualUse) {
-    }
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxLength = 50, example = "FOR-WB-001")
+            String itemCode,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(
+                    maxLength = 200,
+                    example = "Forensic write blocker")
+            String name,
+
+            @org.eclipse.microprofile.openapi.annotations.media.Schema(maxLength = 30, example = "FORENSIC_IT")
+            String category,
+
+            boolean dualUse) {}
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void published(ItemPublished item) {
         // a replayed older event never turns a newer state back (events of one item are in order anyway)
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         insert into catalogue_copy (item_code, name, category, dual_use, unit_price, unit_currency,
                                                     withdrawn, withdrawal_reason, changed_at)
                         values (?1, ?2, ?3, ?4, ?5, ?6, false, null, ?7)
@@ -54,15 +61,18 @@ public class CatalogueCopy {
                 .setParameter(2, item.name())
                 .setParameter(3, item.category())
                 .setParameter(4, item.dualUse())
-                .setParameter(5, item.unitPrice() == null ? null : item.unitPrice().amount())
-                .setParameter(6, item.unitPrice() == null ? null : item.unitPrice().currency())
+                .setParameter(
+                        5, item.unitPrice() == null ? null : item.unitPrice().amount())
+                .setParameter(
+                        6, item.unitPrice() == null ? null : item.unitPrice().currency())
                 .setParameter(7, timeOf(item.publishedAt()))
                 .executeUpdate();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawn(ItemWithdrawn item) {
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         insert into catalogue_copy (item_code, withdrawn, withdrawal_reason, changed_at)
                         values (?1, true, ?2, ?3)
                         on conflict (item_code) do update set withdrawn = true,
@@ -81,16 +91,20 @@ public class CatalogueCopy {
     public List<FieldError> unavailable(Map<String, String> itemCodeByField) {
         List<FieldError> errors = new ArrayList<>();
         itemCodeByField.forEach((field, code) -> {
-            List<?> rows = entityManager.createNativeQuery(
+            List<?> rows = entityManager
+                    .createNativeQuery(
                             "select withdrawn, withdrawal_reason, name from catalogue_copy where item_code = ?1")
-                    .setParameter(1, code).getResultList();
+                    .setParameter(1, code)
+                    .getResultList();
             Object[] row = rows.isEmpty() ? null : (Object[]) rows.get(0);
             if (row == null || (row[2] == null && !Boolean.TRUE.equals(row[0]))) {
                 errors.add(new FieldError(field, "item " + code + " is not in the catalogue"));
             } else if (Boolean.TRUE.equals(row[0])) {
                 String reason = (String) row[1];
-                errors.add(new FieldError(field, "item " + code + " was withdrawn from the catalogue"
-                        + (reason == null || reason.isBlank() ? "" : ": " + reason)));
+                errors.add(new FieldError(
+                        field,
+                        "item " + code + " was withdrawn from the catalogue"
+                                + (reason == null || reason.isBlank() ? "" : ": " + reason)));
             }
         });
         return errors;
@@ -110,8 +124,10 @@ public class CatalogueCopy {
 
     /** The item's name for people, when the copy knows it. */
     public Optional<String> nameOf(String itemCode) {
-        List<?> names = entityManager.createNativeQuery("select name from catalogue_copy where item_code = ?1")
-                .setParameter(1, itemCode).getResultList();
+        List<?> names = entityManager
+                .createNativeQuery("select name from catalogue_copy where item_code = ?1")
+                .setParameter(1, itemCode)
+                .getResultList();
         return names.isEmpty() ? Optional.empty() : Optional.ofNullable((String) names.get(0));
     }
 

@@ -1,10 +1,9 @@
 package org.assistance.chassis.catalogue;
 
+import java.util.List;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.problems.Problem.FieldError;
-
-import java.util.List;
 
 /**
  * Lines naming items the catalogue does not offer (unknown or withdrawn): 422, naming each line
@@ -14,8 +13,12 @@ public class ItemsUnavailable extends DomainRuleViolation {
     private final List<FieldError> lines;
 
     public ItemsUnavailable(List<FieldError> lines) {
-        super(422, "item-unavailable", "Item not available",
-                lines.size() == 1 ? lines.get(0).field() + ": " + lines.get(0).message()
+        super(
+                422,
+                "item-unavailable",
+                "Item not available",
+                lines.size() == 1
+                        ? lines.get(0).field() + ": " + lines.get(0).message()
                         : lines.size() + " equipment lines name items that cannot be supplied");
         this.lines = List.copyOf(lines);
     }

@@ -1,18 +1,17 @@
 package org.assistance.chassis.events;
 
-import org.apache.kafka.clients.producer.ProducerRecord;
-
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
+import org.apache.kafka.clients.producer.ProducerRecord;
 
 /**
  * One received event: the CloudEvents 1.0 context attributes read from the Kafka headers
  * (binary mode), the typed JSON data, and the distributed-tracing extension ({@link TraceContext}).
  */
-public record CloudEvent<T extends AssistanceEvent>(UUID id, String source, EventType type, OffsetDateTime time,
-                                                     String subject, T data, TraceContext trace) {
+public record CloudEvent<T extends AssistanceEvent>(
+        UUID id, String source, EventType type, OffsetDateTime time, String subject, T data, TraceContext trace) {
     public static final String SPEC_VERSION = "1.0";
     public static final String HEADER_SPEC_VERSION = "ce_specversion";
     public static final String HEADER_ID = "ce_id";
@@ -23,19 +22,26 @@ public record CloudEvent<T extends AssistanceEvent>(UUID id, String source, Even
     public static final String HEADER_CONTENT_TYPE = "content-type";
     /** The distributed-tracing extension attributes (W3C Trace Context), binary mode like the others. */
     public static final String HEADER_TRACEPARENT = "ce_traceparent";
+
     public static final String HEADER_TRACESTATE = "ce_tracestate";
     public static final String JSON = "application/json";
 
     /** The Kafka record of an event in CloudEvents binary mode: headers for the context, JSON data as value. */
-    public static ProducerRecord<String, byte[]> toRecord(String topic, String typeName, UUID id, String source,
-                                                          OffsetDateTime time, String subject, byte[] json) {
+    public static ProducerRecord<String, byte[]> toRecord(
+            String topic, String typeName, UUID id, String source, OffsetDateTime time, String subject, byte[] json) {
         return toRecord(topic, typeName, id, source, time, subject, json, TraceContext.NONE);
     }
 
     /** The same, carrying the trace of the work that caused the event (nothing when none is known). */
-    public static ProducerRecord<String, byte[]> toRecord(String topic, String typeName, UUID id, String source,
-                                                          OffsetDateTime time, String subject, byte[] json,
-                                                          TraceContext trace) {
+    public static ProducerRecord<String, byte[]> toRecord(
+            String topic,
+            String typeName,
+            UUID id,
+            String source,
+            OffsetDateTime time,
+            String subject,
+            byte[] json,
+            TraceContext trace) {
         ProducerRecord<String, byte[]> record = new ProducerRecord<>(topic, subject, json);
         header(record, HEADER_SPEC_VERSION, SPEC_VERSION);
         header(record, HEADER_ID, id.toString());
@@ -54,11 +60,10 @@ public record CloudEvent<T extends AssistanceEvent>(UUID id, String source, Even
     }
 
     /** The record another service would publish for this event (tests, demo data, replays). */
-    public static ProducerRecord<String, byte[]> toRecord(AssistanceEvent event, UUID id, String source,
-                                                          OffsetDateTime time) {
+    public static ProducerRecord<String, byte[]> toRecord(
+            AssistanceEvent event, UUID id, String source, OffsetDateTime time) {
         EventType type = EventType.of(event);
-        return toRecord(type.topic(), type.typeName(), id, source, time, event.aggregateId(),
-                EventCodec.encode(event));
+        return toRecord(type.topic(), type.typeName(), id, source, time, event.aggregateId(), EventCodec.encode(event));
     }
 
     private static void header(ProducerRecord<String, byte[]> record, String name, String value) {

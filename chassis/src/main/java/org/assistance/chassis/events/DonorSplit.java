@@ -1,14 +1,13 @@
 package org.assistance.chassis.events;
 
-import org.assistance.chassis.events.Values.DonorAmount;
-import org.assistance.chassis.events.Values.Money;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.IntStream;
+import org.assistance.chassis.events.Values.DonorAmount;
+import org.assistance.chassis.events.Values.Money;
 
 /**
  * Apportions an amount between donors in the proportions of a basis (their contributions, or a
@@ -18,8 +17,7 @@ import java.util.stream.IntStream;
  * it is computed.
  */
 public final class DonorSplit {
-    private DonorSplit() {
-    }
+    private DonorSplit() {}
 
     public static List<DonorAmount> apportion(Money total, List<DonorAmount> basis) {
         if (basis == null || basis.isEmpty()) {
@@ -35,17 +33,22 @@ public final class DonorSplit {
         List<BigDecimal> remainders = new ArrayList<>();
         BigDecimal allocated = BigDecimal.ZERO;
         for (DonorAmount donor : basis) {
-            BigDecimal exact = total.amount().multiply(donor.amount().amount()).divide(weightSum, scale + 10,
-                    RoundingMode.DOWN);
+            BigDecimal exact =
+                    total.amount().multiply(donor.amount().amount()).divide(weightSum, scale + 10, RoundingMode.DOWN);
             BigDecimal floor = exact.setScale(scale, RoundingMode.DOWN);
             floors.add(floor);
             remainders.add(exact.subtract(floor));
             allocated = allocated.add(floor);
         }
-        int cents = total.amount().setScale(scale, RoundingMode.UNNECESSARY).subtract(allocated)
-                .movePointRight(scale).intValueExact();
-        List<Integer> order = IntStream.range(0, basis.size()).boxed()
-                .sorted(Comparator.comparing((Integer i) -> remainders.get(i)).reversed()
+        int cents = total.amount()
+                .setScale(scale, RoundingMode.UNNECESSARY)
+                .subtract(allocated)
+                .movePointRight(scale)
+                .intValueExact();
+        List<Integer> order = IntStream.range(0, basis.size())
+                .boxed()
+                .sorted(Comparator.comparing((Integer i) -> remainders.get(i))
+                        .reversed()
                         .thenComparing(Comparator.naturalOrder()))
                 .toList();
         for (int k = 0; k < cents; k++) {
@@ -55,8 +58,8 @@ public final class DonorSplit {
         List<DonorAmount> parts = new ArrayList<>();
         for (int i = 0; i < basis.size(); i++) {
             DonorAmount donor = basis.get(i);
-            parts.add(new DonorAmount(donor.donorId(), donor.name(), donor.iatiIdentifier(),
-                    new Money(floors.get(i), total.currency())));
+            parts.add(new DonorAmount(
+                    donor.donorId(), donor.name(), donor.iatiIdentifier(), new Money(floors.get(i), total.currency())));
         }
         return parts;
     }

@@ -6,14 +6,13 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 
 /**
  * JSON for event data, and the reading of a Kafka record as a CloudEvent. Unknown fields are
@@ -28,8 +27,7 @@ public final class EventCodec {
             .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
             .setSerializationInclusion(JsonInclude.Include.ALWAYS);
 
-    private EventCodec() {
-    }
+    private EventCodec() {}
 
     public static byte[] encode(AssistanceEvent event) {
         try {
@@ -68,8 +66,8 @@ public final class EventCodec {
         }
         String subject = header(record, CloudEvent.HEADER_SUBJECT);
         // a malformed trace context never makes an event unreadable: its handling then starts a trace of its own
-        TraceContext trace = new TraceContext(header(record, CloudEvent.HEADER_TRACEPARENT),
-                header(record, CloudEvent.HEADER_TRACESTATE));
+        TraceContext trace = new TraceContext(
+                header(record, CloudEvent.HEADER_TRACEPARENT), header(record, CloudEvent.HEADER_TRACESTATE));
         EventType type = EventType.named(typeName).orElse(null);
         if (type == null) {
             return new CloudEvent<>(id, source, null, time, subject, null, trace);

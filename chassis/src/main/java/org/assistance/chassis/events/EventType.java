@@ -1,13 +1,18 @@
 package org.assistance.chassis.events;
 
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
 import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
+import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestCancelled;
 import org.assistance.chassis.events.RequestEvents.RequestClosed;
 import org.assistance.chassis.events.RequestEvents.RequestDelivered;
 import org.assistance.chassis.events.RequestEvents.RequestDeliveryStarted;
-import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
 import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
@@ -23,19 +28,13 @@ import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
 import org.assistance.chassis.events.ShipmentEvents.LineRefused;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
-import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentMilestone;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentReceived;
-
-import java.util.Arrays;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /** Every CloudEvents type of the platform: its versioned name, its topic and its payload record. */
 public enum EventType {

@@ -1,5 +1,10 @@
 package org.assistance.chassis.events;
 
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.assistance.chassis.events.Values.Deliverable;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
@@ -7,72 +12,93 @@ import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.RequestingAuthority;
 import org.assistance.chassis.events.Values.TrainingNeed;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 /** Published by request-service on {@value Topics#REQUESTS}. */
 public final class RequestEvents {
-    private RequestEvents() {
-    }
+    private RequestEvents() {}
 
     /** {@code assistance.request.submitted.v1}: a partner agency asked for assistance. */
-    public record RequestSubmitted(UUID requestId, String agencyId, String country,
-                                   RequestingAuthority requestingAuthority, String thematicArea,
-                                   Set<String> assistanceTypes, String priority, String title,
-                                   String needsStatement, LocalDate desiredBy,
-                                   List<EquipmentLine> equipmentLines, List<TrainingNeed> trainingNeeds,
-                                   Money estimatedValue, OffsetDateTime submittedAt) implements AssistanceEvent {
-    }
+    public record RequestSubmitted(
+            UUID requestId,
+            String agencyId,
+            String country,
+            RequestingAuthority requestingAuthority,
+            String thematicArea,
+            Set<String> assistanceTypes,
+            String priority,
+            String title,
+            String needsStatement,
+            LocalDate desiredBy,
+            List<EquipmentLine> equipmentLines,
+            List<TrainingNeed> trainingNeeds,
+            Money estimatedValue,
+            OffsetDateTime submittedAt)
+            implements AssistanceEvent {}
 
     /** {@code assistance.request.amended.v1}: the agency changed its request; carries the whole new content. */
-    public record RequestAmended(UUID requestId, String agencyId, long version, String country,
-                                 RequestingAuthority requestingAuthority, String thematicArea,
-                                 Set<String> assistanceTypes, String priority, String title,
-                                 String needsStatement, LocalDate desiredBy,
-                                 List<EquipmentLine> equipmentLines, List<TrainingNeed> trainingNeeds,
-                                 Money estimatedValue, OffsetDateTime amendedAt) implements AssistanceEvent {
-    }
+    public record RequestAmended(
+            UUID requestId,
+            String agencyId,
+            long version,
+            String country,
+            RequestingAuthority requestingAuthority,
+            String thematicArea,
+            Set<String> assistanceTypes,
+            String priority,
+            String title,
+            String needsStatement,
+            LocalDate desiredBy,
+            List<EquipmentLine> equipmentLines,
+            List<TrainingNeed> trainingNeeds,
+            Money estimatedValue,
+            OffsetDateTime amendedAt)
+            implements AssistanceEvent {}
 
     /** {@code assistance.request.withdrawn.v1}: the agency withdrew before a decision. */
     public record RequestWithdrawn(UUID requestId, String agencyId, String reason, OffsetDateTime withdrawnAt)
-            implements AssistanceEvent {
-    }
+            implements AssistanceEvent {}
 
     /** {@code assistance.request.receipt-confirmed.v1}: the partner's proof of delivery for one shipment. */
-    public record ReceiptConfirmed(UUID requestId, String agencyId, UUID shipmentId, List<ReceiptLine> lines,
-                                   String receivedBy, OffsetDateTime receivedAt) implements AssistanceEvent {
-    }
+    public record ReceiptConfirmed(
+            UUID requestId,
+            String agencyId,
+            UUID shipmentId,
+            List<ReceiptLine> lines,
+            String receivedBy,
+            OffsetDateTime receivedAt)
+            implements AssistanceEvent {}
 
     /**
      * {@code assistance.request.delivery-started.v1}: the first deliverable of an approved request
      * started (a shipment dispatched, an activity delivered): the request is IN_DELIVERY.
      */
-    public record RequestDeliveryStarted(UUID requestId, String agencyId, String deliverableId, OffsetDateTime startedAt)
-            implements AssistanceEvent {
-    }
+    public record RequestDeliveryStarted(
+            UUID requestId, String agencyId, String deliverableId, OffsetDateTime startedAt)
+            implements AssistanceEvent {}
 
     /**
      * {@code assistance.request.delivered.v1}: every deliverable is delivered or cancelled with a
      * reason, and at least one was delivered. Carries each deliverable as it ended.
      */
-    public record RequestDelivered(UUID requestId, String agencyId, List<Deliverable> deliverables,
-                                   OffsetDateTime deliveredAt) implements AssistanceEvent {
-    }
+    public record RequestDelivered(
+            UUID requestId, String agencyId, List<Deliverable> deliverables, OffsetDateTime deliveredAt)
+            implements AssistanceEvent {}
 
     /** {@code assistance.request.cancelled.v1}: every deliverable of an approved request was cancelled. */
-    public record RequestCancelled(UUID requestId, String agencyId, List<Deliverable> deliverables,
-                                   OffsetDateTime cancelledAt) implements AssistanceEvent {
-    }
+    public record RequestCancelled(
+            UUID requestId, String agencyId, List<Deliverable> deliverables, OffsetDateTime cancelledAt)
+            implements AssistanceEvent {}
 
     /**
      * {@code assistance.request.closed.v1}: the partner confirmed completion, with its satisfaction
      * (1 to 5) and a comment for donors; or, {@code automatic}, the configured time after delivery
      * passed without it (satisfaction and comment null).
      */
-    public record RequestClosed(UUID requestId, String agencyId, Integer satisfaction, String comment,
-                                boolean automatic, OffsetDateTime closedAt) implements AssistanceEvent {
-    }
+    public record RequestClosed(
+            UUID requestId,
+            String agencyId,
+            Integer satisfaction,
+            String comment,
+            boolean automatic,
+            OffsetDateTime closedAt)
+            implements AssistanceEvent {}
 }

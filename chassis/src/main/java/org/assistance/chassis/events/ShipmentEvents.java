@@ -1,36 +1,45 @@
 package org.assistance.chassis.events;
 
-import org.assistance.chassis.events.Values.Money;
-import org.assistance.chassis.events.Values.ReceiptLine;
-import org.assistance.chassis.events.Values.ScreeningHit;
-import org.assistance.chassis.events.Values.ShipmentLine;
-
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.ReceiptLine;
+import org.assistance.chassis.events.Values.ScreeningHit;
+import org.assistance.chassis.events.Values.ShipmentLine;
 
 /** Published by equipment-service on {@value Topics#SHIPMENTS}, keyed by the request id. */
 public final class ShipmentEvents {
-    private ShipmentEvents() {
-    }
+    private ShipmentEvents() {}
 
     /** {@code assistance.shipment.planned.v1}: stock reserved for (part of) an approval. */
-    public record ShipmentPlanned(UUID requestId, UUID shipmentId, String agencyId, String destinationCountry,
-                                  String warehouse, List<ShipmentLine> lines, Money value, OffsetDateTime plannedAt)
-            implements AssistanceEvent {
-    }
+    public record ShipmentPlanned(
+            UUID requestId,
+            UUID shipmentId,
+            String agencyId,
+            String destinationCountry,
+            String warehouse,
+            List<ShipmentLine> lines,
+            Money value,
+            OffsetDateTime plannedAt)
+            implements AssistanceEvent {}
 
     /** {@code assistance.shipment.held.v1}: export-control or sanctions screening stopped it. */
-    public record ShipmentHeld(UUID requestId, UUID shipmentId, String destinationCountry, List<ScreeningHit> hits,
-                               OffsetDateTime heldAt) implements AssistanceEvent {
-    }
+    public record ShipmentHeld(
+            UUID requestId, UUID shipmentId, String destinationCountry, List<ScreeningHit> hits, OffsetDateTime heldAt)
+            implements AssistanceEvent {}
 
     /** {@code assistance.shipment.cleared.v1}: every hit cleared (licence) or removed. */
-    public record ShipmentCleared(UUID requestId, UUID shipmentId, String licenceReference, LocalDate licenceDate,
-                                  long heldSeconds, OffsetDateTime clearedAt) implements AssistanceEvent {
-    }
+    public record ShipmentCleared(
+            UUID requestId,
+            UUID shipmentId,
+            String licenceReference,
+            LocalDate licenceDate,
+            long heldSeconds,
+            OffsetDateTime clearedAt)
+            implements AssistanceEvent {}
 
     /**
      * {@code assistance.shipment.dispatched.v1}. {@code dueBy} is when the mode's usual transit
@@ -39,67 +48,93 @@ public final class ShipmentEvents {
      * rule. It was added to v1 as an optional field: events written before have none, and a null
      * means "no due date known".
      */
-    public record ShipmentDispatched(UUID requestId, UUID shipmentId, String mode, String carrier,
-                                     String trackingReference, LocalDate expectedDelivery,
-                                     OffsetDateTime dispatchedAt, Instant dueBy) implements AssistanceEvent {
+    public record ShipmentDispatched(
+            UUID requestId,
+            UUID shipmentId,
+            String mode,
+            String carrier,
+            String trackingReference,
+            LocalDate expectedDelivery,
+            OffsetDateTime dispatchedAt,
+            Instant dueBy)
+            implements AssistanceEvent {
         /** A dispatch as written before {@code dueBy} existed: no due date known. */
-        public ShipmentDispatched(UUID requestId, UUID shipmentId, String mode, String carrier,
-                                  String trackingReference, LocalDate expectedDelivery, OffsetDateTime dispatchedAt) {
+        public ShipmentDispatched(
+                UUID requestId,
+                UUID shipmentId,
+                String mode,
+                String carrier,
+                String trackingReference,
+                LocalDate expectedDelivery,
+                OffsetDateTime dispatchedAt) {
             this(requestId, shipmentId, mode, carrier, trackingReference, expectedDelivery, dispatchedAt, null);
         }
     }
 
     /** {@code assistance.shipment.milestone.v1}: CUSTOMS_ENTRY, CUSTOMS_HOLD, CUSTOMS_RELEASE... */
-    public record ShipmentMilestone(UUID requestId, UUID shipmentId, String milestone, String location, String note,
-                                    OffsetDateTime occurredAt) implements AssistanceEvent {
-    }
+    public record ShipmentMilestone(
+            UUID requestId, UUID shipmentId, String milestone, String location, String note, OffsetDateTime occurredAt)
+            implements AssistanceEvent {}
 
     /** {@code assistance.shipment.delivered.v1}. */
     public record ShipmentDelivered(UUID requestId, UUID shipmentId, Money deliveredValue, OffsetDateTime deliveredAt)
-            implements AssistanceEvent {
-    }
+            implements AssistanceEvent {}
 
     /** {@code assistance.shipment.received.v1}: the partner's receipt, line by line. */
-    public record ShipmentReceived(UUID requestId, UUID shipmentId, List<ReceiptLine> lines,
-                                   OffsetDateTime receivedAt) implements AssistanceEvent {
-    }
+    public record ShipmentReceived(UUID requestId, UUID shipmentId, List<ReceiptLine> lines, OffsetDateTime receivedAt)
+            implements AssistanceEvent {}
 
     /** {@code assistance.shipment.cancelled.v1}: a shipment will not go; its lines' stock was released (if reserved). */
-    public record ShipmentCancelled(UUID requestId, UUID shipmentId, String reason, List<ShipmentLine> lines,
-                                    boolean stockReleased, String cancelledBy, OffsetDateTime cancelledAt)
-            implements AssistanceEvent {
-    }
+    public record ShipmentCancelled(
+            UUID requestId,
+            UUID shipmentId,
+            String reason,
+            List<ShipmentLine> lines,
+            boolean stockReleased,
+            String cancelledBy,
+            OffsetDateTime cancelledAt)
+            implements AssistanceEvent {}
 
     /** {@code assistance.shipment.lines-removed.v1}: lines taken out of a held shipment at clearance. */
-    public record ShipmentLinesRemoved(UUID requestId, UUID shipmentId, List<ShipmentLine> lines, String reason,
-                                       OffsetDateTime removedAt) implements AssistanceEvent {
-    }
+    public record ShipmentLinesRemoved(
+            UUID requestId, UUID shipmentId, List<ShipmentLine> lines, String reason, OffsetDateTime removedAt)
+            implements AssistanceEvent {}
 
     /** {@code assistance.shipment.line-backordered.v1}: approved equipment no warehouse had; it waits for stock. */
-    public record LineBackordered(UUID requestId, long backorderId, String itemCode, String itemName, int quantity,
-                                  String priority, OffsetDateTime backorderedAt) implements AssistanceEvent {
-    }
+    public record LineBackordered(
+            UUID requestId,
+            long backorderId,
+            String itemCode,
+            String itemName,
+            int quantity,
+            String priority,
+            OffsetDateTime backorderedAt)
+            implements AssistanceEvent {}
 
     /**
      * {@code assistance.shipment.backorder-fulfilled.v1}: stock received went (partly) to a
      * backorder, as the shipment named (its own {@code shipment.planned} follows). {@code remaining}
      * is what the backorder still waits for.
      */
-    public record BackorderFulfilled(UUID requestId, long backorderId, UUID shipmentId, String itemCode,
-                                     int quantity, int remaining, OffsetDateTime fulfilledAt)
-            implements AssistanceEvent {
-    }
+    public record BackorderFulfilled(
+            UUID requestId,
+            long backorderId,
+            UUID shipmentId,
+            String itemCode,
+            int quantity,
+            int remaining,
+            OffsetDateTime fulfilledAt)
+            implements AssistanceEvent {}
 
     /** {@code assistance.shipment.backorder-cancelled.v1}: what a backorder still waited for will not be shipped. */
-    public record BackorderCancelled(UUID requestId, long backorderId, String itemCode, int quantity, String reason,
-                                     OffsetDateTime cancelledAt) implements AssistanceEvent {
-    }
+    public record BackorderCancelled(
+            UUID requestId, long backorderId, String itemCode, int quantity, String reason, OffsetDateTime cancelledAt)
+            implements AssistanceEvent {}
 
     /**
      * {@code assistance.shipment.line-refused.v1}: an approved line equipment-service cannot ship
      * at all (its item was withdrawn from the catalogue meanwhile); the rest of the approval goes on.
      */
     public record LineRefused(UUID requestId, String itemCode, int quantity, String reason, OffsetDateTime refusedAt)
-            implements AssistanceEvent {
-    }
+            implements AssistanceEvent {}
 }

@@ -15,6 +15,7 @@ public final class Topics {
     public static final String SHIPMENTS = "assistance.shipments";
     /** Compacted: the last event per item code is the item's current state. */
     public static final String CATALOGUE = "assistance.catalogue";
+
     public static final int PARTITIONS = 6;
 
     public static final List<String> ALL = List.of(REQUESTS, REVIEWS, SHIPMENTS, CATALOGUE);
@@ -23,7 +24,8 @@ public final class Topics {
     public static final String PROGRAM_SERVICE = "program-service";
     public static final String EQUIPMENT_SERVICE = "equipment-service";
     public static final String REPORTING_SERVICE = "reporting-service";
-    public static final List<String> SERVICES = List.of(REQUEST_SERVICE, PROGRAM_SERVICE, EQUIPMENT_SERVICE, REPORTING_SERVICE);
+    public static final List<String> SERVICES =
+            List.of(REQUEST_SERVICE, PROGRAM_SERVICE, EQUIPMENT_SERVICE, REPORTING_SERVICE);
 
     /**
      * Who may write each topic: its one publisher, whose Kafka user alone has WRITE on it and
@@ -44,8 +46,7 @@ public final class Topics {
             EQUIPMENT_SERVICE, List.of(REQUESTS, REVIEWS),
             REPORTING_SERVICE, ALL);
 
-    private Topics() {
-    }
+    private Topics() {}
 
     /** The service that publishes the topic, or null for a topic that is not the platform's. */
     public static String owner(String topic) {
@@ -72,7 +73,12 @@ public final class Topics {
 
     /** The topic configuration every place that creates topics sets (provisioner, launcher, Strimzi, Compose). */
     public static Map<String, String> config(String topic) {
-        return Map.of("retention.ms", "-1", "retention.bytes", "-1",
-                "cleanup.policy", CATALOGUE.equals(topic) ? "compact" : "delete");
+        return Map.of(
+                "retention.ms",
+                "-1",
+                "retention.bytes",
+                "-1",
+                "cleanup.policy",
+                CATALOGUE.equals(topic) ? "compact" : "delete");
     }
 }

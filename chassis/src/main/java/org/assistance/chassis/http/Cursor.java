@@ -1,17 +1,15 @@
 package org.assistance.chassis.http;
 
-import org.assistance.chassis.problems.InvalidInput;
-
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import org.assistance.chassis.problems.InvalidInput;
 
 /**
  * An opaque keyset-paging cursor: the sort key of the last item of a page, which the next page
  * starts after. Stable while new items arrive, and no offset scans.
  */
 public final class Cursor {
-    private Cursor() {
-    }
+    private Cursor() {}
 
     public static String encode(Object... keyParts) {
         StringBuilder joined = new StringBuilder();
@@ -21,13 +19,16 @@ public final class Cursor {
             }
             joined.append(part);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(joined.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(joined.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The key parts of a cursor this API gave out; anything else is a 400 naming the cursor. */
     public static String[] decode(String cursor, int parts) {
         try {
-            String[] decoded = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
+            String[] decoded =
+                    new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8).split("\\|", -1);
             if (decoded.length != parts) {
                 throw new IllegalArgumentException("wrong number of parts");
             }

@@ -4,8 +4,7 @@ import org.assistance.chassis.problems.DomainRuleViolation;
 
 /** Strong ETags made of a record's optimistic-lock version, and the If-Match rules around them. */
 public final class EntityTags {
-    private EntityTags() {
-    }
+    private EntityTags() {}
 
     public static String of(long version) {
         return "\"" + version + "\"";
@@ -14,7 +13,10 @@ public final class EntityTags {
     /** The version an If-Match header names; a missing header is refused (428), a garbled one is stale (412). */
     public static long required(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
-            throw new DomainRuleViolation(428, "precondition-required", "If-Match required",
+            throw new DomainRuleViolation(
+                    428,
+                    "precondition-required",
+                    "If-Match required",
                     "Send the ETag you read in If-Match, so a change made meanwhile is not overwritten");
         }
         String tag = ifMatch.trim();
@@ -29,12 +31,16 @@ public final class EntityTags {
     }
 
     public static DomainRuleViolation stale() {
-        return new DomainRuleViolation(412, "stale-version", "Changed meanwhile",
+        return new DomainRuleViolation(
+                412,
+                "stale-version",
+                "Changed meanwhile",
                 "The record changed since you read it; read it again (new ETag) and retry");
     }
 
     public static boolean matches(String ifNoneMatch, long version) {
-        return ifNoneMatch != null && (ifNoneMatch.trim().equals("*")
-                || ifNoneMatch.replace("W/", "").contains(of(version)));
+        return ifNoneMatch != null
+                && (ifNoneMatch.trim().equals("*")
+                        || ifNoneMatch.replace("W/", "").contains(of(version)));
     }
 }

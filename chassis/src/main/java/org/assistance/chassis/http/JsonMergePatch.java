@@ -2,7 +2,6 @@ package org.assistance.chassis.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-
 import java.util.Iterator;
 import java.util.Map;
 
@@ -10,14 +9,14 @@ import java.util.Map;
 public final class JsonMergePatch {
     public static final String MEDIA_TYPE = "application/merge-patch+json";
 
-    private JsonMergePatch() {
-    }
+    private JsonMergePatch() {}
 
     public static JsonNode apply(JsonNode target, JsonNode patch) {
         if (patch == null || !patch.isObject()) {
             return patch;
         }
-        ObjectNode result = target != null && target.isObject() ? ((ObjectNode) target).deepCopy()
+        ObjectNode result = target != null && target.isObject()
+                ? ((ObjectNode) target).deepCopy()
                 : ((ObjectNode) patch).objectNode();
         Iterator<Map.Entry<String, JsonNode>> fields = patch.fields();
         while (fields.hasNext()) {

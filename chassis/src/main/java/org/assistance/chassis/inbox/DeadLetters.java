@@ -3,16 +3,15 @@ package org.assistance.chassis.inbox;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.assistance.chassis.events.Topics;
 import org.assistance.chassis.outbox.EventPublisher;
-
-import java.nio.charset.StandardCharsets;
-import java.time.OffsetDateTime;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Parks a record that a consumer cannot handle on {@code <topic>.dlq}, unchanged, with the
@@ -59,8 +58,10 @@ public class DeadLetters {
         }
         Counter.builder("assistance.events.dead.lettered")
                 .description("Records parked on a dead-letter topic")
-                .tag("topic", record.topic()).tag("consumer", consumer)
-                .register(metrics).increment();
+                .tag("topic", record.topic())
+                .tag("consumer", consumer)
+                .register(metrics)
+                .increment();
     }
 
     private static void add(ProducerRecord<String, byte[]> record, String name, String value) {

@@ -1,13 +1,12 @@
 package org.assistance.chassis.inbox;
 
-import org.assistance.chassis.events.AssistanceEvent;
-import org.assistance.chassis.events.CloudEvent;
-import org.assistance.chassis.events.EventType;
-
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.EventType;
 
 /**
  * What one consumer does with each event type it cares about; other types pass by. The
@@ -17,7 +16,7 @@ import java.util.function.Consumer;
 public final class EventHandlers {
     private final String consumer;
     private final Map<EventType, Consumer<CloudEvent<AssistanceEvent>>> handlers = new EnumMap<>(EventType.class);
-    private Runnable first = () -> { };
+    private Runnable first = () -> {};
 
     private EventHandlers(String consumer) {
         this.consumer = consumer;

@@ -5,6 +5,10 @@ import io.quarkus.runtime.ShutdownEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
@@ -12,11 +16,6 @@ import org.assistance.chassis.events.EventCodec;
 import org.assistance.chassis.events.UnreadableEvent;
 import org.assistance.chassis.tracing.EventTracing;
 import org.jboss.logging.Logger;
-
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.util.function.Consumer;
 
 /**
  * Handles each event once (idempotent consumer). The handler runs in a transaction that also
@@ -40,8 +39,11 @@ public class EventInbox {
 
     private final EventTracing tracing;
 
-    public EventInbox(EntityManager entityManager, ProcessedEvents processedEvents, DeadLetters deadLetters,
-                      EventTracing tracing) {
+    public EventInbox(
+            EntityManager entityManager,
+            ProcessedEvents processedEvents,
+            DeadLetters deadLetters,
+            EventTracing tracing) {
         this.tracing = tracing;
         this.entityManager = entityManager;
         this.processedEvents = processedEvents;
@@ -76,7 +78,8 @@ public class EventInbox {
                     NotFromOwner.check(record, event);
                     Optional<Consumer<CloudEvent<AssistanceEvent>>> handler = handlers.handlerOf(event.type());
                     if (handler.isPresent() && firstDelivery(handlers.consumer(), event)) {
-                        // a span of its own, child of the trace the event carries, so what it causes continues that trace
+                        // a span of its own, child of the trace the event carries, so what it causes continues that
+                        // trace
                         tracing.handle(event, handlers.consumer(), handler.get());
                         // each event's changes go out now and the persistence context stays small:
                         // otherwise every query of the next events would dirty-check all of the batch

@@ -4,37 +4,44 @@ import jakarta.persistence.LockTimeoutException;
 import jakarta.persistence.OptimisticLockException;
 import jakarta.persistence.PessimisticLockException;
 import jakarta.persistence.QueryTimeoutException;
-import org.hibernate.StaleStateException;
-import org.hibernate.exception.JDBCConnectionException;
-
 import java.sql.SQLException;
 import java.sql.SQLRecoverableException;
 import java.sql.SQLTransientException;
 import java.util.concurrent.TimeoutException;
+import org.hibernate.StaleStateException;
+import org.hibernate.exception.JDBCConnectionException;
 
 /**
  * Tells a failure that may pass by itself (database away, lock conflict, Kafka unreachable)
  * from one that will fail again the same way (a bad event). Only the first kind is retried.
  */
 final class Failures {
-    private Failures() {
-    }
+    private Failures() {}
 
     static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof SQLTransientException || t instanceof SQLRecoverableException
-                    || t instanceof JDBCConnectionException || t instanceof OptimisticLockException
-                    || t instanceof StaleStateException || t instanceof PessimisticLockException
-                    || t instanceof LockTimeoutException || t instanceof QueryTimeoutException
-                    || t instanceof TimeoutException || t instanceof org.apache.kafka.common.errors.RetriableException) {
+            if (t instanceof SQLTransientException
+                    || t instanceof SQLRecoverableException
+                    || t instanceof JDBCConnectionException
+                    || t instanceof OptimisticLockException
+                    || t instanceof StaleStateException
+                    || t instanceof PessimisticLockException
+                    || t instanceof LockTimeoutException
+                    || t instanceof QueryTimeoutException
+                    || t instanceof TimeoutException
+                    || t instanceof org.apache.kafka.common.errors.RetriableException) {
                 return true;
             }
             if (t instanceof SQLException sql) {
                 String state = sql.getSQLState();
                 // no state: the pool could not hand out a connection; 08 connection, 40 rollback
                 // (serialization, deadlock), 53 resources, 57 operator intervention, 58 system
-                if (state == null || state.startsWith("08") || state.startsWith("40") || state.startsWith("53")
-                        || state.startsWith("57") || state.startsWith("58")) {
+                if (state == null
+                        || state.startsWith("08")
+                        || state.startsWith("40")
+                        || state.startsWith("53")
+                        || state.startsWith("57")
+                        || state.startsWith("58")) {
                     return true;
                 }
             }

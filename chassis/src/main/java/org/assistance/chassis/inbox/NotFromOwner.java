@@ -10,9 +10,10 @@ import org.assistance.chassis.events.Topics;
  */
 final class NotFromOwner extends RuntimeException {
     NotFromOwner(String topic, String source) {
-        super("ce_source '" + source + "' is not " + (Topics.expectedSource(topic) == null
-                ? "a publisher of " + topic + " (no owner known)"
-                : "'" + Topics.expectedSource(topic) + "', the owner of " + topic));
+        super("ce_source '" + source + "' is not "
+                + (Topics.expectedSource(topic) == null
+                        ? "a publisher of " + topic + " (no owner known)"
+                        : "'" + Topics.expectedSource(topic) + "', the owner of " + topic));
     }
 
     static void check(ConsumerRecord<?, ?> record, CloudEvent<?> event) {

@@ -2,7 +2,6 @@ package org.assistance.chassis.inbox;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-
 import java.util.UUID;
 
 /**
@@ -27,12 +26,14 @@ public class ProcessedEvents {
      *     false when the consumer has already processed it (change nothing)
      */
     public boolean record(String consumer, UUID eventId, String eventType) {
-        return entityManager.createNativeQuery("""
+        return entityManager
+                        .createNativeQuery("""
                         insert into processed_events (consumer, event_id, event_type) values (?1, ?2, ?3)
                         on conflict do nothing""")
-                .setParameter(1, consumer)
-                .setParameter(2, eventId)
-                .setParameter(3, eventType)
-                .executeUpdate() == 1;
+                        .setParameter(1, consumer)
+                        .setParameter(2, eventId)
+                        .setParameter(3, eventType)
+                        .executeUpdate()
+                == 1;
     }
 }

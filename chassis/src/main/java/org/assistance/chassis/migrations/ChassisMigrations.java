@@ -1,13 +1,5 @@
 package org.assistance.chassis.migrations;
 
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.FlywayException;
-import org.flywaydb.core.api.callback.Callback;
-import org.flywaydb.core.api.callback.Context;
-import org.flywaydb.core.api.callback.Event;
-import org.flywaydb.core.api.configuration.Configuration;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -16,6 +8,13 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
 import java.util.List;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
+import org.flywaydb.core.api.callback.Callback;
+import org.flywaydb.core.api.callback.Context;
+import org.flywaydb.core.api.callback.Event;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
 
 /**
  * The chassis' own migrations ({@code db/chassis}: outbox, processed events, rate-limit buckets)
@@ -117,12 +116,14 @@ public final class ChassisMigrations implements Callback {
     }
 
     /** The rows of chassis migrations applied while they shared the service's history. */
-    private static void moveFromServiceHistory(Connection connection, Flyway chassis, String schema, String serviceTable)
-            throws SQLException {
+    private static void moveFromServiceHistory(
+            Connection connection, Flyway chassis, String schema, String serviceTable) throws SQLException {
         // by version: Quarkus records a script with its location's path (db/migration/V0_1__...), plain Flyway without
         List<String> versions = Arrays.stream(chassis.info().all())
-                .filter(migration -> migration.getVersion() != null && !migration.getType().isBaseline())
-                .map(migration -> migration.getVersion().getVersion()).toList();
+                .filter(migration ->
+                        migration.getVersion() != null && !migration.getType().isBaseline())
+                .map(migration -> migration.getVersion().getVersion())
+                .toList();
         String from = quote(schema) + "." + quote(serviceTable);
         String to = quote(schema) + "." + quote(HISTORY_TABLE);
         boolean autoCommit = connection.getAutoCommit();
@@ -130,13 +131,14 @@ public final class ChassisMigrations implements Callback {
         try {
             Array chassisVersions = connection.createArrayOf("varchar", versions.toArray());
             try (PreparedStatement copy = connection.prepareStatement("insert into " + to
-                    + " (installed_rank, version, description, type, script, checksum, installed_by, installed_on,"
-                    + " execution_time, success)"
-                    + " select (select max(installed_rank) from " + to + ") + row_number() over (order by installed_rank),"
-                    + " version, description, type, script, checksum, installed_by, installed_on, execution_time, success"
-                    + " from " + from + " where version = any(?)");
-                 PreparedStatement remove = connection.prepareStatement(
-                         "delete from " + from + " where version = any(?)")) {
+                            + " (installed_rank, version, description, type, script, checksum, installed_by, installed_on,"
+                            + " execution_time, success)"
+                            + " select (select max(installed_rank) from " + to
+                            + ") + row_number() over (order by installed_rank),"
+                            + " version, description, type, script, checksum, installed_by, installed_on, execution_time, success"
+                            + " from " + from + " where version = any(?)");
+                    PreparedStatement remove =
+                            connection.prepareStatement("delete from " + from + " where version = any(?)")) {
                 copy.setArray(1, chassisVersions);
                 copy.executeUpdate();
                 remove.setArray(1, chassisVersions);
@@ -152,7 +154,8 @@ public final class ChassisMigrations implements Callback {
     }
 
     private static String currentSchema(Connection connection) throws SQLException {
-        try (Statement s = connection.createStatement(); ResultSet rs = s.executeQuery("select current_schema()")) {
+        try (Statement s = connection.createStatement();
+                ResultSet rs = s.executeQuery("select current_schema()")) {
             rs.next();
             return rs.getString(1);
         }

@@ -1,5 +1,11 @@
 package org.assistance.chassis.openapi;
 
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -13,13 +19,6 @@ import org.eclipse.microprofile.openapi.models.media.Schema;
 import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 import org.eclipse.microprofile.openapi.models.security.SecurityScheme;
-
-import java.math.BigDecimal;
-import java.util.ArrayList;
-import java.util.IdentityHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * What every operation of every service shares, written into each service's OpenAPI document
@@ -36,20 +35,38 @@ public class ContractFilter implements OASFilter {
 
     /** The longest text each string format can take (ISO 8601 with nanoseconds and an offset). */
     private static final Map<String, Integer> FORMAT_LENGTH = Map.of(
-            "uuid", 36, "date", 10, "date-time", 35, "time", 18, "duration", 64,
-            "uri", 2048, "email", 254, "binary", 0, "byte", 0);
+            "uuid",
+            36,
+            "date",
+            10,
+            "date-time",
+            35,
+            "time",
+            18,
+            "duration",
+            64,
+            "uri",
+            2048,
+            "email",
+            254,
+            "binary",
+            0,
+            "byte",
+            0);
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
-        Components components = openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
+        Components components =
+                openAPI.getComponents() == null ? OASFactory.createComponents() : openAPI.getComponents();
         openAPI.setComponents(components);
         describeBearer(components);
         declareHeaders(components);
         declareResponses(components);
         openAPI.setServers(List.of(OASFactory.createServer()
                 .url("/")
-                .description("This deployment, whichever it is (local, staging or production): "
-                        + "the API is served from the origin that serves this document, over HTTPS outside a developer's machine")
+                .description(
+                        "This deployment, whichever it is (local, staging or production): "
+                                + "the API is served from the origin that serves this document, over HTTPS outside a developer's machine")
                 .addExtension("x-internal", false)));
         if (openAPI.getPaths() != null && openAPI.getPaths().getPathItems() != null) {
             openAPI.getPaths().getPathItems().forEach(this::completeOperations);
@@ -67,7 +84,8 @@ public class ContractFilter implements OASFilter {
                     if (operation.getRequestBody() != null) {
                         bounds.visit(operation.getRequestBody().getContent());
                     }
-                    if (operation.getResponses() != null && operation.getResponses().getAPIResponses() != null) {
+                    if (operation.getResponses() != null
+                            && operation.getResponses().getAPIResponses() != null) {
                         operation.getResponses().getAPIResponses().values().forEach(r -> {
                             bounds.visit(r.getContent());
                             if (r.getHeaders() != null) {
@@ -81,9 +99,13 @@ public class ContractFilter implements OASFilter {
     }
 
     private static void describeBearer(Components components) {
-        SecurityScheme bearer = components.getSecuritySchemes() == null ? null : components.getSecuritySchemes().get(SCHEME);
+        SecurityScheme bearer = components.getSecuritySchemes() == null
+                ? null
+                : components.getSecuritySchemes().get(SCHEME);
         if (bearer == null) {
-            bearer = OASFactory.createSecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer");
+            bearer = OASFactory.createSecurityScheme()
+                    .type(SecurityScheme.Type.HTTP)
+                    .scheme("bearer");
             components.addSecurityScheme(SCHEME, bearer);
         }
         bearer.bearerFormat("JWT").description("""
@@ -94,46 +116,70 @@ public class ContractFilter implements OASFilter {
     }
 
     private static void declareHeaders(Components components) {
-        components.addHeader("RateLimit", header(
-                "The caller's remaining budget under its policy (IETF RateLimit header fields): "
-                        + "`\"partner\";r=42;t=1` means 42 requests left, the budget fully restored in 1 s.",
-                stringOf(200)));
-        components.addHeader("RateLimit-Policy", header(
-                "The caller's policy: `\"partner\";q=100;w=5` means bursts of up to 100 requests, "
-                        + "refilled over 5 seconds (20 a second).",
-                stringOf(200)));
-        components.addHeader("Retry-After", header(
-                "Seconds to wait before the next request has a chance to be served.",
-                OASFactory.createSchema().addType(Schema.SchemaType.INTEGER).format("int32")
-                        .minimum(BigDecimal.ZERO).maximum(BigDecimal.valueOf(86_400))));
-        components.addHeader("Access-Control-Allow-Origin", header(
-                "Sent only to browsers calling from an origin the deployment allows (`quarkus.http.cors.origins`); "
-                        + "absent otherwise, so other sites' pages cannot read the answer.",
-                stringOf(2048)));
+        components.addHeader(
+                "RateLimit",
+                header(
+                        "The caller's remaining budget under its policy (IETF RateLimit header fields): "
+                                + "`\"partner\";r=42;t=1` means 42 requests left, the budget fully restored in 1 s.",
+                        stringOf(200)));
+        components.addHeader(
+                "RateLimit-Policy",
+                header(
+                        "The caller's policy: `\"partner\";q=100;w=5` means bursts of up to 100 requests, "
+                                + "refilled over 5 seconds (20 a second).",
+                        stringOf(200)));
+        components.addHeader(
+                "Retry-After",
+                header(
+                        "Seconds to wait before the next request has a chance to be served.",
+                        OASFactory.createSchema()
+                                .addType(Schema.SchemaType.INTEGER)
+                                .format("int32")
+                                .minimum(BigDecimal.ZERO)
+                                .maximum(BigDecimal.valueOf(86_400))));
+        components.addHeader(
+                "Access-Control-Allow-Origin",
+                header(
+                        "Sent only to browsers calling from an origin the deployment allows (`quarkus.http.cors.origins`); "
+                                + "absent otherwise, so other sites' pages cannot read the answer.",
+                        stringOf(2048)));
     }
 
     private static void declareResponses(Components components) {
-        components.addResponse("BadRequest", problem("Invalid input: the problem names each invalid field or parameter"));
-        components.addResponse("Unauthorized", problem("No token, or a token that is invalid, expired, too old, for another audience or signed with an unknown key"));
+        components.addResponse(
+                "BadRequest", problem("Invalid input: the problem names each invalid field or parameter"));
+        components.addResponse(
+                "Unauthorized",
+                problem(
+                        "No token, or a token that is invalid, expired, too old, for another audience or signed with an unknown key"));
         components.addResponse("Forbidden", problem("The caller's role or tenant does not allow this"));
         components.addResponse("PayloadTooLarge", problem("The body is larger than the service accepts"));
-        components.addResponse("UnsupportedMediaType", problem("The body is not in a media type the operation accepts"));
-        components.addResponse("TooManyRequests", problem("The caller's rate limit is spent; retry after the time given")
-                .addHeader("Retry-After", ref("Retry-After")));
-        components.addResponse("InternalError", problem("An unexpected failure; the problem carries an error id to quote"));
+        components.addResponse(
+                "UnsupportedMediaType", problem("The body is not in a media type the operation accepts"));
+        components.addResponse(
+                "TooManyRequests",
+                problem("The caller's rate limit is spent; retry after the time given")
+                        .addHeader("Retry-After", ref("Retry-After")));
+        components.addResponse(
+                "InternalError", problem("An unexpected failure; the problem carries an error id to quote"));
     }
 
     private void completeOperations(String path, PathItem item) {
-        for (Map.Entry<PathItem.HttpMethod, Operation> entry : item.getOperations().entrySet()) {
+        for (Map.Entry<PathItem.HttpMethod, Operation> entry :
+                item.getOperations().entrySet()) {
             Operation operation = entry.getValue();
-            boolean secured = operation.getSecurity() != null && !operation.getSecurity().isEmpty();
+            boolean secured =
+                    operation.getSecurity() != null && !operation.getSecurity().isEmpty();
             if (secured && isAdmin(path)) {
-                operation.setSecurity(List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME, ADMIN_ROLE)));
+                operation.setSecurity(
+                        List.of(OASFactory.createSecurityRequirement().addScheme(SCHEME, ADMIN_ROLE)));
             }
-            APIResponses responses = operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
+            APIResponses responses =
+                    operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
             operation.setResponses(responses);
             boolean hasInput = operation.getRequestBody() != null
-                    || (operation.getParameters() != null && !operation.getParameters().isEmpty())
+                    || (operation.getParameters() != null
+                            && !operation.getParameters().isEmpty())
                     || (item.getParameters() != null && !item.getParameters().isEmpty());
             if (hasInput) {
                 addIfAbsent(responses, "400", "BadRequest");
@@ -151,12 +197,14 @@ public class ContractFilter implements OASFilter {
             if (responses.getAPIResponses() != null) {
                 responses.getAPIResponses().forEach((code, response) -> {
                     if (response.getRef() == null) {
-                        if (response.getDescription() == null || response.getDescription().isBlank()) {
+                        if (response.getDescription() == null
+                                || response.getDescription().isBlank()) {
                             response.setDescription(defaultDescription(code));
                         }
                         if (code.startsWith("2") || code.startsWith("4")) {
                             addRateLimitHeaders(response);
-                        } else if (response.getHeaders() != null && !response.getHeaders().isEmpty()) {
+                        } else if (response.getHeaders() != null
+                                && !response.getHeaders().isEmpty()) {
                             // whichever headers an answer declares, a browser's reading of it is governed by CORS
                             response.addHeader("Access-Control-Allow-Origin", ref("Access-Control-Allow-Origin"));
                         }
@@ -177,9 +225,13 @@ public class ContractFilter implements OASFilter {
     }
 
     private static APIResponse problem(String description) {
-        APIResponse response = OASFactory.createAPIResponse().description(description)
-                .content(OASFactory.createContent().addMediaType(PROBLEM,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref("Problem"))));
+        APIResponse response = OASFactory.createAPIResponse()
+                .description(description)
+                .content(OASFactory.createContent()
+                        .addMediaType(
+                                PROBLEM,
+                                OASFactory.createMediaType()
+                                        .schema(OASFactory.createSchema().ref("Problem"))));
         addRateLimitHeaders(response);
         return response;
     }
@@ -232,8 +284,11 @@ public class ContractFilter implements OASFilter {
                 return;
             }
             List<Schema.SchemaType> types = schema.getType();
-            if (types != null && types.contains(Schema.SchemaType.STRING) && schema.getMaxLength() == null
-                    && schema.getEnumeration() == null && schema.getFormat() != null) {
+            if (types != null
+                    && types.contains(Schema.SchemaType.STRING)
+                    && schema.getMaxLength() == null
+                    && schema.getEnumeration() == null
+                    && schema.getFormat() != null) {
                 Integer length = FORMAT_LENGTH.get(schema.getFormat());
                 if (length != null && length > 0) {
                     schema.setMaxLength(length);
@@ -246,7 +301,8 @@ public class ContractFilter implements OASFilter {
             if (schema.getAdditionalPropertiesSchema() != null) {
                 visit(schema.getAdditionalPropertiesSchema());
             }
-            for (List<Schema> group : new ArrayList<>(java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()))) {
+            for (List<Schema> group :
+                    new ArrayList<>(java.util.Arrays.asList(schema.getAllOf(), schema.getAnyOf(), schema.getOneOf()))) {
                 if (group != null) {
                     group.forEach(this::visit);
                 }

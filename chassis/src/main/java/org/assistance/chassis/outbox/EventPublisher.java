@@ -2,17 +2,16 @@ package org.assistance.chassis.outbox;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.Properties;
+import java.util.concurrent.Future;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import jakarta.inject.Inject;
 import org.assistance.chassis.topics.KafkaClientSettings;
-
-import java.util.Properties;
-import java.util.concurrent.Future;
 
 /**
  * The one Kafka producer of a service, used by the outbox relay and for dead letters.
@@ -47,8 +46,7 @@ public class EventPublisher {
         if (current == null) {
             synchronized (this) {
                 if (producer == null) {
-                    producer = new KafkaProducer<>(settings(kafka), new StringSerializer(),
-                            new ByteArraySerializer());
+                    producer = new KafkaProducer<>(settings(kafka), new StringSerializer(), new ByteArraySerializer());
                 }
                 current = producer;
             }
@@ -74,7 +72,9 @@ public class EventPublisher {
         // break the order of a request's events; while Kafka is away the relay simply waits
         props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, Integer.toString(Integer.MAX_VALUE));
         props.put(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, "1000");
-        props.put(ProducerConfig.CLIENT_ID_CONFIG, "outbox-relay-" + ProcessHandle.current().pid());
+        props.put(
+                ProducerConfig.CLIENT_ID_CONFIG,
+                "outbox-relay-" + ProcessHandle.current().pid());
         return props;
     }
 

@@ -2,7 +2,6 @@ package org.assistance.chassis.outbox;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 @ConfigMapping(prefix = "assistance.outbox")

@@ -10,13 +10,6 @@ import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.assistance.chassis.events.CloudEvent;
-import org.assistance.chassis.events.TraceContext;
-import org.jboss.logging.Logger;
-
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
@@ -34,6 +27,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import javax.sql.DataSource;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.TraceContext;
+import org.jboss.logging.Logger;
 
 /**
  * Publishes committed outbox rows to Kafka, oldest first, and marks them sent in the same
@@ -48,6 +47,7 @@ public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     /** Arbitrary constant naming "the outbox relay" among advisory locks of a service's database. */
     private static final long RELAY_LOCK = 0x6f7574626f78L;
+
     public static final int LOCK_BUSY = -1;
 
     private final DataSource dataSource;
@@ -70,15 +70,23 @@ public class OutboxRelay {
                 .publishPercentiles(0.5, 0.99)
                 .register(metrics);
         this.published = Counter.builder("assistance.outbox.published")
-                .description("Outbox rows published to Kafka").register(metrics);
+                .description("Outbox rows published to Kafka")
+                .register(metrics);
         this.setAside = Counter.builder("assistance.outbox.set.aside")
-                .description("Outbox rows Kafka refused for good, moved to outbox_set_aside").register(metrics);
-        Gauge.builder("assistance.outbox.set.aside.rows", this, r -> r.queryLong("select count(*) from outbox_set_aside"))
-                .description("Rows waiting in outbox_set_aside for an operator").register(metrics);
+                .description("Outbox rows Kafka refused for good, moved to outbox_set_aside")
+                .register(metrics);
+        Gauge.builder(
+                        "assistance.outbox.set.aside.rows",
+                        this,
+                        r -> r.queryLong("select count(*) from outbox_set_aside"))
+                .description("Rows waiting in outbox_set_aside for an operator")
+                .register(metrics);
         Gauge.builder("assistance.outbox.backlog", this, OutboxRelay::backlog)
-                .description("Outbox rows committed but not yet published").register(metrics);
+                .description("Outbox rows committed but not yet published")
+                .register(metrics);
         Gauge.builder("assistance.outbox.oldest.unsent.seconds", this, OutboxRelay::oldestUnsentSeconds)
-                .description("Age of the oldest unpublished outbox row").register(metrics);
+                .description("Age of the oldest unpublished outbox row")
+                .register(metrics);
     }
 
     void onStart(@Observes StartupEvent event) {
@@ -126,7 +134,8 @@ public class OutboxRelay {
                 Thread.currentThread().interrupt();
                 return;
             } catch (Exception e) {
-                pauseMillis = Math.min(Math.max(pauseMillis * 2, 100), config.maxBackoff().toMillis());
+                pauseMillis = Math.min(
+                        Math.max(pauseMillis * 2, 100), config.maxBackoff().toMillis());
                 LOG.warnf("Outbox relay could not publish (%s); retrying in %d ms", rootMessage(e), pauseMillis);
                 try {
                     Thread.sleep(pauseMillis);
@@ -163,7 +172,7 @@ public class OutboxRelay {
     private int publishBatch(Connection connection)
             throws SQLException, InterruptedException, ExecutionException, TimeoutException {
         try (Statement lock = connection.createStatement();
-             ResultSet locked = lock.executeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")) {
+                ResultSet locked = lock.executeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")) {
             locked.next();
             if (!locked.getBoolean(1)) {
                 return LOCK_BUSY;
@@ -176,9 +185,16 @@ public class OutboxRelay {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
-                    rows.add(new Row(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4),
-                            rs.getString(5), rs.getString(6), rs.getObject(7, OffsetDateTime.class),
-                            rs.getString(8), new TraceContext(rs.getString(9), rs.getString(10))));
+                    rows.add(new Row(
+                            rs.getLong(1),
+                            rs.getString(2),
+                            rs.getString(3),
+                            rs.getString(4),
+                            rs.getString(5),
+                            rs.getString(6),
+                            rs.getObject(7, OffsetDateTime.class),
+                            rs.getString(8),
+                            new TraceContext(rs.getString(9), rs.getString(10))));
                 }
             }
         }
@@ -227,8 +243,8 @@ public class OutboxRelay {
             rows = rows.stream().filter(r -> !refused.contains(r)).toList();
         }
         Long[] sequence = rows.stream().map(Row::seq).toArray(Long[]::new);
-        try (PreparedStatement update = connection.prepareStatement(
-                "update outbox set sent_at = now() where seq = any(?)")) {
+        try (PreparedStatement update =
+                connection.prepareStatement("update outbox set sent_at = now() where seq = any(?)")) {
             Array array = connection.createArrayOf("bigint", sequence);
             update.setArray(1, array);
             update.executeUpdate();
@@ -284,7 +300,8 @@ public class OutboxRelay {
                 move.setLong(1, row.seq());
                 move.setString(2, reason.length() > 1000 ? reason.substring(0, 1000) : reason);
                 move.addBatch();
-                LOG.errorf("Kafka refused outbox row %d (event %s, %s on %s) for good: %s; set aside in outbox_set_aside, the rows after it go on",
+                LOG.errorf(
+                        "Kafka refused outbox row %d (event %s, %s on %s) for good: %s; set aside in outbox_set_aside, the rows after it go on",
                         row.seq(), row.eventId(), row.type(), row.topic(), reason);
             }
             move.executeBatch();
@@ -307,8 +324,8 @@ public class OutboxRelay {
     /** Deletes rows sent longer ago than the retention period; returns how many. */
     public int purge() throws SQLException {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement delete = connection.prepareStatement(
-                     "delete from outbox where sent_at is not null and sent_at < now() - ?::interval")) {
+                PreparedStatement delete = connection.prepareStatement(
+                        "delete from outbox where sent_at is not null and sent_at < now() - ?::interval")) {
             delete.setString(1, config.retention().toSeconds() + " seconds");
             return delete.executeUpdate();
         }
@@ -325,8 +342,8 @@ public class OutboxRelay {
 
     private long queryLong(String sql) {
         try (Connection connection = dataSource.getConnection();
-             Statement statement = connection.createStatement();
-             ResultSet rs = statement.executeQuery(sql)) {
+                Statement statement = connection.createStatement();
+                ResultSet rs = statement.executeQuery(sql)) {
             return rs.next() ? rs.getLong(1) : 0;
         } catch (SQLException e) {
             return -1;
@@ -341,12 +358,27 @@ public class OutboxRelay {
         return root.getClass().getSimpleName() + ": " + root.getMessage();
     }
 
-    private record Row(long seq, String eventId, String topic, String key, String type, String source,
-                       OffsetDateTime occurredAt, String payload, TraceContext trace) {
+    private record Row(
+            long seq,
+            String eventId,
+            String topic,
+            String key,
+            String type,
+            String source,
+            OffsetDateTime occurredAt,
+            String payload,
+            TraceContext trace) {
         /** The record carries the trace stored with the row, never the relay's own (it has none). */
         ProducerRecord<String, byte[]> toRecord() {
-            return CloudEvent.toRecord(topic, type, UUID.fromString(eventId), source, occurredAt, key,
-                    payload.getBytes(StandardCharsets.UTF_8), trace);
+            return CloudEvent.toRecord(
+                    topic,
+                    type,
+                    UUID.fromString(eventId),
+                    source,
+                    occurredAt,
+                    key,
+                    payload.getBytes(StandardCharsets.UTF_8),
+                    trace);
         }
     }
 }

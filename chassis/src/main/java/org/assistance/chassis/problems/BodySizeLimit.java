@@ -14,23 +14,31 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class BodySizeLimit {
     private final long limit;
 
-    public BodySizeLimit(@ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize limit) {
+    public BodySizeLimit(
+            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize limit) {
         this.limit = limit.asLongValue();
     }
 
     void register(@Observes Filters filters) {
-        filters.register(context -> {
-            String length = context.request().getHeader("Content-Length");
-            if (length != null && tooLong(length)) {
-                String body = "{\"type\":\"" + Problem.TYPE_BASE + "payload-too-large\",\"title\":\"Payload too large\","
-                        + "\"status\":413,\"detail\":\"The body is larger than " + limit + " bytes\",\"instance\":\""
-                        + context.request().path().replace("\"", "") + "\"}";
-                context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE)
-                        .putHeader("Connection", "close").end(body);
-                return;
-            }
-            context.next();
-        }, 1000);
+        filters.register(
+                context -> {
+                    String length = context.request().getHeader("Content-Length");
+                    if (length != null && tooLong(length)) {
+                        String body = "{\"type\":\"" + Problem.TYPE_BASE
+                                + "payload-too-large\",\"title\":\"Payload too large\","
+                                + "\"status\":413,\"detail\":\"The body is larger than " + limit
+                                + " bytes\",\"instance\":\""
+                                + context.request().path().replace("\"", "") + "\"}";
+                        context.response()
+                                .setStatusCode(413)
+                                .putHeader("Content-Type", Problem.MEDIA_TYPE)
+                                .putHeader("Connection", "close")
+                                .end(body);
+                        return;
+                    }
+                    context.next();
+                },
+                1000);
     }
 
     private boolean tooLong(String length) {

@@ -10,8 +10,10 @@ public class InvalidInput extends RuntimeException {
     private final List<Problem.FieldError> errors;
 
     public InvalidInput(List<Problem.FieldError> errors) {
-        super(errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message()
-                : errors.size() + " fields are invalid");
+        super(
+                errors.size() == 1
+                        ? errors.get(0).field() + " " + errors.get(0).message()
+                        : errors.size() + " fields are invalid");
         this.errors = List.copyOf(errors);
     }
 

@@ -1,21 +1,31 @@
 package org.assistance.chassis.problems;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.net.URI;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem detail, the body of every error answer of the platform. */
 @JsonInclude(JsonInclude.Include.NON_EMPTY)
 @Schema(name = "Problem", description = "RFC 9457 problem details (application/problem+json)")
 public record Problem(
-        @Schema(example = "https://assistance.example/problems/validation", maxLength = 200, format = "uri") URI type,
-        @Schema(example = "Invalid request", maxLength = 200) String title,
-        @Schema(example = "400", minimum = "100", maximum = "599") int status,
-        @Schema(example = "2 fields are invalid", maxLength = 2000) String detail,
-        @Schema(example = "/api/v1/requests", maxLength = 2048) String instance,
-        @Schema(description = "One entry per invalid field", maxItems = 200) List<FieldError> errors) {
+        @Schema(example = "https://assistance.example/problems/validation", maxLength = 200, format = "uri")
+        URI type,
+
+        @Schema(example = "Invalid request", maxLength = 200)
+        String title,
+
+        @Schema(example = "400", minimum = "100", maximum = "599")
+        int status,
+
+        @Schema(example = "2 fields are invalid", maxLength = 2000)
+        String detail,
+
+        @Schema(example = "/api/v1/requests", maxLength = 2048)
+        String instance,
+
+        @Schema(description = "One entry per invalid field", maxItems = 200)
+        List<FieldError> errors) {
 
     public static final String MEDIA_TYPE = "application/problem+json";
 
@@ -30,11 +40,15 @@ public record Problem(
     private static String cut(String text, int max) {
         return text == null || text.length() <= max ? text : text.substring(0, max - 1) + "…";
     }
+
     public static final String TYPE_BASE = "https://assistance.example/problems/";
 
     @Schema(name = "FieldError")
-    public record FieldError(@Schema(example = "country", maxLength = 500) String field,
-                             @Schema(example = "must be an ISO 3166-1 alpha-2 code", maxLength = 1000) String message) {
+    public record FieldError(
+            @Schema(example = "country", maxLength = 500) String field,
+
+            @Schema(example = "must be an ISO 3166-1 alpha-2 code", maxLength = 1000)
+            String message) {
         public FieldError {
             field = cut(field, 500);
             message = cut(message, 1000);

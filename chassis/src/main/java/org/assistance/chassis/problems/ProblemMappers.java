@@ -1,8 +1,8 @@
 package org.assistance.chassis.problems;
 
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -15,15 +15,14 @@ import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import org.jboss.logging.Logger;
-import org.assistance.chassis.validation.PlainText;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.assistance.chassis.validation.PlainText;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
  * Every error of every service as RFC 9457 problem+json. No stack trace, SQL or class name
@@ -38,35 +37,56 @@ public class ProblemMappers {
                 .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
                 .sorted(Comparator.comparing(Problem.FieldError::field))
                 .toList();
-        Problem problem = Problem.of(400, "validation", "Invalid request",
-                        errors.size() == 1 ? errors.get(0).field() + " " + errors.get(0).message()
+        Problem problem = Problem.of(
+                        400,
+                        "validation",
+                        "Invalid request",
+                        errors.size() == 1
+                                ? errors.get(0).field() + " " + errors.get(0).message()
                                 : errors.size() + " fields are invalid")
                 .withErrors(errors);
         return answer(problem, uri);
     }
 
     // listed one by one: Quarkus has built-in mappers for some of these subtypes (answering plain JSON)
-    @ServerExceptionMapper({JsonProcessingException.class, UnrecognizedPropertyException.class,
-            InvalidFormatException.class, MismatchedInputException.class, JsonParseException.class})
+    @ServerExceptionMapper({
+        JsonProcessingException.class,
+        UnrecognizedPropertyException.class,
+        InvalidFormatException.class,
+        MismatchedInputException.class,
+        JsonParseException.class
+    })
     public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException m ? pathOf(m) : null;
         String message;
         if (e instanceof PlainText.Refused refused) {
             message = refused.reason();
         } else if (e instanceof UnrecognizedPropertyException u) {
-            message = "is not a field of this resource" + (u.getKnownPropertyIds() == null ? ""
-                    : "; known fields: " + u.getKnownPropertyIds().stream().map(Object::toString).sorted()
-                    .collect(Collectors.joining(", ")));
-        } else if (e instanceof InvalidFormatException f && f.getTargetType() != null && f.getTargetType().isEnum()) {
-            message = "'" + f.getValue() + "' is not one of " + Arrays.toString(f.getTargetType().getEnumConstants());
+            message = "is not a field of this resource"
+                    + (u.getKnownPropertyIds() == null
+                            ? ""
+                            : "; known fields: "
+                                    + u.getKnownPropertyIds().stream()
+                                            .map(Object::toString)
+                                            .sorted()
+                                            .collect(Collectors.joining(", ")));
+        } else if (e instanceof InvalidFormatException f
+                && f.getTargetType() != null
+                && f.getTargetType().isEnum()) {
+            message = "'" + f.getValue() + "' is not one of "
+                    + Arrays.toString(f.getTargetType().getEnumConstants());
         } else if (e instanceof InvalidFormatException f) {
-            message = "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
+            message =
+                    "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
         } else if (field != null) {
             message = "has the wrong type or format";
         } else {
             message = null;
         }
-        Problem problem = Problem.of(400, "malformed-json", "Malformed JSON",
+        Problem problem = Problem.of(
+                400,
+                "malformed-json",
+                "Malformed JSON",
                 message == null ? "The body is not valid JSON for this resource" : field + " " + message);
         if (field != null) {
             problem = problem.withErrors(List.of(new Problem.FieldError(field, message)));
@@ -76,7 +96,8 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response invalidInput(InvalidInput e, UriInfo uri) {
-        return answer(Problem.of(400, "validation", "Invalid request", e.getMessage()).withErrors(e.errors()), uri);
+        return answer(
+                Problem.of(400, "validation", "Invalid request", e.getMessage()).withErrors(e.errors()), uri);
     }
 
     @ServerExceptionMapper
@@ -86,21 +107,28 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response staleVersion(OptimisticLockException e, UriInfo uri) {
-        return answer(Problem.of(409, "concurrent-change", "Changed by someone else",
-                "The record was changed concurrently; read it again and retry"), uri);
+        return answer(
+                Problem.of(
+                        409,
+                        "concurrent-change",
+                        "Changed by someone else",
+                        "The record was changed concurrently; read it again and retry"),
+                uri);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
     public Response unauthenticated(RuntimeException e, UriInfo uri) {
-        return Response.fromResponse(answer(Problem.of(401, "unauthenticated", "Authentication required",
-                        "A valid bearer token is required"), uri))
-                .header("WWW-Authenticate", "Bearer").build();
+        return Response.fromResponse(answer(
+                        Problem.of(
+                                401, "unauthenticated", "Authentication required", "A valid bearer token is required"),
+                        uri))
+                .header("WWW-Authenticate", "Bearer")
+                .build();
     }
 
     @ServerExceptionMapper
     public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return answer(Problem.of(403, "forbidden", "Not allowed",
-                "Your role does not allow this operation"), uri);
+        return answer(Problem.of(403, "forbidden", "Not allowed", "Your role does not allow this operation"), uri);
     }
 
     @ServerExceptionMapper
@@ -114,9 +142,14 @@ public class ProblemMappers {
         if (status == 404 && isMalformedParameter(e.getCause())) {
             // JAX-RS answers 404 when a path or query value cannot be converted; the resource exists,
             // the value is wrong: 400, as for any other invalid input
-            return answer(Problem.of(400, "invalid-parameter", "Invalid parameter",
-                    "A path or query parameter is malformed: a UUID, an ISO 8601 date, a number in range or one of "
-                            + "the listed values was expected (see the operation's parameters in the OpenAPI document)"), uri);
+            return answer(
+                    Problem.of(
+                            400,
+                            "invalid-parameter",
+                            "Invalid parameter",
+                            "A path or query parameter is malformed: a UUID, an ISO 8601 date, a number in range or one of "
+                                    + "the listed values was expected (see the operation's parameters in the OpenAPI document)"),
+                    uri);
         }
         if (status >= 500) {
             return unexpected(e, uri);
@@ -124,8 +157,8 @@ public class ProblemMappers {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String title = type == null ? "Error" : type.getReasonPhrase();
         String detail = status == 404 ? "Not found" : e.getMessage();
-        Response.ResponseBuilder answer = Response.fromResponse(answer(Problem.of(status,
-                title.toLowerCase().replace(' ', '-'), title, detail), uri));
+        Response.ResponseBuilder answer = Response.fromResponse(
+                answer(Problem.of(status, title.toLowerCase().replace(' ', '-'), title, detail), uri));
         // keep headers such as Allow on a 405
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
@@ -136,7 +169,8 @@ public class ProblemMappers {
     }
 
     private static boolean isMalformedParameter(Throwable cause) {
-        return cause instanceof IllegalArgumentException || cause instanceof java.time.DateTimeException
+        return cause instanceof IllegalArgumentException
+                || cause instanceof java.time.DateTimeException
                 || cause instanceof ArithmeticException;
     }
 
@@ -144,13 +178,17 @@ public class ProblemMappers {
     public Response unexpected(Throwable e, UriInfo uri) {
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", id, uri == null ? "?" : uri.getPath());
-        return answer(Problem.of(500, "internal", "Internal error",
-                "Something went wrong on our side; quote error id " + id), uri);
+        return answer(
+                Problem.of(500, "internal", "Internal error", "Something went wrong on our side; quote error id " + id),
+                uri);
     }
 
     public static Response answer(Problem problem, UriInfo uri) {
         Problem located = uri == null ? problem : problem.at(uri.getPath());
-        return Response.status(located.status()).type(Problem.MEDIA_TYPE).entity(located).build();
+        return Response.status(located.status())
+                .type(Problem.MEDIA_TYPE)
+                .entity(located)
+                .build();
     }
 
     private static String fieldOf(ConstraintViolation<?> violation) {

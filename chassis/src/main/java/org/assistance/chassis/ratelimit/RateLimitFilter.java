@@ -31,6 +31,7 @@ public class RateLimitFilter {
 
     @Inject
     RateLimiter limiter;
+
     @Inject
     CurrentIdentityAssociation identities;
 
@@ -40,14 +41,18 @@ public class RateLimitFilter {
             return Uni.createFrom().nullItem();
         }
         String address = addressOf(http);
-        return identities.getDeferredIdentity()
+        return identities
+                .getDeferredIdentity()
                 // a token that does not verify counts as none; the security check answers it 401 later
-                .onFailure().recoverWithItem((SecurityIdentity) null)
+                .onFailure()
+                .recoverWithItem((SecurityIdentity) null)
                 .map(identity -> limiter.bucketOf(identity, address))
                 .chain(bucket -> BlockingOperationControl.isBlockingAllowed()
                         ? Uni.createFrom().item(limiter.take(bucket))
                         // the bucket is a database transaction: never on the event loop
-                        : Uni.createFrom().item(() -> limiter.take(bucket)).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                        : Uni.createFrom()
+                                .item(() -> limiter.take(bucket))
+                                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .map(allowance -> {
                     request.setProperty(ALLOWANCE, allowance);
                     return allowance.served() ? null : tooManyRequests(allowance, http.path());
@@ -63,11 +68,18 @@ public class RateLimitFilter {
     }
 
     static Response tooManyRequests(Allowance allowance, String path) {
-        Problem problem = Problem.of(429, "rate-limited", "Too many requests",
-                "The " + allowance.policy().name() + " limit of " + allowance.policy().capacity()
-                        + " calls at once and " + allowance.policy().perSecond()
-                        + " a second is spent; retry after " + allowance.retryAfterSeconds() + " s").at(path);
-        return Response.status(429).type(Problem.MEDIA_TYPE).entity(problem)
+        Problem problem = Problem.of(
+                        429,
+                        "rate-limited",
+                        "Too many requests",
+                        "The " + allowance.policy().name() + " limit of "
+                                + allowance.policy().capacity()
+                                + " calls at once and " + allowance.policy().perSecond()
+                                + " a second is spent; retry after " + allowance.retryAfterSeconds() + " s")
+                .at(path);
+        return Response.status(429)
+                .type(Problem.MEDIA_TYPE)
+                .entity(problem)
                 .header("Retry-After", allowance.retryAfterSeconds())
                 .header("RateLimit-Policy", allowance.policyField())
                 .header("RateLimit", allowance.rateLimitField())

@@ -8,17 +8,16 @@ import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.assistance.chassis.security.Roles;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-
-import javax.sql.DataSource;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
+import javax.sql.DataSource;
+import org.assistance.chassis.security.Roles;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * Token buckets per caller, kept by Bucket4j in the service's own PostgreSQL (table
@@ -52,9 +51,13 @@ public class RateLimiter {
     public static PostgreSQLSelectForUpdateBasedProxyManager<String> proxyManager(DataSource dataSource) {
         return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper.STRING)
-                .table("rate_limit_buckets").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
+                .table("rate_limit_buckets")
+                .idColumn("id")
+                .stateColumn("state")
+                .expiresAtColumn("expires_at")
                 // a bucket nobody touched since it filled up again says nothing: its row may go
-                .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
+                .expirationAfterWrite(
+                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .requestTimeout(Duration.ofSeconds(2))
                 .build();
     }
@@ -74,14 +77,18 @@ public class RateLimiter {
         }
         JsonWebToken token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
         String subject = identity.getPrincipal().getName();
-        boolean staff = identity.hasRole(Roles.REVIEWER) || identity.hasRole(Roles.LOGISTICS)
-                || identity.hasRole(Roles.OPERATIONS) || identity.hasRole(Roles.ADMIN);
+        boolean staff = identity.hasRole(Roles.REVIEWER)
+                || identity.hasRole(Roles.LOGISTICS)
+                || identity.hasRole(Roles.OPERATIONS)
+                || identity.hasRole(Roles.ADMIN);
         if (!staff && identity.hasRole(Roles.PARTNER)) {
-            return new Bucket(RatePolicy.of("partner", config.partner()),
+            return new Bucket(
+                    RatePolicy.of("partner", config.partner()),
                     claim(token, Roles.AGENCY_CLAIM).map(a -> "agency:" + a).orElse("subject:" + subject));
         }
         if (!staff && identity.hasRole(Roles.DONOR)) {
-            return new Bucket(RatePolicy.of("donor", config.donor()),
+            return new Bucket(
+                    RatePolicy.of("donor", config.donor()),
                     claim(token, Roles.DONOR_CLAIM).map(d -> "donor:" + d).orElse("subject:" + subject));
         }
         // staff, and a verified token with no platform role (which is refused anyway): per subject
@@ -99,8 +106,12 @@ public class RateLimiter {
             ConsumptionProbe probe = buckets.builder()
                     .build(bounded(policy.keyPrefix() + bucket.key()), policy::bucket)
                     .tryConsumeAndReturnRemaining(1);
-            return new Allowance(policy, probe.isConsumed(), probe.getRemainingTokens(),
-                    seconds(probe.getNanosToWaitForReset()), Math.max(1, seconds(probe.getNanosToWaitForRefill())));
+            return new Allowance(
+                    policy,
+                    probe.isConsumed(),
+                    probe.getRemainingTokens(),
+                    seconds(probe.getNanosToWaitForReset()),
+                    Math.max(1, seconds(probe.getNanosToWaitForRefill())));
         } catch (RuntimeException e) {
             LOG.warnf("rate limit not checked (%s); the call is served", e.toString());
             return new Allowance(policy, true, policy.capacity(), 0, 0);
@@ -108,7 +119,9 @@ public class RateLimiter {
     }
 
     /** Buckets untouched since they filled again are removed, a batch at a time, on one instance at a time. */
-    @Scheduled(every = "${assistance.rate-limit.clean-up-every:10m}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    @Scheduled(
+            every = "${assistance.rate-limit.clean-up-every:10m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void removeFullBuckets() {
         try {
             int removed;
@@ -126,7 +139,8 @@ public class RateLimiter {
         }
         try {
             byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
-            return key.substring(0, key.indexOf(':') + 1) + "sha256:" + HexFormat.of().formatHex(hash);
+            return key.substring(0, key.indexOf(':') + 1) + "sha256:"
+                    + HexFormat.of().formatHex(hash);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -146,6 +160,5 @@ public class RateLimiter {
     }
 
     /** A caller's bucket: the policy of its role and whose calls it counts. */
-    public record Bucket(RatePolicy policy, String key) {
-    }
+    public record Bucket(RatePolicy policy, String key) {}
 }

@@ -2,7 +2,6 @@ package org.assistance.chassis.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.BucketConfiguration;
-
 import java.time.Duration;
 
 /**
@@ -24,7 +23,10 @@ public record RatePolicy(String name, long capacity, long perSecond) {
 
     BucketConfiguration bucket() {
         return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder().capacity(capacity).refillGreedy(perSecond, Duration.ofSeconds(1)).build())
+                .addLimit(Bandwidth.builder()
+                        .capacity(capacity)
+                        .refillGreedy(perSecond, Duration.ofSeconds(1))
+                        .build())
                 .build();
     }
 

@@ -4,16 +4,17 @@ package org.assistance.chassis.security;
 public final class Roles {
     /** A partner agency acting for a State's authority; its token carries an {@code agency} claim. */
     public static final String PARTNER = "partner";
+
     public static final String REVIEWER = "reviewer";
     public static final String LOGISTICS = "logistics";
     public static final String OPERATIONS = "operations";
     /** A donor's staff or reporting system; its token carries a {@code donor} claim. */
     public static final String DONOR = "donor";
+
     public static final String ADMIN = "admin";
 
     public static final String AGENCY_CLAIM = "agency";
     public static final String DONOR_CLAIM = "donor";
 
-    private Roles() {
-    }
+    private Roles() {}
 }

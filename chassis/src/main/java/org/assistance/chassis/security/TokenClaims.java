@@ -7,11 +7,10 @@ import io.quarkus.security.identity.SecurityIdentityAugmentor;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.json.JsonString;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.jboss.logging.Logger;
-
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jboss.logging.Logger;
 
 /**
  * The identity claims the platform stores and filters by (the caller's name, agency, donor) are
@@ -23,7 +22,8 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class TokenClaims implements SecurityIdentityAugmentor {
     public static final int MAX_LENGTH = 100;
-    private static final Pattern WELL_FORMED = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@:|+-]{0," + (MAX_LENGTH - 1) + "}");
+    private static final Pattern WELL_FORMED =
+            Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@:|+-]{0," + (MAX_LENGTH - 1) + "}");
     private static final Logger LOG = Logger.getLogger(TokenClaims.class);
 
     @Override

@@ -1,5 +1,11 @@
 package org.assistance.chassis.topics;
 
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.apache.kafka.common.acl.AccessControlEntry;
 import org.apache.kafka.common.acl.AclBinding;
 import org.apache.kafka.common.acl.AclOperation;
@@ -8,13 +14,6 @@ import org.apache.kafka.common.resource.PatternType;
 import org.apache.kafka.common.resource.ResourcePattern;
 import org.apache.kafka.common.resource.ResourceType;
 import org.assistance.chassis.events.Topics;
-
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * What each service's Kafka user may do, derived from who owns and who consumes each topic
@@ -28,22 +27,32 @@ import java.util.Set;
 public final class KafkaAccess {
     /** The platform's operator (super user): the launcher's topic and user set-up, tests' own clients. */
     public static final String ADMIN_USER = "admin";
+
     public static final String MECHANISM = "SCRAM-SHA-512";
 
-    private KafkaAccess() {
-    }
+    private KafkaAccess() {}
 
     /** One resource and the operations a service may perform on it (one Strimzi ACL entry). */
-    public record Grant(ResourceType type, String name, Set<AclOperation> operations) {
-    }
+    public record Grant(ResourceType type, String name, Set<AclOperation> operations) {}
 
     public static List<Grant> grants(String service) {
         Map<String, Set<AclOperation>> topics = new LinkedHashMap<>();
         for (String topic : Topics.ownedBy(service)) {
-            add(topics, topic, AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE,
-                    AclOperation.ALTER_CONFIGS, AclOperation.DESCRIBE_CONFIGS);
-            add(topics, Topics.deadLetters(topic), AclOperation.DESCRIBE, AclOperation.CREATE,
-                    AclOperation.ALTER_CONFIGS, AclOperation.DESCRIBE_CONFIGS);
+            add(
+                    topics,
+                    topic,
+                    AclOperation.WRITE,
+                    AclOperation.DESCRIBE,
+                    AclOperation.CREATE,
+                    AclOperation.ALTER_CONFIGS,
+                    AclOperation.DESCRIBE_CONFIGS);
+            add(
+                    topics,
+                    Topics.deadLetters(topic),
+                    AclOperation.DESCRIBE,
+                    AclOperation.CREATE,
+                    AclOperation.ALTER_CONFIGS,
+                    AclOperation.DESCRIBE_CONFIGS);
         }
         for (String topic : Topics.consumedBy(service)) {
             add(topics, topic, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.CREATE);
@@ -62,7 +71,8 @@ public final class KafkaAccess {
         List<AclBinding> bindings = new ArrayList<>();
         for (Grant grant : grants(service)) {
             for (AclOperation operation : grant.operations()) {
-                bindings.add(new AclBinding(new ResourcePattern(grant.type(), grant.name(), PatternType.LITERAL),
+                bindings.add(new AclBinding(
+                        new ResourcePattern(grant.type(), grant.name(), PatternType.LITERAL),
                         new AccessControlEntry("User:" + service, "*", operation, AclPermissionType.ALLOW)));
             }
         }

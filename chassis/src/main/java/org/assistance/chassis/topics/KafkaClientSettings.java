@@ -1,13 +1,12 @@
 package org.assistance.chassis.topics;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.CommonClientConfigs;
-import org.apache.kafka.common.config.SaslConfigs;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * How this service reaches Kafka and who it is there: the bootstrap servers and the security
@@ -23,10 +22,11 @@ public class KafkaClientSettings {
     private final Optional<String> saslMechanism;
     private final Optional<String> saslJaasConfig;
 
-    public KafkaClientSettings(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-                               @ConfigProperty(name = "kafka.security.protocol", defaultValue = "PLAINTEXT") String securityProtocol,
-                               @ConfigProperty(name = "kafka.sasl.mechanism") Optional<String> saslMechanism,
-                               @ConfigProperty(name = "kafka.sasl.jaas.config") Optional<String> saslJaasConfig) {
+    public KafkaClientSettings(
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+            @ConfigProperty(name = "kafka.security.protocol", defaultValue = "PLAINTEXT") String securityProtocol,
+            @ConfigProperty(name = "kafka.sasl.mechanism") Optional<String> saslMechanism,
+            @ConfigProperty(name = "kafka.sasl.jaas.config") Optional<String> saslJaasConfig) {
         this.bootstrapServers = bootstrapServers;
         this.securityProtocol = securityProtocol;
         this.saslMechanism = saslMechanism;

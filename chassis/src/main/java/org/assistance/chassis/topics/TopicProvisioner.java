@@ -5,6 +5,13 @@ import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.AlterConfigOp;
@@ -14,14 +21,6 @@ import org.apache.kafka.common.config.ConfigResource;
 import org.assistance.chassis.events.Topics;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
-
-import java.util.ArrayList;
-import java.util.Collection;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Creates the platform's topics that this service writes or reads (6 partitions each, and their
@@ -34,8 +33,10 @@ public class TopicProvisioner {
 
     @Inject
     KafkaClientSettings kafka;
+
     @ConfigProperty(name = "quarkus.application.name")
     String service;
+
     @Inject
     TopicsConfig config;
 
@@ -56,7 +57,8 @@ public class TopicProvisioner {
     List<String> touched() {
         List<String> topics = Topics.SERVICES.contains(service)
                 ? java.util.stream.Stream.concat(Topics.ownedBy(service).stream(), Topics.consumedBy(service).stream())
-                        .distinct().toList()
+                        .distinct()
+                        .toList()
                 : Topics.ALL;
         List<String> names = new ArrayList<>();
         topics.forEach(topic -> names.addAll(List.of(topic, Topics.deadLetters(topic))));
@@ -82,12 +84,16 @@ public class TopicProvisioner {
             Map<ConfigResource, Collection<AlterConfigOp>> kept = new HashMap<>();
             for (String name : touched()) {
                 if (!existing.contains(name)) {
-                    missing.add(new NewTopic(name, Topics.PARTITIONS, config.replicationFactor()).configs(Topics.config(name)));
+                    missing.add(new NewTopic(name, Topics.PARTITIONS, config.replicationFactor())
+                            .configs(Topics.config(name)));
                 } else if (configures(name)) {
                     // topics created before history was kept for ever get the same settings
-                    kept.put(new ConfigResource(ConfigResource.Type.TOPIC, name), Topics.config(name).entrySet()
-                            .stream().map(c -> new AlterConfigOp(new ConfigEntry(c.getKey(), c.getValue()),
-                                    AlterConfigOp.OpType.SET)).toList());
+                    kept.put(
+                            new ConfigResource(ConfigResource.Type.TOPIC, name),
+                            Topics.config(name).entrySet().stream()
+                                    .map(c -> new AlterConfigOp(
+                                            new ConfigEntry(c.getKey(), c.getValue()), AlterConfigOp.OpType.SET))
+                                    .toList());
                 }
             }
             if (!kept.isEmpty()) {
@@ -102,7 +108,9 @@ public class TopicProvisioner {
                         LOG.debugf("Topic %s: %s", name, e.getMessage());
                     }
                 });
-                LOG.infof("Created topics %s", missing.stream().map(NewTopic::name).toList());
+                LOG.infof(
+                        "Created topics %s",
+                        missing.stream().map(NewTopic::name).toList());
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

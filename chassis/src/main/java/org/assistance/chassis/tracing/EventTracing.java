@@ -13,15 +13,14 @@ import io.opentelemetry.context.Scope;
 import io.opentelemetry.context.propagation.TextMapGetter;
 import io.opentelemetry.context.propagation.TextMapSetter;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.assistance.chassis.events.AssistanceEvent;
-import org.assistance.chassis.events.CloudEvent;
-import org.assistance.chassis.events.TraceContext;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.TraceContext;
 
 /**
  * Where an event meets a trace. Recording an event opens a short producer span under the work
@@ -103,7 +102,8 @@ public class EventTracing {
     }
 
     /** Runs the handler of an event in a consumer span, child of the context the event carries. */
-    public <T extends AssistanceEvent> void handle(CloudEvent<T> event, String consumer, Consumer<CloudEvent<T>> handler) {
+    public <T extends AssistanceEvent> void handle(
+            CloudEvent<T> event, String consumer, Consumer<CloudEvent<T>> handler) {
         String typeName = event.type() == null ? "unknown" : event.type().typeName();
         // the event's context, never the current one: in a batch, each event keeps its own causality
         Context parent = W3C.extract(Context.root(), event.trace(), FROM_EVENT);

@@ -2,9 +2,8 @@ package org.assistance.chassis.tracing;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-import org.assistance.chassis.events.TraceContext;
-
 import java.util.List;
+import org.assistance.chassis.events.TraceContext;
 
 /**
  * The trace each subject's journey runs in, as this service first met it (table journey_traces):
@@ -22,8 +21,8 @@ public class Journeys {
     /** The subject's journey, or {@link TraceContext#NONE} when this service has not met it yet. */
     public TraceContext of(String subject) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = entityManager.createNativeQuery(
-                        "select traceparent, tracestate from journey_traces where subject = ?1")
+        List<Object[]> rows = entityManager
+                .createNativeQuery("select traceparent, tracestate from journey_traces where subject = ?1")
                 .setParameter(1, subject)
                 .getResultList();
         return rows.isEmpty() ? TraceContext.NONE : new TraceContext((String) rows.get(0)[0], (String) rows.get(0)[1]);
@@ -34,7 +33,8 @@ public class Journeys {
         if (subject == null || trace.traceId() == null) {
             return;
         }
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         insert into journey_traces (subject, traceparent, tracestate) values (?1, ?2, ?3)
                         on conflict do nothing""")
                 .setParameter(1, subject)

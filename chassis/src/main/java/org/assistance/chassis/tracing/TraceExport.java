@@ -30,7 +30,10 @@ public class TraceExport {
             case OTLP -> {
                 String endpoint = config.otlpEndpoint().replaceAll("/+$", "") + "/v1/traces";
                 LOG.infof("Traces are sent over OTLP/HTTP to %s", endpoint);
-                yield BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder().setEndpoint(endpoint).build()).build();
+                yield BatchSpanProcessor.builder(OtlpHttpSpanExporter.builder()
+                                .setEndpoint(endpoint)
+                                .build())
+                        .build();
             }
         };
     }

@@ -20,6 +20,8 @@ public interface TracesConfig {
     String otlpEndpoint();
 
     enum Exporter {
-        NONE, LOGGING, OTLP
+        NONE,
+        LOGGING,
+        OTLP
     }
 }

@@ -4,7 +4,6 @@ import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;
 import jakarta.validation.Payload;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
@@ -14,8 +13,13 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 /** An ISO 4217 currency code (null is left to @NotNull). */
-@Target({ElementType.FIELD, ElementType.PARAMETER, ElementType.RECORD_COMPONENT, ElementType.METHOD,
-        ElementType.TYPE_USE})
+@Target({
+    ElementType.FIELD,
+    ElementType.PARAMETER,
+    ElementType.RECORD_COMPONENT,
+    ElementType.METHOD,
+    ElementType.TYPE_USE
+})
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = CurrencyCode.Validator.class)
 public @interface CurrencyCode {
@@ -27,7 +31,8 @@ public @interface CurrencyCode {
 
     class Validator implements ConstraintValidator<CurrencyCode, String> {
         private static final Set<String> CODES = Currency.getAvailableCurrencies().stream()
-                .map(Currency::getCurrencyCode).collect(Collectors.toUnmodifiableSet());
+                .map(Currency::getCurrencyCode)
+                .collect(Collectors.toUnmodifiableSet());
 
         public static boolean isValid(String code) {
             return code != null && CODES.contains(code);

@@ -8,7 +8,6 @@ import com.fasterxml.jackson.databind.exc.InvalidFormatException;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
-
 import java.io.IOException;
 
 /**
@@ -44,8 +43,12 @@ public class PlainText implements ObjectMapperCustomizer {
     /** Thrown where a text holds a forbidden character; the problem mappers name the field. */
     public static final class Refused extends InvalidFormatException {
         Refused(JsonParser parser, String value, int at) {
-            super(parser, "contains a control character (U+%04X at position %d); only printable text, tabs and line breaks are accepted"
-                    .formatted((int) value.charAt(at), at + 1), value, String.class);
+            super(
+                    parser,
+                    "contains a control character (U+%04X at position %d); only printable text, tabs and line breaks are accepted"
+                            .formatted((int) value.charAt(at), at + 1),
+                    value,
+                    String.class);
         }
 
         /** The message without Jackson's location suffix. */
@@ -57,11 +60,12 @@ public class PlainText implements ObjectMapperCustomizer {
     static final class Reader extends StringDeserializer {
         @Override
         public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
-            if (parser.currentToken() != null && parser.currentToken().isScalarValue()
+            if (parser.currentToken() != null
+                    && parser.currentToken().isScalarValue()
                     && parser.currentToken() != com.fasterxml.jackson.core.JsonToken.VALUE_STRING) {
                 // a number or a boolean where the contract says text is a client's mistake, not a text
-                throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(parser, String.class,
-                        "must be a JSON string, not " + parser.getText());
+                throw com.fasterxml.jackson.databind.exc.MismatchedInputException.from(
+                        parser, String.class, "must be a JSON string, not " + parser.getText());
             }
             String value = super.deserialize(parser, context);
             int at = value == null ? -1 : forbiddenAt(value);

@@ -3,7 +3,6 @@ package org.assistance.chassis.validation;
 import jakarta.ws.rs.ext.ParamConverter;
 import jakarta.ws.rs.ext.ParamConverterProvider;
 import jakarta.ws.rs.ext.Provider;
-
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Type;
 

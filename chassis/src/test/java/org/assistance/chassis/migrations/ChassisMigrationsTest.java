@@ -1,9 +1,6 @@
 package org.assistance.chassis.migrations;
 
-import org.assistance.testsupport.PostgresServer;
-import org.flywaydb.core.Flyway;
-import org.flywaydb.core.api.configuration.FluentConfiguration;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -12,8 +9,10 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assistance.testsupport.PostgresServer;
+import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.configuration.FluentConfiguration;
+import org.junit.jupiter.api.Test;
 
 /**
  * The chassis' migrations keep their own history: on a fresh database, on one migrated while they
@@ -23,8 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ChassisMigrationsTest {
     private static final String SERVICE_LOCATION = "classpath:db/migration";
     private static final String LATER_CHASSIS_LOCATION = "classpath:db/chassis-later";
-    private static final String CHASSIS_HISTORY = "select version, script, checksum, installed_on from chassis_schema_history order by installed_rank";
-    private static final String SERVICE_HISTORY = "select version, script, checksum, installed_on from flyway_schema_history order by installed_rank";
+    private static final String CHASSIS_HISTORY =
+            "select version, script, checksum, installed_on from chassis_schema_history order by installed_rank";
+    private static final String SERVICE_HISTORY =
+            "select version, script, checksum, installed_on from flyway_schema_history order by installed_rank";
 
     private final PostgresServer postgres = PostgresServer.shared();
 
@@ -34,11 +35,17 @@ class ChassisMigrationsTest {
 
         service(database, new ChassisMigrations()).migrate();
 
-        List<String> chassisVersions = column(database, "select version from chassis_schema_history order by installed_rank");
-        assertThat(chassisVersions.get(0)).as("the baseline the chassis history starts from").isEqualTo("0");
-        assertThat(chassisVersions).containsSubsequence("0", "0.1", "0.2", "0.3").allMatch(v -> v.startsWith("0"));
+        List<String> chassisVersions =
+                column(database, "select version from chassis_schema_history order by installed_rank");
+        assertThat(chassisVersions.get(0))
+                .as("the baseline the chassis history starts from")
+                .isEqualTo("0");
+        assertThat(chassisVersions)
+                .containsSubsequence("0", "0.1", "0.2", "0.3")
+                .allMatch(v -> v.startsWith("0"));
         assertThat(column(database, "select version from flyway_schema_history order by installed_rank"))
-                .as("the service's history holds only its own migrations").containsExactly("1");
+                .as("the service's history holds only its own migrations")
+                .containsExactly("1");
         assertThat(column(database, "select to_regclass('outbox')::text")).containsExactly("outbox");
     }
 
@@ -46,32 +53,51 @@ class ChassisMigrationsTest {
     void a_database_migrated_with_one_shared_history_moves_the_chassis_rows_and_runs_nothing_again() throws Exception {
         String database = postgres.createFreshDatabase("chassis_upgrade");
         // the way every service migrated before: the chassis' V0_1..V0_3 and the service's V1 in flyway_schema_history
-        Flyway.configure().dataSource(postgres.jdbcUrl(database), postgres.username(), postgres.password())
-                .locations(ChassisMigrations.LOCATION).target("0.3").load().migrate();
-        Flyway.configure().dataSource(postgres.jdbcUrl(database), postgres.username(), postgres.password())
-                .locations(SERVICE_LOCATION).ignoreMigrationPatterns("*:missing").load().migrate();
+        Flyway.configure()
+                .dataSource(postgres.jdbcUrl(database), postgres.username(), postgres.password())
+                .locations(ChassisMigrations.LOCATION)
+                .target("0.3")
+                .load()
+                .migrate();
+        Flyway.configure()
+                .dataSource(postgres.jdbcUrl(database), postgres.username(), postgres.password())
+                .locations(SERVICE_LOCATION)
+                .ignoreMigrationPatterns("*:missing")
+                .load()
+                .migrate();
         // as Quarkus records them: with the location's path
         execute(database, "update flyway_schema_history set script = 'db/migration/' || script");
         List<List<String>> before = rows(database, SERVICE_HISTORY);
         assertThat(before).extracting(row -> row.get(0)).containsExactly("0.1", "0.2", "0.3", "1");
-        execute(database, "insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload) "
-                + "values (gen_random_uuid(), 't', 'k', 'x', '/test', now(), '{}')");
+        execute(
+                database,
+                "insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload) "
+                        + "values (gen_random_uuid(), 't', 'k', 'x', '/test', now(), '{}')");
 
         // the next start, with the chassis' own history and a chassis migration written since
-        service(database, new ChassisMigrations(ChassisMigrations.LOCATION, LATER_CHASSIS_LOCATION)).migrate();
+        service(database, new ChassisMigrations(ChassisMigrations.LOCATION, LATER_CHASSIS_LOCATION))
+                .migrate();
 
-        assertThat(rows(database, SERVICE_HISTORY)).as("the service's history keeps its own rows only, as they were")
+        assertThat(rows(database, SERVICE_HISTORY))
+                .as("the service's history keeps its own rows only, as they were")
                 .containsExactly(before.get(3));
         List<List<String>> chassis = rows(database, CHASSIS_HISTORY);
         assertThat(chassis.get(0).get(0)).isEqualTo("0");
-        assertThat(chassis.subList(1, 4)).as("moved as they were: same scripts, checksums and dates")
+        assertThat(chassis.subList(1, 4))
+                .as("moved as they were: same scripts, checksums and dates")
                 .containsExactlyElementsOf(before.subList(0, 3));
-        assertThat(chassis.get(chassis.size() - 1).get(0)).as("the later chassis migration applies").isEqualTo("0.99");
-        assertThat(column(database, "select to_regclass('later_chassis_table')::text")).containsExactly("later_chassis_table");
-        assertThat(column(database, "select count(*) from outbox")).as("nothing ran again").containsExactly("1");
+        assertThat(chassis.get(chassis.size() - 1).get(0))
+                .as("the later chassis migration applies")
+                .isEqualTo("0.99");
+        assertThat(column(database, "select to_regclass('later_chassis_table')::text"))
+                .containsExactly("later_chassis_table");
+        assertThat(column(database, "select count(*) from outbox"))
+                .as("nothing ran again")
+                .containsExactly("1");
 
         // and a start after that finds both histories up to date
-        service(database, new ChassisMigrations(ChassisMigrations.LOCATION, LATER_CHASSIS_LOCATION)).migrate();
+        service(database, new ChassisMigrations(ChassisMigrations.LOCATION, LATER_CHASSIS_LOCATION))
+                .migrate();
         assertThat(rows(database, CHASSIS_HISTORY)).isEqualTo(chassis);
         assertThat(rows(database, SERVICE_HISTORY)).containsExactly(before.get(3));
     }
@@ -89,7 +115,9 @@ class ChassisMigrationsTest {
     }
 
     private List<List<String>> rows(String database, String sql) throws SQLException {
-        try (Connection c = connect(database); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connect(database);
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
             List<List<String>> rows = new ArrayList<>();
             while (rs.next()) {
                 List<String> row = new ArrayList<>();
@@ -103,7 +131,8 @@ class ChassisMigrationsTest {
     }
 
     private void execute(String database, String sql) throws SQLException {
-        try (Connection c = connect(database); Statement s = c.createStatement()) {
+        try (Connection c = connect(database);
+                Statement s = c.createStatement()) {
             s.execute(sql);
         }
     }

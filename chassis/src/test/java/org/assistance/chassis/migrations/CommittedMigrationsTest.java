@@ -1,8 +1,7 @@
 package org.assistance.chassis.migrations;
 
-import org.assistance.testsupport.migrations.CommittedMigrations;
-
 import java.nio.file.Path;
+import org.assistance.testsupport.migrations.CommittedMigrations;
 
 /** The chassis' own migrations are never edited once committed (db/chassis/applied-migrations.sha256). */
 class CommittedMigrationsTest extends CommittedMigrations {

@@ -1,18 +1,17 @@
 package org.assistance.chassis.security;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.runtime.QuarkusSecurityIdentity;
 import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
-import org.jose4j.jwt.JwtClaims;
-import org.junit.jupiter.api.Test;
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
 
 /** Whose records a caller may read, as Caller.scope() decides it from a verified token's claims. */
 class TenantScopeTest {
@@ -20,7 +19,8 @@ class TenantScopeTest {
     @Test
     void staff_read_every_tenants_records_even_with_a_partners_role_and_agency_as_well() {
         assertThat(caller(Map.of(), Roles.OPERATIONS).scope()).isEqualTo(TenantScope.EVERY_TENANT);
-        TenantScope reviewer = caller(Map.of(Roles.AGENCY_CLAIM, "agency-ke-dci"), Roles.REVIEWER, Roles.PARTNER).scope();
+        TenantScope reviewer = caller(Map.of(Roles.AGENCY_CLAIM, "agency-ke-dci"), Roles.REVIEWER, Roles.PARTNER)
+                .scope();
         assertThat(reviewer).isEqualTo(TenantScope.EVERY_TENANT);
         assertThat(reviewer.includesAgency("agency-ug-cid")).isTrue();
         assertThat(reviewer.includesDonor("donor-eu")).isTrue();
@@ -28,7 +28,8 @@ class TenantScopeTest {
 
     @Test
     void a_partner_reads_only_its_own_agencys_records() {
-        TenantScope partner = caller(Map.of(Roles.AGENCY_CLAIM, "agency-ke-dci"), Roles.PARTNER).scope();
+        TenantScope partner = caller(Map.of(Roles.AGENCY_CLAIM, "agency-ke-dci"), Roles.PARTNER)
+                .scope();
         assertThat(partner.agency()).isEqualTo("agency-ke-dci");
         assertThat(partner.confinedToAgency()).isTrue();
         assertThat(partner.confinedToDonor()).isFalse();
@@ -39,7 +40,8 @@ class TenantScopeTest {
 
     @Test
     void a_donor_reads_only_its_own_records() {
-        TenantScope donor = caller(Map.of(Roles.DONOR_CLAIM, "donor-eu"), Roles.DONOR).scope();
+        TenantScope donor =
+                caller(Map.of(Roles.DONOR_CLAIM, "donor-eu"), Roles.DONOR).scope();
         assertThat(donor.donor()).isEqualTo("donor-eu");
         assertThat(donor.confinedToDonor()).isTrue();
         assertThat(donor.includesDonor("donor-eu")).isTrue();
@@ -60,7 +62,8 @@ class TenantScopeTest {
     @Test
     void the_tokens_expiry_is_known_to_the_second() {
         Instant exp = Instant.parse("2027-01-31T10:15:30Z");
-        assertThat(caller(Map.of("exp", exp.getEpochSecond()), Roles.OPERATIONS).expiresAt()).contains(exp);
+        assertThat(caller(Map.of("exp", exp.getEpochSecond()), Roles.OPERATIONS).expiresAt())
+                .contains(exp);
         assertThat(caller(Map.of(), Roles.OPERATIONS).expiresAt()).isEmpty();
     }
 
@@ -71,8 +74,10 @@ class TenantScopeTest {
         jwt.setStringListClaim("groups", List.of(groups));
         claims.forEach(jwt::setClaim);
         DefaultJWTCallerPrincipal token = new DefaultJWTCallerPrincipal(jwt);
-        QuarkusSecurityIdentity identity = QuarkusSecurityIdentity.builder().setPrincipal(token)
-                .addRoles(Set.of(groups)).build();
+        QuarkusSecurityIdentity identity = QuarkusSecurityIdentity.builder()
+                .setPrincipal(token)
+                .addRoles(Set.of(groups))
+                .build();
         return new Caller(identity, token);
     }
 }

@@ -4,9 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.assistance.topology.Topology;
-import org.assistance.topology.tokens.LocalTokens;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -20,6 +17,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import org.assistance.topology.Topology;
+import org.assistance.topology.tokens.LocalTokens;
 
 /**
  * Plays plausible, generated demo traffic through the platform's public APIs, as partner
@@ -33,19 +32,36 @@ import java.util.Random;
 public final class DemoTraffic {
     /** The platform the launcher started (ASSISTANCE_PORT_OFFSET: one beside another has every port shifted). */
     private static final Topology PLATFORM = Topology.fromEnvironment();
+
     private static final String REQUESTS = PLATFORM.url("request-service") + "/api/v1";
     private static final String PROGRAMS = PLATFORM.url("program-service") + "/api/v1";
     private static final String EQUIPMENT = PLATFORM.url("equipment-service") + "/api/v1";
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Agencies of requesting States: ISO country and an agency of its law-enforcement or justice sector. */
     private static final String[][] AGENCIES = {
-            {"KE", "ke-dci", "POLICE"}, {"KE", "ke-odpp", "PROSECUTION"}, {"CO", "co-fiscalia", "PROSECUTION"},
-            {"CO", "co-dian", "CUSTOMS"}, {"NG", "ng-efcc", "POLICE"}, {"PH", "ph-nbi", "POLICE"},
-            {"PE", "pe-serfor", "OTHER"}, {"SN", "sn-centif", "FIU"}, {"BO", "bo-felcn", "POLICE"},
-            {"VN", "vn-mps", "MINISTRY"}, {"GH", "gh-eoco", "POLICE"}, {"PK", "pk-fia", "POLICE"},
-            {"ID", "id-bareskrim", "POLICE"}, {"MX", "mx-fgr", "PROSECUTION"}, {"TZ", "tz-pccb", "OTHER"},
-            {"UZ", "uz-gpo", "PROSECUTION"}, {"EC", "ec-snai", "MINISTRY"}, {"MZ", "mz-pgr", "PROSECUTION"},
-            {"KH", "kh-acu", "OTHER"}, {"PA", "pa-uaf", "FIU"}, {"MA", "ma-dgsn", "POLICE"}, {"JO", "jo-psd", "POLICE"}};
+        {"KE", "ke-dci", "POLICE"},
+        {"KE", "ke-odpp", "PROSECUTION"},
+        {"CO", "co-fiscalia", "PROSECUTION"},
+        {"CO", "co-dian", "CUSTOMS"},
+        {"NG", "ng-efcc", "POLICE"},
+        {"PH", "ph-nbi", "POLICE"},
+        {"PE", "pe-serfor", "OTHER"},
+        {"SN", "sn-centif", "FIU"},
+        {"BO", "bo-felcn", "POLICE"},
+        {"VN", "vn-mps", "MINISTRY"},
+        {"GH", "gh-eoco", "POLICE"},
+        {"PK", "pk-fia", "POLICE"},
+        {"ID", "id-bareskrim", "POLICE"},
+        {"MX", "mx-fgr", "PROSECUTION"},
+        {"TZ", "tz-pccb", "OTHER"},
+        {"UZ", "uz-gpo", "PROSECUTION"},
+        {"EC", "ec-snai", "MINISTRY"},
+        {"MZ", "mz-pgr", "PROSECUTION"},
+        {"KH", "kh-acu", "OTHER"},
+        {"PA", "pa-uaf", "FIU"},
+        {"MA", "ma-dgsn", "POLICE"},
+        {"JO", "jo-psd", "POLICE"}
+    };
     /** The activity kinds program-service plans for each non-equipment assistance type a request asks for. */
     private static final Map<String, List<String>> ACTIVITY_KINDS = Map.of(
             "LEGISLATIVE_ADVISORY", List.of("LEGISLATIVE_REVIEW", "ADVISORY_MISSION"),
@@ -53,27 +69,44 @@ public final class DemoTraffic {
             "NEEDS_ASSESSMENT", List.of("NEEDS_ASSESSMENT"),
             "KNOWLEDGE_SHARING", List.of("KNOWLEDGE_SHARING_EVENT", "KNOWLEDGE_PRODUCT"));
     /** The donors setUp gives each programme. */
-    private static final Map<String, List<String>> PROGRAMME_DONORS = Map.of("GLOCY", List.of("donor-eu", "donor-us"),
-            "CRIMJUST", List.of("donor-uk", "donor-no"), "BORDERS", List.of("donor-us", "donor-eu"));
+    private static final Map<String, List<String>> PROGRAMME_DONORS = Map.of(
+            "GLOCY",
+            List.of("donor-eu", "donor-us"),
+            "CRIMJUST",
+            List.of("donor-uk", "donor-no"),
+            "BORDERS",
+            List.of("donor-us", "donor-eu"));
     /** How often a submission answered 422 for an item the request-service does not know yet is tried again. */
     private static final int CATALOGUE_WAITS = 5;
-    private static final String[] AREAS = {"CYBERCRIME", "MONEY_LAUNDERING", "CORRUPTION", "DRUG_TRAFFICKING",
-            "TRAFFICKING_IN_PERSONS", "SMUGGLING_OF_MIGRANTS", "WILDLIFE_FOREST_CRIME", "FIREARMS_TRAFFICKING",
-            "ORGANIZED_CRIME"};
-    private static final String[][] ITEMS = {
-            {"DEMO-FOR-WB", "Forensic write blocker kit", "FORENSIC_IT", "false", "1250.00", "USD"},
-            {"DEMO-FOR-PHONE", "Mobile extraction kit", "FORENSIC_IT", "true", "8900.00", "USD"},
-            {"DEMO-COM-RADIO", "Encrypted handheld radio", "COMMUNICATIONS", "true", "640.00", "EUR"},
-            {"DEMO-SUR-CAM", "Covert camera set", "SURVEILLANCE", "true", "2100.00", "EUR"},
-            {"DEMO-PPE-VEST", "Protective vest", "PROTECTIVE_GEAR", "false", "480.00", "EUR"},
-            {"DEMO-FIR-MARK", "Firearms marking machine", "FIREARMS_MARKING", "false", "15500.00", "USD"},
-            {"DEMO-LAB-DRUG", "Drug field test kit", "LABORATORY", "false", "95.00", "USD"},
-            {"DEMO-OFF-LAPTOP", "Case management laptop", "OFFICE_IT", "false", "1100.00", "USD"}};
 
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final String[] AREAS = {
+        "CYBERCRIME",
+        "MONEY_LAUNDERING",
+        "CORRUPTION",
+        "DRUG_TRAFFICKING",
+        "TRAFFICKING_IN_PERSONS",
+        "SMUGGLING_OF_MIGRANTS",
+        "WILDLIFE_FOREST_CRIME",
+        "FIREARMS_TRAFFICKING",
+        "ORGANIZED_CRIME"
+    };
+    private static final String[][] ITEMS = {
+        {"DEMO-FOR-WB", "Forensic write blocker kit", "FORENSIC_IT", "false", "1250.00", "USD"},
+        {"DEMO-FOR-PHONE", "Mobile extraction kit", "FORENSIC_IT", "true", "8900.00", "USD"},
+        {"DEMO-COM-RADIO", "Encrypted handheld radio", "COMMUNICATIONS", "true", "640.00", "EUR"},
+        {"DEMO-SUR-CAM", "Covert camera set", "SURVEILLANCE", "true", "2100.00", "EUR"},
+        {"DEMO-PPE-VEST", "Protective vest", "PROTECTIVE_GEAR", "false", "480.00", "EUR"},
+        {"DEMO-FIR-MARK", "Firearms marking machine", "FIREARMS_MARKING", "false", "15500.00", "USD"},
+        {"DEMO-LAB-DRUG", "Drug field test kit", "LABORATORY", "false", "95.00", "USD"},
+        {"DEMO-OFF-LAPTOP", "Case management laptop", "OFFICE_IT", "false", "1100.00", "USD"}
+    };
+
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final Random random = new Random();
     /** Signed with the launcher's key that signs now: after `platform rotate-keys` the new one, without a restart. */
     private final LocalTokens tokens;
+
     private int submitted;
 
     private DemoTraffic(Path state) {
@@ -95,8 +128,9 @@ public final class DemoTraffic {
         demo.setUp();
         long end = minutes == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + minutes * 60_000L;
         long pause = (long) (60_000 / rate);
-        System.out.printf("[DEMO] playing about %.0f requests a minute; the dashboard is at http://localhost:%d/%n", rate,
-                PLATFORM.port("reporting-service"));
+        System.out.printf(
+                "[DEMO] playing about %.0f requests a minute; the dashboard is at http://localhost:%d/%n",
+                rate, PLATFORM.port("reporting-service"));
         while (System.currentTimeMillis() < end) {
             long started = System.currentTimeMillis();
             try {
@@ -111,63 +145,182 @@ public final class DemoTraffic {
     /** Donors, programmes with funds, catalogue, stock and export rules; what exists already is kept. */
     private void setUp() throws Exception {
         String admin = token("admin", "demo-admin", null, null);
-        for (String[] donor : new String[][]{{"donor-eu", "European Union", "XI-IATI-EC_INTPA", "MULTILATERAL"},
-                {"donor-uk", "United Kingdom (FCDO)", "GB-GOV-1", "GOVERNMENT"},
-                {"donor-no", "Norway (Norad)", "XM-DAC-8-7", "GOVERNMENT"},
-                {"donor-us", "United States (INL)", "US-GOV-11", "GOVERNMENT"}}) {
-            send("POST", PROGRAMS + "/donors", admin, Map.of("id", donor[0], "name", donor[1],
-                    "iatiIdentifier", donor[2], "type", donor[3]));
+        for (String[] donor : new String[][] {
+            {"donor-eu", "European Union", "XI-IATI-EC_INTPA", "MULTILATERAL"},
+            {"donor-uk", "United Kingdom (FCDO)", "GB-GOV-1", "GOVERNMENT"},
+            {"donor-no", "Norway (Norad)", "XM-DAC-8-7", "GOVERNMENT"},
+            {"donor-us", "United States (INL)", "US-GOV-11", "GOVERNMENT"}
+        }) {
+            send(
+                    "POST",
+                    PROGRAMS + "/donors",
+                    admin,
+                    Map.of("id", donor[0], "name", donor[1], "iatiIdentifier", donor[2], "type", donor[3]));
         }
         programme(admin, "GLOCY", "Global Programme on Cybercrime", List.of("CYBERCRIME", "MONEY_LAUNDERING"), "USD");
-        programme(admin, "CRIMJUST", "Criminal justice and anti-corruption", List.of("CORRUPTION", "ORGANIZED_CRIME"),
+        programme(
+                admin,
+                "CRIMJUST",
+                "Criminal justice and anti-corruption",
+                List.of("CORRUPTION", "ORGANIZED_CRIME"),
                 "EUR");
-        programme(admin, "BORDERS", "Borders, trafficking and smuggling", List.of("DRUG_TRAFFICKING",
-                "TRAFFICKING_IN_PERSONS", "SMUGGLING_OF_MIGRANTS", "FIREARMS_TRAFFICKING", "WILDLIFE_FOREST_CRIME"),
+        programme(
+                admin,
+                "BORDERS",
+                "Borders, trafficking and smuggling",
+                List.of(
+                        "DRUG_TRAFFICKING",
+                        "TRAFFICKING_IN_PERSONS",
+                        "SMUGGLING_OF_MIGRANTS",
+                        "FIREARMS_TRAFFICKING",
+                        "WILDLIFE_FOREST_CRIME"),
                 "USD");
-        send("POST", EQUIPMENT + "/warehouses", admin, Map.of("code", "VIE-1", "name", "Vienna central", "country", "AT"));
-        send("POST", EQUIPMENT + "/warehouses", admin, Map.of("code", "NBO-1", "name", "Nairobi regional", "country", "KE"));
+        send(
+                "POST",
+                EQUIPMENT + "/warehouses",
+                admin,
+                Map.of("code", "VIE-1", "name", "Vienna central", "country", "AT"));
+        send(
+                "POST",
+                EQUIPMENT + "/warehouses",
+                admin,
+                Map.of("code", "NBO-1", "name", "Nairobi regional", "country", "KE"));
         for (String[] item : ITEMS) {
-            send("POST", EQUIPMENT + "/catalogue", admin, Map.of("code", item[0], "name", item[1], "category", item[2],
-                    "dualUse", Boolean.parseBoolean(item[3]), "unitCost", Map.of("amount", item[4], "currency", item[5])));
+            send(
+                    "POST",
+                    EQUIPMENT + "/catalogue",
+                    admin,
+                    Map.of(
+                            "code",
+                            item[0],
+                            "name",
+                            item[1],
+                            "category",
+                            item[2],
+                            "dualUse",
+                            Boolean.parseBoolean(item[3]),
+                            "unitCost",
+                            Map.of("amount", item[4], "currency", item[5])));
             // little stock: lines wait on backorders until new stock comes in (fillBackorders)
             for (String warehouse : List.of("VIE-1", "NBO-1")) {
-                send("POST", EQUIPMENT + "/warehouses/" + warehouse + "/stock", admin,
+                send(
+                        "POST",
+                        EQUIPMENT + "/warehouses/" + warehouse + "/stock",
+                        admin,
                         Map.of("itemCode", item[0], "quantity", 20));
             }
         }
         JsonNode rules = get(EQUIPMENT + "/export-rules", admin);
         if (rules == null || rules.isEmpty()) {
             for (String country : List.of("PK", "VN", "UZ")) {
-                send("POST", EQUIPMENT + "/export-rules", admin, Map.of("destination", country, "target", "DUAL_USE",
-                        "measure", "LICENCE_REQUIRED", "reference", "EU 2021/821 dual-use regulation (demo)",
-                        "reason", "Dual-use items need an export licence for this destination"));
+                send(
+                        "POST",
+                        EQUIPMENT + "/export-rules",
+                        admin,
+                        Map.of(
+                                "destination",
+                                country,
+                                "target",
+                                "DUAL_USE",
+                                "measure",
+                                "LICENCE_REQUIRED",
+                                "reference",
+                                "EU 2021/821 dual-use regulation (demo)",
+                                "reason",
+                                "Dual-use items need an export licence for this destination"));
             }
-            send("POST", EQUIPMENT + "/export-rules", admin, Map.of("destination", "MZ", "target", "FIREARMS_MARKING",
-                    "measure", "PROHIBITED", "reference", "Arms embargo (demo)", "reason", "A measure in force"));
-            send("POST", EQUIPMENT + "/export-rules", admin, Map.of("destination", "*", "target", "SURVEILLANCE",
-                    "measure", "LICENCE_REQUIRED", "reference", "Interception equipment (demo)",
-                    "reason", "Surveillance items always need a licence"));
+            send(
+                    "POST",
+                    EQUIPMENT + "/export-rules",
+                    admin,
+                    Map.of(
+                            "destination",
+                            "MZ",
+                            "target",
+                            "FIREARMS_MARKING",
+                            "measure",
+                            "PROHIBITED",
+                            "reference",
+                            "Arms embargo (demo)",
+                            "reason",
+                            "A measure in force"));
+            send(
+                    "POST",
+                    EQUIPMENT + "/export-rules",
+                    admin,
+                    Map.of(
+                            "destination",
+                            "*",
+                            "target",
+                            "SURVEILLANCE",
+                            "measure",
+                            "LICENCE_REQUIRED",
+                            "reference",
+                            "Interception equipment (demo)",
+                            "reason",
+                            "Surveillance items always need a licence"));
         }
     }
 
     private void contribute(String programme, String currency) throws Exception {
         String admin = token("admin", "demo-admin", null, null);
         for (String donor : PROGRAMME_DONORS.getOrDefault(programme, List.of())) {
-            send("POST", PROGRAMS + "/programmes/" + programme + "/contributions", admin, Map.of("donorId", donor,
-                    "amount", Map.of("amount", "750000.00", "currency", currency), "date", LocalDate.now().toString()));
+            send(
+                    "POST",
+                    PROGRAMS + "/programmes/" + programme + "/contributions",
+                    admin,
+                    Map.of(
+                            "donorId",
+                            donor,
+                            "amount",
+                            Map.of("amount", "750000.00", "currency", currency),
+                            "date",
+                            LocalDate.now().toString()));
         }
     }
 
     private void programme(String admin, String code, String name, List<String> areas, String currency)
             throws Exception {
-        int status = send("POST", PROGRAMS + "/programmes", admin, Map.of("code", code, "name", name,
-                "thematicAreas", areas, "currency", currency, "iatiActivityPrefix", "XM-EXAMPLE-TA-" + code)).status;
+        int status = send(
+                        "POST",
+                        PROGRAMS + "/programmes",
+                        admin,
+                        Map.of(
+                                "code",
+                                code,
+                                "name",
+                                name,
+                                "thematicAreas",
+                                areas,
+                                "currency",
+                                currency,
+                                "iatiActivityPrefix",
+                                "XM-EXAMPLE-TA-" + code))
+                .status;
         if (status == 201) {
             for (String donor : PROGRAMME_DONORS.get(code)) {
-                send("POST", PROGRAMS + "/programmes/" + code + "/pledges", admin, Map.of("donorId", donor,
-                        "amount", Map.of("amount", "3000000.00", "currency", currency), "date", LocalDate.now().toString()));
-                send("POST", PROGRAMS + "/programmes/" + code + "/contributions", admin, Map.of("donorId", donor,
-                        "amount", Map.of("amount", "1500000.00", "currency", currency), "date", LocalDate.now().toString()));
+                send(
+                        "POST",
+                        PROGRAMS + "/programmes/" + code + "/pledges",
+                        admin,
+                        Map.of(
+                                "donorId",
+                                donor,
+                                "amount",
+                                Map.of("amount", "3000000.00", "currency", currency),
+                                "date",
+                                LocalDate.now().toString()));
+                send(
+                        "POST",
+                        PROGRAMS + "/programmes/" + code + "/contributions",
+                        admin,
+                        Map.of(
+                                "donorId",
+                                donor,
+                                "amount",
+                                Map.of("amount", "1500000.00", "currency", currency),
+                                "date",
+                                LocalDate.now().toString()));
             }
         }
     }
@@ -195,7 +348,9 @@ public final class DemoTraffic {
         List<String> types = new ArrayList<>();
         ObjectNode body = JSON.createObjectNode();
         body.put("country", agency[0]);
-        body.putObject("requestingAuthority").put("name", "Demo authority of " + agency[0]).put("kind", agency[2]);
+        body.putObject("requestingAuthority")
+                .put("name", "Demo authority of " + agency[0])
+                .put("kind", agency[2]);
         body.put("thematicArea", area);
         body.put("priority", List.of("LOW", "MEDIUM", "HIGH", "URGENT").get(random.nextInt(4)));
         body.put("title", "[DEMO] " + area.replace('_', ' ').toLowerCase() + " capacity, request " + (++submitted));
@@ -203,7 +358,9 @@ public final class DemoTraffic {
         body.put("desiredBy", LocalDate.now().plusDays(30 + random.nextInt(150)).toString());
         if (training) {
             types.add("TRAINING");
-            body.putArray("trainingNeeds").addObject().put("topic", "Investigating " + area.toLowerCase().replace('_', ' '))
+            body.putArray("trainingNeeds")
+                    .addObject()
+                    .put("topic", "Investigating " + area.toLowerCase().replace('_', ' '))
                     .put("expectedParticipants", 10 + random.nextInt(30));
         }
         if (equipment) {
@@ -212,7 +369,9 @@ public final class DemoTraffic {
             for (int i = 0; i < 1 + random.nextInt(3); i++) {
                 String[] item = ITEMS[(random.nextInt(ITEMS.length) + i) % ITEMS.length];
                 if (!lines.findValuesAsText("itemCode").contains(item[0])) {
-                    lines.addObject().put("itemCode", item[0]).put("quantity", 1 + random.nextInt(8))
+                    lines.addObject()
+                            .put("itemCode", item[0])
+                            .put("quantity", 1 + random.nextInt(8))
                             .put("justification", "Demo need");
                 }
             }
@@ -241,12 +400,15 @@ public final class DemoTraffic {
         JsonNode awaiting = get(PROGRAMS + "/reviews?status=AWAITING_SECOND_APPROVAL&limit=5", second);
         for (JsonNode review : items(awaiting)) {
             JsonNode pending = review.get("pendingApproval");
-            ObjectNode confirm = JSON.createObjectNode().put("decision", "APPROVE")
+            ObjectNode confirm = JSON.createObjectNode()
+                    .put("decision", "APPROVE")
                     .put("programmeCode", pending.get("programmeCode").asText());
             confirm.set("approvedAmount", pending.get("amount"));
             ArrayNode lines = confirm.putArray("equipmentLines");
-            pending.get("equipmentLines").forEach(l -> lines.addObject().put("itemCode", l.get("itemCode").asText())
-                    .put("quantity", l.get("quantity").asInt()));
+            pending.get("equipmentLines")
+                    .forEach(l -> lines.addObject()
+                            .put("itemCode", l.get("itemCode").asText())
+                            .put("quantity", l.get("quantity").asInt()));
             ArrayNode trainings = confirm.putArray("trainings");
             pending.get("trainings").forEach(t -> trainings.add(t));
             // the second reviewer agrees to the same approval: the same activities, or none named
@@ -260,9 +422,18 @@ public final class DemoTraffic {
             String id = review.get("requestId").asText();
             int roll = random.nextInt(100);
             if (roll < 12) {
-                send("POST", PROGRAMS + "/reviews/" + id + "/decision", reviewer, Map.of("decision", "REJECT",
-                        "reasonCode", List.of("OUT_OF_MANDATE", "DUPLICATE", "INCOMPLETE").get(random.nextInt(3)),
-                        "comment", "Demo decision"));
+                send(
+                        "POST",
+                        PROGRAMS + "/reviews/" + id + "/decision",
+                        reviewer,
+                        Map.of(
+                                "decision",
+                                "REJECT",
+                                "reasonCode",
+                                List.of("OUT_OF_MANDATE", "DUPLICATE", "INCOMPLETE")
+                                        .get(random.nextInt(3)),
+                                "comment",
+                                "Demo decision"));
                 continue;
             }
             JsonNode programme = null;
@@ -270,24 +441,44 @@ public final class DemoTraffic {
                 programme = candidate;
             }
             if (programme == null) {
-                send("POST", PROGRAMS + "/reviews/" + id + "/decision", reviewer, Map.of("decision", "REJECT",
-                        "reasonCode", "OUT_OF_MANDATE", "comment", "No programme serves this area (demo)"));
+                send(
+                        "POST",
+                        PROGRAMS + "/reviews/" + id + "/decision",
+                        reviewer,
+                        Map.of(
+                                "decision",
+                                "REJECT",
+                                "reasonCode",
+                                "OUT_OF_MANDATE",
+                                "comment",
+                                "No programme serves this area (demo)"));
                 continue;
             }
-            ObjectNode approval = JSON.createObjectNode().put("decision", "APPROVE")
+            ObjectNode approval = JSON.createObjectNode()
+                    .put("decision", "APPROVE")
                     .put("programmeCode", programme.get("code").asText());
             BigDecimal amount = BigDecimal.valueOf(8_000 + random.nextInt(70) * 1_000L);
-            approval.putObject("approvedAmount").put("amount", amount.toPlainString())
+            approval.putObject("approvedAmount")
+                    .put("amount", amount.toPlainString())
                     .put("currency", programme.get("available").get("currency").asText());
             ArrayNode lines = approval.putArray("equipmentLines");
             boolean partial = random.nextInt(4) == 0;
-            review.get("equipmentLines").forEach(l -> lines.addObject().put("itemCode", l.get("itemCode").asText())
-                    .put("quantity", partial ? Math.max(1, l.get("quantity").asInt() / 2) : l.get("quantity").asInt()));
+            review.get("equipmentLines")
+                    .forEach(l -> lines.addObject()
+                            .put("itemCode", l.get("itemCode").asText())
+                            .put(
+                                    "quantity",
+                                    partial
+                                            ? Math.max(1, l.get("quantity").asInt() / 2)
+                                            : l.get("quantity").asInt()));
             ArrayNode trainings = approval.putArray("trainings");
-            review.get("trainingNeeds").forEach(t -> trainings.addObject().put("topic", t.get("topic").asText())
-                    .put("participants", t.get("expectedParticipants").asInt())
-                    .put("plannedStart", LocalDate.now().minusDays(5).toString())
-                    .put("plannedEnd", LocalDate.now().minusDays(1).toString()));
+            review.get("trainingNeeds")
+                    .forEach(t -> trainings
+                            .addObject()
+                            .put("topic", t.get("topic").asText())
+                            .put("participants", t.get("expectedParticipants").asInt())
+                            .put("plannedStart", LocalDate.now().minusDays(5).toString())
+                            .put("plannedEnd", LocalDate.now().minusDays(1).toString()));
             if (random.nextInt(3) > 0 || (lines.isEmpty() && trainings.isEmpty())) {
                 nameActivities(review, approval);
             } // else program-service plans one activity per kind of advice asked (an approval names one at least)
@@ -299,10 +490,20 @@ public final class DemoTraffic {
             Answer answer = send("POST", PROGRAMS + "/reviews/" + id + "/decision", reviewer, approval);
             if (answer.status == 409 || answer.status == 422) {
                 // a review that cannot be approved as proposed must not hold the queue up for ever
-                System.out.printf("[DEMO] approval refused (%d): %s; rejecting the request instead%n", answer.status,
-                        answer.body);
-                send("POST", PROGRAMS + "/reviews/" + id + "/decision", reviewer, Map.of("decision", "REJECT",
-                        "reasonCode", "OTHER", "comment", "Could not be approved as proposed (demo)"));
+                System.out.printf(
+                        "[DEMO] approval refused (%d): %s; rejecting the request instead%n",
+                        answer.status, answer.body);
+                send(
+                        "POST",
+                        PROGRAMS + "/reviews/" + id + "/decision",
+                        reviewer,
+                        Map.of(
+                                "decision",
+                                "REJECT",
+                                "reasonCode",
+                                "OTHER",
+                                "comment",
+                                "Could not be approved as proposed (demo)"));
             }
         }
     }
@@ -316,9 +517,16 @@ public final class DemoTraffic {
                 continue;
             }
             String kind = kinds.get(random.nextInt(kinds.size()));
-            activities.addObject().put("kind", kind)
-                    .put("title", kind.charAt(0) + kind.substring(1).toLowerCase().replace('_', ' ') + ": "
-                            + review.path("thematicArea").asText().toLowerCase().replace('_', ' ') + " (demo)")
+            activities
+                    .addObject()
+                    .put("kind", kind)
+                    .put(
+                            "title",
+                            kind.charAt(0) + kind.substring(1).toLowerCase().replace('_', ' ') + ": "
+                                    + review.path("thematicArea")
+                                            .asText()
+                                            .toLowerCase()
+                                            .replace('_', ' ') + " (demo)")
                     .put("participants", kind.equals("KNOWLEDGE_PRODUCT") ? 0 : 5 + random.nextInt(20))
                     .put("plannedStart", LocalDate.now().minusDays(10).toString())
                     .put("plannedEnd", LocalDate.now().minusDays(2).toString());
@@ -341,39 +549,77 @@ public final class DemoTraffic {
                 continue; // licences take time: the dashboard shows what is held
             }
             if (prohibited.size() == shipment.get("lines").size()) {
-                send("POST", EQUIPMENT + "/shipments/" + id + "/cancellation", logistics,
+                send(
+                        "POST",
+                        EQUIPMENT + "/shipments/" + id + "/cancellation",
+                        logistics,
                         Map.of("reason", "Prohibited by a measure in force (demo)"));
             } else {
-                send("POST", EQUIPMENT + "/shipments/" + id + "/clearance", logistics, Map.of("licenceReference",
-                        "DEMO-LIC-" + random.nextInt(100_000), "licenceDate", LocalDate.now().toString(),
-                        "removeItems", prohibited));
+                send(
+                        "POST",
+                        EQUIPMENT + "/shipments/" + id + "/clearance",
+                        logistics,
+                        Map.of(
+                                "licenceReference",
+                                "DEMO-LIC-" + random.nextInt(100_000),
+                                "licenceDate",
+                                LocalDate.now().toString(),
+                                "removeItems",
+                                prohibited));
             }
         }
         for (String status : List.of("PLANNED", "CLEARED")) {
             for (JsonNode shipment : items(get(EQUIPMENT + "/shipments?status=" + status, logistics))) {
                 if (random.nextInt(15) == 0) {
                     // plans change: the stock goes back, the request can still end with its other deliverables
-                    send("POST", EQUIPMENT + "/shipments/" + shipment.get("id").asText() + "/cancellation", logistics,
+                    send(
+                            "POST",
+                            EQUIPMENT + "/shipments/" + shipment.get("id").asText() + "/cancellation",
+                            logistics,
                             Map.of("reason", "Replaced by a national procurement (demo)"));
                     continue;
                 }
                 String mode = List.of("AIR", "SEA", "LAND").get(random.nextInt(3));
-                send("POST", EQUIPMENT + "/shipments/" + shipment.get("id").asText() + "/dispatch", logistics,
-                        Map.of("mode", mode, "carrier", "Demo carrier", "trackingReference", "DEMO-" + random.nextInt(1_000_000),
-                                "expectedDelivery", LocalDate.now().plusDays(random.nextInt(20)).toString()));
+                send(
+                        "POST",
+                        EQUIPMENT + "/shipments/" + shipment.get("id").asText() + "/dispatch",
+                        logistics,
+                        Map.of(
+                                "mode",
+                                mode,
+                                "carrier",
+                                "Demo carrier",
+                                "trackingReference",
+                                "DEMO-" + random.nextInt(1_000_000),
+                                "expectedDelivery",
+                                LocalDate.now().plusDays(random.nextInt(20)).toString()));
             }
         }
         for (String status : List.of("DISPATCHED", "IN_TRANSIT")) {
             for (JsonNode shipment : items(get(EQUIPMENT + "/shipments?status=" + status, logistics))) {
                 String id = shipment.get("id").asText();
                 if (random.nextInt(3) == 0) {
-                    send("POST", EQUIPMENT + "/shipments/" + id + "/delivery", logistics,
-                            Map.of("deliveredAt", OffsetDateTime.now().minusSeconds(1).toString()));
+                    send(
+                            "POST",
+                            EQUIPMENT + "/shipments/" + id + "/delivery",
+                            logistics,
+                            Map.of(
+                                    "deliveredAt",
+                                    OffsetDateTime.now().minusSeconds(1).toString()));
                 } else if (shipment.get("milestones").size() < 3) {
-                    send("POST", EQUIPMENT + "/shipments/" + id + "/milestones", logistics, Map.of("milestone",
-                            List.of("CUSTOMS_ENTRY", "CUSTOMS_HOLD", "CUSTOMS_RELEASE").get(shipment.get("milestones").size()),
-                            "location", "Port of entry, " + shipment.get("destinationCountry").asText(),
-                            "occurredAt", OffsetDateTime.now().minusSeconds(1).toString()));
+                    send(
+                            "POST",
+                            EQUIPMENT + "/shipments/" + id + "/milestones",
+                            logistics,
+                            Map.of(
+                                    "milestone",
+                                    List.of("CUSTOMS_ENTRY", "CUSTOMS_HOLD", "CUSTOMS_RELEASE")
+                                            .get(shipment.get("milestones").size()),
+                                    "location",
+                                    "Port of entry, "
+                                            + shipment.get("destinationCountry").asText(),
+                                    "occurredAt",
+                                    OffsetDateTime.now().minusSeconds(1).toString()));
                 }
             }
         }
@@ -383,16 +629,27 @@ public final class DemoTraffic {
             shipment.get("lines").forEach(l -> {
                 int quantity = l.get("quantity").asInt();
                 int rejected = random.nextInt(10) == 0 ? 1 : 0;
-                ObjectNode line = lines.addObject().put("itemCode", l.get("itemCode").asText())
-                        .put("quantityAccepted", quantity - rejected).put("quantityRejected", rejected);
+                ObjectNode line = lines.addObject()
+                        .put("itemCode", l.get("itemCode").asText())
+                        .put("quantityAccepted", quantity - rejected)
+                        .put("quantityRejected", rejected);
                 if (rejected > 0) {
                     line.put("rejectionReason", "Damaged in transit (demo)");
                 }
             });
-            send("POST", REQUESTS + "/requests/" + shipment.get("requestId").asText() + "/receipts",
-                    token("partner", "demo-" + agency, agency, null), Map.of("shipmentId", shipment.get("id").asText(),
-                            "lines", lines, "receivedBy", "Demo receiving officer",
-                            "receivedAt", OffsetDateTime.now().minusSeconds(1).toString()));
+            send(
+                    "POST",
+                    REQUESTS + "/requests/" + shipment.get("requestId").asText() + "/receipts",
+                    token("partner", "demo-" + agency, agency, null),
+                    Map.of(
+                            "shipmentId",
+                            shipment.get("id").asText(),
+                            "lines",
+                            lines,
+                            "receivedBy",
+                            "Demo receiving officer",
+                            "receivedAt",
+                            OffsetDateTime.now().minusSeconds(1).toString()));
         }
     }
 
@@ -404,7 +661,10 @@ public final class DemoTraffic {
         }
         JsonNode backorder = open.get(random.nextInt(open.size()));
         if (random.nextInt(6) == 0) {
-            send("POST", EQUIPMENT + "/backorders/" + backorder.get("reference").asText() + "/cancellation", logistics,
+            send(
+                    "POST",
+                    EQUIPMENT + "/backorders/" + backorder.get("reference").asText() + "/cancellation",
+                    logistics,
                     Map.of("reason", "The supplier discontinued the model (demo)"));
             return;
         }
@@ -414,7 +674,10 @@ public final class DemoTraffic {
                 waited += other.get("remaining").asInt();
             }
         }
-        send("POST", EQUIPMENT + "/warehouses/" + List.of("VIE-1", "NBO-1").get(random.nextInt(2)) + "/stock", logistics,
+        send(
+                "POST",
+                EQUIPMENT + "/warehouses/" + List.of("VIE-1", "NBO-1").get(random.nextInt(2)) + "/stock",
+                logistics,
                 Map.of("itemCode", backorder.get("itemCode").asText(), "quantity", waited + random.nextInt(20)));
     }
 
@@ -426,23 +689,45 @@ public final class DemoTraffic {
                 continue;
             }
             if (random.nextInt(8) == 0) {
-                send("POST", PROGRAMS + "/activities/" + activity.get("id").asText() + "/cancellation", logistics,
+                send(
+                        "POST",
+                        PROGRAMS + "/activities/" + activity.get("id").asText() + "/cancellation",
+                        logistics,
                         Map.of("reason", "The authority postponed it indefinitely (demo)"));
                 continue;
             }
             String currency = "USD";
             for (JsonNode programme : items(programmes)) {
-                if (programme.get("code").asText().equals(activity.get("programmeCode").asText())) {
+                if (programme
+                        .get("code")
+                        .asText()
+                        .equals(activity.get("programmeCode").asText())) {
                     currency = programme.get("currency").asText();
                 }
             }
             int women = random.nextInt(15);
             int men = random.nextInt(15);
-            send("POST", PROGRAMS + "/activities/" + activity.get("id").asText() + "/delivery", logistics, Map.of(
-                    "actualStart", LocalDate.now().minusDays(4).toString(), "actualEnd", LocalDate.now().toString(),
-                    "participants", Map.of("women", women, "men", men, "total", women + men),
-                    "authoritiesReached", List.of("Demo authority"), "outcome", "Delivered (demo)",
-                    "cost", Map.of("amount", Integer.toString(500 + random.nextInt(3000)) + ".00", "currency", currency)));
+            send(
+                    "POST",
+                    PROGRAMS + "/activities/" + activity.get("id").asText() + "/delivery",
+                    logistics,
+                    Map.of(
+                            "actualStart",
+                            LocalDate.now().minusDays(4).toString(),
+                            "actualEnd",
+                            LocalDate.now().toString(),
+                            "participants",
+                            Map.of("women", women, "men", men, "total", women + men),
+                            "authoritiesReached",
+                            List.of("Demo authority"),
+                            "outcome",
+                            "Delivered (demo)",
+                            "cost",
+                            Map.of(
+                                    "amount",
+                                    Integer.toString(500 + random.nextInt(3000)) + ".00",
+                                    "currency",
+                                    currency)));
         }
     }
 
@@ -457,11 +742,19 @@ public final class DemoTraffic {
             }
             String agency = request.get("agencyId").asText();
             int satisfaction = 3 + random.nextInt(3);
-            send("POST", REQUESTS + "/requests/" + request.get("id").asText() + "/completion",
-                    token("partner", "demo-" + agency, agency, null), Map.of("satisfaction", satisfaction,
-                            "comment", List.of("Our officers use the equipment daily (demo).",
-                                    "The training changed how cases are built (demo).",
-                                    "Useful, though delivery took longer than hoped (demo).").get(random.nextInt(3))));
+            send(
+                    "POST",
+                    REQUESTS + "/requests/" + request.get("id").asText() + "/completion",
+                    token("partner", "demo-" + agency, agency, null),
+                    Map.of(
+                            "satisfaction",
+                            satisfaction,
+                            "comment",
+                            List.of(
+                                            "Our officers use the equipment daily (demo).",
+                                            "The training changed how cases are built (demo).",
+                                            "Useful, though delivery took longer than hoped (demo).")
+                                    .get(random.nextInt(3))));
         }
     }
 
@@ -474,20 +767,27 @@ public final class DemoTraffic {
         return found;
     }
 
-    private record Answer(int status, String body) {
-    }
+    private record Answer(int status, String body) {}
 
     private Answer send(String method, String url, String token, Object body) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(20))
+                .header("Authorization", "Bearer " + token)
+                .header("Content-Type", "application/json")
+                .method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)))
+                .build();
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
     }
 
     private JsonNode get(String url, String token) throws Exception {
-        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(Duration.ofSeconds(20))
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         return response.statusCode() == 200 ? JSON.readTree(response.body()) : null;
     }
 

@@ -11,14 +11,13 @@ import java.sql.Statement;
  * Usage: CreateDatabases HOST PORT USER PASSWORD NAME...
  */
 public final class CreateDatabases {
-    private CreateDatabases() {
-    }
+    private CreateDatabases() {}
 
     public static void main(String[] args) throws Exception {
         String url = "jdbc:postgresql://" + args[0] + ":" + args[1] + "/postgres";
         DriverManager.setLoginTimeout(10);
         try (Connection c = DriverManager.getConnection(url, args[2], args[3]);
-             PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
+                PreparedStatement exists = c.prepareStatement("select 1 from pg_database where datname = ?")) {
             for (int i = 4; i < args.length; i++) {
                 exists.setString(1, args[i]);
                 try (ResultSet rs = exists.executeQuery()) {

@@ -1,7 +1,6 @@
 package org.assistance.deploy;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CountDownLatch;
@@ -12,8 +11,7 @@ import java.util.concurrent.CountDownLatch;
  * Usage: EmbeddedPostgresMain PORT DATA_DIR
  */
 public final class EmbeddedPostgresMain {
-    private EmbeddedPostgresMain() {
-    }
+    private EmbeddedPostgresMain() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);

@@ -1,12 +1,11 @@
 package org.assistance.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.util.List;
+import java.util.Map;
 import org.assistance.systemtests.PlatformModel.ExportRule;
 import org.assistance.systemtests.PlatformModel.Request;
 import org.assistance.systemtests.PlatformModel.Shipment;
-
-import java.util.List;
-import java.util.Map;
 
 /**
  * What an admin may do while the others work: add an export rule (every planned shipment it hits
@@ -27,7 +26,10 @@ final class AdminMoves {
             String country = run.pick(PartnerMoves.COUNTRIES);
             String target = run.pick(TARGETS);
             String measure = run.random.nextInt(3) == 0 ? "PROHIBITED" : "LICENCE_REQUIRED";
-            moves.add(new Move(Move.ADD_RULE, null, measure + " " + target + " to " + country,
+            moves.add(new Move(
+                    Move.ADD_RULE,
+                    null,
+                    measure + " " + target + " to " + country,
                     () -> add(country, target, measure)));
         }
         for (PlatformModel.Programme programme : run.model.programmes.values()) {
@@ -48,12 +50,14 @@ final class AdminMoves {
         run.model.ruleChanges++;
         for (Request r : run.model.live()) {
             for (Shipment s : r.shipments.values()) {
-                boolean hit = s.lines.keySet().stream().anyMatch(item -> rule.hits(r.country, run.model.items.get(item)));
+                boolean hit =
+                        s.lines.keySet().stream().anyMatch(item -> rule.hits(r.country, run.model.items.get(item)));
                 if (s.status.equals("PLANNED") && hit) {
                     JsonNode now = run.api.get(run.api.equipment + "/shipments/" + s.id, run.api.logistics);
                     if (!now.path("status").asText().equals("HELD")) {
-                        run.violation(r.describe() + ": shipment " + s.id + " is " + now.path("status").asText()
-                                + " after rule " + rule + " was added; a planned shipment it hits is HELD");
+                        run.violation(r.describe() + ": shipment " + s.id + " is "
+                                + now.path("status").asText() + " after rule " + rule
+                                + " was added; a planned shipment it hits is HELD");
                     }
                     s.status = now.path("status").asText();
                     Observations.screenedFor(s, now);
@@ -66,10 +70,14 @@ final class AdminMoves {
     /** Money from a donor, sometimes in the other currency with its exchange rate. */
     private void fund(PlatformModel.Programme programme, boolean received) throws Exception {
         String donor = run.pick(ModelStage.DONORS);
-        String amount = java.math.BigDecimal.valueOf(3_000_000 + run.random.nextInt(17_000_000), 2).toPlainString();
+        String amount = java.math.BigDecimal.valueOf(3_000_000 + run.random.nextInt(17_000_000), 2)
+                .toPlainString();
         boolean converted = run.random.nextBoolean();
         String currency = converted ? (programme.currency.equals("USD") ? "EUR" : "USD") : programme.currency;
-        String rate = converted ? java.math.BigDecimal.valueOf(9000 + run.random.nextInt(2500), 4).toPlainString() : null;
+        String rate = converted
+                ? java.math.BigDecimal.valueOf(9000 + run.random.nextInt(2500), 4)
+                        .toPlainString()
+                : null;
         if (received) {
             ModelStage.contribution(run.api, run.model, programme.code, donor, amount, currency, rate);
         } else {
@@ -78,7 +86,10 @@ final class AdminMoves {
     }
 
     private void retire(ExportRule rule) throws Exception {
-        run.api.ok("POST", run.api.equipment + "/export-rules/" + rule.id + "/retirement", run.api.admin,
+        run.api.ok(
+                "POST",
+                run.api.equipment + "/export-rules/" + rule.id + "/retirement",
+                run.api.admin,
                 Map.of("reason", "Lifted (model test)"));
         rule.inForce = false;
         run.model.ruleChanges++;

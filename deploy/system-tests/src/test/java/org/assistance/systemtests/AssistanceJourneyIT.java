@@ -1,20 +1,10 @@
 package org.assistance.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
-import javax.xml.XMLConstants;
-import javax.xml.transform.stream.StreamSource;
-import javax.xml.validation.SchemaFactory;
 import java.io.File;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -32,9 +22,18 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import javax.xml.XMLConstants;
+import javax.xml.transform.stream.StreamSource;
+import javax.xml.validation.SchemaFactory;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * The whole journey as users meet it: four separate services started as deploy/local/platform
@@ -76,25 +75,62 @@ class AssistanceJourneyIT {
         String donor = token("donor", "--donor", "donor-eu");
 
         // 1. admin sets the stage
-        ok(post(PROGRAMS + "/donors", admin, "{\"id\":\"donor-eu\",\"name\":\"European Union\",\"iatiIdentifier\":\"XI-IATI-EC_INTPA\",\"type\":\"MULTILATERAL\"}"));
-        ok(post(PROGRAMS + "/donors", admin, "{\"id\":\"donor-uk\",\"name\":\"United Kingdom\",\"iatiIdentifier\":\"GB-GOV-1\",\"type\":\"GOVERNMENT\"}"));
-        ok(post(PROGRAMS + "/programmes", admin, "{\"code\":\"GLOCY\",\"name\":\"Global Programme on Cybercrime\",\"thematicAreas\":[\"CYBERCRIME\"],\"currency\":\"USD\",\"iatiActivityPrefix\":\"XM-EXAMPLE-TA-GLOCY\"}"));
-        ok(post(PROGRAMS + "/programmes/GLOCY/pledges", admin, "{\"donorId\":\"donor-uk\",\"amount\":{\"amount\":\"500000.00\",\"currency\":\"USD\"},\"date\":\"" + LocalDate.now() + "\"}"));
-        ok(post(PROGRAMS + "/programmes/GLOCY/contributions", admin, "{\"donorId\":\"donor-eu\",\"amount\":{\"amount\":\"200000.00\",\"currency\":\"USD\"},\"date\":\"" + LocalDate.now() + "\"}"));
-        ok(post(EQUIPMENT + "/catalogue", admin, "{\"code\":\"FOR-WB-001\",\"name\":\"Forensic write blocker kit\",\"category\":\"FORENSIC_IT\",\"unitCost\":{\"amount\":\"1200.00\",\"currency\":\"USD\"},\"dualUse\":false}"));
-        ok(post(EQUIPMENT + "/catalogue", admin, "{\"code\":\"SUR-CAM-7\",\"name\":\"Covert camera set\",\"category\":\"SURVEILLANCE\",\"unitCost\":{\"amount\":\"900.00\",\"currency\":\"USD\"},\"dualUse\":true,\"exportControlClass\":\"5A001\"}"));
+        ok(
+                post(
+                        PROGRAMS + "/donors",
+                        admin,
+                        "{\"id\":\"donor-eu\",\"name\":\"European Union\",\"iatiIdentifier\":\"XI-IATI-EC_INTPA\",\"type\":\"MULTILATERAL\"}"));
+        ok(
+                post(
+                        PROGRAMS + "/donors",
+                        admin,
+                        "{\"id\":\"donor-uk\",\"name\":\"United Kingdom\",\"iatiIdentifier\":\"GB-GOV-1\",\"type\":\"GOVERNMENT\"}"));
+        ok(
+                post(
+                        PROGRAMS + "/programmes",
+                        admin,
+                        "{\"code\":\"GLOCY\",\"name\":\"Global Programme on Cybercrime\",\"thematicAreas\":[\"CYBERCRIME\"],\"currency\":\"USD\",\"iatiActivityPrefix\":\"XM-EXAMPLE-TA-GLOCY\"}"));
+        ok(post(
+                PROGRAMS + "/programmes/GLOCY/pledges",
+                admin,
+                "{\"donorId\":\"donor-uk\",\"amount\":{\"amount\":\"500000.00\",\"currency\":\"USD\"},\"date\":\""
+                        + LocalDate.now() + "\"}"));
+        ok(post(
+                PROGRAMS + "/programmes/GLOCY/contributions",
+                admin,
+                "{\"donorId\":\"donor-eu\",\"amount\":{\"amount\":\"200000.00\",\"currency\":\"USD\"},\"date\":\""
+                        + LocalDate.now() + "\"}"));
+        ok(
+                post(
+                        EQUIPMENT + "/catalogue",
+                        admin,
+                        "{\"code\":\"FOR-WB-001\",\"name\":\"Forensic write blocker kit\",\"category\":\"FORENSIC_IT\",\"unitCost\":{\"amount\":\"1200.00\",\"currency\":\"USD\"},\"dualUse\":false}"));
+        ok(
+                post(
+                        EQUIPMENT + "/catalogue",
+                        admin,
+                        "{\"code\":\"SUR-CAM-7\",\"name\":\"Covert camera set\",\"category\":\"SURVEILLANCE\",\"unitCost\":{\"amount\":\"900.00\",\"currency\":\"USD\"},\"dualUse\":true,\"exportControlClass\":\"5A001\"}"));
         ok(post(EQUIPMENT + "/warehouses", admin, "{\"code\":\"VIE-1\",\"name\":\"Vienna\",\"country\":\"AT\"}"));
         ok(post(EQUIPMENT + "/warehouses/VIE-1/stock", admin, "{\"itemCode\":\"FOR-WB-001\",\"quantity\":10}"));
         ok(post(EQUIPMENT + "/warehouses/VIE-1/stock", admin, "{\"itemCode\":\"SUR-CAM-7\",\"quantity\":10}"));
         // request- and program-service learn the catalogue from its topic: a partner and a reviewer see it
-        awaitJson(REQUESTS + "/catalogue", partner, json -> json.findValuesAsText("itemCode")
-                .containsAll(List.of("FOR-WB-001", "SUR-CAM-7")));
-        awaitJson(PROGRAMS + "/catalogue", ana, json -> json.findValuesAsText("itemCode")
-                .containsAll(List.of("FOR-WB-001", "SUR-CAM-7")));
-        ok(post(EQUIPMENT + "/export-rules", admin, "{\"destination\":\"KE\",\"target\":\"SURVEILLANCE\",\"measure\":\"LICENCE_REQUIRED\",\"reference\":\"EU 2021/821 Annex I\",\"reason\":\"Interception equipment needs a licence\"}"));
+        awaitJson(
+                REQUESTS + "/catalogue",
+                partner,
+                json -> json.findValuesAsText("itemCode").containsAll(List.of("FOR-WB-001", "SUR-CAM-7")));
+        awaitJson(
+                PROGRAMS + "/catalogue",
+                ana,
+                json -> json.findValuesAsText("itemCode").containsAll(List.of("FOR-WB-001", "SUR-CAM-7")));
+        ok(
+                post(
+                        EQUIPMENT + "/export-rules",
+                        admin,
+                        "{\"destination\":\"KE\",\"target\":\"SURVEILLANCE\",\"measure\":\"LICENCE_REQUIRED\",\"reference\":\"EU 2021/821 Annex I\",\"reason\":\"Interception equipment needs a licence\"}"));
 
         // 2. a partner agency asks for training and equipment, including a surveillance item
-        JsonNode request = ok(post(REQUESTS + "/requests", partner, """
+        JsonNode request = ok(post(
+                REQUESTS + "/requests", partner, """
                 {"country":"KE","requestingAuthority":{"name":"Directorate of Criminal Investigations","kind":"POLICE"},
                  "thematicArea":"CYBERCRIME","assistanceTypes":["TRAINING","EQUIPMENT"],"priority":"HIGH",
                  "title":"Digital forensics capacity","needsStatement":"Ransomware cases doubled; no trained examiners.",
@@ -106,48 +142,75 @@ class AssistanceJourneyIT {
         String id = request.get("id").asText();
 
         // 3. partial approval above the four-eyes amount: a second reviewer confirms
-        awaitJson(PROGRAMS + "/reviews/" + id, ana, json -> json.path("status").asText().equals("PENDING"));
+        awaitJson(
+                PROGRAMS + "/reviews/" + id,
+                ana,
+                json -> json.path("status").asText().equals("PENDING"));
         String approval = """
                 {"decision":"APPROVE","programmeCode":"GLOCY","approvedAmount":{"amount":"60000.00","currency":"USD"},
                  "equipmentLines":[{"itemCode":"FOR-WB-001","quantity":3},{"itemCode":"SUR-CAM-7","quantity":2}],
                  "trainings":[{"topic":"Mobile forensics","participants":20}]}""";
-        assertThat(ok(post(PROGRAMS + "/reviews/" + id + "/decision", ana, approval)).get("status").asText())
+        assertThat(ok(post(PROGRAMS + "/reviews/" + id + "/decision", ana, approval))
+                        .get("status")
+                        .asText())
                 .isEqualTo("AWAITING_SECOND_APPROVAL");
-        assertThat(post(PROGRAMS + "/reviews/" + id + "/decision", ana, approval).status()).isEqualTo(409);
-        assertThat(ok(post(PROGRAMS + "/reviews/" + id + "/decision", bo, approval)).get("status").asText())
+        assertThat(post(PROGRAMS + "/reviews/" + id + "/decision", ana, approval)
+                        .status())
+                .isEqualTo(409);
+        assertThat(ok(post(PROGRAMS + "/reviews/" + id + "/decision", bo, approval))
+                        .get("status")
+                        .asText())
                 .isEqualTo("APPROVED");
 
         // 4. the shipment is planned and held; logistics clears it, dispatches it...
-        JsonNode shipments = awaitJson(EQUIPMENT + "/shipments?requestId=" + id, logistics,
+        JsonNode shipments = awaitJson(
+                EQUIPMENT + "/shipments?requestId=" + id,
+                logistics,
                 json -> json.size() == 1 && json.get(0).path("status").asText().equals("HELD"));
         String shipment = shipments.get(0).get("id").asText();
-        ok(post(EQUIPMENT + "/shipments/" + shipment + "/clearance", logistics,
+        ok(post(
+                EQUIPMENT + "/shipments/" + shipment + "/clearance",
+                logistics,
                 "{\"licenceReference\":\"EXP-AT-2027-00412\",\"licenceDate\":\"" + LocalDate.now() + "\"}"));
-        ok(post(EQUIPMENT + "/shipments/" + shipment + "/dispatch", logistics,
-                "{\"mode\":\"AIR\",\"carrier\":\"Kenya Airways Cargo\",\"trackingReference\":\"KQ-706\",\"expectedDelivery\":\"" + LocalDate.now().plusDays(10) + "\"}"));
+        ok(post(
+                EQUIPMENT + "/shipments/" + shipment + "/dispatch",
+                logistics,
+                "{\"mode\":\"AIR\",\"carrier\":\"Kenya Airways Cargo\",\"trackingReference\":\"KQ-706\",\"expectedDelivery\":\""
+                        + LocalDate.now().plusDays(10) + "\"}"));
 
         // ... while request-service is killed -9 and the story goes on without it
-        long pid = Long.parseLong(Files.readString(Launcher.STATE.resolve("pids/request-service.pid")).trim());
+        long pid = Long.parseLong(Files.readString(Launcher.STATE.resolve("pids/request-service.pid"))
+                .trim());
         ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly);
-        await().atMost(Duration.ofSeconds(20)).until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
+        await().atMost(Duration.ofSeconds(20))
+                .until(() -> ProcessHandle.of(pid).map(p -> !p.isAlive()).orElse(true));
         for (String milestone : List.of("CUSTOMS_ENTRY", "CUSTOMS_HOLD", "CUSTOMS_RELEASE")) {
-            ok(post(EQUIPMENT + "/shipments/" + shipment + "/milestones", logistics,
-                    "{\"milestone\":\"" + milestone + "\",\"location\":\"JKIA Nairobi\",\"occurredAt\":\"" + OffsetDateTime.now().minusSeconds(1) + "\"}"));
+            ok(post(
+                    EQUIPMENT + "/shipments/" + shipment + "/milestones",
+                    logistics,
+                    "{\"milestone\":\"" + milestone + "\",\"location\":\"JKIA Nairobi\",\"occurredAt\":\""
+                            + OffsetDateTime.now().minusSeconds(1) + "\"}"));
         }
-        ok(post(EQUIPMENT + "/shipments/" + shipment + "/delivery", logistics,
+        ok(post(
+                EQUIPMENT + "/shipments/" + shipment + "/delivery",
+                logistics,
                 "{\"deliveredAt\":\"" + OffsetDateTime.now().minusSeconds(1) + "\"}"));
         Launcher.Outcome restarted = Launcher.run(ENV, 180, "start", "request-service");
         assertThat(restarted.exitCode()).as(restarted.output()).isZero();
 
-        // 5. the equipment is delivered, the training still owed; the partner confirms receipt, one line partly rejected
-        awaitJson(REQUESTS + "/requests/" + id + "/deliverables", partner, json -> json.path("outstanding").size() == 1
-                && json.path("outstanding").get(0).path("kind").asText().equals("TRAINING_COURSE")
-                && json.path("status").asText().equals("IN_DELIVERY"));
+        // 5. the equipment is delivered, the training still owed; the partner confirms receipt, one line partly
+        // rejected
+        awaitJson(
+                REQUESTS + "/requests/" + id + "/deliverables",
+                partner,
+                json -> json.path("outstanding").size() == 1
+                        && json.path("outstanding").get(0).path("kind").asText().equals("TRAINING_COURSE")
+                        && json.path("status").asText().equals("IN_DELIVERY"));
         ok(post(REQUESTS + "/requests/" + id + "/receipts", partner, """
                 {"shipmentId":"%s","receivedBy":"Insp. Wanjiru","receivedAt":"%s",
                  "lines":[{"itemCode":"FOR-WB-001","quantityAccepted":3,"quantityRejected":0},
-                          {"itemCode":"SUR-CAM-7","quantityAccepted":1,"quantityRejected":1,"rejectionReason":"Lens cracked"}]}"""
-                .formatted(shipment, OffsetDateTime.now().minusSeconds(1))));
+                          {"itemCode":"SUR-CAM-7","quantityAccepted":1,"quantityRejected":1,"rejectionReason":"Lens cracked"}]}""".formatted(
+                        shipment, OffsetDateTime.now().minusSeconds(1))));
 
         // 6. the training is delivered
         JsonNode activities = awaitJson(PROGRAMS + "/activities?requestId=" + id, logistics, json -> json.size() >= 1);
@@ -160,29 +223,47 @@ class AssistanceJourneyIT {
         ok(post(PROGRAMS + "/activities/" + training + "/delivery", logistics, """
                 {"actualStart":"%s","actualEnd":"%s","participants":{"women":8,"men":10,"total":18},
                  "authoritiesReached":["DCI cybercrime unit"],"outcome":"18 examiners certified",
-                 "cost":{"amount":"5000.00","currency":"USD"}}""".formatted(LocalDate.now().minusDays(4), LocalDate.now())));
+                 "cost":{"amount":"5000.00","currency":"USD"}}""".formatted(
+                        LocalDate.now().minusDays(4), LocalDate.now())));
 
         // 7. then: every deliverable delivered, the request is DELIVERED; the partner confirms completion
-        awaitJson(REQUESTS + "/requests/" + id, partner, json -> json.path("status").asText().equals("DELIVERED"));
-        assertThat(ok(post(REQUESTS + "/requests/" + id + "/completion", partner,
-                "{\"satisfaction\":5,\"comment\":\"Examiners now handle phone evidence in-house\"}"))
-                .get("status").asText()).isEqualTo("CLOSED");
+        awaitJson(
+                REQUESTS + "/requests/" + id,
+                partner,
+                json -> json.path("status").asText().equals("DELIVERED"));
+        assertThat(ok(post(
+                                REQUESTS + "/requests/" + id + "/completion",
+                                partner,
+                                "{\"satisfaction\":5,\"comment\":\"Examiners now handle phone evidence in-house\"}"))
+                        .get("status")
+                        .asText())
+                .isEqualTo("CLOSED");
         JsonNode history = ok(Http.get(REQUESTS + "/requests/" + id + "/history", partner));
         List<String> statuses = new ArrayList<>();
         history.forEach(change -> statuses.add(change.get("to").asText()));
         assertThat(statuses).containsExactly("SUBMITTED", "PARTIALLY_APPROVED", "IN_DELIVERY", "DELIVERED", "CLOSED");
 
         // the timeline lists every event in order
-        List<String> expected = List.of("assistance.request.submitted.v1", "assistance.funds.committed.v1",
-                "assistance.review.approved.v1", "assistance.shipment.planned.v1", "assistance.shipment.held.v1",
-                "assistance.shipment.cleared.v1", "assistance.shipment.dispatched.v1",
-                "assistance.shipment.milestone.v1", "assistance.shipment.milestone.v1",
-                "assistance.shipment.milestone.v1", "assistance.shipment.delivered.v1",
-                "assistance.request.receipt-confirmed.v1", "assistance.shipment.received.v1",
-                "assistance.activity.delivered.v1", "assistance.request.delivery-started.v1",
-                "assistance.request.delivered.v1", "assistance.request.closed.v1");
-        JsonNode timeline = awaitJson(REPORTING + "/requests/" + id + "/timeline", partner,
-                json -> json.size() >= expected.size());
+        List<String> expected = List.of(
+                "assistance.request.submitted.v1",
+                "assistance.funds.committed.v1",
+                "assistance.review.approved.v1",
+                "assistance.shipment.planned.v1",
+                "assistance.shipment.held.v1",
+                "assistance.shipment.cleared.v1",
+                "assistance.shipment.dispatched.v1",
+                "assistance.shipment.milestone.v1",
+                "assistance.shipment.milestone.v1",
+                "assistance.shipment.milestone.v1",
+                "assistance.shipment.delivered.v1",
+                "assistance.request.receipt-confirmed.v1",
+                "assistance.shipment.received.v1",
+                "assistance.activity.delivered.v1",
+                "assistance.request.delivery-started.v1",
+                "assistance.request.delivered.v1",
+                "assistance.request.closed.v1");
+        JsonNode timeline =
+                awaitJson(REPORTING + "/requests/" + id + "/timeline", partner, json -> json.size() >= expected.size());
         List<String> types = new ArrayList<>();
         Set<String> eventIds = new HashSet<>();
         List<OffsetDateTime> times = new ArrayList<>();
@@ -197,12 +278,16 @@ class AssistanceJourneyIT {
         assertThat(times).isSortedAccordingTo(Comparator.naturalOrder());
 
         // the dashboard shows the KPIs
-        JsonNode kpis = awaitJson(REPORTING + "/dashboard?country=KE", operations,
-                json -> json.path("fillRatePercent").asDouble() > 0 && json.path("participantsWomen").asInt() == 8);
+        JsonNode kpis = awaitJson(
+                REPORTING + "/dashboard?country=KE",
+                operations,
+                json -> json.path("fillRatePercent").asDouble() > 0
+                        && json.path("participantsWomen").asInt() == 8);
         assertThat(kpis.get("heldNow").asInt()).isZero();
         assertThat(kpis.get("everHeld").asInt()).isEqualTo(1);
         assertThat(kpis.get("delivery").get("closed").asInt()).isEqualTo(1);
-        assertThat(kpis.get("shipments").get("held").get("totalDaysHeld").asDouble()).isGreaterThan(0);
+        assertThat(kpis.get("shipments").get("held").get("totalDaysHeld").asDouble())
+                .isGreaterThan(0);
         assertThat(kpis.get("fillRatePercent").asDouble()).isLessThan(100).isEqualTo(80.0);
         JsonNode funds = kpis.get("funds").get(0);
         assertThat(funds.get("committed").decimalValue()).isEqualByComparingTo("60000.00");
@@ -212,15 +297,23 @@ class AssistanceJourneyIT {
         String iati = Http.get(REPORTING + "/feeds/iati", donor).body();
         assertThat(iati).contains("XM-EXAMPLE-TA-GLOCY-" + id);
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
-                .newSchema(new File(System.getProperty("iati.schemas", "../../shared/standards/iati-2.03"),
+                .newSchema(new File(
+                        System.getProperty("iati.schemas", "../../shared/standards/iati-2.03"),
                         "iati-activities-schema.xsd"))
-                .newValidator().validate(new StreamSource(new StringReader(iati)));
+                .newValidator()
+                .validate(new StreamSource(new StringReader(iati)));
 
         // a second agency sees none of it
         assertThat(Http.get(REQUESTS + "/requests/" + id, stranger).status()).isEqualTo(404);
-        assertThat(Http.get(REQUESTS + "/requests/" + id + "/shipments", stranger).status()).isEqualTo(404);
-        assertThat(Http.get(REPORTING + "/requests/" + id + "/timeline", stranger).status()).isEqualTo(404);
-        assertThat(ok(Http.get(EQUIPMENT + "/shipments?requestId=" + id, stranger)).size()).isZero();
+        assertThat(Http.get(REQUESTS + "/requests/" + id + "/shipments", stranger)
+                        .status())
+                .isEqualTo(404);
+        assertThat(Http.get(REPORTING + "/requests/" + id + "/timeline", stranger)
+                        .status())
+                .isEqualTo(404);
+        assertThat(ok(Http.get(EQUIPMENT + "/shipments?requestId=" + id, stranger))
+                        .size())
+                .isZero();
         assertThat(Http.get(REQUESTS + "/requests", stranger).body()).doesNotContain(id);
 
         // the CloudEvents on the topics, read by an independent client, carry every required header
@@ -241,8 +334,8 @@ class AssistanceJourneyIT {
         Properties props = new Properties();
         props.putAll(KafkaLogin.asAdmin("localhost:" + Launcher.port(9092)));
         List<ConsumerRecord<String, byte[]>> found = new ArrayList<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of("assistance.requests", "assistance.reviews", "assistance.shipments")) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
@@ -285,11 +378,14 @@ class AssistanceJourneyIT {
 
     private static JsonNode awaitJson(String url, String token, Predicate<JsonNode> condition) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
-            Http.Answer answer = Http.get(url, token);
-            last[0] = answer.status() == 200 ? JSON.readTree(answer.body()) : null;
-            return last[0] != null && condition.test(last[0]);
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions()
+                .until(() -> {
+                    Http.Answer answer = Http.get(url, token);
+                    last[0] = answer.status() == 200 ? JSON.readTree(answer.body()) : null;
+                    return last[0] != null && condition.test(last[0]);
+                });
         return last[0];
     }
 

@@ -1,11 +1,10 @@
 package org.assistance.systemtests;
 
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * Kafka goes away for 30 s under a steady load. Partners' submissions are still accepted (each
@@ -30,20 +29,26 @@ class BrokerOutageIT {
             long up = System.nanoTime();
             int acceptedWhileDown = load.acceptedBetween(down, up);
             platform.start("kafka");
-            System.out.printf("[faults] BrokerOutageIT: broker down %.1f s; %d submissions accepted meanwhile%n",
+            System.out.printf(
+                    "[faults] BrokerOutageIT: broker down %.1f s; %d submissions accepted meanwhile%n",
                     (up - down) / 1e9, acceptedWhileDown);
 
             Thread.sleep(5_000);
             boolean drained = load.drain(Duration.ofSeconds(120));
-            ReadModels.Report report = ReadModels.awaitExact(platform, load, "reporting-service", Duration.ofSeconds(90));
+            ReadModels.Report report =
+                    ReadModels.awaitExact(platform, load, "reporting-service", Duration.ofSeconds(90));
 
             System.out.println("[faults] BrokerOutageIT: " + load.summary());
             report.print("BrokerOutageIT");
-            assertThat(acceptedWhileDown).as("submissions accepted while the broker was down")
+            assertThat(acceptedWhileDown)
+                    .as("submissions accepted while the broker was down")
                     .isGreaterThanOrEqualTo(30);
-            assertThat(load.refused.get() + load.unanswered.get() + load.answered5xx.get()).as("submissions refused or failed")
+            assertThat(load.refused.get() + load.unanswered.get() + load.answered5xx.get())
+                    .as("submissions refused or failed")
                     .isZero();
-            assertThat(drained).as("every accepted request delivered: " + load.summary()).isTrue();
+            assertThat(drained)
+                    .as("every accepted request delivered: " + load.summary())
+                    .isTrue();
             assertThat(report.exact()).as("every read model exact").isTrue();
         }
     }

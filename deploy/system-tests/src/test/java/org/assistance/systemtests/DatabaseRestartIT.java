@@ -1,13 +1,12 @@
 package org.assistance.systemtests;
 
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * PostgreSQL (an embedded one of this platform's own, never the machine's) is stopped for 20 s
@@ -27,34 +26,50 @@ class DatabaseRestartIT {
             pids.put(instance, platform.pid(instance));
         }
         try (LoadGenerator load = new LoadGenerator(platform, "database-restart", "SN", 4, 1).start();
-             ReadinessWatch readiness = new ReadinessWatch(platform)) {
+                ReadinessWatch readiness = new ReadinessWatch(platform)) {
             Thread.sleep(10_000);
 
             long stopped = System.nanoTime();
             platform.database().stop();
-            System.out.printf("[faults] DatabaseRestartIT: PostgreSQL stopped after %d accepted requests%n", load.accepted.size());
+            System.out.printf(
+                    "[faults] DatabaseRestartIT: PostgreSQL stopped after %d accepted requests%n",
+                    load.accepted.size());
             Thread.sleep(20_000 - (System.nanoTime() - stopped) / 1_000_000);
             long restarted = System.nanoTime();
             platform.database().start();
-            System.out.printf("[faults] DatabaseRestartIT: PostgreSQL down %.1f s, answering again after %.1f s more%n",
+            System.out.printf(
+                    "[faults] DatabaseRestartIT: PostgreSQL down %.1f s, answering again after %.1f s more%n",
                     (restarted - stopped) / 1e9, (System.nanoTime() - restarted) / 1e9);
             readiness.awaitEveryInstanceUpAgain(Duration.ofSeconds(90));
             readiness.report(stopped, restarted);
 
             Thread.sleep(10_000);
             boolean drained = load.drain(Duration.ofSeconds(120));
-            ReadModels.Report report = ReadModels.awaitExact(platform, load, "reporting-service", Duration.ofSeconds(90));
+            ReadModels.Report report =
+                    ReadModels.awaitExact(platform, load, "reporting-service", Duration.ofSeconds(90));
 
             System.out.println("[faults] DatabaseRestartIT: " + load.summary());
             report.print("DatabaseRestartIT");
             for (String instance : platform.instances()) {
-                assertThat(readiness.wentDown(instance)).as(instance + " reported not ready while PostgreSQL was away").isTrue();
-                assertThat(readiness.cameBack(instance)).as(instance + " reported ready again").isTrue();
-                assertThat(platform.ready(instance)).as(instance + " ready again").isTrue();
-                assertThat(platform.pid(instance)).as(instance + " recovered without a restart").isEqualTo(pids.get(instance));
+                assertThat(readiness.wentDown(instance))
+                        .as(instance + " reported not ready while PostgreSQL was away")
+                        .isTrue();
+                assertThat(readiness.cameBack(instance))
+                        .as(instance + " reported ready again")
+                        .isTrue();
+                assertThat(platform.ready(instance))
+                        .as(instance + " ready again")
+                        .isTrue();
+                assertThat(platform.pid(instance))
+                        .as(instance + " recovered without a restart")
+                        .isEqualTo(pids.get(instance));
             }
-            assertThat(load.refused.get() + load.unanswered.get()).as("submissions refused or never answered").isZero();
-            assertThat(drained).as("every accepted request delivered: " + load.summary()).isTrue();
+            assertThat(load.refused.get() + load.unanswered.get())
+                    .as("submissions refused or never answered")
+                    .isZero();
+            assertThat(drained)
+                    .as("every accepted request delivered: " + load.summary())
+                    .isTrue();
             assertThat(report.exact()).as("every read model exact").isTrue();
         }
     }
@@ -113,8 +128,10 @@ class DatabaseRestartIT {
             for (String instance : platform.instances()) {
                 Long down = firstDown.get(instance);
                 Long up = upAgain.get(instance);
-                System.out.printf("[faults] DatabaseRestartIT: %-18s readiness DOWN %s after the stop, UP %s after the restart%n",
-                        instance, down == null ? "never" : "%.1f s".formatted((down - stopped) / 1e9),
+                System.out.printf(
+                        "[faults] DatabaseRestartIT: %-18s readiness DOWN %s after the stop, UP %s after the restart%n",
+                        instance,
+                        down == null ? "never" : "%.1f s".formatted((down - stopped) / 1e9),
                         up == null ? "not yet" : "%.1f s".formatted((up - restarted) / 1e9));
             }
         }

@@ -1,12 +1,5 @@
 package org.assistance.systemtests;
 
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -19,22 +12,26 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 
 /** The events as they are: on the topics (read by an independent client) and in the services' outboxes. */
 final class EventLog {
     static final List<String> TOPICS = List.of("assistance.requests", "assistance.reviews", "assistance.shipments");
     static final List<String> DATABASES = List.of("requests", "programs", "equipment");
 
-    private EventLog() {
-    }
+    private EventLog() {}
 
     /** How many records carry each CloudEvents id, over every partition of the platform's topics. */
     static Map<String, Integer> onTopics(String bootstrapServers) {
         Properties props = new Properties();
         props.putAll(KafkaLogin.asAdmin(bootstrapServers));
         Map<String, Integer> ids = new HashMap<>();
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : TOPICS) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
@@ -57,16 +54,17 @@ final class EventLog {
     }
 
     /** A record on a dead-letter topic: where, about what, and why it was put there. */
-    record DeadLetter(String topic, String key, String type, String reason) {
-    }
+    record DeadLetter(String topic, String key, String type, String reason) {}
 
     /** Every record on every dead-letter topic (`<topic>.dlq`) of the platform. */
     static List<DeadLetter> deadLetters(String bootstrapServers) throws Exception {
         List<String> topics;
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                KafkaLogin.asAdmin(bootstrapServers))) {
+        try (org.apache.kafka.clients.admin.Admin admin =
+                org.apache.kafka.clients.admin.Admin.create(KafkaLogin.asAdmin(bootstrapServers))) {
             topics = admin.listTopics().names().get(30, java.util.concurrent.TimeUnit.SECONDS).stream()
-                    .filter(t -> t.endsWith(".dlq")).sorted().toList();
+                    .filter(t -> t.endsWith(".dlq"))
+                    .sorted()
+                    .toList();
         }
         List<DeadLetter> found = new ArrayList<>();
         if (topics.isEmpty()) {
@@ -74,8 +72,8 @@ final class EventLog {
         }
         Properties props = new Properties();
         props.putAll(KafkaLogin.asAdmin(bootstrapServers));
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : topics) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
@@ -86,9 +84,12 @@ final class EventLog {
             long deadline = System.currentTimeMillis() + 30_000;
             while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))
                     && System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(300)).forEach(record -> found.add(new DeadLetter(record.topic(),
-                        record.key(), header(record.headers().lastHeader("ce_type")),
-                        header(record.headers().lastHeader("dlq-reason")))));
+                consumer.poll(Duration.ofMillis(300))
+                        .forEach(record -> found.add(new DeadLetter(
+                                record.topic(),
+                                record.key(),
+                                header(record.headers().lastHeader("ce_type")),
+                                header(record.headers().lastHeader("dlq-reason")))));
             }
         }
         return found;
@@ -104,15 +105,17 @@ final class EventLog {
      */
     static long consumerLag(String bootstrapServers) throws Exception {
         long lag = 0;
-        try (org.apache.kafka.clients.admin.Admin admin = org.apache.kafka.clients.admin.Admin.create(
-                KafkaLogin.asAdmin(bootstrapServers))) {
+        try (org.apache.kafka.clients.admin.Admin admin =
+                org.apache.kafka.clients.admin.Admin.create(KafkaLogin.asAdmin(bootstrapServers))) {
             var groups = admin.listConsumerGroups().all().get(30, java.util.concurrent.TimeUnit.SECONDS);
             for (var group : groups) {
-                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed = admin
-                        .listConsumerGroupOffsets(group.groupId()).partitionsToOffsetAndMetadata()
-                        .get(30, java.util.concurrent.TimeUnit.SECONDS);
+                Map<TopicPartition, org.apache.kafka.clients.consumer.OffsetAndMetadata> committed =
+                        admin.listConsumerGroupOffsets(group.groupId())
+                                .partitionsToOffsetAndMetadata()
+                                .get(30, java.util.concurrent.TimeUnit.SECONDS);
                 Map<TopicPartition, org.apache.kafka.clients.admin.OffsetSpec> latest = new HashMap<>();
-                committed.keySet().stream().filter(tp -> tp.topic().startsWith("assistance."))
+                committed.keySet().stream()
+                        .filter(tp -> tp.topic().startsWith("assistance."))
                         .forEach(tp -> latest.put(tp, org.apache.kafka.clients.admin.OffsetSpec.latest()));
                 if (latest.isEmpty()) {
                     continue;
@@ -135,8 +138,8 @@ final class EventLog {
         Set<String> ids = new HashSet<>();
         for (String database : DATABASES) {
             try (Connection connection = platform.connect(database);
-                 java.sql.PreparedStatement query = connection.prepareStatement(
-                         "select event_id from outbox where sent_at is not null and topic = any(?)")) {
+                    java.sql.PreparedStatement query = connection.prepareStatement(
+                            "select event_id from outbox where sent_at is not null and topic = any(?)")) {
                 query.setArray(1, connection.createArrayOf("varchar", TOPICS.toArray()));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -153,8 +156,8 @@ final class EventLog {
         long unsent = 0;
         for (String database : DATABASES) {
             try (Connection connection = platform.connect(database);
-                 Statement statement = connection.createStatement();
-                 ResultSet rows = statement.executeQuery("select count(*) from outbox where sent_at is null")) {
+                    Statement statement = connection.createStatement();
+                    ResultSet rows = statement.executeQuery("select count(*) from outbox where sent_at is null")) {
                 rows.next();
                 unsent += rows.getLong(1);
             }

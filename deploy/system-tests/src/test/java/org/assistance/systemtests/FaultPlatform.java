@@ -1,8 +1,9 @@
 package org.assistance.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,8 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The platform the fault tests break and watch, started by deploy/local/platform with a given
  * topology. One runs at a time: tests asking for the same topology share it (each under its own
@@ -29,8 +28,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class FaultPlatform {
     private static final ObjectMapper JSON = new ObjectMapper();
     static final Path STATE = Launcher.ROOT.resolve("deploy/system-tests/target/fault-platform");
-    static final Map<String, Integer> SERVICE_PORTS = Map.of("request-service", 8081, "program-service", 8082,
-            "equipment-service", 8083, "reporting-service", 8084);
+    static final Map<String, Integer> SERVICE_PORTS = Map.of(
+            "request-service", 8081, "program-service", 8082, "equipment-service", 8083, "reporting-service", 8084);
 
     /** Brokers, instances of reporting-service, and whether PostgreSQL is an embedded one of its own. */
     record Topology(int brokers, int reportingInstances, boolean ownDatabase) {
@@ -82,8 +81,12 @@ final class FaultPlatform {
     private void up() throws Exception {
         Launcher.run(STATE, Map.of(), 120, "down");
         deleteTree(STATE);
-        List<String> args = new ArrayList<>(List.of("up", "--brokers", Integer.toString(topology.brokers()),
-                "--instances", "reporting-service=" + topology.reportingInstances()));
+        List<String> args = new ArrayList<>(List.of(
+                "up",
+                "--brokers",
+                Integer.toString(topology.brokers()),
+                "--instances",
+                "reporting-service=" + topology.reportingInstances()));
         if (topology.ownDatabase()) {
             database = new EmbeddedDatabase(STATE.resolve("postgres-data"), Launcher.port(5432));
             database.start();
@@ -111,25 +114,51 @@ final class FaultPlatform {
         String admin = token("admin");
         String programs = url("program-service");
         String equipment = url("equipment-service");
-        created(Http.send("POST", programs + "/donors", admin,
-                "{\"id\":\"donor-faults\",\"name\":\"Fault test donor\",\"iatiIdentifier\":\"XM-FAULTS\",\"type\":\"GOVERNMENT\"}"));
-        created(Http.send("POST", programs + "/programmes", admin,
-                "{\"code\":\"FAULTS\",\"name\":\"Fault tests\",\"thematicAreas\":[\"CYBERCRIME\"],\"currency\":\"USD\",\"iatiActivityPrefix\":\"XM-FAULTS-FAULTS\"}"));
-        created(Http.send("POST", programs + "/programmes/FAULTS/contributions", admin,
-                "{\"donorId\":\"donor-faults\",\"amount\":{\"amount\":\"1000000000.00\",\"currency\":\"USD\"},\"date\":\"" + LocalDate.now() + "\"}"));
-        created(Http.send("POST", equipment + "/catalogue", admin,
-                "{\"code\":\"" + LoadGenerator.ITEM + "\",\"name\":\"Forensic kit\",\"category\":\"FORENSIC_IT\",\"unitCost\":{\"amount\":\"100.00\",\"currency\":\"USD\"},\"dualUse\":false}"));
-        created(Http.send("POST", equipment + "/warehouses", admin, "{\"code\":\"FLT-1\",\"name\":\"Fault test store\",\"country\":\"AT\"}"));
+        created(
+                Http.send(
+                        "POST",
+                        programs + "/donors",
+                        admin,
+                        "{\"id\":\"donor-faults\",\"name\":\"Fault test donor\",\"iatiIdentifier\":\"XM-FAULTS\",\"type\":\"GOVERNMENT\"}"));
+        created(
+                Http.send(
+                        "POST",
+                        programs + "/programmes",
+                        admin,
+                        "{\"code\":\"FAULTS\",\"name\":\"Fault tests\",\"thematicAreas\":[\"CYBERCRIME\"],\"currency\":\"USD\",\"iatiActivityPrefix\":\"XM-FAULTS-FAULTS\"}"));
+        created(Http.send(
+                "POST",
+                programs + "/programmes/FAULTS/contributions",
+                admin,
+                "{\"donorId\":\"donor-faults\",\"amount\":{\"amount\":\"1000000000.00\",\"currency\":\"USD\"},\"date\":\""
+                        + LocalDate.now() + "\"}"));
+        created(
+                Http.send(
+                        "POST",
+                        equipment + "/catalogue",
+                        admin,
+                        "{\"code\":\"" + LoadGenerator.ITEM
+                                + "\",\"name\":\"Forensic kit\",\"category\":\"FORENSIC_IT\",\"unitCost\":{\"amount\":\"100.00\",\"currency\":\"USD\"},\"dualUse\":false}"));
+        created(Http.send(
+                "POST",
+                equipment + "/warehouses",
+                admin,
+                "{\"code\":\"FLT-1\",\"name\":\"Fault test store\",\"country\":\"AT\"}"));
         // the load's partners and reviewers name the item only once their services' catalogue copies have it
         for (String service : List.of("request-service", "program-service")) {
             String reader = token("reviewer");
             long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!Http.get(url(service) + "/catalogue", reader).body().contains("\"" + LoadGenerator.ITEM + "\"")) {
-                assertThat(System.nanoTime()).as(service + " never learnt the catalogue").isLessThan(until);
+                assertThat(System.nanoTime())
+                        .as(service + " never learnt the catalogue")
+                        .isLessThan(until);
                 Thread.sleep(200);
             }
         }
-        created(Http.send("POST", equipment + "/warehouses/FLT-1/stock", admin,
+        created(Http.send(
+                "POST",
+                equipment + "/warehouses/FLT-1/stock",
+                admin,
                 "{\"itemCode\":\"" + LoadGenerator.ITEM + "\",\"quantity\":1000000}"));
     }
 
@@ -148,15 +177,19 @@ final class FaultPlatform {
                 return service.getValue();
             }
             if (instance.startsWith(service.getKey() + "-")) {
-                return service.getValue() + 100 * (Integer.parseInt(instance.substring(service.getKey().length() + 1)) - 1);
+                return service.getValue()
+                        + 100
+                                * (Integer.parseInt(instance.substring(
+                                                service.getKey().length() + 1))
+                                        - 1);
             }
         }
         throw new IllegalArgumentException(instance);
     }
 
     List<String> instances() {
-        List<String> all = new ArrayList<>(List.of("request-service", "program-service", "equipment-service",
-                "reporting-service"));
+        List<String> all = new ArrayList<>(
+                List.of("request-service", "program-service", "equipment-service", "reporting-service"));
         for (int k = 2; k <= topology.reportingInstances(); k++) {
             all.add("reporting-service-" + k);
         }
@@ -180,14 +213,17 @@ final class FaultPlatform {
         if (token == null) {
             List<String> args = new ArrayList<>(List.of("token", role));
             args.addAll(List.of(options));
-            token = Launcher.run(STATE, env, 30, args.toArray(String[]::new)).output().trim();
+            token = Launcher.run(STATE, env, 30, args.toArray(String[]::new))
+                    .output()
+                    .trim();
             tokens.put(key, token);
         }
         return token;
     }
 
     long pid(String name) throws IOException {
-        return Long.parseLong(Files.readString(STATE.resolve("pids/" + name + ".pid")).trim());
+        return Long.parseLong(
+                Files.readString(STATE.resolve("pids/" + name + ".pid")).trim());
     }
 
     /** kill -9, and wait until the process is gone. */
@@ -213,7 +249,9 @@ final class FaultPlatform {
 
     boolean ready(String instance) {
         try {
-            return Http.get(Launcher.managementUrl(port(instance)) + "/q/health/ready", null).status() == 200;
+            return Http.get(Launcher.managementUrl(port(instance)) + "/q/health/ready", null)
+                            .status()
+                    == 200;
         } catch (Exception e) {
             return false;
         }
@@ -236,7 +274,8 @@ final class FaultPlatform {
     /** A connection to one service's database, e.g. "requests", to look at its outbox. */
     Connection connect(String database) throws SQLException {
         int port = this.database != null ? this.database.port : 5432;
-        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/" + prefix + database, "postgres", "");
+        return DriverManager.getConnection(
+                "jdbc:postgresql://127.0.0.1:" + port + "/" + prefix + database, "postgres", "");
     }
 
     static JsonNode json(Http.Answer answer) throws IOException {
@@ -267,17 +306,30 @@ final class FaultPlatform {
             Path target = Launcher.ROOT.resolve("deploy/local-postgres/target");
             String jar;
             try (var files = Files.list(target)) {
-                jar = files.map(Path::toString).filter(f -> f.matches(".*/local-postgres-.*\\.jar")).findFirst().orElseThrow();
+                jar = files.map(Path::toString)
+                        .filter(f -> f.matches(".*/local-postgres-.*\\.jar"))
+                        .findFirst()
+                        .orElseThrow();
             }
             Files.createDirectories(data.getParent());
-            process = new ProcessBuilder("java", "-Xmx128m", "-cp", target.resolve("libs") + "/*:" + jar,
-                    "org.assistance.deploy.EmbeddedPostgresMain", Integer.toString(port), data.toString())
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(
-                            data.getParent().resolve("postgres.log").toFile())).start();
+            process = new ProcessBuilder(
+                            "java",
+                            "-Xmx128m",
+                            "-cp",
+                            target.resolve("libs") + "/*:" + jar,
+                            "org.assistance.deploy.EmbeddedPostgresMain",
+                            Integer.toString(port),
+                            data.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(
+                            data.getParent().resolve("postgres.log").toFile()))
+                    .start();
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
             while (!answers()) {
                 assertThat(process.isAlive()).as("embedded PostgreSQL running").isTrue();
-                assertThat(System.nanoTime()).as("embedded PostgreSQL up within 60 s").isLessThan(deadline);
+                assertThat(System.nanoTime())
+                        .as("embedded PostgreSQL up within 60 s")
+                        .isLessThan(deadline);
                 Thread.sleep(300);
             }
         }
@@ -293,8 +345,8 @@ final class FaultPlatform {
         }
 
         boolean answers() {
-            try (Connection ignored = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres",
-                    "postgres", "")) {
+            try (Connection ignored =
+                    DriverManager.getConnection("jdbc:postgresql://127.0.0.1:" + port + "/postgres", "postgres", "")) {
                 return true;
             } catch (SQLException e) {
                 return false;

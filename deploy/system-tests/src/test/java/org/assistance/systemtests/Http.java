@@ -9,13 +9,12 @@ import java.time.Duration;
 
 /** Plain HTTP with the JDK client, as any outside client of the platform would call it. */
 final class Http {
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient CLIENT =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    record Answer(int status, String body) {
-    }
+    record Answer(int status, String body) {}
 
-    private Http() {
-    }
+    private Http() {}
 
     static Answer send(String method, String url, String bearer, String json) throws IOException, InterruptedException {
         return send(method, url, bearer, json, java.util.Map.of());
@@ -24,8 +23,11 @@ final class Http {
     /** With headers of its own, e.g. If-Match, or another Content-Type. */
     static Answer send(String method, String url, String bearer, String json, java.util.Map<String, String> headers)
             throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .method(
+                        method,
+                        json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json))
                 .header("Content-Type", headers.getOrDefault("Content-Type", "application/json"));
         headers.forEach((name, value) -> {
             if (!name.equals("Content-Type")) {
@@ -40,7 +42,9 @@ final class Http {
     }
 
     static Answer get(String url, String bearer) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
         if (bearer != null) {
             request.header("Authorization", "Bearer " + bearer);
         }

@@ -15,18 +15,19 @@ import java.util.Properties;
  * (kafka/admin.properties; kafka/kcat.conf names the brokers they belong to).
  */
 final class KafkaLogin {
-    private KafkaLogin() {
-    }
+    private KafkaLogin() {}
 
     /** Client settings that reach these brokers as the admin of the platform the launcher started there. */
     static Map<String, Object> asAdmin(String bootstrapServers) {
         // both folders name the same brokers (the same port offset); the one whose processes run is the platform up
         // now, the other's credentials are a stopped platform's, which these brokers refuse
         Path state = List.of(Launcher.STATE, FaultPlatform.STATE).stream()
-                .filter(s -> bootstrapServers.equals(read(s.resolve("kafka/kcat.conf")).getProperty("bootstrap.servers")))
+                .filter(s -> bootstrapServers.equals(
+                        read(s.resolve("kafka/kcat.conf")).getProperty("bootstrap.servers")))
                 .sorted(java.util.Comparator.comparing(s -> !running(s)))
                 .findFirst()
-                .orElseThrow(() -> new IllegalStateException("No platform started by the launcher has brokers at " + bootstrapServers));
+                .orElseThrow(() -> new IllegalStateException(
+                        "No platform started by the launcher has brokers at " + bootstrapServers));
         Map<String, Object> settings = new HashMap<>();
         read(state.resolve("kafka/admin.properties")).forEach((key, value) -> settings.put((String) key, value));
         settings.put("bootstrap.servers", bootstrapServers);
@@ -42,7 +43,9 @@ final class KafkaLogin {
         try (java.util.stream.Stream<Path> files = Files.list(pids)) {
             return files.filter(f -> f.toString().endsWith(".pid")).anyMatch(f -> {
                 try {
-                    return ProcessHandle.of(Long.parseLong(Files.readString(f).trim())).map(ProcessHandle::isAlive).orElse(false);
+                    return ProcessHandle.of(Long.parseLong(Files.readString(f).trim()))
+                            .map(ProcessHandle::isAlive)
+                            .orElse(false);
                 } catch (IOException | NumberFormatException e) {
                     return false;
                 }

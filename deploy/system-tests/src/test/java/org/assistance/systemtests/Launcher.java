@@ -1,9 +1,5 @@
 package org.assistance.systemtests;
 
-import org.assistance.topology.Instance;
-import org.assistance.topology.Service;
-import org.assistance.topology.Topology;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -11,13 +7,18 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.assistance.topology.Instance;
+import org.assistance.topology.Service;
+import org.assistance.topology.Topology;
 
 /**
  * Runs deploy/local/platform as a newcomer would, with its state kept under target/ and every
  * port shifted by {@link #PORT_OFFSET}, so a test platform never meets one running on the default ports.
  */
 final class Launcher {
-    static final Path ROOT = Path.of(System.getProperty("assistance.root", "../..")).toAbsolutePath().normalize();
+    static final Path ROOT = Path.of(System.getProperty("assistance.root", "../.."))
+            .toAbsolutePath()
+            .normalize();
     static final Path STATE = ROOT.resolve("deploy/system-tests/target/platform-state");
     static final int PORT_OFFSET = Integer.getInteger("assistance.port.offset", 10000);
     /** Where the tests' platform listens: deploy/topology's map, shifted by {@link #PORT_OFFSET}. */
@@ -28,16 +29,26 @@ final class Launcher {
      * never reach. A test of the production limits passes its own values in its environment.
      */
     static final java.util.Map<String, String> GENEROUS_RATE_LIMITS = java.util.Map.of(
-            "ASSISTANCE_RATE_LIMIT_PARTNER_CAPACITY", "1000000", "ASSISTANCE_RATE_LIMIT_PARTNER_PER_SECOND", "1000000",
-            "ASSISTANCE_RATE_LIMIT_DONOR_CAPACITY", "1000000", "ASSISTANCE_RATE_LIMIT_DONOR_PER_SECOND", "1000000",
-            "ASSISTANCE_RATE_LIMIT_STAFF_CAPACITY", "1000000", "ASSISTANCE_RATE_LIMIT_STAFF_PER_SECOND", "1000000",
-            "ASSISTANCE_RATE_LIMIT_ANONYMOUS_CAPACITY", "1000000", "ASSISTANCE_RATE_LIMIT_ANONYMOUS_PER_SECOND", "1000000");
+            "ASSISTANCE_RATE_LIMIT_PARTNER_CAPACITY",
+            "1000000",
+            "ASSISTANCE_RATE_LIMIT_PARTNER_PER_SECOND",
+            "1000000",
+            "ASSISTANCE_RATE_LIMIT_DONOR_CAPACITY",
+            "1000000",
+            "ASSISTANCE_RATE_LIMIT_DONOR_PER_SECOND",
+            "1000000",
+            "ASSISTANCE_RATE_LIMIT_STAFF_CAPACITY",
+            "1000000",
+            "ASSISTANCE_RATE_LIMIT_STAFF_PER_SECOND",
+            "1000000",
+            "ASSISTANCE_RATE_LIMIT_ANONYMOUS_CAPACITY",
+            "1000000",
+            "ASSISTANCE_RATE_LIMIT_ANONYMOUS_PER_SECOND",
+            "1000000");
 
-    record Outcome(int exitCode, String output) {
-    }
+    record Outcome(int exitCode, String output) {}
 
-    private Launcher() {
-    }
+    private Launcher() {}
 
     /** Environment for a launcher run with databases of its own (dropped by {@link #dropDatabases}). */
     static java.util.Map<String, String> ownDatabases(String prefix) {
@@ -88,8 +99,8 @@ final class Launcher {
 
     static void dropDatabases(String prefix) {
         try (java.sql.Connection c = java.sql.DriverManager.getConnection(
-                "jdbc:postgresql://127.0.0.1:" + Topology.postgresPort() + "/postgres", "postgres", "");
-             java.sql.Statement s = c.createStatement()) {
+                        "jdbc:postgresql://127.0.0.1:" + Topology.postgresPort() + "/postgres", "postgres", "");
+                java.sql.Statement s = c.createStatement()) {
             for (Service service : Topology.SERVICES) {
                 s.execute("drop database if exists " + service.database(prefix) + " with (force)");
             }
@@ -113,8 +124,10 @@ final class Launcher {
         command.add(ROOT.resolve("deploy/local/platform").toString());
         command.addAll(List.of(args));
         Path log = Files.createTempFile("platform", ".log");
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ROOT.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .directory(ROOT.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile());
         builder.environment().put("ASSISTANCE_STATE_DIR", state.toString());
         builder.environment().put("ASSISTANCE_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         builder.environment().putAll(GENEROUS_RATE_LIMITS);

@@ -2,7 +2,6 @@ package org.assistance.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +38,8 @@ final class LoadGenerator implements AutoCloseable {
     private final FaultPlatform platform;
     private final double submissionsPerSecond;
     private final int partners;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
     private final ExecutorService threads;
     private volatile boolean submitting = true;
     private volatile boolean running = true;
@@ -60,6 +60,7 @@ final class LoadGenerator implements AutoCloseable {
     final Map<String, UUID> acceptedKeys = new ConcurrentHashMap<>();
     /** Idempotency-Keys whose acceptance was a replay: the platform had committed an earlier call of it. */
     final Set<String> replayedKeys = ConcurrentHashMap.newKeySet();
+
     private volatile String partnerToken;
     private final ExecutorService bursts = Executors.newCachedThreadPool();
     final AtomicInteger refused = new AtomicInteger();
@@ -67,6 +68,7 @@ final class LoadGenerator implements AutoCloseable {
     final AtomicInteger staffCallsFailed = new AtomicInteger();
     /** Accepted request ids, with when the platform accepted them (System.nanoTime). */
     final Map<UUID, Long> accepted = new ConcurrentHashMap<>();
+
     final Set<UUID> approved = ConcurrentHashMap.newKeySet();
     final Set<UUID> dispatched = ConcurrentHashMap.newKeySet();
     final Set<UUID> delivered = ConcurrentHashMap.newKeySet();
@@ -123,7 +125,8 @@ final class LoadGenerator implements AutoCloseable {
     private boolean drainUntil(long deadline) throws InterruptedException {
         long lookAtStragglers = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
         while (System.nanoTime() < deadline) {
-            if (sent.get() == accepted.size() + refused.get() + unanswered.get() && delivered.containsAll(accepted.keySet())) {
+            if (sent.get() == accepted.size() + refused.get() + unanswered.get()
+                    && delivered.containsAll(accepted.keySet())) {
                 return true;
             }
             if (System.nanoTime() > lookAtStragglers) {
@@ -141,7 +144,8 @@ final class LoadGenerator implements AutoCloseable {
             String logistics = platform.token("logistics");
             for (UUID id : accepted.keySet()) {
                 if (!delivered.contains(id)) {
-                    for (JsonNode shipment : list(platform.url("equipment-service") + "/shipments?requestId=" + id, logistics)) {
+                    for (JsonNode shipment :
+                            list(platform.url("equipment-service") + "/shipments?requestId=" + id, logistics)) {
                         if ("DELIVERED".equals(shipment.path("status").asText())) {
                             delivered.add(id);
                         }
@@ -154,16 +158,29 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     int acceptedBetween(long fromNanos, long toNanos) {
-        return (int) accepted.values().stream().filter(t -> t >= fromNanos && t <= toNanos).count();
+        return (int) accepted.values().stream()
+                .filter(t -> t >= fromNanos && t <= toNanos)
+                .count();
     }
 
     String summary() {
         return ("sent %d (%d HTTP attempts: %d connections refused, %d cut off before an answer, %d answered 5xx, "
-                + "all sent again with their Idempotency-Key), accepted %d (%d of them replayed), refused %d, never "
-                + "answered %d; approved %d, dispatched %d, delivered %d (the last %.1f s after the submissions stopped)")
-                .formatted(sent.get(), attempts.get(), refusedConnections.get(), cutOff.get(), answered5xx.get(),
-                        accepted.size(), replayed.get(), refused.get(), unanswered.get(), approved.size(), dispatched.size(),
-                        delivered.size(), drainSeconds);
+                        + "all sent again with their Idempotency-Key), accepted %d (%d of them replayed), refused %d, never "
+                        + "answered %d; approved %d, dispatched %d, delivered %d (the last %.1f s after the submissions stopped)")
+                .formatted(
+                        sent.get(),
+                        attempts.get(),
+                        refusedConnections.get(),
+                        cutOff.get(),
+                        answered5xx.get(),
+                        accepted.size(),
+                        replayed.get(),
+                        refused.get(),
+                        unanswered.get(),
+                        approved.size(),
+                        dispatched.size(),
+                        delivered.size(),
+                        drainSeconds);
     }
 
     @Override
@@ -205,21 +222,25 @@ final class LoadGenerator implements AutoCloseable {
                 {"country":"%s","requestingAuthority":{"name":"Fault test authority","kind":"POLICE"},
                  "thematicArea":"CYBERCRIME","assistanceTypes":["EQUIPMENT"],"priority":"MEDIUM",
                  "title":"%s","needsStatement":"Generated by the fault tests.",
-                 "desiredBy":"%s","equipmentLines":[{"itemCode":"%s","quantity":1,"justification":"fault test"}]}"""
-                .formatted(country, title, LocalDate.now().plusMonths(6), ITEM);
+                 "desiredBy":"%s","equipmentLines":[{"itemCode":"%s","quantity":1,"justification":"fault test"}]}""".formatted(country, title, LocalDate.now().plusMonths(6), ITEM);
         long giveUp = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
         while (System.nanoTime() < giveUp && running) {
             attempts.incrementAndGet();
             inFlight.incrementAndGet();
             underway.add(key);
             try {
-                HttpResponse<String> answer = http.send(HttpRequest.newBuilder(
-                                URI.create(platform.url("request-service") + "/requests")).timeout(CALL_TIMEOUT)
-                        .header("Authorization", "Bearer " + partner).header("Content-Type", "application/json")
-                        .header("Idempotency-Key", key).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse<String> answer = http.send(
+                        HttpRequest.newBuilder(URI.create(platform.url("request-service") + "/requests"))
+                                .timeout(CALL_TIMEOUT)
+                                .header("Authorization", "Bearer " + partner)
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", key)
+                                .POST(HttpRequest.BodyPublishers.ofString(body))
+                                .build(),
                         HttpResponse.BodyHandlers.ofString());
                 if (answer.statusCode() == 201) {
-                    UUID id = UUID.fromString(JSON.readTree(answer.body()).get("id").asText());
+                    UUID id = UUID.fromString(
+                            JSON.readTree(answer.body()).get("id").asText());
                     accepted.putIfAbsent(id, System.nanoTime());
                     acceptedKeys.put(key, id);
                     if (answer.headers().firstValue("Idempotent-Replayed").isPresent()) {
@@ -258,24 +279,37 @@ final class LoadGenerator implements AutoCloseable {
         while (running) {
             try {
                 for (JsonNode review : list(programs + "/reviews?status=PENDING&limit=100", reviewer)) {
-                    if (ours(review) && post(programs + "/reviews/" + review.get("requestId").asText() + "/decision",
-                            reviewer, """
+                    if (ours(review)
+                            && post(
+                                    programs + "/reviews/"
+                                            + review.get("requestId").asText() + "/decision",
+                                    reviewer,
+                                    """
                                     {"decision":"APPROVE","programmeCode":"FAULTS","approvedAmount":{"amount":"100.00","currency":"USD"},
                                      "equipmentLines":[{"itemCode":"%s","quantity":1}]}""".formatted(ITEM))) {
                         approved.add(UUID.fromString(review.get("requestId").asText()));
                     }
                 }
                 for (JsonNode shipment : list(equipment + "/shipments?status=PLANNED", logistics)) {
-                    if (ours(shipment) && post(equipment + "/shipments/" + shipment.get("id").asText() + "/dispatch",
-                            logistics, """
-                                    {"mode":"AIR","carrier":"Fault test carrier","trackingReference":"FT-%s","expectedDelivery":"%s"}"""
-                                    .formatted(shipment.get("id").asText().substring(0, 8), LocalDate.now().plusDays(10)))) {
+                    if (ours(shipment)
+                            && post(
+                                    equipment + "/shipments/"
+                                            + shipment.get("id").asText() + "/dispatch",
+                                    logistics,
+                                    """
+                                    {"mode":"AIR","carrier":"Fault test carrier","trackingReference":"FT-%s","expectedDelivery":"%s"}""".formatted(
+                                                    shipment.get("id").asText().substring(0, 8),
+                                                    LocalDate.now().plusDays(10)))) {
                         dispatched.add(UUID.fromString(shipment.get("requestId").asText()));
                     }
                 }
                 for (JsonNode shipment : list(equipment + "/shipments?status=DISPATCHED", logistics)) {
-                    if (ours(shipment) && post(equipment + "/shipments/" + shipment.get("id").asText() + "/delivery",
-                            logistics, "{\"deliveredAt\":\"" + OffsetDateTime.now().minusSeconds(1) + "\"}")) {
+                    if (ours(shipment)
+                            && post(
+                                    equipment + "/shipments/"
+                                            + shipment.get("id").asText() + "/delivery",
+                                    logistics,
+                                    "{\"deliveredAt\":\"" + OffsetDateTime.now().minusSeconds(1) + "\"}")) {
                         delivered.add(UUID.fromString(shipment.get("requestId").asText()));
                     }
                 }
@@ -294,8 +328,13 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     private List<JsonNode> list(String url, String token) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(CALL_TIMEOUT)
-                .header("Authorization", "Bearer " + token).GET().build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(CALL_TIMEOUT)
+                        .header("Authorization", "Bearer " + token)
+                        .GET()
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         List<JsonNode> found = new ArrayList<>();
         if (answer.statusCode() == 200) {
             JsonNode page = JSON.readTree(answer.body());
@@ -307,9 +346,14 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     private boolean post(String url, String token, String json) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(CALL_TIMEOUT)
-                .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json)).build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> answer = http.send(
+                HttpRequest.newBuilder(URI.create(url))
+                        .timeout(CALL_TIMEOUT)
+                        .header("Authorization", "Bearer " + token)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString(json))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
         if (answer.statusCode() / 100 != 2) {
             staffCallsFailed.incrementAndGet();
         }

@@ -1,12 +1,6 @@
 package org.assistance.systemtests;
 
-import org.assistance.topology.Service;
-import org.assistance.topology.Topology;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.MethodOrderer;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestMethodOrder;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.ServerSocket;
@@ -14,8 +8,13 @@ import java.net.Socket;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assistance.topology.Service;
+import org.assistance.topology.Topology;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 /** The first command of the README: the whole platform comes up, answers, and goes away. */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
@@ -41,17 +40,25 @@ class LocalPlatformIT {
     void up_starts_everything_and_every_service_is_ready() throws Exception {
         Launcher.Outcome up = Launcher.run(ENV, 600, "up");
         assertThat(up.exitCode()).as(up.output()).isZero();
-        assertThat(up.output()).contains("The platform is up", PLATFORM.url("reporting-service") + "/",
-                PLATFORM.bootstrapServers(1), PLATFORM.jwksUrl());
+        assertThat(up.output())
+                .contains(
+                        "The platform is up",
+                        PLATFORM.url("reporting-service") + "/",
+                        PLATFORM.bootstrapServers(1),
+                        PLATFORM.jwksUrl());
         for (Service service : Topology.SERVICES) {
             Http.Answer ready = Http.get(PLATFORM.managementUrl(service.name()) + "/q/health/ready", null);
             assertThat(ready.status()).as(service.name()).isEqualTo(200);
             assertThat(ready.body()).as(service.name()).contains("\"status\": \"UP\"");
             // operations endpoints are off the public port: clients reach neither health nor metrics
-            assertThat(Http.get(PLATFORM.url(service.name()) + "/q/metrics", null).status()).as(service.name())
+            assertThat(Http.get(PLATFORM.url(service.name()) + "/q/metrics", null)
+                            .status())
+                    .as(service.name())
                     .isEqualTo(404);
-            assertThat(Http.get(PLATFORM.managementUrl(service.name()) + "/q/metrics", null).status())
-                    .as(service.name()).isEqualTo(200);
+            assertThat(Http.get(PLATFORM.managementUrl(service.name()) + "/q/metrics", null)
+                            .status())
+                    .as(service.name())
+                    .isEqualTo(200);
         }
     }
 
@@ -68,7 +75,9 @@ class LocalPlatformIT {
     @Test
     @Order(4)
     void a_token_from_the_launcher_is_trusted_and_a_missing_one_is_not() throws Exception {
-        String token = Launcher.run(30, "token", "partner", "--agency", "agency-system-test").output().trim();
+        String token = Launcher.run(30, "token", "partner", "--agency", "agency-system-test")
+                .output()
+                .trim();
         String requests = PLATFORM.url("request-service") + "/api/v1/requests";
         assertThat(Http.get(requests, token).status()).isEqualTo(200);
         assertThat(Http.get(requests, null).status()).isEqualTo(401);
@@ -85,8 +94,12 @@ class LocalPlatformIT {
 
         assertThat(header(after)).as("the new token names another key").isNotEqualTo(header(before));
         String reviews = PLATFORM.url("program-service") + "/api/v1/reviews";
-        assertThat(Http.get(reviews, after).status()).as("a token of the new key").isEqualTo(200);
-        assertThat(Http.get(reviews, before).status()).as("a token of the previous key").isEqualTo(200);
+        assertThat(Http.get(reviews, after).status())
+                .as("a token of the new key")
+                .isEqualTo(200);
+        assertThat(Http.get(reviews, before).status())
+                .as("a token of the previous key")
+                .isEqualTo(200);
     }
 
     @Test
@@ -97,7 +110,9 @@ class LocalPlatformIT {
         Launcher.Outcome down = Launcher.run(120, "down");
         assertThat(down.exitCode()).isZero();
         for (long pid : pids) {
-            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)).as("pid " + pid).isFalse();
+            assertThat(ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false))
+                    .as("pid " + pid)
+                    .isFalse();
         }
         List<Integer> ports = new ArrayList<>(List.of(PLATFORM.brokers(1).get(0).port(), PLATFORM.jwksPort()));
         for (Service service : Topology.SERVICES) {

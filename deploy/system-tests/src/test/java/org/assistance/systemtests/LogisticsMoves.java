@@ -1,11 +1,6 @@
 package org.assistance.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.assistance.systemtests.PlatformModel.Activity;
-import org.assistance.systemtests.PlatformModel.Backorder;
-import org.assistance.systemtests.PlatformModel.Request;
-import org.assistance.systemtests.PlatformModel.Shipment;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -14,6 +9,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assistance.systemtests.PlatformModel.Activity;
+import org.assistance.systemtests.PlatformModel.Backorder;
+import org.assistance.systemtests.PlatformModel.Request;
+import org.assistance.systemtests.PlatformModel.Shipment;
 
 /**
  * What logistics staff may do: receive stock, clear a held shipment (removing prohibited lines),
@@ -29,9 +28,12 @@ final class LogisticsMoves {
     void offer(List<Move> moves) {
         for (String item : run.model.items.keySet()) {
             int waiting = run.model.openBackorders(item);
-            moves.add(new Move(Move.RECEIVE_STOCK, null, item + (waiting > 0 ? " (" + waiting + " backordered)" : ""),
-                    () -> receiveStock(item, waiting > 0 && run.random.nextBoolean() ? waiting
-                            : 1 + run.random.nextInt(8))));
+            moves.add(new Move(
+                    Move.RECEIVE_STOCK,
+                    null,
+                    item + (waiting > 0 ? " (" + waiting + " backordered)" : ""),
+                    () -> receiveStock(
+                            item, waiting > 0 && run.random.nextBoolean() ? waiting : 1 + run.random.nextInt(8))));
         }
         for (Request r : run.settled()) {
             for (Shipment s : r.shipments.values()) {
@@ -45,19 +47,27 @@ final class LogisticsMoves {
                     case "PLANNED", "CLEARED" -> {
                         List<String> stopping = stoppingDispatch(r, s);
                         if (stopping.isEmpty()) {
-                            moves.add(new Move(Move.DISPATCH, r, s.status.toLowerCase() + " shipment " + s.id,
+                            moves.add(new Move(
+                                    Move.DISPATCH,
+                                    r,
+                                    s.status.toLowerCase() + " shipment " + s.id,
                                     () -> dispatch(r, s)));
                         } else if (!r.refusalsTried.contains(Move.REFUSED_DISPATCH + " " + s.id)) {
-                            moves.add(new Move(Move.REFUSED_DISPATCH, r, "shipment " + s.id + " hit by " + stopping,
+                            moves.add(new Move(
+                                    Move.REFUSED_DISPATCH,
+                                    r,
+                                    "shipment " + s.id + " hit by " + stopping,
                                     () -> dispatchRefused(r, s)));
                         }
-                        moves.add(new Move(Move.CANCEL_SHIPMENT, r, s.status.toLowerCase() + " shipment " + s.id,
+                        moves.add(new Move(
+                                Move.CANCEL_SHIPMENT,
+                                r,
+                                s.status.toLowerCase() + " shipment " + s.id,
                                 () -> cancel(r, s)));
                     }
-                    case "DISPATCHED" -> moves.add(new Move(Move.DELIVER_SHIPMENT, r, "shipment " + s.id,
-                            () -> deliver(r, s)));
-                    default -> {
-                    }
+                    case "DISPATCHED" ->
+                        moves.add(new Move(Move.DELIVER_SHIPMENT, r, "shipment " + s.id, () -> deliver(r, s)));
+                    default -> {}
                 }
             }
             for (Backorder b : r.backorders.values()) {
@@ -79,24 +89,38 @@ final class LogisticsMoves {
     /** A held shipment can be cleared unless every line is prohibited by a rule in force (then only cancelled). */
     private boolean clearable(Request r, Shipment s) {
         Map<String, List<PlatformModel.ExportRule>> hits = run.model.hitsNow(r.country, s.lines.keySet());
-        return s.lines.keySet().stream().anyMatch(item -> hits.getOrDefault(item, List.of()).stream()
-                .noneMatch(rule -> rule.measure.equals("PROHIBITED")));
+        return s.lines.keySet().stream()
+                .anyMatch(item -> hits.getOrDefault(item, List.of()).stream()
+                        .noneMatch(rule -> rule.measure.equals("PROHIBITED")));
     }
 
     /** The rules in force that hit the shipment but that it was neither held for nor cleared of. */
     private List<String> stoppingDispatch(Request r, Shipment s) {
         List<String> stopping = new ArrayList<>();
-        run.model.hitsNow(r.country, s.lines.keySet()).forEach((item, rules) -> rules.stream()
-                .filter(rule -> !s.screenedFor.contains(rule.hitOn(item)))
-                .forEach(rule -> stopping.add(rule + " on " + item)));
+        run.model
+                .hitsNow(r.country, s.lines.keySet())
+                .forEach((item, rules) -> rules.stream()
+                        .filter(rule -> !s.screenedFor.contains(rule.hitOn(item)))
+                        .forEach(rule -> stopping.add(rule + " on " + item)));
         return stopping;
     }
 
     private void dispatchRefused(Request r, Shipment s) throws Exception {
         r.refusalsTried.add(Move.REFUSED_DISPATCH + " " + s.id);
-        run.api.refused(409, "POST", run.api.equipment + "/shipments/" + s.id + "/dispatch", run.api.logistics, Map.of(
-                "mode", "AIR", "carrier", "Model carrier", "trackingReference", "MDL-REFUSED",
-                "expectedDelivery", LocalDate.now().plusDays(10).toString()));
+        run.api.refused(
+                409,
+                "POST",
+                run.api.equipment + "/shipments/" + s.id + "/dispatch",
+                run.api.logistics,
+                Map.of(
+                        "mode",
+                        "AIR",
+                        "carrier",
+                        "Model carrier",
+                        "trackingReference",
+                        "MDL-REFUSED",
+                        "expectedDelivery",
+                        LocalDate.now().plusDays(10).toString()));
     }
 
     /**
@@ -106,16 +130,22 @@ final class LogisticsMoves {
      */
     void receiveStock(String item, int quantity) throws Exception {
         String warehouse = run.pick(run.model.warehouses);
-        run.api.ok("POST", run.api.equipment + "/warehouses/" + warehouse + "/stock", run.api.logistics,
+        run.api.ok(
+                "POST",
+                run.api.equipment + "/warehouses/" + warehouse + "/stock",
+                run.api.logistics,
                 Map.of("itemCode", item, "quantity", quantity));
         run.model.items.get(item).received()[0] += quantity;
         int open = 0;
         for (JsonNode b : run.api.all(run.api.equipment + "/backorders?status=OPEN", run.api.logistics)) {
-            open += b.path("itemCode").asText().equals(item) ? b.path("remaining").asInt() : 0;
+            open += b.path("itemCode").asText().equals(item)
+                    ? b.path("remaining").asInt()
+                    : 0;
         }
         int free = 0;
         for (JsonNode level : run.api.all(run.api.equipment + "/stock", run.api.logistics)) {
-            if (level.path("warehouse").asText().equals(warehouse) && level.path("itemCode").asText().equals(item)) {
+            if (level.path("warehouse").asText().equals(warehouse)
+                    && level.path("itemCode").asText().equals(item)) {
                 free = level.path("free").asInt();
             }
         }
@@ -164,7 +194,10 @@ final class LogisticsMoves {
     }
 
     private void cancel(Request r, Shipment s) throws Exception {
-        run.api.ok("POST", run.api.equipment + "/shipments/" + s.id + "/cancellation", run.api.logistics,
+        run.api.ok(
+                "POST",
+                run.api.equipment + "/shipments/" + s.id + "/cancellation",
+                run.api.logistics,
                 Map.of("reason", "Replaced by the model test"));
         s.lines.forEach(r::cancel);
         s.status = "CANCELLED";
@@ -173,7 +206,10 @@ final class LogisticsMoves {
     }
 
     private void cancel(Request r, Backorder b) throws Exception {
-        run.api.ok("POST", run.api.equipment + "/backorders/" + b.reference + "/cancellation", run.api.logistics,
+        run.api.ok(
+                "POST",
+                run.api.equipment + "/backorders/" + b.reference + "/cancellation",
+                run.api.logistics,
                 Map.of("reason", "No longer needed (model test)"));
         r.cancel(b.item, b.open);
         r.backorders.remove(b.id);
@@ -182,10 +218,19 @@ final class LogisticsMoves {
     }
 
     private void dispatch(Request r, Shipment s) throws Exception {
-        run.api.ok("POST", run.api.equipment + "/shipments/" + s.id + "/dispatch", run.api.logistics, Map.of(
-                "mode", run.pick(List.of("AIR", "SEA", "LAND")), "carrier", "Model carrier",
-                "trackingReference", "MDL-" + s.id.toString().substring(0, 8),
-                "expectedDelivery", LocalDate.now().plusDays(10).toString()));
+        run.api.ok(
+                "POST",
+                run.api.equipment + "/shipments/" + s.id + "/dispatch",
+                run.api.logistics,
+                Map.of(
+                        "mode",
+                        run.pick(List.of("AIR", "SEA", "LAND")),
+                        "carrier",
+                        "Model carrier",
+                        "trackingReference",
+                        "MDL-" + s.id.toString().substring(0, 8),
+                        "expectedDelivery",
+                        LocalDate.now().plusDays(10).toString()));
         s.status = "DISPATCHED";
         r.story.add("shipment " + s.id + " dispatched");
         run.expect(r, run.observe.requestStatus(r));
@@ -193,7 +238,10 @@ final class LogisticsMoves {
     }
 
     private void deliver(Request r, Shipment s) throws Exception {
-        run.api.ok("POST", run.api.equipment + "/shipments/" + s.id + "/delivery", run.api.logistics,
+        run.api.ok(
+                "POST",
+                run.api.equipment + "/shipments/" + s.id + "/delivery",
+                run.api.logistics,
                 Map.of("deliveredAt", OffsetDateTime.now().toString()));
         s.status = "DELIVERED";
         r.story.add("shipment " + s.id + " delivered");
@@ -203,16 +251,29 @@ final class LogisticsMoves {
 
     /** Its cost is disbursed against the request's commitment, never more than is left of it. */
     private void deliver(Request r, Activity a) throws Exception {
-        BigDecimal cost = r.commitmentLeft().min(BigDecimal.valueOf(200 + run.random.nextInt(280_000), 2))
+        BigDecimal cost = r.commitmentLeft()
+                .min(BigDecimal.valueOf(200 + run.random.nextInt(280_000), 2))
                 .setScale(2, RoundingMode.DOWN);
         String currency = run.model.programmes.get(r.approval.programme()).currency;
         int women = run.random.nextInt(10);
         int men = run.random.nextInt(10);
-        run.api.ok("POST", run.api.programs + "/activities/" + a.id + "/delivery", run.api.logistics, Map.of(
-                "actualStart", LocalDate.now().minusDays(2).toString(), "actualEnd", LocalDate.now().toString(),
-                "participants", Map.of("women", women, "men", men, "total", women + men),
-                "authoritiesReached", List.of("Model unit"), "outcome", "Delivered in the model test",
-                "cost", Map.of("amount", cost.toPlainString(), "currency", currency)));
+        run.api.ok(
+                "POST",
+                run.api.programs + "/activities/" + a.id + "/delivery",
+                run.api.logistics,
+                Map.of(
+                        "actualStart",
+                        LocalDate.now().minusDays(2).toString(),
+                        "actualEnd",
+                        LocalDate.now().toString(),
+                        "participants",
+                        Map.of("women", women, "men", men, "total", women + men),
+                        "authoritiesReached",
+                        List.of("Model unit"),
+                        "outcome",
+                        "Delivered in the model test",
+                        "cost",
+                        Map.of("amount", cost.toPlainString(), "currency", currency)));
         a.status = "DELIVERED";
         r.disbursed = r.disbursed.add(cost);
         PlatformModel.Programme programme = run.model.programmes.get(r.approval.programme());
@@ -222,7 +283,10 @@ final class LogisticsMoves {
     }
 
     private void cancel(Request r, Activity a) throws Exception {
-        run.api.ok("POST", run.api.programs + "/activities/" + a.id + "/cancellation", run.api.logistics,
+        run.api.ok(
+                "POST",
+                run.api.programs + "/activities/" + a.id + "/cancellation",
+                run.api.logistics,
                 Map.of("reason", "The authority postponed it (model test)"));
         a.status = "CANCELLED";
         r.story.add(a.kind + " " + a.id + " cancelled");

@@ -2,7 +2,6 @@ package org.assistance.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -90,13 +89,14 @@ final class ModelApi {
         return items;
     }
 
-    private JsonNode answer(String method, String url, String token, Object body, Map<String, String> headers,
-                            int lowest, int highest) throws Exception {
+    private JsonNode answer(
+            String method, String url, String token, Object body, Map<String, String> headers, int lowest, int highest)
+            throws Exception {
         String json = body == null ? null : body instanceof String s ? s : JSON.writeValueAsString(body);
         Http.Answer answer = Http.send(method, url, token, json, headers);
         if (answer.status() < lowest || answer.status() > highest) {
-            throw new UnexpectedAnswer(method + " " + url + (json == null ? "" : " " + json), answer.status(),
-                    answer.body());
+            throw new UnexpectedAnswer(
+                    method + " " + url + (json == null ? "" : " " + json), answer.status(), answer.body());
         }
         return answer.body() == null || answer.body().isBlank() ? null : JSON.readTree(answer.body());
     }

@@ -1,9 +1,6 @@
 package org.assistance.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.assistance.systemtests.PlatformModel.Expectation;
-import org.assistance.systemtests.PlatformModel.Request;
-
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -12,6 +9,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
+import org.assistance.systemtests.PlatformModel.Expectation;
+import org.assistance.systemtests.PlatformModel.Request;
 
 /**
  * The random walk: at each step every actor offers the moves the model says are valid now; one
@@ -22,17 +21,35 @@ import java.util.concurrent.TimeUnit;
 final class ModelRun {
     static final long EXPECTATION_TIMEOUT_NANOS = TimeUnit.SECONDS.toNanos(30);
     /** The moves that bring a journey to its end, in the order the finishing phase prefers them. */
-    private static final List<String> FINISHING = List.of(Move.CONFIRM_SECOND, Move.ANSWER_INFORMATION,
-            Move.APPROVE_FULLY, Move.CLEAR, Move.DISPATCH, Move.DELIVER_SHIPMENT, Move.RECEIVE_STOCK,
-            Move.DELIVER_ACTIVITY, Move.CONFIRM_RECEIPT, Move.CONFIRM_COMPLETION, Move.REJECT, Move.CANCEL_SHIPMENT);
+    private static final List<String> FINISHING = List.of(
+            Move.CONFIRM_SECOND,
+            Move.ANSWER_INFORMATION,
+            Move.APPROVE_FULLY,
+            Move.CLEAR,
+            Move.DISPATCH,
+            Move.DELIVER_SHIPMENT,
+            Move.RECEIVE_STOCK,
+            Move.DELIVER_ACTIVITY,
+            Move.CONFIRM_RECEIPT,
+            Move.CONFIRM_COMPLETION,
+            Move.REJECT,
+            Move.CANCEL_SHIPMENT);
 
     /** Moves that end a journey early weigh less, so that most journeys get far. */
-    private static final Map<String, Double> WEIGHTS = Map.ofEntries(Map.entry(Move.SUBMIT, 2.0),
-            Map.entry(Move.WITHDRAW, 0.4), Map.entry(Move.REJECT, 0.4), Map.entry(Move.REQUEST_INFORMATION, 0.6),
-            Map.entry(Move.CONFIRM_COMPLETION, 0.5), Map.entry(Move.RECEIVE_STOCK, 0.6),
-            Map.entry(Move.CANCEL_SHIPMENT, 0.6), Map.entry(Move.CANCEL_BACKORDER, 0.6),
-            Map.entry(Move.CANCEL_ACTIVITY, 0.6), Map.entry(Move.ADD_RULE, 0.3), Map.entry(Move.RETIRE_RULE, 0.3),
-            Map.entry(Move.CONTRIBUTE, 0.5), Map.entry(Move.PLEDGE, 0.2));
+    private static final Map<String, Double> WEIGHTS = Map.ofEntries(
+            Map.entry(Move.SUBMIT, 2.0),
+            Map.entry(Move.WITHDRAW, 0.4),
+            Map.entry(Move.REJECT, 0.4),
+            Map.entry(Move.REQUEST_INFORMATION, 0.6),
+            Map.entry(Move.CONFIRM_COMPLETION, 0.5),
+            Map.entry(Move.RECEIVE_STOCK, 0.6),
+            Map.entry(Move.CANCEL_SHIPMENT, 0.6),
+            Map.entry(Move.CANCEL_BACKORDER, 0.6),
+            Map.entry(Move.CANCEL_ACTIVITY, 0.6),
+            Map.entry(Move.ADD_RULE, 0.3),
+            Map.entry(Move.RETIRE_RULE, 0.3),
+            Map.entry(Move.CONTRIBUTE, 0.5),
+            Map.entry(Move.PLEDGE, 0.2));
 
     final long seed;
     final Random random;
@@ -44,6 +61,7 @@ final class ModelRun {
     final Map<String, Integer> movesMade = new LinkedHashMap<>();
     /** Until the first submission and approval pass, request- and program-service may not know the catalogue yet. */
     boolean catalogueKnown;
+
     private boolean reviewsKnowTheCatalogue;
     private final PartnerMoves partner = new PartnerMoves(this);
     private final ReviewerMoves reviewers = new ReviewerMoves(this);
@@ -90,9 +108,12 @@ final class ModelRun {
         while (made < 20 * model.requests.size() + 50 && System.nanoTime() < deadline) {
             List<Move> progressing = new ArrayList<>();
             for (Move move : awaitMoves()) {
-                boolean ours = move.request() == null ? settled().stream().anyMatch(r ->
-                        finishing.contains(r) && r.backorders.values().stream()
-                                .anyMatch(b -> move.description().startsWith(b.item)))
+                boolean ours = move.request() == null
+                        ? settled().stream()
+                                .anyMatch(r -> finishing.contains(r)
+                                        && r.backorders.values().stream()
+                                                .anyMatch(
+                                                        b -> move.description().startsWith(b.item)))
                         : finishing.contains(move.request());
                 if (ours && FINISHING.contains(move.kind()) && !completionLeftOpen(move)) {
                     progressing.add(move);
@@ -107,7 +128,8 @@ final class ModelRun {
             }
             progressing.sort(java.util.Comparator.comparingInt(m -> FINISHING.indexOf(m.kind())));
             String first = progressing.get(0).kind();
-            List<Move> best = progressing.stream().filter(m -> m.kind().equals(first)).toList();
+            List<Move> best =
+                    progressing.stream().filter(m -> m.kind().equals(first)).toList();
             step++;
             made++;
             make(best.get(random.nextInt(best.size())));
@@ -146,7 +168,8 @@ final class ModelRun {
     /** Draws a kind of move (submissions weigh more while there are few requests), then one move of it. */
     private Move drawn(List<Move> moves) {
         Map<String, List<Move>> byKind = new LinkedHashMap<>();
-        moves.forEach(m -> byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m));
+        moves.forEach(
+                m -> byKind.computeIfAbsent(m.kind(), k -> new ArrayList<>()).add(m));
         List<String> kinds = new ArrayList<>(byKind.keySet());
         double[] weights = new double[kinds.size()];
         double total = 0;

@@ -1,14 +1,13 @@
 package org.assistance.systemtests;
 
-import org.assistance.systemtests.PlatformModel.ExportRule;
-import org.assistance.systemtests.PlatformModel.Item;
-import org.assistance.systemtests.PlatformModel.Programme;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import org.assistance.systemtests.PlatformModel.ExportRule;
+import org.assistance.systemtests.PlatformModel.Item;
+import org.assistance.systemtests.PlatformModel.Programme;
 
 /**
  * What an admin sets up through the APIs before the model's users start: three donors giving
@@ -21,8 +20,7 @@ final class ModelStage {
     static final String USD_PROGRAMME = "MODELUSD";
     static final String EUR_PROGRAMME = "MODELEUR";
 
-    private ModelStage() {
-    }
+    private ModelStage() {}
 
     static PlatformModel setUp(ModelApi api) throws Exception {
         PlatformModel model = new PlatformModel();
@@ -33,11 +31,16 @@ final class ModelStage {
         item(api, model, new Item("MDL-CAM-2", "Model covert camera", "SURVEILLANCE", true, new BigDecimal("900.00")));
         item(api, model, new Item("MDL-RAD-3", "Model radio set", "COMMUNICATIONS", false, new BigDecimal("350.00")));
 
-        for (String[] donor : new String[][]{{"model-donor-a", "Model donor A", "XM-MODEL-A", "GOVERNMENT"},
-                {"model-donor-b", "Model donor B", "XM-MODEL-B", "MULTILATERAL"},
-                {"model-donor-c", "Model donor C", "XM-MODEL-C", "FOUNDATION"}}) {
-            api.ok("POST", programs + "/donors", admin, Map.of("id", donor[0], "name", donor[1],
-                    "iatiIdentifier", donor[2], "type", donor[3]));
+        for (String[] donor : new String[][] {
+            {"model-donor-a", "Model donor A", "XM-MODEL-A", "GOVERNMENT"},
+            {"model-donor-b", "Model donor B", "XM-MODEL-B", "MULTILATERAL"},
+            {"model-donor-c", "Model donor C", "XM-MODEL-C", "FOUNDATION"}
+        }) {
+            api.ok(
+                    "POST",
+                    programs + "/donors",
+                    admin,
+                    Map.of("id", donor[0], "name", donor[1], "iatiIdentifier", donor[2], "type", donor[3]));
         }
         programme(api, model, new Programme(USD_PROGRAMME, "USD", Set.of("CYBERCRIME", "MONEY_LAUNDERING")));
         programme(api, model, new Programme(EUR_PROGRAMME, "EUR", Set.of("CYBERCRIME", "CORRUPTION")));
@@ -50,9 +53,13 @@ final class ModelStage {
         pledge(api, model, USD_PROGRAMME, "model-donor-c", "250000.00", "USD", null);
         pledge(api, model, EUR_PROGRAMME, "model-donor-a", "80000.00", "USD", "0.9231");
 
-        for (String[] warehouse : new String[][]{{"MDL-1", "Model store Vienna", "AT"}, {"MDL-2", "Model store Rotterdam", "NL"}}) {
-            api.ok("POST", api.equipment + "/warehouses", admin, Map.of("code", warehouse[0], "name", warehouse[1],
-                    "country", warehouse[2]));
+        for (String[] warehouse :
+                new String[][] {{"MDL-1", "Model store Vienna", "AT"}, {"MDL-2", "Model store Rotterdam", "NL"}}) {
+            api.ok(
+                    "POST",
+                    api.equipment + "/warehouses",
+                    admin,
+                    Map.of("code", warehouse[0], "name", warehouse[1], "country", warehouse[2]));
             model.warehouses.add(warehouse[0]);
         }
         stock(api, model, "MDL-1", "MDL-FOR-1", 12);
@@ -80,30 +87,65 @@ final class ModelStage {
     }
 
     private static void programme(ModelApi api, PlatformModel model, Programme programme) throws Exception {
-        api.ok("POST", api.programs + "/programmes", api.admin, Map.of("code", programme.code, "name",
-                "Model programme " + programme.currency, "thematicAreas", programme.thematicAreas, "currency",
-                programme.currency, "iatiActivityPrefix", "XM-MODEL-" + programme.code));
+        api.ok(
+                "POST",
+                api.programs + "/programmes",
+                api.admin,
+                Map.of(
+                        "code",
+                        programme.code,
+                        "name",
+                        "Model programme " + programme.currency,
+                        "thematicAreas",
+                        programme.thematicAreas,
+                        "currency",
+                        programme.currency,
+                        "iatiActivityPrefix",
+                        "XM-MODEL-" + programme.code));
         model.programmes.put(programme.code, programme);
     }
 
     static final java.util.List<String> DONORS = java.util.List.of("model-donor-a", "model-donor-b", "model-donor-c");
 
-    static void contribution(ModelApi api, PlatformModel model, String programme, String donor, String amount,
-                             String currency, String exchangeRate) throws Exception {
+    static void contribution(
+            ModelApi api,
+            PlatformModel model,
+            String programme,
+            String donor,
+            String amount,
+            String currency,
+            String exchangeRate)
+            throws Exception {
         funding(api, programme, "contributions", donor, amount, currency, exchangeRate);
-        model.programmes.get(programme).receive(new BigDecimal(amount),
-                exchangeRate == null ? null : new BigDecimal(exchangeRate));
+        model.programmes
+                .get(programme)
+                .receive(new BigDecimal(amount), exchangeRate == null ? null : new BigDecimal(exchangeRate));
     }
 
-    static void pledge(ModelApi api, PlatformModel model, String programme, String donor, String amount,
-                       String currency, String exchangeRate) throws Exception {
+    static void pledge(
+            ModelApi api,
+            PlatformModel model,
+            String programme,
+            String donor,
+            String amount,
+            String currency,
+            String exchangeRate)
+            throws Exception {
         funding(api, programme, "pledges", donor, amount, currency, exchangeRate);
-        model.programmes.get(programme).pledge(donor, new BigDecimal(amount),
-                exchangeRate == null ? null : new BigDecimal(exchangeRate));
+        model.programmes
+                .get(programme)
+                .pledge(donor, new BigDecimal(amount), exchangeRate == null ? null : new BigDecimal(exchangeRate));
     }
 
-    private static void funding(ModelApi api, String programme, String kind, String donor, String amount,
-                                String currency, String exchangeRate) throws Exception {
+    private static void funding(
+            ModelApi api,
+            String programme,
+            String kind,
+            String donor,
+            String amount,
+            String currency,
+            String exchangeRate)
+            throws Exception {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("donorId", donor);
         body.put("amount", Map.of("amount", amount, "currency", currency));
@@ -116,18 +158,33 @@ final class ModelStage {
 
     private static void stock(ModelApi api, PlatformModel model, String warehouse, String item, int quantity)
             throws Exception {
-        api.ok("POST", api.equipment + "/warehouses/" + warehouse + "/stock", api.admin,
+        api.ok(
+                "POST",
+                api.equipment + "/warehouses/" + warehouse + "/stock",
+                api.admin,
                 Map.of("itemCode", item, "quantity", quantity));
         model.items.get(item).received()[0] += quantity;
     }
 
     static ExportRule rule(ModelApi api, PlatformModel model, String country, String target, String measure)
             throws Exception {
-        com.fasterxml.jackson.databind.JsonNode created = api.ok("POST", api.equipment + "/export-rules", api.admin,
-                Map.of("destination", country, "target", target, "measure", measure, "reference",
-                        "Model rule " + (model.rules.size() + 1), "reason", "Model test: "
-                                + measure.toLowerCase().replace('_', ' ')));
-        ExportRule rule = new ExportRule(java.util.UUID.fromString(created.path("id").asText()), country, target, measure);
+        com.fasterxml.jackson.databind.JsonNode created = api.ok(
+                "POST",
+                api.equipment + "/export-rules",
+                api.admin,
+                Map.of(
+                        "destination",
+                        country,
+                        "target",
+                        target,
+                        "measure",
+                        measure,
+                        "reference",
+                        "Model rule " + (model.rules.size() + 1),
+                        "reason",
+                        "Model test: " + measure.toLowerCase().replace('_', ' ')));
+        ExportRule rule =
+                new ExportRule(java.util.UUID.fromString(created.path("id").asText()), country, target, measure);
         model.rules.add(rule);
         return rule;
     }

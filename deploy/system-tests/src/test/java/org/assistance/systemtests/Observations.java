@@ -1,17 +1,15 @@
 package org.assistance.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.assistance.systemtests.PlatformModel.Backorder;
-import org.assistance.systemtests.PlatformModel.Expectation;
-import org.assistance.systemtests.PlatformModel.Request;
-import org.assistance.systemtests.PlatformModel.Shipment;
-
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.assistance.systemtests.PlatformModel.Backorder;
+import org.assistance.systemtests.PlatformModel.Expectation;
+import org.assistance.systemtests.PlatformModel.Request;
+import org.assistance.systemtests.PlatformModel.Shipment;
 
 /**
  * What the test waits to see in the services after a move, because the platform does it
@@ -63,7 +61,9 @@ final class Observations {
     Expectation requestStatus(Request r) {
         return expect("request-service shows the expected status", () -> {
             Http.Answer answer = api.look(api.requests + "/requests/" + r.id, api.partner);
-            return answer.status() == 200 && r.expectedStatus().equals(ModelApi.parse(answer).path("status").asText());
+            return answer.status() == 200
+                    && r.expectedStatus()
+                            .equals(ModelApi.parse(answer).path("status").asText());
         });
     }
 
@@ -75,7 +75,8 @@ final class Observations {
                 return false;
             }
             JsonNode review = ModelApi.parse(answer);
-            return review.path("status").asText().equals(status.name()) && review.path("title").asText().equals(r.title);
+            return review.path("status").asText().equals(status.name())
+                    && review.path("title").asText().equals(r.title);
         });
     }
 
@@ -99,13 +100,15 @@ final class Observations {
     Expectation shipmentStatus(Request r, UUID shipment, String status) {
         return expect("equipment-service shows shipment " + shipment + " " + status, () -> {
             Http.Answer answer = api.look(api.equipment + "/shipments/" + shipment, api.logistics);
-            return answer.status() == 200 && ModelApi.parse(answer).path("status").asText().equals(status);
+            return answer.status() == 200
+                    && ModelApi.parse(answer).path("status").asText().equals(status);
         });
     }
 
     /** equipment-service planned every approved unit: in a shipment or a backorder. */
     Expectation equipmentPlanned(Request r) {
-        return expect("equipment-service planned every approved unit (shipments + backorders)", () -> adoptEquipment(r));
+        return expect(
+                "equipment-service planned every approved unit (shipments + backorders)", () -> adoptEquipment(r));
     }
 
     /** program-service planned the approval's activities. */
@@ -121,7 +124,8 @@ final class Observations {
             }
             for (JsonNode a : activities) {
                 UUID id = UUID.fromString(a.path("id").asText());
-                r.activities.computeIfAbsent(id, k -> new PlatformModel.Activity(id, a.path("kind").asText()));
+                r.activities.computeIfAbsent(
+                        id, k -> new PlatformModel.Activity(id, a.path("kind").asText()));
             }
             if (activities.size() > r.approval.activities()) {
                 violation.accept(r.describe() + ": program-service planned " + activities.size()
@@ -153,10 +157,18 @@ final class Observations {
         r.backorders.clear();
         for (JsonNode b : ModelApi.parse(backorders)) {
             String status = b.path("status").asText("");
-            int open = b.has("remaining") ? b.path("remaining").asInt() : b.path("quantity").asInt();
+            int open = b.has("remaining")
+                    ? b.path("remaining").asInt()
+                    : b.path("quantity").asInt();
             if (open > 0 && !status.equals("FULFILLED") && !status.equals("CANCELLED")) {
                 long id = b.has("id") ? b.path("id").asLong() : -1 - r.backorders.size();
-                r.backorders.put(id, new Backorder(id, b.path("reference").asText(), b.path("itemCode").asText(), open));
+                r.backorders.put(
+                        id,
+                        new Backorder(
+                                id,
+                                b.path("reference").asText(),
+                                b.path("itemCode").asText(),
+                                open));
             }
         }
         return r.approval.lines().keySet().stream().allMatch(item -> r.unaccounted(item) == 0);
@@ -164,9 +176,15 @@ final class Observations {
 
     static Shipment shipmentOf(JsonNode s) {
         Map<String, Integer> lines = new LinkedHashMap<>();
-        s.path("lines").forEach(l -> lines.merge(l.path("itemCode").asText(), l.path("quantity").asInt(), Integer::sum));
-        Shipment shipment = new Shipment(UUID.fromString(s.path("id").asText()), s.path("warehouse").asText(),
-                s.path("status").asText(), lines, new LinkedHashMap<>());
+        s.path("lines")
+                .forEach(l -> lines.merge(
+                        l.path("itemCode").asText(), l.path("quantity").asInt(), Integer::sum));
+        Shipment shipment = new Shipment(
+                UUID.fromString(s.path("id").asText()),
+                s.path("warehouse").asText(),
+                s.path("status").asText(),
+                lines,
+                new LinkedHashMap<>());
         screenedFor(shipment, s);
         return shipment;
     }
@@ -175,10 +193,10 @@ final class Observations {
     static void screenedFor(Shipment shipment, JsonNode s) {
         // PROHIBITED wins over LICENCE_REQUIRED for a line hit by both
         s.path("hits").forEach(h -> {
-            shipment.hits.merge(h.path("itemCode").asText(), h.path("measure").asText(),
-                    (a, b) -> a.equals("PROHIBITED") ? a : b);
-            shipment.screenedFor.add(h.path("ruleId").asText() + ":" + h.path("itemCode").asText() + ":"
-                    + h.path("measure").asText());
+            shipment.hits.merge(
+                    h.path("itemCode").asText(), h.path("measure").asText(), (a, b) -> a.equals("PROHIBITED") ? a : b);
+            shipment.screenedFor.add(h.path("ruleId").asText() + ":"
+                    + h.path("itemCode").asText() + ":" + h.path("measure").asText());
         });
     }
 

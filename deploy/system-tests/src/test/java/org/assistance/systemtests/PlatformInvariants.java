@@ -1,8 +1,6 @@
 package org.assistance.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.assistance.systemtests.PlatformModel.Request;
-
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -13,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import org.assistance.systemtests.PlatformModel.Request;
 
 /**
  * The invariants of the whole platform, checked once it is quiet, each through the public APIs:
@@ -26,6 +25,7 @@ final class PlatformInvariants {
      * review status, and the phase reporting-service's timeline tells (from its event types).
      */
     static final Map<String, Set<String>> REVIEW_STATUS = new LinkedHashMap<>();
+
     static final Map<String, String> TIMELINE_PHASE = new LinkedHashMap<>();
 
     static {
@@ -98,9 +98,15 @@ final class PlatformInvariants {
 
     /** Reporting's phase from a timeline's event types, the most advanced first. */
     static String phaseOf(List<String> types) {
-        for (String[] phase : new String[][]{{"request.closed", "CLOSED"}, {"request.cancelled", "CANCELLED"},
-                {"request.delivered", "DELIVERED"}, {"request.delivery-started", "IN_DELIVERY"},
-                {"review.approved", "APPROVED"}, {"review.rejected", "REJECTED"}, {"request.withdrawn", "WITHDRAWN"}}) {
+        for (String[] phase : new String[][] {
+            {"request.closed", "CLOSED"},
+            {"request.cancelled", "CANCELLED"},
+            {"request.delivered", "DELIVERED"},
+            {"request.delivery-started", "IN_DELIVERY"},
+            {"review.approved", "APPROVED"},
+            {"review.rejected", "REJECTED"},
+            {"request.withdrawn", "WITHDRAWN"}
+        }) {
             if (types.contains("assistance." + phase[0] + ".v1")) {
                 return phase[1];
             }
@@ -118,18 +124,24 @@ final class PlatformInvariants {
             disagreements.add("the model expects " + r.expectedStatus());
         }
         // program-service
-        String review = api.get(api.programs + "/reviews/" + r.id, api.reviewerAna).path("status").asText();
+        String review = api.get(api.programs + "/reviews/" + r.id, api.reviewerAna)
+                .path("status")
+                .asText();
         if (!REVIEW_STATUS.getOrDefault(status, Set.of()).contains(review)) {
-            disagreements.add("program-service's review is " + review + ", expected one of " + REVIEW_STATUS.get(status));
+            disagreements.add(
+                    "program-service's review is " + review + ", expected one of " + REVIEW_STATUS.get(status));
         }
         // equipment-service
         List<JsonNode> ofRequest = api.all(api.equipment + "/shipments?requestId=" + r.id, api.logistics);
         shipments.addAll(ofRequest);
-        List<String> shipmentStatuses = ofRequest.stream().map(s -> s.path("status").asText()).toList();
+        List<String> shipmentStatuses =
+                ofRequest.stream().map(s -> s.path("status").asText()).toList();
         int openBackorders = 0;
         for (JsonNode b : api.all(api.equipment + "/backorders?requestId=" + r.id, api.logistics)) {
             String state = b.path("status").asText("");
-            int open = b.has("remaining") ? b.path("remaining").asInt() : b.path("quantity").asInt();
+            int open = b.has("remaining")
+                    ? b.path("remaining").asInt()
+                    : b.path("quantity").asInt();
             openBackorders += !state.equals("FULFILLED") && !state.equals("CANCELLED") ? open : 0;
         }
         String equipment = equipmentDisagreement(status, shipmentStatuses, openBackorders);
@@ -139,11 +151,14 @@ final class PlatformInvariants {
         }
         if (r.lost == null) {
             for (PlatformModel.Shipment s : r.shipments.values()) {
-                String actual = ofRequest.stream().filter(j -> j.path("id").asText().equals(s.id.toString()))
-                        .map(j -> j.path("status").asText()).findFirst().orElse("missing");
+                String actual = ofRequest.stream()
+                        .filter(j -> j.path("id").asText().equals(s.id.toString()))
+                        .map(j -> j.path("status").asText())
+                        .findFirst()
+                        .orElse("missing");
                 if (!actual.equals(s.status)) {
-                    disagreements.add("equipment-service's shipment " + s.id + " is " + actual + ", the model says "
-                            + s.status);
+                    disagreements.add(
+                            "equipment-service's shipment " + s.id + " is " + actual + ", the model says " + s.status);
                 }
             }
         }
@@ -154,7 +169,8 @@ final class PlatformInvariants {
         } else {
             JsonNode view = ModelApi.parse(deliverables);
             if (!view.path("status").asText().equals(status)) {
-                disagreements.add("its deliverables view says " + view.path("status").asText());
+                disagreements.add(
+                        "its deliverables view says " + view.path("status").asText());
             }
             if (r.lost == null && r.approval != null) {
                 deliverables(r, view, disagreements);
@@ -168,7 +184,8 @@ final class PlatformInvariants {
         for (JsonNode entry : timeline) {
             types.add(entry.path("type").asText());
             if (!eventIds.add(entry.path("eventId").asText())) {
-                disagreements.add("reporting's timeline has event " + entry.path("eventId").asText() + " twice");
+                disagreements.add("reporting's timeline has event "
+                        + entry.path("eventId").asText() + " twice");
             }
             OffsetDateTime time = OffsetDateTime.parse(entry.path("time").asText());
             if (previous != null && time.isBefore(previous)) {
@@ -176,9 +193,12 @@ final class PlatformInvariants {
             }
             previous = time;
         }
-        for (String once : r.approval == null ? List.of("request.submitted")
+        for (String once : r.approval == null
+                ? List.of("request.submitted")
                 : List.of("request.submitted", "review.approved", "funds.committed")) {
-            long times = types.stream().filter(("assistance." + once + ".v1")::equals).count();
+            long times = types.stream()
+                    .filter(("assistance." + once + ".v1")::equals)
+                    .count();
             if (times != 1) {
                 disagreements.add("reporting's timeline has " + once + " " + times + " times");
             }
@@ -194,14 +214,14 @@ final class PlatformInvariants {
             disagreements.add("reporting's timeline tells " + phase + ", expected " + TIMELINE_PHASE.get(status));
         }
         if (!disagreements.isEmpty()) {
-            violation(r.describe() + ": request-service says " + status + "; " + String.join("; ", disagreements)
-                    + "\n" + whatEachServiceSays(api, r) + "\n  story: " + r.story);
+            violation(r.describe() + ": request-service says " + status + "; " + String.join("; ", disagreements) + "\n"
+                    + whatEachServiceSays(api, r) + "\n  story: " + r.story);
         }
     }
 
     /** The timeline tells each shipment's and activity's story once: as many events of each kind as the services show. */
-    private void eventsPerShipmentAndActivity(Request r, List<String> types, List<String> shipments,
-                                              List<String> disagreements) throws Exception {
+    private void eventsPerShipmentAndActivity(
+            Request r, List<String> types, List<String> shipments, List<String> disagreements) throws Exception {
         List<String> activities = new ArrayList<>();
         if (r.approval != null) {
             api.get(api.programs + "/activities?requestId=" + r.id, api.logistics)
@@ -209,15 +229,32 @@ final class PlatformInvariants {
         }
         Map<String, Long> expected = new TreeMap<>();
         expected.put("shipment.planned", (long) shipments.size());
-        expected.put("shipment.dispatched", shipments.stream()
-                .filter(Set.of("DISPATCHED", "IN_TRANSIT", "DELIVERED", "RECEIVED")::contains).count());
-        expected.put("shipment.delivered", shipments.stream().filter(Set.of("DELIVERED", "RECEIVED")::contains).count());
-        expected.put("shipment.cancelled", shipments.stream().filter("CANCELLED"::equals).count());
-        expected.put("activity.delivered", activities.stream().filter("DELIVERED"::equals).count());
-        expected.put("activity.cancelled", activities.stream().filter("CANCELLED"::equals).count());
+        expected.put(
+                "shipment.dispatched",
+                shipments.stream()
+                        .filter(Set.of("DISPATCHED", "IN_TRANSIT", "DELIVERED", "RECEIVED")::contains)
+                        .count());
+        expected.put(
+                "shipment.delivered",
+                shipments.stream()
+                        .filter(Set.of("DELIVERED", "RECEIVED")::contains)
+                        .count());
+        expected.put(
+                "shipment.cancelled",
+                shipments.stream().filter("CANCELLED"::equals).count());
+        expected.put(
+                "activity.delivered",
+                activities.stream().filter("DELIVERED"::equals).count());
+        expected.put(
+                "activity.cancelled",
+                activities.stream().filter("CANCELLED"::equals).count());
         Map<String, Long> told = new TreeMap<>();
-        expected.keySet().forEach(type -> told.put(type, types.stream().filter(("assistance." + type + ".v1")::equals)
-                .count()));
+        expected.keySet()
+                .forEach(type -> told.put(
+                        type,
+                        types.stream()
+                                .filter(("assistance." + type + ".v1")::equals)
+                                .count()));
         if (!expected.equals(told)) {
             disagreements.add("reporting's timeline tells " + told + ", the services show " + expected);
         }
@@ -233,28 +270,39 @@ final class PlatformInvariants {
         r.approval.lines().forEach((item, approved) -> {
             int delivered = r.delivered(item);
             int cancelled = r.cancelled.getOrDefault(item, 0);
-            String state = delivered + cancelled == approved && delivered > 0 ? "DELIVERED"
+            String state = delivered + cancelled == approved && delivered > 0
+                    ? "DELIVERED"
                     : cancelled == approved ? "CANCELLED" : r.dispatched(item) > 0 ? "IN_PROGRESS" : "PENDING";
-            expected.put("item:" + item, "%s %d delivered %d cancelled %d".formatted(state, approved, delivered,
-                    cancelled));
+            expected.put(
+                    "item:" + item, "%s %d delivered %d cancelled %d".formatted(state, approved, delivered, cancelled));
         });
-        r.activities.values().forEach(a -> expected.put(a.id.toString(),
-                (a.status.equals("PLANNED") ? "PENDING" : a.status) + " 1 delivered " + (a.status.equals("DELIVERED")
-                        ? 1 : 0) + " cancelled " + (a.status.equals("CANCELLED") ? 1 : 0)));
+        r.activities
+                .values()
+                .forEach(a -> expected.put(
+                        a.id.toString(),
+                        (a.status.equals("PLANNED") ? "PENDING" : a.status) + " 1 delivered "
+                                + (a.status.equals("DELIVERED") ? 1 : 0) + " cancelled "
+                                + (a.status.equals("CANCELLED") ? 1 : 0)));
         Map<String, String> shown = new TreeMap<>();
         for (JsonNode d : view.path("deliverables")) {
-            shown.put(d.path("deliverableId").asText(), "%s %d delivered %d cancelled %d".formatted(
-                    d.path("state").asText(), d.path("quantity").asInt(), d.path("quantityDelivered").asInt(),
-                    d.path("quantityCancelled").asInt()));
+            shown.put(
+                    d.path("deliverableId").asText(),
+                    "%s %d delivered %d cancelled %d"
+                            .formatted(
+                                    d.path("state").asText(),
+                                    d.path("quantity").asInt(),
+                                    d.path("quantityDelivered").asInt(),
+                                    d.path("quantityCancelled").asInt()));
         }
         if (!expected.equals(shown)) {
             disagreements.add("deliverables are " + shown + ", the model expects " + expected);
         }
-        long outstanding = expected.values().stream().filter(v -> !v.startsWith("DELIVERED") && !v.startsWith("CANCELLED"))
+        long outstanding = expected.values().stream()
+                .filter(v -> !v.startsWith("DELIVERED") && !v.startsWith("CANCELLED"))
                 .count();
         if (view.path("outstanding").size() != outstanding) {
-            disagreements.add(view.path("outstanding").size() + " deliverables outstanding, the model expects "
-                    + outstanding);
+            disagreements.add(
+                    view.path("outstanding").size() + " deliverables outstanding, the model expects " + outstanding);
         }
     }
 
@@ -266,9 +314,12 @@ final class PlatformInvariants {
             case "IN_DELIVERY":
                 return null;
             case "DELIVERED", "CLOSED":
-                return ENDED.containsAll(shipments) && openBackorders == 0 ? null : "a shipment or backorder is still open";
+                return ENDED.containsAll(shipments) && openBackorders == 0
+                        ? null
+                        : "a shipment or backorder is still open";
             case "CANCELLED":
-                return shipments.stream().allMatch("CANCELLED"::equals) && openBackorders == 0 ? null
+                return shipments.stream().allMatch("CANCELLED"::equals) && openBackorders == 0
+                        ? null
                         : "something was not cancelled";
             default:
                 return shipments.isEmpty() && openBackorders == 0 ? null : "it has shipments before any approval";
@@ -280,17 +331,27 @@ final class PlatformInvariants {
         for (Map.Entry<String, Map<String, Integer>> country : statusesByCountry.entrySet()) {
             JsonNode kpis = api.get(api.reporting2 + "/dashboard?country=" + country.getKey(), api.operations);
             Map<String, Integer> expected = new TreeMap<>();
-            country.getValue().forEach((status, n) -> expected.merge(
-                    TIMELINE_PHASE.get(status).equals("IN_REVIEW") ? "IN_REVIEW" : status, n, Integer::sum));
+            country.getValue()
+                    .forEach((status, n) -> expected.merge(
+                            TIMELINE_PHASE.get(status).equals("IN_REVIEW") ? "IN_REVIEW" : status, n, Integer::sum));
             Map<String, Integer> shown = new TreeMap<>();
-            kpis.path("byStage").fields().forEachRemaining(stage -> shown.merge(
-                    Set.of("SUBMITTED", "INFORMATION_REQUESTED", "UNDER_REVIEW").contains(stage.getKey()) ? "IN_REVIEW"
-                            : stage.getKey(), stage.getValue().asInt(), Integer::sum));
+            kpis.path("byStage")
+                    .fields()
+                    .forEachRemaining(stage -> shown.merge(
+                            Set.of("SUBMITTED", "INFORMATION_REQUESTED", "UNDER_REVIEW")
+                                            .contains(stage.getKey())
+                                    ? "IN_REVIEW"
+                                    : stage.getKey(),
+                            stage.getValue().asInt(),
+                            Integer::sum));
             shown.values().removeIf(n -> n == 0);
-            if (!expected.equals(shown) || kpis.path("requests").asInt() != country.getValue().values().stream()
-                    .mapToInt(Integer::intValue).sum()) {
-                violation("dashboard of " + country.getKey() + " shows " + kpis.path("requests").asInt() + " requests "
-                        + shown + ", request-service " + expected);
+            if (!expected.equals(shown)
+                    || kpis.path("requests").asInt()
+                            != country.getValue().values().stream()
+                                    .mapToInt(Integer::intValue)
+                                    .sum()) {
+                violation("dashboard of " + country.getKey() + " shows "
+                        + kpis.path("requests").asInt() + " requests " + shown + ", request-service " + expected);
             }
         }
     }
@@ -318,8 +379,9 @@ final class PlatformInvariants {
             wrong.add("GET /programmes/" + code + " has no donors");
         }
         for (JsonNode donor : programme.path("donors")) {
-            BigDecimal[] money = {amount(donor.path("received")), amount(donor.path("committed")),
-                    amount(donor.path("disbursed"))};
+            BigDecimal[] money = {
+                amount(donor.path("received")), amount(donor.path("committed")), amount(donor.path("disbursed"))
+            };
             donors.put(donor.path("donorId").asText(), money);
             for (int i = 0; i < 3; i++) {
                 sums[i] = sums[i].add(money[i]);
@@ -336,31 +398,35 @@ final class PlatformInvariants {
         BigDecimal dashboardDisbursed = BigDecimal.ZERO;
         Map<String, BigDecimal[]> shown = new HashMap<>();
         Map<String, BigDecimal> pledgedShown = new TreeMap<>();
-        compare(wrong, "pledged (model)", expected.pledged.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add),
+        compare(
+                wrong,
+                "pledged (model)",
+                expected.pledged.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add),
                 amount(programme.path("pledged")));
         for (JsonNode row : kpis.path("funds")) {
             if (row.path("programme").asText().equals(code)) {
                 if (row.path("pledged").decimalValue().signum() != 0) {
-                    pledgedShown.merge(row.path("donor").asText(), row.path("pledged").decimalValue(), BigDecimal::add);
+                    pledgedShown.merge(
+                            row.path("donor").asText(), row.path("pledged").decimalValue(), BigDecimal::add);
                 }
                 BigDecimal c = row.path("committed").decimalValue();
                 BigDecimal d = row.path("disbursed").decimalValue();
                 dashboardCommitted = dashboardCommitted.add(c);
                 dashboardDisbursed = dashboardDisbursed.add(d);
                 // one row per currency of the donor's money (e.g. equipment spent in USD): summed
-                shown.merge(row.path("donor").asText(), new BigDecimal[]{c, d},
-                        (a, b) -> new BigDecimal[]{a[0].add(b[0]), a[1].add(b[1])});
+                shown.merge(row.path("donor").asText(), new BigDecimal[] {c, d}, (a, b) ->
+                        new BigDecimal[] {a[0].add(b[0]), a[1].add(b[1])});
             }
         }
         if (!pledgedShown.keySet().equals(expected.pledged.keySet())) {
             wrong.add("dashboard pledges by " + pledgedShown + ", the model " + expected.pledged);
         }
-        expected.pledged.forEach((donor, pledged) -> compare(wrong, "dashboard pledged of " + donor, pledged,
-                pledgedShown.getOrDefault(donor, BigDecimal.ZERO)));
+        expected.pledged.forEach((donor, pledged) -> compare(
+                wrong, "dashboard pledged of " + donor, pledged, pledgedShown.getOrDefault(donor, BigDecimal.ZERO)));
         compare(wrong, "dashboard committed", committed, dashboardCommitted);
         compare(wrong, "dashboard disbursed", disbursed, dashboardDisbursed);
         donors.forEach((donor, money) -> {
-            BigDecimal[] onDashboard = shown.getOrDefault(donor, new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO});
+            BigDecimal[] onDashboard = shown.getOrDefault(donor, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO});
             compare(wrong, "dashboard committed of " + donor, money[1], onDashboard[0]);
             compare(wrong, "dashboard disbursed of " + donor, money[2], onDashboard[1]);
         });
@@ -385,8 +451,11 @@ final class PlatformInvariants {
             String id = rule.id.toString();
             if (shown == null) {
                 violation("export rule " + rule + " (" + id + ") is gone from GET /export-rules?includeRetired=true");
-            } else if (rule.inForce != inForce.contains(id) || shown.path("active").asBoolean() != rule.inForce
-                    || (!rule.inForce && (shown.path("retiredAt").isNull() || shown.path("retirementReason").isNull()))) {
+            } else if (rule.inForce != inForce.contains(id)
+                    || shown.path("active").asBoolean() != rule.inForce
+                    || (!rule.inForce
+                            && (shown.path("retiredAt").isNull()
+                                    || shown.path("retirementReason").isNull()))) {
                 violation("export rule " + rule + " is shown as " + shown + ", in force: " + inForce.contains(id));
             }
         }
@@ -397,7 +466,8 @@ final class PlatformInvariants {
         int onHand = 0;
         int reserved = 0;
         for (JsonNode level : api.all(api.equipment + "/stock", api.logistics)) {
-            if (level.path("itemCode").asText().equals(item) && model.warehouses.contains(level.path("warehouse").asText())) {
+            if (level.path("itemCode").asText().equals(item)
+                    && model.warehouses.contains(level.path("warehouse").asText())) {
                 onHand += level.path("onHand").asInt();
                 reserved += level.path("reserved").asInt();
             }
@@ -407,7 +477,9 @@ final class PlatformInvariants {
         for (JsonNode s : shipments) {
             int units = 0;
             for (JsonNode line : s.path("lines")) {
-                units += line.path("itemCode").asText().equals(item) ? line.path("quantity").asInt() : 0;
+                units += line.path("itemCode").asText().equals(item)
+                        ? line.path("quantity").asInt()
+                        : 0;
             }
             String status = s.path("status").asText();
             if (Set.of("PLANNED", "HELD", "CLEARED").contains(status)) {
@@ -445,18 +517,25 @@ final class PlatformInvariants {
     /** One request as each service shows it, for a violation's report. */
     static String whatEachServiceSays(ModelApi api, Request r) {
         StringBuilder out = new StringBuilder();
-        for (String[] source : new String[][]{{"request-service", api.requests + "/requests/" + r.id, api.partner},
-                {"request-service deliverables", api.requests + "/requests/" + r.id + "/deliverables", api.partner},
-                {"request-service shipments", api.requests + "/requests/" + r.id + "/shipments", api.partner},
-                {"program-service", api.programs + "/reviews/" + r.id, api.reviewerAna},
-                {"program-service activities", api.programs + "/activities?requestId=" + r.id, api.logistics},
-                {"equipment-service shipments", api.equipment + "/shipments?requestId=" + r.id, api.logistics},
-                {"equipment-service backorders", api.equipment + "/backorders?requestId=" + r.id, api.logistics},
-                {"reporting-service timeline", api.reporting + "/requests/" + r.id + "/timeline", api.partner}}) {
+        for (String[] source : new String[][] {
+            {"request-service", api.requests + "/requests/" + r.id, api.partner},
+            {"request-service deliverables", api.requests + "/requests/" + r.id + "/deliverables", api.partner},
+            {"request-service shipments", api.requests + "/requests/" + r.id + "/shipments", api.partner},
+            {"program-service", api.programs + "/reviews/" + r.id, api.reviewerAna},
+            {"program-service activities", api.programs + "/activities?requestId=" + r.id, api.logistics},
+            {"equipment-service shipments", api.equipment + "/shipments?requestId=" + r.id, api.logistics},
+            {"equipment-service backorders", api.equipment + "/backorders?requestId=" + r.id, api.logistics},
+            {"reporting-service timeline", api.reporting + "/requests/" + r.id + "/timeline", api.partner}
+        }) {
             try {
                 Http.Answer answer = Http.get(source[1], source[2]);
-                out.append("  ").append(source[0]).append(": ").append(answer.status()).append(' ')
-                        .append(brief(source[0], answer.body())).append('\n');
+                out.append("  ")
+                        .append(source[0])
+                        .append(": ")
+                        .append(answer.status())
+                        .append(' ')
+                        .append(brief(source[0], answer.body()))
+                        .append('\n');
             } catch (Exception e) {
                 out.append("  ").append(source[0]).append(": ").append(e).append('\n');
             }
@@ -470,16 +549,19 @@ final class PlatformInvariants {
             JsonNode json = ModelApi.JSON.readTree(body);
             if (source.endsWith("timeline")) {
                 List<String> types = new ArrayList<>();
-                json.forEach(e -> types.add(e.path("type").asText().replace("assistance.", "").replace(".v1", "")));
+                json.forEach(e -> types.add(
+                        e.path("type").asText().replace("assistance.", "").replace(".v1", "")));
                 return types.toString();
             }
             if (source.equals("request-service") || source.equals("program-service")) {
-                return "status " + json.path("status").asText() + ", title '" + json.path("title").asText() + "'";
+                return "status " + json.path("status").asText() + ", title '"
+                        + json.path("title").asText() + "'";
             }
             if (source.endsWith("shipments") && json.isArray()) {
                 List<String> brief = new ArrayList<>();
-                json.forEach(s -> brief.add(s.path(s.has("id") ? "id" : "shipmentId").asText().substring(0, 8) + " "
-                        + s.path(s.has("status") ? "status" : "stage").asText() + " " + s.path("lines")));
+                json.forEach(s -> brief.add(
+                        s.path(s.has("id") ? "id" : "shipmentId").asText().substring(0, 8) + " "
+                                + s.path(s.has("status") ? "status" : "stage").asText() + " " + s.path("lines")));
                 return brief.toString();
             }
         } catch (Exception e) {

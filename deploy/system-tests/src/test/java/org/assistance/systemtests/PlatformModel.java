@@ -19,6 +19,7 @@ final class PlatformModel {
     static final String AGENCY = "agency-model";
     /** Request statuses no user action leads out of (CLOSED for a delivered one is the partner's completion). */
     static final Set<String> ENDED = Set.of("CLOSED", "CANCELLED", "REJECTED", "WITHDRAWN");
+
     static final BigDecimal FOUR_EYES_USD = new BigDecimal("50000");
     /** program-service's reference rate for the four-eyes threshold (assistance.four-eyes.reference-rates.EUR). */
     static final BigDecimal EUR_IN_USD = new BigDecimal("1.08");
@@ -29,6 +30,7 @@ final class PlatformModel {
     final List<String> warehouses = new ArrayList<>();
     /** Counts the rules added and retired: a shipment planned before a change is screened by other rules. */
     int ruleChanges;
+
     final Map<UUID, Request> requests = new LinkedHashMap<>();
 
     /** A programme's funds in its own currency, as the model counts them. */
@@ -54,13 +56,19 @@ final class PlatformModel {
 
         /** A contribution in another currency is converted as program-service does (2 decimals, half even). */
         void receive(BigDecimal amount, BigDecimal exchangeRate) {
-            received = received.add(exchangeRate == null ? amount
-                    : amount.multiply(exchangeRate).setScale(2, RoundingMode.HALF_EVEN));
+            received = received.add(
+                    exchangeRate == null
+                            ? amount
+                            : amount.multiply(exchangeRate).setScale(2, RoundingMode.HALF_EVEN));
         }
 
         void pledge(String donor, BigDecimal amount, BigDecimal exchangeRate) {
-            pledged.merge(donor, exchangeRate == null ? amount
-                    : amount.multiply(exchangeRate).setScale(2, RoundingMode.HALF_EVEN), BigDecimal::add);
+            pledged.merge(
+                    donor,
+                    exchangeRate == null
+                            ? amount
+                            : amount.multiply(exchangeRate).setScale(2, RoundingMode.HALF_EVEN),
+                    BigDecimal::add);
         }
 
         boolean needsSecondReviewer(BigDecimal amount) {
@@ -70,8 +78,7 @@ final class PlatformModel {
 
         /** The largest amount one reviewer may approve alone. */
         BigDecimal singleReviewerLimit() {
-            return currency.equals("USD") ? FOUR_EYES_USD
-                    : FOUR_EYES_USD.divide(EUR_IN_USD, 2, RoundingMode.DOWN);
+            return currency.equals("USD") ? FOUR_EYES_USD : FOUR_EYES_USD.divide(EUR_IN_USD, 2, RoundingMode.DOWN);
         }
     }
 
@@ -102,8 +109,9 @@ final class PlatformModel {
         }
 
         boolean hits(String destination, Item item) {
-            return inForce && country.equals(destination) && (target.equals(item.category())
-                    || ("DUAL_USE".equals(target) && item.dualUse()));
+            return inForce
+                    && country.equals(destination)
+                    && (target.equals(item.category()) || ("DUAL_USE".equals(target) && item.dualUse()));
         }
 
         /** How equipment-service tells one hit from another: rule, item and measure. */
@@ -118,8 +126,14 @@ final class PlatformModel {
     }
 
     /** An approval as the reviewer gave it. */
-    record Approval(String programme, BigDecimal amount, Map<String, Integer> lines, List<String> trainings,
-                    List<String> activityKinds, String reviewer, boolean partial) {
+    record Approval(
+            String programme,
+            BigDecimal amount,
+            Map<String, Integer> lines,
+            List<String> trainings,
+            List<String> activityKinds,
+            String reviewer,
+            boolean partial) {
         int activities() {
             return trainings.size() + activityKinds.size();
         }
@@ -165,6 +179,7 @@ final class PlatformModel {
         final long id;
         /** How URLs name it: a random reference, never the number. */
         final String reference;
+
         final String item;
         int open;
 
@@ -188,7 +203,14 @@ final class PlatformModel {
     }
 
     /** Where a request is in its review, as program-service should show it. */
-    enum Review { PENDING, INFORMATION_REQUESTED, AWAITING_SECOND_APPROVAL, APPROVED, REJECTED, WITHDRAWN }
+    enum Review {
+        PENDING,
+        INFORMATION_REQUESTED,
+        AWAITING_SECOND_APPROVAL,
+        APPROVED,
+        REJECTED,
+        WITHDRAWN
+    }
 
     static final class Request {
         final UUID id;
@@ -202,6 +224,7 @@ final class PlatformModel {
         final List<String> trainingTopics = new ArrayList<>();
         /** The status request-service shows before a decision: SUBMITTED, INFORMATION_REQUESTED or UNDER_REVIEW. */
         String reviewPhase = "SUBMITTED";
+
         Review review = Review.PENDING;
         Approval pendingApproval;
         Approval approval;
@@ -210,11 +233,13 @@ final class PlatformModel {
         Approval withdrawnWhileAwaitingSecondApproval;
         /** The refusals already tried on it (each once). */
         final Set<String> refusalsTried = new java.util.HashSet<>();
+
         final Map<UUID, Shipment> shipments = new LinkedHashMap<>();
         final Map<Long, Backorder> backorders = new LinkedHashMap<>();
         final Map<UUID, Activity> activities = new LinkedHashMap<>();
         /** Units cancelled per item: shipments cancelled, lines removed at clearance, backorders cancelled. */
         final Map<String, Integer> cancelled = new LinkedHashMap<>();
+
         BigDecimal disbursed = BigDecimal.ZERO.setScale(2);
         /** The rule changes counted when equipment-service last planned shipments of it. */
         int ruleChangesAtPlanning;
@@ -222,6 +247,7 @@ final class PlatformModel {
         final List<Expectation> expectations = new ArrayList<>();
         /** Set when a move on it failed: the model no longer knows it, no further moves are made on it. */
         String lost;
+
         final List<String> story = new ArrayList<>();
 
         Request(UUID id, int number, String country, String thematicArea, String priority, String title) {
@@ -238,7 +264,8 @@ final class PlatformModel {
         }
 
         boolean undecided() {
-            return review == Review.PENDING || review == Review.INFORMATION_REQUESTED
+            return review == Review.PENDING
+                    || review == Review.INFORMATION_REQUESTED
                     || review == Review.AWAITING_SECOND_APPROVAL;
         }
 
@@ -249,9 +276,14 @@ final class PlatformModel {
         /** Approved units of an item not yet in a live shipment, an open backorder or cancelled. */
         int unaccounted(String item) {
             int approved = approval == null ? 0 : approval.lines().getOrDefault(item, 0);
-            int inShipments = shipments.values().stream().filter(s -> !s.status.equals("CANCELLED"))
-                    .mapToInt(s -> s.units(item)).sum();
-            int waiting = backorders.values().stream().filter(b -> b.item.equals(item)).mapToInt(b -> b.open).sum();
+            int inShipments = shipments.values().stream()
+                    .filter(s -> !s.status.equals("CANCELLED"))
+                    .mapToInt(s -> s.units(item))
+                    .sum();
+            int waiting = backorders.values().stream()
+                    .filter(b -> b.item.equals(item))
+                    .mapToInt(b -> b.open)
+                    .sum();
             return approved - inShipments - waiting - cancelled.getOrDefault(item, 0);
         }
 
@@ -260,11 +292,17 @@ final class PlatformModel {
         }
 
         int delivered(String item) {
-            return shipments.values().stream().filter(Shipment::delivered).mapToInt(s -> s.units(item)).sum();
+            return shipments.values().stream()
+                    .filter(Shipment::delivered)
+                    .mapToInt(s -> s.units(item))
+                    .sum();
         }
 
         int dispatched(String item) {
-            return shipments.values().stream().filter(Shipment::dispatched).mapToInt(s -> s.units(item)).sum();
+            return shipments.values().stream()
+                    .filter(Shipment::dispatched)
+                    .mapToInt(s -> s.units(item))
+                    .sum();
         }
 
         /** The status request-service should show, from the review and the deliverables' states. */
@@ -312,8 +350,15 @@ final class PlatformModel {
         }
 
         String describe() {
-            return "request #%d %s (%s, %s, expected %s, review %s%s)".formatted(number, id, country, thematicArea,
-                    expectedStatus(), review, lost == null ? "" : ", lost: " + lost);
+            return "request #%d %s (%s, %s, expected %s, review %s%s)"
+                    .formatted(
+                            number,
+                            id,
+                            country,
+                            thematicArea,
+                            expectedStatus(),
+                            review,
+                            lost == null ? "" : ", lost: " + lost);
         }
     }
 
@@ -345,7 +390,10 @@ final class PlatformModel {
     }
 
     int openBackorders(String item) {
-        return live().stream().flatMap(r -> r.backorders.values().stream())
-                .filter(b -> b.item.equals(item)).mapToInt(b -> b.open).sum();
+        return live().stream()
+                .flatMap(r -> r.backorders.values().stream())
+                .filter(b -> b.item.equals(item))
+                .mapToInt(b -> b.open)
+                .sum();
     }
 }

@@ -1,15 +1,14 @@
 package org.assistance.systemtests;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.junit.jupiter.api.Order;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
 
 /**
  * A model-based test of the whole platform: random sequences of the documented actions of every
@@ -30,8 +29,8 @@ class PlatformModelIT {
     void random_journeys_of_every_role_leave_every_service_agreeing_and_every_figure_true() throws Exception {
         long seed = Long.getLong("model.seed", DEFAULT_SEED);
         int steps = Integer.getInteger("model.steps", 200);
-        System.out.printf("[model] seed=%d steps=%d (replay: -Dmodel.seed=%d -Dmodel.steps=%d)%n", seed, steps, seed,
-                steps);
+        System.out.printf(
+                "[model] seed=%d steps=%d (replay: -Dmodel.seed=%d -Dmodel.steps=%d)%n", seed, steps, seed, steps);
         long started = System.nanoTime();
         FaultPlatform platform = FaultPlatform.with(FaultPlatform.Topology.ONE_BROKER_TWO_REPORTERS);
         ModelApi api = new ModelApi(platform);
@@ -58,20 +57,41 @@ class PlatformModelIT {
         violations.addAll(0, run.violations);
         violations.addAll(invariants.violations);
         System.out.println("[model] moves made: " + run.movesMade);
-        System.out.printf("[model] steps=%d requests=%d statuses=%s violations=%d (seed=%d, %.0f s)%n", run.step(),
-                model.requests.size(), invariants.statuses, violations.size(), seed,
+        System.out.printf(
+                "[model] steps=%d requests=%d statuses=%s violations=%d (seed=%d, %.0f s)%n",
+                run.step(),
+                model.requests.size(),
+                invariants.statuses,
+                violations.size(),
+                seed,
                 (System.nanoTime() - started) / 1e9);
-        assertThat(violations).as("violations (replay with -Dmodel.seed=" + seed + " -Dmodel.steps=" + steps + ")")
+        assertThat(violations)
+                .as("violations (replay with -Dmodel.seed=" + seed + " -Dmodel.steps=" + steps + ")")
                 .isEmpty();
     }
 
     /** An item the admin added, then withdrew from the catalogue: no submission may name it any more. */
     private static boolean withdrawItem(ModelApi api, List<String> violations) throws Exception {
         try {
-            api.ok("POST", api.equipment + "/catalogue", api.admin, Map.of("code", "MDL-OLD-4", "name",
-                    "Model discontinued item", "category", "OFFICE_IT", "unitCost", Map.of("amount", "80.00",
-                            "currency", "USD"), "dualUse", false));
-            api.ok("POST", api.equipment + "/catalogue/MDL-OLD-4/withdrawal", api.admin,
+            api.ok(
+                    "POST",
+                    api.equipment + "/catalogue",
+                    api.admin,
+                    Map.of(
+                            "code",
+                            "MDL-OLD-4",
+                            "name",
+                            "Model discontinued item",
+                            "category",
+                            "OFFICE_IT",
+                            "unitCost",
+                            Map.of("amount", "80.00", "currency", "USD"),
+                            "dualUse",
+                            false));
+            api.ok(
+                    "POST",
+                    api.equipment + "/catalogue/MDL-OLD-4/withdrawal",
+                    api.admin,
                     Map.of("reason", "Discontinued by the manufacturer"));
             return true;
         } catch (ModelApi.UnexpectedAnswer e) {
@@ -84,15 +104,21 @@ class PlatformModelIT {
     /** A submission naming an item unknown to (or withdrawn from) the catalogue is refused, naming the line. */
     private static void refusedSubmission(ModelApi api, String item, String why, List<String> violations)
             throws Exception {
-        Map<String, Object> body = PartnerMoves.draft("NP", "CYBERCRIME", "LOW", "Model request naming an " + why
-                + " item", new java.util.LinkedHashMap<>(Map.of("MDL-FOR-1", 1)), List.of());
+        Map<String, Object> body = PartnerMoves.draft(
+                "NP",
+                "CYBERCRIME",
+                "LOW",
+                "Model request naming an " + why + " item",
+                new java.util.LinkedHashMap<>(Map.of("MDL-FOR-1", 1)),
+                List.of());
         List<Object> lines = new ArrayList<>((List<?>) body.get("equipmentLines"));
         lines.add(Map.of("itemCode", item, "quantity", 1, "justification", "model test"));
         body.put("equipmentLines", lines);
         try {
             JsonNode problem = api.refused(422, "POST", api.requests + "/requests", api.partner, body);
             if (!problem.toString().contains("equipmentLines[1].itemCode")) {
-                violations.add("the refusal of an " + why + " item does not name equipmentLines[1].itemCode: " + problem);
+                violations.add(
+                        "the refusal of an " + why + " item does not name equipmentLines[1].itemCode: " + problem);
             }
         } catch (ModelApi.UnexpectedAnswer e) {
             violations.add("a submission naming an " + why + " item: " + e.getMessage());

@@ -1,7 +1,6 @@
 package org.assistance.systemtests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -19,9 +18,14 @@ import java.util.UUID;
  */
 final class ReadModels {
     static final List<String> HISTORY = List.of("SUBMITTED", "APPROVED", "IN_DELIVERY", "DELIVERED");
-    static final List<String> TIMELINE = List.of("assistance.request.submitted.v1", "assistance.funds.committed.v1",
-            "assistance.review.approved.v1", "assistance.shipment.planned.v1", "assistance.shipment.dispatched.v1",
-            "assistance.shipment.delivered.v1", "assistance.request.delivery-started.v1",
+    static final List<String> TIMELINE = List.of(
+            "assistance.request.submitted.v1",
+            "assistance.funds.committed.v1",
+            "assistance.review.approved.v1",
+            "assistance.shipment.planned.v1",
+            "assistance.shipment.dispatched.v1",
+            "assistance.shipment.delivered.v1",
+            "assistance.request.delivery-started.v1",
             "assistance.request.delivered.v1");
 
     /** One read model: of the expected requests, how many it shows whole, lost (missing or incomplete), duplicated. */
@@ -51,8 +55,9 @@ final class ReadModels {
         }
 
         void print(String scenario) {
-            System.out.printf("[faults] %s: read models %s after %.1f s%n", scenario, exact() ? "exact" : "NOT exact",
-                    secondsToConverge);
+            System.out.printf(
+                    "[faults] %s: read models %s after %.1f s%n",
+                    scenario, exact() ? "exact" : "NOT exact", secondsToConverge);
             counts.forEach(c -> System.out.println("[faults]   " + c));
         }
     }
@@ -96,7 +101,11 @@ final class ReadModels {
             }
             toLookAt.clear();
             for (UUID id : expected) {
-                if (histories.get(id)[0] + histories.get(id)[1] + timelines.get(id)[0] + timelines.get(id)[1] > 0) {
+                if (histories.get(id)[0]
+                                + histories.get(id)[1]
+                                + timelines.get(id)[0]
+                                + timelines.get(id)[1]
+                        > 0) {
                     toLookAt.add(id);
                 }
             }
@@ -119,7 +128,9 @@ final class ReadModels {
             lost += d[0] > 0 ? 1 : 0;
             duplicated += d[1] > 0 ? 1 : 0;
         }
-        int whole = (int) differences.values().stream().filter(d -> d[0] == 0 && d[1] == 0).count();
+        int whole = (int) differences.values().stream()
+                .filter(d -> d[0] == 0 && d[1] == 0)
+                .count();
         return new Count(name, expected.size(), whole, lost, duplicated, 0);
     }
 
@@ -139,7 +150,7 @@ final class ReadModels {
                 extra += step.getValue();
             }
         }
-        return new int[]{missing, extra};
+        return new int[] {missing, extra};
     }
 
     private List<Count> lists(String reportingInstance) throws Exception {
@@ -173,18 +184,33 @@ final class ReadModels {
         }
         counts.add(count("equipment-service: shipments DELIVERED", shipments, shipments.keySet()));
         // reporting-service: the dashboard of the scenario's country
-        JsonNode kpis = FaultPlatform.json(Http.get(platform.url(reportingInstance) + "/dashboard?country=" + load.country,
-                staff));
+        JsonNode kpis = FaultPlatform.json(
+                Http.get(platform.url(reportingInstance) + "/dashboard?country=" + load.country, staff));
         int n = expected.size();
         int total = kpis.get("requests").asInt();
         int deliveredOnDashboard = kpis.path("delivery").path("delivered").asInt();
         int shipped = kpis.path("shipments").path("total").asInt();
-        counts.add(new Count("reporting-service: dashboard requests", n, Math.min(total, n), Math.max(0, n - total),
-                Math.max(0, total - n), 0));
-        counts.add(new Count("reporting-service: dashboard DELIVERED", n, Math.min(deliveredOnDashboard, n),
-                Math.max(0, n - deliveredOnDashboard), Math.max(0, deliveredOnDashboard - n), 0));
-        counts.add(new Count("reporting-service: dashboard shipments", n, Math.min(shipped, n), Math.max(0, n - shipped),
-                Math.max(0, shipped - n), 0));
+        counts.add(new Count(
+                "reporting-service: dashboard requests",
+                n,
+                Math.min(total, n),
+                Math.max(0, n - total),
+                Math.max(0, total - n),
+                0));
+        counts.add(new Count(
+                "reporting-service: dashboard DELIVERED",
+                n,
+                Math.min(deliveredOnDashboard, n),
+                Math.max(0, n - deliveredOnDashboard),
+                Math.max(0, deliveredOnDashboard - n),
+                0));
+        counts.add(new Count(
+                "reporting-service: dashboard shipments",
+                n,
+                Math.min(shipped, n),
+                Math.max(0, n - shipped),
+                Math.max(0, shipped - n),
+                0));
         return counts;
     }
 
@@ -201,7 +227,9 @@ final class ReadModels {
             }
             duplicated += n > 1 ? 1 : 0;
         }
-        int unexpected = (int) occurrences.keySet().stream().filter(id -> !expected.contains(id)).count();
+        int unexpected = (int) occurrences.keySet().stream()
+                .filter(id -> !expected.contains(id))
+                .count();
         return new Count(name, expected.size(), found, lost, duplicated, unexpected);
     }
 
@@ -209,7 +237,8 @@ final class ReadModels {
         Http.Answer answer = Http.get(platform.url("request-service") + "/requests/" + id + "/history", partner);
         List<String> steps = new ArrayList<>();
         if (answer.status() == 200) {
-            FaultPlatform.json(answer).forEach(change -> steps.add(change.get("to").asText()));
+            FaultPlatform.json(answer)
+                    .forEach(change -> steps.add(change.get("to").asText()));
         }
         return steps;
     }
@@ -221,7 +250,10 @@ final class ReadModels {
             Set<String> eventIds = new HashSet<>();
             for (JsonNode entry : FaultPlatform.json(answer)) {
                 // the same event twice (one id) is a duplicate; two events of one type are too
-                steps.add(eventIds.add(entry.get("eventId").asText()) ? entry.get("type").asText() : "duplicate event");
+                steps.add(
+                        eventIds.add(entry.get("eventId").asText())
+                                ? entry.get("type").asText()
+                                : "duplicate event");
             }
         }
         return steps;

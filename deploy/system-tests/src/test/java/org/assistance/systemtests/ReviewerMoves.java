@@ -1,10 +1,5 @@
 package org.assistance.systemtests;
 
-import org.assistance.systemtests.PlatformModel.Approval;
-import org.assistance.systemtests.PlatformModel.Programme;
-import org.assistance.systemtests.PlatformModel.Request;
-import org.assistance.systemtests.PlatformModel.Review;
-
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
@@ -12,6 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assistance.systemtests.PlatformModel.Approval;
+import org.assistance.systemtests.PlatformModel.Programme;
+import org.assistance.systemtests.PlatformModel.Request;
+import org.assistance.systemtests.PlatformModel.Review;
 
 /**
  * What reviewers may do with a case: approve it fully or partly (under a programme serving its
@@ -21,8 +20,8 @@ import java.util.Map;
 final class ReviewerMoves {
     static final String ANA = "reviewer-model-ana";
     static final String BO = "reviewer-model-bo";
-    private static final List<String> EXTRA_ACTIVITIES = List.of("ADVISORY_MISSION", "NEEDS_ASSESSMENT",
-            "KNOWLEDGE_PRODUCT");
+    private static final List<String> EXTRA_ACTIVITIES =
+            List.of("ADVISORY_MISSION", "NEEDS_ASSESSMENT", "KNOWLEDGE_PRODUCT");
     private static final BigDecimal SMALLEST = new BigDecimal("1000.00");
 
     private final ModelRun run;
@@ -36,34 +35,46 @@ final class ReviewerMoves {
             if (r.review == Review.PENDING) {
                 Programme funded = programmeFor(r, SMALLEST);
                 if (funded != null) {
-                    moves.add(new Move(Move.APPROVE_FULLY, r, "under " + funded.code,
-                            () -> approve(r, funded, fully(r), false)));
-                    moves.add(new Move(Move.APPROVE_PARTLY, r, "under " + funded.code,
+                    moves.add(new Move(
+                            Move.APPROVE_FULLY, r, "under " + funded.code, () -> approve(r, funded, fully(r), false)));
+                    moves.add(new Move(
+                            Move.APPROVE_PARTLY,
+                            r,
+                            "under " + funded.code,
                             () -> approve(r, funded, partly(r), false)));
                 }
                 Programme large = programmeFor(r, null);
                 if (large != null) {
-                    moves.add(new Move(Move.APPROVE_FOUR_EYES, r, "under " + large.code,
+                    moves.add(new Move(
+                            Move.APPROVE_FOUR_EYES,
+                            r,
+                            "under " + large.code,
                             () -> approve(r, large, run.random.nextBoolean() ? fully(r) : partly(r), true)));
                 }
-                moves.add(new Move(Move.REQUEST_INFORMATION, r, "questions to the agency", () -> requestInformation(r)));
+                moves.add(
+                        new Move(Move.REQUEST_INFORMATION, r, "questions to the agency", () -> requestInformation(r)));
                 if (!r.refusalsTried.contains(Move.REFUSED_BEYOND_FUNDS)) {
-                    moves.add(new Move(Move.REFUSED_BEYOND_FUNDS, r, "one cent more than available",
-                            () -> beyondFunds(r)));
+                    moves.add(new Move(
+                            Move.REFUSED_BEYOND_FUNDS, r, "one cent more than available", () -> beyondFunds(r)));
                 }
             }
             if (r.review == Review.AWAITING_SECOND_APPROVAL
-                    && run.model.programmes.get(r.pendingApproval.programme()).available()
-                    .compareTo(r.pendingApproval.amount()) >= 0) {
+                    && run.model
+                                    .programmes
+                                    .get(r.pendingApproval.programme())
+                                    .available()
+                                    .compareTo(r.pendingApproval.amount())
+                            >= 0) {
                 moves.add(new Move(Move.CONFIRM_SECOND, r, "by the other reviewer", () -> confirm(r)));
             }
             if (r.undecided()) {
                 moves.add(new Move(Move.REJECT, r, "with a reason", () -> reject(r)));
             }
-            if (r.review == Review.WITHDRAWN && r.withdrawnWhileAwaitingSecondApproval != null
+            if (r.review == Review.WITHDRAWN
+                    && r.withdrawnWhileAwaitingSecondApproval != null
                     && !r.refusalsTried.contains(Move.REFUSED_DECISION_ON_WITHDRAWN)) {
-                moves.add(new Move(Move.REFUSED_DECISION_ON_WITHDRAWN, r, "the approval that waited",
-                        () -> confirmWithdrawn(r)));
+                moves.add(new Move(
+                        Move.REFUSED_DECISION_ON_WITHDRAWN, r, "the approval that waited", () -> confirmWithdrawn(r)));
             }
         }
     }
@@ -72,8 +83,12 @@ final class ReviewerMoves {
     private Programme programmeFor(Request r, BigDecimal atLeast) {
         List<Programme> serving = run.model.programmes.values().stream()
                 .filter(p -> p.thematicAreas.contains(r.thematicArea))
-                .filter(p -> p.available().compareTo(atLeast != null ? atLeast
-                        : p.singleReviewerLimit().add(SMALLEST)) >= 0)
+                .filter(p -> p.available()
+                                .compareTo(
+                                        atLeast != null
+                                                ? atLeast
+                                                : p.singleReviewerLimit().add(SMALLEST))
+                        >= 0)
                 .toList();
         return serving.isEmpty() ? null : serving.get(run.random.nextInt(serving.size()));
     }
@@ -114,11 +129,19 @@ final class ReviewerMoves {
     private void approve(Request r, Programme programme, Approval content, boolean fourEyes) throws Exception {
         BigDecimal limit = programme.singleReviewerLimit();
         BigDecimal amount = fourEyes
-                ? between(limit.add(new BigDecimal("0.01")), limit.multiply(new BigDecimal("1.5")).min(programme.available()))
+                ? between(
+                        limit.add(new BigDecimal("0.01")),
+                        limit.multiply(new BigDecimal("1.5")).min(programme.available()))
                 : between(SMALLEST, limit.min(programme.available()).min(new BigDecimal("45000")));
         String reviewer = run.random.nextBoolean() ? ANA : BO;
-        Approval approval = new Approval(programme.code, amount, content.lines(), content.trainings(),
-                content.activityKinds(), reviewer, content.partial());
+        Approval approval = new Approval(
+                programme.code,
+                amount,
+                content.lines(),
+                content.trainings(),
+                content.activityKinds(),
+                reviewer,
+                content.partial());
         run.decide(r, token(reviewer), body(approval), !approval.lines().isEmpty());
         if (fourEyes) {
             r.review = Review.AWAITING_SECOND_APPROVAL;
@@ -143,8 +166,8 @@ final class ReviewerMoves {
         r.pendingApproval = null;
         run.model.programmes.get(approval.programme()).committed =
                 run.model.programmes.get(approval.programme()).committed.add(approval.amount());
-        r.story.add("approved under " + approval.programme() + ": " + approval.amount() + " " + approval.lines()
-                + " " + approval.trainings() + " " + approval.activityKinds() + (approval.partial() ? " (partly)" : ""));
+        r.story.add("approved under " + approval.programme() + ": " + approval.amount() + " " + approval.lines() + " "
+                + approval.trainings() + " " + approval.activityKinds() + (approval.partial() ? " (partly)" : ""));
         run.expect(r, run.observe.requestStatus(r));
         if (!approval.lines().isEmpty()) {
             run.expect(r, run.observe.equipmentPlanned(r));
@@ -156,7 +179,10 @@ final class ReviewerMoves {
 
     private void reject(Request r) throws Exception {
         String reason = run.pick(List.of("OUT_OF_MANDATE", "INSUFFICIENT_FUNDS", "DUPLICATE", "INCOMPLETE", "OTHER"));
-        run.api.ok("POST", run.api.programs + "/reviews/" + r.id + "/decision", token(ANA),
+        run.api.ok(
+                "POST",
+                run.api.programs + "/reviews/" + r.id + "/decision",
+                token(ANA),
                 Map.of("decision", "REJECT", "reasonCode", reason, "comment", "Model test rejection"));
         r.review = Review.REJECTED;
         r.pendingApproval = null;
@@ -165,7 +191,10 @@ final class ReviewerMoves {
     }
 
     private void requestInformation(Request r) throws Exception {
-        run.api.ok("POST", run.api.programs + "/reviews/" + r.id + "/decision", token(BO),
+        run.api.ok(
+                "POST",
+                run.api.programs + "/reviews/" + r.id + "/decision",
+                token(BO),
                 Map.of("decision", "REQUEST_INFORMATION", "questions", List.of("Which units will use it?")));
         r.review = Review.INFORMATION_REQUESTED;
         r.reviewPhase = "INFORMATION_REQUESTED";
@@ -183,11 +212,23 @@ final class ReviewerMoves {
     private void beyondFunds(Request r) throws Exception {
         r.refusalsTried.add(Move.REFUSED_BEYOND_FUNDS);
         Programme programme = run.model.programmes.values().stream()
-                .filter(p -> p.thematicAreas.contains(r.thematicArea)).findFirst().orElseThrow();
+                .filter(p -> p.thematicAreas.contains(r.thematicArea))
+                .findFirst()
+                .orElseThrow();
         Approval approval = approval(r, new LinkedHashMap<>(r.askedLines), new ArrayList<>(r.trainingTopics));
-        run.api.refused(409, "POST", run.api.programs + "/reviews/" + r.id + "/decision", token(ANA),
-                body(new Approval(programme.code, programme.available().add(new BigDecimal("0.01")), approval.lines(),
-                        approval.trainings(), approval.activityKinds(), ANA, approval.partial())));
+        run.api.refused(
+                409,
+                "POST",
+                run.api.programs + "/reviews/" + r.id + "/decision",
+                token(ANA),
+                body(new Approval(
+                        programme.code,
+                        programme.available().add(new BigDecimal("0.01")),
+                        approval.lines(),
+                        approval.trainings(),
+                        approval.activityKinds(),
+                        ANA,
+                        approval.partial())));
     }
 
     private String token(String reviewer) {
@@ -198,16 +239,40 @@ final class ReviewerMoves {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("decision", "APPROVE");
         body.put("programmeCode", a.programme());
-        body.put("approvedAmount", Map.of("amount", a.amount().toPlainString(),
-                "currency", run.model.programmes.get(a.programme()).currency));
-        body.put("equipmentLines", a.lines().entrySet().stream()
-                .map(l -> Map.of("itemCode", l.getKey(), "quantity", l.getValue())).toList());
-        body.put("trainings", a.trainings().stream().map(t -> Map.of("topic", t, "participants", 12)).toList());
+        body.put(
+                "approvedAmount",
+                Map.of(
+                        "amount",
+                        a.amount().toPlainString(),
+                        "currency",
+                        run.model.programmes.get(a.programme()).currency));
+        body.put(
+                "equipmentLines",
+                a.lines().entrySet().stream()
+                        .map(l -> Map.of("itemCode", l.getKey(), "quantity", l.getValue()))
+                        .toList());
+        body.put(
+                "trainings",
+                a.trainings().stream()
+                        .map(t -> Map.of("topic", t, "participants", 12))
+                        .toList());
         if (!a.activityKinds().isEmpty()) {
             LocalDate start = LocalDate.now().plusDays(30);
-            body.put("activities", a.activityKinds().stream().map(kind -> Map.of("kind", kind, "title",
-                    "Model " + kind.toLowerCase().replace('_', ' '), "participants", 6, "plannedStart",
-                    start.toString(), "plannedEnd", start.plusDays(3).toString())).toList());
+            body.put(
+                    "activities",
+                    a.activityKinds().stream()
+                            .map(kind -> Map.of(
+                                    "kind",
+                                    kind,
+                                    "title",
+                                    "Model " + kind.toLowerCase().replace('_', ' '),
+                                    "participants",
+                                    6,
+                                    "plannedStart",
+                                    start.toString(),
+                                    "plannedEnd",
+                                    start.plusDays(3).toString()))
+                            .toList());
         }
         return body;
     }

@@ -1,17 +1,10 @@
 package org.assistance.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,9 +16,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.function.Predicate;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
 /**
  * One request's journey is one trace: the platform started with {@code up --traces} (every service
@@ -61,12 +60,21 @@ class TracesAcrossServicesIT {
         String admin = token("admin");
         String partner = token("partner", "--agency", "agency-traced");
         String reviewer = token("reviewer", "--subject", "reviewer-traced");
-        ok(post(PROGRAMS + "/donors", admin,
-                "{\"id\":\"donor-traced\",\"name\":\"Traced Donor\",\"iatiIdentifier\":\"XI-IATI-TRACED\",\"type\":\"MULTILATERAL\"}"));
-        ok(post(PROGRAMS + "/programmes", admin,
-                "{\"code\":\"TRACE\",\"name\":\"Traced Programme\",\"thematicAreas\":[\"CYBERCRIME\"],\"currency\":\"USD\",\"iatiActivityPrefix\":\"XM-EXAMPLE-TA-TRACE\"}"));
-        ok(post(PROGRAMS + "/programmes/TRACE/contributions", admin,
-                "{\"donorId\":\"donor-traced\",\"amount\":{\"amount\":\"10000.00\",\"currency\":\"USD\"},\"date\":\"" + LocalDate.now() + "\"}"));
+        ok(
+                post(
+                        PROGRAMS + "/donors",
+                        admin,
+                        "{\"id\":\"donor-traced\",\"name\":\"Traced Donor\",\"iatiIdentifier\":\"XI-IATI-TRACED\",\"type\":\"MULTILATERAL\"}"));
+        ok(
+                post(
+                        PROGRAMS + "/programmes",
+                        admin,
+                        "{\"code\":\"TRACE\",\"name\":\"Traced Programme\",\"thematicAreas\":[\"CYBERCRIME\"],\"currency\":\"USD\",\"iatiActivityPrefix\":\"XM-EXAMPLE-TA-TRACE\"}"));
+        ok(post(
+                PROGRAMS + "/programmes/TRACE/contributions",
+                admin,
+                "{\"donorId\":\"donor-traced\",\"amount\":{\"amount\":\"10000.00\",\"currency\":\"USD\"},\"date\":\""
+                        + LocalDate.now() + "\"}"));
 
         // a partner submits; the request's journey starts a trace in request-service
         String id = ok(post(REQUESTS + "/requests", partner, """
@@ -74,17 +82,29 @@ class TracesAcrossServicesIT {
                  "thematicArea":"CYBERCRIME","assistanceTypes":["TRAINING"],"priority":"HIGH",
                  "title":"Traced request","needsStatement":"One trace from submission to approval.",
                  "desiredBy":"%s","trainingNeeds":[{"topic":"Mobile forensics","expectedParticipants":20}],
-                 "estimatedValue":{"amount":"100.00","currency":"USD"}}""".formatted(LocalDate.now().plusMonths(6))))
-                .get("id").asText();
+                 "estimatedValue":{"amount":"100.00","currency":"USD"}}""".formatted(
+                                LocalDate.now().plusMonths(6))))
+                .get("id")
+                .asText();
 
         // a reviewer approves it later, in a call of their own
-        awaitJson(PROGRAMS + "/reviews/" + id, reviewer, json -> json.path("status").asText().equals("PENDING"));
+        awaitJson(
+                PROGRAMS + "/reviews/" + id,
+                reviewer,
+                json -> json.path("status").asText().equals("PENDING"));
         assertThat(ok(post(PROGRAMS + "/reviews/" + id + "/decision", reviewer, """
                 {"decision":"APPROVE","programmeCode":"TRACE","approvedAmount":{"amount":"100.00","currency":"USD"},
-                 "trainings":[{"topic":"Mobile forensics","participants":20}]}""")).get("status").asText())
+                 "trainings":[{"topic":"Mobile forensics","participants":20}]}"""))
+                        .get("status")
+                        .asText())
                 .isEqualTo("APPROVED");
-        awaitJson(REQUESTS + "/requests/" + id, partner, json -> json.path("status").asText().equals("APPROVED"));
-        awaitJson(REPORTING + "/requests/" + id + "/timeline", partner,
+        awaitJson(
+                REQUESTS + "/requests/" + id,
+                partner,
+                json -> json.path("status").asText().equals("APPROVED"));
+        awaitJson(
+                REPORTING + "/requests/" + id + "/timeline",
+                partner,
                 json -> json.toString().contains("assistance.review.approved.v1"));
 
         // on Kafka: the submission and the approval carry the same trace
@@ -93,28 +113,45 @@ class TracesAcrossServicesIT {
         ConsumerRecord<String, byte[]> approved = await().atMost(Duration.ofSeconds(30))
                 .until(() -> recordOf(id, "assistance.review.approved.v1"), r -> r != null);
         String trace = traceId(header(submitted, "ce_traceparent"));
-        assertThat(trace).as("ce_traceparent of the submission").matches("[0-9a-f]{32}").isNotEqualTo("0".repeat(32));
-        assertThat(traceId(header(approved, "ce_traceparent"))).as("ce_traceparent of the approval").isEqualTo(trace);
+        assertThat(trace)
+                .as("ce_traceparent of the submission")
+                .matches("[0-9a-f]{32}")
+                .isNotEqualTo("0".repeat(32));
+        assertThat(traceId(header(approved, "ce_traceparent")))
+                .as("ce_traceparent of the approval")
+                .isEqualTo(trace);
 
         // in the services' spans (their logs): who recorded and who handled each event, all in that trace
-        awaitSpans("request-service", trace,
-                "'record assistance.request.submitted.v1'", "'process assistance.review.approved.v1'");
-        awaitSpans("program-service", trace,
-                "'process assistance.request.submitted.v1'", "'record assistance.review.approved.v1'");
-        awaitSpans("reporting-service", trace,
-                "'process assistance.request.submitted.v1'", "'process assistance.review.approved.v1'");
+        awaitSpans(
+                "request-service",
+                trace,
+                "'record assistance.request.submitted.v1'",
+                "'process assistance.review.approved.v1'");
+        awaitSpans(
+                "program-service",
+                trace,
+                "'process assistance.request.submitted.v1'",
+                "'record assistance.review.approved.v1'");
+        awaitSpans(
+                "reporting-service",
+                trace,
+                "'process assistance.request.submitted.v1'",
+                "'process assistance.review.approved.v1'");
     }
 
     private static void awaitSpans(String service, String trace, String... spans) {
         Path log = LOGS.resolve(service + ".log");
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
-            List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
-            for (String span : spans) {
-                // LoggingSpanExporter: 'name' : <trace id> <span id> <kind> [tracer: ...] attributes
-                assertThat(lines).as("%s in %s", span, log)
-                        .anyMatch(line -> line.contains(span + " : " + trace + " "));
-            }
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                    for (String span : spans) {
+                        // LoggingSpanExporter: 'name' : <trace id> <span id> <kind> [tracer: ...] attributes
+                        assertThat(lines)
+                                .as("%s in %s", span, log)
+                                .anyMatch(line -> line.contains(span + " : " + trace + " "));
+                    }
+                });
     }
 
     private static String traceId(String traceparent) {
@@ -125,8 +162,8 @@ class TracesAcrossServicesIT {
     private static ConsumerRecord<String, byte[]> recordOf(String key, String type) {
         Properties props = new Properties();
         props.putAll(KafkaLogin.asAdmin("localhost:" + Launcher.port(9092)));
-        try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                new ByteArrayDeserializer())) {
+        try (KafkaConsumer<String, byte[]> consumer =
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = new ArrayList<>();
             for (String topic : List.of("assistance.requests", "assistance.reviews")) {
                 consumer.partitionsFor(topic).forEach(p -> partitions.add(new TopicPartition(topic, p.partition())));
@@ -169,11 +206,14 @@ class TracesAcrossServicesIT {
 
     private static JsonNode awaitJson(String url, String token, Predicate<JsonNode> condition) {
         JsonNode[] last = new JsonNode[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(300)).ignoreExceptions().until(() -> {
-            Http.Answer answer = Http.get(url, token);
-            last[0] = answer.status() == 200 ? JSON.readTree(answer.body()) : null;
-            return last[0] != null && condition.test(last[0]);
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(300))
+                .ignoreExceptions()
+                .until(() -> {
+                    Http.Answer answer = Http.get(url, token);
+                    last[0] = answer.status() == 200 ? JSON.readTree(answer.body()) : null;
+                    return last[0] != null && condition.test(last[0]);
+                });
         return last[0];
     }
 

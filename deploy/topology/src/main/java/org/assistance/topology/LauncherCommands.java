@@ -1,14 +1,13 @@
 package org.assistance.topology;
 
-import org.assistance.topology.tokens.LocalTokens;
-import org.assistance.topology.tokens.SigningKeys;
-import org.assistance.topology.tokens.TokenRules;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.assistance.topology.tokens.LocalTokens;
+import org.assistance.topology.tokens.SigningKeys;
+import org.assistance.topology.tokens.TokenRules;
 
 /**
  * What deploy/local/platform asks of the topology and the identity provider, one JVM per command:
@@ -22,8 +21,7 @@ import java.util.Map;
  * A refusal prints {@code platform: REASON} and ends with status 1.
  */
 public final class LauncherCommands {
-    private LauncherCommands() {
-    }
+    private LauncherCommands() {}
 
     public static void main(String[] args) {
         try {
@@ -35,7 +33,8 @@ public final class LauncherCommands {
                 case "shell" -> System.out.print(shell(rest));
                 case "token" -> System.out.println(token(rest));
                 case "rotate-keys" -> rotateKeys(rest);
-                case "jwks" -> System.out.print(SigningKeys.ofState(Path.of(rest.get(0))).jwks());
+                case "jwks" ->
+                    System.out.print(SigningKeys.ofState(Path.of(rest.get(0))).jwks());
                 default -> throw new IllegalArgumentException("unknown command " + args[0]);
             }
         } catch (IllegalArgumentException e) {
@@ -79,36 +78,78 @@ public final class LauncherCommands {
         StringBuilder sh = new StringBuilder();
         sh.append("SERVICES=(").append(Topology.names()).append(")\n");
         for (Service s : Topology.SERVICES) {
-            sh.append("INSTANCES[").append(s.name()).append("]=").append(instances.getOrDefault(s.name(), 1)).append('\n');
-            sh.append("DATABASE[").append(s.name()).append("]=").append(quoted(s.database(prefix))).append('\n');
+            sh.append("INSTANCES[")
+                    .append(s.name())
+                    .append("]=")
+                    .append(instances.getOrDefault(s.name(), 1))
+                    .append('\n');
+            sh.append("DATABASE[")
+                    .append(s.name())
+                    .append("]=")
+                    .append(quoted(s.database(prefix)))
+                    .append('\n');
         }
         List<Instance> all = topology.instances(instances);
-        sh.append("INSTANCE_NAMES=(").append(String.join(" ", all.stream().map(Instance::name).toList())).append(")\n");
+        sh.append("INSTANCE_NAMES=(")
+                .append(String.join(" ", all.stream().map(Instance::name).toList()))
+                .append(")\n");
         for (Instance instance : all) {
-            sh.append("SERVICE_OF[").append(instance.name()).append("]=").append(instance.service().name()).append('\n');
-            sh.append("PORT[").append(instance.name()).append("]=").append(instance.port()).append('\n');
-            sh.append("MANAGEMENT_PORT[").append(instance.name()).append("]=").append(instance.managementPort()).append('\n');
+            sh.append("SERVICE_OF[")
+                    .append(instance.name())
+                    .append("]=")
+                    .append(instance.service().name())
+                    .append('\n');
+            sh.append("PORT[")
+                    .append(instance.name())
+                    .append("]=")
+                    .append(instance.port())
+                    .append('\n');
+            sh.append("MANAGEMENT_PORT[")
+                    .append(instance.name())
+                    .append("]=")
+                    .append(instance.managementPort())
+                    .append('\n');
         }
         List<Broker> nodes = topology.brokers(brokers);
-        sh.append("BROKER_NAMES=(").append(String.join(" ", nodes.stream().map(Broker::name).toList())).append(")\n");
+        sh.append("BROKER_NAMES=(")
+                .append(String.join(" ", nodes.stream().map(Broker::name).toList()))
+                .append(")\n");
         for (Broker b : nodes) {
             // a single broker's ports may be moved on their own (ASSISTANCE_KAFKA_PORT, ..._CONTROLLER_PORT)
             int port = brokers == 1 && kafkaPort != null ? kafkaPort : b.port();
             int controller = brokers == 1 && controllerPort != null ? controllerPort : b.controllerPort();
-            sh.append("BROKER_NODE[").append(b.name()).append("]=").append(b.node()).append('\n');
+            sh.append("BROKER_NODE[")
+                    .append(b.name())
+                    .append("]=")
+                    .append(b.node())
+                    .append('\n');
             sh.append("BROKER_PORT[").append(b.name()).append("]=").append(port).append('\n');
-            sh.append("CONTROLLER_PORT[").append(b.name()).append("]=").append(controller).append('\n');
+            sh.append("CONTROLLER_PORT[")
+                    .append(b.name())
+                    .append("]=")
+                    .append(controller)
+                    .append('\n');
         }
-        sh.append("REPLICATION_FACTOR=").append(Topology.replicationFactor(brokers)).append('\n');
-        sh.append("MIN_INSYNC_REPLICAS=").append(Topology.minInsyncReplicas(brokers)).append('\n');
+        sh.append("REPLICATION_FACTOR=")
+                .append(Topology.replicationFactor(brokers))
+                .append('\n');
+        sh.append("MIN_INSYNC_REPLICAS=")
+                .append(Topology.minInsyncReplicas(brokers))
+                .append('\n');
         sh.append("JWKS_PORT=").append(topology.jwksPort()).append('\n');
         sh.append("JWKS_URL=").append(quoted(topology.jwksUrl())).append('\n');
         sh.append("POSTGRES_PORT=").append(Topology.postgresPort()).append('\n');
-        sh.append("EMBEDDED_POSTGRES_PORT=").append(topology.embeddedPostgresPort()).append('\n');
+        sh.append("EMBEDDED_POSTGRES_PORT=")
+                .append(topology.embeddedPostgresPort())
+                .append('\n');
         sh.append("ISSUER=").append(quoted(TokenRules.LOCAL_ISSUER)).append('\n');
         sh.append("AUDIENCE=").append(quoted(TokenRules.AUDIENCE)).append('\n');
-        sh.append("MAX_TOKEN_SECONDS=").append(TokenRules.LOCAL_MAXIMUM_LIFETIME.toSeconds()).append('\n');
-        sh.append("MAX_TOKEN_HOURS=").append(TokenRules.LOCAL_MAXIMUM_LIFETIME.toHours()).append('\n');
+        sh.append("MAX_TOKEN_SECONDS=")
+                .append(TokenRules.LOCAL_MAXIMUM_LIFETIME.toSeconds())
+                .append('\n');
+        sh.append("MAX_TOKEN_HOURS=")
+                .append(TokenRules.LOCAL_MAXIMUM_LIFETIME.toHours())
+                .append('\n');
         return sh.toString();
     }
 
@@ -161,7 +202,8 @@ public final class LauncherCommands {
             throw new IllegalArgumentException("--hours takes 1 to " + TokenRules.LOCAL_MAXIMUM_LIFETIME.toHours()
                     + " (the services refuse a token that lives longer)");
         }
-        return LocalTokens.ofState(state).issue(role, agency, donor, subject, Duration.ofHours(Integer.parseInt(hours)));
+        return LocalTokens.ofState(state)
+                .issue(role, agency, donor, subject, Duration.ofHours(Integer.parseInt(hours)));
     }
 
     private static void rotateKeys(List<String> args) {

@@ -26,10 +26,12 @@ public final class Topology {
     static final int MANAGEMENT_PORTS = 9000;
     /** Instance k of a service listens 100 × (k − 1) above the first, on both ports. */
     public static final int INSTANCE_STEP = 100;
+
     static final int JWKS_PORT = 8089;
     static final int POSTGRES_PORT = 5432;
     /** A single broker keeps the ports every Kafka client expects; node k of a cluster takes 9090 + 2k. */
     static final int KAFKA_PORT = 9092;
+
     static final int KAFKA_CONTROLLER_PORT = 9093;
     static final int CLUSTER_PORTS = 9090;
     /** The launcher runs at most this many brokers (each also a controller). */
@@ -63,7 +65,9 @@ public final class Topology {
     }
 
     public static Service service(String name) {
-        return SERVICES.stream().filter(s -> s.name().equals(name)).findFirst()
+        return SERVICES.stream()
+                .filter(s -> s.name().equals(name))
+                .findFirst()
                 .orElseThrow(() -> new NoSuchElementException("no service '" + name + "' (services: " + names() + ")"));
     }
 
@@ -75,8 +79,12 @@ public final class Topology {
     public Instance instance(String service, int number) {
         Service s = service(service);
         int step = INSTANCE_STEP * (number - 1);
-        return new Instance(number == 1 ? s.name() : s.name() + "-" + number, s, number,
-                SERVICE_PORTS + s.number() + step + offset, MANAGEMENT_PORTS + s.number() + step + offset);
+        return new Instance(
+                number == 1 ? s.name() : s.name() + "-" + number,
+                s,
+                number,
+                SERVICE_PORTS + s.number() + step + offset,
+                MANAGEMENT_PORTS + s.number() + step + offset);
     }
 
     /** A service's first {@code count} instances. */
@@ -126,14 +134,16 @@ public final class Topology {
         }
         List<Broker> brokers = new ArrayList<>();
         for (int k = 1; k <= count; k++) {
-            brokers.add(new Broker("kafka-" + k, k, CLUSTER_PORTS + 2 * k + offset, CLUSTER_PORTS + 1 + 2 * k + offset));
+            brokers.add(
+                    new Broker("kafka-" + k, k, CLUSTER_PORTS + 2 * k + offset, CLUSTER_PORTS + 1 + 2 * k + offset));
         }
         return brokers;
     }
 
     /** e.g. {@code localhost:9092} */
     public String bootstrapServers(int brokers) {
-        return String.join(",", brokers(brokers).stream().map(b -> "localhost:" + b.port()).toList());
+        return String.join(
+                ",", brokers(brokers).stream().map(b -> "localhost:" + b.port()).toList());
     }
 
     /** Replication of the platform's topics: every broker up to three, then three. */

@@ -1,12 +1,11 @@
 package org.assistance.topology;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 /** The port map `deploy/local/platform help` prints is the topology's, so the two cannot drift. */
 class LauncherHelpTest {
@@ -15,27 +14,36 @@ class LauncherHelpTest {
 
     @Test
     void the_help_names_every_port_where_the_topology_puts_it() throws Exception {
-        String help = Files.readString(LAUNCHER).lines().takeWhile(line -> !line.startsWith("set -euo"))
-                .map(line -> line.replaceFirst("^# ?", "")).reduce("", (a, b) -> a + " " + b.strip());
+        String help = Files.readString(LAUNCHER)
+                .lines()
+                .takeWhile(line -> !line.startsWith("set -euo"))
+                .map(line -> line.replaceFirst("^# ?", ""))
+                .reduce("", (a, b) -> a + " " + b.strip());
         StringBuilder services = new StringBuilder();
         for (Service s : Topology.SERVICES) {
-            services.append(services.length() == 0 ? "" : ", ").append(s.name()).append(' ').append(topology.port(s.name()));
+            services.append(services.length() == 0 ? "" : ", ")
+                    .append(s.name())
+                    .append(' ')
+                    .append(topology.port(s.name()));
         }
         Instance second = topology.instance("reporting-service", 2);
         Broker single = topology.brokers(1).get(0);
         List<Broker> three = topology.brokers(3);
-        List<String> expected = List.of(services + ";",
+        List<String> expected = List.of(
+                services + ";",
                 "the service's port + " + Topology.INSTANCE_STEP + "*(k-1)",
                 second.name() + " on " + second.port(),
-                Topology.MANAGEMENT_PORTS + " + the service's number (" + topology.managementPort("request-service") + ".."
-                        + topology.managementPort("reporting-service") + ")",
+                Topology.MANAGEMENT_PORTS + " + the service's number (" + topology.managementPort("request-service")
+                        + ".." + topology.managementPort("reporting-service") + ")",
                 second.name() + " on " + second.managementPort(),
                 "\"" + single.name() + "\" on " + single.port() + ", its controller on " + single.controllerPort(),
-                "node k on " + Topology.CLUSTER_PORTS + "+2k (" + three.get(0).port() + ", " + three.get(1).port() + ", "
-                        + three.get(2).port() + ")",
-                "controller on " + (Topology.CLUSTER_PORTS + 1) + "+2k (" + three.get(0).controllerPort() + ", "
-                        + three.get(1).controllerPort() + ", " + three.get(2).controllerPort() + ")",
-                "replication factor " + Topology.replicationFactor(3) + ", min.insync.replicas " + Topology.minInsyncReplicas(3),
+                "node k on " + Topology.CLUSTER_PORTS + "+2k (" + three.get(0).port() + ", "
+                        + three.get(1).port() + ", " + three.get(2).port() + ")",
+                "controller on " + (Topology.CLUSTER_PORTS + 1) + "+2k ("
+                        + three.get(0).controllerPort() + ", " + three.get(1).controllerPort() + ", "
+                        + three.get(2).controllerPort() + ")",
+                "replication factor " + Topology.replicationFactor(3) + ", min.insync.replicas "
+                        + Topology.minInsyncReplicas(3),
                 "else an embedded one on " + topology.embeddedPostgresPort() + " + offset",
                 topology.jwksUrl());
         for (String text : expected) {

@@ -3,14 +3,13 @@ package org.assistance.equipmentservice.catalogue;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.assistance.chassis.events.Values.Money;
-import org.assistance.chassis.outbox.Outbox;
-import org.assistance.chassis.problems.DomainRuleViolation;
-
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.outbox.Outbox;
+import org.assistance.chassis.problems.DomainRuleViolation;
 
 /**
  * Changes to the catalogue, each published on assistance.catalogue (keyed by item code) in the
@@ -37,7 +36,8 @@ public class Catalogue {
             params.put("after", after);
         }
         return CatalogueItem.<CatalogueItem>find(query.append(" order by code").toString(), params)
-                .range(0, limit).list();
+                .range(0, limit)
+                .list();
     }
 
     public CatalogueItem get(String code) {
@@ -49,8 +49,13 @@ public class Catalogue {
     }
 
     @Transactional
-    public CatalogueItem add(String code, String name, ItemCategory category, Money unitPrice, boolean dualUse,
-                             String exportControlClass) {
+    public CatalogueItem add(
+            String code,
+            String name,
+            ItemCategory category,
+            Money unitPrice,
+            boolean dualUse,
+            String exportControlClass) {
         if (CatalogueItem.findById(code) != null) {
             throw DomainRuleViolation.conflict("Item " + code + " is already in the catalogue");
         }
@@ -63,8 +68,13 @@ public class Catalogue {
     }
 
     @Transactional
-    public CatalogueItem change(String code, String name, ItemCategory category, Money unitPrice, boolean dualUse,
-                                String exportControlClass) {
+    public CatalogueItem change(
+            String code,
+            String name,
+            ItemCategory category,
+            Money unitPrice,
+            boolean dualUse,
+            String exportControlClass) {
         CatalogueItem item = locked(code);
         item.describe(name, category, unitPrice, dualUse, exportControlClass);
         outbox.record(item.publishedEvent(OffsetDateTime.now()));

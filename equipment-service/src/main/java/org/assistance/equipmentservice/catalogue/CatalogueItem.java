@@ -7,13 +7,12 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.OffsetDateTime;
 import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
 import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.problems.DomainRuleViolation;
-
-import java.math.BigDecimal;
-import java.time.OffsetDateTime;
 
 /**
  * An item partners can ask for: what it is, what it costs, and whether export controls may apply.
@@ -24,25 +23,34 @@ import java.time.OffsetDateTime;
 public class CatalogueItem extends PanacheEntityBase {
     /** What an item code is made of (so a code with anything else is refused before it is looked up). */
     public static final String CODE = "[A-Z0-9][A-Z0-9-]*";
+
     public static final String CODE_MESSAGE = "must be upper-case letters, digits and dashes";
 
     @Id
     public String code;
+
     public String name;
+
     @Enumerated(EnumType.STRING)
     public ItemCategory category;
+
     @Column(name = "unit_cost")
     public BigDecimal unitCost;
+
     public String currency;
+
     @Column(name = "dual_use")
     public boolean dualUse;
     /** Free text such as 5A002 (EU dual-use list); empty when not controlled. */
     @Column(name = "export_control_class")
     public String exportControlClass;
+
     @Column(name = "withdrawn_at")
     public OffsetDateTime withdrawnAt;
+
     @Column(name = "withdrawal_reason")
     public String withdrawalReason;
+
     @Column(name = "withdrawn_by")
     public String withdrawnBy;
 
@@ -57,8 +65,8 @@ public class CatalogueItem extends PanacheEntityBase {
     /** Sets what the item is; a withdrawn item is history and is not described anew. */
     void describe(String itemName, ItemCategory itemCategory, Money price, boolean isDualUse, String controlClass) {
         if (isWithdrawn()) {
-            throw DomainRuleViolation.conflict("Item " + code + " was withdrawn from the catalogue on " + withdrawnAt
-                    + " and cannot be changed");
+            throw DomainRuleViolation.conflict(
+                    "Item " + code + " was withdrawn from the catalogue on " + withdrawnAt + " and cannot be changed");
         }
         name = itemName;
         category = itemCategory;

@@ -2,16 +2,14 @@ package org.assistance.equipmentservice.catalogue;
 
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.PersistenceException;
-import org.assistance.chassis.problems.DomainRuleViolation;
-
 import java.sql.SQLException;
+import org.assistance.chassis.problems.DomainRuleViolation;
 
 /** Rows whose key a client chooses: of two clients adding the same key at once, one is told it is taken. */
 public final class UniqueRows {
     private static final String UNIQUE_VIOLATION = "23505";
 
-    private UniqueRows() {
-    }
+    private UniqueRows() {}
 
     /** Inserts now (not at commit), so a key taken meanwhile is a 409 with this detail rather than a failed commit. */
     public static void insert(PanacheEntityBase row, String takenDetail) {

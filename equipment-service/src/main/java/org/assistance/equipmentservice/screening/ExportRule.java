@@ -7,15 +7,14 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.assistance.chassis.problems.DomainRuleViolation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * An export-control or sanctions measure: for a destination (or every destination, "*") and an
@@ -31,46 +30,70 @@ public class ExportRule extends PanacheEntityBase {
     /** A rule changed more often than this is better retired and made anew: its history stays readable. */
     public static final int MAX_REVISIONS = 100;
 
-    public enum Measure { PROHIBITED, LICENCE_REQUIRED }
+    public enum Measure {
+        PROHIBITED,
+        LICENCE_REQUIRED
+    }
 
     /** The rule as it read before a change. */
     @Schema(name = "ExportRuleRevision")
-    public record Revision(@Schema(maxLength = 2, example = "KE") String destination,
-                           @Schema(maxLength = 30, example = "SURVEILLANCE") String target,
-                           Measure measure,
-                           @Schema(maxLength = 200) String reference,
-                           @Schema(maxLength = 2_000) String reason,
-                           OffsetDateTime validFrom, OffsetDateTime replacedAt,
-                           @Schema(maxLength = 200) String replacedBy) {
-    }
+    public record Revision(
+            @Schema(maxLength = 2, example = "KE") String destination,
+
+            @Schema(maxLength = 30, example = "SURVEILLANCE")
+            String target,
+
+            Measure measure,
+            @Schema(maxLength = 200) String reference,
+            @Schema(maxLength = 2_000) String reason,
+            OffsetDateTime validFrom,
+            OffsetDateTime replacedAt,
+            @Schema(maxLength = 200) String replacedBy) {}
 
     @Id
     public UUID id;
+
     public String destination;
     public String target;
+
     @Enumerated(EnumType.STRING)
     public Measure measure;
+
     public String reference;
     public String reason;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
     @Column(name = "created_by")
     public String createdBy;
+
     @Column(name = "changed_at")
     public OffsetDateTime changedAt;
+
     @Column(name = "changed_by")
     public String changedBy;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Revision> revisions = new ArrayList<>();
+
     @Column(name = "retired_at")
     public OffsetDateTime retiredAt;
+
     @Column(name = "retired_by")
     public String retiredBy;
+
     @Column(name = "retirement_reason")
     public String retirementReason;
 
-    static ExportRule of(String destination, String target, Measure measure, String reference, String reason,
-                         String by, OffsetDateTime at) {
+    static ExportRule of(
+            String destination,
+            String target,
+            Measure measure,
+            String reference,
+            String reason,
+            String by,
+            OffsetDateTime at) {
         ExportRule rule = new ExportRule();
         rule.id = UUID.randomUUID();
         rule.destination = destination;
@@ -87,16 +110,22 @@ public class ExportRule extends PanacheEntityBase {
         return retiredAt == null;
     }
 
-    void change(String newDestination, String newTarget, Measure newMeasure, String newReference, String newReason,
-                String by, OffsetDateTime at) {
+    void change(
+            String newDestination,
+            String newTarget,
+            Measure newMeasure,
+            String newReference,
+            String newReason,
+            String by,
+            OffsetDateTime at) {
         requireActive("be changed");
         if (revisions.size() >= MAX_REVISIONS) {
-            throw DomainRuleViolation.conflict("Export rule " + id + " (" + reference + ") was changed "
-                    + MAX_REVISIONS + " times already; retire it and add a new rule");
+            throw DomainRuleViolation.conflict("Export rule " + id + " (" + reference + ") was changed " + MAX_REVISIONS
+                    + " times already; retire it and add a new rule");
         }
         revisions = new ArrayList<>(revisions);
-        revisions.add(new Revision(destination, target, measure, reference, reason,
-                changedAt != null ? changedAt : createdAt, at, by));
+        revisions.add(new Revision(
+                destination, target, measure, reference, reason, changedAt != null ? changedAt : createdAt, at, by));
         destination = newDestination;
         target = newTarget;
         measure = newMeasure;

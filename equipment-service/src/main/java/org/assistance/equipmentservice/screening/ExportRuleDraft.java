@@ -4,31 +4,41 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
+import java.util.Arrays;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.validation.CountryCode;
 import org.assistance.equipmentservice.catalogue.ItemCategory;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.util.Arrays;
-
 /** A rule as an admin writes it, to add or to change one. */
 @Schema(name = "ExportRuleDraft")
 public record ExportRuleDraft(
-        @NotBlank @Size(max = 2) @Pattern(regexp = "\\*|[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code or *")
-        @Schema(example = "KE") String destination,
-        @NotBlank @Size(max = 30)
+        @NotBlank
+        @Size(max = 2)
+        @Pattern(regexp = "\\*|[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code or *")
+        @Schema(example = "KE")
+        String destination,
+
+        @NotBlank
+        @Size(max = 30)
         @Schema(example = "SURVEILLANCE", description = "an item category, or DUAL_USE for every dual-use item")
         String target,
+
         @NotNull @Schema(example = "LICENCE_REQUIRED") ExportRule.Measure measure,
-        @NotBlank @Size(max = 200) @Schema(example = "Regulation (EU) 2021/821, Annex I 5A001") String reference,
-        @NotBlank @Size(max = 2_000) @Schema(example = "Interception equipment needs an export licence") String reason) {
+
+        @NotBlank @Size(max = 200) @Schema(example = "Regulation (EU) 2021/821, Annex I 5A001")
+        String reference,
+
+        @NotBlank @Size(max = 2_000) @Schema(example = "Interception equipment needs an export licence")
+        String reason) {
 
     /** What bean validation cannot say: the target is a category or DUAL_USE, the destination a real country or *. */
     void check() {
-        boolean category = Arrays.stream(ItemCategory.values()).anyMatch(c -> c.name().equals(target));
+        boolean category =
+                Arrays.stream(ItemCategory.values()).anyMatch(c -> c.name().equals(target));
         if (!category && !ExportRule.DUAL_USE.equals(target)) {
-            throw InvalidInput.field("target", "must be an item category " + Arrays.toString(ItemCategory.values())
-                    + " or DUAL_USE");
+            throw InvalidInput.field(
+                    "target", "must be an item category " + Arrays.toString(ItemCategory.values()) + " or DUAL_USE");
         }
         if (!ExportRule.ANY_DESTINATION.equals(destination) && !CountryCode.Validator.isValid(destination)) {
             throw InvalidInput.field("destination", "must be an ISO 3166-1 alpha-2 code or *");

@@ -4,13 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Event;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.assistance.chassis.problems.DomainRuleViolation;
-
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assistance.chassis.problems.DomainRuleViolation;
 
 /**
  * Adds, changes and retires export rules. Adding or changing one re-screens, in the same
@@ -44,13 +43,15 @@ public class ExportRules {
             params.put("at", afterAt);
             params.put("id", afterId);
         }
-        return ExportRule.<ExportRule>find(query.append(" order by createdAt, id").toString(), params)
-                .range(0, limit).list();
+        return ExportRule.<ExportRule>find(
+                        query.append(" order by createdAt, id").toString(), params)
+                .range(0, limit)
+                .list();
     }
 
     @Transactional
-    public ExportRule add(String destination, String target, ExportRule.Measure measure, String reference,
-                          String reason, String by) {
+    public ExportRule add(
+            String destination, String target, ExportRule.Measure measure, String reference, String reason, String by) {
         screening.lockRulesForChange();
         requireRoomFor(destination, target, null);
         ExportRule rule = ExportRule.of(destination, target, measure, reference, reason, by, OffsetDateTime.now());
@@ -60,8 +61,14 @@ public class ExportRules {
     }
 
     @Transactional
-    public ExportRule change(UUID id, String destination, String target, ExportRule.Measure measure, String reference,
-                             String reason, String by) {
+    public ExportRule change(
+            UUID id,
+            String destination,
+            String target,
+            ExportRule.Measure measure,
+            String reference,
+            String reason,
+            String by) {
         screening.lockRulesForChange();
         ExportRule rule = locked(id);
         requireRoomFor(destination, target, id);
@@ -83,8 +90,11 @@ public class ExportRules {
     private static void requireRoomFor(String destination, String target, UUID changing) {
         long inForce = changing == null
                 ? ExportRule.count("destination = ?1 and target = ?2 and retiredAt is null", destination, target)
-                : ExportRule.count("destination = ?1 and target = ?2 and retiredAt is null and id <> ?3", destination,
-                target, changing);
+                : ExportRule.count(
+                        "destination = ?1 and target = ?2 and retiredAt is null and id <> ?3",
+                        destination,
+                        target,
+                        changing);
         if (inForce >= MAX_RULES_PER_DESTINATION_AND_TARGET) {
             throw DomainRuleViolation.conflict(inForce + " rules for " + target + " to " + destination
                     + " are in force already; change or retire one of them");

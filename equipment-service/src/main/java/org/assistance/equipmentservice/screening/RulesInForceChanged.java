@@ -6,5 +6,4 @@ import java.util.UUID;
  * A rule was added or changed (fired synchronously, inside the transaction that did it): what is
  * planned but not yet gone must be screened again.
  */
-public record RulesInForceChanged(UUID ruleId) {
-}
+public record RulesInForceChanged(UUID ruleId) {}

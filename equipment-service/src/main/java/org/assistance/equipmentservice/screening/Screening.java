@@ -3,12 +3,11 @@ package org.assistance.equipmentservice.screening;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-import org.assistance.chassis.events.Values.ScreeningHit;
-import org.assistance.chassis.events.Values.ShipmentLine;
-
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import org.assistance.chassis.events.Values.ScreeningHit;
+import org.assistance.chassis.events.Values.ShipmentLine;
 
 /**
  * Screens a shipment line by line against the export-control and sanctions rules in force.
@@ -33,15 +32,19 @@ public class Screening {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public void holdRulesSteady() {
-        entityManager.createNativeQuery("select cast(pg_advisory_xact_lock_shared(?1) as text)")
-                .setParameter(1, RULES_LOCK).getSingleResult();
+        entityManager
+                .createNativeQuery("select cast(pg_advisory_xact_lock_shared(?1) as text)")
+                .setParameter(1, RULES_LOCK)
+                .getSingleResult();
     }
 
     /** Taken by a rule change, before it locks any shipment. */
     @Transactional(Transactional.TxType.MANDATORY)
     void lockRulesForChange() {
-        entityManager.createNativeQuery("select cast(pg_advisory_xact_lock(?1) as text)")
-                .setParameter(1, RULES_LOCK).getSingleResult();
+        entityManager
+                .createNativeQuery("select cast(pg_advisory_xact_lock(?1) as text)")
+                .setParameter(1, RULES_LOCK)
+                .getSingleResult();
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -54,7 +57,8 @@ public class Screening {
     @Transactional(Transactional.TxType.MANDATORY)
     public List<ExportRule> rulesInForce() {
         List<ExportRule> rules = new ArrayList<>(ExportRule.<ExportRule>list("retiredAt is null"));
-        rules.sort(Comparator.comparing((ExportRule r) -> r.measure).thenComparing(r -> r.reference)
+        rules.sort(Comparator.comparing((ExportRule r) -> r.measure)
+                .thenComparing(r -> r.reference)
                 .thenComparing(r -> r.id));
         return rules;
     }
@@ -64,8 +68,13 @@ public class Screening {
         for (ShipmentLine line : lines) {
             for (ExportRule rule : rules) {
                 if (rule.applies(destination, line.category(), line.dualUse())) {
-                    hits.add(new ScreeningHit(line.itemCode(), line.category(), rule.id, rule.measure.name(),
-                            rule.reference, rule.reason));
+                    hits.add(new ScreeningHit(
+                            line.itemCode(),
+                            line.category(),
+                            rule.id,
+                            rule.measure.name(),
+                            rule.reference,
+                            rule.reason));
                 }
             }
         }

@@ -10,11 +10,10 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.assistance.chassis.problems.DomainRuleViolation;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Approved equipment that no warehouse had in stock: it waits here (OPEN) until stock received
@@ -25,42 +24,63 @@ import java.util.UUID;
 @Table(name = "backorders")
 public class Backorder extends PanacheEntityBase {
     @Schema(name = "BackorderStatus")
-    public enum Status { OPEN, FULFILLED, CANCELLED }
+    public enum Status {
+        OPEN,
+        FULFILLED,
+        CANCELLED
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
     /** How URLs name it (random: the numbers, which events name it by, could be guessed). */
     public UUID reference;
+
     @Column(name = "request_id")
     public UUID requestId;
+
     @Column(name = "agency_id")
     public String agencyId;
+
     @Column(name = "destination_country")
     public String destinationCountry;
+
     @Column(name = "item_code")
     public String itemCode;
     /** What was back-ordered at approval. */
     public int quantity;
     /** What it still waits for. */
     public int remaining;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     @Enumerated(EnumType.STRING)
     public RequestPriority.Level priority;
+
     @Column(name = "cancellation_reason")
     public String cancellationReason;
+
     @Column(name = "cancelled_by")
     public String cancelledBy;
+
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
     @Version
     public long version;
 
-    static Backorder of(UUID requestId, String agencyId, String destinationCountry, String itemCode, int quantity,
-                        RequestPriority.Level priority, OffsetDateTime at) {
+    static Backorder of(
+            UUID requestId,
+            String agencyId,
+            String destinationCountry,
+            String itemCode,
+            int quantity,
+            RequestPriority.Level priority,
+            OffsetDateTime at) {
         Backorder backorder = new Backorder();
         backorder.reference = UUID.randomUUID();
         backorder.requestId = requestId;
@@ -80,7 +100,8 @@ public class Backorder extends PanacheEntityBase {
     void fulfil(int units, OffsetDateTime at) {
         require("be fulfilled");
         if (units <= 0 || units > remaining) {
-            throw new IllegalArgumentException("fulfilling " + units + " of backorder " + id + " waiting for " + remaining);
+            throw new IllegalArgumentException(
+                    "fulfilling " + units + " of backorder " + id + " waiting for " + remaining);
         }
         remaining -= units;
         if (remaining == 0) {

@@ -4,6 +4,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
 import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
 import org.assistance.chassis.outbox.Outbox;
@@ -12,13 +18,6 @@ import org.assistance.equipmentservice.catalogue.CatalogueItem;
 import org.assistance.equipmentservice.stock.Stock;
 import org.assistance.equipmentservice.stock.StockReceived;
 import org.jboss.logging.Logger;
-
-import java.time.OffsetDateTime;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * Backorders to their end: fulfilled by stock received (most urgent request first, then the
@@ -29,9 +28,10 @@ import java.util.UUID;
 public class Backorders {
     private static final Logger LOG = Logger.getLogger(Backorders.class);
     /** Most urgent request first, then the oldest backorder. */
-    private static final Comparator<Backorder> FULFILMENT_ORDER =
-            Comparator.comparing((Backorder b) -> b.priority, Comparator.reverseOrder())
-                    .thenComparing(b -> b.createdAt).thenComparing(b -> b.id);
+    private static final Comparator<Backorder> FULFILMENT_ORDER = Comparator.comparing(
+                    (Backorder b) -> b.priority, Comparator.reverseOrder())
+            .thenComparing(b -> b.createdAt)
+            .thenComparing(b -> b.id);
 
     private final Outbox outbox;
     private final Stock stock;
@@ -50,9 +50,10 @@ public class Backorders {
      * they never wait on each other in a circle).
      */
     void stockReceived(@Observes StockReceived receipt) {
-        List<Backorder> open = Backorder.<Backorder>find("itemCode = ?1 and status = ?2 order by id", receipt.itemCode(),
-                        Backorder.Status.OPEN)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        List<Backorder> open = Backorder.<Backorder>find(
+                        "itemCode = ?1 and status = ?2 order by id", receipt.itemCode(), Backorder.Status.OPEN)
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
         if (open.isEmpty()) {
             return;
         }
@@ -60,7 +61,8 @@ public class Backorders {
         OffsetDateTime now = OffsetDateTime.now();
         for (Backorder backorder : open.stream().sorted(FULFILMENT_ORDER).toList()) {
             if (backorder.destinationCountry == null) {
-                LOG.warnf("Backorder %d (from before destinations were kept) has no destination; left open",
+                LOG.warnf(
+                        "Backorder %d (from before destinations were kept) has no destination; left open",
                         backorder.id);
                 continue;
             }
@@ -69,11 +71,16 @@ public class Backorders {
                 break;
             }
             backorder.fulfil(reserved, now);
-            Shipment shipment = Shipment.plan(backorder.requestId, backorder.agencyId, backorder.destinationCountry,
-                    receipt.warehouse(), List.of(Shipments.lineOf(item, reserved)), now);
+            Shipment shipment = Shipment.plan(
+                    backorder.requestId,
+                    backorder.agencyId,
+                    backorder.destinationCountry,
+                    receipt.warehouse(),
+                    List.of(Shipments.lineOf(item, reserved)),
+                    now);
             // the fulfilment names the shipment whose planned event follows it
-            outbox.record(new BackorderFulfilled(backorder.requestId, backorder.id, shipment.id, item.code, reserved,
-                    backorder.remaining, now));
+            outbox.record(new BackorderFulfilled(
+                    backorder.requestId, backorder.id, shipment.id, item.code, reserved, backorder.remaining, now));
             shipments.plan(shipment);
         }
     }
@@ -82,8 +89,8 @@ public class Backorders {
      * Backorders oldest first, of a request and in a status when given, after the backorder
      * created at {@code afterAt} with id {@code afterId} if given; one more than {@code limit}.
      */
-    public List<Backorder> page(UUID requestId, Backorder.Status status, OffsetDateTime afterAt, Long afterId,
-                                int limit) {
+    public List<Backorder> page(
+            UUID requestId, Backorder.Status status, OffsetDateTime afterAt, Long afterId, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (requestId != null) {
@@ -100,20 +107,22 @@ public class Backorders {
             params.put("id", afterId);
         }
         return Backorder.<Backorder>find(query.append(" order by createdAt, id").toString(), params)
-                .range(0, limit).list();
+                .range(0, limit)
+                .list();
     }
 
     @Transactional
     public Backorder cancel(UUID reference, String reason, String by) {
         Backorder backorder = Backorder.<Backorder>find("reference", reference)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .firstResult();
         if (backorder == null) {
             throw DomainRuleViolation.notFound("Backorder " + reference);
         }
         OffsetDateTime now = OffsetDateTime.now();
         backorder.cancel(reason, by, now);
-        outbox.record(new BackorderCancelled(backorder.requestId, backorder.id, backorder.itemCode,
-                backorder.remaining, reason, now));
+        outbox.record(new BackorderCancelled(
+                backorder.requestId, backorder.id, backorder.itemCode, backorder.remaining, reason, now));
         return backorder;
     }
 
@@ -132,7 +141,11 @@ public class Backorders {
             known.priority = level;
             known.updatedAt = OffsetDateTime.now();
         }
-        Backorder.update("priority = ?1, updatedAt = ?2 where requestId = ?3 and status = ?4", level,
-                OffsetDateTime.now(), requestId, Backorder.Status.OPEN);
+        Backorder.update(
+                "priority = ?1, updatedAt = ?2 where requestId = ?3 and status = ?4",
+                level,
+                OffsetDateTime.now(),
+                requestId,
+                Backorder.Status.OPEN);
     }
 }

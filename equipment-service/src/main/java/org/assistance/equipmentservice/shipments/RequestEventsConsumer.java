@@ -22,8 +22,14 @@ public class RequestEventsConsumer {
     public RequestEventsConsumer(EventInbox inbox, Shipments shipments, Backorders backorders) {
         this.inbox = inbox;
         this.handlers = EventHandlers.named("shipment-receipts")
-                .on(RequestSubmitted.class, e -> backorders.priorityLearnt(e.data().requestId(), e.data().priority()))
-                .on(RequestAmended.class, e -> backorders.priorityLearnt(e.data().requestId(), e.data().priority()))
+                .on(
+                        RequestSubmitted.class,
+                        e -> backorders.priorityLearnt(
+                                e.data().requestId(), e.data().priority()))
+                .on(
+                        RequestAmended.class,
+                        e -> backorders.priorityLearnt(
+                                e.data().requestId(), e.data().priority()))
                 .on(ReceiptConfirmed.class, e -> shipments.received(e.data()));
     }
 

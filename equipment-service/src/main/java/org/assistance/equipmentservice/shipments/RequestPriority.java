@@ -7,11 +7,10 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.OffsetDateTime;
 import java.util.Arrays;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A request's priority as request-service last published it (submitted or amended): stock that
@@ -24,18 +23,26 @@ public class RequestPriority extends PanacheEntityBase {
     /** request-service's priorities, lowest first. */
     @Schema(name = "RequestPriority")
     public enum Level {
-        LOW, MEDIUM, HIGH, URGENT;
+        LOW,
+        MEDIUM,
+        HIGH,
+        URGENT;
 
         static Level named(String name) {
-            return Arrays.stream(values()).filter(l -> l.name().equals(name)).findFirst().orElse(MEDIUM);
+            return Arrays.stream(values())
+                    .filter(l -> l.name().equals(name))
+                    .findFirst()
+                    .orElse(MEDIUM);
         }
     }
 
     @Id
     @Column(name = "request_id")
     public UUID requestId;
+
     @Enumerated(EnumType.STRING)
     public Level priority;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 

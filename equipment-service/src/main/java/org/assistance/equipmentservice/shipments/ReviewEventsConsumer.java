@@ -16,8 +16,8 @@ public class ReviewEventsConsumer {
 
     public ReviewEventsConsumer(EventInbox inbox, Shipments shipments) {
         this.inbox = inbox;
-        this.handlers = EventHandlers.named("shipment-planning")
-                .on(RequestApproved.class, e -> shipments.approved(e.data()));
+        this.handlers =
+                EventHandlers.named("shipment-planning").on(RequestApproved.class, e -> shipments.approved(e.data()));
     }
 
     @Incoming("assistance-reviews")

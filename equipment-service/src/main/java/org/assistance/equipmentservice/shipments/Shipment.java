@@ -8,6 +8,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.ReceiptLine;
@@ -19,16 +28,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.math.BigDecimal;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * Equipment on its way to a requesting State's authority, from one warehouse, and the rules of
  * its journey: screened (and possibly held) when planned, then dispatched, in transit with
@@ -38,7 +37,9 @@ import java.util.UUID;
 @Table(name = "shipments")
 public class Shipment extends PanacheEntityBase {
     public enum Mode {
-        AIR(30), SEA(60), LAND(7);
+        AIR(30),
+        SEA(60),
+        LAND(7);
 
         /** Days after dispatch by which a shipment without an expected date counts as delayed. */
         private final int defaultDays;
@@ -65,65 +66,95 @@ public class Shipment extends PanacheEntityBase {
     public record Milestone(
             @Schema(maxLength = 30, example = "CUSTOMS_ENTRY")
             String milestone,
+
             @Schema(maxLength = 200) String location,
             @Schema(maxLength = 2_000) String note,
-            OffsetDateTime at) {
-    }
+            OffsetDateTime at) {}
 
     @Id
     public UUID id;
+
     @Column(name = "request_id")
     public UUID requestId;
+
     @Column(name = "agency_id")
     public String agencyId;
+
     @Column(name = "destination_country")
     public String destinationCountry;
+
     public String warehouse;
+
     @Enumerated(EnumType.STRING)
     public ShipmentStatus status;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<ShipmentLine> lines;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<ScreeningHit> hits = new ArrayList<>();
+
     @Column(name = "held_at")
     public OffsetDateTime heldAt;
+
     @Column(name = "held_seconds")
     public long heldSeconds;
+
     @Column(name = "licence_reference")
     public String licenceReference;
+
     @Column(name = "licence_date")
     public LocalDate licenceDate;
+
     @Enumerated(EnumType.STRING)
     public Mode mode;
+
     public String carrier;
+
     @Column(name = "tracking_reference")
     public String trackingReference;
+
     @Column(name = "expected_delivery")
     public LocalDate expectedDelivery;
+
     @Column(name = "dispatched_at")
     public OffsetDateTime dispatchedAt;
+
     @Column(name = "delivered_at")
     public OffsetDateTime deliveredAt;
+
     @Column(name = "received_at")
     public OffsetDateTime receivedAt;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "receipt_lines")
     public List<ReceiptLine> receiptLines;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<Milestone> milestones = new ArrayList<>();
+
     @Column(name = "cancellation_reason")
     public String cancellationReason;
+
     @Column(name = "cancelled_by")
     public String cancelledBy;
+
     @Column(name = "planned_at")
     public OffsetDateTime plannedAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
     @Version
     public long version;
 
-    static Shipment plan(UUID requestId, String agencyId, String destination, String warehouse,
-                         List<ShipmentLine> lines, OffsetDateTime at) {
+    static Shipment plan(
+            UUID requestId,
+            String agencyId,
+            String destination,
+            String warehouse,
+            List<ShipmentLine> lines,
+            OffsetDateTime at) {
         Shipment shipment = new Shipment();
         shipment.id = UUID.randomUUID();
         shipment.requestId = requestId;
@@ -157,32 +188,48 @@ public class Shipment extends PanacheEntityBase {
      * lines cannot be cleared, only removed; LICENCE_REQUIRED ones need the licence reference
      * and date. Returns the lines removed (their stock goes back).
      */
-    List<ShipmentLine> clear(String licence, LocalDate licenceIssued, Set<String> removeItems,
-                             List<ScreeningHit> hitsNow, OffsetDateTime at) {
+    List<ShipmentLine> clear(
+            String licence,
+            LocalDate licenceIssued,
+            Set<String> removeItems,
+            List<ScreeningHit> hitsNow,
+            OffsetDateTime at) {
         require(EnumSet.of(ShipmentStatus.HELD), "be cleared");
-        List<ShipmentLine> removed = lines.stream().filter(l -> removeItems.contains(l.itemCode())).toList();
-        List<ShipmentLine> kept = lines.stream().filter(l -> !removeItems.contains(l.itemCode())).toList();
+        List<ShipmentLine> removed =
+                lines.stream().filter(l -> removeItems.contains(l.itemCode())).toList();
+        List<ShipmentLine> kept =
+                lines.stream().filter(l -> !removeItems.contains(l.itemCode())).toList();
         if (kept.isEmpty()) {
-            throw DomainRuleViolation.unprocessable("Removing every line leaves nothing to ship; cancel the shipment instead");
+            throw DomainRuleViolation.unprocessable(
+                    "Removing every line leaves nothing to ship; cancel the shipment instead");
         }
-        List<ScreeningHit> remaining = hitsNow.stream().filter(h -> !removeItems.contains(h.itemCode())).toList();
-        List<ScreeningHit> prohibited = remaining.stream().filter(h -> "PROHIBITED".equals(h.measure())).toList();
+        List<ScreeningHit> remaining = hitsNow.stream()
+                .filter(h -> !removeItems.contains(h.itemCode()))
+                .toList();
+        List<ScreeningHit> prohibited =
+                remaining.stream().filter(h -> "PROHIBITED".equals(h.measure())).toList();
         if (!prohibited.isEmpty()) {
-            throw new DomainRuleViolation(409, "prohibited", "Prohibited by a measure in force",
-                    prohibited.stream().map(h -> h.itemCode() + " to " + destinationCountry + " is prohibited ("
-                            + h.reference() + ")").reduce((a, b) -> a + "; " + b).orElse("")
+            throw new DomainRuleViolation(
+                    409,
+                    "prohibited",
+                    "Prohibited by a measure in force",
+                    prohibited.stream()
+                                    .map(h -> h.itemCode() + " to " + destinationCountry + " is prohibited ("
+                                            + h.reference() + ")")
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElse("")
                             + ". Remove or substitute the line; it cannot be cleared.");
         }
         boolean licenceNeeded = remaining.stream().anyMatch(h -> "LICENCE_REQUIRED".equals(h.measure()));
         if (licenceNeeded && (licence == null || licence.isBlank() || licenceIssued == null)) {
             List<org.assistance.chassis.problems.Problem.FieldError> errors = new ArrayList<>();
             if (licence == null || licence.isBlank()) {
-                errors.add(new org.assistance.chassis.problems.Problem.FieldError("licenceReference",
-                        "is required: a line needs an export licence"));
+                errors.add(new org.assistance.chassis.problems.Problem.FieldError(
+                        "licenceReference", "is required: a line needs an export licence"));
             }
             if (licenceIssued == null) {
-                errors.add(new org.assistance.chassis.problems.Problem.FieldError("licenceDate",
-                        "is required: a line needs an export licence"));
+                errors.add(new org.assistance.chassis.problems.Problem.FieldError(
+                        "licenceDate", "is required: a line needs an export licence"));
             }
             throw new InvalidInput(errors);
         }
@@ -201,9 +248,13 @@ public class Shipment extends PanacheEntityBase {
 
     /** Why lines were taken off at clearance, from the hits on them, when logistics gave no reason. */
     String removalReason(Set<String> removeItems) {
-        List<String> measures = hits.stream().filter(h -> removeItems.contains(h.itemCode()))
-                .map(h -> h.itemCode() + ": " + h.measure() + " (" + h.reference() + ")").distinct().toList();
-        String reason = measures.isEmpty() ? "Removed at clearance" : "Removed at clearance: " + String.join("; ", measures);
+        List<String> measures = hits.stream()
+                .filter(h -> removeItems.contains(h.itemCode()))
+                .map(h -> h.itemCode() + ": " + h.measure() + " (" + h.reference() + ")")
+                .distinct()
+                .toList();
+        String reason =
+                measures.isEmpty() ? "Removed at clearance" : "Removed at clearance: " + String.join("; ", measures);
         // many lines with long references: kept within what a reason can be
         return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON - 1) + "…";
     }
@@ -212,16 +263,23 @@ public class Shipment extends PanacheEntityBase {
      * Hands the shipment to the carrier if the rules in force (screened again now) allow it: a hit
      * that was not cleared while it was held refuses the dispatch and changes nothing.
      */
-    void dispatch(Mode how, String by, String tracking, LocalDate expected, List<ScreeningHit> hitsNow,
-                  OffsetDateTime at) {
+    void dispatch(
+            Mode how, String by, String tracking, LocalDate expected, List<ScreeningHit> hitsNow, OffsetDateTime at) {
         require(EnumSet.of(ShipmentStatus.PLANNED, ShipmentStatus.CLEARED), "be dispatched");
-        List<ScreeningHit> uncleared = hitsNow.stream().filter(h -> !isAmong(h, hits)).toList();
+        List<ScreeningHit> uncleared =
+                hitsNow.stream().filter(h -> !isAmong(h, hits)).toList();
         if (!uncleared.isEmpty()) {
-            throw new DomainRuleViolation(409, "screening-hit", "Stopped by an export rule in force",
-                    "Shipment " + id + " cannot be dispatched: " + uncleared.stream()
-                            .map(h -> "export rule " + h.ruleId() + " (" + h.reference() + ") makes " + h.itemCode()
-                                    + " to " + destinationCountry + " " + h.measure())
-                            .distinct().reduce((a, b) -> a + "; " + b).orElse(""));
+            throw new DomainRuleViolation(
+                    409,
+                    "screening-hit",
+                    "Stopped by an export rule in force",
+                    "Shipment " + id + " cannot be dispatched: "
+                            + uncleared.stream()
+                                    .map(h -> "export rule " + h.ruleId() + " (" + h.reference() + ") makes "
+                                            + h.itemCode() + " to " + destinationCountry + " " + h.measure())
+                                    .distinct()
+                                    .reduce((a, b) -> a + "; " + b)
+                                    .orElse(""));
         }
         mode = how;
         carrier = by;
@@ -234,15 +292,17 @@ public class Shipment extends PanacheEntityBase {
 
     /** The same rule, as it read, on the same item. */
     private static boolean isAmong(ScreeningHit hit, List<ScreeningHit> others) {
-        return others.stream().anyMatch(o -> o.itemCode().equals(hit.itemCode())
-                && java.util.Objects.equals(o.ruleId(), hit.ruleId()) && o.measure().equals(hit.measure()));
+        return others.stream()
+                .anyMatch(o -> o.itemCode().equals(hit.itemCode())
+                        && java.util.Objects.equals(o.ruleId(), hit.ruleId())
+                        && o.measure().equals(hit.measure()));
     }
 
     void milestone(String name, String location, String note, OffsetDateTime at) {
         require(EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT), "record a milestone");
         if (milestones.size() >= MAX_MILESTONES) {
-            throw DomainRuleViolation.conflict("Shipment " + id + " has " + MAX_MILESTONES
-                    + " milestones already, as many as a journey records");
+            throw DomainRuleViolation.conflict(
+                    "Shipment " + id + " has " + MAX_MILESTONES + " milestones already, as many as a journey records");
         }
         milestones = new ArrayList<>(milestones);
         milestones.add(new Milestone(name, location, note, at));
@@ -262,7 +322,8 @@ public class Shipment extends PanacheEntityBase {
 
     /** The partner's proof of delivery arrived; false when it cannot apply (e.g. cancelled meanwhile). */
     boolean received(List<ReceiptLine> receipt, OffsetDateTime at) {
-        if (!EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT, ShipmentStatus.DELIVERED).contains(status)) {
+        if (!EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT, ShipmentStatus.DELIVERED)
+                .contains(status)) {
             return false;
         }
         if (deliveredAt == null) {
@@ -292,14 +353,16 @@ public class Shipment extends PanacheEntityBase {
         if (dispatchedAt == null || deliveredAt != null || status == ShipmentStatus.CANCELLED) {
             return false;
         }
-        LocalDate due = expectedDelivery != null ? expectedDelivery : mode.dueBy(dispatchedAt).toLocalDate();
+        LocalDate due = expectedDelivery != null
+                ? expectedDelivery
+                : mode.dueBy(dispatchedAt).toLocalDate();
         return now.toLocalDate().isAfter(due);
     }
 
     private void require(Set<ShipmentStatus> allowed, String what) {
         if (!allowed.contains(status)) {
-            throw DomainRuleViolation.conflict("Shipment " + id + " is " + status + " and cannot " + what
-                    + " (only when " + allowed + ")");
+            throw DomainRuleViolation.conflict(
+                    "Shipment " + id + " is " + status + " and cannot " + what + " (only when " + allowed + ")");
         }
     }
 

@@ -18,6 +18,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
@@ -26,18 +31,12 @@ import org.assistance.equipmentservice.paging.Pages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 @Path("/api/v1")
 @Produces(MediaType.APPLICATION_JSON)
@@ -46,6 +45,7 @@ import java.util.UUID;
 public class ShipmentResource {
     /** How far ahead a carrier's expected delivery date may be; how old a licence may be. */
     static final int MAX_YEARS_AHEAD = 5;
+
     static final int MAX_LICENCE_AGE_YEARS = 10;
 
     private final Shipments shipments;
@@ -62,28 +62,54 @@ public class ShipmentResource {
     @Path("/shipments")
     @RolesAllowed({Roles.PARTNER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN, Roles.REVIEWER})
     @Operation(summary = "Shipments, newest first, by request, status or delay; partners see only their agency's")
-    @APIResponse(responseCode = "200", description = "A page of shipments, newest first (with delayed, a page may hold "
-            + "fewer than limit while more follow)",
-            headers = @Header(name = "Link", description = Pages.LINK_DESCRIPTION,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 2_500)),
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = ShipmentView.class,
-                    maxItems = Pages.MAX)))
-    public Response list(@QueryParam("requestId") UUID requestId, @QueryParam("status") ShipmentStatus status,
-                         @QueryParam("delayed") Boolean delayed,
-                         @QueryParam("limit") @DefaultValue(Pages.DEFAULT) @Min(1) @Max(Pages.MAX)
-                         @Parameter(description = Pages.LIMIT_DESCRIPTION) int limit,
-                         @QueryParam("cursor") @Size(max = 200) @Parameter(description = Pages.CURSOR_DESCRIPTION)
-                         String cursor,
-                         @Context UriInfo uri) {
-        Object[] after = cursor == null ? null : Pages.read(cursor, 2,
-                parts -> new Object[] {OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1])});
-        List<Shipment> found = shipments.page(requestId, status, caller.scope(),
-                after == null ? null : (OffsetDateTime) after[0], after == null ? null : (UUID) after[1], limit);
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of shipments, newest first (with delayed, a page may hold "
+                    + "fewer than limit while more follow)",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = Pages.LINK_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 2_500)),
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = ShipmentView.class,
+                                            maxItems = Pages.MAX)))
+    public Response list(
+            @QueryParam("requestId") UUID requestId,
+            @QueryParam("status") ShipmentStatus status,
+            @QueryParam("delayed") Boolean delayed,
+            @QueryParam("limit")
+                    @DefaultValue(Pages.DEFAULT)
+                    @Min(1)
+                    @Max(Pages.MAX)
+                    @Parameter(description = Pages.LIMIT_DESCRIPTION)
+                    int limit,
+            @QueryParam("cursor") @Size(max = 200) @Parameter(description = Pages.CURSOR_DESCRIPTION) String cursor,
+            @Context UriInfo uri) {
+        Object[] after = cursor == null
+                ? null
+                : Pages.read(
+                        cursor, 2, parts -> new Object[] {OffsetDateTime.parse(parts[0]), UUID.fromString(parts[1])});
+        List<Shipment> found = shipments.page(
+                requestId,
+                status,
+                caller.scope(),
+                after == null ? null : (OffsetDateTime) after[0],
+                after == null ? null : (UUID) after[1],
+                limit);
         OffsetDateTime now = OffsetDateTime.now();
         List<Shipment> page = found.size() > limit ? found.subList(0, limit) : found;
-        List<Shipment> shown = page.stream().filter(s -> delayed == null || s.isDelayed(now) == delayed).toList();
+        List<Shipment> shown = page.stream()
+                .filter(s -> delayed == null || s.isDelayed(now) == delayed)
+                .toList();
         Response answer = Pages.of(found, limit, s -> s.id, s -> new Object[] {s.plannedAt, s.id}, uri);
-        return Response.fromResponse(answer).entity(shown.stream().map(s -> ShipmentView.of(s, now)).toList()).build();
+        return Response.fromResponse(answer)
+                .entity(shown.stream().map(s -> ShipmentView.of(s, now)).toList())
+                .build();
     }
 
     @GET
@@ -91,7 +117,9 @@ public class ShipmentResource {
     @RolesAllowed({Roles.PARTNER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN, Roles.REVIEWER})
     @Operation(summary = "One shipment")
     @APIResponse(responseCode = "200", description = "The shipment")
-    @APIResponse(responseCode = "404", description = "No such shipment",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such shipment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ShipmentView get(@PathParam("id") UUID id) {
         return ShipmentView.of(shipments.get(id, caller.scope()));
@@ -101,13 +129,17 @@ public class ShipmentResource {
     @Path("/shipments/{id}/clearance")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LOGISTICS)
-    @Operation(summary = "Clear a held shipment: a licence for LICENCE_REQUIRED lines; PROHIBITED lines must be "
-            + "removed (hits of retired rules no longer count). Removing every line cancels the shipment.")
+    @Operation(
+            summary = "Clear a held shipment: a licence for LICENCE_REQUIRED lines; PROHIBITED lines must be "
+                    + "removed (hits of retired rules no longer count). Removing every line cancels the shipment.")
     @APIResponse(responseCode = "200", description = "Cleared (or cancelled, when every line was removed)")
-    @APIResponse(responseCode = "404", description = "No such shipment",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such shipment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It is not held, or a line it keeps is prohibited by a measure "
-            + "in force",
+    @APIResponse(
+            responseCode = "409",
+            description = "It is not held, or a line it keeps is prohibited by a measure " + "in force",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ShipmentView clear(@PathParam("id") UUID id, @NotNull @Valid Clearance body) {
         if (body.licenceDate() != null
@@ -115,30 +147,41 @@ public class ShipmentResource {
             throw InvalidInput.field("licenceDate", "must be within the last " + MAX_LICENCE_AGE_YEARS + " years");
         }
         Set<String> remove = body.removeItems() == null ? Set.of() : Set.copyOf(body.removeItems());
-        String reason = body.reason() == null || body.reason().isBlank() ? null : body.reason().strip();
-        return ShipmentView.of(shipments.clear(id, body.licenceReference(), body.licenceDate(), remove, reason,
-                caller.subject()));
+        String reason = body.reason() == null || body.reason().isBlank()
+                ? null
+                : body.reason().strip();
+        return ShipmentView.of(
+                shipments.clear(id, body.licenceReference(), body.licenceDate(), remove, reason, caller.subject()));
     }
 
     @POST
     @Path("/shipments/{id}/dispatch")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LOGISTICS)
-    @Operation(summary = "Hand a planned (screening passed) or cleared shipment to the carrier; the export rules in "
-            + "force are checked again, and one that now hits it refuses the dispatch (409 naming the rule)")
+    @Operation(
+            summary = "Hand a planned (screening passed) or cleared shipment to the carrier; the export rules in "
+                    + "force are checked again, and one that now hits it refuses the dispatch (409 naming the rule)")
     @APIResponse(responseCode = "200", description = "Dispatched")
-    @APIResponse(responseCode = "404", description = "No such shipment",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such shipment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It is not planned or cleared, or an export rule in force now hits "
-            + "it (named in the detail)",
+    @APIResponse(
+            responseCode = "409",
+            description =
+                    "It is not planned or cleared, or an export rule in force now hits " + "it (named in the detail)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ShipmentView dispatch(@PathParam("id") UUID id, @NotNull @Valid Dispatch body) {
         if (body.expectedDelivery() != null
                 && body.expectedDelivery().isAfter(LocalDate.now().plusYears(MAX_YEARS_AHEAD))) {
             throw InvalidInput.field("expectedDelivery", "must be within " + MAX_YEARS_AHEAD + " years");
         }
-        return ShipmentView.of(shipments.dispatch(id, body.mode(), body.carrier().strip(),
-                body.trackingReference().strip(), body.expectedDelivery()));
+        return ShipmentView.of(shipments.dispatch(
+                id,
+                body.mode(),
+                body.carrier().strip(),
+                body.trackingReference().strip(),
+                body.expectedDelivery()));
     }
 
     @POST
@@ -147,14 +190,18 @@ public class ShipmentResource {
     @RolesAllowed(Roles.LOGISTICS)
     @Operation(summary = "Record a milestone of a dispatched shipment (customs entry, hold, release...)")
     @APIResponse(responseCode = "200", description = "Recorded; the shipment is in transit")
-    @APIResponse(responseCode = "404", description = "No such shipment",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such shipment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It is not dispatched or in transit, or has as many milestones "
-            + "as a journey records (" + Shipment.MAX_MILESTONES + ")",
+    @APIResponse(
+            responseCode = "409",
+            description = "It is not dispatched or in transit, or has as many milestones " + "as a journey records ("
+                    + Shipment.MAX_MILESTONES + ")",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ShipmentView milestone(@PathParam("id") UUID id, @NotNull @Valid MilestoneDraft body) {
-        return ShipmentView.of(shipments.milestone(id, body.milestone().name(), body.location(), body.note(),
-                body.occurredAt()));
+        return ShipmentView.of(
+                shipments.milestone(id, body.milestone().name(), body.location(), body.note(), body.occurredAt()));
     }
 
     @POST
@@ -163,9 +210,13 @@ public class ShipmentResource {
     @RolesAllowed(Roles.LOGISTICS)
     @Operation(summary = "Record that the carrier delivered the shipment")
     @APIResponse(responseCode = "200", description = "Delivered")
-    @APIResponse(responseCode = "404", description = "No such shipment",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such shipment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It is not dispatched or in transit",
+    @APIResponse(
+            responseCode = "409",
+            description = "It is not dispatched or in transit",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ShipmentView deliver(@PathParam("id") UUID id, @NotNull @Valid DeliveryDraft body) {
         return ShipmentView.of(shipments.deliver(id, body.deliveredAt()));
@@ -177,9 +228,13 @@ public class ShipmentResource {
     @RolesAllowed(Roles.LOGISTICS)
     @Operation(summary = "Cancel a shipment before dispatch; its reserved stock is released")
     @APIResponse(responseCode = "200", description = "Cancelled")
-    @APIResponse(responseCode = "404", description = "No such shipment",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such shipment",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It was dispatched already, or has ended",
+    @APIResponse(
+            responseCode = "409",
+            description = "It was dispatched already, or has ended",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ShipmentView cancel(@PathParam("id") UUID id, @NotNull @Valid Cancellation body) {
         return ShipmentView.of(shipments.cancel(id, body.reason().strip(), caller.subject()));
@@ -188,23 +243,45 @@ public class ShipmentResource {
     @GET
     @Path("/backorders")
     @RolesAllowed({Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
-    @Operation(summary = "Approved equipment waiting for stock (OPEN), and what became of earlier backorders, oldest first")
-    @APIResponse(responseCode = "200", description = "A page of backorders, oldest first",
-            headers = @Header(name = "Link", description = Pages.LINK_DESCRIPTION,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 2_500)),
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, implementation = BackorderView.class,
-                    maxItems = Pages.MAX)))
-    public Response backorders(@QueryParam("requestId") UUID requestId,
-                               @QueryParam("status") Backorder.Status status,
-                               @QueryParam("limit") @DefaultValue(Pages.DEFAULT) @Min(1) @Max(Pages.MAX)
-                               @Parameter(description = Pages.LIMIT_DESCRIPTION) int limit,
-                               @QueryParam("cursor") @Size(max = 200) @Parameter(description = Pages.CURSOR_DESCRIPTION)
-                               String cursor,
-                               @Context UriInfo uri) {
-        Object[] after = cursor == null ? null : Pages.read(cursor, 2,
-                parts -> new Object[] {OffsetDateTime.parse(parts[0]), Long.parseLong(parts[1])});
-        List<Backorder> found = backorders.page(requestId, status, after == null ? null : (OffsetDateTime) after[0],
-                after == null ? null : (Long) after[1], limit);
+    @Operation(
+            summary =
+                    "Approved equipment waiting for stock (OPEN), and what became of earlier backorders, oldest first")
+    @APIResponse(
+            responseCode = "200",
+            description = "A page of backorders, oldest first",
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = Pages.LINK_DESCRIPTION,
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 2_500)),
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = BackorderView.class,
+                                            maxItems = Pages.MAX)))
+    public Response backorders(
+            @QueryParam("requestId") UUID requestId,
+            @QueryParam("status") Backorder.Status status,
+            @QueryParam("limit")
+                    @DefaultValue(Pages.DEFAULT)
+                    @Min(1)
+                    @Max(Pages.MAX)
+                    @Parameter(description = Pages.LIMIT_DESCRIPTION)
+                    int limit,
+            @QueryParam("cursor") @Size(max = 200) @Parameter(description = Pages.CURSOR_DESCRIPTION) String cursor,
+            @Context UriInfo uri) {
+        Object[] after = cursor == null
+                ? null
+                : Pages.read(
+                        cursor, 2, parts -> new Object[] {OffsetDateTime.parse(parts[0]), Long.parseLong(parts[1])});
+        List<Backorder> found = backorders.page(
+                requestId,
+                status,
+                after == null ? null : (OffsetDateTime) after[0],
+                after == null ? null : (Long) after[1],
+                limit);
         return Pages.of(found, limit, BackorderView::of, b -> new Object[] {b.createdAt, b.id}, uri);
     }
 
@@ -212,15 +289,23 @@ public class ShipmentResource {
     @Path("/backorders/{reference}/cancellation")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LOGISTICS)
-    @Operation(summary = "Cancel what a backorder still waits for (publishes assistance.shipment.backorder-cancelled.v1)")
-    @APIResponse(responseCode = "200", description = "Cancelled",
+    @Operation(
+            summary = "Cancel what a backorder still waits for (publishes assistance.shipment.backorder-cancelled.v1)")
+    @APIResponse(
+            responseCode = "200",
+            description = "Cancelled",
             content = @Content(schema = @Schema(implementation = BackorderView.class)))
-    @APIResponse(responseCode = "404", description = "No such backorder",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such backorder",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "It was fulfilled or cancelled already",
+    @APIResponse(
+            responseCode = "409",
+            description = "It was fulfilled or cancelled already",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public BackorderView cancelBackorder(@PathParam("reference") @Parameter(description = "the backorder's reference")
-                                         UUID reference, @NotNull @Valid Cancellation body) {
+    public BackorderView cancelBackorder(
+            @PathParam("reference") @Parameter(description = "the backorder's reference") UUID reference,
+            @NotNull @Valid Cancellation body) {
         return BackorderView.of(backorders.cancel(reference, body.reason().strip(), caller.subject()));
     }
 }

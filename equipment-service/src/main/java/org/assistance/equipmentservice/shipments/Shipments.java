@@ -5,6 +5,15 @@ import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
@@ -31,16 +40,6 @@ import org.assistance.equipmentservice.screening.Screening;
 import org.assistance.equipmentservice.stock.Stock;
 import org.jboss.logging.Logger;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * Plans shipments for approved equipment (reserving stock, split by warehouse, the rest
  * back-ordered, lines it cannot ship refused), screens them, and moves them along their journey
@@ -52,6 +51,7 @@ public class Shipments {
     private static final Logger LOG = Logger.getLogger(Shipments.class);
     /** request-service's bounds on a request's equipment (lines, units a line): what an approval can carry. */
     static final int MAX_LINES = 100;
+
     static final int MAX_QUANTITY = 10_000;
     private final Outbox outbox;
     private final Stock stock;
@@ -81,40 +81,63 @@ public class Shipments {
         int lines = 0;
         for (EquipmentLine line : approval.equipmentLines()) {
             CatalogueItem item = line.itemCode() == null ? null : CatalogueItem.findById(line.itemCode());
-            if (++lines > MAX_LINES || item == null || item.isWithdrawn() || line.quantity() <= 0
+            if (++lines > MAX_LINES
+                    || item == null
+                    || item.isWithdrawn()
+                    || line.quantity() <= 0
                     || line.quantity() > MAX_QUANTITY) {
-                outbox.record(new LineRefused(approval.requestId(), line.itemCode(), line.quantity(),
-                        refusal(line, item, lines), now));
+                outbox.record(new LineRefused(
+                        approval.requestId(), line.itemCode(), line.quantity(), refusal(line, item, lines), now));
                 continue;
             }
             int reserved = 0;
             for (Stock.Allocation allocation : stock.reserve(item.code, line.quantity())) {
-                byWarehouse.computeIfAbsent(allocation.warehouse(), w -> new ArrayList<>())
+                byWarehouse
+                        .computeIfAbsent(allocation.warehouse(), w -> new ArrayList<>())
                         .add(lineOf(item, allocation.quantity()));
                 reserved += allocation.quantity();
             }
             if (reserved < line.quantity()) {
-                Backorder backorder = Backorder.of(approval.requestId(), approval.agencyId(), approval.country(),
-                        item.code, line.quantity() - reserved, priority, now);
+                Backorder backorder = Backorder.of(
+                        approval.requestId(),
+                        approval.agencyId(),
+                        approval.country(),
+                        item.code,
+                        line.quantity() - reserved,
+                        priority,
+                        now);
                 backorder.persist();
-                outbox.record(new LineBackordered(backorder.requestId, backorder.id, item.code, item.name,
-                        backorder.quantity, priority.name(), now));
+                outbox.record(new LineBackordered(
+                        backorder.requestId,
+                        backorder.id,
+                        item.code,
+                        item.name,
+                        backorder.quantity,
+                        priority.name(),
+                        now));
             }
         }
         for (Map.Entry<String, List<ShipmentLine>> planned : byWarehouse.entrySet()) {
-            plan(Shipment.plan(approval.requestId(), approval.agencyId(), approval.country(), planned.getKey(),
-                    planned.getValue(), now));
+            plan(Shipment.plan(
+                    approval.requestId(),
+                    approval.agencyId(),
+                    approval.country(),
+                    planned.getKey(),
+                    planned.getValue(),
+                    now));
         }
     }
 
     /** Records the approval as handled; false if it already was (program-service may publish it twice). */
     private boolean firstTime(RequestApproved approval) {
-        return entityManager.createNativeQuery("""
+        return entityManager
+                        .createNativeQuery("""
                         insert into approved_requests (request_id, handled_at) values (?1, ?2)
                         on conflict (request_id) do nothing""")
-                .setParameter(1, approval.requestId())
-                .setParameter(2, OffsetDateTime.now())
-                .executeUpdate() == 1;
+                        .setParameter(1, approval.requestId())
+                        .setParameter(2, OffsetDateTime.now())
+                        .executeUpdate()
+                == 1;
     }
 
     private static String refusal(EquipmentLine line, CatalogueItem item, int position) {
@@ -158,7 +181,8 @@ public class Shipments {
     void rulesChanged(@Observes RulesInForceChanged change) {
         List<ExportRule> rules = screening.rulesInForce();
         List<Shipment> planned = Shipment.find("status = ?1 order by id", ShipmentStatus.PLANNED)
-                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+                .withLock(LockModeType.PESSIMISTIC_WRITE)
+                .list();
         OffsetDateTime now = OffsetDateTime.now();
         int held = 0;
         for (Shipment shipment : planned) {
@@ -168,7 +192,8 @@ public class Shipments {
                 held++;
             }
         }
-        LOG.infof("Export rule %s: %d planned shipments screened again, %d held", change.ruleId(), planned.size(), held);
+        LOG.infof(
+                "Export rule %s: %d planned shipments screened again, %d held", change.ruleId(), planned.size(), held);
     }
 
     /**
@@ -176,26 +201,33 @@ public class Shipments {
      * taking off every line cancels the shipment instead.
      */
     @Transactional
-    public Shipment clear(UUID id, String licence, LocalDate licenceDate, Set<String> removeItems, String reason,
-                          String by) {
+    public Shipment clear(
+            UUID id, String licence, LocalDate licenceDate, Set<String> removeItems, String reason, String by) {
         screening.holdRulesSteady();
         Shipment shipment = locked(id);
         OffsetDateTime now = OffsetDateTime.now();
         String why = reason != null ? reason : shipment.removalReason(removeItems);
-        if (shipment.status == ShipmentStatus.HELD && !shipment.lines.isEmpty() && shipment.removesEveryLine(removeItems)) {
+        if (shipment.status == ShipmentStatus.HELD
+                && !shipment.lines.isEmpty()
+                && shipment.removesEveryLine(removeItems)) {
             cancel(shipment, why, by, now);
             return shipment;
         }
-        List<ShipmentLine> removed = shipment.clear(licence, licenceDate, removeItems,
-                screening.screen(shipment.destinationCountry, shipment.lines), now);
+        List<ShipmentLine> removed = shipment.clear(
+                licence, licenceDate, removeItems, screening.screen(shipment.destinationCountry, shipment.lines), now);
         for (ShipmentLine line : removed) {
             stock.release(shipment.warehouse, line.itemCode(), line.quantity());
         }
         if (!removed.isEmpty()) {
             outbox.record(new ShipmentLinesRemoved(shipment.requestId, shipment.id, removed, why, now));
         }
-        outbox.record(new ShipmentCleared(shipment.requestId, shipment.id, shipment.licenceReference,
-                shipment.licenceDate, shipment.heldSeconds, now));
+        outbox.record(new ShipmentCleared(
+                shipment.requestId,
+                shipment.id,
+                shipment.licenceReference,
+                shipment.licenceDate,
+                shipment.heldSeconds,
+                now));
         return shipment;
     }
 
@@ -205,13 +237,20 @@ public class Shipments {
         screening.holdRulesSteady();
         Shipment shipment = locked(id);
         OffsetDateTime now = OffsetDateTime.now();
-        shipment.dispatch(mode, carrier, tracking, expected,
-                screening.screen(shipment.destinationCountry, shipment.lines), now);
+        shipment.dispatch(
+                mode, carrier, tracking, expected, screening.screen(shipment.destinationCountry, shipment.lines), now);
         for (ShipmentLine line : shipment.lines) {
             stock.consume(shipment.warehouse, line.itemCode(), line.quantity());
         }
-        outbox.record(new ShipmentDispatched(shipment.requestId, shipment.id, mode.name(), carrier, tracking, expected,
-                now, mode.dueBy(now).toInstant()));
+        outbox.record(new ShipmentDispatched(
+                shipment.requestId,
+                shipment.id,
+                mode.name(),
+                carrier,
+                tracking,
+                expected,
+                now,
+                mode.dueBy(now).toInstant()));
         return shipment;
     }
 
@@ -269,8 +308,8 @@ public class Shipments {
      * Shipments the scope may read, newest first, of a request and in a status when given, after
      * the shipment planned at {@code afterAt} with id {@code afterId} if given; one more than {@code limit}.
      */
-    public List<Shipment> page(UUID requestId, ShipmentStatus status, TenantScope scope, OffsetDateTime afterAt,
-                               UUID afterId, int limit) {
+    public List<Shipment> page(
+            UUID requestId, ShipmentStatus status, TenantScope scope, OffsetDateTime afterAt, UUID afterId, int limit) {
         StringBuilder query = new StringBuilder("1 = 1");
         Map<String, Object> params = new HashMap<>();
         if (requestId != null) {
@@ -290,8 +329,10 @@ public class Shipments {
             params.put("at", afterAt);
             params.put("id", afterId);
         }
-        return Shipment.<Shipment>find(query.append(" order by plannedAt desc, id").toString(), params)
-                .range(0, limit).list();
+        return Shipment.<Shipment>find(
+                        query.append(" order by plannedAt desc, id").toString(), params)
+                .range(0, limit)
+                .list();
     }
 
     /** One shipment; one outside the caller's scope is not found, as if it did not exist. */

@@ -5,14 +5,13 @@ import jakarta.enterprise.event.Event;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.assistance.chassis.problems.DomainRuleViolation;
-import org.assistance.equipmentservice.catalogue.CatalogueItem;
-import org.assistance.equipmentservice.catalogue.UniqueRows;
-
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.equipmentservice.catalogue.CatalogueItem;
+import org.assistance.equipmentservice.catalogue.UniqueRows;
 
 /**
  * Stock per warehouse. Reservations take the stock rows' locks, so concurrent plans never
@@ -29,8 +28,7 @@ public class Stock {
     }
 
     /** A quantity of an item taken from one warehouse. */
-    public record Allocation(String warehouse, String itemCode, int quantity) {
-    }
+    public record Allocation(String warehouse, String itemCode, int quantity) {}
 
     /** Registers a warehouse under a code no other has. */
     @Transactional
@@ -58,8 +56,10 @@ public class Stock {
             params.put("warehouse", afterWarehouse);
             params.put("item", afterItem);
         }
-        return StockLevel.<StockLevel>find(query.append(" order by key.warehouse, key.itemCode").toString(), params)
-                .range(0, limit).list();
+        return StockLevel.<StockLevel>find(
+                        query.append(" order by key.warehouse, key.itemCode").toString(), params)
+                .range(0, limit)
+                .list();
     }
 
     /**
@@ -74,7 +74,8 @@ public class Stock {
         if (Warehouse.findById(warehouse) == null) {
             throw DomainRuleViolation.notFound("Warehouse " + warehouse);
         }
-        entityManager.createNativeQuery("""
+        entityManager
+                .createNativeQuery("""
                         insert into stock_levels (warehouse, item_code, on_hand, reserved) values (?1, ?2, 0, 0)
                         on conflict (warehouse, item_code) do nothing""")
                 .setParameter(1, warehouse)
@@ -110,13 +111,14 @@ public class Stock {
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<Allocation> reserve(String itemCode, int quantity) {
-        List<StockLevel> levels = entityManager.createQuery(
-                        "from StockLevel where key.itemCode = :item order by key.warehouse", StockLevel.class)
+        List<StockLevel> levels = entityManager
+                .createQuery("from StockLevel where key.itemCode = :item order by key.warehouse", StockLevel.class)
                 .setParameter("item", itemCode)
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultList();
         List<StockLevel> byFree = new ArrayList<>(levels);
-        byFree.sort((a, b) -> b.free() != a.free() ? Integer.compare(b.free(), a.free())
+        byFree.sort((a, b) -> b.free() != a.free()
+                ? Integer.compare(b.free(), a.free())
                 : a.key.warehouse().compareTo(b.key.warehouse()));
         List<Allocation> allocations = new ArrayList<>();
         int left = quantity;

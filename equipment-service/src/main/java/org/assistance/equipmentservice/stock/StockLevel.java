@@ -6,7 +6,6 @@ import jakarta.persistence.Embeddable;
 import jakarta.persistence.EmbeddedId;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Table;
-
 import java.io.Serializable;
 
 /** How many of an item a warehouse holds, and how many of those are reserved for planned shipments. */
@@ -18,14 +17,16 @@ public class StockLevel extends PanacheEntityBase {
 
     @EmbeddedId
     public Key key;
+
     @Column(name = "on_hand")
     public int onHand;
+
     public int reserved;
 
     @Embeddable
-    public record Key(@Column(name = "warehouse") String warehouse, @Column(name = "item_code") String itemCode)
-            implements Serializable {
-    }
+    public record Key(
+            @Column(name = "warehouse") String warehouse,
+            @Column(name = "item_code") String itemCode) implements Serializable {}
 
     public int free() {
         return onHand - reserved;

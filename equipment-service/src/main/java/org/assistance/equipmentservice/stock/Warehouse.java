@@ -10,6 +10,7 @@ import jakarta.persistence.Table;
 public class Warehouse extends PanacheEntityBase {
     @Id
     public String code;
+
     public String name;
     public String country;
 }

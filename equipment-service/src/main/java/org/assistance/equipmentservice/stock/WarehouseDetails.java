@@ -10,8 +10,14 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** A warehouse as an admin registers it, and as the registration answers it. */
 @Schema(name = "Warehouse")
 public record WarehouseDetails(
-        @NotBlank @Size(max = 20) @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "must be upper-case letters, digits and dashes")
-        @Schema(example = "VIE-1") String code,
-        @NotBlank @Size(max = 200) @Schema(example = "Vienna central warehouse") String name,
-        @NotNull @CountryCode @Size(min = 2, max = 2) @Schema(example = "AT") String country) {
-}
+        @NotBlank
+        @Size(max = 20)
+        @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "must be upper-case letters, digits and dashes")
+        @Schema(example = "VIE-1")
+        String code,
+
+        @NotBlank @Size(max = 200) @Schema(example = "Vienna central warehouse")
+        String name,
+
+        @NotNull @CountryCode @Size(min = 2, max = 2) @Schema(example = "AT")
+        String country) {}

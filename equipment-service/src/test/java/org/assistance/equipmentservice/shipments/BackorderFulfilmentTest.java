@@ -1,7 +1,22 @@
 package org.assistance.equipmentservice.shipments;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
@@ -12,22 +27,6 @@ import org.assistance.equipmentservice.Logistics;
 import org.assistance.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-import java.util.concurrent.Callable;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.anyOf;
-import static org.hamcrest.Matchers.equalTo;
 
 /** Approved equipment nobody had waits as a backorder until stock arrives, or until logistics cancels it. */
 @QuarkusTest
@@ -58,30 +57,52 @@ class BackorderFulfilmentTest {
         awaitPriority(urgentOlder, "URGENT");
         awaitPriority(urgentNewer, "URGENT");
 
-        given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("itemCode", item, "quantity", 5))
-                .when().post("/api/v1/warehouses/" + warehouse + "/stock")
-                .then().statusCode(200).body("onHand", equalTo(5)).body("reserved", equalTo(5)).body("free", equalTo(0));
+                .when()
+                .post("/api/v1/warehouses/" + warehouse + "/stock")
+                .then()
+                .statusCode(200)
+                .body("onHand", equalTo(5))
+                .body("reserved", equalTo(5))
+                .body("free", equalTo(0));
 
         assertFulfilled(urgentOlder, item, warehouse, 2, 0);
         assertFulfilled(urgentNewer, item, warehouse, 2, 0);
         assertFulfilled(unknownPriority, item, warehouse, 1, 1);
-        assertThat(Logistics.backorders(low)).singleElement().satisfies(b ->
-                assertThat(b).containsEntry("status", "OPEN").containsEntry("remaining", 2));
-        assertThat(Logistics.backorders(unknownPriority)).singleElement().satisfies(b ->
-                assertThat(b).containsEntry("status", "OPEN").containsEntry("remaining", 1)
+        assertThat(Logistics.backorders(low))
+                .singleElement()
+                .satisfies(b -> assertThat(b).containsEntry("status", "OPEN").containsEntry("remaining", 2));
+        assertThat(Logistics.backorders(unknownPriority))
+                .singleElement()
+                .satisfies(b -> assertThat(b)
+                        .containsEntry("status", "OPEN")
+                        .containsEntry("remaining", 1)
                         .containsEntry("quantity", 2));
-        assertThat(Logistics.backorders(urgentOlder)).singleElement().satisfies(b ->
-                assertThat(b).containsEntry("status", "FULFILLED").containsEntry("remaining", 0));
+        assertThat(Logistics.backorders(urgentOlder))
+                .singleElement()
+                .satisfies(
+                        b -> assertThat(b).containsEntry("status", "FULFILLED").containsEntry("remaining", 0));
 
         Logistics.stock(warehouse, item, 10);
-        assertThat(Logistics.shipmentEvents(low, 3)).extracting(e -> e.type().typeName()).containsExactly(
-                "assistance.shipment.line-backordered.v1", "assistance.shipment.backorder-fulfilled.v1",
-                "assistance.shipment.planned.v1");
-        assertThat(Logistics.backorders(unknownPriority)).singleElement().satisfies(b ->
-                assertThat(b).containsEntry("status", "FULFILLED").containsEntry("remaining", 0));
-        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
-                .then().body("find { it.itemCode == '" + item + "' }.onHand", equalTo(15))
+        assertThat(Logistics.shipmentEvents(low, 3))
+                .extracting(e -> e.type().typeName())
+                .containsExactly(
+                        "assistance.shipment.line-backordered.v1",
+                        "assistance.shipment.backorder-fulfilled.v1",
+                        "assistance.shipment.planned.v1");
+        assertThat(Logistics.backorders(unknownPriority))
+                .singleElement()
+                .satisfies(
+                        b -> assertThat(b).containsEntry("status", "FULFILLED").containsEntry("remaining", 0));
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .when()
+                .get("/api/v1/stock")
+                .then()
+                .body("find { it.itemCode == '" + item + "' }.onHand", equalTo(15))
                 .body("find { it.itemCode == '" + item + "' }.reserved", equalTo(8));
     }
 
@@ -98,9 +119,11 @@ class BackorderFulfilmentTest {
             Logistics.stock(warehouse, item, 1);
 
             List<CloudEvent<AssistanceEvent>> events = Logistics.shipmentEvents(request, 4);
-            assertThat(events).extracting(e -> e.type().typeName()).containsExactly(
-                    "assistance.shipment.line-backordered.v1", "assistance.shipment.backorder-fulfilled.v1",
-                    "assistance.shipment.planned.v1", "assistance.shipment.held.v1");
+            assertThat(events)
+                    .extracting(e -> e.type().typeName())
+                    .containsExactly(
+                            "assistance.shipment.line-backordered.v1", "assistance.shipment.backorder-fulfilled.v1",
+                            "assistance.shipment.planned.v1", "assistance.shipment.held.v1");
             assertThat(Logistics.awaitShipments(request, 1).get(0)).containsEntry("status", "HELD");
         } finally {
             Logistics.retire(rule);
@@ -117,28 +140,61 @@ class BackorderFulfilmentTest {
         long backorder = ((Number) Logistics.backorders(request).get(0).get("id")).longValue();
         // URLs name a backorder by its reference; its number (which events name) is not guessable into a URL
         String reference = (String) Logistics.backorders(request).get(0).get("reference");
-        given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
-                .body(Map.of("reason", "by number")).when().post("/api/v1/backorders/" + backorder + "/cancellation")
-                .then().statusCode(anyOf(equalTo(400), equalTo(404)));
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "by number"))
+                .when()
+                .post("/api/v1/backorders/" + backorder + "/cancellation")
+                .then()
+                .statusCode(anyOf(equalTo(400), equalTo(404)));
 
-        given().auth().oauth2(Tokens.partner("agency-a")).contentType(ContentType.JSON)
-                .body(Map.of("reason", "mine")).when().post("/api/v1/backorders/" + reference + "/cancellation")
-                .then().statusCode(403);
-        given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
-                .body(Map.of()).when().post("/api/v1/backorders/" + reference + "/cancellation")
-                .then().statusCode(400).body("errors[0].field", equalTo("reason"));
-        given().auth().oauth2(Tokens.person("logistics-lea", "logistics")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.partner("agency-a"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "mine"))
+                .when()
+                .post("/api/v1/backorders/" + reference + "/cancellation")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .contentType(ContentType.JSON)
+                .body(Map.of())
+                .when()
+                .post("/api/v1/backorders/" + reference + "/cancellation")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("reason"));
+        given().auth()
+                .oauth2(Tokens.person("logistics-lea", "logistics"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("reason", "Supplier cannot deliver this year"))
-                .when().post("/api/v1/backorders/" + reference + "/cancellation")
-                .then().statusCode(200).body("status", equalTo("CANCELLED")).body("remaining", equalTo(3))
+                .when()
+                .post("/api/v1/backorders/" + reference + "/cancellation")
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"))
+                .body("remaining", equalTo(3))
                 .body("cancelledBy", equalTo("logistics-lea"))
                 .body("cancellationReason", equalTo("Supplier cannot deliver this year"));
-        given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
-                .body(Map.of("reason", "again")).when().post("/api/v1/backorders/" + reference + "/cancellation")
-                .then().statusCode(409).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
-                .body(Map.of("reason", "none")).when().post("/api/v1/backorders/" + UUID.randomUUID() + "/cancellation")
-                .then().statusCode(404);
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "again"))
+                .when()
+                .post("/api/v1/backorders/" + reference + "/cancellation")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "none"))
+                .when()
+                .post("/api/v1/backorders/" + UUID.randomUUID() + "/cancellation")
+                .then()
+                .statusCode(404);
 
         BackorderCancelled cancelled = Logistics.awaitEvent(request, BackorderCancelled.class);
         assertThat(cancelled.backorderId()).isEqualTo(backorder);
@@ -147,10 +203,16 @@ class BackorderFulfilmentTest {
         assertThat(cancelled.reason()).isEqualTo("Supplier cannot deliver this year");
 
         Logistics.stock(warehouse, item, 3);
-        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
-                .then().body("find { it.itemCode == '" + item + "' }.free", equalTo(3));
-        assertThat(Logistics.shipmentEvents(request, 2)).extracting(e -> e.type().typeName()).containsExactly(
-                "assistance.shipment.line-backordered.v1", "assistance.shipment.backorder-cancelled.v1");
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .when()
+                .get("/api/v1/stock")
+                .then()
+                .body("find { it.itemCode == '" + item + "' }.free", equalTo(3));
+        assertThat(Logistics.shipmentEvents(request, 2))
+                .extracting(e -> e.type().typeName())
+                .containsExactly(
+                        "assistance.shipment.line-backordered.v1", "assistance.shipment.backorder-cancelled.v1");
     }
 
     @Test
@@ -166,9 +228,15 @@ class BackorderFulfilmentTest {
         ExecutorService pool = Executors.newFixedThreadPool(2);
         List<Callable<Integer>> receipts = new ArrayList<>();
         for (String warehouse : List.of(first, second)) {
-            receipts.add(() -> given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
+            receipts.add(() -> given().auth()
+                    .oauth2(Tokens.role("logistics"))
+                    .contentType(ContentType.JSON)
                     .body(Map.of("itemCode", item, "quantity", 5))
-                    .when().post("/api/v1/warehouses/" + warehouse + "/stock").then().extract().statusCode());
+                    .when()
+                    .post("/api/v1/warehouses/" + warehouse + "/stock")
+                    .then()
+                    .extract()
+                    .statusCode());
         }
         try {
             for (Future<Integer> status : pool.invokeAll(receipts)) {
@@ -178,13 +246,23 @@ class BackorderFulfilmentTest {
             pool.shutdownNow();
         }
 
-        assertThat(Logistics.backorders(request)).singleElement().satisfies(b ->
-                assertThat(b).containsEntry("status", "FULFILLED").containsEntry("remaining", 0));
+        assertThat(Logistics.backorders(request))
+                .singleElement()
+                .satisfies(
+                        b -> assertThat(b).containsEntry("status", "FULFILLED").containsEntry("remaining", 0));
         List<BackorderFulfilled> fulfilled = Logistics.shipmentEvents(request, 5).stream()
-                .filter(e -> e.data() instanceof BackorderFulfilled).map(e -> (BackorderFulfilled) e.data()).toList();
+                .filter(e -> e.data() instanceof BackorderFulfilled)
+                .map(e -> (BackorderFulfilled) e.data())
+                .toList();
         assertThat(fulfilled).extracting(BackorderFulfilled::quantity).containsExactlyInAnyOrder(5, 1);
-        List<Map<String, Object>> levels = given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
-                .then().extract().jsonPath().getList("findAll { it.itemCode == '" + item + "' }");
+        List<Map<String, Object>> levels = given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .when()
+                .get("/api/v1/stock")
+                .then()
+                .extract()
+                .jsonPath()
+                .getList("findAll { it.itemCode == '" + item + "' }");
         assertThat(levels).extracting(l -> (Integer) l.get("reserved")).containsExactlyInAnyOrder(5, 1);
     }
 
@@ -196,15 +274,19 @@ class BackorderFulfilmentTest {
     }
 
     private static void awaitPriority(UUID request, String priority) {
-        await().atMost(Duration.ofSeconds(30)).until(() ->
-                priority.equals(Logistics.backorders(request).get(0).get("priority")));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() ->
+                        priority.equals(Logistics.backorders(request).get(0).get("priority")));
     }
 
     private static void assertFulfilled(UUID request, String item, String warehouse, int quantity, int remaining) {
         List<CloudEvent<AssistanceEvent>> events = Logistics.shipmentEvents(request, 3);
-        assertThat(events).extracting(e -> e.type().typeName()).containsExactly(
-                "assistance.shipment.line-backordered.v1", "assistance.shipment.backorder-fulfilled.v1",
-                "assistance.shipment.planned.v1");
+        assertThat(events)
+                .extracting(e -> e.type().typeName())
+                .containsExactly(
+                        "assistance.shipment.line-backordered.v1",
+                        "assistance.shipment.backorder-fulfilled.v1",
+                        "assistance.shipment.planned.v1");
         LineBackordered backordered = (LineBackordered) events.get(0).data();
         BackorderFulfilled fulfilled = (BackorderFulfilled) events.get(1).data();
         ShipmentPlanned planned = (ShipmentPlanned) events.get(2).data();

@@ -1,15 +1,14 @@
 package org.assistance.equipmentservice.shipments;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.CsvSource;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** When a dispatched shipment counts as delayed (a rule of the domain, no I/O). */
 class DelayTest {
@@ -28,24 +27,32 @@ class DelayTest {
         assertThat(mode.dueBy(DISPATCHED)).isEqualTo(dueBy);
 
         OffsetDateTime nextDay = dueBy.truncatedTo(ChronoUnit.DAYS).plusDays(1);
-        assertThat(shipment.isDelayed(dueBy.minusDays(1))).as("the day before it is due").isFalse();
+        assertThat(shipment.isDelayed(dueBy.minusDays(1)))
+                .as("the day before it is due")
+                .isFalse();
         assertThat(shipment.isDelayed(dueBy)).as("when it is due").isFalse();
-        assertThat(shipment.isDelayed(nextDay.minusNanos(1))).as("the due day's last instant").isFalse();
+        assertThat(shipment.isDelayed(nextDay.minusNanos(1)))
+                .as("the due day's last instant")
+                .isFalse();
         assertThat(shipment.isDelayed(nextDay)).as("the day after it was due").isTrue();
     }
 
     @Test
     void the_modes_differ_a_sea_shipment_is_not_late_when_an_air_one_is() {
         OffsetDateTime now = DISPATCHED.plusDays(31);
-        assertThat(dispatchedBy(Shipment.Mode.AIR, DISPATCHED, null).isDelayed(now)).isTrue();
-        assertThat(dispatchedBy(Shipment.Mode.SEA, DISPATCHED, null).isDelayed(now)).isFalse();
+        assertThat(dispatchedBy(Shipment.Mode.AIR, DISPATCHED, null).isDelayed(now))
+                .isTrue();
+        assertThat(dispatchedBy(Shipment.Mode.SEA, DISPATCHED, null).isDelayed(now))
+                .isFalse();
     }
 
     @Test
     void an_expected_date_wins_over_the_mode_and_a_delivered_shipment_is_never_delayed() {
         Shipment shipment = dispatchedBy(Shipment.Mode.SEA, DISPATCHED, LocalDate.parse("2027-01-05"));
-        assertThat(shipment.isDelayed(OffsetDateTime.parse("2027-01-05T23:59:59Z"))).isFalse();
-        assertThat(shipment.isDelayed(OffsetDateTime.parse("2027-01-06T00:00:00Z"))).isTrue();
+        assertThat(shipment.isDelayed(OffsetDateTime.parse("2027-01-05T23:59:59Z")))
+                .isFalse();
+        assertThat(shipment.isDelayed(OffsetDateTime.parse("2027-01-06T00:00:00Z")))
+                .isTrue();
         shipment.deliver(DISPATCHED.plusDays(6));
         assertThat(shipment.isDelayed(DISPATCHED.plusDays(90))).isFalse();
     }

@@ -1,7 +1,20 @@
 package org.assistance.equipmentservice.shipments;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
@@ -15,20 +28,6 @@ import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 @QuarkusTest
 class ExportControlScreeningTest {
@@ -49,34 +48,61 @@ class ExportControlScreeningTest {
         UUID request = Logistics.approve("BO", "agency-bo", Map.of(camera, 2));
 
         String shipment = (String) Logistics.awaitShipments(request, 1).get(0).get("id");
-        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/shipments/" + shipment)
-                .then().body("status", equalTo("HELD")).body("hits[0].measure", equalTo("LICENCE_REQUIRED"))
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .when()
+                .get("/api/v1/shipments/" + shipment)
+                .then()
+                .body("status", equalTo("HELD"))
+                .body("hits[0].measure", equalTo("LICENCE_REQUIRED"))
                 .body("hits[0].itemCode", equalTo(camera));
-        BrokerClient.await(Topics.SHIPMENTS, r -> request.toString().equals(r.key())
-                && "assistance.shipment.held.v1".equals(BrokerClient.header(r, "ce_type")), 1, Duration.ofSeconds(20));
+        BrokerClient.await(
+                Topics.SHIPMENTS,
+                r -> request.toString().equals(r.key())
+                        && "assistance.shipment.held.v1".equals(BrokerClient.header(r, "ce_type")),
+                1,
+                Duration.ofSeconds(20));
 
         dispatch(shipment).then().statusCode(409).body("detail", containsString("HELD"));
         clear(shipment, Map.of()).then().statusCode(400).body("errors.field", hasItem("licenceReference"));
 
         // held for at least two whole seconds, so that a count of zero (or one) would be wrong
-        OffsetDateTime heldAt = OffsetDateTime.parse(given().auth().oauth2(Tokens.role("logistics"))
-                .when().get("/api/v1/shipments/" + shipment).then().extract().path("heldAt"));
-        await().pollDelay(Duration.ZERO).atMost(Duration.ofSeconds(5))
+        OffsetDateTime heldAt = OffsetDateTime.parse(given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .when()
+                .get("/api/v1/shipments/" + shipment)
+                .then()
+                .extract()
+                .path("heldAt"));
+        await().pollDelay(Duration.ZERO)
+                .atMost(Duration.ofSeconds(5))
                 .until(() -> OffsetDateTime.now().isAfter(heldAt.plusSeconds(2)));
         OffsetDateTime beforeClearing = OffsetDateTime.now();
-        long heldSeconds = ((Number) clear(shipment, Map.of("licenceReference", "EXP-AT-2027-00412",
-                        "licenceDate", LocalDate.now().toString()))
-                .then().statusCode(200).body("status", equalTo("CLEARED"))
-                .body("licenceReference", equalTo("EXP-AT-2027-00412"))
-                .extract().path("heldSeconds")).longValue();
+        long heldSeconds = ((Number) clear(
+                                shipment,
+                                Map.of(
+                                        "licenceReference",
+                                        "EXP-AT-2027-00412",
+                                        "licenceDate",
+                                        LocalDate.now().toString()))
+                        .then()
+                        .statusCode(200)
+                        .body("status", equalTo("CLEARED"))
+                        .body("licenceReference", equalTo("EXP-AT-2027-00412"))
+                        .extract()
+                        .path("heldSeconds"))
+                .longValue();
         OffsetDateTime afterClearing = OffsetDateTime.now();
         // the clearance happened between the two readings of the clock (the service runs in this JVM),
         // so the whole seconds held lie between those measured from the hold to each reading
-        assertThat(heldSeconds).isGreaterThanOrEqualTo(2)
-                .isBetween(Duration.between(heldAt, beforeClearing).toSeconds(),
+        assertThat(heldSeconds)
+                .isGreaterThanOrEqualTo(2)
+                .isBetween(
+                        Duration.between(heldAt, beforeClearing).toSeconds(),
                         Duration.between(heldAt, afterClearing).toSeconds());
         ShipmentCleared cleared = Logistics.awaitEvent(request, ShipmentCleared.class);
-        assertThat(cleared.heldSeconds()).isEqualTo(heldSeconds)
+        assertThat(cleared.heldSeconds())
+                .isEqualTo(heldSeconds)
                 .isEqualTo(Duration.between(heldAt, cleared.clearedAt()).toSeconds());
 
         OffsetDateTime beforeDispatch = OffsetDateTime.now();
@@ -84,7 +110,8 @@ class ExportControlScreeningTest {
         // the dispatch publishes when the mode's usual transit time (air: 30 days) runs out
         ShipmentDispatched dispatched = Logistics.awaitEvent(request, ShipmentDispatched.class);
         assertThat(dispatched.dispatchedAt()).isAfterOrEqualTo(beforeDispatch);
-        assertThat(dispatched.dueBy()).isEqualTo(dispatched.dispatchedAt().plusDays(30).toInstant());
+        assertThat(dispatched.dueBy())
+                .isEqualTo(dispatched.dispatchedAt().plusDays(30).toInstant());
     }
 
     @Test
@@ -101,17 +128,37 @@ class ExportControlScreeningTest {
         UUID request = Logistics.approve("SY", "agency-sy", Map.of(marking, 1, radio, 3));
 
         String shipment = (String) Logistics.awaitShipments(request, 1).get(0).get("id");
-        clear(shipment, Map.of("licenceReference", "ANY", "licenceDate", LocalDate.now().toString()))
-                .then().statusCode(409).body("type", equalTo("https://assistance.example/problems/prohibited"))
+        clear(
+                        shipment,
+                        Map.of(
+                                "licenceReference",
+                                "ANY",
+                                "licenceDate",
+                                LocalDate.now().toString()))
+                .then()
+                .statusCode(409)
+                .body("type", equalTo("https://assistance.example/problems/prohibited"))
                 .body("detail", containsString(marking));
         clear(shipment, Map.of("removeItems", List.of(marking)))
-                .then().statusCode(200).body("status", equalTo("CLEARED")).body("lines.size()", equalTo(1));
-        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
-                .then().body("find { it.itemCode == '" + marking + "' }.reserved", equalTo(0));
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CLEARED"))
+                .body("lines.size()", equalTo(1));
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .when()
+                .get("/api/v1/stock")
+                .then()
+                .body("find { it.itemCode == '" + marking + "' }.reserved", equalTo(0));
 
         List<CloudEvent<AssistanceEvent>> events = Logistics.shipmentEvents(request, 4);
-        assertThat(events).extracting(e -> e.type().typeName()).containsExactly("assistance.shipment.planned.v1",
-                "assistance.shipment.held.v1", "assistance.shipment.lines-removed.v1", "assistance.shipment.cleared.v1");
+        assertThat(events)
+                .extracting(e -> e.type().typeName())
+                .containsExactly(
+                        "assistance.shipment.planned.v1",
+                        "assistance.shipment.held.v1",
+                        "assistance.shipment.lines-removed.v1",
+                        "assistance.shipment.cleared.v1");
         ShipmentLinesRemoved removed = (ShipmentLinesRemoved) events.get(2).data();
         assertThat(removed.lines()).extracting(ShipmentLine::itemCode).containsExactly(marking);
         assertThat(removed.lines().get(0).quantity()).isEqualTo(1);
@@ -128,17 +175,32 @@ class ExportControlScreeningTest {
         Logistics.rule("SY", "FIREARMS_MARKING", "PROHIBITED");
         UUID request = Logistics.approve("SY", "agency-sy", Map.of(marking, 2));
         String shipment = (String) Logistics.awaitShipments(request, 1).get(0).get("id");
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(Tokens.role("logistics"))
-                .when().get("/api/v1/shipments/" + shipment).then().body("status", equalTo("HELD")));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.role("logistics"))
+                        .when()
+                        .get("/api/v1/shipments/" + shipment)
+                        .then()
+                        .body("status", equalTo("HELD")));
 
         clear(shipment, Map.of("removeItems", List.of(marking), "reason", "Cannot go to this destination"))
-                .then().statusCode(200).body("status", equalTo("CANCELLED"))
+                .then()
+                .statusCode(200)
+                .body("status", equalTo("CANCELLED"))
                 .body("cancellationReason", equalTo("Cannot go to this destination"));
-        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
-                .then().body("find { it.itemCode == '" + marking + "' }.reserved", equalTo(0));
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .when()
+                .get("/api/v1/stock")
+                .then()
+                .body("find { it.itemCode == '" + marking + "' }.reserved", equalTo(0));
         List<CloudEvent<AssistanceEvent>> events = Logistics.shipmentEvents(request, 3);
-        assertThat(events).extracting(e -> e.type().typeName()).containsExactly("assistance.shipment.planned.v1",
-                "assistance.shipment.held.v1", "assistance.shipment.cancelled.v1");
+        assertThat(events)
+                .extracting(e -> e.type().typeName())
+                .containsExactly(
+                        "assistance.shipment.planned.v1",
+                        "assistance.shipment.held.v1",
+                        "assistance.shipment.cancelled.v1");
         ShipmentCancelled cancelled = (ShipmentCancelled) events.get(2).data();
         assertThat(cancelled.reason()).isEqualTo("Cannot go to this destination");
         assertThat(cancelled.lines()).extracting(ShipmentLine::quantity).containsExactly(2);
@@ -147,29 +209,87 @@ class ExportControlScreeningTest {
 
     @Test
     void rules_are_managed_by_admin_and_bad_ones_refused() {
-        given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
-                .body(Map.of("destination", "KE", "target", "VEHICLES", "measure", "PROHIBITED", "reference", "r",
-                        "reason", "r"))
-                .when().post("/api/v1/export-rules").then().statusCode(403);
-        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
-                .body(Map.of("destination", "KE", "target", "SPACESHIPS", "measure", "PROHIBITED", "reference", "r",
-                        "reason", "r"))
-                .when().post("/api/v1/export-rules").then().statusCode(400).body("errors[0].field", equalTo("target"));
-        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
-                .body(Map.of("destination", "QQ", "target", "VEHICLES", "measure", "PROHIBITED", "reference", "r",
-                        "reason", "r"))
-                .when().post("/api/v1/export-rules").then().statusCode(400).body("errors[0].field", equalTo("destination"));
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "destination",
+                        "KE",
+                        "target",
+                        "VEHICLES",
+                        "measure",
+                        "PROHIBITED",
+                        "reference",
+                        "r",
+                        "reason",
+                        "r"))
+                .when()
+                .post("/api/v1/export-rules")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "destination",
+                        "KE",
+                        "target",
+                        "SPACESHIPS",
+                        "measure",
+                        "PROHIBITED",
+                        "reference",
+                        "r",
+                        "reason",
+                        "r"))
+                .when()
+                .post("/api/v1/export-rules")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("target"));
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "destination",
+                        "QQ",
+                        "target",
+                        "VEHICLES",
+                        "measure",
+                        "PROHIBITED",
+                        "reference",
+                        "r",
+                        "reason",
+                        "r"))
+                .when()
+                .post("/api/v1/export-rules")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("destination"));
     }
 
     static io.restassured.response.Response clear(String shipment, Map<String, Object> body) {
-        return given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/shipments/" + shipment + "/clearance");
+        return given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/shipments/" + shipment + "/clearance");
     }
 
     static io.restassured.response.Response dispatch(String shipment) {
-        return given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON)
-                .body(Map.of("mode", "AIR", "carrier", "Air cargo", "trackingReference", "TRK-" + shipment.substring(0, 8),
-                        "expectedDelivery", LocalDate.now().plusDays(10).toString()))
-                .when().post("/api/v1/shipments/" + shipment + "/dispatch");
+        return given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "mode",
+                        "AIR",
+                        "carrier",
+                        "Air cargo",
+                        "trackingReference",
+                        "TRK-" + shipment.substring(0, 8),
+                        "expectedDelivery",
+                        LocalDate.now().plusDays(10).toString()))
+                .when()
+                .post("/api/v1/shipments/" + shipment + "/dispatch");
     }
 }

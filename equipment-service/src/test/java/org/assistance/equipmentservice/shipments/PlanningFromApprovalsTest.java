@@ -1,19 +1,15 @@
 package org.assistance.equipmentservice.shipments;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.narayana.jta.QuarkusTransaction;
-import jakarta.inject.Inject;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import io.restassured.http.ContentType;
-import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
-import org.assistance.chassis.events.ShipmentEvents.LineRefused;
-import org.assistance.chassis.events.Topics;
-import org.assistance.equipmentservice.Logistics;
-import org.assistance.equipmentservice.stock.Stock;
-import org.assistance.testsupport.BrokerClient;
-import org.assistance.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -25,12 +21,15 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasSize;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
+import org.assistance.chassis.events.ShipmentEvents.LineRefused;
+import org.assistance.chassis.events.Topics;
+import org.assistance.equipmentservice.Logistics;
+import org.assistance.equipmentservice.stock.Stock;
+import org.assistance.testsupport.BrokerClient;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /** program-service's approvals on the real broker plan shipments, reserving stock. */
 @QuarkusTest
@@ -50,19 +49,33 @@ class PlanningFromApprovalsTest {
         List<Map<String, Object>> shipments = Logistics.awaitShipments(request, 1);
         assertThat(shipments).hasSize(1);
         assertThat(shipments.get(0)).containsEntry("status", "PLANNED").containsEntry("warehouse", warehouse);
-        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
-                .then().body("find { it.itemCode == '" + item + "' }.reserved", equalTo(2))
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .when()
+                .get("/api/v1/stock")
+                .then()
+                .body("find { it.itemCode == '" + item + "' }.reserved", equalTo(2))
                 .body("find { it.itemCode == '" + item + "' }.free", equalTo(8));
 
-        List<ConsumerRecord<String, byte[]>> events = BrokerClient.await(Topics.SHIPMENTS,
-                r -> request.toString().equals(r.key()), 1, Duration.ofSeconds(20));
+        List<ConsumerRecord<String, byte[]>> events = BrokerClient.await(
+                Topics.SHIPMENTS, r -> request.toString().equals(r.key()), 1, Duration.ofSeconds(20));
         assertThat(BrokerClient.header(events.get(0), "ce_type")).isEqualTo("assistance.shipment.planned.v1");
         assertThat(new String(events.get(0).value(), StandardCharsets.UTF_8)).contains("\"amount\":1600.00");
 
-        given().auth().oauth2(Tokens.partner("agency-b")).when().get("/api/v1/shipments?requestId=" + request)
-                .then().statusCode(200).body("$", hasSize(0));
-        given().auth().oauth2(Tokens.partner("agency-a")).when().get("/api/v1/shipments?requestId=" + request)
-                .then().statusCode(200).body("$", hasSize(1));
+        given().auth()
+                .oauth2(Tokens.partner("agency-b"))
+                .when()
+                .get("/api/v1/shipments?requestId=" + request)
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(0));
+        given().auth()
+                .oauth2(Tokens.partner("agency-a"))
+                .when()
+                .get("/api/v1/shipments?requestId=" + request)
+                .then()
+                .statusCode(200)
+                .body("$", hasSize(1));
     }
 
     @Test
@@ -79,8 +92,13 @@ class PlanningFromApprovalsTest {
 
         List<Map<String, Object>> shipments = Logistics.awaitShipments(request, 2);
         assertThat(shipments).extracting(s -> s.get("warehouse")).containsExactlyInAnyOrder(first, second);
-        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/backorders?requestId=" + request)
-                .then().body("$", hasSize(1)).body("[0].quantity", equalTo(2));
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .when()
+                .get("/api/v1/backorders?requestId=" + request)
+                .then()
+                .body("$", hasSize(1))
+                .body("[0].quantity", equalTo(2));
     }
 
     @Test
@@ -96,13 +114,15 @@ class PlanningFromApprovalsTest {
         lines.put(item, 2);
         UUID request = Logistics.approve("KE", "agency-a", lines);
 
-        assertThat(Logistics.awaitShipments(request, 1)).singleElement()
+        assertThat(Logistics.awaitShipments(request, 1))
+                .singleElement()
                 .satisfies(s -> assertThat(s).containsEntry("status", "PLANNED"));
         LineRefused refused = Logistics.awaitEvent(request, LineRefused.class);
         assertThat(refused.itemCode()).isEqualTo(unknown);
         assertThat(refused.quantity()).isEqualTo(4);
         assertThat(refused.reason()).contains("not in the catalogue");
-        assertThat(Logistics.shipmentEvents(request, 2)).extracting(e -> e.type().typeName())
+        assertThat(Logistics.shipmentEvents(request, 2))
+                .extracting(e -> e.type().typeName())
                 .containsExactlyInAnyOrder("assistance.shipment.line-refused.v1", "assistance.shipment.planned.v1");
         // the approval was handled, not dead-lettered
         assertThat(BrokerClient.readAll(Topics.deadLetters(Topics.REVIEWS)))
@@ -115,9 +135,14 @@ class PlanningFromApprovalsTest {
         String scarce = Logistics.unique("VEH");
         Logistics.item(withdrawn, "SURVEILLANCE", true, "900.00");
         Logistics.item(scarce, "VEHICLES", false, "25000.00");
-        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
-                .body(Map.of("reason", "Model recalled")).when().post("/api/v1/catalogue/" + withdrawn + "/withdrawal")
-                .then().statusCode(200);
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("reason", "Model recalled"))
+                .when()
+                .post("/api/v1/catalogue/" + withdrawn + "/withdrawal")
+                .then()
+                .statusCode(200);
         UUID request = UUID.randomUUID();
         Logistics.submitted(request, "agency-a", "URGENT");
         await().atMost(Duration.ofSeconds(30)).until(() -> priorityKnown(request));
@@ -133,8 +158,11 @@ class PlanningFromApprovalsTest {
         assertThat(backordered.priority()).isEqualTo("URGENT");
         assertThat(Logistics.backorders(request)).singleElement().satisfies(b -> {
             assertThat(((Number) b.get("id")).longValue()).isEqualTo(backordered.backorderId());
-            assertThat(b).containsEntry("status", "OPEN").containsEntry("remaining", 2)
-                    .containsEntry("priority", "URGENT").containsEntry("destinationCountry", "KE");
+            assertThat(b)
+                    .containsEntry("status", "OPEN")
+                    .containsEntry("remaining", 2)
+                    .containsEntry("priority", "URGENT")
+                    .containsEntry("destinationCountry", "KE");
         });
         assertThat(BrokerClient.readAll(Topics.deadLetters(Topics.REVIEWS)))
                 .noneMatch(r -> request.toString().equals(r.key()));
@@ -154,8 +182,10 @@ class PlanningFromApprovalsTest {
         ExecutorService pool = Executors.newFixedThreadPool(8);
         List<Callable<Integer>> reservations = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
-            reservations.add(() -> QuarkusTransaction.requiringNew().call(() ->
-                    stock.reserve(item, 1).stream().mapToInt(Stock.Allocation::quantity).sum()));
+            reservations.add(() -> QuarkusTransaction.requiringNew()
+                    .call(() -> stock.reserve(item, 1).stream()
+                            .mapToInt(Stock.Allocation::quantity)
+                            .sum()));
         }
         int reserved = 0;
         try {
@@ -166,8 +196,12 @@ class PlanningFromApprovalsTest {
             pool.shutdownNow();
         }
         assertThat(reserved).isEqualTo(5);
-        given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
-                .then().body("find { it.itemCode == '" + item + "' }.reserved", equalTo(5))
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .when()
+                .get("/api/v1/stock")
+                .then()
+                .body("find { it.itemCode == '" + item + "' }.reserved", equalTo(5))
                 .body("find { it.itemCode == '" + item + "' }.free", equalTo(0));
     }
 }

@@ -1,11 +1,7 @@
 package org.assistance.equipmentservice.shipments;
 
-import org.assistance.chassis.events.Values.Money;
-import org.assistance.chassis.events.Values.ScreeningHit;
-import org.assistance.chassis.events.Values.ShipmentLine;
-import org.assistance.chassis.problems.DomainRuleViolation;
-import org.assistance.chassis.problems.InvalidInput;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -13,9 +9,12 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.ScreeningHit;
+import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.problems.InvalidInput;
+import org.junit.jupiter.api.Test;
 
 /** What a hold, a clearance and a dispatch make of the rules in force (rules of the domain, no I/O). */
 class ScreeningRulesTest {
@@ -26,18 +25,28 @@ class ScreeningRulesTest {
     @Test
     void a_hit_cleared_with_a_licence_does_not_stop_the_dispatch_but_a_rule_adopted_since_does() {
         Shipment shipment = held(hit(LICENCE_RULE, "LICENCE_REQUIRED"));
-        shipment.clear("EXP-1", LocalDate.parse("2027-01-02"), Set.of(), List.of(hit(LICENCE_RULE, "LICENCE_REQUIRED")),
+        shipment.clear(
+                "EXP-1",
+                LocalDate.parse("2027-01-02"),
+                Set.of(),
+                List.of(hit(LICENCE_RULE, "LICENCE_REQUIRED")),
                 T0.plusDays(1));
 
-        assertThatThrownBy(() -> shipment.dispatch(Shipment.Mode.AIR, "c", "t", null,
-                List.of(hit(LICENCE_RULE, "LICENCE_REQUIRED"), hit(EMBARGO, "PROHIBITED")), T0.plusDays(2)))
+        assertThatThrownBy(() -> shipment.dispatch(
+                        Shipment.Mode.AIR,
+                        "c",
+                        "t",
+                        null,
+                        List.of(hit(LICENCE_RULE, "LICENCE_REQUIRED"), hit(EMBARGO, "PROHIBITED")),
+                        T0.plusDays(2)))
                 .isInstanceOf(DomainRuleViolation.class)
-                .hasMessageContaining(EMBARGO.toString()).hasMessageContaining("Embargo reference")
+                .hasMessageContaining(EMBARGO.toString())
+                .hasMessageContaining("Embargo reference")
                 .hasMessageNotContaining(LICENCE_RULE.toString());
         assertThat(shipment.status).isEqualTo(ShipmentStatus.CLEARED);
 
-        shipment.dispatch(Shipment.Mode.AIR, "c", "t", null, List.of(hit(LICENCE_RULE, "LICENCE_REQUIRED")),
-                T0.plusDays(2));
+        shipment.dispatch(
+                Shipment.Mode.AIR, "c", "t", null, List.of(hit(LICENCE_RULE, "LICENCE_REQUIRED")), T0.plusDays(2));
         assertThat(shipment.status).isEqualTo(ShipmentStatus.DISPATCHED);
     }
 
@@ -52,24 +61,35 @@ class ScreeningRulesTest {
     @Test
     void a_rule_adopted_while_the_shipment_was_held_counts_at_clearance() {
         Shipment shipment = held(hit(LICENCE_RULE, "LICENCE_REQUIRED"));
-        assertThatThrownBy(() -> shipment.clear("EXP-1", LocalDate.parse("2027-01-02"), Set.of(),
-                List.of(hit(LICENCE_RULE, "LICENCE_REQUIRED"), hit(EMBARGO, "PROHIBITED")), T0.plusDays(1)))
-                .isInstanceOf(DomainRuleViolation.class).hasMessageContaining("prohibited");
-        assertThatThrownBy(() -> shipment.clear(null, null, Set.of(), List.of(hit(EMBARGO, "LICENCE_REQUIRED")),
-                T0.plusDays(1))).isInstanceOf(InvalidInput.class);
+        assertThatThrownBy(() -> shipment.clear(
+                        "EXP-1",
+                        LocalDate.parse("2027-01-02"),
+                        Set.of(),
+                        List.of(hit(LICENCE_RULE, "LICENCE_REQUIRED"), hit(EMBARGO, "PROHIBITED")),
+                        T0.plusDays(1)))
+                .isInstanceOf(DomainRuleViolation.class)
+                .hasMessageContaining("prohibited");
+        assertThatThrownBy(() ->
+                        shipment.clear(null, null, Set.of(), List.of(hit(EMBARGO, "LICENCE_REQUIRED")), T0.plusDays(1)))
+                .isInstanceOf(InvalidInput.class);
         assertThat(shipment.status).isEqualTo(ShipmentStatus.HELD);
     }
 
     private static Shipment held(ScreeningHit hit) {
-        ShipmentLine line = new ShipmentLine("RAD-1", "Radio", "COMMUNICATIONS", true, 2,
-                new Money(new BigDecimal("300.00"), "EUR"));
+        ShipmentLine line = new ShipmentLine(
+                "RAD-1", "Radio", "COMMUNICATIONS", true, 2, new Money(new BigDecimal("300.00"), "EUR"));
         Shipment shipment = Shipment.plan(UUID.randomUUID(), "agency", "MZ", "W", List.of(line), T0);
         shipment.hold(List.of(hit), T0);
         return shipment;
     }
 
     private static ScreeningHit hit(UUID rule, String measure) {
-        return new ScreeningHit("RAD-1", "COMMUNICATIONS", rule, measure,
-                rule.equals(EMBARGO) ? "Embargo reference" : "Licence reference", "test");
+        return new ScreeningHit(
+                "RAD-1",
+                "COMMUNICATIONS",
+                rule,
+                measure,
+                rule.equals(EMBARGO) ? "Embargo reference" : "Licence reference",
+                "test");
     }
 }

@@ -1,15 +1,18 @@
 package org.assistance.equipmentservice.stock;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import org.assistance.equipmentservice.Logistics;
-import org.assistance.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -17,13 +20,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
-
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import org.assistance.equipmentservice.Logistics;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /** Goods received into warehouses: every unit counted, and nothing a client sends breaks the count. */
 @QuarkusTest
@@ -32,15 +31,29 @@ class StockReceiptTest {
     EntityManager entityManager;
 
     private static Response receive(String warehouse, Object body) {
-        return given().auth().oauth2(Tokens.role("logistics")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/warehouses/" + warehouse + "/stock");
+        return given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/warehouses/" + warehouse + "/stock");
     }
 
     private static int onHand(String warehouse, String item) {
-        List<Map<String, Object>> levels = given().auth().oauth2(Tokens.role("logistics")).when().get("/api/v1/stock")
-                .then().statusCode(200).extract().jsonPath().getList("$");
-        return levels.stream().filter(l -> warehouse.equals(l.get("warehouse")) && item.equals(l.get("itemCode")))
-                .mapToInt(l -> (Integer) l.get("onHand")).findFirst().orElse(0);
+        List<Map<String, Object>> levels = given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .when()
+                .get("/api/v1/stock")
+                .then()
+                .statusCode(200)
+                .extract()
+                .jsonPath()
+                .getList("$");
+        return levels.stream()
+                .filter(l -> warehouse.equals(l.get("warehouse")) && item.equals(l.get("itemCode")))
+                .mapToInt(l -> (Integer) l.get("onHand"))
+                .findFirst()
+                .orElse(0);
     }
 
     @Test
@@ -55,14 +68,17 @@ class StockReceiptTest {
                 CountDownLatch start = new CountDownLatch(1);
                 List<CompletableFuture<Integer>> answers = new ArrayList<>();
                 for (int truck = 0; truck < 4; truck++) {
-                    answers.add(CompletableFuture.supplyAsync(() -> {
-                        try {
-                            start.await();
-                        } catch (InterruptedException e) {
-                            throw new IllegalStateException(e);
-                        }
-                        return receive(warehouse, Map.of("itemCode", item, "quantity", 7)).statusCode();
-                    }, pool));
+                    answers.add(CompletableFuture.supplyAsync(
+                            () -> {
+                                try {
+                                    start.await();
+                                } catch (InterruptedException e) {
+                                    throw new IllegalStateException(e);
+                                }
+                                return receive(warehouse, Map.of("itemCode", item, "quantity", 7))
+                                        .statusCode();
+                            },
+                            pool));
                 }
                 start.countDown();
                 for (CompletableFuture<Integer> answer : answers) {
@@ -83,16 +99,22 @@ class StockReceiptTest {
             CountDownLatch start = new CountDownLatch(1);
             List<CompletableFuture<Integer>> answers = new ArrayList<>();
             for (int admin = 0; admin < 4; admin++) {
-                answers.add(CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        throw new IllegalStateException(e);
-                    }
-                    return given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
-                            .body(Map.of("code", code, "name", "Warehouse " + code, "country", "AT"))
-                            .when().post("/api/v1/warehouses").statusCode();
-                }, pool));
+                answers.add(CompletableFuture.supplyAsync(
+                        () -> {
+                            try {
+                                start.await();
+                            } catch (InterruptedException e) {
+                                throw new IllegalStateException(e);
+                            }
+                            return given().auth()
+                                    .oauth2(Tokens.role("admin"))
+                                    .contentType(ContentType.JSON)
+                                    .body(Map.of("code", code, "name", "Warehouse " + code, "country", "AT"))
+                                    .when()
+                                    .post("/api/v1/warehouses")
+                                    .statusCode();
+                        },
+                        pool));
             }
             start.countDown();
             List<Integer> statuses = new ArrayList<>();
@@ -113,19 +135,30 @@ class StockReceiptTest {
         Logistics.item(item, "OFFICE_IT", false, "1.00");
         Logistics.stock(warehouse, item, 1);
         // years of deliveries: the warehouse already counts all but ten units of what it can hold
-        QuarkusTransaction.requiringNew().run(() -> entityManager.createNativeQuery(
-                        "update stock_levels set on_hand = ?1 where warehouse = ?2 and item_code = ?3")
-                .setParameter(1, StockLevel.MAX_ON_HAND - 10).setParameter(2, warehouse).setParameter(3, item)
-                .executeUpdate());
+        QuarkusTransaction.requiringNew()
+                .run(() -> entityManager
+                        .createNativeQuery(
+                                "update stock_levels set on_hand = ?1 where warehouse = ?2 and item_code = ?3")
+                        .setParameter(1, StockLevel.MAX_ON_HAND - 10)
+                        .setParameter(2, warehouse)
+                        .setParameter(3, item)
+                        .executeUpdate());
 
-        receive(warehouse, Map.of("itemCode", item, "quantity", 11)).then().statusCode(422)
-                .contentType("application/problem+json").body("detail", containsString("1000000000"));
+        receive(warehouse, Map.of("itemCode", item, "quantity", 11))
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("detail", containsString("1000000000"));
         // the overflow of the int column the count once ran into
         for (int i = 0; i < 3; i++) {
-            receive(warehouse, Map.of("itemCode", item, "quantity", 1_000_000)).then().statusCode(422);
+            receive(warehouse, Map.of("itemCode", item, "quantity", 1_000_000))
+                    .then()
+                    .statusCode(422);
         }
         assertEquals(StockLevel.MAX_ON_HAND - 10, onHand(warehouse, item));
-        receive(warehouse, Map.of("itemCode", item, "quantity", 10)).then().statusCode(200)
+        receive(warehouse, Map.of("itemCode", item, "quantity", 10))
+                .then()
+                .statusCode(200)
                 .body("onHand", equalTo(StockLevel.MAX_ON_HAND));
     }
 
@@ -136,10 +169,15 @@ class StockReceiptTest {
         Logistics.warehouse(warehouse, "AT");
         Logistics.item(item, "OFFICE_IT", false, "1.00");
         for (String quantity : List.of("1000001", "3000000000", "99999999999999999999999", "1e20", "0", "-5")) {
-            receive(warehouse, "{\"itemCode\":\"" + item + "\",\"quantity\":" + quantity + "}").then()
-                    .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("quantity"));
+            receive(warehouse, "{\"itemCode\":\"" + item + "\",\"quantity\":" + quantity + "}")
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("quantity"));
         }
-        receive(warehouse, Map.of("itemCode", "X".repeat(51), "quantity", 1)).then().statusCode(400)
+        receive(warehouse, Map.of("itemCode", "X".repeat(51), "quantity", 1))
+                .then()
+                .statusCode(400)
                 .body("errors.field", hasItem("itemCode"));
         receive("W".repeat(21), Map.of("itemCode", item, "quantity", 1)).then().statusCode(400);
         receive("NOWHERE", Map.of("itemCode", item, "quantity", 1)).then().statusCode(404);

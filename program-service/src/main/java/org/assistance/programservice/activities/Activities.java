@@ -3,6 +3,12 @@ package org.assistance.programservice.activities;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.Values.DonorAmount;
@@ -17,13 +23,6 @@ import org.assistance.programservice.programmes.Dates;
 import org.assistance.programservice.programmes.Programmes;
 import org.assistance.programservice.programmes.RowLocks;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 /** Plans an approval's non-equipment assistance as activities, and records their delivery or cancellation. */
 @ApplicationScoped
 public class Activities {
@@ -31,6 +30,7 @@ public class Activities {
     private static final int DEFAULT_LEAD_DAYS = 45;
     /** How far ahead an activity may be planned. */
     public static final int PLANNING_YEARS = 10;
+
     private final Outbox outbox;
     private final Programmes programmes;
     private final RowLocks rowLocks;
@@ -51,14 +51,13 @@ public class Activities {
         Dates.notTooOld(field, date, errors);
         LocalDate latest = LocalDate.now().plusYears(PLANNING_YEARS);
         if (date != null && date.isAfter(latest)) {
-            errors.add(new FieldError(field, "must not be after " + latest + " (" + PLANNING_YEARS
-                    + " years ahead at most)"));
+            errors.add(new FieldError(
+                    field, "must not be after " + latest + " (" + PLANNING_YEARS + " years ahead at most)"));
         }
     }
 
     /** An activity as approved; dates may be left out. */
-    public record Plan(ActivityKind kind, String title, int participants, LocalDate start, LocalDate end) {
-    }
+    public record Plan(ActivityKind kind, String title, int participants, LocalDate start, LocalDate end) {}
 
     /**
      * The approved activities (trainings among them), planned; without dates, an activity starts
@@ -67,8 +66,12 @@ public class Activities {
      * kind of assistance asked (null when the approval named them).
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<PlannedActivity> plan(UUID requestId, String programmeCode, List<Plan> approved,
-                                      Set<String> assistanceTypesUnnamed, LocalDate approvedOn) {
+    public List<PlannedActivity> plan(
+            UUID requestId,
+            String programmeCode,
+            List<Plan> approved,
+            Set<String> assistanceTypesUnnamed,
+            LocalDate approvedOn) {
         LocalDate start = defaultStart(approvedOn);
         List<Activity> planned = new ArrayList<>();
         for (Plan p : approved) {
@@ -78,14 +81,42 @@ public class Activities {
         }
         for (String type : assistanceTypesUnnamed == null ? Set.<String>of() : assistanceTypesUnnamed) {
             switch (type) {
-                case "LEGISLATIVE_ADVISORY" -> planned.add(Activity.plan(requestId, programmeCode,
-                        ActivityKind.ADVISORY_MISSION, "Legislative advisory mission", start, start.plusDays(4), 0));
-                case "MENTORING_ADVISORY" -> planned.add(Activity.plan(requestId, programmeCode,
-                        ActivityKind.ADVISORY_MISSION, "Mentoring and advisory mission", start, start.plusDays(9), 0));
-                case "NEEDS_ASSESSMENT" -> planned.add(Activity.plan(requestId, programmeCode,
-                        ActivityKind.NEEDS_ASSESSMENT, "Needs assessment", start, start.plusDays(4), 0));
-                case "KNOWLEDGE_SHARING" -> planned.add(Activity.plan(requestId, programmeCode,
-                        ActivityKind.KNOWLEDGE_SHARING_EVENT, "Knowledge-sharing event", start, start.plusDays(1), 0));
+                case "LEGISLATIVE_ADVISORY" ->
+                    planned.add(Activity.plan(
+                            requestId,
+                            programmeCode,
+                            ActivityKind.ADVISORY_MISSION,
+                            "Legislative advisory mission",
+                            start,
+                            start.plusDays(4),
+                            0));
+                case "MENTORING_ADVISORY" ->
+                    planned.add(Activity.plan(
+                            requestId,
+                            programmeCode,
+                            ActivityKind.ADVISORY_MISSION,
+                            "Mentoring and advisory mission",
+                            start,
+                            start.plusDays(9),
+                            0));
+                case "NEEDS_ASSESSMENT" ->
+                    planned.add(Activity.plan(
+                            requestId,
+                            programmeCode,
+                            ActivityKind.NEEDS_ASSESSMENT,
+                            "Needs assessment",
+                            start,
+                            start.plusDays(4),
+                            0));
+                case "KNOWLEDGE_SHARING" ->
+                    planned.add(Activity.plan(
+                            requestId,
+                            programmeCode,
+                            ActivityKind.KNOWLEDGE_SHARING_EVENT,
+                            "Knowledge-sharing event",
+                            start,
+                            start.plusDays(1),
+                            0));
                 default -> {
                     // TRAINING is planned from the approved trainings; EQUIPMENT is shipped by equipment-service
                 }
@@ -105,9 +136,15 @@ public class Activities {
         };
     }
 
-    public record Delivery(LocalDate actualStart, LocalDate actualEnd, int women, int men, int total,
-                           List<String> authoritiesReached, String outcome, Money cost) {
-    }
+    public record Delivery(
+            LocalDate actualStart,
+            LocalDate actualEnd,
+            int women,
+            int men,
+            int total,
+            List<String> authoritiesReached,
+            String outcome,
+            Money cost) {}
 
     /**
      * Records a delivered activity: the counts must add up, the dates be real, and the cost is
@@ -122,8 +159,8 @@ public class Activities {
         }
         List<FieldError> errors = new ArrayList<>();
         if (delivery.women() + delivery.men() != delivery.total()) {
-            errors.add(new FieldError("participants.total", "must equal women + men ("
-                    + (delivery.women() + delivery.men()) + ")"));
+            errors.add(new FieldError(
+                    "participants.total", "must equal women + men (" + (delivery.women() + delivery.men()) + ")"));
         }
         if (delivery.actualEnd().isBefore(delivery.actualStart())) {
             errors.add(new FieldError("actualEnd", "must not be before actualStart"));
@@ -133,15 +170,33 @@ public class Activities {
             throw new InvalidInput(errors);
         }
         activity.requireDeliverable();
-        List<DonorAmount> disbursedSplit = programmes.disburse(activity.requestId, activity.programmeCode,
-                delivery.cost());
+        List<DonorAmount> disbursedSplit =
+                programmes.disburse(activity.requestId, activity.programmeCode, delivery.cost());
         OffsetDateTime now = OffsetDateTime.now();
-        activity.deliver(delivery.actualStart(), delivery.actualEnd(), delivery.women(), delivery.men(),
-                delivery.total(), delivery.authoritiesReached(), delivery.outcome(), delivery.cost().amount(), now);
-        outbox.record(new ActivityDelivered(activity.requestId, activity.id, activity.programmeCode,
-                activity.kind.name(), activity.title, delivery.actualStart(), delivery.actualEnd(),
-                new Participants(delivery.women(), delivery.men(), delivery.total()), delivery.authoritiesReached(),
-                delivery.outcome(), delivery.cost(), disbursedSplit, now));
+        activity.deliver(
+                delivery.actualStart(),
+                delivery.actualEnd(),
+                delivery.women(),
+                delivery.men(),
+                delivery.total(),
+                delivery.authoritiesReached(),
+                delivery.outcome(),
+                delivery.cost().amount(),
+                now);
+        outbox.record(new ActivityDelivered(
+                activity.requestId,
+                activity.id,
+                activity.programmeCode,
+                activity.kind.name(),
+                activity.title,
+                delivery.actualStart(),
+                delivery.actualEnd(),
+                new Participants(delivery.women(), delivery.men(), delivery.total()),
+                delivery.authoritiesReached(),
+                delivery.outcome(),
+                delivery.cost(),
+                disbursedSplit,
+                now));
         return activity;
     }
 
@@ -155,8 +210,15 @@ public class Activities {
         }
         OffsetDateTime now = OffsetDateTime.now();
         activity.cancel(reason, cancelledBy, now);
-        outbox.record(new ActivityCancelled(activity.requestId, activity.id, activity.programmeCode,
-                activity.kind.name(), activity.title, reason, cancelledBy, now));
+        outbox.record(new ActivityCancelled(
+                activity.requestId,
+                activity.id,
+                activity.programmeCode,
+                activity.kind.name(),
+                activity.title,
+                reason,
+                cancelledBy,
+                now));
         return activity;
     }
 }

@@ -8,16 +8,15 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import org.assistance.chassis.events.Values.PlannedActivity;
-import org.assistance.chassis.problems.DomainRuleViolation;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.events.Values.PlannedActivity;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A training course, advisory or mentoring mission, legislative review, needs assessment, knowledge
@@ -26,53 +25,83 @@ import java.util.UUID;
 @Entity
 @Table(name = "activities")
 public class Activity extends PanacheEntityBase {
-    public enum Status { PLANNED, DELIVERED, CANCELLED }
+    public enum Status {
+        PLANNED,
+        DELIVERED,
+        CANCELLED
+    }
 
     @Id
     public UUID id;
+
     @Column(name = "request_id")
     public UUID requestId;
+
     @Column(name = "programme_code")
     public String programmeCode;
+
     @Enumerated(EnumType.STRING)
     public ActivityKind kind;
+
     public String title;
+
     @Column(name = "planned_start")
     public LocalDate plannedStart;
+
     @Column(name = "planned_end")
     public LocalDate plannedEnd;
+
     @Column(name = "expected_participants")
     public int expectedParticipants;
+
     @Enumerated(EnumType.STRING)
     public Status status;
+
     @Column(name = "actual_start")
     public LocalDate actualStart;
+
     @Column(name = "actual_end")
     public LocalDate actualEnd;
+
     @Column(name = "participants_women")
     public Integer participantsWomen;
+
     @Column(name = "participants_men")
     public Integer participantsMen;
+
     @Column(name = "participants_total")
     public Integer participantsTotal;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "authorities_reached")
     public List<String> authoritiesReached;
+
     public String outcome;
     public BigDecimal disbursed;
+
     @Column(name = "delivered_at")
     public OffsetDateTime deliveredAt;
+
     @Column(name = "cancellation_reason")
     public String cancellationReason;
+
     @Column(name = "cancelled_by")
     public String cancelledBy;
+
     @Column(name = "cancelled_at")
     public OffsetDateTime cancelledAt;
+
     @Version
     public long version;
 
-    static Activity plan(UUID requestId, String programmeCode, ActivityKind kind, String title, LocalDate start,
-                         LocalDate end, int participants) {
+    static Activity plan(
+            UUID requestId,
+            String programmeCode,
+            ActivityKind kind,
+            String title,
+            LocalDate start,
+            LocalDate end,
+            int participants) {
         Activity activity = new Activity();
         activity.id = UUID.randomUUID();
         activity.requestId = requestId;
@@ -96,8 +125,16 @@ public class Activity extends PanacheEntityBase {
         }
     }
 
-    void deliver(LocalDate start, LocalDate end, int women, int men, int total, List<String> authorities,
-                 String outcomeNote, BigDecimal cost, OffsetDateTime at) {
+    void deliver(
+            LocalDate start,
+            LocalDate end,
+            int women,
+            int men,
+            int total,
+            List<String> authorities,
+            String outcomeNote,
+            BigDecimal cost,
+            OffsetDateTime at) {
         requireDeliverable();
         status = Status.DELIVERED;
         actualStart = start;
@@ -114,8 +151,8 @@ public class Activity extends PanacheEntityBase {
     /** Only a planned activity can be cancelled. */
     void cancel(String reason, String by, OffsetDateTime at) {
         if (status != Status.PLANNED) {
-            throw DomainRuleViolation.conflict("Activity " + id + " is already " + status + "; only a planned one "
-                    + "can be cancelled");
+            throw DomainRuleViolation.conflict(
+                    "Activity " + id + " is already " + status + "; only a planned one " + "can be cancelled");
         }
         status = Status.CANCELLED;
         cancellationReason = reason;

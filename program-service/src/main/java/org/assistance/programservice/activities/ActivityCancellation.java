@@ -7,5 +7,5 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /** Why a planned activity will not take place. */
 @Schema(name = "ActivityCancellation")
 public record ActivityCancellation(
-        @NotBlank @Size(max = 2_000) @Schema(example = "The ministry postponed the reform indefinitely") String reason) {
-}
+        @NotBlank @Size(max = 2_000) @Schema(example = "The ministry postponed the reform indefinitely")
+        String reason) {}

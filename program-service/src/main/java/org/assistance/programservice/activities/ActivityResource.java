@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.UUID;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
@@ -22,12 +24,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-import java.util.UUID;
-
 @Path("/api/v1/activities")
 @Produces(MediaType.APPLICATION_JSON)
-@Tag(name = "Activities", description = "Trainings, missions, reviews, assessments and knowledge activities of approved requests")
+@Tag(
+        name = "Activities",
+        description = "Trainings, missions, reviews, assessments and knowledge activities of approved requests")
 @SecurityRequirement(name = "bearer")
 public class ActivityResource {
     private final Activities activities;
@@ -41,13 +42,22 @@ public class ActivityResource {
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(summary = "The activities of one request")
-    @APIResponse(responseCode = "200", description = "The request's activities, by planned start (none for an unknown "
-            + "or unapproved request)", content = @Content(mediaType = MediaType.APPLICATION_JSON,
-            schema = @Schema(type = SchemaType.ARRAY, implementation = ActivityView.class, maxItems = MAX_PER_REQUEST)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The request's activities, by planned start (none for an unknown " + "or unapproved request)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = ActivityView.class,
+                                            maxItems = MAX_PER_REQUEST)))
     public List<ActivityView> list(@QueryParam("requestId") @NotNull UUID requestId) {
         // one request's only: the activities of all requests would be a list without end
         return Activity.<Activity>list("requestId = ?1 order by plannedStart, id", requestId).stream()
-                .map(ActivityView::of).toList();
+                .map(ActivityView::of)
+                .toList();
     }
 
     /**
@@ -61,20 +71,36 @@ public class ActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REVIEWER, Roles.LOGISTICS})
     @Operation(summary = "Record that an activity took place; its cost is disbursed against the programme")
-    @APIResponse(responseCode = "200", description = "Delivered; the activity as recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
-    @APIResponse(responseCode = "404", description = "No such activity",
+    @APIResponse(
+            responseCode = "200",
+            description = "Delivered; the activity as recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such activity",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already delivered or cancelled, or another change holds the "
-            + "activity or its programme (retry after `Retry-After`)",
+    @APIResponse(
+            responseCode = "409",
+            description = "Already delivered or cancelled, or another change holds the "
+                    + "activity or its programme (retry after `Retry-After`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "422", description = "The cost is more than is left of the request's commitment, or "
-            + "not in the programme's currency",
+    @APIResponse(
+            responseCode = "422",
+            description = "The cost is more than is left of the request's commitment, or "
+                    + "not in the programme's currency",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ActivityView deliver(@PathParam("id") UUID id, @NotNull @Valid DeliveryReport body) {
-        Activities.Delivery delivery = new Activities.Delivery(body.actualStart(), body.actualEnd(),
-                body.participants().women(), body.participants().men(), body.participants().total(),
-                body.authoritiesReached() == null ? List.of() : body.authoritiesReached(), body.outcome().strip(),
+        Activities.Delivery delivery = new Activities.Delivery(
+                body.actualStart(),
+                body.actualEnd(),
+                body.participants().women(),
+                body.participants().men(),
+                body.participants().total(),
+                body.authoritiesReached() == null ? List.of() : body.authoritiesReached(),
+                body.outcome().strip(),
                 body.cost().toMoney());
         return ActivityView.of(activities.deliver(id, delivery));
     }
@@ -84,11 +110,20 @@ public class ActivityResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.REVIEWER, Roles.LOGISTICS})
     @Operation(summary = "Cancel a planned activity, with the reason (the request can then end without it)")
-    @APIResponse(responseCode = "200", description = "Cancelled; the activity as recorded",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ActivityView.class)))
-    @APIResponse(responseCode = "404", description = "No such activity",
+    @APIResponse(
+            responseCode = "200",
+            description = "Cancelled; the activity as recorded",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = ActivityView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such activity",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Already delivered or cancelled",
+    @APIResponse(
+            responseCode = "409",
+            description = "Already delivered or cancelled",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ActivityView cancel(@PathParam("id") UUID id, @NotNull @Valid ActivityCancellation body) {
         return ActivityView.of(activities.cancel(id, body.reason().strip(), caller.subject()));

@@ -5,6 +5,7 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.catalogue.CatalogueCopy.OfferedItem;
 import org.assistance.chassis.problems.Problem;
@@ -17,8 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.List;
-
 /**
  * The equipment a reviewer may approve, as this service knows it: the same copy that accepts or
  * refuses an approval's lines, so what is listed here is what an approval may name.
@@ -27,13 +26,18 @@ import java.util.List;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Catalogue", description = "Equipment that may be approved (equipment-service's catalogue, as published)")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token",
+@APIResponse(
+        responseCode = "401",
+        description = "No valid token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
+@APIResponse(
+        responseCode = "403",
+        description = "Role not allowed",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class CatalogueResource {
     /** The most items the list shows (by item code); equipment-service's catalogue is far smaller. */
     static final int MAX_ITEMS = 5_000;
+
     private final CatalogueCopy catalogue;
 
     public CatalogueResource(CatalogueCopy catalogue) {
@@ -43,9 +47,17 @@ public class CatalogueResource {
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(summary = "Items an approved equipment line may name now (withdrawn items are left out), by item code")
-    @APIResponse(responseCode = "200", description = "The approvable items, by item code (at most " + MAX_ITEMS + ")",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(type = SchemaType.ARRAY,
-                    implementation = OfferedItem.class, maxItems = MAX_ITEMS)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The approvable items, by item code (at most " + MAX_ITEMS + ")",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = OfferedItem.class,
+                                            maxItems = MAX_ITEMS)))
     public List<OfferedItem> approvable() {
         return catalogue.offered().stream().limit(MAX_ITEMS).toList();
     }

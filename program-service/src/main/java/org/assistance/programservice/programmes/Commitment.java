@@ -6,11 +6,10 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
-import org.assistance.chassis.problems.DomainRuleViolation;
-
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import org.assistance.chassis.problems.DomainRuleViolation;
 
 /** Money of a programme set aside for one approved request, and how much of it deliveries disbursed. */
 @Entity
@@ -19,10 +18,13 @@ public class Commitment extends PanacheEntityBase {
     @Id
     @Column(name = "request_id")
     public UUID requestId;
+
     @Column(name = "programme_code")
     public String programmeCode;
+
     public BigDecimal amount;
     public BigDecimal disbursed = BigDecimal.ZERO;
+
     @Column(name = "committed_at")
     public OffsetDateTime committedAt;
 
@@ -47,8 +49,8 @@ public class Commitment extends PanacheEntityBase {
     public void disburse(BigDecimal cost) {
         BigDecimal left = amount.subtract(disbursed);
         if (cost.compareTo(left) > 0) {
-            throw DomainRuleViolation.unprocessable("Only " + left.toPlainString()
-                    + " of the commitment for request " + requestId + " is left to disburse");
+            throw DomainRuleViolation.unprocessable("Only " + left.toPlainString() + " of the commitment for request "
+                    + requestId + " is left to disburse");
         }
         disbursed = disbursed.add(cost);
     }

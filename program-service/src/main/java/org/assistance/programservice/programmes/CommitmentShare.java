@@ -7,7 +7,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;
@@ -23,14 +22,19 @@ public class CommitmentShare extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "request_id")
     public UUID requestId;
+
     @Column(name = "programme_code")
     public String programmeCode;
+
     @Column(name = "donor_id")
     public String donorId;
+
     @Column(name = "funding_id")
     public Long fundingId;
+
     public BigDecimal amount;
     public BigDecimal disbursed = BigDecimal.ZERO;
 

@@ -3,11 +3,10 @@ package org.assistance.programservice.programmes;
 import jakarta.persistence.PersistenceException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.sql.SQLException;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.problems.ProblemMappers;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-
-import java.sql.SQLException;
 
 /**
  * What the database refuses, answered as what it means for the client rather than as a 500: a row
@@ -25,12 +24,25 @@ public class DatabaseRefusals {
         }
         return switch (state) {
             // lock_not_available, deadlock_detected, query_canceled (statement timeout), serialization_failure
-            case "55P03", "40P01", "57014", "40001" -> Response.fromResponse(ProblemMappers.answer(Problem.of(409, "busy",
-                            "Being changed by someone else", "Another change holds the same programme, request or "
-                                    + "activity; nothing was changed, retry in a moment"), uri))
-                    .header("Retry-After", "1").build();
-            case "23505" -> ProblemMappers.answer(Problem.of(409, "conflict", "Not possible in the current state",
-                    "It already exists (recorded concurrently)"), uri);
+            case "55P03", "40P01", "57014", "40001" ->
+                Response.fromResponse(ProblemMappers.answer(
+                                Problem.of(
+                                        409,
+                                        "busy",
+                                        "Being changed by someone else",
+                                        "Another change holds the same programme, request or "
+                                                + "activity; nothing was changed, retry in a moment"),
+                                uri))
+                        .header("Retry-After", "1")
+                        .build();
+            case "23505" ->
+                ProblemMappers.answer(
+                        Problem.of(
+                                409,
+                                "conflict",
+                                "Not possible in the current state",
+                                "It already exists (recorded concurrently)"),
+                        uri);
             default -> problems.unexpected(e, uri);
         };
     }

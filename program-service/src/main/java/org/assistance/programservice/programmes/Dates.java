@@ -1,9 +1,8 @@
 package org.assistance.programservice.programmes;
 
-import org.assistance.chassis.problems.Problem.FieldError;
-
 import java.time.LocalDate;
 import java.util.List;
+import org.assistance.chassis.problems.Problem.FieldError;
 
 /**
  * The oldest date program-service records: a fund's value date, an activity's planned or actual
@@ -15,8 +14,7 @@ public final class Dates {
     /** No value date, planned or actual date of the platform is older. */
     public static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
-    private Dates() {
-    }
+    private Dates() {}
 
     /** Adds a field error when a (non-null) date is before {@link #EARLIEST}. */
     public static void notTooOld(String field, LocalDate date, List<FieldError> errors) {

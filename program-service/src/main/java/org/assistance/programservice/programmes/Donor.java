@@ -14,9 +14,12 @@ import jakarta.persistence.Table;
 public class Donor extends PanacheEntityBase {
     @Id
     public String id;
+
     public String name;
+
     @Column(name = "iati_identifier")
     public String iatiIdentifier;
+
     @Enumerated(EnumType.STRING)
     public DonorType type;
 
@@ -24,5 +27,6 @@ public class Donor extends PanacheEntityBase {
     public static final int MAX_DONORS = 1_000;
     /** What a donor id is made of. */
     static final String ID = "[a-z0-9][a-z0-9-]*";
+
     static final String ID_MESSAGE = "must be lower-case letters, digits and dashes";
 }

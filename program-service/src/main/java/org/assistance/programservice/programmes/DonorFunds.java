@@ -1,16 +1,15 @@
 package org.assistance.programservice.programmes;
 
-import org.assistance.chassis.events.DonorSplit;
-import org.assistance.chassis.events.Values.DonorAmount;
-import org.assistance.chassis.events.Values.Money;
-import org.assistance.chassis.problems.DomainRuleViolation;
-
 import java.math.BigDecimal;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.assistance.chassis.events.DonorSplit;
+import org.assistance.chassis.events.Values.DonorAmount;
+import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.problems.DomainRuleViolation;
 
 /**
  * A programme's received money by donor and by source (each earmarked contribution, and each
@@ -20,13 +19,13 @@ import java.util.TreeMap;
  */
 final class DonorFunds {
     /** One donor's part of a commitment, from an earmarked contribution or (fundingId null) the unearmarked ones. */
-    record Draw(String donorId, Long fundingId, BigDecimal amount) {
-    }
+    record Draw(String donorId, Long fundingId, BigDecimal amount) {}
 
     private final String programmeCode;
     private final String currency;
     /** Oldest first. */
     private final List<Funding> contributions;
+
     private final Map<Long, BigDecimal> drawnByFunding = new HashMap<>();
     private final Map<String, BigDecimal> unearmarkedDrawnByDonor = new HashMap<>();
 
@@ -34,7 +33,8 @@ final class DonorFunds {
         this.programmeCode = programme.code;
         this.currency = programme.currency;
         this.contributions = contributions.stream()
-                .sorted(Comparator.comparing((Funding f) -> f.valueDate).thenComparing(f -> f.recordedAt)
+                .sorted(Comparator.comparing((Funding f) -> f.valueDate)
+                        .thenComparing(f -> f.recordedAt)
                         .thenComparing(f -> f.id))
                 .toList();
         for (CommitmentShare share : shares) {
@@ -48,7 +48,8 @@ final class DonorFunds {
 
     /** Read under the programme's row lock, so that no other commitment draws meanwhile. */
     static DonorFunds of(Programme programme) {
-        return new DonorFunds(programme,
+        return new DonorFunds(
+                programme,
                 Funding.list("programmeCode = ?1 and kind = ?2", programme.code, Funding.Kind.CONTRIBUTION),
                 CommitmentShare.list("programmeCode", programme.code));
     }
@@ -69,17 +70,24 @@ final class DonorFunds {
         Map<String, BigDecimal> left = unearmarkedLeftByDonor();
         BigDecimal total = left.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
         if (amount.amount().compareTo(total) > 0) {
-            throw new DomainRuleViolation(409, "insufficient-funds", "Insufficient funds",
+            throw new DomainRuleViolation(
+                    409,
+                    "insufficient-funds",
+                    "Insufficient funds",
                     "Programme " + programmeCode + " has " + total.toPlainString() + " " + currency
                             + " of unearmarked funds left and no contribution earmarked for " + country + " / "
-                            + thematicArea + " with enough left; " + amount.amount().toPlainString()
+                            + thematicArea + " with enough left; "
+                            + amount.amount().toPlainString()
                             + " cannot be committed");
         }
-        List<DonorAmount> basis = left.entrySet().stream().filter(e -> e.getValue().signum() > 0)
-                .map(e -> new DonorAmount(e.getKey(), null, null, new Money(e.getValue(), currency))).toList();
+        List<DonorAmount> basis = left.entrySet().stream()
+                .filter(e -> e.getValue().signum() > 0)
+                .map(e -> new DonorAmount(e.getKey(), null, null, new Money(e.getValue(), currency)))
+                .toList();
         List<Draw> draws = DonorSplit.apportion(amount, basis).stream()
                 .filter(part -> part.amount().amount().signum() > 0)
-                .map(part -> new Draw(part.donorId(), null, part.amount().amount())).toList();
+                .map(part -> new Draw(part.donorId(), null, part.amount().amount()))
+                .toList();
         for (Draw draw : draws) {
             // apportioning at most what is left never gives a donor more than it has left; kept as a guard
             if (draw.amount().compareTo(left.get(draw.donorId())) > 0) {

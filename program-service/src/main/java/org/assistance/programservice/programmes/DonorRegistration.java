@@ -11,9 +11,18 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DonorRegistration(
         @NotBlank @Size(max = 100) @Pattern(regexp = Donor.ID, message = Donor.ID_MESSAGE) @Schema(example = "donor-eu")
         String id,
-        @NotBlank @Size(max = 200) @Schema(example = "European Union") String name,
-        @NotBlank @Size(max = 100) @Pattern(regexp = "[A-Za-z0-9._-]+(-[A-Za-z0-9._]+)*", message = "must be an IATI organisation identifier such as XI-IATI-EC_INTPA")
-        @Schema(example = "XI-IATI-EC_INTPA") String iatiIdentifier,
+
+        @NotBlank @Size(max = 200) @Schema(example = "European Union")
+        String name,
+
+        @NotBlank
+        @Size(max = 100)
+        @Pattern(
+                regexp = "[A-Za-z0-9._-]+(-[A-Za-z0-9._]+)*",
+                message = "must be an IATI organisation identifier such as XI-IATI-EC_INTPA")
+        @Schema(example = "XI-IATI-EC_INTPA")
+        String iatiIdentifier,
+
         @NotNull @Schema(example = "MULTILATERAL") DonorType type) {
 
     static DonorRegistration of(Donor donor) {

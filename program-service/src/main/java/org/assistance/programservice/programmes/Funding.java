@@ -9,13 +9,12 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * A donor's pledge (a promise) or contribution (money received) to a programme, in the
@@ -26,28 +25,38 @@ import java.util.List;
 @Entity
 @Table(name = "fundings")
 public class Funding extends PanacheEntityBase {
-    public enum Kind { PLEDGE, CONTRIBUTION }
+    public enum Kind {
+        PLEDGE,
+        CONTRIBUTION
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "programme_code")
     public String programmeCode;
+
     @Column(name = "donor_id")
     public String donorId;
+
     @Enumerated(EnumType.STRING)
     public Kind kind;
     /** In the programme's currency. */
     public BigDecimal amount;
+
     @Column(name = "original_amount")
     public BigDecimal originalAmount;
+
     @Column(name = "original_currency")
     public String originalCurrency;
     /** Programme currency units per original currency unit; null when no conversion was needed. */
     @Column(name = "exchange_rate")
     public BigDecimal exchangeRate;
+
     @Column(name = "value_date")
     public LocalDate valueDate;
+
     @Column(name = "recorded_at")
     public OffsetDateTime recordedAt;
     /** Null or empty: not restricted by country. */

@@ -7,13 +7,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.util.Set;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import java.math.BigDecimal;
-import java.util.Set;
 
 /**
  * A programme (e.g. GLOCY, the Global Programme on Cybercrime) and its funds: pledged,
@@ -25,17 +24,23 @@ import java.util.Set;
 public class Programme extends PanacheEntityBase {
     @Id
     public String code;
+
     public String name;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "thematic_areas")
     public Set<String> thematicAreas;
+
     public String currency;
+
     @Column(name = "iati_activity_prefix")
     public String iatiActivityPrefix;
+
     public BigDecimal pledged = BigDecimal.ZERO;
     public BigDecimal received = BigDecimal.ZERO;
     public BigDecimal committed = BigDecimal.ZERO;
     public BigDecimal disbursed = BigDecimal.ZERO;
+
     @Version
     public long version;
 
@@ -48,6 +53,7 @@ public class Programme extends PanacheEntityBase {
     public static final int MAX_PROGRAMMES = 1_000;
     /** What a programme code is made of (also in a path: anything else names no programme). */
     public static final String CODE = "[A-Z][A-Z0-9]*";
+
     public static final String CODE_MESSAGE = "must be upper-case letters and digits";
     /** A programme serves at most this many thematic areas. */
     static final int MAX_THEMATIC_AREAS = 20;
@@ -99,9 +105,12 @@ public class Programme extends PanacheEntityBase {
     public void commit(Money amount) {
         requireOwnCurrency(amount);
         if (amount.amount().compareTo(available()) > 0) {
-            throw new DomainRuleViolation(409, "insufficient-funds", "Insufficient funds",
-                    "Programme " + code + " has " + available().toPlainString() + " " + currency
-                            + " available; " + amount.amount().toPlainString() + " cannot be committed");
+            throw new DomainRuleViolation(
+                    409,
+                    "insufficient-funds",
+                    "Insufficient funds",
+                    "Programme " + code + " has " + available().toPlainString() + " " + currency + " available; "
+                            + amount.amount().toPlainString() + " cannot be committed");
         }
         committed = committed.add(amount.amount());
     }
@@ -113,8 +122,8 @@ public class Programme extends PanacheEntityBase {
 
     public void requireOwnCurrency(Money amount) {
         if (!currency.equals(amount.currency())) {
-            throw DomainRuleViolation.unprocessable("Programme " + code + " is kept in " + currency
-                    + "; an amount in " + amount.currency() + " is not accepted here");
+            throw DomainRuleViolation.unprocessable("Programme " + code + " is kept in " + currency + "; an amount in "
+                    + amount.currency() + " is not accepted here");
         }
     }
 

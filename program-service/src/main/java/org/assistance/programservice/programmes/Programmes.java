@@ -3,6 +3,16 @@ package org.assistance.programservice.programmes;
 import io.quarkus.panache.common.Sort;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.assistance.chassis.events.DonorSplit;
 import org.assistance.chassis.events.ReviewEvents.FundsPledged;
 import org.assistance.chassis.events.Values.DonorAmount;
@@ -14,17 +24,6 @@ import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
 import org.assistance.chassis.security.TenantScope;
 import org.assistance.chassis.validation.MoneyInput;
-
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.TreeSet;
-import java.util.UUID;
 
 /** Donors, programmes and the money pledged and contributed to them. */
 @ApplicationScoped
@@ -49,8 +48,8 @@ public class Programmes {
             throw DomainRuleViolation.conflict("Donor " + donor.id + " already exists");
         }
         if (Donor.count() >= Donor.MAX_DONORS) {
-            throw DomainRuleViolation.unprocessable("The platform already holds " + Donor.MAX_DONORS
-                    + " donors, as many as it lists");
+            throw DomainRuleViolation.unprocessable(
+                    "The platform already holds " + Donor.MAX_DONORS + " donors, as many as it lists");
         }
         // flushed here: the same donor registered concurrently is refused by the primary key now (a 409)
         donor.persistAndFlush();
@@ -70,8 +69,8 @@ public class Programmes {
             throw DomainRuleViolation.conflict("Programme " + programme.code + " already exists");
         }
         if (Programme.count() >= Programme.MAX_PROGRAMMES) {
-            throw DomainRuleViolation.unprocessable("The platform already holds " + Programme.MAX_PROGRAMMES
-                    + " programmes, as many as it lists");
+            throw DomainRuleViolation.unprocessable(
+                    "The platform already holds " + Programme.MAX_PROGRAMMES + " programmes, as many as it lists");
         }
         programme.persistAndFlush();
         return programme;
@@ -107,8 +106,8 @@ public class Programmes {
         Funding funding = new Funding();
         if (earmark != null) {
             funding.earmarkCountries = earmark.countries() == null ? List.of() : List.copyOf(earmark.countries());
-            funding.earmarkThematicAreas = earmark.thematicAreas() == null ? List.of()
-                    : List.copyOf(earmark.thematicAreas());
+            funding.earmarkThematicAreas =
+                    earmark.thematicAreas() == null ? List.of() : List.copyOf(earmark.thematicAreas());
         }
         funding.programmeCode = programmeCode;
         funding.donorId = donorId;
@@ -117,14 +116,15 @@ public class Programmes {
         funding.recordedAt = OffsetDateTime.now();
         if (amount.currency().equals(programme.currency)) {
             if (exchangeRate != null) {
-                throw InvalidInput.field("exchangeRate",
-                        "must be left out for an amount in the programme's currency");
+                throw InvalidInput.field("exchangeRate", "must be left out for an amount in the programme's currency");
             }
             funding.amount = amount.amount();
         } else {
             if (exchangeRate == null) {
-                throw InvalidInput.field("exchangeRate", "is required: the amount is in "
-                        + amount.currency() + " and programme " + programmeCode + " is kept in " + programme.currency);
+                throw InvalidInput.field(
+                        "exchangeRate",
+                        "is required: the amount is in " + amount.currency() + " and programme " + programmeCode
+                                + " is kept in " + programme.currency);
             }
             funding.originalAmount = amount.amount();
             funding.originalCurrency = amount.currency();
@@ -134,8 +134,12 @@ public class Programmes {
         if (kind == Funding.Kind.PLEDGE) {
             programme.pledge(funding.amount);
             // the donor feeds and dashboards report pledges: they learn of them from this event
-            outbox.record(new FundsPledged(programme.code, new DonorShare(donor.id, donor.name, donor.iatiIdentifier),
-                    programme.money(funding.amount), valueDate, funding.recordedAt));
+            outbox.record(new FundsPledged(
+                    programme.code,
+                    new DonorShare(donor.id, donor.name, donor.iatiIdentifier),
+                    programme.money(funding.amount),
+                    valueDate,
+                    funding.recordedAt));
         } else {
             programme.receive(funding.amount);
         }
@@ -151,13 +155,16 @@ public class Programmes {
     static BigDecimal converted(MoneyInput amount, BigDecimal exchangeRate, Programme programme) {
         BigDecimal converted = amount.amount().multiply(exchangeRate).setScale(2, RoundingMode.HALF_EVEN);
         if (converted.signum() <= 0) {
-            throw InvalidInput.field("amount", "is less than 0.01 " + programme.currency + " at exchange rate "
-                    + exchangeRate.toPlainString());
+            throw InvalidInput.field(
+                    "amount",
+                    "is less than 0.01 " + programme.currency + " at exchange rate " + exchangeRate.toPlainString());
         }
         if (converted.compareTo(Programme.LARGEST_AMOUNT) > 0) {
-            throw InvalidInput.field("amount", "is " + converted.toPlainString() + " " + programme.currency
-                    + " at exchange rate " + exchangeRate.toPlainString() + ", more than the "
-                    + Programme.LARGEST_AMOUNT.toPlainString() + " one amount can be");
+            throw InvalidInput.field(
+                    "amount",
+                    "is " + converted.toPlainString() + " " + programme.currency
+                            + " at exchange rate " + exchangeRate.toPlainString() + ", more than the "
+                            + Programme.LARGEST_AMOUNT.toPlainString() + " one amount can be");
         }
         return converted;
     }
@@ -173,8 +180,10 @@ public class Programmes {
         List<String> areas = earmark.thematicAreas() == null ? List.of() : earmark.thematicAreas();
         for (int i = 0; i < areas.size(); i++) {
             if (!programme.serves(areas.get(i))) {
-                errors.add(new FieldError("earmark.thematicAreas[" + i + "]", "is not served by programme "
-                        + programme.code + " (it serves " + programme.thematicAreas + ")"));
+                errors.add(new FieldError(
+                        "earmark.thematicAreas[" + i + "]",
+                        "is not served by programme " + programme.code + " (it serves " + programme.thematicAreas
+                                + ")"));
             }
         }
         if (!errors.isEmpty()) {
@@ -200,8 +209,13 @@ public class Programmes {
      * (adding up to the amount exactly), in the order every later expenditure is apportioned by.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public List<DonorAmount> commit(UUID requestId, String programmeCode, Money amount, String country,
-                                    String thematicArea, OffsetDateTime at) {
+    public List<DonorAmount> commit(
+            UUID requestId,
+            String programmeCode,
+            Money amount,
+            String country,
+            String thematicArea,
+            OffsetDateTime at) {
         Programme programme = Programme.lockedForFunds(programmeCode);
         programme.requireOwnCurrency(amount);
         List<DonorFunds.Draw> draws = DonorFunds.of(programme).drawsFor(amount, country, thematicArea);
@@ -209,7 +223,9 @@ public class Programmes {
         Commitment.of(requestId, programme.code, amount.amount(), at).persist();
         // the commitment's row first: its shares reference it
         Commitment.flush();
-        List<CommitmentShare> shares = draws.stream().map(d -> CommitmentShare.of(requestId, programme.code, d)).toList();
+        List<CommitmentShare> shares = draws.stream()
+                .map(d -> CommitmentShare.of(requestId, programme.code, d))
+                .toList();
         shares.forEach(share -> share.persist());
         return splitOf(shares, programme.currency);
     }
@@ -235,15 +251,14 @@ public class Programmes {
     }
 
     /** A donor's money in a programme: received (contributions), committed and disbursed of its shares. */
-    public record DonorFigures(String donorId, String name, BigDecimal received, BigDecimal committed,
-                               BigDecimal disbursed) {
-    }
+    public record DonorFigures(
+            String donorId, String name, BigDecimal received, BigDecimal committed, BigDecimal disbursed) {}
 
     /** Every donor that contributed to the programme or has a share of its commitments, by donor id. */
     public List<DonorFigures> donorFiguresOf(String programmeCode) {
         Map<String, BigDecimal[]> byDonor = new TreeMap<>();
-        for (Funding f : Funding.<Funding>list("programmeCode = ?1 and kind = ?2", programmeCode,
-                Funding.Kind.CONTRIBUTION)) {
+        for (Funding f :
+                Funding.<Funding>list("programmeCode = ?1 and kind = ?2", programmeCode, Funding.Kind.CONTRIBUTION)) {
             figures(byDonor, f.donorId)[0] = figures(byDonor, f.donorId)[0].add(f.amount);
         }
         for (CommitmentShare share : CommitmentShare.<CommitmentShare>list("programmeCode", programmeCode)) {
@@ -251,26 +266,34 @@ public class Programmes {
             figures[1] = figures[1].add(share.amount);
             figures[2] = figures[2].add(share.disbursed);
         }
-        return byDonor.entrySet().stream().map(e -> {
-            Donor donor = Donor.findById(e.getKey());
-            return new DonorFigures(e.getKey(), donor.name, e.getValue()[0], e.getValue()[1], e.getValue()[2]);
-        }).toList();
+        return byDonor.entrySet().stream()
+                .map(e -> {
+                    Donor donor = Donor.findById(e.getKey());
+                    return new DonorFigures(e.getKey(), donor.name, e.getValue()[0], e.getValue()[1], e.getValue()[2]);
+                })
+                .toList();
     }
 
     private static BigDecimal[] figures(Map<String, BigDecimal[]> byDonor, String donorId) {
-        return byDonor.computeIfAbsent(donorId, id -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
+        return byDonor.computeIfAbsent(
+                donorId, id -> new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO});
     }
 
     private static List<DonorAmount> splitOf(List<CommitmentShare> shares, String currency) {
-        return shares.stream().map(share -> {
-            Donor donor = Donor.findById(share.donorId);
-            return new DonorAmount(donor.id, donor.name, donor.iatiIdentifier, new Money(share.amount, currency));
-        }).toList();
+        return shares.stream()
+                .map(share -> {
+                    Donor donor = Donor.findById(share.donorId);
+                    return new DonorAmount(
+                            donor.id, donor.name, donor.iatiIdentifier, new Money(share.amount, currency));
+                })
+                .toList();
     }
 
     /** The donors of a split, without amounts (as events named them before splits existed). */
     public static List<DonorShare> donorsIn(List<DonorAmount> split) {
-        return split.stream().map(d -> new DonorShare(d.donorId(), d.name(), d.iatiIdentifier())).toList();
+        return split.stream()
+                .map(d -> new DonorShare(d.donorId(), d.name(), d.iatiIdentifier()))
+                .toList();
     }
 
     /** Every programme, by code: what partners may see of them is their names. */
@@ -291,7 +314,8 @@ public class Programmes {
     /** One programme whose funds the caller may read: unknown, or for a donor one it does not fund, is not found. */
     public Programme fundsOf(String code, TenantScope scope) {
         Programme programme = Programme.findById(code);
-        if (programme == null || (scope.confinedToDonor() && !fundedBy(scope.donor()).contains(code))) {
+        if (programme == null
+                || (scope.confinedToDonor() && !fundedBy(scope.donor()).contains(code))) {
             throw DomainRuleViolation.notFound("Programme " + code);
         }
         return programme;
@@ -299,10 +323,15 @@ public class Programmes {
 
     /** Programmes a donor funds (pledged or contributed to). */
     public List<String> fundedBy(String donorId) {
-        return Funding.<Funding>list("donorId", donorId).stream().map(f -> f.programmeCode).distinct().toList();
+        return Funding.<Funding>list("donorId", donorId).stream()
+                .map(f -> f.programmeCode)
+                .distinct()
+                .toList();
     }
 
     public List<Programme> serving(String thematicArea) {
-        return Programme.<Programme>listAll().stream().filter(p -> p.serves(thematicArea)).toList();
+        return Programme.<Programme>listAll().stream()
+                .filter(p -> p.serves(thematicArea))
+                .toList();
     }
 }

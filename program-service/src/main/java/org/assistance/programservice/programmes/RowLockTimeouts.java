@@ -2,7 +2,6 @@ package org.assistance.programservice.programmes;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** How long one transaction may hold or wait for row locks ({@code assistance.row-locks.*}); see {@link RowLocks}. */

@@ -25,7 +25,8 @@ public class RowLocks {
     /** Call first in a transaction that takes row locks. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void bounded() {
-        entityManager.createNativeQuery("select set_config('lock_timeout', ?1, true), "
+        entityManager
+                .createNativeQuery("select set_config('lock_timeout', ?1, true), "
                         + "set_config('statement_timeout', ?2, true), "
                         + "set_config('idle_in_transaction_session_timeout', ?3, true)")
                 .setParameter(1, String.valueOf(timeouts.lockTimeout().toMillis()))

@@ -3,6 +3,14 @@ package org.assistance.programservice.reviews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.catalogue.ItemsUnavailable;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
@@ -25,15 +33,6 @@ import org.assistance.programservice.programmes.Programme;
 import org.assistance.programservice.programmes.Programmes;
 import org.assistance.programservice.programmes.RowLocks;
 
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
 /**
  * Reviewers' decisions on review cases. An approval names what can be delivered (catalogue items
  * in the local copy, trainings, activities), commits the programme's funds split between donors
@@ -50,8 +49,13 @@ public class Decisions {
     private final CatalogueCopy catalogue;
     private final RowLocks rowLocks;
 
-    public Decisions(Outbox outbox, Programmes programmes, Activities activities, FourEyesPolicy fourEyes,
-                     CatalogueCopy catalogue, RowLocks rowLocks) {
+    public Decisions(
+            Outbox outbox,
+            Programmes programmes,
+            Activities activities,
+            FourEyesPolicy fourEyes,
+            CatalogueCopy catalogue,
+            RowLocks rowLocks) {
         this.rowLocks = rowLocks;
         this.outbox = outbox;
         this.programmes = programmes;
@@ -81,7 +85,10 @@ public class Decisions {
         if (review.status == ReviewStatus.AWAITING_SECOND_APPROVAL) {
             Approval first = review.pendingApproval;
             if (first.approvedBy().equals(reviewer)) {
-                throw new DomainRuleViolation(409, "four-eyes", "A second reviewer is needed",
+                throw new DomainRuleViolation(
+                        409,
+                        "four-eyes",
+                        "A second reviewer is needed",
                         "This approval needs a second reviewer other than " + reviewer);
             }
             if (!first.sameAs(approval)) {
@@ -94,8 +101,8 @@ public class Decisions {
         }
         if (fourEyes.needsSecondReviewer(approval.amount())) {
             // refused now if the funds could not cover it; committed only when the second reviewer agrees
-            programmes.requireCommittable(approval.programmeCode(), approval.amount(), review.country,
-                    review.thematicArea);
+            programmes.requireCommittable(
+                    approval.programmeCode(), approval.amount(), review.country, review.thematicArea);
             review.awaitSecondApproval(approval, now);
         } else {
             takeEffect(review, approval, List.of(reviewer), now);
@@ -104,24 +111,41 @@ public class Decisions {
 
     private void takeEffect(ReviewCase review, Approval approval, List<String> approvers, OffsetDateTime now) {
         String programme = approval.programmeCode();
-        List<DonorAmount> split = programmes.commit(review.requestId, programme, approval.amount(), review.country,
-                review.thematicArea, now);
+        List<DonorAmount> split = programmes.commit(
+                review.requestId, programme, approval.amount(), review.country, review.thematicArea, now);
         boolean partial = review.isPartial(approval);
         List<Activities.Plan> plans = new ArrayList<>();
-        approval.trainings().forEach(t -> plans.add(new Activities.Plan(ActivityKind.TRAINING_COURSE, t.topic(),
-                t.participants(), t.plannedStart(), t.plannedEnd())));
+        approval.trainings()
+                .forEach(t -> plans.add(new Activities.Plan(
+                        ActivityKind.TRAINING_COURSE, t.topic(), t.participants(), t.plannedStart(), t.plannedEnd())));
         if (approval.activities() != null) {
-            approval.activities().forEach(a -> plans.add(new Activities.Plan(a.kind(), a.title(), a.participants(),
-                    a.plannedStart(), a.plannedEnd())));
+            approval.activities()
+                    .forEach(a -> plans.add(new Activities.Plan(
+                            a.kind(), a.title(), a.participants(), a.plannedStart(), a.plannedEnd())));
         }
-        List<PlannedActivity> planned = activities.plan(review.requestId, programme, plans,
-                approval.activities() == null ? review.assistanceTypes : null, now.toLocalDate());
+        List<PlannedActivity> planned = activities.plan(
+                review.requestId,
+                programme,
+                plans,
+                approval.activities() == null ? review.assistanceTypes : null,
+                now.toLocalDate());
         review.approved(approval, approvers, now);
         // the donors this request is reported to are those whose money it draws on
         List<DonorShare> donors = Programmes.donorsIn(split);
         outbox.record(new FundsCommitted(review.requestId, programme, approval.amount(), donors, split, now));
-        outbox.record(new RequestApproved(review.requestId, review.agencyId, review.country, review.thematicArea,
-                programme, approval.amount(), partial, approval.equipmentLines(), planned, donors, approvers, now));
+        outbox.record(new RequestApproved(
+                review.requestId,
+                review.agencyId,
+                review.country,
+                review.thematicArea,
+                programme,
+                approval.amount(),
+                partial,
+                approval.equipmentLines(),
+                planned,
+                donors,
+                approvers,
+                now));
     }
 
     private void reject(ReviewCase review, DecisionBody body, String reviewer, OffsetDateTime now) {
@@ -134,8 +158,8 @@ public class Decisions {
         }
         String comment = noComment ? null : body.comment().strip();
         review.rejected(reviewer, body.reasonCode() + (comment == null ? "" : ": " + comment), now);
-        outbox.record(new RequestRejected(review.requestId, review.agencyId, body.reasonCode().name(), comment,
-                reviewer, now));
+        outbox.record(new RequestRejected(
+                review.requestId, review.agencyId, body.reasonCode().name(), comment, reviewer, now));
     }
 
     private void requestInformation(ReviewCase review, DecisionBody body, String reviewer, OffsetDateTime now) {
@@ -143,11 +167,16 @@ public class Decisions {
             throw InvalidInput.field("questions", "are required to ask the agency for information");
         }
         if (review.status == ReviewStatus.AWAITING_SECOND_APPROVAL) {
-            throw DomainRuleViolation.conflict("An approval awaits a second reviewer; confirm it or reject the request");
+            throw DomainRuleViolation.conflict(
+                    "An approval awaits a second reviewer; confirm it or reject the request");
         }
         review.informationRequested(now);
-        outbox.record(new InformationRequested(review.requestId, review.agencyId,
-                body.questions().stream().map(String::strip).toList(), reviewer, now));
+        outbox.record(new InformationRequested(
+                review.requestId,
+                review.agencyId,
+                body.questions().stream().map(String::strip).toList(),
+                reviewer,
+                now));
     }
 
     /** The approval as the body gives it, checked against what the agency asked for and the programme. */
@@ -170,18 +199,21 @@ public class Decisions {
             if (quantity == null) {
                 errors.add(new FieldError("equipmentLines[" + i + "].itemCode", "was not asked for"));
             } else if (total > quantity) {
-                errors.add(new FieldError("equipmentLines[" + i + "].quantity", "is more than the " + quantity
-                        + " asked for"));
+                errors.add(new FieldError(
+                        "equipmentLines[" + i + "].quantity", "is more than the " + quantity + " asked for"));
             }
         }
         List<DecisionBody.Training> trainings = body.trainings() == null ? List.of() : body.trainings();
-        List<String> askedTopics = review.trainingNeeds.stream().map(TrainingNeed::topic).toList();
+        List<String> askedTopics =
+                review.trainingNeeds.stream().map(TrainingNeed::topic).toList();
         for (int i = 0; i < trainings.size(); i++) {
             DecisionBody.Training training = trainings.get(i);
             if (!askedTopics.contains(training.topic())) {
-                errors.add(new FieldError("trainings[" + i + "].topic", "was not asked for (asked: " + askedTopics + ")"));
+                errors.add(
+                        new FieldError("trainings[" + i + "].topic", "was not asked for (asked: " + askedTopics + ")"));
             }
-            if (training.plannedStart() != null && training.plannedEnd() != null
+            if (training.plannedStart() != null
+                    && training.plannedEnd() != null
                     && training.plannedEnd().isBefore(training.plannedStart())) {
                 errors.add(new FieldError("trainings[" + i + "].plannedEnd", "must not be before plannedStart"));
             }
@@ -192,7 +224,8 @@ public class Decisions {
         List<DecisionBody.PlannedActivity> named = body.activities();
         for (int i = 0; named != null && i < named.size(); i++) {
             DecisionBody.PlannedActivity activity = named.get(i);
-            if (activity.plannedStart() != null && activity.plannedEnd() != null
+            if (activity.plannedStart() != null
+                    && activity.plannedEnd() != null
                     && activity.plannedEnd().isBefore(activity.plannedStart())) {
                 errors.add(new FieldError("activities[" + i + "].plannedEnd", "must not be before plannedStart"));
             }
@@ -221,13 +254,25 @@ public class Decisions {
         }
         Money amount = body.approvedAmount().toMoney();
         programme.requireOwnCurrency(amount);
-        return new Approval(programme.code, amount,
-                lines.stream().map(l -> new EquipmentLine(l.itemCode(), l.quantity(), justification(review, l.itemCode())))
+        return new Approval(
+                programme.code,
+                amount,
+                lines.stream()
+                        .map(l -> new EquipmentLine(l.itemCode(), l.quantity(), justification(review, l.itemCode())))
                         .toList(),
-                trainings.stream().map(t -> new Approval.Training(t.topic(), t.participants(), t.plannedStart(),
-                        t.plannedEnd())).toList(),
-                named == null ? null : named.stream().map(a -> new Approval.Activity(a.kind(), a.title().strip(),
-                        a.participants(), a.plannedStart(), a.plannedEnd())).toList(),
+                trainings.stream()
+                        .map(t -> new Approval.Training(t.topic(), t.participants(), t.plannedStart(), t.plannedEnd()))
+                        .toList(),
+                named == null
+                        ? null
+                        : named.stream()
+                                .map(a -> new Approval.Activity(
+                                        a.kind(),
+                                        a.title().strip(),
+                                        a.participants(),
+                                        a.plannedStart(),
+                                        a.plannedEnd()))
+                                .toList(),
                 reviewer);
     }
 
@@ -235,13 +280,17 @@ public class Decisions {
     private static void endsBeforeDefaultStart(String field, LocalDate start, LocalDate end, List<FieldError> errors) {
         LocalDate defaultStart = Activities.defaultStart(LocalDate.now());
         if (start == null && end != null && end.isBefore(defaultStart)) {
-            errors.add(new FieldError(field + ".plannedEnd", "must not be before " + defaultStart
-                    + ", the planned start when plannedStart is left out"));
+            errors.add(new FieldError(
+                    field + ".plannedEnd",
+                    "must not be before " + defaultStart + ", the planned start when plannedStart is left out"));
         }
     }
 
     private static String justification(ReviewCase review, String itemCode) {
-        return review.equipmentLines.stream().filter(l -> l.itemCode().equals(itemCode))
-                .map(EquipmentLine::justification).findFirst().orElse(null);
+        return review.equipmentLines.stream()
+                .filter(l -> l.itemCode().equals(itemCode))
+                .map(EquipmentLine::justification)
+                .findFirst()
+                .orElse(null);
     }
 }

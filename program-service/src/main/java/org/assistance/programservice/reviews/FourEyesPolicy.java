@@ -2,10 +2,9 @@ package org.assistance.programservice.reviews;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import org.assistance.chassis.events.Values.Money;
-
 import java.math.BigDecimal;
 import java.util.Map;
+import org.assistance.chassis.events.Values.Money;
 
 /**
  * Above a threshold (default 50,000 USD equivalent) an approval needs a second, different
@@ -24,7 +23,8 @@ public interface FourEyesPolicy {
     Map<String, BigDecimal> referenceRates();
 
     default boolean needsSecondReviewer(Money amount) {
-        BigDecimal rate = amount.currency().equals(currency()) ? BigDecimal.ONE
+        BigDecimal rate = amount.currency().equals(currency())
+                ? BigDecimal.ONE
                 : referenceRates().get(amount.currency());
         return rate == null || amount.amount().multiply(rate).compareTo(threshold()) > 0;
     }

@@ -8,6 +8,12 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.Values.EquipmentLine;
@@ -15,13 +21,6 @@ import org.assistance.chassis.events.Values.TrainingNeed;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
 
 /**
  * A submitted request as program-service reviews it: a copy of what the agency asked for
@@ -36,50 +35,72 @@ public class ReviewCase extends PanacheEntityBase {
     @Id
     @Column(name = "request_id")
     public UUID requestId;
+
     @Column(name = "agency_id")
     public String agencyId;
+
     public String country;
+
     @Column(name = "thematic_area")
     public String thematicArea;
+
     public String priority;
+
     @Column(name = "priority_rank")
     public int priorityRank;
+
     public String title;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "assistance_types")
     public Set<String> assistanceTypes;
+
     @Column(name = "desired_by")
     public LocalDate desiredBy;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "equipment_lines")
     public List<EquipmentLine> equipmentLines;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "training_needs")
     public List<TrainingNeed> trainingNeeds;
+
     @Column(name = "estimated_amount")
     public BigDecimal estimatedAmount;
+
     @Column(name = "estimated_currency")
     public String estimatedCurrency;
+
     @Enumerated(EnumType.STRING)
     public ReviewStatus status;
+
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
     @Column(name = "programme_code")
     public String programmeCode;
+
     @Column(name = "approved_amount")
     public BigDecimal approvedAmount;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "pending_approval")
     public Approval pendingApproval;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "decided_by")
     public List<String> decidedBy;
+
     @Column(name = "decided_at")
     public OffsetDateTime decidedAt;
+
     @Column(name = "decision_note")
     public String decisionNote;
+
     @Version
     public long version;
 
@@ -99,8 +120,11 @@ public class ReviewCase extends PanacheEntityBase {
 
     /** Whether the approval gives less than was asked: fewer equipment lines or quantities, or fewer trainings. */
     boolean isPartial(Approval approval) {
-        int askedUnits = equipmentLines.stream().mapToInt(EquipmentLine::quantity).sum();
-        int approvedUnits = approval.equipmentLines().stream().mapToInt(EquipmentLine::quantity).sum();
+        int askedUnits =
+                equipmentLines.stream().mapToInt(EquipmentLine::quantity).sum();
+        int approvedUnits = approval.equipmentLines().stream()
+                .mapToInt(EquipmentLine::quantity)
+                .sum();
         return approvedUnits < askedUnits || approval.trainingCourses() < trainingNeeds.size();
     }
 
@@ -141,9 +165,17 @@ public class ReviewCase extends PanacheEntityBase {
         review.agencyId = submitted.agencyId();
         review.status = ReviewStatus.PENDING;
         review.submittedAt = submitted.submittedAt();
-        review.take(submitted.country(), submitted.thematicArea(), submitted.priority(), submitted.title(),
-                submitted.assistanceTypes(), submitted.desiredBy(), submitted.equipmentLines(),
-                submitted.trainingNeeds(), submitted.estimatedValue(), submitted.submittedAt());
+        review.take(
+                submitted.country(),
+                submitted.thematicArea(),
+                submitted.priority(),
+                submitted.title(),
+                submitted.assistanceTypes(),
+                submitted.desiredBy(),
+                submitted.equipmentLines(),
+                submitted.trainingNeeds(),
+                submitted.estimatedValue(),
+                submitted.submittedAt());
         return review;
     }
 
@@ -159,9 +191,17 @@ public class ReviewCase extends PanacheEntityBase {
         if (isDecided() || status == ReviewStatus.WITHDRAWN) {
             return false;
         }
-        take(amended.country(), amended.thematicArea(), amended.priority(), amended.title(),
-                amended.assistanceTypes(), amended.desiredBy(), amended.equipmentLines(), amended.trainingNeeds(),
-                amended.estimatedValue(), amended.amendedAt());
+        take(
+                amended.country(),
+                amended.thematicArea(),
+                amended.priority(),
+                amended.title(),
+                amended.assistanceTypes(),
+                amended.desiredBy(),
+                amended.equipmentLines(),
+                amended.trainingNeeds(),
+                amended.estimatedValue(),
+                amended.amendedAt());
         if (status == ReviewStatus.INFORMATION_REQUESTED || status == ReviewStatus.AWAITING_SECOND_APPROVAL) {
             status = ReviewStatus.PENDING;
             pendingApproval = null;
@@ -184,9 +224,17 @@ public class ReviewCase extends PanacheEntityBase {
         return true;
     }
 
-    private void take(String country, String thematicArea, String priority, String title, Set<String> types,
-                      LocalDate desiredBy, List<EquipmentLine> lines, List<TrainingNeed> needs,
-                      org.assistance.chassis.events.Values.Money estimate, OffsetDateTime at) {
+    private void take(
+            String country,
+            String thematicArea,
+            String priority,
+            String title,
+            Set<String> types,
+            LocalDate desiredBy,
+            List<EquipmentLine> lines,
+            List<TrainingNeed> needs,
+            org.assistance.chassis.events.Values.Money estimate,
+            OffsetDateTime at) {
         this.country = country;
         this.thematicArea = thematicArea;
         this.priority = priority;

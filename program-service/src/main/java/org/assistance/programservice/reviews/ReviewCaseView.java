@@ -1,46 +1,70 @@
 package org.assistance.programservice.reviews;
 
 import jakarta.validation.constraints.Size;
-import org.assistance.chassis.events.Values.Money;
-import org.assistance.programservice.programmes.Programme;
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.assistance.chassis.events.Values.Money;
+import org.assistance.programservice.programmes.Programme;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A review case as reviewers read it: what the agency asked for, where the review stands, and
  * which programmes could fund it.
  */
 @Schema(name = "ReviewCase")
-public record ReviewCaseView(UUID requestId, @Schema(maxLength = 100) String agencyId,
-                             @Schema(minLength = 2, maxLength = 2) String country,
-                             @Schema(maxLength = 40) String thematicArea,
-                             @Schema(enumeration = {"URGENT", "HIGH", "MEDIUM", "LOW"}, maxLength = 10) String priority,
-                             @Schema(maxLength = 200) String title,
-                             @Schema(maxItems = 6) Set<@Size(max = 40) String> assistanceTypes, LocalDate desiredBy,
-                             @Schema(maxItems = 100) List<AskedLine> equipmentLines,
-                             @Schema(maxItems = 50) List<AskedTraining> trainingNeeds,
-                             Money estimatedValue, ReviewStatus status, OffsetDateTime submittedAt,
-                             @Schema(minimum = "0", maximum = "36500") long daysWaiting,
-                             @Schema(maxItems = Programme.MAX_PROGRAMMES) List<MatchingProgramme> matchingProgrammes,
-                             Approval pendingApproval,
-                             @Schema(maxItems = 2, description = "The reviewers as their tokens name them "
-                                     + "(two above the four-eyes threshold)")
-                             List<@Size(max = 100) String> decidedBy) {
+public record ReviewCaseView(
+        UUID requestId,
+        @Schema(maxLength = 100) String agencyId,
+        @Schema(minLength = 2, maxLength = 2) String country,
+        @Schema(maxLength = 40) String thematicArea,
+
+        @Schema(
+                enumeration = {"URGENT", "HIGH", "MEDIUM", "LOW"},
+                maxLength = 10)
+        String priority,
+
+        @Schema(maxLength = 200) String title,
+        @Schema(maxItems = 6) Set<@Size(max = 40) String> assistanceTypes,
+        LocalDate desiredBy,
+        @Schema(maxItems = 100) List<AskedLine> equipmentLines,
+        @Schema(maxItems = 50) List<AskedTraining> trainingNeeds,
+        Money estimatedValue,
+        ReviewStatus status,
+        OffsetDateTime submittedAt,
+        @Schema(minimum = "0", maximum = "36500") long daysWaiting,
+        @Schema(maxItems = Programme.MAX_PROGRAMMES) List<MatchingProgramme> matchingProgrammes,
+        Approval pendingApproval,
+
+        @Schema(
+                maxItems = 2,
+                description = "The reviewers as their tokens name them " + "(two above the four-eyes threshold)")
+        List<@Size(max = 100) String> decidedBy) {
     static ReviewCaseView of(ReviewCase c, List<Programme> programmes) {
-        return new ReviewCaseView(c.requestId, c.agencyId, c.country, c.thematicArea, c.priority, c.title,
-                c.assistanceTypes, c.desiredBy, c.equipmentLines.stream().map(AskedLine::of).toList(),
+        return new ReviewCaseView(
+                c.requestId,
+                c.agencyId,
+                c.country,
+                c.thematicArea,
+                c.priority,
+                c.title,
+                c.assistanceTypes,
+                c.desiredBy,
+                c.equipmentLines.stream().map(AskedLine::of).toList(),
                 c.trainingNeeds.stream().map(AskedTraining::of).toList(),
-                c.estimatedAmount == null ? null : new Money(c.estimatedAmount, c.estimatedCurrency), c.status,
-                c.submittedAt, daysBetween(c.submittedAt, OffsetDateTime.now()),
-                programmes.stream().filter(p -> p.serves(c.thematicArea))
-                        .map(p -> new MatchingProgramme(p.code, p.name, p.money(p.available()))).toList(),
-                c.pendingApproval, c.decidedBy);
+                c.estimatedAmount == null ? null : new Money(c.estimatedAmount, c.estimatedCurrency),
+                c.status,
+                c.submittedAt,
+                daysBetween(c.submittedAt, OffsetDateTime.now()),
+                programmes.stream()
+                        .filter(p -> p.serves(c.thematicArea))
+                        .map(p -> new MatchingProgramme(p.code, p.name, p.money(p.available())))
+                        .toList(),
+                c.pendingApproval,
+                c.decidedBy);
     }
 
     /** Whole days, never negative (a clock ahead of ours), at most a century. */

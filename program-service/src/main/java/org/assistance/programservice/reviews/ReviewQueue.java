@@ -1,20 +1,18 @@
 package org.assistance.programservice.reviews;
 
+import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
-import org.assistance.chassis.events.RequestEvents.RequestAmended;
-import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
-import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
-import org.jboss.logging.Logger;
-
-import io.quarkus.panache.common.Parameters;
-import org.assistance.chassis.http.Cursor;
-import org.assistance.chassis.problems.InvalidInput;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.events.RequestEvents.RequestAmended;
+import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
+import org.assistance.chassis.http.Cursor;
+import org.assistance.chassis.problems.InvalidInput;
+import org.jboss.logging.Logger;
 
 /** The review cases, opened, updated and closed by the requests' own events. */
 @ApplicationScoped
@@ -37,7 +35,8 @@ public class ReviewQueue {
             return;
         }
         if (!review.amend(amended)) {
-            LOG.infof("Request %s amended after its decision or withdrawal (%s); the case keeps what was decided on",
+            LOG.infof(
+                    "Request %s amended after its decision or withdrawal (%s); the case keeps what was decided on",
                     review.requestId, review.status);
         }
     }
@@ -51,8 +50,7 @@ public class ReviewQueue {
         }
     }
 
-    public record Page(List<ReviewCase> cases, String nextCursor) {
-    }
+    public record Page(List<ReviewCase> cases, String nextCursor) {}
 
     /** Cases in a status, most urgent first, then longest waiting, a page at a time (keyset cursor). */
     public Page inStatus(ReviewStatus status, int limit, String cursor) {
@@ -73,8 +71,10 @@ public class ReviewQueue {
             query += " and (priorityRank > :rank or (priorityRank = :rank and (submittedAt > :time"
                     + " or (submittedAt = :time and requestId > :id))))";
         }
-        List<ReviewCase> found = ReviewCase.<ReviewCase>find(query + " order by priorityRank, submittedAt, requestId",
-                params).range(0, limit).list();
+        List<ReviewCase> found = ReviewCase.<ReviewCase>find(
+                        query + " order by priorityRank, submittedAt, requestId", params)
+                .range(0, limit)
+                .list();
         if (found.size() <= limit) {
             return new Page(found, null);
         }

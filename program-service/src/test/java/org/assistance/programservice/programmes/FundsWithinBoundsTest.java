@@ -1,14 +1,16 @@
 package org.assistance.programservice.programmes;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.startsWith;
+
 import io.quarkus.arc.Arc;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import org.assistance.programservice.Scenario;
-import org.assistance.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -21,12 +23,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
-import static org.hamcrest.Matchers.startsWith;
+import org.assistance.programservice.Scenario;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /**
  * Money, rates, dates and names at and beyond their bounds: refused with a 400 naming the field
@@ -39,7 +38,9 @@ class FundsWithinBoundsTest {
     void an_exchange_rate_of_ten_to_the_thirty_is_refused_naming_the_field_and_nothing_is_recorded() {
         String code = Scenario.fundedProgramme("1000.00");
         contributeInEuros(code, "1000.00", "1000000000000000000000000000000")
-                .then().statusCode(400).contentType("application/problem+json")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("exchangeRate"));
         receivedIs(code, 1000.00f);
     }
@@ -49,12 +50,18 @@ class FundsWithinBoundsTest {
         String code = Scenario.fundedProgramme("1000.00");
         for (String rate : List.of("1e999999999", "1e-999999999", "-1e999999999")) {
             long started = System.nanoTime();
-            given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
+            given().auth()
+                    .oauth2(Tokens.role("admin"))
+                    .contentType(ContentType.JSON)
                     // a JSON number, not a string: as an attacker would send it
                     .body("{\"donorId\":\"donor-" + code.toLowerCase() + "\",\"amount\":{\"amount\":\"1000.00\","
-                            + "\"currency\":\"EUR\"},\"exchangeRate\":" + rate + ",\"date\":\"" + LocalDate.now() + "\"}")
-                    .when().post("/api/v1/programmes/" + code + "/contributions")
-                    .then().statusCode(400).body("errors.field", hasItem("exchangeRate"));
+                            + "\"currency\":\"EUR\"},\"exchangeRate\":" + rate + ",\"date\":\"" + LocalDate.now()
+                            + "\"}")
+                    .when()
+                    .post("/api/v1/programmes/" + code + "/contributions")
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", hasItem("exchangeRate"));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(3));
         }
         long started = System.nanoTime();
@@ -66,18 +73,21 @@ class FundsWithinBoundsTest {
     void an_exchange_rate_beyond_ten_million_or_finer_than_eight_decimals_or_not_positive_is_refused() {
         String code = Scenario.fundedProgramme("1000.00");
         for (String rate : List.of("10000000.00000001", "99999999999", "1.000000001", "0", "-1.08")) {
-            contributeInEuros(code, "1000.00", rate).then().statusCode(400)
+            contributeInEuros(code, "1000.00", rate)
+                    .then()
+                    .statusCode(400)
                     .body("errors.field", hasItem("exchangeRate"));
         }
         contributeInEuros(code, "0.01", "10000000").then().statusCode(201).body("received.amount", equalTo(101000.00f));
-        contributeInEuros(code, "1000.00", "0.00000001").then().statusCode(400)
-                .body("errors.field", hasItem("amount"));
+        contributeInEuros(code, "1000.00", "0.00000001").then().statusCode(400).body("errors.field", hasItem("amount"));
     }
 
     @Test
     void an_amount_that_converts_beyond_what_a_programme_can_record_is_refused_naming_the_amount() {
         String code = Scenario.fundedProgramme("1000.00");
-        contributeInEuros(code, "999999999999999.99", "2").then().statusCode(400)
+        contributeInEuros(code, "999999999999999.99", "2")
+                .then()
+                .statusCode(400)
                 .body("errors[0].field", equalTo("amount"))
                 .body("errors[0].message", startsWith("is 1999999999999999.98 USD"));
         receivedIs(code, 1000.00f);
@@ -86,8 +96,13 @@ class FundsWithinBoundsTest {
     @Test
     void a_contribution_that_would_take_the_programme_beyond_what_it_can_record_is_refused_and_the_funds_stay() {
         String code = Scenario.fundedProgramme("1000.00");
-        contribute(code, Map.of("amount", "999999999999999.99", "currency", "USD"), LocalDate.now().toString())
-                .then().statusCode(422).contentType("application/problem+json");
+        contribute(
+                        code,
+                        Map.of("amount", "999999999999999.99", "currency", "USD"),
+                        LocalDate.now().toString())
+                .then()
+                .statusCode(422)
+                .contentType("application/problem+json");
         pledge(code, "999999999999999.99").then().statusCode(201);
         pledge(code, "0.01").then().statusCode(422);
         receivedIs(code, 1000.00f);
@@ -98,9 +113,13 @@ class FundsWithinBoundsTest {
         String code = Scenario.fundedProgramme("1000.00");
         for (String date : List.of("1999-12-31", "-999999999-01-01", "+999999999-12-31")) {
             contribute(code, Map.of("amount", "10.00", "currency", "USD"), date)
-                    .then().statusCode(400).body("errors.field", hasItem("date"));
+                    .then()
+                    .statusCode(400)
+                    .body("errors.field", hasItem("date"));
         }
-        contribute(code, Map.of("amount", "10.00", "currency", "USD"), "2000-01-01").then().statusCode(201);
+        contribute(code, Map.of("amount", "10.00", "currency", "USD"), "2000-01-01")
+                .then()
+                .statusCode(201);
         receivedIs(code, 1010.00f);
     }
 
@@ -111,21 +130,33 @@ class FundsWithinBoundsTest {
         CountDownLatch locked = new CountDownLatch(1);
         ExecutorService holder = Executors.newSingleThreadExecutor();
         try {
-            Future<?> holding = holder.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
-                Programme.lockedForFunds(code);
-                locked.countDown();
-                sleep(Duration.ofSeconds(9));
-            }));
+            Future<?> holding =
+                    holder.submit(() -> QuarkusTransaction.requiringNew().run(() -> {
+                        Programme.lockedForFunds(code);
+                        locked.countDown();
+                        sleep(Duration.ofSeconds(9));
+                    }));
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
             long started = System.nanoTime();
-            contribute(code, Map.of("amount", "10.00", "currency", "USD"), LocalDate.now().toString())
-                    .then().statusCode(409).contentType("application/problem+json").header("Retry-After", "1");
+            contribute(
+                            code,
+                            Map.of("amount", "10.00", "currency", "USD"),
+                            LocalDate.now().toString())
+                    .then()
+                    .statusCode(409)
+                    .contentType("application/problem+json")
+                    .header("Retry-After", "1");
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
             holding.get(20, TimeUnit.SECONDS);
         } finally {
             holder.shutdownNow();
         }
-        contribute(code, Map.of("amount", "10.00", "currency", "USD"), LocalDate.now().toString()).then().statusCode(201);
+        contribute(
+                        code,
+                        Map.of("amount", "10.00", "currency", "USD"),
+                        LocalDate.now().toString())
+                .then()
+                .statusCode(201);
         receivedIs(code, 1010.00f);
     }
 
@@ -153,8 +184,13 @@ class FundsWithinBoundsTest {
             assertThat(locked.await(10, TimeUnit.SECONDS)).isTrue();
             sleep(Duration.ofSeconds(6));
             long started = System.nanoTime();
-            contribute(code, Map.of("amount", "10.00", "currency", "USD"), LocalDate.now().toString())
-                    .then().statusCode(201).body("received.amount", equalTo(1010.00f));
+            contribute(
+                            code,
+                            Map.of("amount", "10.00", "currency", "USD"),
+                            LocalDate.now().toString())
+                    .then()
+                    .statusCode(201)
+                    .body("received.amount", equalTo(1010.00f));
             assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
             stuckChange.get(30, TimeUnit.SECONDS);
         } finally {
@@ -169,16 +205,34 @@ class FundsWithinBoundsTest {
     void two_admins_registering_the_same_donor_or_programme_at_once_get_one_success_and_conflicts_never_a_500()
             throws Exception {
         String id = "donor-twice-" + UUID.randomUUID().toString().substring(0, 8);
-        String programme = "TWICE" + Integer.toHexString(UUID.randomUUID().hashCode()).toUpperCase();
+        String programme =
+                "TWICE" + Integer.toHexString(UUID.randomUUID().hashCode()).toUpperCase();
         List<Callable<Integer>> calls = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            calls.add(() -> given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
+            calls.add(() -> given().auth()
+                    .oauth2(Tokens.role("admin"))
+                    .contentType(ContentType.JSON)
                     .body(Map.of("id", id, "name", "Twice", "iatiIdentifier", "XM-DAC-7", "type", "GOVERNMENT"))
-                    .when().post("/api/v1/donors").statusCode());
-            calls.add(() -> given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
-                    .body(Map.of("code", programme, "name", "Twice", "thematicAreas", List.of("CYBERCRIME"),
-                            "currency", "USD", "iatiActivityPrefix", "XM-DAC-41146-" + programme))
-                    .when().post("/api/v1/programmes").statusCode());
+                    .when()
+                    .post("/api/v1/donors")
+                    .statusCode());
+            calls.add(() -> given().auth()
+                    .oauth2(Tokens.role("admin"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of(
+                            "code",
+                            programme,
+                            "name",
+                            "Twice",
+                            "thematicAreas",
+                            List.of("CYBERCRIME"),
+                            "currency",
+                            "USD",
+                            "iatiActivityPrefix",
+                            "XM-DAC-41146-" + programme))
+                    .when()
+                    .post("/api/v1/programmes")
+                    .statusCode());
         }
         ExecutorService pool = Executors.newFixedThreadPool(12);
         List<Integer> statuses = new ArrayList<>();
@@ -197,42 +251,116 @@ class FundsWithinBoundsTest {
     void names_count_their_characters_as_the_contract_does_and_overlong_names_and_codes_are_refused() {
         String euros = "\uD83D\uDCB6"; // one character outside the BMP, two UTF-16 units
         String id = "donor-emoji-" + UUID.randomUUID().toString().substring(0, 8);
-        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("id", id, "name", euros.repeat(100), "iatiIdentifier", "XM-DAC-8", "type", "FOUNDATION"))
-                .when().post("/api/v1/donors").then().statusCode(201);
-        given().auth().oauth2(Tokens.role("admin")).when().get("/api/v1/donors")
-                .then().statusCode(200).body("find { it.id == '" + id + "' }.name", equalTo(euros.repeat(100)));
-        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
+                .when()
+                .post("/api/v1/donors")
+                .then()
+                .statusCode(201);
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .when()
+                .get("/api/v1/donors")
+                .then()
+                .statusCode(200)
+                .body("find { it.id == '" + id + "' }.name", equalTo(euros.repeat(100)));
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("id", id + "-x", "name", euros.repeat(101), "iatiIdentifier", "XM-DAC-8", "type", "OTHER"))
-                .when().post("/api/v1/donors").then().statusCode(400).body("errors.field", hasItem("name"));
+                .when()
+                .post("/api/v1/donors")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("name"));
 
         String code = Scenario.fundedProgramme("1000.00");
-        contribute(code, Map.of("amount", "10.00", "currency", "USD"), LocalDate.now().toString(), "d".repeat(101))
-                .then().statusCode(400).body("errors.field", hasItem("donorId"));
-        given().auth().oauth2(Tokens.role("admin")).when().get("/api/v1/programmes/" + "P".repeat(21))
-                .then().statusCode(400).body("errors.field", hasItem("code"));
+        contribute(
+                        code,
+                        Map.of("amount", "10.00", "currency", "USD"),
+                        LocalDate.now().toString(),
+                        "d".repeat(101))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("donorId"));
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .when()
+                .get("/api/v1/programmes/" + "P".repeat(21))
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("code"));
         // a NUL character would fail in the database: a code is upper-case letters and digits only
         for (String path : List.of("A%00B", "glocy", "GL%C3%96CY")) {
-            given().auth().oauth2(Tokens.role("admin")).urlEncodingEnabled(false).when().get("/api/v1/programmes/" + path)
-                    .then().statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("code"));
+            given().auth()
+                    .oauth2(Tokens.role("admin"))
+                    .urlEncodingEnabled(false)
+                    .when()
+                    .get("/api/v1/programmes/" + path)
+                    .then()
+                    .statusCode(400)
+                    .contentType("application/problem+json")
+                    .body("errors.field", hasItem("code"));
         }
-        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
-                .body(Map.of("code", "AREAS", "name", "Too many areas", "currency", "USD",
-                        "iatiActivityPrefix", "XM-DAC-41146-AREAS",
-                        "thematicAreas", java.util.stream.IntStream.range(0, 21).mapToObj(i -> "AREA" + i).toList()))
-                .when().post("/api/v1/programmes").then().statusCode(400).body("errors.field", hasItem("thematicAreas"));
-        given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
-                .body(Map.of("code", "LONGAREA", "name", "Long area", "currency", "USD",
-                        "iatiActivityPrefix", "XM-DAC-41146-LONGAREA", "thematicAreas", List.of("A".repeat(41))))
-                .when().post("/api/v1/programmes").then().statusCode(400);
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "code",
+                        "AREAS",
+                        "name",
+                        "Too many areas",
+                        "currency",
+                        "USD",
+                        "iatiActivityPrefix",
+                        "XM-DAC-41146-AREAS",
+                        "thematicAreas",
+                        java.util.stream.IntStream.range(0, 21)
+                                .mapToObj(i -> "AREA" + i)
+                                .toList()))
+                .when()
+                .post("/api/v1/programmes")
+                .then()
+                .statusCode(400)
+                .body("errors.field", hasItem("thematicAreas"));
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "code",
+                        "LONGAREA",
+                        "name",
+                        "Long area",
+                        "currency",
+                        "USD",
+                        "iatiActivityPrefix",
+                        "XM-DAC-41146-LONGAREA",
+                        "thematicAreas",
+                        List.of("A".repeat(41))))
+                .when()
+                .post("/api/v1/programmes")
+                .then()
+                .statusCode(400);
         receivedIs(code, 1000.00f);
     }
 
     private static Response contributeInEuros(String code, String amount, String rate) {
-        return given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
-                .body(Map.of("donorId", "donor-" + code.toLowerCase(), "amount", Map.of("amount", amount, "currency", "EUR"),
-                        "exchangeRate", rate, "date", LocalDate.now().toString()))
-                .when().post("/api/v1/programmes/" + code + "/contributions");
+        return given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "donorId",
+                        "donor-" + code.toLowerCase(),
+                        "amount",
+                        Map.of("amount", amount, "currency", "EUR"),
+                        "exchangeRate",
+                        rate,
+                        "date",
+                        LocalDate.now().toString()))
+                .when()
+                .post("/api/v1/programmes/" + code + "/contributions");
     }
 
     private static Response contribute(String code, Map<String, Object> amount, String date) {
@@ -240,21 +368,37 @@ class FundsWithinBoundsTest {
     }
 
     private static Response contribute(String code, Map<String, Object> amount, String date, String donor) {
-        return given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
+        return given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
                 .body(Map.of("donorId", donor, "amount", amount, "date", date))
-                .when().post("/api/v1/programmes/" + code + "/contributions");
+                .when()
+                .post("/api/v1/programmes/" + code + "/contributions");
     }
 
     private static Response pledge(String code, String amount) {
-        return given().auth().oauth2(Tokens.role("admin")).contentType(ContentType.JSON)
-                .body(Map.of("donorId", "donor-" + code.toLowerCase(), "amount", Map.of("amount", amount, "currency", "USD"),
-                        "date", LocalDate.now().toString()))
-                .when().post("/api/v1/programmes/" + code + "/pledges");
+        return given().auth()
+                .oauth2(Tokens.role("admin"))
+                .contentType(ContentType.JSON)
+                .body(Map.of(
+                        "donorId",
+                        "donor-" + code.toLowerCase(),
+                        "amount",
+                        Map.of("amount", amount, "currency", "USD"),
+                        "date",
+                        LocalDate.now().toString()))
+                .when()
+                .post("/api/v1/programmes/" + code + "/pledges");
     }
 
     private static void receivedIs(String code, float amount) {
-        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/programmes/" + code)
-                .then().statusCode(200).body("received.amount", equalTo(amount));
+        given().auth()
+                .oauth2(Tokens.role("reviewer"))
+                .when()
+                .get("/api/v1/programmes/" + code)
+                .then()
+                .statusCode(200)
+                .body("received.amount", equalTo(amount));
     }
 
     private static void sleep(Duration duration) {

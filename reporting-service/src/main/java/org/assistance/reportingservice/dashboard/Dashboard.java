@@ -5,6 +5,16 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 import jakarta.persistence.Tuple;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.assistance.reportingservice.dashboard.Kpis.CountryRow;
 import org.assistance.reportingservice.dashboard.Kpis.Delivery;
 import org.assistance.reportingservice.dashboard.Kpis.Funds;
@@ -16,17 +26,6 @@ import org.assistance.reportingservice.dashboard.Kpis.Shipments;
 import org.assistance.reportingservice.dashboard.Kpis.TypeDelivery;
 import org.assistance.reportingservice.readmodels.ReadModelTables;
 
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
-
 /** The operations KPIs, computed by the database from the read models. */
 @ApplicationScoped
 public class Dashboard {
@@ -35,6 +34,7 @@ public class Dashboard {
      * before deliverables were reported is closed without a request.delivered event).
      */
     private static final String DELIVERED = "(r.delivered_at is not null or r.closed_at is not null)";
+
     private static final String DAYS = "extract(epoch from (%s - %s)) / 86400.0";
     /** Held by export controls now: not cleared since its last hold, not cancelled, not gone. */
     private static final String HELD_NOW = """
@@ -46,8 +46,7 @@ public class Dashboard {
                  else greatest(s.held_seconds, extract(epoch from
                       (case when %1$s then now()
                             when s.cleared_at is not null then s.cleared_at
-                            else coalesce(s.cancelled_at, s.dispatched_at, s.delivered_at, now()) end) - s.held_at)) end"""
-            .formatted(HELD_NOW);
+                            else coalesce(s.cancelled_at, s.dispatched_at, s.delivered_at, now()) end) - s.held_at)) end""".formatted(HELD_NOW);
     /**
      * The day a dispatched shipment is due: the one it was expected on, else the one its dispatch
      * event said (equipment-service's rule per mode); unknown (never counted delayed) without either.
@@ -66,15 +65,18 @@ public class Dashboard {
     static final String MAX = "9223372036854775807";
     /** At most this many programmes, and rows of funds (programme, donor, currency), in one answer. */
     public static final int MAX_PROGRAMMES = 1000;
+
     public static final int MAX_FUNDS = 5000;
     /** Countries: ISO 3166-1 has 249 codes. */
     public static final int MAX_COUNTRIES = 250;
+
     public static final int LATEST_EVENTS = 20;
 
     /** Buckets of days for the distributions the dashboard draws. */
     private static final String BUCKET = """
             case when %1$s <= 7 then '0-7' when %1$s <= 14 then '8-14' when %1$s <= 30 then '15-30'
                  when %1$s <= 60 then '31-60' when %1$s <= 90 then '61-90' else '>90' end""";
+
     private static final List<String> BUCKETS = List.of("0-7", "8-14", "15-30", "31-60", "61-90", ">90");
 
     /** One transaction, so a rebuild's switch-over of the tables waits for it rather than deadlocking with it. */
@@ -83,8 +85,10 @@ public class Dashboard {
         tables.guardReading();
         DashboardFilter.Where where = filter.where();
         Map<String, Long> byStage = new LinkedHashMap<>();
-        for (Tuple row : rows("select r.stage, count(*) as requests from request_facts r where " + where.sql()
-                + " group by r.stage order by r.stage", where)) {
+        for (Tuple row : rows(
+                "select r.stage, count(*) as requests from request_facts r where " + where.sql()
+                        + " group by r.stage order by r.stage",
+                where)) {
             byStage.put(row.get("stage", String.class), number(row, "requests"));
         }
         long total = byStage.values().stream().mapToLong(Long::longValue).sum();
@@ -96,15 +100,14 @@ public class Dashboard {
                        count(*) filter (where r.approved_at is not null or r.rejected_at is not null) as decided
                 from request_facts r where %s""".formatted(where.sql()), where);
         Percentiles timeToApproval = percentiles(approvalDays, "r.approved_at is not null", where);
-        Percentiles timeToRejection = percentiles(rejectionDays, "r.rejected_at is not null and r.approved_at is null",
-                where);
+        Percentiles timeToRejection =
+                percentiles(rejectionDays, "r.rejected_at is not null and r.approved_at is null", where);
         Tuple delivery = single("""
                 select percentile_cont(0.5) within group (order by %1$s) as p50,
                        percentile_cont(0.9) within group (order by %1$s) as p90,
                        count(*) as delivered,
                        count(*) filter (where r.desired_by is not null and r.delivered_at::date <= r.desired_by) as on_time
-                from request_facts r where %2$s and r.approved_at is not null and r.delivered_at is not null"""
-                .formatted(DAYS.formatted("r.delivered_at", "r.approved_at"), where.sql()), where);
+                from request_facts r where %2$s and r.approved_at is not null and r.delivered_at is not null""".formatted(DAYS.formatted("r.delivered_at", "r.approved_at"), where.sql()), where);
         Tuple shipments = single("""
                 select count(*) as total,
                        count(*) filter (where s.dispatched_at is not null and s.delivered_at is null
@@ -115,24 +118,29 @@ public class Dashboard {
                        count(*) filter (where s.held_at is not null) as ever_held,
                        coalesce(sum(%4$s), 0) / 86400.0 as days_held,
                        count(*) filter (where s.cancelled_at is not null) as cancelled
-                from shipment_facts s join request_facts r on r.request_id = s.request_id where %2$s"""
-                .formatted(DUE, where.sql(), HELD_NOW, HELD_SECONDS), where);
+                from shipment_facts s join request_facts r on r.request_id = s.request_id where %2$s""".formatted(DUE, where.sql(), HELD_NOW, HELD_SECONDS), where);
         Map<String, Long> heldByDestination = new LinkedHashMap<>();
-        for (Tuple row : rows("select s.destination, count(*) as shipments from shipment_facts s join request_facts r "
-                + "on r.request_id = s.request_id where " + where.sql() + " and " + HELD_NOW
-                + " group by s.destination order by shipments desc, s.destination", where)) {
+        for (Tuple row : rows(
+                "select s.destination, count(*) as shipments from shipment_facts s join request_facts r "
+                        + "on r.request_id = s.request_id where " + where.sql() + " and " + HELD_NOW
+                        + " group by s.destination order by shipments desc, s.destination",
+                where)) {
             heldByDestination.put(trim(row.get("destination", String.class)), number(row, "shipments"));
         }
         Map<String, Long> heldByCategory = new LinkedHashMap<>();
-        for (Tuple row : rows("select c.category, count(*) as shipments from shipment_facts s join request_facts r "
-                + "on r.request_id = s.request_id, jsonb_array_elements_text(s.held_categories) c(category) where "
-                + where.sql() + " and " + HELD_NOW + " group by c.category order by shipments desc, c.category", where)) {
+        for (Tuple row : rows(
+                "select c.category, count(*) as shipments from shipment_facts s join request_facts r "
+                        + "on r.request_id = s.request_id, jsonb_array_elements_text(s.held_categories) c(category) where "
+                        + where.sql() + " and " + HELD_NOW + " group by c.category order by shipments desc, c.category",
+                where)) {
             heldByCategory.put(row.get("category", String.class), number(row, "shipments"));
         }
-        Tuple fill = single("select sum(r.accepted_units) as accepted_units,"
-                + " sum(r.approved_units) filter (where r.received_at is not null) as approved_units,"
-                + " sum(r.participants_women) as participants_women, sum(r.participants_men) as participants_men"
-                + " from request_facts r where " + where.sql(), where);
+        Tuple fill = single(
+                "select sum(r.accepted_units) as accepted_units,"
+                        + " sum(r.approved_units) filter (where r.received_at is not null) as approved_units,"
+                        + " sum(r.participants_women) as participants_women, sum(r.participants_men) as participants_men"
+                        + " from request_facts r where " + where.sql(),
+                where);
         List<Funds> funds = funds(filter, where);
         List<ProgrammeMoney> programmes = new ArrayList<>();
         for (Tuple row : rows("""
@@ -142,35 +150,54 @@ public class Dashboard {
                        coalesce(sum(m.amount) filter (where m.kind = 'EXPENDITURE'), 0) as spent
                 from money_facts m join request_facts r on r.request_id = m.request_id
                 where %s group by 1, 2 order by 1, 2 limit %d""".formatted(where.sql(), MAX_PROGRAMMES), where)) {
-            programmes.add(new ProgrammeMoney(row.get("programme", String.class), trim(row.get("currency", String.class)),
-                    amount(row, "committed"), amount(row, "disbursed"), amount(row, "spent")));
+            programmes.add(new ProgrammeMoney(
+                    row.get("programme", String.class),
+                    trim(row.get("currency", String.class)),
+                    amount(row, "committed"),
+                    amount(row, "disbursed"),
+                    amount(row, "spent")));
         }
         Delivery deliveryBreakdown = delivery(where);
         List<CountryRow> countries = new ArrayList<>();
-        for (Tuple row : rows("select r.country, count(*) as requests, count(*) filter (where " + DELIVERED + ") "
-                + "as delivered from request_facts r where " + where.sql()
-                + " and r.country is not null group by r.country order by requests desc, r.country limit " + MAX_COUNTRIES,
+        for (Tuple row : rows(
+                "select r.country, count(*) as requests, count(*) filter (where " + DELIVERED + ") "
+                        + "as delivered from request_facts r where " + where.sql()
+                        + " and r.country is not null group by r.country order by requests desc, r.country limit "
+                        + MAX_COUNTRIES,
                 where)) {
-            countries.add(new CountryRow(row.get("country", String.class).trim(), number(row, "requests"),
-                    number(row, "delivered")));
+            countries.add(new CountryRow(
+                    row.get("country", String.class).trim(), number(row, "requests"), number(row, "delivered")));
         }
 
-        Map<String, Long> approvalDistribution = distribution("select " + BUCKET.formatted(approvalDays)
-                + " as bucket, count(*) as requests from request_facts r where " + where.sql()
-                + " and r.approved_at is not null group by 1", where);
-        Map<String, Long> rejectionDistribution = distribution("select " + BUCKET.formatted(rejectionDays)
-                + " as bucket, count(*) as requests from request_facts r where " + where.sql()
-                + " and r.rejected_at is not null and r.approved_at is null group by 1", where);
-        Map<String, Long> deliveryDistribution = distribution("select "
-                + BUCKET.formatted(DAYS.formatted("r.delivered_at", "r.approved_at"))
-                + " as bucket, count(*) as requests from request_facts r where " + where.sql()
-                + " and r.approved_at is not null and r.delivered_at is not null group by 1", where);
+        Map<String, Long> approvalDistribution = distribution(
+                "select " + BUCKET.formatted(approvalDays)
+                        + " as bucket, count(*) as requests from request_facts r where " + where.sql()
+                        + " and r.approved_at is not null group by 1",
+                where);
+        Map<String, Long> rejectionDistribution = distribution(
+                "select " + BUCKET.formatted(rejectionDays)
+                        + " as bucket, count(*) as requests from request_facts r where " + where.sql()
+                        + " and r.rejected_at is not null and r.approved_at is null group by 1",
+                where);
+        Map<String, Long> deliveryDistribution = distribution(
+                "select "
+                        + BUCKET.formatted(DAYS.formatted("r.delivered_at", "r.approved_at"))
+                        + " as bucket, count(*) as requests from request_facts r where " + where.sql()
+                        + " and r.approved_at is not null and r.delivered_at is not null group by 1",
+                where);
         List<LiveEvent> latest = new ArrayList<>();
-        for (Tuple row : rows("select t.event_type, t.request_id, t.occurred_at, t.source, t.summary "
-                + "from timeline_entries t join request_facts r on r.request_id = t.request_id where " + where.sql()
-                + " order by t.seq desc limit " + LATEST_EVENTS, where)) {
-            latest.add(new LiveEvent(row.get("event_type", String.class), row.get("request_id", UUID.class),
-                    time(row.get("occurred_at")), row.get("source", String.class), row.get("summary", String.class)));
+        for (Tuple row : rows(
+                "select t.event_type, t.request_id, t.occurred_at, t.source, t.summary "
+                        + "from timeline_entries t join request_facts r on r.request_id = t.request_id where "
+                        + where.sql()
+                        + " order by t.seq desc limit " + LATEST_EVENTS,
+                where)) {
+            latest.add(new LiveEvent(
+                    row.get("event_type", String.class),
+                    row.get("request_id", UUID.class),
+                    time(row.get("occurred_at")),
+                    row.get("source", String.class),
+                    row.get("summary", String.class)));
         }
 
         long approved = number(decisions, "approved");
@@ -180,19 +207,41 @@ public class Dashboard {
         long approvedUnits = number(fill, "approved_units");
         long heldNow = number(shipments, "held_now");
         long everHeld = number(shipments, "ever_held");
-        return new Kpis(filter, total, byStage, decided == 0 ? null : percent(approved, decided),
-                timeToApproval, timeToRejection,
+        return new Kpis(
+                filter,
+                total,
+                byStage,
+                decided == 0 ? null : percent(approved, decided),
+                timeToApproval,
+                timeToRejection,
                 new Percentiles(days(delivery, "p50"), days(delivery, "p90"), delivered),
-                approvalDistribution, rejectionDistribution, deliveryDistribution,
-                delivered == 0 ? null : percent(number(delivery, "on_time"), delivered), deliveryBreakdown, heldNow,
+                approvalDistribution,
+                rejectionDistribution,
+                deliveryDistribution,
+                delivered == 0 ? null : percent(number(delivery, "on_time"), delivered),
+                deliveryBreakdown,
+                heldNow,
                 everHeld,
-                new Shipments(number(shipments, "total"), number(shipments, "in_transit"), number(shipments, "delayed"),
+                new Shipments(
+                        number(shipments, "total"),
+                        number(shipments, "in_transit"),
+                        number(shipments, "delayed"),
                         number(shipments, "cancelled"),
                         // six decimals: a shipment held for seconds still shows as held time
-                        new HeldShipments(heldNow, heldNow, everHeld,
-                                round6(numberOrNull(shipments, "days_held").doubleValue()), heldByDestination, heldByCategory)),
-                approvedUnits == 0 ? null : percent(accepted, approvedUnits), funds, programmes,
-                number(fill, "participants_women"), number(fill, "participants_men"), countries, latest);
+                        new HeldShipments(
+                                heldNow,
+                                heldNow,
+                                everHeld,
+                                round6(numberOrNull(shipments, "days_held").doubleValue()),
+                                heldByDestination,
+                                heldByCategory)),
+                approvedUnits == 0 ? null : percent(accepted, approvedUnits),
+                funds,
+                programmes,
+                number(fill, "participants_women"),
+                number(fill, "participants_men"),
+                countries,
+                latest);
     }
 
     private Percentiles percentiles(String days, String condition, DashboardFilter.Where where) {
@@ -226,14 +275,16 @@ public class Dashboard {
             sums[3] = row.get("spent", BigDecimal.class);
         }
         DashboardFilter.Where pledgeWhere = filter.pledgeWhere();
-        for (Tuple row : rows("select p.programme_code as programme, p.donor_id, p.currency, sum(p.amount) as pledged "
-                + "from pledge_facts p where " + pledgeWhere.sql() + " group by 1, 2, 3", pledgeWhere)) {
+        for (Tuple row : rows(
+                "select p.programme_code as programme, p.donor_id, p.currency, sum(p.amount) as pledged "
+                        + "from pledge_facts p where " + pledgeWhere.sql() + " group by 1, 2, 3",
+                pledgeWhere)) {
             BigDecimal[] sums = money.computeIfAbsent(key(row), k -> zeros());
             sums[0] = row.get("pledged", BigDecimal.class);
         }
         List<Funds> funds = new ArrayList<>();
-        money.forEach((key, sums) -> funds.add(new Funds(key.get(0), key.get(1), key.get(2), scale(sums[0]),
-                scale(sums[1]), scale(sums[2]), scale(sums[3]))));
+        money.forEach((key, sums) -> funds.add(new Funds(
+                key.get(0), key.get(1), key.get(2), scale(sums[0]), scale(sums[1]), scale(sums[2]), scale(sums[3]))));
         return funds.size() <= MAX_FUNDS ? funds : funds.subList(0, MAX_FUNDS);
     }
 
@@ -251,8 +302,14 @@ public class Dashboard {
                        count(*) filter (where r.closed_at is not null) as closed
                 from request_facts r, jsonb_array_elements_text(r.assistance_types) t(type)
                 where %1$s group by t.type order by t.type""".formatted(where.sql(), DELIVERED), where)) {
-            byType.put(row.get("type", String.class), new TypeDelivery(number(row, "requests"), number(row, "approved"),
-                    number(row, "delivered"), number(row, "cancelled"), number(row, "closed")));
+            byType.put(
+                    row.get("type", String.class),
+                    new TypeDelivery(
+                            number(row, "requests"),
+                            number(row, "approved"),
+                            number(row, "delivered"),
+                            number(row, "cancelled"),
+                            number(row, "closed")));
         }
         Map<String, KindDelivery> byKind = new LinkedHashMap<>();
         for (Tuple row : rows("""
@@ -262,16 +319,27 @@ public class Dashboard {
                        count(*) filter (where d.state = 'PENDING') as pending
                 from deliverable_facts d join request_facts r on r.request_id = d.request_id
                 where %s group by d.kind order by d.kind""".formatted(where.sql()), where)) {
-            byKind.put(row.get("kind", String.class), new KindDelivery(number(row, "total"), number(row, "delivered"),
-                    number(row, "cancelled"), number(row, "in_progress"), number(row, "pending")));
+            byKind.put(
+                    row.get("kind", String.class),
+                    new KindDelivery(
+                            number(row, "total"),
+                            number(row, "delivered"),
+                            number(row, "cancelled"),
+                            number(row, "in_progress"),
+                            number(row, "pending")));
         }
         Number satisfaction = numberOrNull(totals, "satisfaction");
-        return new Delivery(number(totals, "delivered"), number(totals, "cancelled"), number(totals, "closed"),
-                satisfaction == null ? null : round(satisfaction.doubleValue()), byType, byKind);
+        return new Delivery(
+                number(totals, "delivered"),
+                number(totals, "cancelled"),
+                number(totals, "closed"),
+                satisfaction == null ? null : round(satisfaction.doubleValue()),
+                byType,
+                byKind);
     }
 
     private static BigDecimal[] zeros() {
-        return new BigDecimal[]{BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
+        return new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO};
     }
 
     /**
@@ -279,7 +347,9 @@ public class Dashboard {
      * delivered before its approval arrived): a null key, never a failed dashboard.
      */
     private static List<String> key(Tuple row) {
-        return Arrays.asList(row.get("programme", String.class), row.get("donor_id", String.class),
+        return Arrays.asList(
+                row.get("programme", String.class),
+                row.get("donor_id", String.class),
                 trim(row.get("currency", String.class)));
     }
 

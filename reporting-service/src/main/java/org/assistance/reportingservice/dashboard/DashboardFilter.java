@@ -1,15 +1,18 @@
 package org.assistance.reportingservice.dashboard;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What a dashboard reader narrows the KPIs to: requests submitted in a period, of a country, area, programme or donor. */
-public record DashboardFilter(LocalDate from, LocalDate to, @Schema(maxLength = 2) String country,
-                              @Schema(maxLength = 40) String thematicArea, @Schema(maxLength = 20) String programme,
-                              @Schema(maxLength = 100) String donor) {
+public record DashboardFilter(
+        LocalDate from,
+        LocalDate to,
+        @Schema(maxLength = 2) String country,
+        @Schema(maxLength = 40) String thematicArea,
+        @Schema(maxLength = 20) String programme,
+        @Schema(maxLength = 100) String donor) {
 
     /** The SQL condition on request_facts (alias r) and its parameters, in order. */
     record Where(String sql, List<Object> parameters) {

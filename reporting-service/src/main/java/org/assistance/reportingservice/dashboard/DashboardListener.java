@@ -4,17 +4,16 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.jboss.logging.Logger;
-import org.postgresql.PGConnection;
-import org.postgresql.PGNotification;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Optional;
 import java.util.Properties;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+import org.postgresql.PGNotification;
 
 /**
  * Listens on the dashboard's NOTIFY channel on a connection of its own (outside the pool: it is
@@ -34,9 +33,11 @@ public class DashboardListener {
     private volatile boolean listening;
     private Thread worker;
 
-    public DashboardListener(DashboardStream stream, @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
-                             @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
-                             @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
+    public DashboardListener(
+            DashboardStream stream,
+            @ConfigProperty(name = "quarkus.datasource.jdbc.url") String url,
+            @ConfigProperty(name = "quarkus.datasource.username") Optional<String> user,
+            @ConfigProperty(name = "quarkus.datasource.password") Optional<String> password) {
         this.stream = stream;
         this.url = url;
         this.user = user;
@@ -81,8 +82,9 @@ public class DashboardListener {
                 }
             } catch (SQLException e) {
                 if (!stopping) {
-                    LOG.warnf("Dashboard listener lost its connection (%s); listening again in %d ms", e.getMessage(),
-                            pause);
+                    LOG.warnf(
+                            "Dashboard listener lost its connection (%s); listening again in %d ms",
+                            e.getMessage(), pause);
                 }
             } finally {
                 listening = false;

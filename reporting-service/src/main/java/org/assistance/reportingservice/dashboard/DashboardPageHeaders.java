@@ -4,7 +4,6 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-
 import java.util.Set;
 
 /**
@@ -17,10 +16,11 @@ import java.util.Set;
 @ApplicationScoped
 public class DashboardPageHeaders {
     /** Only this origin's files; script-src and style-src fall back to default-src, so no inline code. */
-    static final String CONTENT_SECURITY_POLICY = "default-src 'self'; object-src 'none'; base-uri 'none'; "
-            + "form-action 'none'; frame-ancestors 'none'";
+    static final String CONTENT_SECURITY_POLICY =
+            "default-src 'self'; object-src 'none'; base-uri 'none'; " + "form-action 'none'; frame-ancestors 'none'";
     /** The page and its own files: no-cache means "ask again each time" (a 304 when unchanged). */
     static final Set<String> PAGE_FILES = Set.of("/", "/index.html", "/dashboard.js", "/dashboard.css");
+
     private static final Set<String> PAGES = Set.of("/", "/index.html");
 
     void register(@Observes Filters filters) {

@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.time.LocalDate;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
@@ -20,8 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.resteasy.reactive.RestStreamElementType;
-
-import java.time.LocalDate;
 
 @Path("/api/v1/dashboard")
 @Tag(name = "Dashboard", description = "Delivery KPIs for operations staff, and their live stream")
@@ -40,28 +39,43 @@ public class DashboardResource {
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "KPIs of the requests submitted in a period, narrowed by country, thematic area, programme or donor")
-    @APIResponse(responseCode = "200", description = "The KPIs of the requests the filter selects",
+    @Operation(
+            summary =
+                    "KPIs of the requests submitted in a period, narrowed by country, thematic area, programme or donor")
+    @APIResponse(
+            responseCode = "200",
+            description = "The KPIs of the requests the filter selects",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Kpis.class)))
-    public Kpis kpis(@Parameter(description = "First day of submission (inclusive)") @QueryParam("from") LocalDate from,
-                               @Parameter(description = "Last day of submission (inclusive)") @QueryParam("to") LocalDate to,
-                               @Parameter(description = "ISO 3166-1 alpha-2 code of the requesting country")
-                               @QueryParam("country") @Size(max = 2)
-                               @Pattern(regexp = "^[A-Za-z]*$", message = "must be an ISO 3166-1 alpha-2 code, such as KE")
-                               String country,
-                               @Parameter(description = "Thematic area, such as CYBERCRIME")
-                               @QueryParam("thematicArea") @Size(max = 40)
-                               @Pattern(regexp = "^[A-Za-z0-9_ -]*$", message = "must be a thematic area, such as CYBERCRIME")
-                               String thematicArea,
-                               @Parameter(description = "Programme code, such as GLOCY")
-                               @QueryParam("programme") @Size(max = 20)
-                               @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "must be a programme code, such as GLOCY")
-                               String programme,
-                               @Parameter(description = "Donor id, such as donor-eu")
-                               @QueryParam("donor") @Size(max = 100)
-                               @Pattern(regexp = PRINTABLE, message = "must be printable text") String donor) {
-        return dashboard.kpis(new DashboardFilter(day("from", from), day("to", to), blankToNull(country),
-                blankToNull(thematicArea), blankToNull(programme), blankToNull(donor)));
+    public Kpis kpis(
+            @Parameter(description = "First day of submission (inclusive)") @QueryParam("from") LocalDate from,
+            @Parameter(description = "Last day of submission (inclusive)") @QueryParam("to") LocalDate to,
+            @Parameter(description = "ISO 3166-1 alpha-2 code of the requesting country")
+                    @QueryParam("country")
+                    @Size(max = 2)
+                    @Pattern(regexp = "^[A-Za-z]*$", message = "must be an ISO 3166-1 alpha-2 code, such as KE")
+                    String country,
+            @Parameter(description = "Thematic area, such as CYBERCRIME")
+                    @QueryParam("thematicArea")
+                    @Size(max = 40)
+                    @Pattern(regexp = "^[A-Za-z0-9_ -]*$", message = "must be a thematic area, such as CYBERCRIME")
+                    String thematicArea,
+            @Parameter(description = "Programme code, such as GLOCY")
+                    @QueryParam("programme")
+                    @Size(max = 20)
+                    @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "must be a programme code, such as GLOCY")
+                    String programme,
+            @Parameter(description = "Donor id, such as donor-eu")
+                    @QueryParam("donor")
+                    @Size(max = 100)
+                    @Pattern(regexp = PRINTABLE, message = "must be printable text")
+                    String donor) {
+        return dashboard.kpis(new DashboardFilter(
+                day("from", from),
+                day("to", to),
+                blankToNull(country),
+                blankToNull(thematicArea),
+                blankToNull(programme),
+                blankToNull(donor)));
     }
 
     /** The database's calendar ends where ISO 8601's four-digit years do: a year beyond is a 400, not a failure. */
@@ -76,10 +90,16 @@ public class DashboardResource {
     @Path("/stream")
     @Produces(MediaType.SERVER_SENT_EVENTS)
     @RestStreamElementType(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Server-sent events: every event as the read models take it in (and a heartbeat every 15 s)",
+    @Operation(
+            summary = "Server-sent events: every event as the read models take it in (and a heartbeat every 15 s)",
             description = "The stream ends when the caller's token expires; a client goes on with a new token.")
-    @APIResponse(responseCode = "200", description = "One server-sent event per event the read models take in; its data is one LiveEvent",
-            content = @Content(mediaType = MediaType.SERVER_SENT_EVENTS, schema = @Schema(implementation = LiveEvent.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "One server-sent event per event the read models take in; its data is one LiveEvent",
+            content =
+                    @Content(
+                            mediaType = MediaType.SERVER_SENT_EVENTS,
+                            schema = @Schema(implementation = LiveEvent.class)))
     public Multi<LiveEvent> stream() {
         // a stream outliving its token would keep showing the dashboard to someone no longer allowed to see it
         return caller.expiresAt().map(stream::eventsUntil).orElseGet(stream::events);

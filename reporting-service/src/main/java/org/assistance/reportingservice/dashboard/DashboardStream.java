@@ -7,7 +7,6 @@ import io.smallrye.mutiny.operators.multi.processors.BroadcastProcessor;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
-
 import java.time.Duration;
 import java.time.Instant;
 
@@ -37,12 +36,16 @@ public class DashboardStream {
     /** Announces a change to every instance's dashboards once the current transaction commits. */
     @Transactional(Transactional.TxType.MANDATORY)
     public void announce(LiveEvent event) {
-        String summary = event.summary() == null || event.summary().length() <= SUMMARY_LIMIT ? event.summary()
+        String summary = event.summary() == null || event.summary().length() <= SUMMARY_LIMIT
+                ? event.summary()
                 : event.summary().substring(0, SUMMARY_LIMIT - 1) + "…";
         LiveEvent sent = new LiveEvent(event.type(), event.requestId(), event.time(), event.source(), summary);
         try {
-            entityManager.createNativeQuery("select count(*) from (select pg_notify(?1, ?2)) n")
-                    .setParameter(1, CHANNEL).setParameter(2, json.writeValueAsString(sent)).getSingleResult();
+            entityManager
+                    .createNativeQuery("select count(*) from (select pg_notify(?1, ?2)) n")
+                    .setParameter(1, CHANNEL)
+                    .setParameter(2, json.writeValueAsString(sent))
+                    .getSingleResult();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -60,11 +63,16 @@ public class DashboardStream {
     /** The events until {@code end} (a token's expiry), then the stream completes. */
     public Multi<LiveEvent> eventsUntil(Instant end) {
         Duration left = Duration.between(Instant.now(), end);
-        return left.isNegative() || left.isZero() ? Multi.createFrom().empty() : events().select().first(left);
+        return left.isNegative() || left.isZero()
+                ? Multi.createFrom().empty()
+                : events().select().first(left);
     }
 
     public Multi<LiveEvent> events() {
-        return Multi.createBy().merging().streams(events,
-                Multi.createFrom().ticks().every(Duration.ofSeconds(15)).map(tick -> LiveEvent.heartbeat()));
+        return Multi.createBy()
+                .merging()
+                .streams(
+                        events,
+                        Multi.createFrom().ticks().every(Duration.ofSeconds(15)).map(tick -> LiveEvent.heartbeat()));
     }
 }

@@ -1,16 +1,15 @@
 package org.assistance.reportingservice.dashboard;
 
 import jakarta.persistence.EntityManager;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.Values.Deliverable;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.PlannedActivity;
 import org.assistance.chassis.events.Values.ShipmentLine;
-
-import java.util.List;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.UUID;
 
 /**
  * The approved components of each request (an equipment line per item code, an activity) and how
@@ -23,20 +22,26 @@ import java.util.UUID;
 final class Deliverables {
     static final String EQUIPMENT = "EQUIPMENT";
 
-    private Deliverables() {
-    }
+    private Deliverables() {}
 
     static void approved(RequestApproved approval) {
         Map<String, Integer> units = new TreeMap<>();
-        for (EquipmentLine line : approval.equipmentLines() == null ? List.<EquipmentLine>of() : approval.equipmentLines()) {
+        for (EquipmentLine line :
+                approval.equipmentLines() == null ? List.<EquipmentLine>of() : approval.equipmentLines()) {
             units.merge(line.itemCode(), line.quantity(), Integer::sum);
         }
-        units.forEach((item, quantity) -> upsert(approval.requestId(), "item:" + item, EQUIPMENT, item, quantity,
-                "PENDING", null));
+        units.forEach((item, quantity) ->
+                upsert(approval.requestId(), "item:" + item, EQUIPMENT, item, quantity, "PENDING", null));
         if (approval.activities() != null) {
             for (PlannedActivity activity : approval.activities()) {
-                upsert(approval.requestId(), activity.activityId().toString(), activity.kind(), activity.title(), 1,
-                        "PENDING", null);
+                upsert(
+                        approval.requestId(),
+                        activity.activityId().toString(),
+                        activity.kind(),
+                        activity.title(),
+                        1,
+                        "PENDING",
+                        null);
             }
         }
     }
@@ -51,24 +56,34 @@ final class Deliverables {
         units.forEach((item, quantity) -> em().createNativeQuery("""
                         insert into shipment_lines (shipment_id, item_code, request_id, quantity) values (?1, ?2, ?3, ?4)
                         on conflict (shipment_id, item_code) do update set quantity = excluded.quantity""")
-                .setParameter(1, shipmentId).setParameter(2, item).setParameter(3, requestId).setParameter(4, quantity)
+                .setParameter(1, shipmentId)
+                .setParameter(2, item)
+                .setParameter(3, requestId)
+                .setParameter(4, quantity)
                 .executeUpdate());
     }
 
     /** Lines taken out of a held shipment at clearance: those units will not go. */
     static void linesRemoved(UUID requestId, UUID shipmentId, List<ShipmentLine> lines) {
-        units(lines).forEach((item, quantity) -> em().createNativeQuery("""
+        units(lines)
+                .forEach((item, quantity) -> em().createNativeQuery("""
                         insert into shipment_lines (shipment_id, item_code, request_id, removed) values (?1, ?2, ?3, ?4)
                         on conflict (shipment_id, item_code) do update set removed = shipment_lines.removed + excluded.removed""")
-                .setParameter(1, shipmentId).setParameter(2, item).setParameter(3, requestId).setParameter(4, quantity)
-                .executeUpdate());
+                        .setParameter(1, shipmentId)
+                        .setParameter(2, item)
+                        .setParameter(3, requestId)
+                        .setParameter(4, quantity)
+                        .executeUpdate());
     }
 
     static void backordered(UUID requestId, long backorderId, String item, int quantity) {
         em().createNativeQuery("""
                         insert into backorder_facts (backorder_id, request_id, item_code, quantity) values (?1, ?2, ?3, ?4)
                         on conflict (request_id, backorder_id) do update set quantity = excluded.quantity""")
-                .setParameter(1, backorderId).setParameter(2, requestId).setParameter(3, item).setParameter(4, quantity)
+                .setParameter(1, backorderId)
+                .setParameter(2, requestId)
+                .setParameter(3, item)
+                .setParameter(4, quantity)
                 .executeUpdate();
     }
 
@@ -77,7 +92,10 @@ final class Deliverables {
         em().createNativeQuery("""
                         insert into backorder_facts (backorder_id, request_id, item_code, fulfilled) values (?1, ?2, ?3, ?4)
                         on conflict (request_id, backorder_id) do update set fulfilled = backorder_facts.fulfilled + excluded.fulfilled""")
-                .setParameter(1, backorderId).setParameter(2, requestId).setParameter(3, item).setParameter(4, quantity)
+                .setParameter(1, backorderId)
+                .setParameter(2, requestId)
+                .setParameter(3, item)
+                .setParameter(4, quantity)
                 .executeUpdate();
     }
 
@@ -87,16 +105,24 @@ final class Deliverables {
                         values (?1, ?2, ?3, ?4, ?5)
                         on conflict (request_id, backorder_id) do update set cancelled = backorder_facts.cancelled + excluded.cancelled,
                             reason = excluded.reason""")
-                .setParameter(1, backorderId).setParameter(2, requestId).setParameter(3, item).setParameter(4, quantity)
-                .setParameter(5, reason).executeUpdate();
+                .setParameter(1, backorderId)
+                .setParameter(2, requestId)
+                .setParameter(3, item)
+                .setParameter(4, quantity)
+                .setParameter(5, reason)
+                .executeUpdate();
     }
 
     static void lineRefused(UUID eventId, UUID requestId, String item, int quantity, String reason) {
         em().createNativeQuery("""
                         insert into refused_lines (event_id, request_id, item_code, quantity, reason)
                         values (?1, ?2, ?3, ?4, ?5) on conflict do nothing""")
-                .setParameter(1, eventId).setParameter(2, requestId).setParameter(3, item).setParameter(4, quantity)
-                .setParameter(5, reason).executeUpdate();
+                .setParameter(1, eventId)
+                .setParameter(2, requestId)
+                .setParameter(3, item)
+                .setParameter(4, quantity)
+                .setParameter(5, reason)
+                .executeUpdate();
     }
 
     /**
@@ -109,7 +135,8 @@ final class Deliverables {
     @SuppressWarnings("unchecked")
     static void followEquipment(UUID requestId) {
         em().flush();
-        List<Object[]> rows = em().createNativeQuery("""
+        List<Object[]> rows =
+                em().createNativeQuery("""
                         select d.deliverable_id, d.quantity,
                                coalesce((select sum(l.quantity - l.removed) from shipment_lines l
                                          join shipment_facts s on s.shipment_id = l.shipment_id
@@ -132,8 +159,7 @@ final class Deliverables {
                                     union all select f.reason from refused_lines f where f.request_id = d.request_id
                                       and f.item_code = substr(d.deliverable_id, 6)) r)
                         from deliverable_facts d
-                        where d.request_id = ?1 and d.kind = 'EQUIPMENT' and not d.settled""")
-                .setParameter(1, requestId).getResultList();
+                        where d.request_id = ?1 and d.kind = 'EQUIPMENT' and not d.settled""").setParameter(1, requestId).getResultList();
         for (Object[] row : rows) {
             int approved = ((Number) row[1]).intValue();
             int delivered = ((Number) row[2]).intValue();
@@ -143,9 +169,13 @@ final class Deliverables {
                             update deliverable_facts set quantity_delivered = ?3, quantity_cancelled = ?4, state = ?5,
                                 reason = ?6
                             where request_id = ?1 and deliverable_id = ?2""")
-                    .setParameter(1, requestId).setParameter(2, row[0]).setParameter(3, delivered)
-                    .setParameter(4, cancelled).setParameter(5, equipmentState(approved, delivered, cancelled, started))
-                    .setParameter(6, row[5]).executeUpdate();
+                    .setParameter(1, requestId)
+                    .setParameter(2, row[0])
+                    .setParameter(3, delivered)
+                    .setParameter(4, cancelled)
+                    .setParameter(5, equipmentState(approved, delivered, cancelled, started))
+                    .setParameter(6, row[5])
+                    .executeUpdate();
         }
     }
 
@@ -191,17 +221,22 @@ final class Deliverables {
                                 quantity_delivered = excluded.quantity_delivered,
                                 quantity_cancelled = excluded.quantity_cancelled, state = excluded.state,
                                 reason = excluded.reason, settled = true""")
-                    .setParameter(1, requestId).setParameter(2, d.deliverableId())
+                    .setParameter(1, requestId)
+                    .setParameter(2, d.deliverableId())
                     .setParameter(3, d.kind() == null ? "UNKNOWN" : d.kind())
-                    .setParameter(4, cut(d.description())).setParameter(5, d.quantity())
-                    .setParameter(6, d.quantityDelivered()).setParameter(7, d.quantityCancelled())
-                    .setParameter(8, d.state()).setParameter(9, d.reason()).executeUpdate();
+                    .setParameter(4, cut(d.description()))
+                    .setParameter(5, d.quantity())
+                    .setParameter(6, d.quantityDelivered())
+                    .setParameter(7, d.quantityCancelled())
+                    .setParameter(8, d.state())
+                    .setParameter(9, d.reason())
+                    .executeUpdate();
         }
     }
 
     /** Inserts or moves a deliverable forward; a settled one is left as request-service reported it. */
-    private static void upsert(UUID requestId, String id, String kind, String description, int quantity, String state,
-                               String reason) {
+    private static void upsert(
+            UUID requestId, String id, String kind, String description, int quantity, String state, String reason) {
         int delivered = "DELIVERED".equals(state) ? quantity : 0;
         int cancelled = "CANCELLED".equals(state) ? quantity : 0;
         em().createNativeQuery("""
@@ -220,10 +255,16 @@ final class Deliverables {
                                          else excluded.state end,
                             reason = coalesce(deliverable_facts.reason, excluded.reason)
                         where not deliverable_facts.settled""")
-                .setParameter(1, requestId).setParameter(2, id).setParameter(3, kind == null ? "UNKNOWN" : kind)
+                .setParameter(1, requestId)
+                .setParameter(2, id)
+                .setParameter(3, kind == null ? "UNKNOWN" : kind)
                 .setParameter(4, cut(description))
-                .setParameter(5, quantity).setParameter(6, delivered).setParameter(7, cancelled)
-                .setParameter(8, state).setParameter(9, reason).executeUpdate();
+                .setParameter(5, quantity)
+                .setParameter(6, delivered)
+                .setParameter(7, cancelled)
+                .setParameter(8, state)
+                .setParameter(9, reason)
+                .executeUpdate();
     }
 
     private static EntityManager em() {

@@ -1,7 +1,17 @@
 package org.assistance.reportingservice.dashboard;
 
+import static org.assistance.reportingservice.dashboard.RequestFacts.earliest;
+import static org.assistance.reportingservice.dashboard.RequestFacts.latest;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import java.util.UUID;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
@@ -39,17 +49,6 @@ import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
 
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.TreeSet;
-import java.util.UUID;
-
-import static org.assistance.reportingservice.dashboard.RequestFacts.earliest;
-import static org.assistance.reportingservice.dashboard.RequestFacts.latest;
-
 /**
  * Builds the requests' and shipments' facts from every event of the platform. Each event sets
  * facts (times, amounts, quantities), never "the next state", so arrival order does not matter;
@@ -73,11 +72,15 @@ public class DeliveryReadModel {
         RequestFacts request = RequestFacts.lockedOrNew(data.requestId());
         if (data instanceof RequestSubmitted e) {
             describe(request, e.agencyId(), e.country(), e.thematicArea(), e.priority(), e.title(), e.desiredBy());
-            request.assistanceTypes = e.assistanceTypes() == null ? List.of() : new TreeSet<>(e.assistanceTypes()).stream().toList();
+            request.assistanceTypes = e.assistanceTypes() == null
+                    ? List.of()
+                    : new TreeSet<>(e.assistanceTypes()).stream().toList();
             request.submittedAt = earliest(request.submittedAt, e.submittedAt());
         } else if (data instanceof RequestAmended e) {
             describe(request, e.agencyId(), e.country(), e.thematicArea(), e.priority(), e.title(), e.desiredBy());
-            request.assistanceTypes = e.assistanceTypes() == null ? List.of() : new TreeSet<>(e.assistanceTypes()).stream().toList();
+            request.assistanceTypes = e.assistanceTypes() == null
+                    ? List.of()
+                    : new TreeSet<>(e.assistanceTypes()).stream().toList();
         } else if (data instanceof RequestWithdrawn e) {
             request.withdrawnAt = earliest(request.withdrawnAt, e.withdrawnAt());
         } else if (data instanceof InformationRequested e) {
@@ -91,8 +94,11 @@ public class DeliveryReadModel {
             request.donors = union(request.donors, donorIds(e.donors()));
             request.approvedAmount = e.approvedAmount().amount();
             request.approvedCurrency = e.approvedAmount().currency();
-            request.approvedUnits = e.equipmentLines() == null ? 0
-                    : e.equipmentLines().stream().mapToInt(EquipmentLine::quantity).sum();
+            request.approvedUnits = e.equipmentLines() == null
+                    ? 0
+                    : e.equipmentLines().stream()
+                            .mapToInt(EquipmentLine::quantity)
+                            .sum();
             remember(e.donors());
             if (request.country == null) {
                 request.country = e.country();
@@ -103,14 +109,17 @@ public class DeliveryReadModel {
             Deliverables.followEquipment(request.requestId);
             attribute(request);
         } else if (data instanceof FundsCommitted e) {
-            MoneyFacts facts = money(event.id(), e.requestId(), e.programmeCode(), MoneyFacts.COMMITTED, e.amount(),
-                    e.committedAt());
+            MoneyFacts facts = money(
+                    event.id(), e.requestId(), e.programmeCode(), MoneyFacts.COMMITTED, e.amount(), e.committedAt());
             facts.split = e.split();
             facts.donors = e.donors() == null ? List.of() : e.donors();
             remember(e.donors());
             rememberAmounts(e.split());
-            request.donors = union(request.donors, e.split() == null ? List.of()
-                    : e.split().stream().map(DonorAmount::donorId).toList());
+            request.donors = union(
+                    request.donors,
+                    e.split() == null
+                            ? List.of()
+                            : e.split().stream().map(DonorAmount::donorId).toList());
             attribute(request);
         } else if (data instanceof ActivityDelivered e) {
             if (e.participants() != null) {
@@ -120,8 +129,13 @@ public class DeliveryReadModel {
             request.activitiesDelivered++;
             Deliverables.activityEnded(e.requestId(), e.activityId(), e.kind(), e.title(), "DELIVERED", null);
             if (e.disbursed() != null) {
-                MoneyFacts facts = money(event.id(), e.requestId(), e.programmeCode(), MoneyFacts.DISBURSED,
-                        e.disbursed(), e.deliveredAt());
+                MoneyFacts facts = money(
+                        event.id(),
+                        e.requestId(),
+                        e.programmeCode(),
+                        MoneyFacts.DISBURSED,
+                        e.disbursed(),
+                        e.deliveredAt());
                 facts.split = e.disbursedSplit();
                 rememberAmounts(e.disbursedSplit());
                 attribute(request);
@@ -130,8 +144,10 @@ public class DeliveryReadModel {
             request.activitiesCancelled++;
             Deliverables.activityEnded(e.requestId(), e.activityId(), e.kind(), e.title(), "CANCELLED", e.reason());
         } else if (data instanceof ReceiptConfirmed e) {
-            request.acceptedUnits += e.lines().stream().mapToInt(ReceiptLine::quantityAccepted).sum();
-            request.rejectedUnits += e.lines().stream().mapToInt(ReceiptLine::quantityRejected).sum();
+            request.acceptedUnits +=
+                    e.lines().stream().mapToInt(ReceiptLine::quantityAccepted).sum();
+            request.rejectedUnits +=
+                    e.lines().stream().mapToInt(ReceiptLine::quantityRejected).sum();
             request.receivedAt = latest(request.receivedAt, e.receivedAt());
         } else if (data instanceof RequestDeliveryStarted e) {
             request.deliveryStartedAt = earliest(request.deliveryStartedAt, e.startedAt());
@@ -157,8 +173,16 @@ public class DeliveryReadModel {
         if (data instanceof ShipmentPlanned e) {
             ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
             s.destination = e.destinationCountry();
-            s.categories = e.lines().stream().map(ShipmentLine::category).distinct().sorted().toList();
-            s.itemCodes = e.lines().stream().map(ShipmentLine::itemCode).distinct().sorted().toList();
+            s.categories = e.lines().stream()
+                    .map(ShipmentLine::category)
+                    .distinct()
+                    .sorted()
+                    .toList();
+            s.itemCodes = e.lines().stream()
+                    .map(ShipmentLine::itemCode)
+                    .distinct()
+                    .sorted()
+                    .toList();
             s.units = e.lines().stream().mapToInt(ShipmentLine::quantity).sum();
             if (e.value() != null) {
                 s.valueAmount = e.value().amount();
@@ -172,7 +196,9 @@ public class DeliveryReadModel {
             s.destination = e.destinationCountry();
             s.heldAt = earliest(s.heldAt, e.heldAt());
             s.lastHeldAt = latest(s.lastHeldAt, e.heldAt());
-            s.heldCategories = new TreeSet<>(e.hits().stream().map(ScreeningHit::category).toList()).stream().toList();
+            s.heldCategories = new TreeSet<>(
+                            e.hits().stream().map(ScreeningHit::category).toList())
+                    .stream().toList();
         } else if (data instanceof ShipmentCleared e) {
             ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
             s.clearedAt = latest(s.clearedAt, e.clearedAt());
@@ -218,8 +244,14 @@ public class DeliveryReadModel {
         // the request's end itself comes from request-service (RequestDelivered, RequestCancelled)
     }
 
-    private static void describe(RequestFacts request, String agency, String country, String area, String priority,
-                                 String title, java.time.LocalDate desiredBy) {
+    private static void describe(
+            RequestFacts request,
+            String agency,
+            String country,
+            String area,
+            String priority,
+            String title,
+            java.time.LocalDate desiredBy) {
         request.agencyId = agency;
         request.country = country;
         request.thematicArea = area;
@@ -229,8 +261,8 @@ public class DeliveryReadModel {
     }
 
     /** The raw money fact as the event told it; donors are attributed from all of the request's facts. */
-    private static MoneyFacts money(UUID eventId, UUID requestId, String programme, String kind, Money amount,
-                                    OffsetDateTime at) {
+    private static MoneyFacts money(
+            UUID eventId, UUID requestId, String programme, String kind, Money amount, OffsetDateTime at) {
         MoneyFacts existing = MoneyFacts.findById(eventId);
         if (existing != null) {
             return existing;
@@ -257,7 +289,8 @@ public class DeliveryReadModel {
         }
         Map<UUID, List<DonorAmount>> parts = DonorAttribution.of(facts, approvalDonors);
         var em = MoneyFacts.getEntityManager();
-        em.createNativeQuery("delete from money_parts where request_id = ?1").setParameter(1, request.requestId)
+        em.createNativeQuery("delete from money_parts where request_id = ?1")
+                .setParameter(1, request.requestId)
                 .executeUpdate();
         parts.forEach((eventId, split) -> {
             for (DonorAmount part : split) {
@@ -265,8 +298,11 @@ public class DeliveryReadModel {
                                 insert into money_parts (event_id, donor_id, request_id, amount, currency)
                                 values (?1, ?2, ?3, ?4, ?5)
                                 on conflict (event_id, donor_id) do update set amount = money_parts.amount + excluded.amount""")
-                        .setParameter(1, eventId).setParameter(2, part.donorId()).setParameter(3, request.requestId)
-                        .setParameter(4, part.amount().amount()).setParameter(5, part.amount().currency())
+                        .setParameter(1, eventId)
+                        .setParameter(2, part.donorId())
+                        .setParameter(3, request.requestId)
+                        .setParameter(4, part.amount().amount())
+                        .setParameter(5, part.amount().currency())
                         .executeUpdate();
             }
         });
@@ -274,12 +310,16 @@ public class DeliveryReadModel {
 
     private static void pledged(UUID eventId, FundsPledged pledge) {
         remember(List.of(pledge.donor()));
-        MoneyFacts.getEntityManager().createNativeQuery("""
+        MoneyFacts.getEntityManager()
+                .createNativeQuery("""
                         insert into pledge_facts (event_id, programme_code, donor_id, amount, currency, pledged_on)
                         values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""")
-                .setParameter(1, eventId).setParameter(2, pledge.programmeCode())
-                .setParameter(3, pledge.donor().donorId()).setParameter(4, pledge.amount().amount())
-                .setParameter(5, pledge.amount().currency()).setParameter(6, pledge.pledgedOn())
+                .setParameter(1, eventId)
+                .setParameter(2, pledge.programmeCode())
+                .setParameter(3, pledge.donor().donorId())
+                .setParameter(4, pledge.amount().amount())
+                .setParameter(5, pledge.amount().currency())
+                .setParameter(6, pledge.pledgedOn())
                 .executeUpdate();
     }
 
@@ -288,23 +328,30 @@ public class DeliveryReadModel {
             return;
         }
         for (DonorShare donor : donors) {
-            MoneyFacts.getEntityManager().createNativeQuery("""
+            MoneyFacts.getEntityManager()
+                    .createNativeQuery("""
                             insert into donor_directory (donor_id, name, iati_identifier) values (?1, ?2, ?3)
                             on conflict (donor_id) do update set name = excluded.name,
                                 iati_identifier = excluded.iati_identifier""")
-                    .setParameter(1, donor.donorId()).setParameter(2, donor.name())
-                    .setParameter(3, donor.iatiIdentifier()).executeUpdate();
+                    .setParameter(1, donor.donorId())
+                    .setParameter(2, donor.name())
+                    .setParameter(3, donor.iatiIdentifier())
+                    .executeUpdate();
         }
     }
 
     private static void rememberAmounts(List<DonorAmount> split) {
         if (split != null) {
-            remember(split.stream().map(d -> new DonorShare(d.donorId(), d.name(), d.iatiIdentifier())).toList());
+            remember(split.stream()
+                    .map(d -> new DonorShare(d.donorId(), d.name(), d.iatiIdentifier()))
+                    .toList());
         }
     }
 
     private static List<String> donorIds(List<DonorShare> donors) {
-        return donors == null ? List.of() : donors.stream().map(DonorShare::donorId).sorted().toList();
+        return donors == null
+                ? List.of()
+                : donors.stream().map(DonorShare::donorId).sorted().toList();
     }
 
     private static List<String> union(List<String> current, List<String> more) {

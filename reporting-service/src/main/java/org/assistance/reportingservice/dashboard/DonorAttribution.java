@@ -1,10 +1,5 @@
 package org.assistance.reportingservice.dashboard;
 
-import org.assistance.chassis.events.DonorSplit;
-import org.assistance.chassis.events.Values.DonorAmount;
-import org.assistance.chassis.events.Values.DonorShare;
-import org.assistance.chassis.events.Values.Money;
-
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
@@ -14,6 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.assistance.chassis.events.DonorSplit;
+import org.assistance.chassis.events.Values.DonorAmount;
+import org.assistance.chassis.events.Values.DonorShare;
+import org.assistance.chassis.events.Values.Money;
 
 /**
  * Credits every amount of a request to its donors exactly once: the parts of an amount always add
@@ -26,14 +25,15 @@ import java.util.UUID;
 final class DonorAttribution {
     static final String UNATTRIBUTED = "(unattributed)";
 
-    private DonorAttribution() {
-    }
+    private DonorAttribution() {}
 
     /** Each money fact's parts by donor, keyed by its event id. */
     static Map<UUID, List<DonorAmount>> of(List<MoneyFacts> facts, List<DonorShare> approvalDonors) {
         List<MoneyFacts> ordered = facts.stream()
-                .sorted(Comparator.comparing((MoneyFacts m) -> m.occurredAt,
-                        Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder())).thenComparing(m -> m.eventId))
+                .sorted(Comparator.comparing(
+                                (MoneyFacts m) -> m.occurredAt,
+                                Comparator.nullsFirst(Comparator.<OffsetDateTime>naturalOrder()))
+                        .thenComparing(m -> m.eventId))
                 .toList();
         Map<UUID, List<DonorAmount>> parts = new LinkedHashMap<>();
         Map<String, DonorAmount> committed = new TreeMap<>();
@@ -46,12 +46,22 @@ final class DonorAttribution {
                     : equally(money(commitment), commitment.donors.isEmpty() ? approvalDonors : commitment.donors);
             parts.put(commitment.eventId, split);
             for (DonorAmount part : split) {
-                committed.merge(part.donorId(), part, (a, b) -> new DonorAmount(a.donorId(), a.name(),
-                        a.iatiIdentifier(), new Money(a.amount().amount().add(b.amount().amount()), a.amount().currency())));
+                committed.merge(
+                        part.donorId(),
+                        part,
+                        (a, b) -> new DonorAmount(
+                                a.donorId(),
+                                a.name(),
+                                a.iatiIdentifier(),
+                                new Money(
+                                        a.amount().amount().add(b.amount().amount()),
+                                        a.amount().currency())));
             }
         }
         committed.remove(UNATTRIBUTED);
-        List<DonorAmount> basis = committed.values().stream().filter(d -> d.amount().amount().signum() > 0).toList();
+        List<DonorAmount> basis = committed.values().stream()
+                .filter(d -> d.amount().amount().signum() > 0)
+                .toList();
         for (MoneyFacts spending : ordered) {
             if (MoneyFacts.COMMITTED.equals(spending.kind)) {
                 continue;
@@ -80,8 +90,11 @@ final class DonorAttribution {
             return unattributed(total);
         }
         List<DonorAmount> weights = new ArrayList<>();
-        donors.stream().sorted(Comparator.comparing(DonorShare::donorId)).distinct().forEach(d -> weights.add(
-                new DonorAmount(d.donorId(), d.name(), d.iatiIdentifier(), new Money(BigDecimal.ONE, total.currency()))));
+        donors.stream()
+                .sorted(Comparator.comparing(DonorShare::donorId))
+                .distinct()
+                .forEach(d -> weights.add(new DonorAmount(
+                        d.donorId(), d.name(), d.iatiIdentifier(), new Money(BigDecimal.ONE, total.currency()))));
         return DonorSplit.apportion(total, weights);
     }
 

@@ -5,16 +5,15 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.assistance.chassis.events.Values.DonorAmount;
-import org.assistance.chassis.events.Values.DonorShare;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.events.Values.DonorAmount;
+import org.assistance.chassis.events.Values.DonorShare;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** Money committed by an approval, disbursed by an activity or spent on equipment delivered, as one event told it. */
 @Entity
@@ -28,13 +27,17 @@ public class MoneyFacts extends PanacheEntityBase {
     @Id
     @Column(name = "event_id")
     public UUID eventId;
+
     @Column(name = "request_id")
     public UUID requestId;
+
     @Column(name = "programme_code")
     public String programmeCode;
+
     public String kind;
     public BigDecimal amount;
     public String currency;
+
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
     /** The event's own split by donor (null in first-version events and for equipment delivered). */

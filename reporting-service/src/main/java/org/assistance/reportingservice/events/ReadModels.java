@@ -2,6 +2,7 @@ package org.assistance.reportingservice.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.util.Optional;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
@@ -14,8 +15,6 @@ import org.assistance.reportingservice.dashboard.LiveEvent;
 import org.assistance.reportingservice.readmodels.ReadModelTables;
 import org.assistance.reportingservice.timelines.TimelineEntry;
 import org.assistance.reportingservice.timelines.Timelines;
-
-import java.util.Optional;
 
 /**
  * The one way an event of the platform reaches the read models (the requests' timelines and the
@@ -32,14 +31,20 @@ public class ReadModels {
     private final DeliveryReadModel facts;
     private final EventHandlers live;
 
-    public ReadModels(EventInbox inbox, ProcessedEvents processedEvents, Timelines timelines,
-                      DeliveryReadModel facts, DashboardStream stream, ReadModelTables tables) {
+    public ReadModels(
+            EventInbox inbox,
+            ProcessedEvents processedEvents,
+            Timelines timelines,
+            DeliveryReadModel facts,
+            DashboardStream stream,
+            ReadModelTables tables) {
         this.inbox = inbox;
         this.processedEvents = processedEvents;
         this.timelines = timelines;
         this.facts = facts;
         // every instance's dashboards hear of an event when the transaction applying it commits
-        this.live = EventHandlers.named(CONSUMER).firstInEachTransaction(tables::guardLiveHandling)
+        this.live = EventHandlers.named(CONSUMER)
+                .firstInEachTransaction(tables::guardLiveHandling)
                 .onEveryType(event -> apply(event).ifPresent(stream::announce));
     }
 
@@ -73,7 +78,7 @@ public class ReadModels {
         }
         TimelineEntry entry = timelines.record(event);
         facts.apply(event);
-        return Optional.of(new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source,
-                entry.summary));
+        return Optional.of(
+                new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source, entry.summary));
     }
 }

@@ -3,11 +3,6 @@ package org.assistance.reportingservice.feeds;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.assistance.chassis.http.Cursor;
-import org.assistance.chassis.problems.InvalidInput;
-import org.assistance.chassis.security.TenantScope;
-
-import javax.sql.DataSource;
 import java.io.IOException;
 import java.security.MessageDigest;
 import java.sql.Connection;
@@ -20,6 +15,10 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import javax.sql.DataSource;
+import org.assistance.chassis.http.Cursor;
+import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.security.TenantScope;
 
 /**
  * Reads the activities changed in a cursor range, streaming them from the database. A cursor
@@ -28,10 +27,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class DonorFeed {
-    private static final TypeReference<List<FeedActivity.Donor>> DONORS = new TypeReference<>() {
-    };
-    private static final TypeReference<List<FeedActivity.Transaction>> TRANSACTIONS = new TypeReference<>() {
-    };
+    private static final TypeReference<List<FeedActivity.Donor>> DONORS = new TypeReference<>() {};
+    private static final TypeReference<List<FeedActivity.Transaction>> TRANSACTIONS = new TypeReference<>() {};
     /** Changes from (since, its request) inclusive to (until, its request) exclusive, in change order. */
     private static final String RANGE = """
             r.approved_at is not null and r.changed_xid >= cast(? as xid8) and r.changed_xid <= cast(? as xid8)
@@ -70,8 +67,7 @@ public class DonorFeed {
         }
     }
 
-    public record Summary(long activities, String lastChange, OffsetDateTime lastModified) {
-    }
+    public record Summary(long activities, String lastChange, OffsetDateTime lastModified) {}
 
     public interface ActivitySink {
         void accept(FeedActivity activity) throws IOException;
@@ -84,19 +80,21 @@ public class DonorFeed {
         try (Connection c = dataSource.getConnection()) {
             String settled;
             try (PreparedStatement s = c.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text");
-                 ResultSet rs = s.executeQuery()) {
+                    ResultSet rs = s.executeQuery()) {
                 rs.next();
                 settled = rs.getString(1);
             }
             Range all = new Range(since, new Position(settled, FIRST), false, donor);
             // the first change beyond a page, if any: the page ends just before it
-            try (PreparedStatement s = c.prepareStatement("select r.changed_xid::text, r.request_id from request_facts r"
-                    + " where " + RANGE + " order by r.changed_xid, r.request_id offset ? limit 1")) {
+            try (PreparedStatement s =
+                    c.prepareStatement("select r.changed_xid::text, r.request_id from request_facts r" + " where "
+                            + RANGE + " order by r.changed_xid, r.request_id offset ? limit 1")) {
                 int next = bind(s, all);
                 s.setInt(next, pageSize);
                 try (ResultSet rs = s.executeQuery()) {
-                    return rs.next() ? new Range(since, new Position(rs.getString(1), rs.getObject(2, UUID.class)), true,
-                            donor) : all;
+                    return rs.next()
+                            ? new Range(since, new Position(rs.getString(1), rs.getObject(2, UUID.class)), true, donor)
+                            : all;
                 }
             }
         }
@@ -120,8 +118,10 @@ public class DonorFeed {
     }
 
     public Summary summary(Range range) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
-                "select count(*), max(r.changed_xid)::text, max(r.updated_at) from request_facts r where " + RANGE)) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select count(*), max(r.changed_xid)::text, max(r.updated_at) from request_facts r where "
+                                + RANGE)) {
             bind(s, range);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
@@ -138,9 +138,11 @@ public class DonorFeed {
      */
     public String entityTag(Range range, Summary summary, String format) {
         try {
-            String basis = format + "|" + range.since().cursor() + "|" + (range.more() ? range.until().cursor() : "")
-                    + "|" + range.donor() + "|" + summary.activities() + "|" + summary.lastChange();
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(basis.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            String basis = format + "|" + range.since().cursor() + "|"
+                    + (range.more() ? range.until().cursor() : "") + "|" + range.donor() + "|" + summary.activities()
+                    + "|" + summary.lastChange();
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(basis.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest, 0, 16);
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -152,7 +154,8 @@ public class DonorFeed {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
             c.setAutoCommit(false); // lets the driver fetch with a cursor, a batch at a time
-            try (PreparedStatement s = c.prepareStatement("""
+            try (PreparedStatement s =
+                    c.prepareStatement("""
                     select r.request_id, r.title, r.country, r.thematic_area, r.programme_code, r.submitted_at,
                            r.approved_at, r.delivered_at, r.received_at, r.desired_by, r.approved_amount,
                            r.approved_currency, r.approved_units, r.accepted_units, r.participants_women,
@@ -174,7 +177,7 @@ public class DonorFeed {
                                   order by m.occurred_at, m.event_id, p.donor_id limit %d) t) as transactions,
                            r.cancelled_at, r.closed_at, r.stage
                     from request_facts r where""".formatted(FeedActivity.MAX_DONORS, FeedActivity.MAX_TRANSACTIONS)
-                    + " " + RANGE + " order by r.changed_xid, r.request_id")) {
+                            + " " + RANGE + " order by r.changed_xid, r.request_id")) {
                 s.setFetchSize(500);
                 bind(s, range);
                 try (ResultSet rs = s.executeQuery()) {
@@ -190,15 +193,29 @@ public class DonorFeed {
     }
 
     private FeedActivity activity(ResultSet rs) throws SQLException, IOException {
-        return new FeedActivity(rs.getObject("request_id", UUID.class), rs.getString("title"),
-                trim(rs.getString("country")), rs.getString("thematic_area"), rs.getString("programme_code"),
+        return new FeedActivity(
+                rs.getObject("request_id", UUID.class),
+                rs.getString("title"),
+                trim(rs.getString("country")),
+                rs.getString("thematic_area"),
+                rs.getString("programme_code"),
                 stage(rs.getString("stage"), rs.getObject("received_at") != null),
-                time(rs, "submitted_at"), time(rs, "approved_at"), time(rs, "delivered_at"), time(rs, "received_at"),
-                time(rs, "cancelled_at"), time(rs, "closed_at"), rs.getObject("desired_by", LocalDate.class),
-                rs.getBigDecimal("approved_amount"), trim(rs.getString("approved_currency")),
-                rs.getInt("approved_units"), rs.getInt("accepted_units"), rs.getInt("participants_women"),
-                rs.getInt("participants_men"), time(rs, "updated_at"),
-                json.readValue(rs.getString("donors"), DONORS), json.readValue(rs.getString("transactions"), TRANSACTIONS));
+                time(rs, "submitted_at"),
+                time(rs, "approved_at"),
+                time(rs, "delivered_at"),
+                time(rs, "received_at"),
+                time(rs, "cancelled_at"),
+                time(rs, "closed_at"),
+                rs.getObject("desired_by", LocalDate.class),
+                rs.getBigDecimal("approved_amount"),
+                trim(rs.getString("approved_currency")),
+                rs.getInt("approved_units"),
+                rs.getInt("accepted_units"),
+                rs.getInt("participants_women"),
+                rs.getInt("participants_men"),
+                time(rs, "updated_at"),
+                json.readValue(rs.getString("donors"), DONORS),
+                json.readValue(rs.getString("transactions"), TRANSACTIONS));
     }
 
     /**

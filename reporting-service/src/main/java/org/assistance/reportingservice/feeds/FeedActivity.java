@@ -1,41 +1,62 @@
 package org.assistance.reportingservice.feeds;
 
-import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One approved request as the donor feeds report it (an IATI activity). */
-public record FeedActivity(UUID requestId,
-                           @Schema(maxLength = 200) String title,
-                           @Schema(description = "ISO 3166-1 alpha-2", maxLength = 2) String country,
-                           @Schema(maxLength = 40) String thematicArea,
-                           @Schema(maxLength = 20) String programme,
-                           @Schema(enumeration = {"APPROVED", "IN_DELIVERY", "DELIVERED", "RECEIVED", "CLOSED",
-                                   "CANCELLED", "WITHDRAWN", "REJECTED"}) String stage,
-                           OffsetDateTime submittedAt, OffsetDateTime approvedAt,
-                           OffsetDateTime deliveredAt, OffsetDateTime receivedAt, OffsetDateTime cancelledAt,
-                           OffsetDateTime closedAt, LocalDate desiredBy,
-                           BigDecimal approvedAmount,
-                           @Schema(description = "ISO 4217", maxLength = 3) String currency,
-                           @Schema(minimum = "0", maximum = "2147483647") int approvedUnits,
-                           @Schema(minimum = "0", maximum = "2147483647") int acceptedUnits,
-                           @Schema(minimum = "0", maximum = "2147483647") int participantsWomen,
-                           @Schema(minimum = "0", maximum = "2147483647") int participantsMen,
-                           OffsetDateTime lastUpdated,
-                           @Schema(maxItems = MAX_DONORS) List<Donor> donors,
-                           @Schema(maxItems = MAX_TRANSACTIONS) List<Transaction> transactions) {
+public record FeedActivity(
+        UUID requestId,
+        @Schema(maxLength = 200) String title,
+
+        @Schema(description = "ISO 3166-1 alpha-2", maxLength = 2)
+        String country,
+
+        @Schema(maxLength = 40) String thematicArea,
+        @Schema(maxLength = 20) String programme,
+
+        @Schema(
+                enumeration = {
+                    "APPROVED",
+                    "IN_DELIVERY",
+                    "DELIVERED",
+                    "RECEIVED",
+                    "CLOSED",
+                    "CANCELLED",
+                    "WITHDRAWN",
+                    "REJECTED"
+                })
+        String stage,
+
+        OffsetDateTime submittedAt,
+        OffsetDateTime approvedAt,
+        OffsetDateTime deliveredAt,
+        OffsetDateTime receivedAt,
+        OffsetDateTime cancelledAt,
+        OffsetDateTime closedAt,
+        LocalDate desiredBy,
+        BigDecimal approvedAmount,
+        @Schema(description = "ISO 4217", maxLength = 3) String currency,
+        @Schema(minimum = "0", maximum = "2147483647") int approvedUnits,
+        @Schema(minimum = "0", maximum = "2147483647") int acceptedUnits,
+        @Schema(minimum = "0", maximum = "2147483647") int participantsWomen,
+        @Schema(minimum = "0", maximum = "2147483647") int participantsMen,
+        OffsetDateTime lastUpdated,
+        @Schema(maxItems = MAX_DONORS) List<Donor> donors,
+        @Schema(maxItems = MAX_TRANSACTIONS) List<Transaction> transactions) {
     /** The most donors and transactions one activity lists (more are not reported). */
     public static final int MAX_DONORS = 100;
+
     public static final int MAX_TRANSACTIONS = 10_000;
 
     @Schema(name = "FeedDonor")
-    public record Donor(@Schema(maxLength = 100) String id, @Schema(maxLength = 200) String name,
-                        @Schema(maxLength = 100) String iatiIdentifier) {
-    }
+    public record Donor(
+            @Schema(maxLength = 100) String id,
+            @Schema(maxLength = 200) String name,
+            @Schema(maxLength = 100) String iatiIdentifier) {}
 
     /**
      * One donor's part of an amount (IATI transaction types used here: 2 outgoing commitment, 3
@@ -43,12 +64,16 @@ public record FeedActivity(UUID requestId,
      * one amount add up to it.
      */
     @Schema(name = "FeedTransaction")
-    public record Transaction(@Schema(description = "IATI TransactionType: 2 commitment, 3 disbursement, 4 expenditure",
-                                      enumeration = {"2", "3", "4"}) String type,
-                              LocalDate date, BigDecimal value,
-                              @Schema(maxLength = 3) String currency,
-                              @Schema(maxLength = 100) String donor,
-                              @Schema(maxLength = 200) String donorName,
-                              @Schema(maxLength = 100) String donorIatiIdentifier) {
-    }
+    public record Transaction(
+            @Schema(
+                    description = "IATI TransactionType: 2 commitment, 3 disbursement, 4 expenditure",
+                    enumeration = {"2", "3", "4"})
+            String type,
+
+            LocalDate date,
+            BigDecimal value,
+            @Schema(maxLength = 3) String currency,
+            @Schema(maxLength = 100) String donor,
+            @Schema(maxLength = 200) String donorName,
+            @Schema(maxLength = 100) String donorIatiIdentifier) {}
 }

@@ -2,20 +2,28 @@ package org.assistance.reportingservice.feeds;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.vertx.ext.web.RoutingContext;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import io.vertx.ext.web.RoutingContext;
-import jakarta.validation.constraints.Pattern;
-import jakarta.validation.constraints.Size;
-import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.UriInfo;
+import java.io.BufferedWriter;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.sql.SQLException;
+import java.util.Date;
+import java.util.List;
+import java.util.function.Function;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.problems.ProblemMappers;
 import org.assistance.chassis.security.Caller;
@@ -25,19 +33,10 @@ import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.io.BufferedWriter;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
-import java.sql.SQLException;
-import java.util.Date;
-import java.util.List;
-import java.util.function.Function;
 
 /**
  * Donor reporting feeds: IATI 2.03 activity XML, CSV and JSON of the approved requests, each
@@ -47,25 +46,55 @@ import java.util.function.Function;
 @Tag(name = "Donor feeds", description = "What donors' money delivered, for their reporting systems")
 @SecurityRequirement(name = "bearer")
 @RolesAllowed({Roles.DONOR, Roles.OPERATIONS, Roles.ADMIN})
-@APIResponse(responseCode = "304", description = "Nothing changed since the ETag in If-None-Match",
-        headers = {@Header(name = FeedResource.CURSOR_HEADER, description = FeedResource.CURSOR_DESCRIPTION,
-                schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
-                @Header(name = "Access-Control-Allow-Origin", ref = "Access-Control-Allow-Origin")})
-@APIResponse(responseCode = "503", description = "As many feed downloads as the service allows are under way; "
-        + "retry after the time given",
+@APIResponse(
+        responseCode = "304",
+        description = "Nothing changed since the ETag in If-None-Match",
+        headers = {
+            @Header(
+                    name = FeedResource.CURSOR_HEADER,
+                    description = FeedResource.CURSOR_DESCRIPTION,
+                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+            @Header(name = "Access-Control-Allow-Origin", ref = "Access-Control-Allow-Origin")
+        })
+@APIResponse(
+        responseCode = "503",
+        description = "As many feed downloads as the service allows are under way; " + "retry after the time given",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)),
-        headers = {@Header(name = "Retry-After", description = "Seconds to wait before trying again",
-                schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "3600")),
-                @Header(name = "Access-Control-Allow-Origin", ref = "Access-Control-Allow-Origin")})
+        headers = {
+            @Header(
+                    name = "Retry-After",
+                    description = "Seconds to wait before trying again",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "3600")),
+            @Header(name = "Access-Control-Allow-Origin", ref = "Access-Control-Allow-Origin")
+        })
 public class FeedResource {
     public static final String CURSOR_HEADER = "Feed-Cursor";
     static final String CURSOR_DESCRIPTION = "The cursor to send as since in the next call";
-    static final String NEXT_DESCRIPTION = "rel=\"next\": the next page, at once, when more changed than one page holds";
+    static final String NEXT_DESCRIPTION =
+            "rel=\"next\": the next page, at once, when more changed than one page holds";
     /** The CSV columns, in order; one row per request and transaction. */
-    public static final List<String> CSV_COLUMNS = List.of("iati_identifier", "request_id", "title", "country",
-            "thematic_area", "programme", "donors", "activity_status", "stage", "approved_amount", "currency",
-            "approved_on", "delivered_on", "transaction_type", "transaction_date", "transaction_value",
-            "transaction_currency", "equipment_approved", "equipment_accepted", "participants_women", "participants_men",
+    public static final List<String> CSV_COLUMNS = List.of(
+            "iati_identifier",
+            "request_id",
+            "title",
+            "country",
+            "thematic_area",
+            "programme",
+            "donors",
+            "activity_status",
+            "stage",
+            "approved_amount",
+            "currency",
+            "approved_on",
+            "delivered_on",
+            "transaction_type",
+            "transaction_date",
+            "transaction_value",
+            "transaction_currency",
+            "equipment_approved",
+            "equipment_accepted",
+            "participants_women",
+            "participants_men",
             "transaction_donor");
 
     private static final String SINCE = "The Feed-Cursor of the previous call (absent: from the beginning)";
@@ -93,21 +122,42 @@ public class FeedResource {
     @Path("/iati")
     @Produces("application/xml")
     @Operation(summary = "IATI 2.03 iati-activities: one iati-activity per approved request changed since the cursor")
-    @APIResponse(responseCode = "200", description = "An iati-activities document (IATI 2.03 schema) of at most "
-            + DonorFeed.MAX_PAGE_SIZE + " activities",
-            content = @Content(mediaType = "application/xml", schema = @Schema(type = SchemaType.STRING,
-                    description = "IATI 2.03 iati-activities XML", maxLength = MAX_DOCUMENT)),
-            headers = {@Header(name = CURSOR_HEADER, description = CURSOR_DESCRIPTION,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
-                    @Header(name = "ETag", description = "This page's version (weak), for If-None-Match",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
-                    @Header(name = "Link", description = NEXT_DESCRIPTION,
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 2048))})
-    public Response iati(@Parameter(description = SINCE) @QueryParam("since") @Size(max = 100)
-                         @Pattern(regexp = CURSOR, message = NOT_A_CURSOR) String since,
-                         @Parameter(description = IF_NONE_MATCH) @HeaderParam("If-None-Match") @Size(max = 1000)
-                         String ifNoneMatch,
-                         @Context UriInfo uri, @Context RoutingContext exchange) throws SQLException {
+    @APIResponse(
+            responseCode = "200",
+            description = "An iati-activities document (IATI 2.03 schema) of at most " + DonorFeed.MAX_PAGE_SIZE
+                    + " activities",
+            content =
+                    @Content(
+                            mediaType = "application/xml",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            description = "IATI 2.03 iati-activities XML",
+                                            maxLength = MAX_DOCUMENT)),
+            headers = {
+                @Header(
+                        name = CURSOR_HEADER,
+                        description = CURSOR_DESCRIPTION,
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                @Header(
+                        name = "ETag",
+                        description = "This page's version (weak), for If-None-Match",
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                @Header(
+                        name = "Link",
+                        description = NEXT_DESCRIPTION,
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 2048))
+            })
+    public Response iati(
+            @Parameter(description = SINCE)
+                    @QueryParam("since")
+                    @Size(max = 100)
+                    @Pattern(regexp = CURSOR, message = NOT_A_CURSOR)
+                    String since,
+            @Parameter(description = IF_NONE_MATCH) @HeaderParam("If-None-Match") @Size(max = 1000) String ifNoneMatch,
+            @Context UriInfo uri,
+            @Context RoutingContext exchange)
+            throws SQLException {
         return answer(since, ifNoneMatch, uri, exchange, "iati", "application/xml", range -> out -> {
             try (IatiWriter writer = new IatiWriter(out, settings)) {
                 feed.stream(range, activity -> {
@@ -127,20 +177,35 @@ public class FeedResource {
     @Path("/activities.json")
     @Produces("application/json")
     @Operation(summary = "The same activities as JSON, with their transactions and the next cursor")
-    @APIResponse(responseCode = "200", description = "The activities changed since the cursor, at most "
-            + DonorFeed.MAX_PAGE_SIZE + ", and the cursor of what follows",
+    @APIResponse(
+            responseCode = "200",
+            description = "The activities changed since the cursor, at most " + DonorFeed.MAX_PAGE_SIZE
+                    + ", and the cursor of what follows",
             content = @Content(mediaType = "application/json", schema = @Schema(implementation = FeedPage.class)),
-            headers = {@Header(name = CURSOR_HEADER, description = CURSOR_DESCRIPTION,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
-                    @Header(name = "ETag", description = "This page's version (weak), for If-None-Match",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
-                    @Header(name = "Link", description = NEXT_DESCRIPTION,
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 2048))})
-    public Response activitiesJson(@Parameter(description = SINCE) @QueryParam("since") @Size(max = 100)
-                                   @Pattern(regexp = CURSOR, message = NOT_A_CURSOR) String since,
-                                   @Parameter(description = IF_NONE_MATCH) @HeaderParam("If-None-Match")
-                                   @Size(max = 1000) String ifNoneMatch,
-                                   @Context UriInfo uri, @Context RoutingContext exchange) throws SQLException {
+            headers = {
+                @Header(
+                        name = CURSOR_HEADER,
+                        description = CURSOR_DESCRIPTION,
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                @Header(
+                        name = "ETag",
+                        description = "This page's version (weak), for If-None-Match",
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                @Header(
+                        name = "Link",
+                        description = NEXT_DESCRIPTION,
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 2048))
+            })
+    public Response activitiesJson(
+            @Parameter(description = SINCE)
+                    @QueryParam("since")
+                    @Size(max = 100)
+                    @Pattern(regexp = CURSOR, message = NOT_A_CURSOR)
+                    String since,
+            @Parameter(description = IF_NONE_MATCH) @HeaderParam("If-None-Match") @Size(max = 1000) String ifNoneMatch,
+            @Context UriInfo uri,
+            @Context RoutingContext exchange)
+            throws SQLException {
         return answer(since, ifNoneMatch, uri, exchange, "json", "application/json", range -> out -> {
             try (JsonGenerator generator = json.getFactory().createGenerator(out)) {
                 generator.writeStartObject();
@@ -160,48 +225,94 @@ public class FeedResource {
     @GET
     @Path("/activities.csv")
     @Produces("text/csv")
-    @Operation(summary = "The same facts flat (RFC 4180, UTF-8): one row per request and transaction; columns: "
-            + "iati_identifier, request_id, title, country, thematic_area, programme, donors, activity_status, stage, "
-            + "approved_amount, currency, approved_on, delivered_on, transaction_type, transaction_date, "
-            + "transaction_value, transaction_currency, equipment_approved, equipment_accepted, participants_women, "
-            + "participants_men, transaction_donor (the donor credited with this part of the amount: each amount "
-            + "is split between its donors once, the parts adding up to it)")
-    @APIResponse(responseCode = "200", description = "A header row and one row per request and transaction, of at most "
-            + DonorFeed.MAX_PAGE_SIZE + " activities",
-            content = @Content(mediaType = "text/csv", schema = @Schema(type = SchemaType.STRING,
-                    description = "RFC 4180 CSV, UTF-8", maxLength = MAX_DOCUMENT)),
-            headers = {@Header(name = CURSOR_HEADER, description = CURSOR_DESCRIPTION,
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
-                    @Header(name = "ETag", description = "This page's version (weak), for If-None-Match",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
-                    @Header(name = "Link", description = NEXT_DESCRIPTION,
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 2048))})
-    public Response activitiesCsv(@Parameter(description = SINCE) @QueryParam("since") @Size(max = 100)
-                                  @Pattern(regexp = CURSOR, message = NOT_A_CURSOR) String since,
-                                  @Parameter(description = IF_NONE_MATCH) @HeaderParam("If-None-Match")
-                                  @Size(max = 1000) String ifNoneMatch,
-                                  @Context UriInfo uri, @Context RoutingContext exchange) throws SQLException {
+    @Operation(
+            summary = "The same facts flat (RFC 4180, UTF-8): one row per request and transaction; columns: "
+                    + "iati_identifier, request_id, title, country, thematic_area, programme, donors, activity_status, stage, "
+                    + "approved_amount, currency, approved_on, delivered_on, transaction_type, transaction_date, "
+                    + "transaction_value, transaction_currency, equipment_approved, equipment_accepted, participants_women, "
+                    + "participants_men, transaction_donor (the donor credited with this part of the amount: each amount "
+                    + "is split between its donors once, the parts adding up to it)")
+    @APIResponse(
+            responseCode = "200",
+            description = "A header row and one row per request and transaction, of at most " + DonorFeed.MAX_PAGE_SIZE
+                    + " activities",
+            content =
+                    @Content(
+                            mediaType = "text/csv",
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.STRING,
+                                            description = "RFC 4180 CSV, UTF-8",
+                                            maxLength = MAX_DOCUMENT)),
+            headers = {
+                @Header(
+                        name = CURSOR_HEADER,
+                        description = CURSOR_DESCRIPTION,
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                @Header(
+                        name = "ETag",
+                        description = "This page's version (weak), for If-None-Match",
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 100)),
+                @Header(
+                        name = "Link",
+                        description = NEXT_DESCRIPTION,
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 2048))
+            })
+    public Response activitiesCsv(
+            @Parameter(description = SINCE)
+                    @QueryParam("since")
+                    @Size(max = 100)
+                    @Pattern(regexp = CURSOR, message = NOT_A_CURSOR)
+                    String since,
+            @Parameter(description = IF_NONE_MATCH) @HeaderParam("If-None-Match") @Size(max = 1000) String ifNoneMatch,
+            @Context UriInfo uri,
+            @Context RoutingContext exchange)
+            throws SQLException {
         return answer(since, ifNoneMatch, uri, exchange, "csv", "text/csv; charset=UTF-8", range -> out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             csvRow(writer, CSV_COLUMNS);
             try {
                 feed.stream(range, activity -> {
-                    List<FeedActivity.Transaction> transactions = activity.transactions().isEmpty()
-                            ? java.util.Collections.singletonList(null) : activity.transactions();
+                    List<FeedActivity.Transaction> transactions =
+                            activity.transactions().isEmpty()
+                                    ? java.util.Collections.singletonList(null)
+                                    : activity.transactions();
                     for (FeedActivity.Transaction t : transactions) {
-                        csvRow(writer, List.of(IatiMapping.identifier(settings, activity), activity.requestId().toString(),
-                                nullToEmpty(activity.title()), activity.country(), activity.thematicArea(),
-                                nullToEmpty(activity.programme()),
-                                String.join(";", activity.donors().stream().map(FeedActivity.Donor::id).toList()),
-                                IatiMapping.activityStatus(activity.stage()), activity.stage(),
-                                activity.approvedAmount() == null ? "" : activity.approvedAmount().toPlainString(),
-                                nullToEmpty(activity.currency()), activity.approvedAt().toLocalDate().toString(),
-                                activity.deliveredAt() == null ? "" : activity.deliveredAt().toLocalDate().toString(),
-                                t == null ? "" : t.type(), t == null ? "" : t.date().toString(),
-                                t == null ? "" : t.value().toPlainString(), t == null ? "" : t.currency(),
-                                Integer.toString(activity.approvedUnits()), Integer.toString(activity.acceptedUnits()),
-                                Integer.toString(activity.participantsWomen()),
-                                Integer.toString(activity.participantsMen()), t == null ? "" : nullToEmpty(t.donor())));
+                        csvRow(
+                                writer,
+                                List.of(
+                                        IatiMapping.identifier(settings, activity),
+                                        activity.requestId().toString(),
+                                        nullToEmpty(activity.title()),
+                                        activity.country(),
+                                        activity.thematicArea(),
+                                        nullToEmpty(activity.programme()),
+                                        String.join(
+                                                ";",
+                                                activity.donors().stream()
+                                                        .map(FeedActivity.Donor::id)
+                                                        .toList()),
+                                        IatiMapping.activityStatus(activity.stage()),
+                                        activity.stage(),
+                                        activity.approvedAmount() == null
+                                                ? ""
+                                                : activity.approvedAmount().toPlainString(),
+                                        nullToEmpty(activity.currency()),
+                                        activity.approvedAt().toLocalDate().toString(),
+                                        activity.deliveredAt() == null
+                                                ? ""
+                                                : activity.deliveredAt()
+                                                        .toLocalDate()
+                                                        .toString(),
+                                        t == null ? "" : t.type(),
+                                        t == null ? "" : t.date().toString(),
+                                        t == null ? "" : t.value().toPlainString(),
+                                        t == null ? "" : t.currency(),
+                                        Integer.toString(activity.approvedUnits()),
+                                        Integer.toString(activity.acceptedUnits()),
+                                        Integer.toString(activity.participantsWomen()),
+                                        Integer.toString(activity.participantsMen()),
+                                        t == null ? "" : nullToEmpty(t.donor())));
                     }
                 });
             } catch (SQLException e) {
@@ -216,15 +327,27 @@ public class FeedResource {
      * database connection), given back when the body is written, or when the exchange ends
      * whatever way it ends; with no place free, 503 and Retry-After.
      */
-    private Response answer(String since, String ifNoneMatch, UriInfo uri, RoutingContext exchange, String format,
-                            String mediaType, Function<DonorFeed.Range, StreamingOutput> body)
+    private Response answer(
+            String since,
+            String ifNoneMatch,
+            UriInfo uri,
+            RoutingContext exchange,
+            String format,
+            String mediaType,
+            Function<DonorFeed.Range, StreamingOutput> body)
             throws SQLException {
         FeedStreams.Permit permit = streams.tryStart().orElse(null);
         if (permit == null) {
-            return Response.fromResponse(ProblemMappers.answer(Problem.of(503, "feeds-busy", "Feed downloads busy",
-                            "As many feed downloads as the service allows are under way; retry after "
-                                    + streams.retryAfterSeconds() + " seconds"), uri))
-                    .header("Retry-After", streams.retryAfterSeconds()).build();
+            return Response.fromResponse(ProblemMappers.answer(
+                            Problem.of(
+                                    503,
+                                    "feeds-busy",
+                                    "Feed downloads busy",
+                                    "As many feed downloads as the service allows are under way; retry after "
+                                            + streams.retryAfterSeconds() + " seconds"),
+                            uri))
+                    .header("Retry-After", streams.retryAfterSeconds())
+                    .build();
         }
         boolean streaming = false;
         try {
@@ -233,7 +356,9 @@ public class FeedResource {
             // weak: the same activities, though the cursor to the settled point may have moved on
             EntityTag tag = new EntityTag(feed.entityTag(range, summary, format), true);
             if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").contains("\"" + tag.getValue() + "\"")) {
-                return Response.notModified(tag).header(CURSOR_HEADER, range.nextCursor()).build();
+                return Response.notModified(tag)
+                        .header(CURSOR_HEADER, range.nextCursor())
+                        .build();
             }
             StreamingOutput output = body.apply(range);
             StreamingOutput held = out -> {
@@ -242,10 +367,14 @@ public class FeedResource {
                 }
             };
             exchange.addEndHandler(ended -> permit.close());
-            Response.ResponseBuilder answer = Response.ok(held, mediaType).tag(tag)
-                    .header(CURSOR_HEADER, range.nextCursor());
+            Response.ResponseBuilder answer =
+                    Response.ok(held, mediaType).tag(tag).header(CURSOR_HEADER, range.nextCursor());
             if (range.more()) {
-                answer.link(uri.getRequestUriBuilder().replaceQueryParam("since", range.nextCursor()).build(), "next");
+                answer.link(
+                        uri.getRequestUriBuilder()
+                                .replaceQueryParam("since", range.nextCursor())
+                                .build(),
+                        "next");
             }
             if (summary.lastModified() != null) {
                 answer.lastModified(Date.from(summary.lastModified().toInstant()));

@@ -2,7 +2,6 @@ package org.assistance.reportingservice.feeds;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.util.Optional;
 
 /** Who reports in the IATI feed: the implementing organisation's IATI identity. */

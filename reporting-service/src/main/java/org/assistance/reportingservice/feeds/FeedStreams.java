@@ -1,7 +1,6 @@
 package org.assistance.reportingservice.feeds;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
 import java.util.Optional;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,8 +33,7 @@ public class FeedStreams {
     public final class Permit implements AutoCloseable {
         private final AtomicBoolean released = new AtomicBoolean();
 
-        private Permit() {
-        }
+        private Permit() {}
 
         @Override
         public void close() {

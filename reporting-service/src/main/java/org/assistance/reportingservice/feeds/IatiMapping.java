@@ -7,8 +7,7 @@ import java.util.Map;
 /** How the platform's facts map onto IATI 2.03 codelists. */
 final class IatiMapping {
     /** A DAC 5-digit sector and its share of the activity. */
-    record Sector(String code, int percentage) {
-    }
+    record Sector(String code, int percentage) {}
 
     /** DAC sectors per thematic area; each list's percentages sum to 100. */
     private static final Map<String, List<Sector>> SECTORS = Map.ofEntries(
@@ -28,8 +27,7 @@ final class IatiMapping {
             Map.entry("CULTURAL_PROPERTY_TRAFFICKING", List.of(new Sector("15130", 100))),
             Map.entry("WILDLIFE_FOREST_CRIME", List.of(new Sector("15132", 50), new Sector("15130", 50))));
 
-    private IatiMapping() {
-    }
+    private IatiMapping() {}
 
     static List<Sector> sectors(String thematicArea) {
         return SECTORS.getOrDefault(thematicArea, List.of(new Sector("15130", 100)));

@@ -1,14 +1,14 @@
 package org.assistance.reportingservice.feeds;
 
-import javax.xml.stream.XMLOutputFactory;
-import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import java.io.OutputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import javax.xml.stream.XMLOutputFactory;
+import javax.xml.stream.XMLStreamException;
+import javax.xml.stream.XMLStreamWriter;
 
 /** Writes an IATI 2.03 iati-activities document one activity at a time (StAX: nothing held in memory). */
 final class IatiWriter implements AutoCloseable {
@@ -27,8 +27,10 @@ final class IatiWriter implements AutoCloseable {
     void write(FeedActivity a) throws XMLStreamException {
         LocalDate start = a.approvedAt().toLocalDate();
         xml.writeStartElement("iati-activity");
-        xml.writeAttribute("last-updated-datetime", (a.lastUpdated() == null ? OffsetDateTime.now(ZoneOffset.UTC)
-                : a.lastUpdated()).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
+        xml.writeAttribute(
+                "last-updated-datetime",
+                (a.lastUpdated() == null ? OffsetDateTime.now(ZoneOffset.UTC) : a.lastUpdated())
+                        .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
         if (a.currency() != null) {
             xml.writeAttribute("default-currency", a.currency());
@@ -42,7 +44,8 @@ final class IatiWriter implements AutoCloseable {
         narrativeElement("title", a.title() == null ? "Technical assistance request " + a.requestId() : a.title());
         xml.writeStartElement("description");
         xml.writeAttribute("type", "1");
-        narrative("Technical assistance to " + a.country() + " against " + a.thematicArea().replace('_', ' ').toLowerCase()
+        narrative("Technical assistance to " + a.country() + " against "
+                + a.thematicArea().replace('_', ' ').toLowerCase()
                 + ", requested by a partner agency on behalf of the State's authorities and approved under programme "
                 + a.programme() + ".");
         xml.writeEndElement();
@@ -50,7 +53,10 @@ final class IatiWriter implements AutoCloseable {
             participatingOrg("1", donor.iatiIdentifier(), donor.name());
         }
         if (settings.extendingOrgRef().isPresent()) {
-            participatingOrg("3", settings.extendingOrgRef().get(), settings.extendingOrgName().orElse(null));
+            participatingOrg(
+                    "3",
+                    settings.extendingOrgRef().get(),
+                    settings.extendingOrgName().orElse(null));
         }
         participatingOrg("4", settings.reportingOrgRef(), settings.reportingOrgName());
         empty("activity-status", "code", IatiMapping.activityStatus(a.stage()));
@@ -82,7 +88,10 @@ final class IatiWriter implements AutoCloseable {
             xml.writeAttribute("type", "1");
             xml.writeAttribute("status", "2");
             empty("period-start", "iso-date", start.toString());
-            empty("period-end", "iso-date", IatiMapping.budgetEnd(start, a.desiredBy()).toString());
+            empty(
+                    "period-end",
+                    "iso-date",
+                    IatiMapping.budgetEnd(start, a.desiredBy()).toString());
             value(a.approvedAmount(), a.currency(), start);
             xml.writeEndElement();
         }
@@ -108,7 +117,8 @@ final class IatiWriter implements AutoCloseable {
     }
 
     private void result(FeedActivity a, LocalDate start) throws XMLStreamException {
-        LocalDate end = a.deliveredAt() != null ? a.deliveredAt().toLocalDate()
+        LocalDate end = a.deliveredAt() != null
+                ? a.deliveredAt().toLocalDate()
                 : a.cancelledAt() != null ? a.cancelledAt().toLocalDate() : IatiMapping.budgetEnd(start, a.desiredBy());
         if (end.isBefore(start)) {
             end = start;
@@ -116,16 +126,37 @@ final class IatiWriter implements AutoCloseable {
         xml.writeStartElement("result");
         xml.writeAttribute("type", "1");
         narrativeElement("title", "Capacity delivered to the requesting authorities");
-        indicator("Equipment items accepted by the recipient (of those approved)", start, end,
-                Integer.toString(a.approvedUnits()), Integer.toString(a.acceptedUnits()), null, 0, 0);
-        indicator("Participants trained", start, end, null,
-                Integer.toString(a.participantsWomen() + a.participantsMen()), "sex", a.participantsWomen(),
+        indicator(
+                "Equipment items accepted by the recipient (of those approved)",
+                start,
+                end,
+                Integer.toString(a.approvedUnits()),
+                Integer.toString(a.acceptedUnits()),
+                null,
+                0,
+                0);
+        indicator(
+                "Participants trained",
+                start,
+                end,
+                null,
+                Integer.toString(a.participantsWomen() + a.participantsMen()),
+                "sex",
+                a.participantsWomen(),
                 a.participantsMen());
         xml.writeEndElement();
     }
 
-    private void indicator(String title, LocalDate start, LocalDate end, String target, String actual, String dimension,
-                           int women, int men) throws XMLStreamException {
+    private void indicator(
+            String title,
+            LocalDate start,
+            LocalDate end,
+            String target,
+            String actual,
+            String dimension,
+            int women,
+            int men)
+            throws XMLStreamException {
         xml.writeStartElement("indicator");
         xml.writeAttribute("measure", "1");
         narrativeElement("title", title);
@@ -209,8 +240,13 @@ final class IatiWriter implements AutoCloseable {
             return "";
         }
         StringBuilder allowed = new StringBuilder(text.length());
-        text.codePoints().filter(c -> c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                        || (c >= 0xE000 && c <= 0xFFFD) || (c >= 0x10000 && c <= 0x10FFFF))
+        text.codePoints()
+                .filter(c -> c == 0x9
+                        || c == 0xA
+                        || c == 0xD
+                        || (c >= 0x20 && c <= 0xD7FF)
+                        || (c >= 0xE000 && c <= 0xFFFD)
+                        || (c >= 0x10000 && c <= 0x10FFFF))
                 .forEach(allowed::appendCodePoint);
         return allowed.toString();
     }

@@ -2,7 +2,6 @@ package org.assistance.reportingservice.readmodels;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
-
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
@@ -19,9 +18,21 @@ public class ReadModelTables {
      * Every read-model table (including the read models' memory of handled events): a rebuild
      * builds each afresh and swaps each in. A test holds this list to the tables the migrations create.
      */
-    public static final List<String> ALL = List.of("timeline_entries", "request_owners", "request_facts",
-            "shipment_facts", "money_facts", "money_parts", "deliverable_facts", "shipment_lines", "backorder_facts",
-            "refused_lines", "donor_directory", "pledge_facts", "processed_events");
+    public static final List<String> ALL = List.of(
+            "timeline_entries",
+            "request_owners",
+            "request_facts",
+            "shipment_facts",
+            "money_facts",
+            "money_parts",
+            "deliverable_facts",
+            "shipment_lines",
+            "backorder_facts",
+            "refused_lines",
+            "donor_directory",
+            "pledge_facts",
+            "processed_events");
+
     private static final long SWITCH_LOCK = 0x726562756c64L;
 
     private final EntityManager entityManager;
@@ -32,7 +43,9 @@ public class ReadModelTables {
 
     /** Taken by live handling at the start of each transaction: waits while a switch-over is under way. */
     public void guardLiveHandling() {
-        entityManager.createNativeQuery("select pg_advisory_xact_lock_shared(" + SWITCH_LOCK + ")").getSingleResult();
+        entityManager
+                .createNativeQuery("select pg_advisory_xact_lock_shared(" + SWITCH_LOCK + ")")
+                .getSingleResult();
     }
 
     /**

@@ -1,11 +1,10 @@
 package org.assistance.reportingservice.rebuild;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
-
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jboss.logging.Logger;
 
 /**
  * Rebuilds every read model from the topics: a {@link TopicReplay} fills fresh tables in a schema
@@ -44,10 +43,11 @@ public class ReadModelRebuild {
     }
 
     private void run() {
-        String schema = "rebuild_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String schema =
+                "rebuild_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         OffsetDateTime started = status.get().startedAt();
-        try (TopicReplay.Pass pass = replay.begin(schema,
-                applied -> status.set(new RebuildStatus(RebuildState.RUNNING, started, null, applied, null)))) {
+        try (TopicReplay.Pass pass = replay.begin(
+                schema, applied -> status.set(new RebuildStatus(RebuildState.RUNNING, started, null, applied, null)))) {
             switchOver.createFreshTables(schema);
             pass.catchUp();
             long replayed = switchOver.swapIn(schema, pass::catchUp);
@@ -56,8 +56,12 @@ public class ReadModelRebuild {
         } catch (Exception e) {
             LOG.errorf(e, "Read model rebuild failed");
             switchOver.discard(schema);
-            status.set(new RebuildStatus(RebuildState.FAILED, started, OffsetDateTime.now(),
-                    status.get().eventsReplayed(), e.getMessage()));
+            status.set(new RebuildStatus(
+                    RebuildState.FAILED,
+                    started,
+                    OffsetDateTime.now(),
+                    status.get().eventsReplayed(),
+                    e.getMessage()));
         }
     }
 }

@@ -33,25 +33,40 @@ public class RebuildResource {
 
     @POST
     @Operation(summary = "Rebuild every read model from the topics; reads go on from the current tables meanwhile")
-    @APIResponse(responseCode = "202", description = "Started; GET this resource (Location) to follow it",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RebuildStatus.class)),
-            headers = @Header(name = "Location", description = "Where the rebuild's status is read",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 100)))
-    @APIResponse(responseCode = "409", description = "A rebuild is already running",
+    @APIResponse(
+            responseCode = "202",
+            description = "Started; GET this resource (Location) to follow it",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RebuildStatus.class)),
+            headers =
+                    @Header(
+                            name = "Location",
+                            description = "Where the rebuild's status is read",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 100)))
+    @APIResponse(
+            responseCode = "409",
+            description = "A rebuild is already running",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start() {
         if (!rebuild.start()) {
             throw DomainRuleViolation.conflict("A rebuild is already running");
         }
-        return Response.accepted(rebuild.status()).header("Location", "/api/v1/admin/rebuild").build();
+        return Response.accepted(rebuild.status())
+                .header("Location", "/api/v1/admin/rebuild")
+                .build();
     }
 
     @GET
     @Operation(summary = "Where the last rebuild stands")
-    @APIResponse(responseCode = "200", description = "The last rebuild's state (IDLE when none ran since the start)",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RebuildStatus.class)))
+    @APIResponse(
+            responseCode = "200",
+            description = "The last rebuild's state (IDLE when none ran since the start)",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema = @Schema(implementation = RebuildStatus.class)))
     public RebuildStatus status() {
         return rebuild.status();
     }

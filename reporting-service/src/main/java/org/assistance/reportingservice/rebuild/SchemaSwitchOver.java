@@ -1,15 +1,14 @@
 package org.assistance.reportingservice.rebuild;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.assistance.reportingservice.dashboard.DashboardStream;
-import org.assistance.reportingservice.readmodels.ReadModelTables;
-import org.jboss.logging.Logger;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.concurrent.Callable;
+import javax.sql.DataSource;
+import org.assistance.reportingservice.dashboard.DashboardStream;
+import org.assistance.reportingservice.readmodels.ReadModelTables;
+import org.jboss.logging.Logger;
 
 /**
  * The read models' tables built afresh in a schema of their own beside the current ones, and
@@ -28,16 +27,18 @@ public class SchemaSwitchOver {
 
     /** Empty copies of every read-model table in {@code schema}, with what LIKE does not copy. */
     void createFreshTables(String schema) throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
             for (String table : ReadModelTables.ALL) {
                 s.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
             }
             // its own sequence (it moves with its table at the switch); the old one goes with the old table
             s.execute("create sequence " + schema + ".timeline_entries_seq_seq");
-            s.execute("alter table " + schema + ".timeline_entries alter column seq set default nextval('"
-                    + schema + ".timeline_entries_seq_seq')");
-            s.execute("alter sequence " + schema + ".timeline_entries_seq_seq owned by " + schema + ".timeline_entries.seq");
+            s.execute("alter table " + schema + ".timeline_entries alter column seq set default nextval('" + schema
+                    + ".timeline_entries_seq_seq')");
+            s.execute("alter sequence " + schema + ".timeline_entries_seq_seq owned by " + schema
+                    + ".timeline_entries.seq");
             // triggers are not copied by LIKE: the feeds' change tracking needs it on the new table
             s.execute("create trigger request_facts_changed before insert or update on " + schema
                     + ".request_facts for each row execute function public.request_facts_changed()");
@@ -81,7 +82,8 @@ public class SchemaSwitchOver {
 
     /** Drops a schema of fresh or retired tables; a failure to is only logged (nothing reads it). */
     void discard(String schema) {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("drop schema if exists " + schema + " cascade");
         } catch (Exception e) {
             LOG.warnf("Could not drop schema %s: %s", schema, e.getMessage());

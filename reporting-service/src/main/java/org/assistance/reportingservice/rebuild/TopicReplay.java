@@ -3,6 +3,16 @@ package org.assistance.reportingservice.rebuild;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.LongConsumer;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -19,17 +29,6 @@ import org.assistance.chassis.topics.KafkaClientSettings;
 import org.assistance.reportingservice.events.ReadModels;
 import org.jboss.logging.Logger;
 
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.function.LongConsumer;
-
 /**
  * Replays every topic from its beginning into the read-model tables of a schema of their own,
  * through the same {@link ReadModels} live consumption uses.
@@ -43,8 +42,8 @@ public class TopicReplay {
     private final KafkaClientSettings kafka;
     private final int workers;
 
-    public TopicReplay(EntityManager entityManager, ReadModels readModels, KafkaClientSettings kafka,
-                       RebuildSettings settings) {
+    public TopicReplay(
+            EntityManager entityManager, ReadModels readModels, KafkaClientSettings kafka, RebuildSettings settings) {
         this.entityManager = entityManager;
         this.readModels = readModels;
         this.kafka = kafka;
@@ -155,7 +154,9 @@ public class TopicReplay {
             }
             return QuarkusTransaction.requiringNew().call(() -> {
                 // the fresh tables first, the shared functions (the feeds' change tracking) from public
-                entityManager.createNativeQuery("set local search_path to " + schema + ", public").executeUpdate();
+                entityManager
+                        .createNativeQuery("set local search_path to " + schema + ", public")
+                        .executeUpdate();
                 long count = 0;
                 for (CloudEvent<AssistanceEvent> event : events) {
                     if (readModels.replay(event)) {

@@ -7,7 +7,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -19,13 +18,18 @@ public class TimelineEntry extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long seq;
+
     @Column(name = "event_id")
     public UUID eventId;
+
     @Column(name = "request_id")
     public UUID requestId;
+
     @Column(name = "event_type")
     public String eventType;
+
     public String source;
+
     @Column(name = "occurred_at")
     public OffsetDateTime occurredAt;
     /** What staff read: everything the event told. */
@@ -37,9 +41,16 @@ public class TimelineEntry extends PanacheEntityBase {
     /** Up to {@code limit} events of a request in the order they happened, after the given one (if any). */
     static List<TimelineEntry> page(UUID requestId, OffsetDateTime afterTime, long afterSeq, int limit) {
         if (afterTime == null) {
-            return find("requestId = ?1 order by occurredAt, seq", requestId).range(0, limit - 1).list();
+            return find("requestId = ?1 order by occurredAt, seq", requestId)
+                    .range(0, limit - 1)
+                    .list();
         }
-        return find("requestId = ?1 and (occurredAt > ?2 or (occurredAt = ?2 and seq > ?3)) order by occurredAt, seq",
-                requestId, afterTime, afterSeq).range(0, limit - 1).list();
+        return find(
+                        "requestId = ?1 and (occurredAt > ?2 or (occurredAt = ?2 and seq > ?3)) order by occurredAt, seq",
+                        requestId,
+                        afterTime,
+                        afterSeq)
+                .range(0, limit - 1)
+                .list();
     }
 }

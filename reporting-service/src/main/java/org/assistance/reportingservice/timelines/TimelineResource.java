@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.UUID;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
@@ -24,9 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
-import java.util.UUID;
 
 @Path("/api/v1/requests")
 @Produces(MediaType.APPLICATION_JSON)
@@ -44,26 +42,46 @@ public class TimelineResource {
     @GET
     @Path("/{id}/timeline")
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
-    @Operation(summary = "Every event of a request in order; partners read only their agency's timelines, in "
-            + "their own words (no internal money, no screening detail)")
-    @APIResponse(responseCode = "200", description = "The request's events in the order they happened, at most "
-            + Timelines.PAGE_SIZE + "; a Link header (rel=\"next\") points to the rest of a longer timeline",
-            content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(type = SchemaType.ARRAY, implementation = TimelineEvent.class,
-                            maxItems = Timelines.PAGE_SIZE)),
-            headers = @Header(name = "Link", description = "The next page, when there is one",
-                    schema = @Schema(type = SchemaType.STRING, maxLength = 300)))
-    @APIResponse(responseCode = "404", description = "No such request, or not the calling agency's",
+    @Operation(
+            summary = "Every event of a request in order; partners read only their agency's timelines, in "
+                    + "their own words (no internal money, no screening detail)")
+    @APIResponse(
+            responseCode = "200",
+            description = "The request's events in the order they happened, at most " + Timelines.PAGE_SIZE
+                    + "; a Link header (rel=\"next\") points to the rest of a longer timeline",
+            content =
+                    @Content(
+                            mediaType = MediaType.APPLICATION_JSON,
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            implementation = TimelineEvent.class,
+                                            maxItems = Timelines.PAGE_SIZE)),
+            headers =
+                    @Header(
+                            name = "Link",
+                            description = "The next page, when there is one",
+                            schema = @Schema(type = SchemaType.STRING, maxLength = 300)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such request, or not the calling agency's",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    public Response timeline(@PathParam("id") UUID id,
-                             @Parameter(description = "The cursor of the next page, from the Link header")
-                             @QueryParam("after") @Size(max = 100) @Pattern(regexp = "^[A-Za-z0-9_-]*$",
-                                     message = "is not a cursor this timeline gave out") String after,
-                             @Context UriInfo uri) {
+    public Response timeline(
+            @PathParam("id") UUID id,
+            @Parameter(description = "The cursor of the next page, from the Link header")
+                    @QueryParam("after")
+                    @Size(max = 100)
+                    @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "is not a cursor this timeline gave out")
+                    String after,
+            @Context UriInfo uri) {
         Timelines.Page page = timelines.of(id, caller.scope(), after);
         Response.ResponseBuilder answer = Response.ok(page.events());
         if (page.next() != null) {
-            answer.link(uri.getRequestUriBuilder().replaceQueryParam("after", page.next()).build(), "next");
+            answer.link(
+                    uri.getRequestUriBuilder()
+                            .replaceQueryParam("after", page.next())
+                            .build(),
+                    "next");
         }
         return answer.build();
     }

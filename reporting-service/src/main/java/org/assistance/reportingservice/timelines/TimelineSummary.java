@@ -1,5 +1,6 @@
 package org.assistance.reportingservice.timelines;
 
+import java.util.List;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
@@ -21,18 +22,16 @@ import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
 import org.assistance.chassis.events.ShipmentEvents.LineRefused;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCleared;
-import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentMilestone;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentReceived;
 import org.assistance.chassis.events.Values.Deliverable;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.ShipmentLine;
-
-import java.util.List;
 
 /**
  * The one line a person reads in a timeline for each kind of event: staff read everything the
@@ -43,8 +42,7 @@ public final class TimelineSummary {
     /** The longest line a timeline stores and answers (a long list of questions or lines is cut). */
     public static final int MAX_LENGTH = 2000;
 
-    private TimelineSummary() {
-    }
+    private TimelineSummary() {}
 
     /** What staff read. */
     static String of(AssistanceEvent event) {
@@ -63,8 +61,8 @@ public final class TimelineSummary {
         } else if (event instanceof FundsCommitted) {
             line = "Funds committed for the approved assistance";
         } else if (event instanceof ShipmentPlanned e) {
-            line = "Shipment " + e.shipmentId() + " planned to " + e.destinationCountry() + ": " + e.lines().size()
-                    + " line(s)";
+            line = "Shipment " + e.shipmentId() + " planned to " + e.destinationCountry() + ": "
+                    + e.lines().size() + " line(s)";
         } else if (event instanceof ShipmentHeld e) {
             line = "Shipment " + e.shipmentId() + " held for export-control screening";
         } else if (event instanceof ShipmentCleared e) {
@@ -108,8 +106,10 @@ public final class TimelineSummary {
         } else if (event instanceof RequestWithdrawn e) {
             return "Withdrawn by " + e.agencyId() + (e.reason() == null ? "" : ": " + e.reason());
         } else if (event instanceof ReceiptConfirmed e) {
-            int accepted = e.lines().stream().mapToInt(l -> l.quantityAccepted()).sum();
-            int rejected = e.lines().stream().mapToInt(l -> l.quantityRejected()).sum();
+            int accepted =
+                    e.lines().stream().mapToInt(l -> l.quantityAccepted()).sum();
+            int rejected =
+                    e.lines().stream().mapToInt(l -> l.quantityRejected()).sum();
             return "Receipt confirmed for shipment " + e.shipmentId() + ": " + accepted + " accepted, " + rejected
                     + " rejected";
         } else if (event instanceof RequestApproved e) {
@@ -122,24 +122,31 @@ public final class TimelineSummary {
         } else if (event instanceof FundsCommitted e) {
             return "Funds committed from " + e.programmeCode() + ": " + money(e.amount());
         } else if (event instanceof ActivityDelivered e) {
-            return e.kind() + " delivered: " + e.title() + (e.participants() == null ? "" : " ("
-                    + e.participants().total() + " participants: " + e.participants().women() + " women, "
-                    + e.participants().men() + " men)");
+            return e.kind() + " delivered: " + e.title()
+                    + (e.participants() == null
+                            ? ""
+                            : " ("
+                                    + e.participants().total() + " participants: "
+                                    + e.participants().women() + " women, "
+                                    + e.participants().men() + " men)");
         } else if (event instanceof ShipmentPlanned e) {
             return "Shipment " + e.shipmentId() + " planned from " + e.warehouse() + " to " + e.destinationCountry()
                     + ": " + e.lines().size() + " line(s), " + money(e.value());
         } else if (event instanceof ShipmentHeld e) {
-            return "Shipment " + e.shipmentId() + " held by export controls: " + e.hits().stream()
-                    .map(h -> h.itemCode() + " " + h.measure()).reduce((a, b) -> a + ", " + b).orElse("");
+            return "Shipment " + e.shipmentId() + " held by export controls: "
+                    + e.hits().stream()
+                            .map(h -> h.itemCode() + " " + h.measure())
+                            .reduce((a, b) -> a + ", " + b)
+                            .orElse("");
         } else if (event instanceof ShipmentCleared e) {
-            return "Shipment " + e.shipmentId() + " cleared" + (e.licenceReference() == null ? ""
-                    : " with licence " + e.licenceReference());
+            return "Shipment " + e.shipmentId() + " cleared"
+                    + (e.licenceReference() == null ? "" : " with licence " + e.licenceReference());
         } else if (event instanceof ShipmentDispatched e) {
-            return "Shipment " + e.shipmentId() + " dispatched by " + e.mode() + (e.expectedDelivery() == null ? ""
-                    : ", expected " + e.expectedDelivery());
+            return "Shipment " + e.shipmentId() + " dispatched by " + e.mode()
+                    + (e.expectedDelivery() == null ? "" : ", expected " + e.expectedDelivery());
         } else if (event instanceof ShipmentMilestone e) {
-            return "Shipment " + e.shipmentId() + ": " + e.milestone() + (e.location() == null ? ""
-                    : " at " + e.location());
+            return "Shipment " + e.shipmentId() + ": " + e.milestone()
+                    + (e.location() == null ? "" : " at " + e.location());
         } else if (event instanceof ShipmentDelivered e) {
             return "Shipment " + e.shipmentId() + " delivered (" + money(e.deliveredValue()) + ")";
         } else if (event instanceof ShipmentReceived e) {
@@ -151,14 +158,15 @@ public final class TimelineSummary {
         } else if (event instanceof RequestCancelled e) {
             return "Cancelled: nothing of it will be delivered (" + deliverables(e.deliverables()) + ")";
         } else if (event instanceof RequestClosed e) {
-            return e.automatic() ? "Closed automatically after delivery"
+            return e.automatic()
+                    ? "Closed automatically after delivery"
                     : "Closed by the partner, satisfaction " + e.satisfaction() + "/5"
-                    + (e.comment() == null || e.comment().isBlank() ? "" : ": " + e.comment());
+                            + (e.comment() == null || e.comment().isBlank() ? "" : ": " + e.comment());
         } else if (event instanceof ActivityCancelled e) {
             return e.kind() + " cancelled: " + e.title() + (e.reason() == null ? "" : " (" + e.reason() + ")");
         } else if (event instanceof ShipmentCancelled e) {
-            return "Shipment " + e.shipmentId() + " cancelled" + (e.reason() == null ? "" : ": " + e.reason())
-                    + " (" + lines(e.lines()) + (e.stockReleased() ? ", stock released" : "") + ")";
+            return "Shipment " + e.shipmentId() + " cancelled" + (e.reason() == null ? "" : ": " + e.reason()) + " ("
+                    + lines(e.lines()) + (e.stockReleased() ? ", stock released" : "") + ")";
         } else if (event instanceof ShipmentLinesRemoved e) {
             return "Shipment " + e.shipmentId() + ": lines removed at clearance (" + lines(e.lines()) + ")"
                     + (e.reason() == null ? "" : ": " + e.reason());
@@ -167,12 +175,14 @@ public final class TimelineSummary {
                     + e.backorderId() + ")";
         } else if (event instanceof BackorderFulfilled e) {
             return "Backorder " + e.backorderId() + " fulfilled: " + e.quantity() + " x " + e.itemCode()
-                    + " in shipment " + e.shipmentId() + (e.remaining() > 0 ? ", " + e.remaining() + " still waiting" : "");
+                    + " in shipment " + e.shipmentId()
+                    + (e.remaining() > 0 ? ", " + e.remaining() + " still waiting" : "");
         } else if (event instanceof BackorderCancelled e) {
             return "Backorder " + e.backorderId() + " cancelled: " + e.quantity() + " x " + e.itemCode()
                     + (e.reason() == null ? "" : " (" + e.reason() + ")");
         } else if (event instanceof LineRefused e) {
-            return "Line refused: " + e.quantity() + " x " + e.itemCode() + (e.reason() == null ? "" : " (" + e.reason() + ")");
+            return "Line refused: " + e.quantity() + " x " + e.itemCode()
+                    + (e.reason() == null ? "" : " (" + e.reason() + ")");
         }
         return event.getClass().getSimpleName();
     }
@@ -181,8 +191,10 @@ public final class TimelineSummary {
         if (deliverables == null || deliverables.isEmpty()) {
             return "no deliverables";
         }
-        long delivered = deliverables.stream().filter(d -> "DELIVERED".equals(d.state())).count();
-        long cancelled = deliverables.stream().filter(d -> "CANCELLED".equals(d.state())).count();
+        long delivered =
+                deliverables.stream().filter(d -> "DELIVERED".equals(d.state())).count();
+        long cancelled =
+                deliverables.stream().filter(d -> "CANCELLED".equals(d.state())).count();
         return delivered + " deliverable(s) delivered, " + cancelled + " cancelled";
     }
 
@@ -190,7 +202,9 @@ public final class TimelineSummary {
         if (lines == null || lines.isEmpty()) {
             return "no lines";
         }
-        return String.join(", ", lines.stream().map(l -> l.quantity() + " x " + l.itemCode()).toList());
+        return String.join(
+                ", ",
+                lines.stream().map(l -> l.quantity() + " x " + l.itemCode()).toList());
     }
 
     private static String money(Money money) {

@@ -2,14 +2,6 @@ package org.assistance.reportingservice.timelines;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
-import org.assistance.chassis.events.AssistanceEvent;
-import org.assistance.chassis.events.CloudEvent;
-import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
-import org.assistance.chassis.http.Cursor;
-import org.assistance.chassis.problems.DomainRuleViolation;
-import org.assistance.chassis.problems.InvalidInput;
-import org.assistance.chassis.security.TenantScope;
-
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -17,6 +9,13 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.http.Cursor;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.security.TenantScope;
 
 /** Every request's story, built only from the events of all services. */
 @ApplicationScoped
@@ -33,7 +32,8 @@ public class Timelines {
         entry.summary = TimelineSummary.of(event.data());
         entry.partnerSummary = TimelineSummary.forPartner(event.data());
         entry.persist();
-        if (event.data() instanceof RequestSubmitted submitted && RequestOwner.findById(submitted.requestId()) == null) {
+        if (event.data() instanceof RequestSubmitted submitted
+                && RequestOwner.findById(submitted.requestId()) == null) {
             RequestOwner owner = new RequestOwner();
             owner.requestId = submitted.requestId();
             owner.agencyId = submitted.agencyId();
@@ -46,8 +46,7 @@ public class Timelines {
     public static final int PAGE_SIZE = 500;
 
     /** A page of a timeline; {@code next} is the cursor of the page after it, null on the last. */
-    public record Page(List<TimelineEvent> events, String next) {
-    }
+    public record Page(List<TimelineEvent> events, String next) {}
 
     /**
      * The timeline as the caller may see it, from the cursor on: a partner only its own agency's
@@ -62,7 +61,8 @@ public class Timelines {
                 throw DomainRuleViolation.notFound("Request " + requestId);
             }
         }
-        List<TimelineEntry> entries = after == null ? TimelineEntry.page(requestId, null, 0, PAGE_SIZE + 1)
+        List<TimelineEntry> entries = after == null
+                ? TimelineEntry.page(requestId, null, 0, PAGE_SIZE + 1)
                 : TimelineEntry.page(requestId, afterTime(after), afterSeq(after), PAGE_SIZE + 1);
         if (entries.isEmpty() && (after == null || TimelineEntry.count("requestId", requestId) == 0)) {
             throw DomainRuleViolation.notFound("Request " + requestId);
@@ -70,10 +70,20 @@ public class Timelines {
         boolean more = entries.size() > PAGE_SIZE;
         List<TimelineEntry> page = more ? entries.subList(0, PAGE_SIZE) : entries;
         TimelineEntry last = page.isEmpty() ? null : page.get(page.size() - 1);
-        return new Page(page.stream()
-                .map(e -> new TimelineEvent(e.eventId, e.eventType, e.occurredAt, e.source, !partner ? e.summary
-                        : e.partnerSummary != null ? e.partnerSummary : TimelineSummary.kindOnly(e.eventType)))
-                .toList(), more ? Cursor.encode(last.occurredAt.toInstant(), last.seq) : null);
+        return new Page(
+                page.stream()
+                        .map(e -> new TimelineEvent(
+                                e.eventId,
+                                e.eventType,
+                                e.occurredAt,
+                                e.source,
+                                !partner
+                                        ? e.summary
+                                        : e.partnerSummary != null
+                                                ? e.partnerSummary
+                                                : TimelineSummary.kindOnly(e.eventType)))
+                        .toList(),
+                more ? Cursor.encode(last.occurredAt.toInstant(), last.seq) : null);
     }
 
     private static OffsetDateTime afterTime(String cursor) {

@@ -1,7 +1,20 @@
 package org.assistance.reportingservice.dashboard;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import java.io.File;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Level;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.testsupport.BrokerClient;
@@ -22,20 +35,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import java.io.File;
-import java.net.URL;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-import java.util.logging.Level;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * The dashboard as operations staff use it, in Debian's headless Chromium: it opens with a
  * token, shows the numbers, and changes by itself, without a reload, when an event arrives.
@@ -52,18 +51,34 @@ class DashboardInBrowserTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        assertThat(new File(CHROMIUM)).as("Chromium is needed: deploy/tools/install-browser installs it").exists();
-        assertThat(new File(DRIVER)).as("ChromeDriver is needed: deploy/tools/install-browser installs it").exists();
-        ChromeOptions options = new ChromeOptions().setBinary(CHROMIUM).addArguments("--headless=new", "--no-sandbox",
-                "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
-                "--user-data-dir=" + Files.createTempDirectory("chromium-profile"), "--window-size=1400,1000");
+        assertThat(new File(CHROMIUM))
+                .as("Chromium is needed: deploy/tools/install-browser installs it")
+                .exists();
+        assertThat(new File(DRIVER))
+                .as("ChromeDriver is needed: deploy/tools/install-browser installs it")
+                .exists();
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-quic",
+                        "--no-first-run",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--disable-dev-shm-usage",
+                        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"),
+                        "--window-size=1400,1000");
         // the console is read after each test: the page's policy (CSP) must have refused nothing
         LoggingPreferences console = new LoggingPreferences();
         console.enable(LogType.BROWSER, Level.ALL);
         options.setCapability("goog:loggingPrefs", console);
-        ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort().build();
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(DRIVER))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(service, options);
     }
 
@@ -72,8 +87,12 @@ class DashboardInBrowserTest {
         if (browser != null) {
             try {
                 List<String> refused = browser.manage().logs().get(LogType.BROWSER).getAll().stream()
-                        .map(LogEntry::getMessage).filter(m -> m.contains("Content Security Policy")).toList();
-                assertThat(refused).as("what the page's Content-Security-Policy refused").isEmpty();
+                        .map(LogEntry::getMessage)
+                        .filter(m -> m.contains("Content Security Policy"))
+                        .toList();
+                assertThat(refused)
+                        .as("what the page's Content-Security-Policy refused")
+                        .isEmpty();
             } finally {
                 browser.quit();
             }
@@ -107,11 +126,15 @@ class DashboardInBrowserTest {
         wait.until(b -> b.findElement(By.id("feed")).getText().contains(title));
         wait.until(b -> b.findElement(By.id("k-requests")).getText().equals("2"));
         assertThat(((JavascriptExecutor) browser).executeScript("return window.__sameDocument === true;"))
-                .as("updated without a reload").isEqualTo(true);
-        assertThat(browser.findElement(By.cssSelector("#c-funnel canvas")).isDisplayed()).isTrue();
+                .as("updated without a reload")
+                .isEqualTo(true);
+        assertThat(browser.findElement(By.cssSelector("#c-funnel canvas")).isDisplayed())
+                .isTrue();
 
         Path shot = Path.of("target", "dashboard.png");
-        Files.copy(((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(), shot,
+        Files.copy(
+                ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
+                shot,
                 StandardCopyOption.REPLACE_EXISTING);
     }
 
@@ -121,8 +144,8 @@ class DashboardInBrowserTest {
         browser.get(dashboard + "#token=" + Tokens.role("operations"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(20));
         wait.until(b -> !b.findElement(By.id("k-requests")).getText().equals("–"));
-        Object overflow = ((JavascriptExecutor) browser).executeScript(
-                "return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
+        Object overflow = ((JavascriptExecutor) browser)
+                .executeScript("return document.documentElement.scrollWidth - document.documentElement.clientWidth;");
         assertThat(((Number) overflow).intValue()).isLessThanOrEqualTo(0);
     }
 
@@ -136,8 +159,21 @@ class DashboardInBrowserTest {
 
     private static void publish(String title, String thematicArea) {
         UUID id = UUID.randomUUID();
-        RequestSubmitted submitted = new RequestSubmitted(id, "agency-browser", "SN", null, thematicArea,
-                Set.of("TRAINING"), "MEDIUM", title, "needs", null, List.of(), List.of(), null, OffsetDateTime.now());
+        RequestSubmitted submitted = new RequestSubmitted(
+                id,
+                "agency-browser",
+                "SN",
+                null,
+                thematicArea,
+                Set.of("TRAINING"),
+                "MEDIUM",
+                title,
+                "needs",
+                null,
+                List.of(),
+                List.of(),
+                null,
+                OffsetDateTime.now());
         BrokerClient.send(CloudEvent.toRecord(submitted, UUID.randomUUID(), "/request-service", OffsetDateTime.now()));
     }
 }

@@ -1,7 +1,34 @@
 package org.assistance.reportingservice.dashboard;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.nullValue;
+
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
@@ -38,36 +65,8 @@ import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
-import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.nullValue;
 
 /**
  * A realistic sequence of events from all services, published out of order and with a duplicate,
@@ -75,9 +74,11 @@ import static org.hamcrest.Matchers.nullValue;
  */
 @QuarkusTest
 class DashboardKpisTest {
-    private static final OffsetDateTime T0 = OffsetDateTime.now(ZoneOffset.UTC).minusDays(100).withNano(0);
+    private static final OffsetDateTime T0 =
+            OffsetDateTime.now(ZoneOffset.UTC).minusDays(100).withNano(0);
     private static final Money USD_30000 = new Money(new BigDecimal("30000.00"), "USD");
-    private static final List<DonorShare> EU = List.of(new DonorShare("donor-eu", "European Union", "XI-IATI-EC_INTPA"));
+    private static final List<DonorShare> EU =
+            List.of(new DonorShare("donor-eu", "European Union", "XI-IATI-EC_INTPA"));
 
     @TestHTTPResource("/api/v1/dashboard/stream")
     URL stream;
@@ -103,31 +104,84 @@ class DashboardKpisTest {
         UUID d = UUID.randomUUID();
         UUID s1 = UUID.randomUUID();
         UUID s2 = UUID.randomUUID();
-        ShipmentLine cameras = new ShipmentLine("SUR-1", "Camera", "SURVEILLANCE", true, 4,
-                new Money(new BigDecimal("1000.00"), "USD"));
+        ShipmentLine cameras = new ShipmentLine(
+                "SUR-1", "Camera", "SURVEILLANCE", true, 4, new Money(new BigDecimal("1000.00"), "USD"));
 
         // request A: the whole journey, its later events published before its submission
-        publish(new ShipmentPlanned(a, s1, "agency-ke", "KE", "VIE", List.of(cameras),
-                new Money(new BigDecimal("4000.00"), "USD"), day(11)), "/equipment-service");
-        publish(new ShipmentHeld(a, s1, "KE", List.of(new ScreeningHit("SUR-1", "SURVEILLANCE", UUID.randomUUID(),
-                "LICENCE_REQUIRED", "5A001", "licence")), day(11)), "/equipment-service");
-        publish(new ShipmentCleared(a, s1, "LIC-1", LocalDate.now(), Duration.ofDays(4).toSeconds(), day(15)),
+        publish(
+                new ShipmentPlanned(
+                        a,
+                        s1,
+                        "agency-ke",
+                        "KE",
+                        "VIE",
+                        List.of(cameras),
+                        new Money(new BigDecimal("4000.00"), "USD"),
+                        day(11)),
                 "/equipment-service");
-        publish(new ShipmentDispatched(a, s1, "AIR", "carrier", "trk", day(30).toLocalDate(), day(16)),
+        publish(
+                new ShipmentHeld(
+                        a,
+                        s1,
+                        "KE",
+                        List.of(new ScreeningHit(
+                                "SUR-1", "SURVEILLANCE", UUID.randomUUID(), "LICENCE_REQUIRED", "5A001", "licence")),
+                        day(11)),
                 "/equipment-service");
-        publish(new ShipmentDelivered(a, s1, new Money(new BigDecimal("4000.00"), "USD"), day(26)), "/equipment-service");
-        publish(new ReceiptConfirmed(a, "agency-ke", s1, List.of(new ReceiptLine("SUR-1", 3, 1, "broken")), "someone",
-                day(27)), "/request-service");
-        publish(new RequestDelivered(a, "agency-ke", List.of(new Deliverable("item:SUR-1", "EQUIPMENT", "Camera", 4, 4, 0,
-                "DELIVERED", null)), day(26)), "/request-service");
+        publish(
+                new ShipmentCleared(
+                        a, s1, "LIC-1", LocalDate.now(), Duration.ofDays(4).toSeconds(), day(15)),
+                "/equipment-service");
+        publish(
+                new ShipmentDispatched(a, s1, "AIR", "carrier", "trk", day(30).toLocalDate(), day(16)),
+                "/equipment-service");
+        publish(
+                new ShipmentDelivered(a, s1, new Money(new BigDecimal("4000.00"), "USD"), day(26)),
+                "/equipment-service");
+        publish(
+                new ReceiptConfirmed(
+                        a, "agency-ke", s1, List.of(new ReceiptLine("SUR-1", 3, 1, "broken")), "someone", day(27)),
+                "/request-service");
+        publish(
+                new RequestDelivered(
+                        a,
+                        "agency-ke",
+                        List.of(new Deliverable("item:SUR-1", "EQUIPMENT", "Camera", 4, 4, 0, "DELIVERED", null)),
+                        day(26)),
+                "/request-service");
         publish(submitted(a, "KE", area, day(0), day(60).toLocalDate()), "/request-service");
-        publish(new RequestApproved(a, "agency-ke", "KE", area, "GLOCY", USD_30000, true,
-                List.of(new EquipmentLine("SUR-1", 4, "j")), List.of(), EU, List.of("r1"), day(10)), "/program-service");
+        publish(
+                new RequestApproved(
+                        a,
+                        "agency-ke",
+                        "KE",
+                        area,
+                        "GLOCY",
+                        USD_30000,
+                        true,
+                        List.of(new EquipmentLine("SUR-1", 4, "j")),
+                        List.of(),
+                        EU,
+                        List.of("r1"),
+                        day(10)),
+                "/program-service");
         publish(new FundsCommitted(a, "GLOCY", USD_30000, EU, null, day(10)), "/program-service");
-        ActivityDelivered training = new ActivityDelivered(a, UUID.randomUUID(), "GLOCY", "TRAINING_COURSE", "Forensics",
-                day(40).toLocalDate(), day(44).toLocalDate(), new Participants(8, 10, 18), List.of("DCI"), "done",
-                new Money(new BigDecimal("5000.00"), "USD"), null, day(44));
-        ProducerRecord<String, byte[]> once = CloudEvent.toRecord(training, UUID.randomUUID(), "/program-service", day(44));
+        ActivityDelivered training = new ActivityDelivered(
+                a,
+                UUID.randomUUID(),
+                "GLOCY",
+                "TRAINING_COURSE",
+                "Forensics",
+                day(40).toLocalDate(),
+                day(44).toLocalDate(),
+                new Participants(8, 10, 18),
+                List.of("DCI"),
+                "done",
+                new Money(new BigDecimal("5000.00"), "USD"),
+                null,
+                day(44));
+        ProducerRecord<String, byte[]> once =
+                CloudEvent.toRecord(training, UUID.randomUUID(), "/program-service", day(44));
         BrokerClient.send(once);
         BrokerClient.send(once); // the same event again: counts once
 
@@ -138,75 +192,107 @@ class DashboardKpisTest {
         // request C: approved after 20 days, dispatched by land without an expected date: due when
         // equipment-service said (a week later), long past: delayed
         publish(submitted(c, "CO", area, day(2), null), "/request-service");
-        publish(new RequestApproved(c, "agency-co", "CO", area, "GLOCY", new Money(new BigDecimal("10000.00"), "USD"),
-                false, List.of(new EquipmentLine("OFF-1", 2, "j")), List.of(), EU, List.of("r1"), day(22)),
+        publish(
+                new RequestApproved(
+                        c,
+                        "agency-co",
+                        "CO",
+                        area,
+                        "GLOCY",
+                        new Money(new BigDecimal("10000.00"), "USD"),
+                        false,
+                        List.of(new EquipmentLine("OFF-1", 2, "j")),
+                        List.of(),
+                        EU,
+                        List.of("r1"),
+                        day(22)),
                 "/program-service");
-        publish(new FundsCommitted(c, "GLOCY", new Money(new BigDecimal("10000.00"), "USD"), EU, null, day(22)),
+        publish(
+                new FundsCommitted(c, "GLOCY", new Money(new BigDecimal("10000.00"), "USD"), EU, null, day(22)),
                 "/program-service");
         publish(new ShipmentPlanned(c, s2, "agency-co", "CO", "VIE", List.of(), null, day(22)), "/equipment-service");
-        publish(new ShipmentDispatched(c, s2, "LAND", "truck", "t2", null, day(23), day(30).toInstant()),
+        publish(
+                new ShipmentDispatched(c, s2, "LAND", "truck", "t2", null, day(23), day(30).toInstant()),
                 "/equipment-service");
 
         // a pledge to the programme (an event about the programme, not a request)
-        BrokerClient.send(CloudEvent.toRecord(new FundsPledged("GLOCY-" + area, EU.get(0),
-                new Money(new BigDecimal("250000.00"), "USD"), day(1).toLocalDate(), day(1)), UUID.randomUUID(),
-                "/program-service", OffsetDateTime.now()));
+        BrokerClient.send(CloudEvent.toRecord(
+                new FundsPledged(
+                        "GLOCY-" + area,
+                        EU.get(0),
+                        new Money(new BigDecimal("250000.00"), "USD"),
+                        day(1).toLocalDate(),
+                        day(1)),
+                UUID.randomUUID(),
+                "/program-service",
+                OffsetDateTime.now()));
 
         // request D: only submitted
         publish(submitted(d, "KE", area, day(3), null), "/request-service");
 
         // events of three topics arrive on three consumers: wait until every one has been taken in
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() ->         given().auth().oauth2(Tokens.role("operations")).queryParam("thematicArea", area)
-                .when().get("/api/v1/dashboard")
-                .then().statusCode(200)
-                .body("byStage.REJECTED", equalTo(1))
-                .body("byStage.IN_DELIVERY", equalTo(1))
-                .body("byStage.SUBMITTED", equalTo(1))
-                .body("approvalRatePercent", equalTo(66.67f))
-                // approvals only (10 and 20 days), rejections only (4 days): never mixed
-                .body("timeToApproval.p50", equalTo(15.0f))
-                .body("timeToApproval.p90", equalTo(19.0f))
-                .body("timeToApproval.count", equalTo(2))
-                .body("timeToRejection.p50", equalTo(4.0f))
-                .body("timeToRejection.count", equalTo(1))
-                .body("approvalToDeliveryDays.p50", equalTo(16.0f))
-                .body("approvalToDeliveryDays.count", equalTo(1))
-                .body("approvalDaysDistribution.'8-14'", equalTo(1))
-                .body("approvalDaysDistribution.'15-30'", equalTo(1))
-                .body("rejectionDaysDistribution.'0-7'", equalTo(1))
-                .body("onTimeDeliveryPercent", equalTo(100.0f))
-                .body("shipments.inTransit", equalTo(1))
-                .body("shipments.delayed", equalTo(1))
-                // the one held shipment was cleared: held once, not held now; its 4 days held still count
-                .body("heldNow", equalTo(0))
-                .body("everHeld", equalTo(1))
-                .body("shipments.held.count", equalTo(0))
-                .body("shipments.held.ever", equalTo(1))
-                .body("shipments.held.totalDaysHeld", equalTo(4.0f))
-                .body("shipments.held.byDestination.size()", equalTo(0))
-                .body("fillRatePercent", equalTo(75.0f))
-                .body("funds[0].programme", equalTo("GLOCY"))
-                .body("funds[0].donor", equalTo("donor-eu"))
-                .body("funds[0].currency", equalTo("USD"))
-                .body("funds[0].committed", equalTo(40000.00f))
-                .body("funds[0].disbursed", equalTo(5000.00f))
-                .body("funds[0].spent", equalTo(4000.00f))
-                .body("funds[0].pledged", equalTo(0.0f))
-                .body("delivery.delivered", equalTo(1))
-                .body("delivery.byDeliverableKind.EQUIPMENT.delivered", equalTo(1))
-                .body("funds.find { it.programme == 'GLOCY-" + area + "' }.pledged", equalTo(250000.00f))
-                .body("participantsMen", equalTo(10))
-                .body("countries[0].country", equalTo("KE"))
-                .body("countries[0].requests", equalTo(3))
-                .body("countries[0].delivered", equalTo(1))
-                .body("requests", equalTo(4))
-                .body("byStage.DELIVERED", equalTo(1))
-                .body("shipments.total", equalTo(2))
-                .body("participantsWomen", equalTo(8)));
+        await().atMost(Duration.ofSeconds(40))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.role("operations"))
+                        .queryParam("thematicArea", area)
+                        .when()
+                        .get("/api/v1/dashboard")
+                        .then()
+                        .statusCode(200)
+                        .body("byStage.REJECTED", equalTo(1))
+                        .body("byStage.IN_DELIVERY", equalTo(1))
+                        .body("byStage.SUBMITTED", equalTo(1))
+                        .body("approvalRatePercent", equalTo(66.67f))
+                        // approvals only (10 and 20 days), rejections only (4 days): never mixed
+                        .body("timeToApproval.p50", equalTo(15.0f))
+                        .body("timeToApproval.p90", equalTo(19.0f))
+                        .body("timeToApproval.count", equalTo(2))
+                        .body("timeToRejection.p50", equalTo(4.0f))
+                        .body("timeToRejection.count", equalTo(1))
+                        .body("approvalToDeliveryDays.p50", equalTo(16.0f))
+                        .body("approvalToDeliveryDays.count", equalTo(1))
+                        .body("approvalDaysDistribution.'8-14'", equalTo(1))
+                        .body("approvalDaysDistribution.'15-30'", equalTo(1))
+                        .body("rejectionDaysDistribution.'0-7'", equalTo(1))
+                        .body("onTimeDeliveryPercent", equalTo(100.0f))
+                        .body("shipments.inTransit", equalTo(1))
+                        .body("shipments.delayed", equalTo(1))
+                        // the one held shipment was cleared: held once, not held now; its 4 days held still count
+                        .body("heldNow", equalTo(0))
+                        .body("everHeld", equalTo(1))
+                        .body("shipments.held.count", equalTo(0))
+                        .body("shipments.held.ever", equalTo(1))
+                        .body("shipments.held.totalDaysHeld", equalTo(4.0f))
+                        .body("shipments.held.byDestination.size()", equalTo(0))
+                        .body("fillRatePercent", equalTo(75.0f))
+                        .body("funds[0].programme", equalTo("GLOCY"))
+                        .body("funds[0].donor", equalTo("donor-eu"))
+                        .body("funds[0].currency", equalTo("USD"))
+                        .body("funds[0].committed", equalTo(40000.00f))
+                        .body("funds[0].disbursed", equalTo(5000.00f))
+                        .body("funds[0].spent", equalTo(4000.00f))
+                        .body("funds[0].pledged", equalTo(0.0f))
+                        .body("delivery.delivered", equalTo(1))
+                        .body("delivery.byDeliverableKind.EQUIPMENT.delivered", equalTo(1))
+                        .body("funds.find { it.programme == 'GLOCY-" + area + "' }.pledged", equalTo(250000.00f))
+                        .body("participantsMen", equalTo(10))
+                        .body("countries[0].country", equalTo("KE"))
+                        .body("countries[0].requests", equalTo(3))
+                        .body("countries[0].delivered", equalTo(1))
+                        .body("requests", equalTo(4))
+                        .body("byStage.DELIVERED", equalTo(1))
+                        .body("shipments.total", equalTo(2))
+                        .body("participantsWomen", equalTo(8)));
 
-        given().auth().oauth2(Tokens.role("operations")).queryParam("thematicArea", area).queryParam("country", "CO")
-                .when().get("/api/v1/dashboard")
-                .then().body("requests", equalTo(1)).body("onTimeDeliveryPercent", nullValue());
+        given().auth()
+                .oauth2(Tokens.role("operations"))
+                .queryParam("thematicArea", area)
+                .queryParam("country", "CO")
+                .when()
+                .get("/api/v1/dashboard")
+                .then()
+                .body("requests", equalTo(1))
+                .body("onTimeDeliveryPercent", nullValue());
     }
 
     @Test
@@ -221,71 +307,127 @@ class DashboardKpisTest {
 
         // training only: one course, delivered; request-service reports the request delivered
         publish(submitted(training, "KE", area, Set.of("TRAINING"), day(0)), "/request-service");
-        publish(approved(training, "KE", area, List.of(), List.of(activity(course, "TRAINING_COURSE")), day(5)),
+        publish(
+                approved(training, "KE", area, List.of(), List.of(activity(course, "TRAINING_COURSE")), day(5)),
                 "/program-service");
-        publish(new ActivityDelivered(training, course, "GLOCY", "TRAINING_COURSE", "Course", day(18).toLocalDate(),
-                day(20).toLocalDate(), new Participants(9, 11, 20), List.of("DCI"), "done", null, null, day(20)),
+        publish(
+                new ActivityDelivered(
+                        training,
+                        course,
+                        "GLOCY",
+                        "TRAINING_COURSE",
+                        "Course",
+                        day(18).toLocalDate(),
+                        day(20).toLocalDate(),
+                        new Participants(9, 11, 20),
+                        List.of("DCI"),
+                        "done",
+                        null,
+                        null,
+                        day(20)),
                 "/program-service");
         publish(new RequestDeliveryStarted(training, "agency-ke", course.toString(), day(20)), "/request-service");
-        publish(new RequestDelivered(training, "agency-ke", List.of(new Deliverable(course.toString(), "TRAINING_COURSE",
-                "Course", 1, 1, 0, "DELIVERED", null)), day(20)), "/request-service");
+        publish(
+                new RequestDelivered(
+                        training,
+                        "agency-ke",
+                        List.of(new Deliverable(
+                                course.toString(), "TRAINING_COURSE", "Course", 1, 1, 0, "DELIVERED", null)),
+                        day(20)),
+                "/request-service");
         // equipment and training, all of it cancelled
         publish(submitted(mixed, "KE", area, Set.of("EQUIPMENT", "TRAINING"), day(1)), "/request-service");
-        publish(approved(mixed, "KE", area, List.of(new EquipmentLine("CAM-1", 2, "j")),
-                List.of(activity(cancelledCourse, "TRAINING_COURSE")), day(6)), "/program-service");
-        publish(new ActivityCancelled(mixed, cancelledCourse, "GLOCY", "TRAINING_COURSE", "Course", "no trainer",
-                "reviewer", day(9)), "/program-service");
-        publish(new RequestCancelled(mixed, "agency-ke", List.of(
-                new Deliverable("item:CAM-1", "EQUIPMENT", "Camera", 2, 0, 2, "CANCELLED", "item withdrawn"),
-                new Deliverable(cancelledCourse.toString(), "TRAINING_COURSE", "Course", 1, 0, 1, "CANCELLED",
-                        "no trainer")), day(10)), "/request-service");
+        publish(
+                approved(
+                        mixed,
+                        "KE",
+                        area,
+                        List.of(new EquipmentLine("CAM-1", 2, "j")),
+                        List.of(activity(cancelledCourse, "TRAINING_COURSE")),
+                        day(6)),
+                "/program-service");
+        publish(
+                new ActivityCancelled(
+                        mixed, cancelledCourse, "GLOCY", "TRAINING_COURSE", "Course", "no trainer", "reviewer", day(9)),
+                "/program-service");
+        publish(
+                new RequestCancelled(
+                        mixed,
+                        "agency-ke",
+                        List.of(
+                                new Deliverable(
+                                        "item:CAM-1", "EQUIPMENT", "Camera", 2, 0, 2, "CANCELLED", "item withdrawn"),
+                                new Deliverable(
+                                        cancelledCourse.toString(),
+                                        "TRAINING_COURSE",
+                                        "Course",
+                                        1,
+                                        0,
+                                        1,
+                                        "CANCELLED",
+                                        "no trainer")),
+                        day(10)),
+                "/request-service");
         // legislative advice: approved, its mission not yet held
         publish(submitted(advice, "KE", area, Set.of("LEGISLATIVE_ADVISORY"), day(2)), "/request-service");
-        publish(approved(advice, "KE", area, List.of(), List.of(activity(mission, "LEGISLATIVE_REVIEW")), day(7)),
+        publish(
+                approved(advice, "KE", area, List.of(), List.of(activity(mission, "LEGISLATIVE_REVIEW")), day(7)),
                 "/program-service");
 
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
-                .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
-                .then().statusCode(200)
-                .body("requests", equalTo(3))
-                .body("byStage.DELIVERED", equalTo(1))
-                .body("byStage.CANCELLED", equalTo(1))
-                .body("byStage.APPROVED", equalTo(1))
-                .body("approvalToDeliveryDays.count", equalTo(1))
-                .body("approvalToDeliveryDays.p50", equalTo(15.0f))
-                .body("countries[0].delivered", equalTo(1))
-                .body("delivery.delivered", equalTo(1))
-                .body("delivery.cancelled", equalTo(1))
-                .body("delivery.byAssistanceType.TRAINING.requests", equalTo(2))
-                .body("delivery.byAssistanceType.TRAINING.delivered", equalTo(1))
-                .body("delivery.byAssistanceType.TRAINING.cancelled", equalTo(1))
-                .body("delivery.byAssistanceType.EQUIPMENT.cancelled", equalTo(1))
-                .body("delivery.byAssistanceType.LEGISLATIVE_ADVISORY.requests", equalTo(1))
-                .body("delivery.byAssistanceType.LEGISLATIVE_ADVISORY.delivered", equalTo(0))
-                .body("delivery.byDeliverableKind.TRAINING_COURSE.total", equalTo(2))
-                .body("delivery.byDeliverableKind.TRAINING_COURSE.delivered", equalTo(1))
-                .body("delivery.byDeliverableKind.TRAINING_COURSE.cancelled", equalTo(1))
-                .body("delivery.byDeliverableKind.EQUIPMENT.cancelled", equalTo(1))
-                .body("delivery.byDeliverableKind.LEGISLATIVE_REVIEW.pending", equalTo(1))
-                .body("participantsWomen", equalTo(9)));
+        await().atMost(Duration.ofSeconds(40))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.role("operations"))
+                        .queryParam("thematicArea", area)
+                        .when()
+                        .get("/api/v1/dashboard")
+                        .then()
+                        .statusCode(200)
+                        .body("requests", equalTo(3))
+                        .body("byStage.DELIVERED", equalTo(1))
+                        .body("byStage.CANCELLED", equalTo(1))
+                        .body("byStage.APPROVED", equalTo(1))
+                        .body("approvalToDeliveryDays.count", equalTo(1))
+                        .body("approvalToDeliveryDays.p50", equalTo(15.0f))
+                        .body("countries[0].delivered", equalTo(1))
+                        .body("delivery.delivered", equalTo(1))
+                        .body("delivery.cancelled", equalTo(1))
+                        .body("delivery.byAssistanceType.TRAINING.requests", equalTo(2))
+                        .body("delivery.byAssistanceType.TRAINING.delivered", equalTo(1))
+                        .body("delivery.byAssistanceType.TRAINING.cancelled", equalTo(1))
+                        .body("delivery.byAssistanceType.EQUIPMENT.cancelled", equalTo(1))
+                        .body("delivery.byAssistanceType.LEGISLATIVE_ADVISORY.requests", equalTo(1))
+                        .body("delivery.byAssistanceType.LEGISLATIVE_ADVISORY.delivered", equalTo(0))
+                        .body("delivery.byDeliverableKind.TRAINING_COURSE.total", equalTo(2))
+                        .body("delivery.byDeliverableKind.TRAINING_COURSE.delivered", equalTo(1))
+                        .body("delivery.byDeliverableKind.TRAINING_COURSE.cancelled", equalTo(1))
+                        .body("delivery.byDeliverableKind.EQUIPMENT.cancelled", equalTo(1))
+                        .body("delivery.byDeliverableKind.LEGISLATIVE_REVIEW.pending", equalTo(1))
+                        .body("participantsWomen", equalTo(9)));
 
         // the partner confirms completion: closed, still counted as delivered; and a request delivered before
         // deliverables were reported closes by itself (no request.delivered event): delivered too
         UUID delivered = UUID.randomUUID();
-        publish(new RequestClosed(training, "agency-ke", 5, "Exactly what we needed", false, day(30)), "/request-service");
+        publish(
+                new RequestClosed(training, "agency-ke", 5, "Exactly what we needed", false, day(30)),
+                "/request-service");
         publish(submitted(delivered, "KE", area, Set.of("TRAINING"), day(3)), "/request-service");
         publish(approved(delivered, "KE", area, List.of(), List.of(), day(8)), "/program-service");
         publish(new RequestClosed(delivered, "agency-ke", null, null, true, day(70)), "/request-service");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
-                .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
-                .then().statusCode(200)
-                .body("byStage.CLOSED", equalTo(2))
-                .body("byStage.DELIVERED", nullValue())
-                .body("delivery.closed", equalTo(2))
-                .body("delivery.delivered", equalTo(2))
-                .body("delivery.averageSatisfaction", equalTo(5.0f))
-                .body("delivery.byAssistanceType.TRAINING.closed", equalTo(2))
-                .body("delivery.byAssistanceType.TRAINING.delivered", equalTo(2)));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.role("operations"))
+                        .queryParam("thematicArea", area)
+                        .when()
+                        .get("/api/v1/dashboard")
+                        .then()
+                        .statusCode(200)
+                        .body("byStage.CLOSED", equalTo(2))
+                        .body("byStage.DELIVERED", nullValue())
+                        .body("delivery.closed", equalTo(2))
+                        .body("delivery.delivered", equalTo(2))
+                        .body("delivery.averageSatisfaction", equalTo(5.0f))
+                        .body("delivery.byAssistanceType.TRAINING.closed", equalTo(2))
+                        .body("delivery.byAssistanceType.TRAINING.delivered", equalTo(2)));
     }
 
     @Test
@@ -297,48 +439,84 @@ class DashboardKpisTest {
         UUID cancelled = UUID.randomUUID();
         OffsetDateTime t = OffsetDateTime.now(ZoneOffset.UTC).minusDays(10).withNano(0);
         publish(submitted(request, "KE", area, Set.of("EQUIPMENT"), t), "/request-service");
-        publish(approved(request, "KE", area, List.of(new EquipmentLine("A", 4, "j"), new EquipmentLine("B", 2, "j"),
-                new EquipmentLine("C", 1, "j"), new EquipmentLine("D", 3, "j")), List.of(), t.plusDays(1)),
+        publish(
+                approved(
+                        request,
+                        "KE",
+                        area,
+                        List.of(
+                                new EquipmentLine("A", 4, "j"),
+                                new EquipmentLine("B", 2, "j"),
+                                new EquipmentLine("C", 1, "j"),
+                                new EquipmentLine("D", 3, "j")),
+                        List.of(),
+                        t.plusDays(1)),
                 "/program-service");
         // A: 4 planned and delivered. B: 1 planned but removed at clearance, 1 backordered. C: refused. D: cancelled.
-        publish(new ShipmentPlanned(request, first, "agency-ke", "KE", "VIE", List.of(line("A", 4), line("B", 1)), null,
-                t.plusDays(2)), "/equipment-service");
+        publish(
+                new ShipmentPlanned(
+                        request,
+                        first,
+                        "agency-ke",
+                        "KE",
+                        "VIE",
+                        List.of(line("A", 4), line("B", 1)),
+                        null,
+                        t.plusDays(2)),
+                "/equipment-service");
         publish(new LineBackordered(request, 4242L, "B", "b", 1, "HIGH", t.plusDays(2)), "/equipment-service");
         publish(new LineRefused(request, "C", 1, "withdrawn", t.plusDays(2)), "/equipment-service");
-        publish(new ShipmentPlanned(request, cancelled, "agency-ke", "KE", "VIE", List.of(line("D", 3)), null,
-                t.plusDays(2)), "/equipment-service");
-        publish(new ShipmentLinesRemoved(request, first, List.of(line("B", 1)), "no licence", t.plusDays(3)),
+        publish(
+                new ShipmentPlanned(
+                        request, cancelled, "agency-ke", "KE", "VIE", List.of(line("D", 3)), null, t.plusDays(2)),
                 "/equipment-service");
-        publish(new ShipmentCancelled(request, cancelled, "partner asked", List.of(line("D", 3)), true, "logistics",
-                t.plusDays(3)), "/equipment-service");
+        publish(
+                new ShipmentLinesRemoved(request, first, List.of(line("B", 1)), "no licence", t.plusDays(3)),
+                "/equipment-service");
+        publish(
+                new ShipmentCancelled(
+                        request, cancelled, "partner asked", List.of(line("D", 3)), true, "logistics", t.plusDays(3)),
+                "/equipment-service");
         publish(new ShipmentDispatched(request, first, "AIR", "c", "t", null, t.plusDays(4)), "/equipment-service");
         publish(new ShipmentDelivered(request, first, null, t.plusDays(5)), "/equipment-service");
 
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
-                .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
-                .then().statusCode(200)
-                .body("delivery.byDeliverableKind.EQUIPMENT.total", equalTo(4))
-                .body("delivery.byDeliverableKind.EQUIPMENT.delivered", equalTo(1))
-                .body("delivery.byDeliverableKind.EQUIPMENT.inProgress", equalTo(1))
-                .body("delivery.byDeliverableKind.EQUIPMENT.cancelled", equalTo(2)));
+        await().atMost(Duration.ofSeconds(40))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.role("operations"))
+                        .queryParam("thematicArea", area)
+                        .when()
+                        .get("/api/v1/dashboard")
+                        .then()
+                        .statusCode(200)
+                        .body("delivery.byDeliverableKind.EQUIPMENT.total", equalTo(4))
+                        .body("delivery.byDeliverableKind.EQUIPMENT.delivered", equalTo(1))
+                        .body("delivery.byDeliverableKind.EQUIPMENT.inProgress", equalTo(1))
+                        .body("delivery.byDeliverableKind.EQUIPMENT.cancelled", equalTo(2)));
 
         // the backordered unit arrives in a new shipment: B is delivered too (1 delivered, 1 removed)
         publish(new BackorderFulfilled(request, 4242L, refill, "B", 1, 0, t.plusDays(6)), "/equipment-service");
-        publish(new ShipmentPlanned(request, refill, "agency-ke", "KE", "VIE", List.of(line("B", 1)), null,
-                t.plusDays(6)), "/equipment-service");
+        publish(
+                new ShipmentPlanned(
+                        request, refill, "agency-ke", "KE", "VIE", List.of(line("B", 1)), null, t.plusDays(6)),
+                "/equipment-service");
         publish(new ShipmentDispatched(request, refill, "AIR", "c", "t", null, t.plusDays(7)), "/equipment-service");
         publish(new ShipmentDelivered(request, refill, null, t.plusDays(8)), "/equipment-service");
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
-                .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
-                .then().statusCode(200)
-                .body("delivery.byDeliverableKind.EQUIPMENT.delivered", equalTo(2))
-                .body("delivery.byDeliverableKind.EQUIPMENT.inProgress", equalTo(0))
-                .body("delivery.byDeliverableKind.EQUIPMENT.cancelled", equalTo(2)));
+        await().atMost(Duration.ofSeconds(40))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.role("operations"))
+                        .queryParam("thematicArea", area)
+                        .when()
+                        .get("/api/v1/dashboard")
+                        .then()
+                        .statusCode(200)
+                        .body("delivery.byDeliverableKind.EQUIPMENT.delivered", equalTo(2))
+                        .body("delivery.byDeliverableKind.EQUIPMENT.inProgress", equalTo(0))
+                        .body("delivery.byDeliverableKind.EQUIPMENT.cancelled", equalTo(2)));
     }
 
     private static ShipmentLine line(String item, int quantity) {
-        return new ShipmentLine(item, item.toLowerCase(), "FORENSIC_IT", false, quantity,
-                new Money(new BigDecimal("10.00"), "USD"));
+        return new ShipmentLine(
+                item, item.toLowerCase(), "FORENSIC_IT", false, quantity, new Money(new BigDecimal("10.00"), "USD"));
     }
 
     @Test
@@ -349,35 +527,70 @@ class DashboardKpisTest {
         UUID cancelled = UUID.randomUUID();
         UUID stillHeld = UUID.randomUUID();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC).withNano(0);
-        ShipmentLine cameras = new ShipmentLine("SUR-1", "Camera", "SURVEILLANCE", true, 1,
-                new Money(new BigDecimal("1000.00"), "USD"));
+        ShipmentLine cameras = new ShipmentLine(
+                "SUR-1", "Camera", "SURVEILLANCE", true, 1, new Money(new BigDecimal("1000.00"), "USD"));
         publish(submitted(request, "KE", area, Set.of("EQUIPMENT"), now.minusDays(30)), "/request-service");
-        publish(approved(request, "KE", area, List.of(new EquipmentLine("SUR-1", 3, "j")), List.of(),
-                now.minusDays(25)), "/program-service");
+        publish(
+                approved(
+                        request, "KE", area, List.of(new EquipmentLine("SUR-1", 3, "j")), List.of(), now.minusDays(25)),
+                "/program-service");
         for (UUID shipment : List.of(cleared, cancelled, stillHeld)) {
-            publish(new ShipmentPlanned(request, shipment, "agency-ke", "KE", "VIE", List.of(cameras), null,
-                    now.minusDays(20)), "/equipment-service");
-            publish(new ShipmentHeld(request, shipment, "KE", List.of(new ScreeningHit("SUR-1", "SURVEILLANCE",
-                    UUID.randomUUID(), "LICENCE_REQUIRED", "5A001", "licence")), now.minusDays(20)), "/equipment-service");
+            publish(
+                    new ShipmentPlanned(
+                            request, shipment, "agency-ke", "KE", "VIE", List.of(cameras), null, now.minusDays(20)),
+                    "/equipment-service");
+            publish(
+                    new ShipmentHeld(
+                            request,
+                            shipment,
+                            "KE",
+                            List.of(new ScreeningHit(
+                                    "SUR-1",
+                                    "SURVEILLANCE",
+                                    UUID.randomUUID(),
+                                    "LICENCE_REQUIRED",
+                                    "5A001",
+                                    "licence")),
+                            now.minusDays(20)),
+                    "/equipment-service");
         }
         // cleared after 2 days, cancelled after 3 days (no longer held, its held time stops), one still held
-        publish(new ShipmentCleared(request, cleared, "LIC-1", now.toLocalDate(), Duration.ofDays(2).toSeconds(),
-                now.minusDays(18)), "/equipment-service");
-        publish(new ShipmentCancelled(request, cancelled, "licence refused", List.of(cameras), true, "logistics",
-                now.minusDays(17)), "/equipment-service");
+        publish(
+                new ShipmentCleared(
+                        request,
+                        cleared,
+                        "LIC-1",
+                        now.toLocalDate(),
+                        Duration.ofDays(2).toSeconds(),
+                        now.minusDays(18)),
+                "/equipment-service");
+        publish(
+                new ShipmentCancelled(
+                        request, cancelled, "licence refused", List.of(cameras), true, "logistics", now.minusDays(17)),
+                "/equipment-service");
 
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
-                .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
-                .then().statusCode(200)
-                .body("shipments.total", equalTo(3))
-                .body("shipments.cancelled", equalTo(1))
-                .body("heldNow", equalTo(1))
-                .body("everHeld", equalTo(3))
-                .body("shipments.held.count", equalTo(1))
-                .body("shipments.held.byDestination.KE", equalTo(1))
-                .body("shipments.held.byCategory.SURVEILLANCE", equalTo(1)));
-        double days = given().auth().oauth2(Tokens.role("operations")).queryParam("thematicArea", area)
-                .when().get("/api/v1/dashboard").jsonPath().getDouble("shipments.held.totalDaysHeld");
+        await().atMost(Duration.ofSeconds(40))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.role("operations"))
+                        .queryParam("thematicArea", area)
+                        .when()
+                        .get("/api/v1/dashboard")
+                        .then()
+                        .statusCode(200)
+                        .body("shipments.total", equalTo(3))
+                        .body("shipments.cancelled", equalTo(1))
+                        .body("heldNow", equalTo(1))
+                        .body("everHeld", equalTo(3))
+                        .body("shipments.held.count", equalTo(1))
+                        .body("shipments.held.byDestination.KE", equalTo(1))
+                        .body("shipments.held.byCategory.SURVEILLANCE", equalTo(1)));
+        double days = given().auth()
+                .oauth2(Tokens.role("operations"))
+                .queryParam("thematicArea", area)
+                .when()
+                .get("/api/v1/dashboard")
+                .jsonPath()
+                .getDouble("shipments.held.totalDaysHeld");
         // 2 (cleared) + 3 (cancelled) + 20 and counting (still held)
         assertThat(days).isBetween(25.0, 25.01);
     }
@@ -389,22 +602,48 @@ class DashboardKpisTest {
         publish(submitted(request, "KE", area, day(1), null), "/request-service");
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         // due yesterday: delayed; due today: not yet; a dispatch written before due dates were published: unknown
-        publish(new ShipmentDispatched(request, UUID.randomUUID(), "SEA", "c", "t", null, now.minusDays(60),
-                now.minusDays(1).toInstant()), "/equipment-service");
-        publish(new ShipmentDispatched(request, UUID.randomUUID(), "AIR", "c", "t", null, now.minusDays(30),
-                now.toInstant()), "/equipment-service");
-        publish(new ShipmentDispatched(request, UUID.randomUUID(), "LAND", "c", "t", null, now.minusDays(90)),
+        publish(
+                new ShipmentDispatched(
+                        request,
+                        UUID.randomUUID(),
+                        "SEA",
+                        "c",
+                        "t",
+                        null,
+                        now.minusDays(60),
+                        now.minusDays(1).toInstant()),
+                "/equipment-service");
+        publish(
+                new ShipmentDispatched(
+                        request, UUID.randomUUID(), "AIR", "c", "t", null, now.minusDays(30), now.toInstant()),
+                "/equipment-service");
+        publish(
+                new ShipmentDispatched(request, UUID.randomUUID(), "LAND", "c", "t", null, now.minusDays(90)),
                 "/equipment-service");
         // an expected delivery given at dispatch goes before the due date of its mode
-        publish(new ShipmentDispatched(request, UUID.randomUUID(), "AIR", "c", "t", now.toLocalDate().plusDays(3),
-                now.minusDays(40), now.minusDays(10).toInstant()), "/equipment-service");
+        publish(
+                new ShipmentDispatched(
+                        request,
+                        UUID.randomUUID(),
+                        "AIR",
+                        "c",
+                        "t",
+                        now.toLocalDate().plusDays(3),
+                        now.minusDays(40),
+                        now.minusDays(10).toInstant()),
+                "/equipment-service");
 
-        await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> given().auth().oauth2(Tokens.role("operations"))
-                .queryParam("thematicArea", area).when().get("/api/v1/dashboard")
-                .then().statusCode(200)
-                .body("shipments.total", equalTo(4))
-                .body("shipments.inTransit", equalTo(4))
-                .body("shipments.delayed", equalTo(1)));
+        await().atMost(Duration.ofSeconds(40))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.role("operations"))
+                        .queryParam("thematicArea", area)
+                        .when()
+                        .get("/api/v1/dashboard")
+                        .then()
+                        .statusCode(200)
+                        .body("shipments.total", equalTo(4))
+                        .body("shipments.inTransit", equalTo(4))
+                        .body("shipments.delayed", equalTo(1)));
     }
 
     /**
@@ -415,8 +654,8 @@ class DashboardKpisTest {
     @Test
     void the_stream_pushes_an_event_within_a_second_of_its_arrival() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(listener::listening);
-        try (LiveStream live = LiveStream.open(stream, databaseUrl, databaseUser.orElse(null),
-                databasePassword.orElse(null))) {
+        try (LiveStream live =
+                LiveStream.open(stream, databaseUrl, databaseUser.orElse(null), databasePassword.orElse(null))) {
             UUID request = UUID.randomUUID();
             String title = "Live " + UUID.randomUUID();
             publish(submitted(request, "GH", "CORRUPTION", OffsetDateTime.now(), null), "/request-service", title);
@@ -431,9 +670,9 @@ class DashboardKpisTest {
     /** When the request's first event became visible in the read models ({@link System#nanoTime}). */
     private long arrivalInTheReadModels(UUID request) throws Exception {
         long deadline = System.nanoTime() + Duration.ofSeconds(40).toNanos();
-        try (Connection c = DriverManager.getConnection(databaseUrl, databaseUser.orElse(null),
-                databasePassword.orElse(null));
-             PreparedStatement visible = c.prepareStatement("select 1 from timeline_entries where request_id = ?")) {
+        try (Connection c = DriverManager.getConnection(
+                        databaseUrl, databaseUser.orElse(null), databasePassword.orElse(null));
+                PreparedStatement visible = c.prepareStatement("select 1 from timeline_entries where request_id = ?")) {
             visible.setObject(1, request);
             while (System.nanoTime() < deadline) {
                 try (var rows = visible.executeQuery()) {
@@ -449,8 +688,18 @@ class DashboardKpisTest {
 
     @Test
     void a_partner_or_a_donor_cannot_read_the_operations_dashboard() {
-        given().auth().oauth2(Tokens.partner("agency-a")).when().get("/api/v1/dashboard").then().statusCode(403);
-        given().auth().oauth2(Tokens.donor("donor-eu")).when().get("/api/v1/dashboard").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.partner("agency-a"))
+                .when()
+                .get("/api/v1/dashboard")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.donor("donor-eu"))
+                .when()
+                .get("/api/v1/dashboard")
+                .then()
+                .statusCode(403);
         given().when().get("/api/v1/dashboard").then().statusCode(401);
     }
 
@@ -461,11 +710,14 @@ class DashboardKpisTest {
     @Test
     void a_change_announced_by_another_instance_reaches_this_instances_stream_within_a_second() throws Exception {
         await().atMost(Duration.ofSeconds(20)).until(listener::listening);
-        try (LiveStream live = LiveStream.open(stream, databaseUrl, databaseUser.orElse(null),
-                databasePassword.orElse(null))) {
+        try (LiveStream live =
+                LiveStream.open(stream, databaseUrl, databaseUser.orElse(null), databasePassword.orElse(null))) {
             String summary = "Applied by another instance " + UUID.randomUUID();
             long sentAt = System.nanoTime();
-            LiveStream.announce(databaseUrl, databaseUser.orElse(null), databasePassword.orElse(null),
+            LiveStream.announce(
+                    databaseUrl,
+                    databaseUser.orElse(null),
+                    databasePassword.orElse(null),
                     "{\"type\":\"assistance.request.submitted.v1\",\"requestId\":\"" + UUID.randomUUID()
                             + "\",\"time\":\"" + OffsetDateTime.now() + "\",\"source\":\"/request-service\","
                             + "\"summary\":\"" + summary + "\"}");
@@ -480,16 +732,17 @@ class DashboardKpisTest {
         await().atMost(Duration.ofSeconds(20)).until(listener::listening);
         HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString()))
                 .header("Authorization", "Bearer " + Tokens.role("operations"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream")
+                .build();
         String summary = "After the reconnection " + UUID.randomUUID();
         CompletableFuture<HttpResponse<Stream<String>>> response =
                 HttpClient.newHttpClient().sendAsync(request, HttpResponse.BodyHandlers.ofLines());
-        CompletableFuture<String> seen = response.thenApplyAsync(r -> r.body()
-                .filter(line -> line.contains(summary)).findFirst().orElse(null));
+        CompletableFuture<String> seen = response.thenApplyAsync(
+                r -> r.body().filter(line -> line.contains(summary)).findFirst().orElse(null));
         response.get(10, TimeUnit.SECONDS);
 
-        try (Connection other = DriverManager.getConnection(databaseUrl, databaseUser.orElse(null),
-                databasePassword.orElse(null))) {
+        try (Connection other =
+                DriverManager.getConnection(databaseUrl, databaseUser.orElse(null), databasePassword.orElse(null))) {
             // the database drops the listener's connection (as a restart or a network cut would)
             try (PreparedStatement cut = other.prepareStatement("""
                     select count(pg_terminate_backend(pid)) from pg_stat_activity
@@ -500,7 +753,8 @@ class DashboardKpisTest {
             while (!seen.isDone() && System.nanoTime() < deadline) {
                 try (PreparedStatement notify = other.prepareStatement("select pg_notify(?, ?)")) {
                     notify.setString(1, DashboardStream.CHANNEL);
-                    notify.setString(2, "{\"type\":\"assistance.request.submitted.v1\",\"summary\":\"" + summary + "\"}");
+                    notify.setString(
+                            2, "{\"type\":\"assistance.request.submitted.v1\",\"summary\":\"" + summary + "\"}");
                     notify.execute();
                 }
                 Thread.sleep(300);
@@ -514,26 +768,74 @@ class DashboardKpisTest {
         return T0.plusDays(n);
     }
 
-    private static RequestSubmitted submitted(UUID id, String country, String area, OffsetDateTime at, LocalDate desiredBy) {
-        return new RequestSubmitted(id, "agency-" + country.toLowerCase(), country, null, area, Set.of("EQUIPMENT"),
-                "HIGH", "Request " + id, "needs", desiredBy, List.of(), List.of(), null, at);
+    private static RequestSubmitted submitted(
+            UUID id, String country, String area, OffsetDateTime at, LocalDate desiredBy) {
+        return new RequestSubmitted(
+                id,
+                "agency-" + country.toLowerCase(),
+                country,
+                null,
+                area,
+                Set.of("EQUIPMENT"),
+                "HIGH",
+                "Request " + id,
+                "needs",
+                desiredBy,
+                List.of(),
+                List.of(),
+                null,
+                at);
     }
 
-    private static RequestSubmitted submitted(UUID id, String country, String area, Set<String> types,
-                                              OffsetDateTime at) {
-        return new RequestSubmitted(id, "agency-" + country.toLowerCase(), country, null, area, types, "HIGH",
-                "Request " + id, "needs", null, List.of(), List.of(), null, at);
+    private static RequestSubmitted submitted(
+            UUID id, String country, String area, Set<String> types, OffsetDateTime at) {
+        return new RequestSubmitted(
+                id,
+                "agency-" + country.toLowerCase(),
+                country,
+                null,
+                area,
+                types,
+                "HIGH",
+                "Request " + id,
+                "needs",
+                null,
+                List.of(),
+                List.of(),
+                null,
+                at);
     }
 
-    private static RequestApproved approved(UUID id, String country, String area, List<EquipmentLine> lines,
-                                            List<PlannedActivity> activities, OffsetDateTime at) {
-        return new RequestApproved(id, "agency-" + country.toLowerCase(), country, area, "GLOCY",
-                new Money(new BigDecimal("5000.00"), "USD"), false, lines, activities, EU, List.of("r1"), at);
+    private static RequestApproved approved(
+            UUID id,
+            String country,
+            String area,
+            List<EquipmentLine> lines,
+            List<PlannedActivity> activities,
+            OffsetDateTime at) {
+        return new RequestApproved(
+                id,
+                "agency-" + country.toLowerCase(),
+                country,
+                area,
+                "GLOCY",
+                new Money(new BigDecimal("5000.00"), "USD"),
+                false,
+                lines,
+                activities,
+                EU,
+                List.of("r1"),
+                at);
     }
 
     private static PlannedActivity activity(UUID id, String kind) {
-        return new PlannedActivity(id, kind, kind.toLowerCase().replace('_', ' '), LocalDate.now(),
-                LocalDate.now().plusDays(5), 20);
+        return new PlannedActivity(
+                id,
+                kind,
+                kind.toLowerCase().replace('_', ' '),
+                LocalDate.now(),
+                LocalDate.now().plusDays(5),
+                20);
     }
 
     private static void publish(AssistanceEvent event, String source) {
@@ -541,9 +843,21 @@ class DashboardKpisTest {
     }
 
     private static void publish(RequestSubmitted event, String source, String title) {
-        RequestSubmitted titled = new RequestSubmitted(event.requestId(), event.agencyId(), event.country(), null,
-                event.thematicArea(), event.assistanceTypes(), event.priority(), title, "needs", null, List.of(),
-                List.of(), null, event.submittedAt());
+        RequestSubmitted titled = new RequestSubmitted(
+                event.requestId(),
+                event.agencyId(),
+                event.country(),
+                null,
+                event.thematicArea(),
+                event.assistanceTypes(),
+                event.priority(),
+                title,
+                "needs",
+                null,
+                List.of(),
+                List.of(),
+                null,
+                event.submittedAt());
         publish(titled, source);
     }
 }

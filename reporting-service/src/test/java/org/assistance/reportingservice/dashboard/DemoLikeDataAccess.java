@@ -2,8 +2,7 @@ package org.assistance.reportingservice.dashboard;
 
 /** Lets tests of other features publish the same plausible data. */
 public final class DemoLikeDataAccess {
-    private DemoLikeDataAccess() {
-    }
+    private DemoLikeDataAccess() {}
 
     public static void publish() {
         DemoLikeData.publish();

@@ -1,7 +1,5 @@
 package org.assistance.reportingservice.dashboard;
 
-import org.assistance.testsupport.Tokens;
-
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -16,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
+import org.assistance.testsupport.Tokens;
 
 /**
  * The dashboard's live stream as a browser reads it, each line noted with the moment it arrived.
@@ -28,13 +27,15 @@ final class LiveStream implements AutoCloseable {
 
     private LiveStream(HttpResponse<Stream<String>> response) {
         this.response = response;
-        Thread reader = new Thread(() -> {
-            try {
-                response.body().forEach(line -> arrivals.put(line, System.nanoTime()));
-            } catch (RuntimeException closed) {
-                // the test closed the stream
-            }
-        }, "live-stream-reader");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        response.body().forEach(line -> arrivals.put(line, System.nanoTime()));
+                    } catch (RuntimeException closed) {
+                        // the test closed the stream
+                    }
+                },
+                "live-stream-reader");
         reader.setDaemon(true);
         reader.start();
     }
@@ -42,9 +43,11 @@ final class LiveStream implements AutoCloseable {
     static LiveStream open(URL stream, String databaseUrl, String user, String password) throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString()))
                 .header("Authorization", "Bearer " + Tokens.role("operations"))
-                .header("Accept", "text/event-stream").build();
+                .header("Accept", "text/event-stream")
+                .build();
         LiveStream live = new LiveStream(HttpClient.newHttpClient()
-                .sendAsync(request, HttpResponse.BodyHandlers.ofLines()).get(10, TimeUnit.SECONDS));
+                .sendAsync(request, HttpResponse.BodyHandlers.ofLines())
+                .get(10, TimeUnit.SECONDS));
         String probe = "Is the stream open? " + UUID.randomUUID();
         long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
         while (live.arrivalOf(probe) == null) {
@@ -61,7 +64,7 @@ final class LiveStream implements AutoCloseable {
     /** A change announced on the database, as any reporting instance announces one. */
     static void announce(String databaseUrl, String user, String password, String payload) throws Exception {
         try (Connection other = DriverManager.getConnection(databaseUrl, user, password);
-             PreparedStatement notify = other.prepareStatement("select pg_notify(?, ?)")) {
+                PreparedStatement notify = other.prepareStatement("select pg_notify(?, ?)")) {
             notify.setString(1, DashboardStream.CHANNEL);
             notify.setString(2, payload);
             notify.execute();
@@ -70,13 +73,19 @@ final class LiveStream implements AutoCloseable {
 
     /** When a line containing {@code text} arrived ({@link System#nanoTime}), null if none has. */
     Long arrivalOf(String text) {
-        return arrivals.entrySet().stream().filter(e -> e.getKey().contains(text)).map(Map.Entry::getValue)
-                .findFirst().orElse(null);
+        return arrivals.entrySet().stream()
+                .filter(e -> e.getKey().contains(text))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElse(null);
     }
 
     /** The line containing {@code text}, null if none has arrived. */
     String lineWith(String text) {
-        return arrivals.keySet().stream().filter(line -> line.contains(text)).findFirst().orElse(null);
+        return arrivals.keySet().stream()
+                .filter(line -> line.contains(text))
+                .findFirst()
+                .orElse(null);
     }
 
     @Override

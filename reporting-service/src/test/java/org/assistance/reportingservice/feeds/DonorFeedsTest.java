@@ -1,10 +1,30 @@
 package org.assistance.reportingservice.feeds;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.fasterxml.jackson.databind.MappingIterator;
 import com.fasterxml.jackson.dataformat.csv.CsvMapper;
 import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
+import java.io.ByteArrayInputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.xml.parsers.DocumentBuilderFactory;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
@@ -34,27 +54,6 @@ import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
-import javax.xml.parsers.DocumentBuilderFactory;
-import java.io.ByteArrayInputStream;
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 /** Activities built from events of every service, as donors' reporting systems fetch them. */
 @QuarkusTest
 class DonorFeedsTest {
@@ -65,13 +64,19 @@ class DonorFeedsTest {
         String donor = "donor-" + UUID.randomUUID().toString().substring(0, 8);
         UUID request = journey(donor);
         String[] feed = new String[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> (feed[0] = given().auth().oauth2(Tokens.donor(donor))
-                .when().get("/api/v1/feeds/iati").asString()).contains(request.toString()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> (feed[0] = given().auth()
+                                .oauth2(Tokens.donor(donor))
+                                .when()
+                                .get("/api/v1/feeds/iati")
+                                .asString())
+                        .contains(request.toString()));
         String xml = feed[0];
 
         IatiSchema.validate(xml);
         Element activity = activityOf(xml, request);
-        assertThat(text(activity, "iati-identifier")).isEqualTo("XM-EXAMPLE-TA-GLOCY-" + request)
+        assertThat(text(activity, "iati-identifier"))
+                .isEqualTo("XM-EXAMPLE-TA-GLOCY-" + request)
                 .doesNotContain("/", "&", "|", "?");
         assertThat(attr(activity, "activity-status", "code")).isEqualTo("4");
         assertThat(attr(activity, "recipient-country", "code")).isEqualTo("KE");
@@ -118,10 +123,24 @@ class DonorFeedsTest {
         awaitActivity(Tokens.donor(theirs), theirRequest);
         String xml = awaitActivity(Tokens.donor(mine), myRequest);
         assertThat(xml).doesNotContain(theirRequest.toString());
-        String all = given().auth().oauth2(Tokens.role("operations")).when().get("/api/v1/feeds/iati").asString();
+        String all = given().auth()
+                .oauth2(Tokens.role("operations"))
+                .when()
+                .get("/api/v1/feeds/iati")
+                .asString();
         assertThat(all).contains(myRequest.toString(), theirRequest.toString());
-        given().auth().oauth2(Tokens.partner("agency-ke")).when().get("/api/v1/feeds/iati").then().statusCode(403);
-        given().auth().oauth2(Tokens.role("reviewer")).when().get("/api/v1/feeds/activities.csv").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.partner("agency-ke"))
+                .when()
+                .get("/api/v1/feeds/iati")
+                .then()
+                .statusCode(403);
+        given().auth()
+                .oauth2(Tokens.role("reviewer"))
+                .when()
+                .get("/api/v1/feeds/activities.csv")
+                .then()
+                .statusCode(403);
     }
 
     @Test
@@ -133,20 +152,44 @@ class DonorFeedsTest {
         String cursor = first.header(FeedResource.CURSOR_HEADER);
         assertThat(first.jsonPath().getString("next")).isEqualTo(cursor);
 
-        Response nothingNew = given().auth().oauth2(Tokens.donor(donor)).queryParam("since", cursor)
-                .when().get("/api/v1/feeds/activities.json");
+        Response nothingNew = given().auth()
+                .oauth2(Tokens.donor(donor))
+                .queryParam("since", cursor)
+                .when()
+                .get("/api/v1/feeds/activities.json");
         assertThat(nothingNew.jsonPath().getList("activities")).isEmpty();
-        given().auth().oauth2(Tokens.donor(donor)).header("If-None-Match", first.header("ETag"))
-                .when().get("/api/v1/feeds/activities.json").then().statusCode(304);
+        given().auth()
+                .oauth2(Tokens.donor(donor))
+                .header("If-None-Match", first.header("ETag"))
+                .when()
+                .get("/api/v1/feeds/activities.json")
+                .then()
+                .statusCode(304);
 
-        publish(new ActivityDelivered(request, UUID.randomUUID(), "GLOCY", "ADVISORY_MISSION", "Legal advice",
-                T0.toLocalDate(), T0.toLocalDate(), new Participants(1, 1, 2), List.of(), "ok",
-                new Money(new BigDecimal("100.00"), "USD"), null, T0.plusDays(30)));
+        publish(new ActivityDelivered(
+                request,
+                UUID.randomUUID(),
+                "GLOCY",
+                "ADVISORY_MISSION",
+                "Legal advice",
+                T0.toLocalDate(),
+                T0.toLocalDate(),
+                new Participants(1, 1, 2),
+                List.of(),
+                "ok",
+                new Money(new BigDecimal("100.00"), "USD"),
+                null,
+                T0.plusDays(30)));
         String next = nothingNew.header(FeedResource.CURSOR_HEADER);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
-                given().auth().oauth2(Tokens.donor(donor)).queryParam("since", next)
-                        .when().get("/api/v1/feeds/activities.json").jsonPath().getList("activities.requestId"))
-                .containsExactly(request.toString()));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(given().auth()
+                                .oauth2(Tokens.donor(donor))
+                                .queryParam("since", next)
+                                .when()
+                                .get("/api/v1/feeds/activities.json")
+                                .jsonPath()
+                                .getList("activities.requestId"))
+                        .containsExactly(request.toString()));
     }
 
     @Test
@@ -177,8 +220,10 @@ class DonorFeedsTest {
         }
         publishing.get();
         publisher.shutdown();
-        assertThat(seen).doesNotHaveDuplicates()
-                .containsExactlyInAnyOrderElementsOf(requests.stream().map(UUID::toString).toList());
+        assertThat(seen)
+                .doesNotHaveDuplicates()
+                .containsExactlyInAnyOrderElementsOf(
+                        requests.stream().map(UUID::toString).toList());
     }
 
     @Test
@@ -186,12 +231,30 @@ class DonorFeedsTest {
         String donor = "donor-" + UUID.randomUUID().toString().substring(0, 8);
         UUID request = UUID.randomUUID();
         String title = "=HYPERLINK(\"http://evil.example\",\"Click\")\u0001 bell\u0007";
-        publish(new RequestSubmitted(request, "agency-ke", "KE", null, "CYBERCRIME", Set.of("EQUIPMENT"), "HIGH",
-                title, "needs", T0.toLocalDate().plusDays(200), List.of(), List.of(), null, T0));
+        publish(new RequestSubmitted(
+                request,
+                "agency-ke",
+                "KE",
+                null,
+                "CYBERCRIME",
+                Set.of("EQUIPMENT"),
+                "HIGH",
+                title,
+                "needs",
+                T0.toLocalDate().plusDays(200),
+                List.of(),
+                List.of(),
+                null,
+                T0));
         publish(approved(request, donor));
         String[] feed = new String[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> (feed[0] = given().auth().oauth2(Tokens.donor(donor))
-                .when().get("/api/v1/feeds/iati").asString()).contains(request.toString()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> (feed[0] = given().auth()
+                                .oauth2(Tokens.donor(donor))
+                                .when()
+                                .get("/api/v1/feeds/iati")
+                                .asString())
+                        .contains(request.toString()));
         String xml = feed[0];
 
         IatiSchema.validate(xml);
@@ -200,12 +263,17 @@ class DonorFeedsTest {
         List<Map<String, String>> rows = new ArrayList<>();
         try (MappingIterator<Map<String, String>> it = mapper.readerFor(Map.class)
                 .with(CsvSchema.emptySchema().withHeader())
-                .readValues(given().auth().oauth2(Tokens.donor(donor)).when().get("/api/v1/feeds/activities.csv")
+                .readValues(given().auth()
+                        .oauth2(Tokens.donor(donor))
+                        .when()
+                        .get("/api/v1/feeds/activities.csv")
                         .asByteArray())) {
             it.forEachRemaining(rows::add);
         }
-        assertThat(rows).filteredOn(r -> r.get("request_id").equals(request.toString()))
-                .extracting(r -> r.get("title")).allMatch(t -> t.startsWith("'=HYPERLINK("));
+        assertThat(rows)
+                .filteredOn(r -> r.get("request_id").equals(request.toString()))
+                .extracting(r -> r.get("title"))
+                .allMatch(t -> t.startsWith("'=HYPERLINK("));
     }
 
     @Test
@@ -223,7 +291,9 @@ class DonorFeedsTest {
             it.forEachRemaining(rows::add);
         }
         assertThat(rows.get(0).keySet()).containsExactlyElementsOf(FeedResource.CSV_COLUMNS);
-        List<Map<String, String>> mine = rows.stream().filter(r -> r.get("request_id").equals(request.toString())).toList();
+        List<Map<String, String>> mine = rows.stream()
+                .filter(r -> r.get("request_id").equals(request.toString()))
+                .toList();
         assertThat(mine).extracting(r -> r.get("transaction_type")).containsExactly("2", "4", "3");
         assertThat(mine.get(0).get("title")).isEqualTo("Forensics, \"mobile\" and more");
         assertThat(mine.get(0).get("participants_women")).isEqualTo("8");
@@ -236,40 +306,103 @@ class DonorFeedsTest {
         UUID course = UUID.randomUUID();
         UUID cancelled = UUID.randomUUID();
         UUID cancelledCourse = UUID.randomUUID();
-        for (UUID[] request : List.of(new UUID[]{training, course}, new UUID[]{cancelled, cancelledCourse})) {
-            publish(new RequestSubmitted(request[0], "agency-ke", "KE", null, "CYBERCRIME", Set.of("TRAINING"), "HIGH",
-                    "Investigators' course", "needs", T0.toLocalDate().plusDays(200), List.of(), List.of(), null, T0));
-            publish(new RequestApproved(request[0], "agency-ke", "KE", "CYBERCRIME", "GLOCY",
-                    new Money(new BigDecimal("8000.00"), "USD"), false, List.of(), List.of(new PlannedActivity(request[1],
-                    "TRAINING_COURSE", "Course", T0.toLocalDate().plusDays(20), T0.toLocalDate().plusDays(24), 20)),
-                    shares(donor), List.of("r1"), T0.plusDays(10)));
+        for (UUID[] request : List.of(new UUID[] {training, course}, new UUID[] {cancelled, cancelledCourse})) {
+            publish(new RequestSubmitted(
+                    request[0],
+                    "agency-ke",
+                    "KE",
+                    null,
+                    "CYBERCRIME",
+                    Set.of("TRAINING"),
+                    "HIGH",
+                    "Investigators' course",
+                    "needs",
+                    T0.toLocalDate().plusDays(200),
+                    List.of(),
+                    List.of(),
+                    null,
+                    T0));
+            publish(new RequestApproved(
+                    request[0],
+                    "agency-ke",
+                    "KE",
+                    "CYBERCRIME",
+                    "GLOCY",
+                    new Money(new BigDecimal("8000.00"), "USD"),
+                    false,
+                    List.of(),
+                    List.of(new PlannedActivity(
+                            request[1],
+                            "TRAINING_COURSE",
+                            "Course",
+                            T0.toLocalDate().plusDays(20),
+                            T0.toLocalDate().plusDays(24),
+                            20)),
+                    shares(donor),
+                    List.of("r1"),
+                    T0.plusDays(10)));
         }
         awaitStatus(donor, training, "2");
         awaitStatus(donor, cancelled, "2");
 
-        publish(new ActivityDelivered(training, course, "GLOCY", "TRAINING_COURSE", "Course", T0.toLocalDate().plusDays(20),
-                T0.toLocalDate().plusDays(24), new Participants(10, 10, 20), List.of("DCI"), "done", null, null,
+        publish(new ActivityDelivered(
+                training,
+                course,
+                "GLOCY",
+                "TRAINING_COURSE",
+                "Course",
+                T0.toLocalDate().plusDays(20),
+                T0.toLocalDate().plusDays(24),
+                new Participants(10, 10, 20),
+                List.of("DCI"),
+                "done",
+                null,
+                null,
                 T0.plusDays(24)));
-        publish(new RequestDelivered(training, "agency-ke", List.of(new Deliverable(course.toString(), "TRAINING_COURSE",
-                "Course", 1, 1, 0, "DELIVERED", null)), T0.plusDays(24)));
-        publish(new ActivityCancelled(cancelled, cancelledCourse, "GLOCY", "TRAINING_COURSE", "Course", "no trainer",
-                "reviewer", T0.plusDays(15)));
-        publish(new RequestCancelled(cancelled, "agency-ke", List.of(new Deliverable(cancelledCourse.toString(),
-                "TRAINING_COURSE", "Course", 1, 0, 1, "CANCELLED", "no trainer")), T0.plusDays(15)));
+        publish(new RequestDelivered(
+                training,
+                "agency-ke",
+                List.of(new Deliverable(course.toString(), "TRAINING_COURSE", "Course", 1, 1, 0, "DELIVERED", null)),
+                T0.plusDays(24)));
+        publish(new ActivityCancelled(
+                cancelled,
+                cancelledCourse,
+                "GLOCY",
+                "TRAINING_COURSE",
+                "Course",
+                "no trainer",
+                "reviewer",
+                T0.plusDays(15)));
+        publish(new RequestCancelled(
+                cancelled,
+                "agency-ke",
+                List.of(new Deliverable(
+                        cancelledCourse.toString(), "TRAINING_COURSE", "Course", 1, 0, 1, "CANCELLED", "no trainer")),
+                T0.plusDays(15)));
         awaitStatus(donor, training, "3");
         Element ended = awaitStatus(donor, cancelled, "5");
         assertThat(ended.getElementsByTagName("activity-date").getLength()).isEqualTo(4);
 
         publish(new RequestClosed(training, "agency-ke", 4, "Well run", false, T0.plusDays(30)));
         awaitStatus(donor, training, "4");
-        IatiSchema.validate(given().auth().oauth2(Tokens.donor(donor)).when().get("/api/v1/feeds/iati").asString());
+        IatiSchema.validate(given().auth()
+                .oauth2(Tokens.donor(donor))
+                .when()
+                .get("/api/v1/feeds/iati")
+                .asString());
     }
 
     private static Element awaitStatus(String donor, UUID request, String status) {
         Element[] activity = new Element[1];
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            String xml = given().auth().oauth2(Tokens.donor(donor)).when().get("/api/v1/feeds/iati").then()
-                    .statusCode(200).extract().asString();
+            String xml = given().auth()
+                    .oauth2(Tokens.donor(donor))
+                    .when()
+                    .get("/api/v1/feeds/iati")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             activity[0] = activityOf(xml, request);
             assertThat(activity[0]).isNotNull();
             assertThat(attr(activity[0], "activity-status", "code")).isEqualTo(status);
@@ -281,29 +414,74 @@ class DonorFeedsTest {
     private static UUID journey(String donor) {
         UUID request = UUID.randomUUID();
         UUID shipment = UUID.randomUUID();
-        publish(new RequestSubmitted(request, "agency-ke", "KE", null, "CYBERCRIME", Set.of("EQUIPMENT", "TRAINING"),
-                "HIGH", "Forensics, \"mobile\" and more", "needs", T0.toLocalDate().plusDays(200), List.of(), List.of(),
-                null, T0));
+        publish(new RequestSubmitted(
+                request,
+                "agency-ke",
+                "KE",
+                null,
+                "CYBERCRIME",
+                Set.of("EQUIPMENT", "TRAINING"),
+                "HIGH",
+                "Forensics, \"mobile\" and more",
+                "needs",
+                T0.toLocalDate().plusDays(200),
+                List.of(),
+                List.of(),
+                null,
+                T0));
         publish(approved(request, donor));
-        publish(new FundsCommitted(request, "GLOCY", new Money(new BigDecimal("30000.00"), "USD"), shares(donor),
-                null, T0.plusDays(10)));
-        publish(new ShipmentPlanned(request, shipment, "agency-ke", "KE", "VIE", List.of(new ShipmentLine("A", "a",
-                "FORENSIC_IT", false, 4, new Money(new BigDecimal("1000.00"), "USD"))),
-                new Money(new BigDecimal("4000.00"), "USD"), T0.plusDays(11)));
+        publish(new FundsCommitted(
+                request, "GLOCY", new Money(new BigDecimal("30000.00"), "USD"), shares(donor), null, T0.plusDays(10)));
+        publish(new ShipmentPlanned(
+                request,
+                shipment,
+                "agency-ke",
+                "KE",
+                "VIE",
+                List.of(new ShipmentLine(
+                        "A", "a", "FORENSIC_IT", false, 4, new Money(new BigDecimal("1000.00"), "USD"))),
+                new Money(new BigDecimal("4000.00"), "USD"),
+                T0.plusDays(11)));
         publish(new ShipmentDispatched(request, shipment, "AIR", "c", "t", null, T0.plusDays(12)));
         publish(new ShipmentDelivered(request, shipment, new Money(new BigDecimal("4000.00"), "USD"), T0.plusDays(20)));
-        publish(new ReceiptConfirmed(request, "agency-ke", shipment, List.of(new ReceiptLine("A", 3, 1, "broken")),
-                "someone", T0.plusDays(21)));
-        publish(new ActivityDelivered(request, UUID.randomUUID(), "GLOCY", "TRAINING_COURSE", "Course",
-                T0.toLocalDate().plusDays(25), T0.toLocalDate().plusDays(29), new Participants(8, 10, 18), List.of("DCI"),
-                "done", new Money(new BigDecimal("5000.00"), "USD"), null, T0.plusDays(29)));
+        publish(new ReceiptConfirmed(
+                request,
+                "agency-ke",
+                shipment,
+                List.of(new ReceiptLine("A", 3, 1, "broken")),
+                "someone",
+                T0.plusDays(21)));
+        publish(new ActivityDelivered(
+                request,
+                UUID.randomUUID(),
+                "GLOCY",
+                "TRAINING_COURSE",
+                "Course",
+                T0.toLocalDate().plusDays(25),
+                T0.toLocalDate().plusDays(29),
+                new Participants(8, 10, 18),
+                List.of("DCI"),
+                "done",
+                new Money(new BigDecimal("5000.00"), "USD"),
+                null,
+                T0.plusDays(29)));
         return request;
     }
 
     private static RequestApproved approved(UUID request, String donor) {
-        return new RequestApproved(request, "agency-ke", "KE", "CYBERCRIME", "GLOCY",
-                new Money(new BigDecimal("30000.00"), "USD"), true, List.of(new EquipmentLine("A", 4, "j")), List.of(),
-                shares(donor), List.of("r1"), T0.plusDays(10));
+        return new RequestApproved(
+                request,
+                "agency-ke",
+                "KE",
+                "CYBERCRIME",
+                "GLOCY",
+                new Money(new BigDecimal("30000.00"), "USD"),
+                true,
+                List.of(new EquipmentLine("A", 4, "j")),
+                List.of(),
+                shares(donor),
+                List.of("r1"),
+                T0.plusDays(10));
     }
 
     private static List<DonorShare> shares(String donor) {
@@ -313,8 +491,14 @@ class DonorFeedsTest {
     private static String awaitActivity(String token, UUID request) {
         String[] xml = new String[1];
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            xml[0] = given().auth().oauth2(token).when().get("/api/v1/feeds/iati").then().statusCode(200)
-                    .extract().asString();
+            xml[0] = given().auth()
+                    .oauth2(token)
+                    .when()
+                    .get("/api/v1/feeds/iati")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .asString();
             Element activity = activityOf(xml[0], request);
             assertThat(activity).isNotNull();
             assertThat(attr(activity, "activity-status", "code")).isEqualTo("4");
@@ -324,7 +508,8 @@ class DonorFeedsTest {
     }
 
     private static Element activityOf(String xml, UUID request) throws Exception {
-        Document doc = DocumentBuilderFactory.newInstance().newDocumentBuilder()
+        Document doc = DocumentBuilderFactory.newInstance()
+                .newDocumentBuilder()
                 .parse(new ByteArrayInputStream(xml.getBytes(StandardCharsets.UTF_8)));
         NodeList activities = doc.getElementsByTagName("iati-activity");
         for (int i = 0; i < activities.getLength(); i++) {
@@ -350,6 +535,7 @@ class DonorFeedsTest {
 
     /** Consumers accept an event only from the service that owns its topic. */
     private static String ownerOf(AssistanceEvent event) {
-        return org.assistance.chassis.events.Topics.expectedSource(org.assistance.chassis.events.EventType.of(event).topic());
+        return org.assistance.chassis.events.Topics.expectedSource(
+                org.assistance.chassis.events.EventType.of(event).topic());
     }
 }

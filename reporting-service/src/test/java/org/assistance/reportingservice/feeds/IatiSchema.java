@@ -1,15 +1,14 @@
 package org.assistance.reportingservice.feeds;
 
-import org.junit.jupiter.api.Assumptions;
-import org.xml.sax.SAXException;
-
+import java.io.File;
+import java.io.IOException;
+import java.io.StringReader;
 import javax.xml.XMLConstants;
 import javax.xml.transform.stream.StreamSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
-import java.io.File;
-import java.io.IOException;
-import java.io.StringReader;
+import org.junit.jupiter.api.Assumptions;
+import org.xml.sax.SAXException;
 
 /**
  * The official IATI 2.03 activity schema, read from the shared standards folder (it is not ours
@@ -18,8 +17,7 @@ import java.io.StringReader;
  * get the schemas; CI (environment CI=true) must have them and fails without.
  */
 final class IatiSchema {
-    private IatiSchema() {
-    }
+    private IatiSchema() {}
 
     static File folder() {
         String configured = System.getProperty("iati.schemas");

@@ -1,10 +1,10 @@
 package org.assistance.reportingservice.readmodels;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.junit.jupiter.api.Test;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,8 +17,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /**
  * A rebuild builds afresh and swaps in exactly the tables of {@link ReadModelTables#ALL}: a
@@ -41,7 +40,8 @@ class ReadModelTablesTest {
         Set<String> rebuilt = new TreeSet<>(ReadModelTables.ALL);
         assertThat(rebuilt).contains(HANDLED_EVENTS);
         rebuilt.remove(HANDLED_EVENTS);
-        assertThat(rebuilt).as("ReadModelTables.ALL, without the chassis' processed_events")
+        assertThat(rebuilt)
+                .as("ReadModelTables.ALL, without the chassis' processed_events")
                 .containsExactlyInAnyOrderElementsOf(created);
         // and each is a table of the running service's schema, where a rebuild finds it
         assertThat(tablesIn("public")).containsAll(ReadModelTables.ALL);
@@ -52,14 +52,18 @@ class ReadModelTablesTest {
      * tables the database's catalogue then lists.
      */
     private Set<String> tablesCreatedByTheMigrations() throws Exception {
-        String scratch = "migrations_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        String scratch =
+                "migrations_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
         List<Path> migrations;
         try (Stream<Path> files = Files.list(Path.of("src/main/resources/db/migration"))) {
-            migrations = new ArrayList<>(files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
-                    .sorted(Comparator.comparingInt(ReadModelTablesTest::version)).toList());
+            migrations =
+                    new ArrayList<>(files.filter(f -> f.getFileName().toString().matches("V\\d+__.*\\.sql"))
+                            .sorted(Comparator.comparingInt(ReadModelTablesTest::version))
+                            .toList());
         }
         assertThat(migrations).isNotEmpty();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             s.execute("create schema " + scratch);
             try {
                 s.execute("set search_path to " + scratch);
@@ -77,9 +81,10 @@ class ReadModelTablesTest {
 
     private Set<String> tablesIn(String schema) throws Exception {
         Set<String> tables = new TreeSet<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select table_name from information_schema.tables where table_schema = '"
-                     + schema + "' and table_type = 'BASE TABLE'")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select table_name from information_schema.tables where table_schema = '"
+                        + schema + "' and table_type = 'BASE TABLE'")) {
             while (rs.next()) {
                 tables.add(rs.getString(1));
             }

@@ -1,13 +1,15 @@
 package org.assistance.reportingservice.rebuild;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.agroal.api.AgroalDataSource;
 import io.quarkus.narayana.jta.QuarkusTransaction;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import org.assistance.reportingservice.readmodels.ReadModelTables;
-import org.assistance.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
-
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
@@ -20,12 +22,9 @@ import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
+import org.assistance.reportingservice.readmodels.ReadModelTables;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /** A rebuild from the topics gives exactly what incremental consumption built. */
 @QuarkusTest
@@ -34,19 +33,25 @@ class RebuildTest {
     private static final Map<String, String> CONTENTS = new LinkedHashMap<>();
 
     static {
-        CONTENTS.put("timeline_entries", "select event_id, request_id, event_type, source, occurred_at, summary "
-                + "from timeline_entries order by event_id");
+        CONTENTS.put(
+                "timeline_entries",
+                "select event_id, request_id, event_type, source, occurred_at, summary "
+                        + "from timeline_entries order by event_id");
         CONTENTS.put("request_owners", "select * from request_owners order by request_id");
-        CONTENTS.put("request_facts", "select request_id, agency_id, country, thematic_area, priority, title, desired_by, "
-                + "submitted_at, information_requested_at, approved_at, rejected_at, withdrawn_at, first_dispatch_at, "
-                + "delivered_at, received_at, partial, programme_code, donors::text, approved_amount, approved_currency, "
-                + "approved_units, accepted_units, rejected_units, participants_women, participants_men, "
-                + "activities_delivered, assistance_types::text, delivery_started_at, cancelled_at, closed_at, satisfaction, "
-                + "closed_automatically, activities_cancelled, stage from request_facts order by request_id");
-        CONTENTS.put("shipment_facts", "select shipment_id, request_id, destination, categories::text, units, value_amount, "
-                + "value_currency, planned_at, held_at, held_categories::text, cleared_at, held_seconds, dispatched_at, "
-                + "mode, expected_delivery, delivered_at, received_at, last_held_at, cancelled_at, item_codes::text, due_by "
-                + "from shipment_facts order by shipment_id");
+        CONTENTS.put(
+                "request_facts",
+                "select request_id, agency_id, country, thematic_area, priority, title, desired_by, "
+                        + "submitted_at, information_requested_at, approved_at, rejected_at, withdrawn_at, first_dispatch_at, "
+                        + "delivered_at, received_at, partial, programme_code, donors::text, approved_amount, approved_currency, "
+                        + "approved_units, accepted_units, rejected_units, participants_women, participants_men, "
+                        + "activities_delivered, assistance_types::text, delivery_started_at, cancelled_at, closed_at, satisfaction, "
+                        + "closed_automatically, activities_cancelled, stage from request_facts order by request_id");
+        CONTENTS.put(
+                "shipment_facts",
+                "select shipment_id, request_id, destination, categories::text, units, value_amount, "
+                        + "value_currency, planned_at, held_at, held_categories::text, cleared_at, held_seconds, dispatched_at, "
+                        + "mode, expected_delivery, delivered_at, received_at, last_held_at, cancelled_at, item_codes::text, due_by "
+                        + "from shipment_facts order by shipment_id");
         CONTENTS.put("money_facts", "select * from money_facts order by event_id");
         CONTENTS.put("money_parts", "select * from money_parts order by event_id, donor_id");
         CONTENTS.put("deliverable_facts", "select * from deliverable_facts order by request_id, deliverable_id");
@@ -55,7 +60,8 @@ class RebuildTest {
         CONTENTS.put("refused_lines", "select * from refused_lines order by event_id");
         CONTENTS.put("donor_directory", "select * from donor_directory order by donor_id");
         CONTENTS.put("pledge_facts", "select * from pledge_facts order by event_id");
-        CONTENTS.put("processed_events", "select consumer, event_id, event_type from processed_events order by event_id");
+        CONTENTS.put(
+                "processed_events", "select consumer, event_id, event_type from processed_events order by event_id");
     }
 
     @Inject
@@ -70,43 +76,80 @@ class RebuildTest {
         Map<String, List<List<Object>>> incremental = settledContents();
         assertThat(incremental.get("request_facts")).isNotEmpty();
         String request = (String) incremental.get("timeline_entries").get(0).get(1);
-        String timeline = given().auth().oauth2(Tokens.role("operations"))
-                .when().get("/api/v1/requests/" + request + "/timeline").then().statusCode(200).extract().asString();
+        String timeline = given().auth()
+                .oauth2(Tokens.role("operations"))
+                .when()
+                .get("/api/v1/requests/" + request + "/timeline")
+                .then()
+                .statusCode(200)
+                .extract()
+                .asString();
 
-        given().auth().oauth2(Tokens.role("operations")).when().post("/api/v1/admin/rebuild").then().statusCode(403);
+        given().auth()
+                .oauth2(Tokens.role("operations"))
+                .when()
+                .post("/api/v1/admin/rebuild")
+                .then()
+                .statusCode(403);
         // live handling under way holds the switch-over off: the rebuild is provably still running while we read
         CountDownLatch holding = new CountDownLatch(1);
         CountDownLatch release = new CountDownLatch(1);
-        Thread handling = new Thread(() -> QuarkusTransaction.requiringNew().run(() -> {
-            tables.guardLiveHandling();
-            holding.countDown();
-            try {
-                release.await(120, TimeUnit.SECONDS);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }), "live-handling-under-way");
+        Thread handling = new Thread(
+                () -> QuarkusTransaction.requiringNew().run(() -> {
+                    tables.guardLiveHandling();
+                    holding.countDown();
+                    try {
+                        release.await(120, TimeUnit.SECONDS);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }),
+                "live-handling-under-way");
         handling.start();
         CompletableFuture<Integer> dashboardRead;
         try {
             assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-            given().auth().oauth2(Tokens.role("admin")).when().post("/api/v1/admin/rebuild").then().statusCode(202);
+            given().auth()
+                    .oauth2(Tokens.role("admin"))
+                    .when()
+                    .post("/api/v1/admin/rebuild")
+                    .then()
+                    .statusCode(202);
             // replayed into fresh tables, the rebuild now waits to switch them in
             await().atMost(Duration.ofSeconds(60)).until(this::switchOverWaiting);
 
             // reads go on meanwhile, from the current tables: the timeline and the donor feed unhindered
             for (int i = 0; i < 3; i++) {
-                given().auth().oauth2(Tokens.role("operations"))
-                        .when().get("/api/v1/requests/" + request + "/timeline")
-                        .then().statusCode(200).body(equalTo(timeline));
-                given().auth().oauth2(Tokens.role("operations")).when().get("/api/v1/feeds/iati")
-                        .then().statusCode(200).body(containsString("<iati-activities"));
+                given().auth()
+                        .oauth2(Tokens.role("operations"))
+                        .when()
+                        .get("/api/v1/requests/" + request + "/timeline")
+                        .then()
+                        .statusCode(200)
+                        .body(equalTo(timeline));
+                given().auth()
+                        .oauth2(Tokens.role("operations"))
+                        .when()
+                        .get("/api/v1/feeds/iati")
+                        .then()
+                        .statusCode(200)
+                        .body(containsString("<iati-activities"));
             }
             // a dashboard read (several tables in one transaction) waits for the switch-over, then answers
-            dashboardRead = CompletableFuture.supplyAsync(() -> given().auth().oauth2(Tokens.role("operations"))
-                    .when().get("/api/v1/dashboard").then().extract().statusCode());
-            given().auth().oauth2(Tokens.role("admin")).when().get("/api/v1/admin/rebuild")
-                    .then().statusCode(200).body("state", equalTo("RUNNING"));
+            dashboardRead = CompletableFuture.supplyAsync(() -> given().auth()
+                    .oauth2(Tokens.role("operations"))
+                    .when()
+                    .get("/api/v1/dashboard")
+                    .then()
+                    .extract()
+                    .statusCode());
+            given().auth()
+                    .oauth2(Tokens.role("admin"))
+                    .when()
+                    .get("/api/v1/admin/rebuild")
+                    .then()
+                    .statusCode(200)
+                    .body("state", equalTo("RUNNING"));
         } finally {
             release.countDown();
             handling.join(30_000);
@@ -116,9 +159,20 @@ class RebuildTest {
         long deadline = System.currentTimeMillis() + 60_000;
         String state;
         do {
-            given().auth().oauth2(Tokens.role("operations")).when().get("/api/v1/dashboard").then().statusCode(200);
-            state = given().auth().oauth2(Tokens.role("admin")).when().get("/api/v1/admin/rebuild")
-                    .then().statusCode(200).extract().path("state");
+            given().auth()
+                    .oauth2(Tokens.role("operations"))
+                    .when()
+                    .get("/api/v1/dashboard")
+                    .then()
+                    .statusCode(200);
+            state = given().auth()
+                    .oauth2(Tokens.role("admin"))
+                    .when()
+                    .get("/api/v1/admin/rebuild")
+                    .then()
+                    .statusCode(200)
+                    .extract()
+                    .path("state");
         } while (!"DONE".equals(state) && System.currentTimeMillis() < deadline);
         assertThat(state).isEqualTo("DONE");
 
@@ -129,19 +183,27 @@ class RebuildTest {
         // and live consumption goes on into the new tables
         java.util.UUID after = java.util.UUID.randomUUID();
         org.assistance.testsupport.BrokerClient.send(org.assistance.chassis.events.CloudEvent.toRecord(
-                new org.assistance.chassis.events.RequestEvents.RequestWithdrawn(after, "agency-x", "after the rebuild",
-                        java.time.OffsetDateTime.now()), java.util.UUID.randomUUID(), "/request-service",
+                new org.assistance.chassis.events.RequestEvents.RequestWithdrawn(
+                        after, "agency-x", "after the rebuild", java.time.OffsetDateTime.now()),
+                java.util.UUID.randomUUID(),
+                "/request-service",
                 java.time.OffsetDateTime.now()));
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.role("operations")).when().get("/api/v1/requests/" + after + "/timeline")
-                        .then().statusCode(200).body("[0].type", equalTo("assistance.request.withdrawn.v1")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.role("operations"))
+                        .when()
+                        .get("/api/v1/requests/" + after + "/timeline")
+                        .then()
+                        .statusCode(200)
+                        .body("[0].type", equalTo("assistance.request.withdrawn.v1")));
     }
 
     /** The switch-over waits for the lock that live handling holds. */
     private boolean switchOverWaiting() throws Exception {
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
-             ResultSet rs = s.executeQuery("select count(*) from pg_locks where locktype = 'advisory' "
-                     + "and mode = 'ExclusiveLock' and not granted")) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from pg_locks where locktype = 'advisory' "
+                        + "and mode = 'ExclusiveLock' and not granted")) {
             rs.next();
             return rs.getLong(1) > 0;
         }
@@ -164,7 +226,8 @@ class RebuildTest {
 
     private Map<String, List<List<Object>>> contents() throws Exception {
         Map<String, List<List<Object>>> all = new LinkedHashMap<>();
-        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
             for (Map.Entry<String, String> table : CONTENTS.entrySet()) {
                 List<List<Object>> rows = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery(table.getValue())) {

@@ -9,14 +9,13 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.assistance.chassis.events.Values;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
+import org.assistance.chassis.events.Values;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /**
  * One approved component of a request and how far it got: the units of one item code, or one
@@ -34,7 +33,12 @@ public class Deliverable extends PanacheEntityBase {
     /** Units of one item: at most 100 approved lines of 10,000 each. */
     static final int MAX_UNITS = 1_000_000;
 
-    public enum State { PENDING, IN_PROGRESS, DELIVERED, CANCELLED }
+    public enum State {
+        PENDING,
+        IN_PROGRESS,
+        DELIVERED,
+        CANCELLED
+    }
 
     /** How far one shipment of this item got, and the units still in it. */
     public record ShipmentPart(int quantity, String stage) {
@@ -51,31 +55,40 @@ public class Deliverable extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "request_id")
     public UUID requestId;
+
     @Column(name = "deliverable_id")
     public String deliverableId;
+
     public String kind;
     public String description;
     /** Part of the request: the approval named it. Until then only facts are kept. */
     public boolean approved;
     /** Units approved (1 for an activity). */
     public int quantity;
+
     @Column(name = "quantity_delivered")
     public int quantityDelivered;
+
     @Column(name = "quantity_cancelled")
     public int quantityCancelled;
     /** Units on backorder, waiting for stock. */
     @Column(name = "quantity_waiting")
     public int quantityWaiting;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public Map<String, ShipmentPart> shipments;
+
     @Enumerated(EnumType.STRING)
     public State state;
     /** Why units were cancelled (each distinct reason once). */
     public String reason;
+
     @Column(name = "started_at")
     public OffsetDateTime startedAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
@@ -83,8 +96,8 @@ public class Deliverable extends PanacheEntityBase {
         return ITEM_PREFIX + itemCode;
     }
 
-    static Deliverable create(UUID requestId, String deliverableId, String kind, String description,
-                              OffsetDateTime at) {
+    static Deliverable create(
+            UUID requestId, String deliverableId, String kind, String description, OffsetDateTime at) {
         Deliverable d = new Deliverable();
         d.requestId = requestId;
         d.deliverableId = deliverableId;
@@ -224,9 +237,15 @@ public class Deliverable extends PanacheEntityBase {
     }
 
     Values.Deliverable value() {
-        return new Values.Deliverable(deliverableId, kind,
-                description == null ? deliverableId : description, quantity, quantityDelivered, quantityCancelled,
-                state.name(), reason);
+        return new Values.Deliverable(
+                deliverableId,
+                kind,
+                description == null ? deliverableId : description,
+                quantity,
+                quantityDelivered,
+                quantityCancelled,
+                state.name(),
+                reason);
     }
 
     private void cancel(int units, String why, OffsetDateTime at) {

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
@@ -16,15 +17,17 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import java.util.UUID;
-
 @Path("/api/v1/requests/{id}/deliverables")
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "Deliverables", description = "What an approved request is to receive, and what is still owed")
 @SecurityRequirement(name = "bearer")
-@APIResponse(responseCode = "401", description = "No valid token",
+@APIResponse(
+        responseCode = "401",
+        description = "No valid token",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-@APIResponse(responseCode = "403", description = "Role not allowed",
+@APIResponse(
+        responseCode = "403",
+        description = "Role not allowed",
         content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
 public class DeliverableResource {
     private final Deliveries deliveries;
@@ -37,11 +40,16 @@ public class DeliverableResource {
 
     @GET
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN})
-    @Operation(summary = "The deliverables of a request, each with its state (PENDING, IN_PROGRESS, DELIVERED, "
-            + "CANCELLED with a reason), and what is still outstanding; a partner sees only its agency's")
-    @APIResponse(responseCode = "200", description = "The deliverables and those outstanding",
+    @Operation(
+            summary = "The deliverables of a request, each with its state (PENDING, IN_PROGRESS, DELIVERED, "
+                    + "CANCELLED with a reason), and what is still outstanding; a partner sees only its agency's")
+    @APIResponse(
+            responseCode = "200",
+            description = "The deliverables and those outstanding",
             content = @Content(schema = @Schema(implementation = RequestDeliverables.class)))
-    @APIResponse(responseCode = "404", description = "No such request for this caller",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such request for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public RequestDeliverables get(@PathParam("id") UUID requestId) {
         return deliveries.of(requestId, caller.scope());

@@ -8,16 +8,35 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record DeliverableView(
         @Schema(maxLength = 120, description = "item:<code> for equipment, the activity id for an activity")
         String deliverableId,
-        @Schema(maxLength = 40, description = "EQUIPMENT, or the activity's kind (e.g. TRAINING_COURSE)") String kind,
+
+        @Schema(maxLength = 40, description = "EQUIPMENT, or the activity's kind (e.g. TRAINING_COURSE)")
+        String kind,
+
         @Schema(maxLength = 300) String description,
-        @Schema(minimum = "0", maximum = "" + Deliverable.MAX_UNITS) int quantity,
-        @Schema(minimum = "0", maximum = "" + Deliverable.MAX_UNITS) int quantityDelivered,
-        @Schema(minimum = "0", maximum = "" + Deliverable.MAX_UNITS) int quantityCancelled,
+
+        @Schema(minimum = "0", maximum = "" + Deliverable.MAX_UNITS)
+        int quantity,
+
+        @Schema(minimum = "0", maximum = "" + Deliverable.MAX_UNITS)
+        int quantityDelivered,
+
+        @Schema(minimum = "0", maximum = "" + Deliverable.MAX_UNITS)
+        int quantityCancelled,
+
         Deliverable.State state,
-        @Schema(maxLength = Deliverable.MAX_REASON, description = "Why units were cancelled") String reason) {
+
+        @Schema(maxLength = Deliverable.MAX_REASON, description = "Why units were cancelled")
+        String reason) {
     static DeliverableView of(Deliverable d) {
         Values.Deliverable v = d.value();
-        return new DeliverableView(v.deliverableId(), v.kind(), v.description(), v.quantity(), v.quantityDelivered(),
-                v.quantityCancelled(), d.state, v.reason());
+        return new DeliverableView(
+                v.deliverableId(),
+                v.kind(),
+                v.description(),
+                v.quantity(),
+                v.quantityDelivered(),
+                v.quantityCancelled(),
+                d.state,
+                v.reason());
     }
 }

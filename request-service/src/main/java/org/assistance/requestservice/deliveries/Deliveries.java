@@ -2,6 +2,10 @@ package org.assistance.requestservice.deliveries;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
@@ -18,12 +22,6 @@ import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.security.TenantScope;
 import org.assistance.requestservice.requests.AssistanceRequest;
 import org.assistance.requestservice.requests.AssistanceRequests;
-import org.assistance.requestservice.requests.RequestStatus;
-
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Applies the events that tell how a request's deliverables progress (from program-service and
@@ -47,77 +45,125 @@ public class Deliveries {
         if (request == null || !request.status.isApprovedOrBeyond()) {
             return; // e.g. withdrawn meanwhile: the approval did not take effect, nothing is to be delivered
         }
-        apply(e.requestId(), e.approvedAt(), actor, "delivery had progressed before the approval arrived",
+        apply(
+                e.requestId(),
+                e.approvedAt(),
+                actor,
+                "delivery had progressed before the approval arrived",
                 ledger -> ledger.approve(e.equipmentLines(), e.activities(), catalogue::nameOf, e.approvedAt()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void activityDelivered(ActivityDelivered e, String actor) {
-        apply(e.requestId(), e.deliveredAt(), actor, "activity " + title(e.kind(), e.title()) + " delivered",
+        apply(
+                e.requestId(),
+                e.deliveredAt(),
+                actor,
+                "activity " + title(e.kind(), e.title()) + " delivered",
                 ledger -> ledger.activityDelivered(e.activityId(), e.kind(), e.title(), e.deliveredAt()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void activityCancelled(ActivityCancelled e, String actor) {
-        apply(e.requestId(), e.cancelledAt(), actor, "activity " + title(e.kind(), e.title()) + " cancelled: " + e.reason(),
+        apply(
+                e.requestId(),
+                e.cancelledAt(),
+                actor,
+                "activity " + title(e.kind(), e.title()) + " cancelled: " + e.reason(),
                 ledger -> ledger.activityCancelled(e.activityId(), e.kind(), e.title(), e.reason(), e.cancelledAt()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void shipmentPlanned(ShipmentPlanned e, String actor) {
-        apply(e.requestId(), e.plannedAt(), actor, "shipment " + e.shipmentId() + " planned",
+        apply(
+                e.requestId(),
+                e.plannedAt(),
+                actor,
+                "shipment " + e.shipmentId() + " planned",
                 ledger -> ledger.shipmentPlanned(e.shipmentId(), e.lines(), e.plannedAt()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void shipmentDispatched(ShipmentDispatched e, String actor) {
-        apply(e.requestId(), e.dispatchedAt(), actor, "shipment " + e.shipmentId() + " dispatched",
+        apply(
+                e.requestId(),
+                e.dispatchedAt(),
+                actor,
+                "shipment " + e.shipmentId() + " dispatched",
                 ledger -> ledger.shipmentDispatched(e.shipmentId(), e.dispatchedAt()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void shipmentDelivered(ShipmentDelivered e, String actor) {
-        apply(e.requestId(), e.deliveredAt(), actor, "shipment " + e.shipmentId() + " delivered",
+        apply(
+                e.requestId(),
+                e.deliveredAt(),
+                actor,
+                "shipment " + e.shipmentId() + " delivered",
                 ledger -> ledger.shipmentDelivered(e.shipmentId(), e.deliveredAt()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void shipmentCancelled(ShipmentCancelled e, String actor) {
         String reason = "shipment " + e.shipmentId() + " cancelled: " + e.reason();
-        apply(e.requestId(), e.cancelledAt(), actor, reason,
+        apply(
+                e.requestId(),
+                e.cancelledAt(),
+                actor,
+                reason,
                 ledger -> ledger.shipmentCancelled(e.shipmentId(), e.lines(), reason, e.cancelledAt()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void linesRemoved(ShipmentLinesRemoved e, String actor) {
         String reason = "removed from shipment " + e.shipmentId() + ": " + e.reason();
-        apply(e.requestId(), e.removedAt(), actor, reason,
+        apply(
+                e.requestId(),
+                e.removedAt(),
+                actor,
+                reason,
                 ledger -> ledger.linesRemoved(e.shipmentId(), e.lines(), reason, e.removedAt()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void backordered(LineBackordered e, String actor) {
-        apply(e.requestId(), e.backorderedAt(), actor, "item " + e.itemCode() + " backordered",
+        apply(
+                e.requestId(),
+                e.backorderedAt(),
+                actor,
+                "item " + e.itemCode() + " backordered",
                 ledger -> ledger.backordered(e.itemCode(), e.quantity(), e.backorderedAt()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void backorderFulfilled(BackorderFulfilled e, String actor) {
-        apply(e.requestId(), e.fulfilledAt(), actor, "backorder " + e.backorderId() + " fulfilled",
+        apply(
+                e.requestId(),
+                e.fulfilledAt(),
+                actor,
+                "backorder " + e.backorderId() + " fulfilled",
                 ledger -> ledger.backorderFulfilled(e.itemCode(), e.quantity(), e.fulfilledAt()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void backorderCancelled(BackorderCancelled e, String actor) {
         String reason = "backorder of " + e.itemCode() + " cancelled: " + e.reason();
-        apply(e.requestId(), e.cancelledAt(), actor, reason,
+        apply(
+                e.requestId(),
+                e.cancelledAt(),
+                actor,
+                reason,
                 ledger -> ledger.backorderCancelled(e.itemCode(), e.quantity(), reason, e.cancelledAt()));
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void lineRefused(LineRefused e, String actor) {
         String reason = "item " + e.itemCode() + " refused: " + e.reason();
-        apply(e.requestId(), e.refusedAt(), actor, reason,
+        apply(
+                e.requestId(),
+                e.refusedAt(),
+                actor,
+                reason,
                 ledger -> ledger.lineRefused(e.itemCode(), e.quantity(), reason, e.refusedAt()));
     }
 
@@ -125,10 +171,16 @@ public class Deliveries {
     public RequestDeliverables of(UUID requestId, TenantScope scope) {
         AssistanceRequest request = requests.visibleTo(requestId, scope);
         List<DeliverableView> all = DeliveryLedger.of(requestId).approved().stream()
-                .map(DeliverableView::of).toList();
-        return new RequestDeliverables(requestId, request.status, all,
-                all.stream().filter(d -> d.state() != Deliverable.State.DELIVERED
-                        && d.state() != Deliverable.State.CANCELLED).toList());
+                .map(DeliverableView::of)
+                .toList();
+        return new RequestDeliverables(
+                requestId,
+                request.status,
+                all,
+                all.stream()
+                        .filter(d ->
+                                d.state() != Deliverable.State.DELIVERED && d.state() != Deliverable.State.CANCELLED)
+                        .toList());
     }
 
     private void apply(UUID requestId, OffsetDateTime at, String actor, String reason, Consumer<DeliveryLedger> fact) {
@@ -139,8 +191,15 @@ public class Deliveries {
         DeliveryLedger ledger = DeliveryLedger.of(requestId);
         fact.accept(ledger);
         OffsetDateTime when = at == null ? OffsetDateTime.now() : at;
-        ledger.impliedStatus().ifPresent(implied -> requests.deliveryReached(request, implied, ledger.firstStarted(),
-                ledger.approved().stream().map(Deliverable::value).toList(), when, actor, reason));
+        ledger.impliedStatus()
+                .ifPresent(implied -> requests.deliveryReached(
+                        request,
+                        implied,
+                        ledger.firstStarted(),
+                        ledger.approved().stream().map(Deliverable::value).toList(),
+                        when,
+                        actor,
+                        reason));
     }
 
     private static String title(String kind, String title) {

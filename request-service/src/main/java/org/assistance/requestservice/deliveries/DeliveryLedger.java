@@ -1,10 +1,5 @@
 package org.assistance.requestservice.deliveries;
 
-import org.assistance.chassis.events.Values.EquipmentLine;
-import org.assistance.chassis.events.Values.PlannedActivity;
-import org.assistance.chassis.events.Values.ShipmentLine;
-import org.assistance.requestservice.requests.RequestStatus;
-
 import java.time.OffsetDateTime;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -14,6 +9,10 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assistance.chassis.events.Values.EquipmentLine;
+import org.assistance.chassis.events.Values.PlannedActivity;
+import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.requestservice.requests.RequestStatus;
 
 /**
  * Everything one request was approved to receive and how far each part got. The one place that
@@ -22,8 +21,7 @@ import java.util.stream.Collectors;
  * cancelled.
  */
 final class DeliveryLedger {
-    private static final Comparator<Deliverable> ORDER = Comparator
-            .comparing((Deliverable d) -> !d.isEquipment())
+    private static final Comparator<Deliverable> ORDER = Comparator.comparing((Deliverable d) -> !d.isEquipment())
             .thenComparing(d -> d.description == null ? d.deliverableId : d.description)
             .thenComparing(d -> d.deliverableId);
 
@@ -41,32 +39,41 @@ final class DeliveryLedger {
     }
 
     /** The approval names the deliverables: one per item code (units summed), one per activity. */
-    void approve(List<EquipmentLine> lines, List<PlannedActivity> activities, Function<String, Optional<String>> itemNames,
-                 OffsetDateTime at) {
-        Map<String, Integer> units = (lines == null ? List.<EquipmentLine>of() : lines).stream()
-                .collect(Collectors.groupingBy(EquipmentLine::itemCode, LinkedHashMap::new,
-                        Collectors.summingInt(EquipmentLine::quantity)));
-        units.forEach((code, quantity) -> item(code, at).approve(quantity, itemNames.apply(code).orElse(null), at));
+    void approve(
+            List<EquipmentLine> lines,
+            List<PlannedActivity> activities,
+            Function<String, Optional<String>> itemNames,
+            OffsetDateTime at) {
+        Map<String, Integer> units = (lines == null ? List.<EquipmentLine>of() : lines)
+                .stream()
+                        .collect(Collectors.groupingBy(
+                                EquipmentLine::itemCode,
+                                LinkedHashMap::new,
+                                Collectors.summingInt(EquipmentLine::quantity)));
+        units.forEach((code, quantity) ->
+                item(code, at).approve(quantity, itemNames.apply(code).orElse(null), at));
         for (PlannedActivity activity : activities == null ? List.<PlannedActivity>of() : activities) {
-            activity(activity.activityId(), activity.kind(), activity.title(), at).approve(1, activity.title(), at);
+            activity(activity.activityId(), activity.kind(), activity.title(), at)
+                    .approve(1, activity.title(), at);
         }
     }
 
     void shipmentPlanned(UUID shipmentId, List<ShipmentLine> lines, OffsetDateTime at) {
-        unitsByItem(lines).forEach((code, line) ->
-                item(code, at).planned(shipmentId, line.quantity(), line.itemName(), at));
+        unitsByItem(lines)
+                .forEach((code, line) -> item(code, at).planned(shipmentId, line.quantity(), line.itemName(), at));
     }
 
     void linesRemoved(UUID shipmentId, List<ShipmentLine> lines, String reason, OffsetDateTime at) {
-        unitsByItem(lines).forEach((code, line) ->
-                item(code, at).removedFromShipment(shipmentId, line.quantity(), reason, at));
+        unitsByItem(lines)
+                .forEach((code, line) -> item(code, at).removedFromShipment(shipmentId, line.quantity(), reason, at));
     }
 
     void shipmentCancelled(UUID shipmentId, List<ShipmentLine> lines, String reason, OffsetDateTime at) {
         Map<String, ShipmentLine> named = unitsByItem(lines);
         named.forEach((code, line) -> item(code, at).shipmentCancelled(shipmentId, line.quantity(), reason, at));
         // items the shipment held that the event did not name
-        inShipment(shipmentId).stream().filter(d -> !named.containsKey(d.itemCode()))
+        inShipment(shipmentId).stream()
+                .filter(d -> !named.containsKey(d.itemCode()))
                 .forEach(d -> d.shipmentCancelled(shipmentId, 0, reason, at));
     }
 
@@ -104,7 +111,10 @@ final class DeliveryLedger {
 
     /** The approved deliverables, equipment first; none before the approval is known. */
     List<Deliverable> approved() {
-        return deliverables.values().stream().filter(d -> d.approved).sorted(ORDER).toList();
+        return deliverables.values().stream()
+                .filter(d -> d.approved)
+                .sorted(ORDER)
+                .toList();
     }
 
     /** The request status the deliverables imply, if any beyond the approval. */
@@ -118,37 +128,52 @@ final class DeliveryLedger {
             return Optional.of(anyDelivered ? RequestStatus.DELIVERED : RequestStatus.CANCELLED);
         }
         return approved.stream().anyMatch(Deliverable::hasStarted)
-                ? Optional.of(RequestStatus.IN_DELIVERY) : Optional.empty();
+                ? Optional.of(RequestStatus.IN_DELIVERY)
+                : Optional.empty();
     }
 
     /** The deliverable that started first (what RequestDeliveryStarted names). */
     String firstStarted() {
-        return approved().stream().filter(d -> d.startedAt != null)
+        return approved().stream()
+                .filter(d -> d.startedAt != null)
                 .min(Comparator.comparing((Deliverable d) -> d.startedAt).thenComparing(d -> d.id))
-                .map(d -> d.deliverableId).orElse(null);
+                .map(d -> d.deliverableId)
+                .orElse(null);
     }
 
     private List<Deliverable> inShipment(UUID shipmentId) {
-        return deliverables.values().stream().filter(d -> d.shipments.containsKey(shipmentId.toString())).toList();
+        return deliverables.values().stream()
+                .filter(d -> d.shipments.containsKey(shipmentId.toString()))
+                .toList();
     }
 
     private static Map<String, ShipmentLine> unitsByItem(List<ShipmentLine> lines) {
         // one shipment may carry an item code on two lines: count its units together
-        return (lines == null ? List.<ShipmentLine>of() : lines).stream().collect(Collectors.toMap(
-                ShipmentLine::itemCode, Function.identity(),
-                (a, b) -> new ShipmentLine(a.itemCode(), a.itemName(), a.category(), a.dualUse(),
-                        a.quantity() + b.quantity(), a.unitCost()),
-                LinkedHashMap::new));
+        return (lines == null ? List.<ShipmentLine>of() : lines)
+                .stream()
+                        .collect(Collectors.toMap(
+                                ShipmentLine::itemCode,
+                                Function.identity(),
+                                (a, b) -> new ShipmentLine(
+                                        a.itemCode(),
+                                        a.itemName(),
+                                        a.category(),
+                                        a.dualUse(),
+                                        a.quantity() + b.quantity(),
+                                        a.unitCost()),
+                                LinkedHashMap::new));
     }
 
     private Deliverable item(String itemCode, OffsetDateTime at) {
-        return deliverables.computeIfAbsent(Deliverable.itemId(itemCode), id -> persisted(
-                Deliverable.create(requestId, id, Deliverable.EQUIPMENT, itemCode, at)));
+        return deliverables.computeIfAbsent(
+                Deliverable.itemId(itemCode),
+                id -> persisted(Deliverable.create(requestId, id, Deliverable.EQUIPMENT, itemCode, at)));
     }
 
     private Deliverable activity(UUID activityId, String kind, String title, OffsetDateTime at) {
-        return deliverables.computeIfAbsent(activityId.toString(), id -> persisted(
-                Deliverable.create(requestId, id, kind == null ? "ACTIVITY" : kind, title, at)));
+        return deliverables.computeIfAbsent(
+                activityId.toString(),
+                id -> persisted(Deliverable.create(requestId, id, kind == null ? "ACTIVITY" : kind, title, at)));
     }
 
     private static Deliverable persisted(Deliverable deliverable) {

@@ -31,20 +31,36 @@ public class ReviewEventsConsumer {
         // the name is the processed-events key of events already handled: it stays as it was
         this.reviews = EventHandlers.named("request-status-from-reviews")
                 .on(RequestApproved.class, e -> {
-                    this.requests.statusReported(e.data().requestId(),
+                    this.requests.statusReported(
+                            e.data().requestId(),
                             e.data().partial() ? RequestStatus.PARTIALLY_APPROVED : RequestStatus.APPROVED,
-                            e.data().approvedAt(), e.source(), "approved under programme " + e.data().programmeCode());
+                            e.data().approvedAt(),
+                            e.source(),
+                            "approved under programme " + e.data().programmeCode());
                     // the deliverables; shipment events travel on another topic and may have arrived first
                     deliveries.approved(e.data(), e.source());
                 })
                 .on(ActivityDelivered.class, e -> deliveries.activityDelivered(e.data(), e.source()))
                 .on(ActivityCancelled.class, e -> deliveries.activityCancelled(e.data(), e.source()))
-                .on(RequestRejected.class, e -> this.requests.statusReported(e.data().requestId(),
-                        RequestStatus.REJECTED, e.data().rejectedAt(), e.source(),
-                        e.data().reasonCode() + (e.data().comment() == null ? "" : ": " + e.data().comment())))
-                .on(InformationRequested.class, e -> this.requests.statusReported(e.data().requestId(),
-                        RequestStatus.INFORMATION_REQUESTED, e.data().requestedAt(), e.source(),
-                        String.join(" / ", e.data().questions())));
+                .on(
+                        RequestRejected.class,
+                        e -> this.requests.statusReported(
+                                e.data().requestId(),
+                                RequestStatus.REJECTED,
+                                e.data().rejectedAt(),
+                                e.source(),
+                                e.data().reasonCode()
+                                        + (e.data().comment() == null
+                                                ? ""
+                                                : ": " + e.data().comment())))
+                .on(
+                        InformationRequested.class,
+                        e -> this.requests.statusReported(
+                                e.data().requestId(),
+                                RequestStatus.INFORMATION_REQUESTED,
+                                e.data().requestedAt(),
+                                e.source(),
+                                String.join(" / ", e.data().questions())));
     }
 
     @Incoming("assistance-reviews")

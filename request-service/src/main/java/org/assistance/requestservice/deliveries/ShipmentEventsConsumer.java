@@ -38,11 +38,17 @@ public class ShipmentEventsConsumer {
                 })
                 .on(ShipmentDispatched.class, e -> {
                     deliveries.shipmentDispatched(e.data(), e.source());
-                    receipts.reached(e.data().shipmentId(), IncomingShipment.Stage.DISPATCHED, e.data().dispatchedAt());
+                    receipts.reached(
+                            e.data().shipmentId(),
+                            IncomingShipment.Stage.DISPATCHED,
+                            e.data().dispatchedAt());
                 })
                 .on(ShipmentDelivered.class, e -> {
                     deliveries.shipmentDelivered(e.data(), e.source());
-                    receipts.reached(e.data().shipmentId(), IncomingShipment.Stage.DELIVERED, e.data().deliveredAt());
+                    receipts.reached(
+                            e.data().shipmentId(),
+                            IncomingShipment.Stage.DELIVERED,
+                            e.data().deliveredAt());
                 })
                 .on(ShipmentCancelled.class, e -> {
                     deliveries.shipmentCancelled(e.data(), e.source());
@@ -50,7 +56,8 @@ public class ShipmentEventsConsumer {
                 })
                 .on(ShipmentLinesRemoved.class, e -> {
                     deliveries.linesRemoved(e.data(), e.source());
-                    receipts.linesRemoved(e.data().shipmentId(), e.data().lines(), e.data().removedAt());
+                    receipts.linesRemoved(
+                            e.data().shipmentId(), e.data().lines(), e.data().removedAt());
                 })
                 .on(LineBackordered.class, e -> deliveries.backordered(e.data(), e.source()))
                 .on(BackorderFulfilled.class, e -> deliveries.backorderFulfilled(e.data(), e.source()))

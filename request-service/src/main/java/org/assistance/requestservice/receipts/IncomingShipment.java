@@ -5,29 +5,38 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import org.assistance.chassis.events.Values.ShipmentLine;
-import org.hibernate.annotations.JdbcTypeCode;
-import org.hibernate.type.SqlTypes;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.events.Values.ShipmentLine;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** A shipment on its way to the requesting agency, as equipment-service's events describe it. */
 @Entity
 @Table(name = "incoming_shipments")
 public class IncomingShipment extends PanacheEntityBase {
-    public enum Stage { PLANNED, DISPATCHED, DELIVERED, RECEIVED, CANCELLED }
+    public enum Stage {
+        PLANNED,
+        DISPATCHED,
+        DELIVERED,
+        RECEIVED,
+        CANCELLED
+    }
 
     @Id
     public UUID id;
+
     @Column(name = "request_id")
     public UUID requestId;
+
     @JdbcTypeCode(SqlTypes.JSON)
     public List<ShipmentLine> lines;
+
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Stage stage;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
@@ -50,11 +59,14 @@ public class IncomingShipment extends PanacheEntityBase {
     void remove(List<ShipmentLine> removed, OffsetDateTime at) {
         List<ShipmentLine> remaining = new ArrayList<>();
         for (ShipmentLine line : lines) {
-            int units = line.quantity() - removed.stream().filter(r -> r.itemCode().equals(line.itemCode()))
-                    .mapToInt(ShipmentLine::quantity).sum();
+            int units = line.quantity()
+                    - removed.stream()
+                            .filter(r -> r.itemCode().equals(line.itemCode()))
+                            .mapToInt(ShipmentLine::quantity)
+                            .sum();
             if (units > 0) {
-                remaining.add(new ShipmentLine(line.itemCode(), line.itemName(), line.category(), line.dualUse(), units,
-                        line.unitCost()));
+                remaining.add(new ShipmentLine(
+                        line.itemCode(), line.itemName(), line.category(), line.dualUse(), units, line.unitCost()));
             }
         }
         lines = remaining;

@@ -11,6 +11,8 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
+import java.util.UUID;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
@@ -21,9 +23,6 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-
-import java.util.List;
-import java.util.UUID;
 
 @Path("/api/v1/requests/{id}")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,31 +42,51 @@ public class ReceiptResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PARTNER)
     @Operation(summary = "Confirm receipt of a shipment: per line, quantities accepted and rejected (with a reason)")
-    @APIResponse(responseCode = "201", description = "Receipt recorded (and published to the other services)",
+    @APIResponse(
+            responseCode = "201",
+            description = "Receipt recorded (and published to the other services)",
             content = @Content(schema = @Schema(implementation = ReceiptView.class)))
-    @APIResponse(responseCode = "400", description = "Invalid input, or lines that do not match the shipment "
-            + "(each line named in errors)",
+    @APIResponse(
+            responseCode = "400",
+            description = "Invalid input, or lines that do not match the shipment " + "(each line named in errors)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "404", description = "No such request for this agency, or no such shipment of it",
+    @APIResponse(
+            responseCode = "404",
+            description = "No such request for this agency, or no such shipment of it",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
-    @APIResponse(responseCode = "409", description = "Not dispatched yet, cancelled, or already confirmed "
-            + "(also when another confirmation of the same shipment was made at the same moment)",
+    @APIResponse(
+            responseCode = "409",
+            description = "Not dispatched yet, cancelled, or already confirmed "
+                    + "(also when another confirmation of the same shipment was made at the same moment)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response confirm(@PathParam("id") UUID requestId, @NotNull @Valid ReceiptDraft draft) {
         Receipt receipt = receipts.confirm(requestId, caller.requireAgency(), draft, caller.subject());
-        return Response.status(Response.Status.CREATED).entity(ReceiptView.of(receipt)).build();
+        return Response.status(Response.Status.CREATED)
+                .entity(ReceiptView.of(receipt))
+                .build();
     }
 
     @GET
     @Path("/shipments")
     @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(summary = "Shipments of a request as the agency will receive them")
-    @APIResponse(responseCode = "200", description = "The shipments, oldest change first",
-            content = @Content(schema = @Schema(type = SchemaType.ARRAY, maxItems = Receipts.MAX_SHIPMENTS,
-                    implementation = ShipmentView.class)))
-    @APIResponse(responseCode = "404", description = "No such request for this caller",
+    @APIResponse(
+            responseCode = "200",
+            description = "The shipments, oldest change first",
+            content =
+                    @Content(
+                            schema =
+                                    @Schema(
+                                            type = SchemaType.ARRAY,
+                                            maxItems = Receipts.MAX_SHIPMENTS,
+                                            implementation = ShipmentView.class)))
+    @APIResponse(
+            responseCode = "404",
+            description = "No such request for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ShipmentView> shipments(@PathParam("id") UUID requestId) {
-        return receipts.of(requestId, caller.scope()).stream().map(ShipmentView::of).toList();
+        return receipts.of(requestId, caller.scope()).stream()
+                .map(ShipmentView::of)
+                .toList();
     }
 }

@@ -3,6 +3,15 @@ package org.assistance.requestservice.receipts;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.Values.ReceiptLine;
@@ -14,16 +23,6 @@ import org.assistance.chassis.problems.Problem.FieldError;
 import org.assistance.chassis.security.TenantScope;
 import org.assistance.requestservice.requests.AssistanceRequest;
 import org.assistance.requestservice.requests.AssistanceRequests;
-
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.UUID;
 
 /** Shipments the agencies expect, and their proofs of delivery. */
 @ApplicationScoped
@@ -88,8 +87,10 @@ public class Receipts {
 
     public List<IncomingShipment> of(UUID requestId, TenantScope scope) {
         requests.visibleTo(requestId, scope);
-        List<IncomingShipment> latest = new ArrayList<>(IncomingShipment.<IncomingShipment>find(
-                "requestId = ?1 order by updatedAt desc, id desc", requestId).range(0, MAX_SHIPMENTS - 1).list());
+        List<IncomingShipment> latest = new ArrayList<>(
+                IncomingShipment.<IncomingShipment>find("requestId = ?1 order by updatedAt desc, id desc", requestId)
+                        .range(0, MAX_SHIPMENTS - 1)
+                        .list());
         Collections.reverse(latest);
         return latest;
     }
@@ -120,8 +121,8 @@ public class Receipts {
             throw DomainRuleViolation.conflict("Receipt of shipment " + shipment.id + " was already confirmed");
         }
         if (draft.receivedAt().isBefore(request.submittedAt)) {
-            throw InvalidInput.field("receivedAt", "must not be before the request was submitted ("
-                    + request.submittedAt + ")");
+            throw InvalidInput.field(
+                    "receivedAt", "must not be before the request was submitted (" + request.submittedAt + ")");
         }
         List<ReceiptLine> lines = checkedLines(shipment, draft);
         OffsetDateTime now = OffsetDateTime.now();
@@ -134,8 +135,8 @@ public class Receipts {
         receipt.recordedAt = now;
         receipt.persist();
         shipment.advanceTo(IncomingShipment.Stage.RECEIVED, now);
-        outbox.record(new ReceiptConfirmed(requestId, request.agencyId, shipment.id, lines, receipt.receivedBy,
-                receipt.receivedAt));
+        outbox.record(new ReceiptConfirmed(
+                requestId, request.agencyId, shipment.id, lines, receipt.receivedBy, receipt.receivedAt));
         return receipt;
     }
 
@@ -162,14 +163,20 @@ public class Receipts {
             if (line.quantityAccepted() + line.quantityRejected() != quantity) {
                 errors.add(new FieldError(field, "accepted + rejected must equal the " + quantity + " shipped"));
             }
-            boolean noReason = line.rejectionReason() == null || line.rejectionReason().isBlank();
+            boolean noReason =
+                    line.rejectionReason() == null || line.rejectionReason().isBlank();
             if (line.quantityRejected() > 0 && noReason) {
                 errors.add(new FieldError(field + ".rejectionReason", "is required when anything is rejected"));
             }
-            lines.add(new ReceiptLine(line.itemCode(), line.quantityAccepted(), line.quantityRejected(),
+            lines.add(new ReceiptLine(
+                    line.itemCode(),
+                    line.quantityAccepted(),
+                    line.quantityRejected(),
                     noReason ? null : line.rejectionReason().strip()));
         }
-        shipped.keySet().stream().filter(code -> !seen.contains(code)).sorted()
+        shipped.keySet().stream()
+                .filter(code -> !seen.contains(code))
+                .sorted()
                 .forEach(code -> errors.add(new FieldError("lines", "item " + code + " of the shipment is missing")));
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);

@@ -1,20 +1,22 @@
 package org.assistance.requestservice.receipts;
 
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
 import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.chassis.validation.MoneyInput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.UUID;
-
 /** A shipment on its way to the agency, as the API shows it. */
 @Schema(name = "IncomingShipment")
-public record ShipmentView(UUID shipmentId, IncomingShipment.Stage stage,
-                           @Schema(maxItems = ReceiptDraft.MAX_LINES) List<ShippedLine> lines,
-                           OffsetDateTime updatedAt) {
+public record ShipmentView(
+        UUID shipmentId,
+        IncomingShipment.Stage stage,
+        @Schema(maxItems = ReceiptDraft.MAX_LINES) List<ShippedLine> lines,
+        OffsetDateTime updatedAt) {
     static ShipmentView of(IncomingShipment s) {
-        return new ShipmentView(s.id, s.stage, s.lines.stream().map(ShippedLine::of).toList(), s.updatedAt);
+        return new ShipmentView(
+                s.id, s.stage, s.lines.stream().map(ShippedLine::of).toList(), s.updatedAt);
     }
 
     /**
@@ -22,15 +24,27 @@ public record ShipmentView(UUID shipmentId, IncomingShipment.Stage stage,
      * name 200, category 30).
      */
     @Schema(name = "ShipmentLine")
-    public record ShippedLine(@Schema(maxLength = ReceiptDraft.MAX_ITEM_CODE) String itemCode,
-                              @Schema(maxLength = 200) String itemName,
-                              @Schema(maxLength = 30) String category,
-                              boolean dualUse,
-                              @Schema(minimum = "1", maximum = "" + ReceiptDraft.MAX_UNITS) int quantity,
-                              MoneyInput unitCost) {
+    public record ShippedLine(
+            @Schema(maxLength = ReceiptDraft.MAX_ITEM_CODE) String itemCode,
+            @Schema(maxLength = 200) String itemName,
+            @Schema(maxLength = 30) String category,
+            boolean dualUse,
+
+            @Schema(minimum = "1", maximum = "" + ReceiptDraft.MAX_UNITS)
+            int quantity,
+
+            MoneyInput unitCost) {
         static ShippedLine of(ShipmentLine line) {
-            return new ShippedLine(line.itemCode(), line.itemName(), line.category(), line.dualUse(), line.quantity(),
-                    line.unitCost() == null ? null : new MoneyInput(line.unitCost().amount(), line.unitCost().currency()));
+            return new ShippedLine(
+                    line.itemCode(),
+                    line.itemName(),
+                    line.category(),
+                    line.dualUse(),
+                    line.quantity(),
+                    line.unitCost() == null
+                            ? null
+                            : new MoneyInput(
+                                    line.unitCost().amount(), line.unitCost().currency()));
         }
     }
 }

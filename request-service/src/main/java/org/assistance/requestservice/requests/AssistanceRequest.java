@@ -8,6 +8,17 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.stream.Collectors;
 import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.catalogue.ItemsUnavailable;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
@@ -21,18 +32,6 @@ import org.assistance.chassis.problems.InvalidInput;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
-import java.util.UUID;
-import java.util.stream.Collectors;
-
 /**
  * A State's request for technical assistance, made through a partner agency from the State's
  * own needs and priorities. Owns its status as the requester sees it and the rules for moving it.
@@ -45,51 +44,72 @@ public class AssistanceRequest extends PanacheEntityBase {
 
     @Id
     public UUID id;
+
     @Column(name = "agency_id")
     public String agencyId;
+
     public String country;
+
     @Column(name = "authority_name")
     public String authorityName;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "authority_kind")
     public AuthorityKind authorityKind;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "thematic_area")
     public ThematicArea thematicArea;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "assistance_types")
     public Set<AssistanceType> assistanceTypes;
+
     @Enumerated(EnumType.STRING)
     public Priority priority;
+
     public String title;
+
     @Column(name = "needs_statement")
     public String needsStatement;
+
     @Column(name = "desired_by")
     public LocalDate desiredBy;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "equipment_lines")
     public List<EquipmentLine> equipmentLines;
+
     @JdbcTypeCode(SqlTypes.JSON)
     @Column(name = "training_needs")
     public List<TrainingNeed> trainingNeeds;
+
     @Column(name = "estimated_amount")
     public BigDecimal estimatedAmount;
+
     @Column(name = "estimated_currency")
     public String estimatedCurrency;
+
     @Enumerated(EnumType.STRING)
     public RequestStatus status;
+
     @Column(name = "submitted_at")
     public OffsetDateTime submittedAt;
+
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
+
     @Column(name = "delivered_at")
     public OffsetDateTime deliveredAt;
+
     @Column(name = "closed_at")
     public OffsetDateTime closedAt;
     /** The partner's rating at completion, 1 to 5; null when closed automatically. */
     public Integer satisfaction;
+
     @Column(name = "completion_comment")
     public String completionComment;
+
     @Version
     public long version;
 
@@ -116,14 +136,23 @@ public class AssistanceRequest extends PanacheEntityBase {
         title = draft.title().strip();
         needsStatement = draft.needsStatement().strip();
         desiredBy = draft.desiredBy();
-        equipmentLines = draft.equipmentLines() == null ? List.of() : draft.equipmentLines().stream()
-                .map(l -> new EquipmentLine(l.itemCode().strip(), l.quantity(), l.justification().strip()))
-                .toList();
-        trainingNeeds = draft.trainingNeeds() == null ? List.of() : draft.trainingNeeds().stream()
-                .map(t -> new TrainingNeed(t.topic().strip(), t.expectedParticipants()))
-                .toList();
-        estimatedAmount = draft.estimatedValue() == null ? null : draft.estimatedValue().amount();
-        estimatedCurrency = draft.estimatedValue() == null ? null : draft.estimatedValue().currency();
+        equipmentLines = draft.equipmentLines() == null
+                ? List.of()
+                : draft.equipmentLines().stream()
+                        .map(l -> new EquipmentLine(
+                                l.itemCode().strip(),
+                                l.quantity(),
+                                l.justification().strip()))
+                        .toList();
+        trainingNeeds = draft.trainingNeeds() == null
+                ? List.of()
+                : draft.trainingNeeds().stream()
+                        .map(t -> new TrainingNeed(t.topic().strip(), t.expectedParticipants()))
+                        .toList();
+        estimatedAmount =
+                draft.estimatedValue() == null ? null : draft.estimatedValue().amount();
+        estimatedCurrency =
+                draft.estimatedValue() == null ? null : draft.estimatedValue().currency();
         updatedAt = now;
     }
 
@@ -155,7 +184,9 @@ public class AssistanceRequest extends PanacheEntityBase {
         }
         Map<String, String> itemCodeByField = new LinkedHashMap<>();
         for (int i = 0; i < draft.equipmentLines().size(); i++) {
-            itemCodeByField.put("equipmentLines[" + i + "].itemCode", draft.equipmentLines().get(i).itemCode().strip());
+            itemCodeByField.put(
+                    "equipmentLines[" + i + "].itemCode",
+                    draft.equipmentLines().get(i).itemCode().strip());
         }
         ItemsUnavailable.refuseAny(catalogue.unavailable(itemCodeByField));
     }
@@ -194,8 +225,8 @@ public class AssistanceRequest extends PanacheEntityBase {
     /** The partner confirms completion of a delivered request, with its rating and a comment for donors. */
     void complete(int rating, String comment, OffsetDateTime now) {
         if (status != RequestStatus.DELIVERED) {
-            throw DomainRuleViolation.conflict("Request " + id + " is " + status
-                    + "; completion can be confirmed only once it is DELIVERED");
+            throw DomainRuleViolation.conflict(
+                    "Request " + id + " is " + status + "; completion can be confirmed only once it is DELIVERED");
         }
         if (rating < 1 || rating > 5) {
             throw InvalidInput.field("satisfaction", "must be between 1 and 5");
@@ -218,8 +249,8 @@ public class AssistanceRequest extends PanacheEntityBase {
     /** Withdrawn by the agency, only before a decision. */
     void withdraw(OffsetDateTime now) {
         if (!status.isUndecided()) {
-            throw DomainRuleViolation.conflict("Request " + id + " is " + status
-                    + "; it can be withdrawn only before a decision");
+            throw DomainRuleViolation.conflict(
+                    "Request " + id + " is " + status + "; it can be withdrawn only before a decision");
         }
         status = RequestStatus.WITHDRAWN;
         updatedAt = now;
@@ -250,17 +281,39 @@ public class AssistanceRequest extends PanacheEntityBase {
     }
 
     RequestAmended amendedEvent() {
-        return new RequestAmended(id, agencyId, version, country,
-                new RequestingAuthority(authorityName, authorityKind.name()), thematicArea.name(),
+        return new RequestAmended(
+                id,
+                agencyId,
+                version,
+                country,
+                new RequestingAuthority(authorityName, authorityKind.name()),
+                thematicArea.name(),
                 assistanceTypes.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)),
-                priority.name(), title, needsStatement, desiredBy, equipmentLines, trainingNeeds, estimatedValue(),
+                priority.name(),
+                title,
+                needsStatement,
+                desiredBy,
+                equipmentLines,
+                trainingNeeds,
+                estimatedValue(),
                 updatedAt);
     }
 
     RequestSubmitted submittedEvent() {
-        return new RequestSubmitted(id, agencyId, country, new RequestingAuthority(authorityName, authorityKind.name()),
-                thematicArea.name(), assistanceTypes.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)),
-                priority.name(), title, needsStatement, desiredBy, equipmentLines, trainingNeeds, estimatedValue(),
+        return new RequestSubmitted(
+                id,
+                agencyId,
+                country,
+                new RequestingAuthority(authorityName, authorityKind.name()),
+                thematicArea.name(),
+                assistanceTypes.stream().map(Enum::name).collect(Collectors.toCollection(TreeSet::new)),
+                priority.name(),
+                title,
+                needsStatement,
+                desiredBy,
+                equipmentLines,
+                trainingNeeds,
+                estimatedValue(),
                 submittedAt);
     }
 }

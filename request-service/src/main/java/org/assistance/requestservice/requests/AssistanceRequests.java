@@ -9,6 +9,16 @@ import jakarta.transaction.Transactional;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
 import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.events.RequestEvents.RequestCancelled;
 import org.assistance.chassis.events.RequestEvents.RequestClosed;
@@ -23,17 +33,6 @@ import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.TenantScope;
 import org.jboss.logging.Logger;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.HexFormat;
-import java.util.List;
-import java.util.Set;
-import java.util.UUID;
-
 /**
  * The requests of all agencies and what may happen to them. Each change and its event are
  * written in one transaction (the event through the outbox).
@@ -47,8 +46,12 @@ public class AssistanceRequests {
     private final Validator validator;
     private final CatalogueCopy catalogue;
 
-    public AssistanceRequests(Outbox outbox, EntityManager entityManager, ObjectMapper json, Validator validator,
-                              CatalogueCopy catalogue) {
+    public AssistanceRequests(
+            Outbox outbox,
+            EntityManager entityManager,
+            ObjectMapper json,
+            Validator validator,
+            CatalogueCopy catalogue) {
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.json = json;
@@ -57,8 +60,7 @@ public class AssistanceRequests {
     }
 
     /** A submission's outcome: the request, and whether this call created it or replayed an earlier one. */
-    public record Submission(AssistanceRequest request, boolean replayed) {
-    }
+    public record Submission(AssistanceRequest request, boolean replayed) {}
 
     /**
      * Submits a request. With an idempotency key, the same key and body give back the request
@@ -70,10 +72,13 @@ public class AssistanceRequests {
         if (idempotencyKey != null) {
             fingerprint = fingerprint(draft);
             // the key's row is taken first: a concurrent call with the same key waits here
-            int claimed = entityManager.createNativeQuery("""
+            int claimed = entityManager
+                    .createNativeQuery("""
                             insert into idempotency_keys (agency_id, idempotency_key, fingerprint, created_at)
                             values (?1, ?2, ?3, now()) on conflict do nothing""")
-                    .setParameter(1, agencyId).setParameter(2, idempotencyKey).setParameter(3, fingerprint)
+                    .setParameter(1, agencyId)
+                    .setParameter(2, idempotencyKey)
+                    .setParameter(3, fingerprint)
                     .executeUpdate();
             if (claimed == 0) {
                 return replay(agencyId, idempotencyKey, fingerprint);
@@ -85,21 +90,31 @@ public class AssistanceRequests {
         StatusChange.record(request.id, null, RequestStatus.SUBMITTED, now, actor, "submitted by the agency");
         outbox.record(request.submittedEvent());
         if (idempotencyKey != null) {
-            entityManager.createNativeQuery(
+            entityManager
+                    .createNativeQuery(
                             "update idempotency_keys set request_id = ?1 where agency_id = ?2 and idempotency_key = ?3")
-                    .setParameter(1, request.id).setParameter(2, agencyId).setParameter(3, idempotencyKey)
+                    .setParameter(1, request.id)
+                    .setParameter(2, agencyId)
+                    .setParameter(3, idempotencyKey)
                     .executeUpdate();
         }
         return new Submission(request, false);
     }
 
     private Submission replay(String agencyId, String key, String fingerprint) {
-        Object[] earlier = (Object[]) entityManager.createNativeQuery(
+        Object[] earlier = (Object[]) entityManager
+                .createNativeQuery(
                         "select fingerprint, request_id from idempotency_keys where agency_id = ?1 and idempotency_key = ?2")
-                .setParameter(1, agencyId).setParameter(2, key).getSingleResult();
+                .setParameter(1, agencyId)
+                .setParameter(2, key)
+                .getSingleResult();
         if (!fingerprint.equals(earlier[0])) {
-            throw new DomainRuleViolation(422, "idempotency-key-reused", "Idempotency key already used",
-                    "Idempotency-Key " + key + " was used for a different request body; use a new key for a new request");
+            throw new DomainRuleViolation(
+                    422,
+                    "idempotency-key-reused",
+                    "Idempotency key already used",
+                    "Idempotency-Key " + key
+                            + " was used for a different request body; use a new key for a new request");
         }
         return new Submission(AssistanceRequest.findById(earlier[1]), true);
     }
@@ -156,7 +171,12 @@ public class AssistanceRequests {
         RequestStatus before = request.status;
         OffsetDateTime now = OffsetDateTime.now();
         request.withdraw(now);
-        StatusChange.record(id, before, RequestStatus.WITHDRAWN, now, actor,
+        StatusChange.record(
+                id,
+                before,
+                RequestStatus.WITHDRAWN,
+                now,
+                actor,
                 reason == null || reason.isBlank() ? "withdrawn by the agency" : reason);
         outbox.record(new RequestWithdrawn(id, request.agencyId, reason, now));
         return request;
@@ -203,15 +223,22 @@ public class AssistanceRequests {
      * Each is published once, since each status is entered once.
      */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void deliveryReached(AssistanceRequest request, RequestStatus implied, String startedBy,
-                                List<Deliverable> deliverables, OffsetDateTime at, String actor, String reason) {
+    public void deliveryReached(
+            AssistanceRequest request,
+            RequestStatus implied,
+            String startedBy,
+            List<Deliverable> deliverables,
+            OffsetDateTime at,
+            String actor,
+            String reason) {
         RequestStatus from = request.status;
         for (RequestStatus reached : request.followDelivery(implied, at)) {
             OffsetDateTime when = request.updatedAt;
             StatusChange.record(request.id, from, reached, when, actor, reason);
             from = reached;
             switch (reached) {
-                case IN_DELIVERY -> outbox.record(new RequestDeliveryStarted(request.id, request.agencyId, startedBy, when));
+                case IN_DELIVERY ->
+                    outbox.record(new RequestDeliveryStarted(request.id, request.agencyId, startedBy, when));
                 case DELIVERED -> outbox.record(new RequestDelivered(request.id, request.agencyId, deliverables, when));
                 case CANCELLED -> outbox.record(new RequestCancelled(request.id, request.agencyId, deliverables, when));
                 default -> throw new IllegalStateException(reached + " is not a delivery status");
@@ -226,10 +253,15 @@ public class AssistanceRequests {
         AssistanceRequest request = AssistanceRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = OffsetDateTime.now();
         request.complete(satisfaction, comment, now);
-        StatusChange.record(id, RequestStatus.DELIVERED, RequestStatus.CLOSED, now, actor,
+        StatusChange.record(
+                id,
+                RequestStatus.DELIVERED,
+                RequestStatus.CLOSED,
+                now,
+                actor,
                 "completion confirmed by the agency (satisfaction " + satisfaction + "/5)");
-        outbox.record(new RequestClosed(id, request.agencyId, request.satisfaction, request.completionComment, false,
-                now));
+        outbox.record(
+                new RequestClosed(id, request.agencyId, request.satisfaction, request.completionComment, false, now));
         return request;
     }
 
@@ -241,17 +273,25 @@ public class AssistanceRequests {
     @Transactional
     public int closeDeliveredBefore(OffsetDateTime cutoff, Duration after, int limit) {
         @SuppressWarnings("unchecked")
-        List<UUID> due = entityManager.createNativeQuery("""
+        List<UUID> due = entityManager
+                .createNativeQuery("""
                         select id from assistance_requests
                         where status = 'DELIVERED' and delivered_at <= ?1
                         order by delivered_at limit ?2 for update skip locked""", UUID.class)
-                .setParameter(1, cutoff).setParameter(2, limit).getResultList();
+                .setParameter(1, cutoff)
+                .setParameter(2, limit)
+                .getResultList();
         OffsetDateTime now = OffsetDateTime.now();
         int closed = 0;
         for (UUID id : due) {
             AssistanceRequest request = AssistanceRequest.findById(id);
             if (request.closeAutomatically(now)) {
-                StatusChange.record(id, RequestStatus.DELIVERED, RequestStatus.CLOSED, now, "request-service",
+                StatusChange.record(
+                        id,
+                        RequestStatus.DELIVERED,
+                        RequestStatus.CLOSED,
+                        now,
+                        "request-service",
                         "closed automatically " + after + " after delivery without the agency's confirmation");
                 outbox.record(new RequestClosed(id, request.agencyId, null, null, true, now));
                 closed++;

@@ -1,13 +1,12 @@
 package org.assistance.requestservice.requests;
 
-import io.quarkus.scheduler.Scheduled;
 import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
-
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import org.jboss.logging.Logger;
 
 /**
  * A delivered request the agency never confirmed is closed {@code assistance.requests.auto-close-after}
@@ -33,7 +32,9 @@ public class AutomaticClosing {
         stopping = true;
     }
 
-    @Scheduled(every = "${assistance.requests.auto-close-check-every:5m}", delayed = "5s",
+    @Scheduled(
+            every = "${assistance.requests.auto-close-check-every:5m}",
+            delayed = "5s",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void closeDue() {
         if (stopping) {

@@ -2,7 +2,6 @@ package org.assistance.requestservice.requests;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-
 import java.time.Duration;
 
 /** When a delivered request the agency never confirmed is closed for it ({@code assistance.requests.*}). */

@@ -11,6 +11,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record Completion(
         @NotNull @Min(1) @Max(5) @Schema(example = "5", description = "How satisfied the agency is, 1 to 5")
         Integer satisfaction,
-        @Size(max = RequestResource.MAX_COMMENT) @Schema(example = "Twelve examiners now process seized phones in-house.")
-        String comment) {
-}
+
+        @Size(max = RequestResource.MAX_COMMENT)
+        @Schema(example = "Twelve examiners now process seized phones in-house.")
+        String comment) {}

@@ -1,5 +1,8 @@
 package org.assistance.requestservice.requests;
 
 public enum Priority {
-    LOW, MEDIUM, HIGH, URGENT
+    LOW,
+    MEDIUM,
+    HIGH,
+    URGENT
 }

@@ -8,16 +8,15 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.TreeSet;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
 import org.assistance.chassis.validation.CountryCode;
 import org.assistance.chassis.validation.MoneyInput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-
-import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.TreeSet;
 
 /**
  * What a partner agency sends to ask for assistance (and to amend it). The agency is never
@@ -25,26 +24,45 @@ import java.util.TreeSet;
  */
 @Schema(name = "RequestDraft", description = "An assistance request as a partner agency submits or amends it")
 public record RequestDraft(
-        @NotNull @CountryCode @Schema(example = "KE", minLength = 2, maxLength = 2, pattern = "^[A-Z]{2}$",
-                description = "ISO 3166-1 alpha-2 country code") String country,
+        @NotNull
+        @CountryCode
+        @Schema(
+                example = "KE",
+                minLength = 2,
+                maxLength = 2,
+                pattern = "^[A-Z]{2}$",
+                description = "ISO 3166-1 alpha-2 country code")
+        String country,
+
         @NotNull @Valid RequestingAuthorityInput requestingAuthority,
         @NotNull @Schema(example = "CYBERCRIME") ThematicArea thematicArea,
-        @NotEmpty @Size(max = ASSISTANCE_TYPES) @Schema(example = "[\"TRAINING\", \"EQUIPMENT\"]", uniqueItems = true,
-                description = "Each kind at most once")
+
+        @NotEmpty
+        @Size(max = ASSISTANCE_TYPES)
+        @Schema(example = "[\"TRAINING\", \"EQUIPMENT\"]", uniqueItems = true, description = "Each kind at most once")
         List<@NotNull AssistanceType> assistanceTypes,
+
         @NotNull @Schema(example = "HIGH") Priority priority,
-        @NotBlank @Size(max = MAX_TITLE) @Schema(example = "Digital forensics capacity for the national cybercrime unit")
+
+        @NotBlank
+        @Size(max = MAX_TITLE)
+        @Schema(example = "Digital forensics capacity for the national cybercrime unit")
         String title,
-        @NotBlank @Size(max = MAX_NEEDS)
+
+        @NotBlank
+        @Size(max = MAX_NEEDS)
         @Schema(example = "Ransomware cases doubled since 2024; the unit has no write blockers or trained examiners.")
         String needsStatement,
+
         @NotNull @FutureOrPresent @Schema(example = "2027-06-30", description = "From today to ten years from today")
         LocalDate desiredBy,
+
         @Size(max = MAX_EQUIPMENT_LINES) List<@NotNull @Valid EquipmentLineInput> equipmentLines,
         @Size(max = MAX_TRAINING_NEEDS) List<@NotNull @Valid TrainingNeedInput> trainingNeeds,
         @Valid MoneyInput estimatedValue) {
     /** As many kinds of assistance as there are: each may be named once. */
     static final int ASSISTANCE_TYPES = 6;
+
     static final int MAX_TITLE = 200;
     static final int MAX_NEEDS = 10_000;
     static final int MAX_EQUIPMENT_LINES = 100;
@@ -54,37 +72,61 @@ public record RequestDraft(
 
     @Schema(name = "RequestingAuthority")
     public record RequestingAuthorityInput(
-            @NotBlank @Size(max = 200) @Schema(example = "Directorate of Criminal Investigations") String name,
-            @NotNull @Schema(example = "POLICE") AuthorityKind kind) {
-    }
+            @NotBlank @Size(max = 200) @Schema(example = "Directorate of Criminal Investigations")
+            String name,
+
+            @NotNull @Schema(example = "POLICE") AuthorityKind kind) {}
 
     @Schema(name = "EquipmentLine")
     public record EquipmentLineInput(
-            @NotBlank @Size(max = 50) @Schema(example = "FOR-WB-001") String itemCode,
+            @NotBlank @Size(max = 50) @Schema(example = "FOR-WB-001")
+            String itemCode,
+
             @Min(1) @Max(10_000) @Schema(example = "4") int quantity,
-            @NotBlank @Size(max = 2_000) @Schema(example = "One per regional forensic lab") String justification) {
-    }
+
+            @NotBlank @Size(max = 2_000) @Schema(example = "One per regional forensic lab")
+            String justification) {}
 
     @Schema(name = "TrainingNeed")
     public record TrainingNeedInput(
-            @NotBlank @Size(max = 200) @Schema(example = "Mobile device forensics") String topic,
-            @Min(1) @Max(10_000) @Schema(example = "20") int expectedParticipants) {
-    }
+            @NotBlank @Size(max = 200) @Schema(example = "Mobile device forensics")
+            String topic,
+
+            @Min(1) @Max(10_000) @Schema(example = "20") int expectedParticipants) {}
 
     /** The same draft whatever the order of its set (for comparing two submissions). */
     RequestDraft canonical() {
-        return new RequestDraft(country, requestingAuthority, thematicArea, List.copyOf(new TreeSet<>(assistanceTypes)),
-                priority, title, needsStatement, desiredBy, equipmentLines, trainingNeeds, estimatedValue);
+        return new RequestDraft(
+                country,
+                requestingAuthority,
+                thematicArea,
+                List.copyOf(new TreeSet<>(assistanceTypes)),
+                priority,
+                title,
+                needsStatement,
+                desiredBy,
+                equipmentLines,
+                trainingNeeds,
+                estimatedValue);
     }
 
     /** The draft that would produce this request again (the base an amendment is applied to). */
     static RequestDraft of(AssistanceRequest r) {
-        return new RequestDraft(r.country, new RequestingAuthorityInput(r.authorityName, r.authorityKind),
-                r.thematicArea, List.copyOf(new TreeSet<>(r.assistanceTypes)), r.priority, r.title, r.needsStatement,
+        return new RequestDraft(
+                r.country,
+                new RequestingAuthorityInput(r.authorityName, r.authorityKind),
+                r.thematicArea,
+                List.copyOf(new TreeSet<>(r.assistanceTypes)),
+                r.priority,
+                r.title,
+                r.needsStatement,
                 r.desiredBy,
-                r.equipmentLines.stream().map(l -> new EquipmentLineInput(l.itemCode(), l.quantity(), l.justification()))
+                r.equipmentLines.stream()
+                        .map(l -> new EquipmentLineInput(l.itemCode(), l.quantity(), l.justification()))
                         .toList(),
-                r.trainingNeeds.stream().map(t -> new TrainingNeedInput(t.topic(), t.expectedParticipants())).toList(),
+                r.trainingNeeds.stream()
+                        .map(t -> new TrainingNeedInput(t.topic(), t.expectedParticipants()))
+                        .toList(),
                 r.estimatedAmount == null ? null : new MoneyInput(r.estimatedAmount, r.estimatedCurrency));
     }
 

@@ -2,14 +2,13 @@ package org.assistance.requestservice.requests;
 
 import io.quarkus.panache.common.Parameters;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.assistance.chassis.http.Cursor;
-import org.assistance.chassis.problems.InvalidInput;
-import org.assistance.chassis.security.TenantScope;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.http.Cursor;
+import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.security.TenantScope;
 
 /**
  * Finds requests page by page with a keyset cursor (submission time, then id): stable while
@@ -19,15 +18,20 @@ import java.util.UUID;
 public class RequestSearch {
 
     /** What a caller searches for, within the records its scope lets it read. */
-    public record Criteria(TenantScope scope, RequestStatus status, String country, ThematicArea thematicArea,
-                           Priority priority, OffsetDateTime submittedFrom, OffsetDateTime submittedTo) {
-    }
+    public record Criteria(
+            TenantScope scope,
+            RequestStatus status,
+            String country,
+            ThematicArea thematicArea,
+            Priority priority,
+            OffsetDateTime submittedFrom,
+            OffsetDateTime submittedTo) {}
 
-    public record Result(List<AssistanceRequest> items, String nextCursor) {
-    }
+    public record Result(List<AssistanceRequest> items, String nextCursor) {}
 
     /** Submission times a search may name: the database cannot compare with years it cannot store. */
     private static final OffsetDateTime EARLIEST = OffsetDateTime.parse("0001-01-01T00:00:00Z");
+
     private static final OffsetDateTime LATEST = OffsetDateTime.parse("9999-12-31T23:59:59Z");
 
     public Result find(Criteria criteria, int limit, String cursor) {
@@ -71,7 +75,8 @@ public class RequestSearch {
         String query = (where.isEmpty() ? "" : String.join(" and ", where)) + " order by submittedAt desc, id desc";
         // one more than asked: tells whether a next page exists
         List<AssistanceRequest> found = AssistanceRequest.<AssistanceRequest>find(query, params)
-                .range(0, limit).list();
+                .range(0, limit)
+                .list();
         if (found.size() <= limit) {
             return new Result(found, null);
         }

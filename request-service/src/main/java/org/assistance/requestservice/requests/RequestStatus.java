@@ -5,19 +5,27 @@ import java.util.Set;
 
 /** The request's status as the requesting agency sees it, and the moves allowed between them. */
 public enum RequestStatus {
-    SUBMITTED, UNDER_REVIEW, INFORMATION_REQUESTED, APPROVED, PARTIALLY_APPROVED, REJECTED, IN_DELIVERY,
-    DELIVERED, CLOSED, WITHDRAWN,
+    SUBMITTED,
+    UNDER_REVIEW,
+    INFORMATION_REQUESTED,
+    APPROVED,
+    PARTIALLY_APPROVED,
+    REJECTED,
+    IN_DELIVERY,
+    DELIVERED,
+    CLOSED,
+    WITHDRAWN,
     /** Every deliverable of the approved request was cancelled: nothing will be delivered. */
     CANCELLED;
 
     private Set<RequestStatus> next;
 
     static {
-        SUBMITTED.next = EnumSet.of(UNDER_REVIEW, INFORMATION_REQUESTED, APPROVED, PARTIALLY_APPROVED, REJECTED,
-                WITHDRAWN, SUBMITTED);
+        SUBMITTED.next = EnumSet.of(
+                UNDER_REVIEW, INFORMATION_REQUESTED, APPROVED, PARTIALLY_APPROVED, REJECTED, WITHDRAWN, SUBMITTED);
         UNDER_REVIEW.next = EnumSet.of(INFORMATION_REQUESTED, APPROVED, PARTIALLY_APPROVED, REJECTED, WITHDRAWN);
-        INFORMATION_REQUESTED.next = EnumSet.of(UNDER_REVIEW, SUBMITTED, APPROVED, PARTIALLY_APPROVED, REJECTED,
-                WITHDRAWN, INFORMATION_REQUESTED);
+        INFORMATION_REQUESTED.next = EnumSet.of(
+                UNDER_REVIEW, SUBMITTED, APPROVED, PARTIALLY_APPROVED, REJECTED, WITHDRAWN, INFORMATION_REQUESTED);
         // delivery always passes through IN_DELIVERY, so the history shows each step once and in order
         APPROVED.next = EnumSet.of(IN_DELIVERY, CANCELLED);
         PARTIALLY_APPROVED.next = EnumSet.of(IN_DELIVERY, CANCELLED);
@@ -36,8 +44,12 @@ public enum RequestStatus {
 
     /** Approved, in delivery or past it: what the approval named is (or was) to be delivered. */
     public boolean isApprovedOrBeyond() {
-        return this == APPROVED || this == PARTIALLY_APPROVED || this == IN_DELIVERY || this == DELIVERED
-                || this == CLOSED || this == CANCELLED;
+        return this == APPROVED
+                || this == PARTIALLY_APPROVED
+                || this == IN_DELIVERY
+                || this == DELIVERED
+                || this == CLOSED
+                || this == CANCELLED;
     }
 
     /** Before a decision: the agency may still amend or withdraw. */

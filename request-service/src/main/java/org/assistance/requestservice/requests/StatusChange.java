@@ -9,7 +9,6 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -30,21 +29,26 @@ public class StatusChange extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+
     @Column(name = "request_id")
     public UUID requestId;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "from_status")
     public RequestStatus fromStatus;
+
     @Enumerated(EnumType.STRING)
     @Column(name = "to_status")
     public RequestStatus toStatus;
+
     @Column(name = "changed_at")
     public OffsetDateTime changedAt;
+
     public String actor;
     public String reason;
 
-    static void record(UUID requestId, RequestStatus from, RequestStatus to, OffsetDateTime at, String actor,
-                       String reason) {
+    static void record(
+            UUID requestId, RequestStatus from, RequestStatus to, OffsetDateTime at, String actor, String reason) {
         StatusChange change = new StatusChange();
         change.requestId = requestId;
         change.fromStatus = from;
@@ -57,8 +61,10 @@ public class StatusChange extends PanacheEntityBase {
 
     /** The request's changes, oldest first (the latest {@link #MAX_HISTORY} of them). */
     static List<StatusChange> of(UUID requestId) {
-        List<StatusChange> latest = new ArrayList<>(StatusChange.<StatusChange>find(
-                "requestId = ?1 order by changedAt desc, id desc", requestId).range(0, MAX_HISTORY - 1).list());
+        List<StatusChange> latest = new ArrayList<>(
+                StatusChange.<StatusChange>find("requestId = ?1 order by changedAt desc, id desc", requestId)
+                        .range(0, MAX_HISTORY - 1)
+                        .list());
         Collections.reverse(latest);
         return latest;
     }

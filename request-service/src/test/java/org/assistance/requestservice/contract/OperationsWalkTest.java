@@ -5,5 +5,4 @@ import org.assistance.testsupport.OperationsWalk;
 
 /** Every operation of request-service's OpenAPI document, walked at and past its bounds. */
 @QuarkusTest
-class OperationsWalkTest extends OperationsWalk {
-}
+class OperationsWalkTest extends OperationsWalk {}

@@ -1,7 +1,32 @@
 package org.assistance.requestservice.receipts;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
@@ -14,33 +39,6 @@ import org.assistance.requestservice.requests.Events;
 import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
 import org.junit.jupiter.api.Test;
-
-import jakarta.inject.Inject;
-
-import javax.sql.DataSource;
-import java.math.BigDecimal;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.util.ArrayList;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-import static org.hamcrest.Matchers.equalTo;
-import static org.hamcrest.Matchers.hasItem;
 
 /** The request's delivery, told by equipment-service's events, and the agency's proof of delivery. */
 @QuarkusTest
@@ -56,36 +54,77 @@ class ConfirmingReceiptTest {
         UUID request = approvedRequest();
         UUID shipment = UUID.randomUUID();
         plan(request, shipment);
-        Events.publish(new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-1", LocalDate.now().plusDays(5),
-                OffsetDateTime.now()), "/equipment-service");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request)
-                        .then().body("status", equalTo("IN_DELIVERY")));
-        Events.publish(new ShipmentDelivered(request, shipment, new Money(new BigDecimal("5000.00"), "EUR"),
-                OffsetDateTime.now()), "/equipment-service");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request)
-                        .then().body("status", equalTo("DELIVERED")));
+        Events.publish(
+                new ShipmentDispatched(
+                        request,
+                        shipment,
+                        "AIR",
+                        "Carrier",
+                        "TRK-1",
+                        LocalDate.now().plusDays(5),
+                        OffsetDateTime.now()),
+                "/equipment-service");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.partner(AGENCY))
+                        .when()
+                        .get("/api/v1/requests/" + request)
+                        .then()
+                        .body("status", equalTo("IN_DELIVERY")));
+        Events.publish(
+                new ShipmentDelivered(
+                        request, shipment, new Money(new BigDecimal("5000.00"), "EUR"), OffsetDateTime.now()),
+                "/equipment-service");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.partner(AGENCY))
+                        .when()
+                        .get("/api/v1/requests/" + request)
+                        .then()
+                        .body("status", equalTo("DELIVERED")));
 
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON)
-                .body(receipt(shipment, List.of(
-                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 3, "quantityRejected", 1,
-                                "rejectionReason", "Damaged in transit"),
-                        Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))))
-                .when().post("/api/v1/requests/" + request + "/receipts")
-                .then().statusCode(201).body("lines[0].quantityRejected", equalTo(1));
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(receipt(
+                        shipment,
+                        List.of(
+                                Map.of(
+                                        "itemCode",
+                                        "FOR-WB-001",
+                                        "quantityAccepted",
+                                        3,
+                                        "quantityRejected",
+                                        1,
+                                        "rejectionReason",
+                                        "Damaged in transit"),
+                                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))))
+                .when()
+                .post("/api/v1/requests/" + request + "/receipts")
+                .then()
+                .statusCode(201)
+                .body("lines[0].quantityRejected", equalTo(1));
 
-        var events = BrokerClient.await(Topics.REQUESTS, r -> request.toString().equals(r.key())
-                && "assistance.request.receipt-confirmed.v1".equals(BrokerClient.header(r, "ce_type")), 1,
+        var events = BrokerClient.await(
+                Topics.REQUESTS,
+                r -> request.toString().equals(r.key())
+                        && "assistance.request.receipt-confirmed.v1".equals(BrokerClient.header(r, "ce_type")),
+                1,
                 Duration.ofSeconds(20));
         assertThat(new String(events.get(0).value(), StandardCharsets.UTF_8)).contains("Damaged in transit");
 
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON)
-                .body(receipt(shipment, List.of(
-                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
-                        Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))))
-                .when().post("/api/v1/requests/" + request + "/receipts")
-                .then().statusCode(409);
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(receipt(
+                        shipment,
+                        List.of(
+                                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))))
+                .when()
+                .post("/api/v1/requests/" + request + "/receipts")
+                .then()
+                .statusCode(409);
     }
 
     @Test
@@ -93,27 +132,46 @@ class ConfirmingReceiptTest {
         UUID request = approvedRequest();
         UUID shipment = UUID.randomUUID();
         plan(request, shipment);
-        Events.publish(new ShipmentDispatched(request, shipment, "LAND", "Carrier", "TRK-2", null,
-                OffsetDateTime.now()), "/equipment-service");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
-                        .then().body("[0].stage", equalTo("DISPATCHED")));
+        Events.publish(
+                new ShipmentDispatched(request, shipment, "LAND", "Carrier", "TRK-2", null, OffsetDateTime.now()),
+                "/equipment-service");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.partner(AGENCY))
+                        .when()
+                        .get("/api/v1/requests/" + request + "/shipments")
+                        .then()
+                        .body("[0].stage", equalTo("DISPATCHED")));
 
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON)
-                .body(receipt(shipment, List.of(
-                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 3, "quantityRejected", 0),
-                        Map.of("itemCode", "NOT-SHIPPED", "quantityAccepted", 1, "quantityRejected", 0))))
-                .when().post("/api/v1/requests/" + request + "/receipts")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(receipt(
+                        shipment,
+                        List.of(
+                                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 3, "quantityRejected", 0),
+                                Map.of("itemCode", "NOT-SHIPPED", "quantityAccepted", 1, "quantityRejected", 0))))
+                .when()
+                .post("/api/v1/requests/" + request + "/receipts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem("lines[0]"))
                 .body("errors.field", hasItem("lines[1].itemCode"))
                 .body("errors.field", hasItem("lines"));
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON)
-                .body(receipt(shipment, List.of(
-                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 3, "quantityRejected", 1),
-                        Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))))
-                .when().post("/api/v1/requests/" + request + "/receipts")
-                .then().statusCode(400).body("errors[0].field", equalTo("lines[0].rejectionReason"));
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(receipt(
+                        shipment,
+                        List.of(
+                                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 3, "quantityRejected", 1),
+                                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))))
+                .when()
+                .post("/api/v1/requests/" + request + "/receipts")
+                .then()
+                .statusCode(400)
+                .body("errors[0].field", equalTo("lines[0].rejectionReason"));
     }
 
     @Test
@@ -121,16 +179,34 @@ class ConfirmingReceiptTest {
         UUID request = approvedRequest();
         UUID shipment = UUID.randomUUID();
         plan(request, shipment);
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
-                        .then().body("[0].stage", equalTo("PLANNED")));
-        Map<String, Object> body = receipt(shipment, List.of(
-                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
-                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0)));
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/requests/" + request + "/receipts").then().statusCode(409);
-        given().auth().oauth2(Tokens.partner("agency-intruder")).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/requests/" + request + "/receipts").then().statusCode(404);
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.partner(AGENCY))
+                        .when()
+                        .get("/api/v1/requests/" + request + "/shipments")
+                        .then()
+                        .body("[0].stage", equalTo("PLANNED")));
+        Map<String, Object> body = receipt(
+                shipment,
+                List.of(
+                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                        Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0)));
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/requests/" + request + "/receipts")
+                .then()
+                .statusCode(409);
+        given().auth()
+                .oauth2(Tokens.partner("agency-intruder"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/requests/" + request + "/receipts")
+                .then()
+                .statusCode(404);
     }
 
     @Test
@@ -138,19 +214,32 @@ class ConfirmingReceiptTest {
         UUID request = org.assistance.requestservice.requests.DraftsAccess.submit(AGENCY);
         UUID shipment = UUID.randomUUID();
         plan(request, shipment);
-        Events.publish(new ShipmentDispatched(request, shipment, "SEA", "Carrier", "TRK-3", null,
-                OffsetDateTime.now()), "/equipment-service");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
-                        .then().body("[0].stage", equalTo("DISPATCHED")));
-        given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request)
-                .then().body("status", equalTo("SUBMITTED"));
+        Events.publish(
+                new ShipmentDispatched(request, shipment, "SEA", "Carrier", "TRK-3", null, OffsetDateTime.now()),
+                "/equipment-service");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.partner(AGENCY))
+                        .when()
+                        .get("/api/v1/requests/" + request + "/shipments")
+                        .then()
+                        .body("[0].stage", equalTo("DISPATCHED")));
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .when()
+                .get("/api/v1/requests/" + request)
+                .then()
+                .body("status", equalTo("SUBMITTED"));
 
         Events.approved(request, AGENCY, APPROVED_LINES, List.of());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request)
-                        .then().body("status", equalTo("IN_DELIVERY")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.partner(AGENCY))
+                        .when()
+                        .get("/api/v1/requests/" + request)
+                        .then()
+                        .body("status", equalTo("IN_DELIVERY")));
     }
 
     @Test
@@ -158,20 +247,32 @@ class ConfirmingReceiptTest {
         UUID request = org.assistance.requestservice.requests.DraftsAccess.submit(AGENCY);
         UUID shipment = UUID.randomUUID();
         plan(request, shipment);
-        Events.publish(new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-4", null,
-                OffsetDateTime.now()), "/equipment-service");
-        Events.publish(new ShipmentDelivered(request, shipment, new Money(new BigDecimal("5000.00"), "EUR"),
-                OffsetDateTime.now()), "/equipment-service");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
-                        .then().body("[0].stage", equalTo("DELIVERED")));
+        Events.publish(
+                new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-4", null, OffsetDateTime.now()),
+                "/equipment-service");
+        Events.publish(
+                new ShipmentDelivered(
+                        request, shipment, new Money(new BigDecimal("5000.00"), "EUR"), OffsetDateTime.now()),
+                "/equipment-service");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.partner(AGENCY))
+                        .when()
+                        .get("/api/v1/requests/" + request + "/shipments")
+                        .then()
+                        .body("[0].stage", equalTo("DELIVERED")));
 
         Events.approved(request, AGENCY, APPROVED_LINES, List.of());
 
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/history")
-                        .then().body("to", org.hamcrest.Matchers.contains("SUBMITTED", "APPROVED", "IN_DELIVERY",
-                                "DELIVERED")));
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.partner(AGENCY))
+                        .when()
+                        .get("/api/v1/requests/" + request + "/history")
+                        .then()
+                        .body(
+                                "to",
+                                org.hamcrest.Matchers.contains("SUBMITTED", "APPROVED", "IN_DELIVERY", "DELIVERED")));
     }
 
     @Test
@@ -179,14 +280,21 @@ class ConfirmingReceiptTest {
         UUID request = approvedRequest();
         UUID shipment = UUID.randomUUID();
         plan(request, shipment);
-        Events.publish(new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-5", null,
-                OffsetDateTime.now()), "/equipment-service");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
-                        .then().body("[0].stage", equalTo("DISPATCHED")));
-        Map<String, Object> body = receipt(shipment, List.of(
-                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
-                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0)));
+        Events.publish(
+                new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-5", null, OffsetDateTime.now()),
+                "/equipment-service");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.partner(AGENCY))
+                        .when()
+                        .get("/api/v1/requests/" + request + "/shipments")
+                        .then()
+                        .body("[0].stage", equalTo("DISPATCHED")));
+        Map<String, Object> body = receipt(
+                shipment,
+                List.of(
+                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                        Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0)));
 
         int clerks = 8;
         ExecutorService pool = Executors.newFixedThreadPool(clerks);
@@ -198,8 +306,12 @@ class ConfirmingReceiptTest {
                 answers.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON).body(body)
-                            .when().post("/api/v1/requests/" + request + "/receipts");
+                    return given().auth()
+                            .oauth2(Tokens.partner(AGENCY))
+                            .contentType(ContentType.JSON)
+                            .body(body)
+                            .when()
+                            .post("/api/v1/requests/" + request + "/receipts");
                 }));
             }
             ready.await();
@@ -213,42 +325,90 @@ class ConfirmingReceiptTest {
                     assertThat(response.jsonPath().getString("detail")).contains("already confirmed");
                 }
             }
-            assertThat(statuses).as("one clerk's confirmation counts, the others are told it was already made")
-                    .containsOnly(201, 409).containsOnlyOnce(201);
+            assertThat(statuses)
+                    .as("one clerk's confirmation counts, the others are told it was already made")
+                    .containsOnly(201, 409)
+                    .containsOnlyOnce(201);
         } finally {
             pool.shutdownNow();
         }
-        given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
-                .then().body("[0].stage", equalTo("RECEIVED"));
-        assertThat(receiptEventsRecorded(request)).as("one ReceiptConfirmed in the outbox").isEqualTo(1);
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .when()
+                .get("/api/v1/requests/" + request + "/shipments")
+                .then()
+                .body("[0].stage", equalTo("RECEIVED"));
+        assertThat(receiptEventsRecorded(request))
+                .as("one ReceiptConfirmed in the outbox")
+                .isEqualTo(1);
     }
 
     @Test
-    void a_receipt_dated_before_the_request_or_beyond_the_calendar_or_with_negative_empty_or_repeated_lines_is_refused() {
+    void
+            a_receipt_dated_before_the_request_or_beyond_the_calendar_or_with_negative_empty_or_repeated_lines_is_refused() {
         UUID request = approvedRequest();
         UUID shipment = UUID.randomUUID();
         dispatched(request, shipment);
-        Map<String, Object> fine = receipt(shipment, List.of(
-                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
-                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0)));
+        Map<String, Object> fine = receipt(
+                shipment,
+                List.of(
+                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                        Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0)));
         refusedReceipt(request, with(fine, "receivedAt", "2001-01-01T00:00:00Z"), "receivedAt");
         refusedReceipt(request, with(fine, "receivedAt", "-999999999-01-01T00:00:00Z"), "receivedAt");
         refusedReceipt(request, with(fine, "lines", List.of()), "lines");
-        refusedReceipt(request, with(fine, "lines", List.of(
-                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 5, "quantityRejected", -1,
-                        "rejectionReason", "Counted wrong"),
-                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))), "lines[0].quantityRejected");
-        refusedReceipt(request, with(fine, "lines", List.of(
-                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
-                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
-                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))), "lines[1].itemCode");
-        refusedReceipt(request, with(fine, "lines", List.of(
-                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 2_147_483_647, "quantityRejected", 2_147_483_647),
-                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))), "lines[0].quantityAccepted");
+        refusedReceipt(
+                request,
+                with(
+                        fine,
+                        "lines",
+                        List.of(
+                                Map.of(
+                                        "itemCode",
+                                        "FOR-WB-001",
+                                        "quantityAccepted",
+                                        5,
+                                        "quantityRejected",
+                                        -1,
+                                        "rejectionReason",
+                                        "Counted wrong"),
+                                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))),
+                "lines[0].quantityRejected");
+        refusedReceipt(
+                request,
+                with(
+                        fine,
+                        "lines",
+                        List.of(
+                                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))),
+                "lines[1].itemCode");
+        refusedReceipt(
+                request,
+                with(
+                        fine,
+                        "lines",
+                        List.of(
+                                Map.of(
+                                        "itemCode",
+                                        "FOR-WB-001",
+                                        "quantityAccepted",
+                                        2_147_483_647,
+                                        "quantityRejected",
+                                        2_147_483_647),
+                                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))),
+                "lines[0].quantityAccepted");
         refusedReceipt(request, with(fine, "receivedBy", "w".repeat(201)), "receivedBy");
 
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON).body(fine)
-                .when().post("/api/v1/requests/" + request + "/receipts").then().statusCode(201);
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(fine)
+                .when()
+                .post("/api/v1/requests/" + request + "/receipts")
+                .then()
+                .statusCode(201);
     }
 
     @Test
@@ -256,27 +416,51 @@ class ConfirmingReceiptTest {
         UUID request = approvedRequest();
         UUID shipment = UUID.randomUUID();
         dispatched(request, shipment);
-        Events.publish(new ShipmentCancelled(request, shipment, "Truck seized at the border", List.of(), false,
-                "logistics-1", OffsetDateTime.now()), "/equipment-service");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
-                        .then().body("[0].stage", equalTo("CANCELLED")));
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON)
-                .body(receipt(shipment, List.of(
-                        Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
-                        Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))))
-                .when().post("/api/v1/requests/" + request + "/receipts")
-                .then().statusCode(409).contentType("application/problem+json")
+        Events.publish(
+                new ShipmentCancelled(
+                        request,
+                        shipment,
+                        "Truck seized at the border",
+                        List.of(),
+                        false,
+                        "logistics-1",
+                        OffsetDateTime.now()),
+                "/equipment-service");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.partner(AGENCY))
+                        .when()
+                        .get("/api/v1/requests/" + request + "/shipments")
+                        .then()
+                        .body("[0].stage", equalTo("CANCELLED")));
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(receipt(
+                        shipment,
+                        List.of(
+                                Map.of("itemCode", "FOR-WB-001", "quantityAccepted", 4, "quantityRejected", 0),
+                                Map.of("itemCode", "COM-RAD-1", "quantityAccepted", 2, "quantityRejected", 0))))
+                .when()
+                .post("/api/v1/requests/" + request + "/receipts")
+                .then()
+                .statusCode(409)
+                .contentType("application/problem+json")
                 .body("detail", org.hamcrest.Matchers.containsString("cancelled"));
     }
 
     private static void dispatched(UUID request, UUID shipment) {
         plan(request, shipment);
-        Events.publish(new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-9", null,
-                OffsetDateTime.now()), "/equipment-service");
-        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
-                given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + request + "/shipments")
-                        .then().body("[0].stage", equalTo("DISPATCHED")));
+        Events.publish(
+                new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-9", null, OffsetDateTime.now()),
+                "/equipment-service");
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> given().auth()
+                        .oauth2(Tokens.partner(AGENCY))
+                        .when()
+                        .get("/api/v1/requests/" + request + "/shipments")
+                        .then()
+                        .body("[0].stage", equalTo("DISPATCHED")));
     }
 
     private static Map<String, Object> with(Map<String, Object> body, String field, Object value) {
@@ -286,9 +470,15 @@ class ConfirmingReceiptTest {
     }
 
     private static void refusedReceipt(UUID request, Map<String, Object> body, String field) {
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON).body(body)
-                .when().post("/api/v1/requests/" + request + "/receipts")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/requests/" + request + "/receipts")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem(field));
     }
 
@@ -297,8 +487,8 @@ class ConfirmingReceiptTest {
 
     private long receiptEventsRecorded(UUID request) throws Exception {
         try (Connection connection = database.getConnection();
-             PreparedStatement query = connection.prepareStatement("select count(*) from outbox where event_key = ? "
-                     + "and event_type = 'assistance.request.receipt-confirmed.v1'")) {
+                PreparedStatement query = connection.prepareStatement("select count(*) from outbox where event_key = ? "
+                        + "and event_type = 'assistance.request.receipt-confirmed.v1'")) {
             query.setString(1, request.toString());
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
@@ -314,16 +504,42 @@ class ConfirmingReceiptTest {
     }
 
     private static void plan(UUID request, UUID shipment) {
-        Events.publish(new ShipmentPlanned(request, shipment, AGENCY, "KE", "MAIN", List.of(
-                new ShipmentLine("FOR-WB-001", "Write blocker", "FORENSIC_IT", false, 4,
-                        new Money(new BigDecimal("1000.00"), "EUR")),
-                new ShipmentLine("COM-RAD-1", "Radio", "COMMUNICATIONS", false, 2,
-                        new Money(new BigDecimal("500.00"), "EUR"))),
-                new Money(new BigDecimal("5000.00"), "EUR"), OffsetDateTime.now()), "/equipment-service");
+        Events.publish(
+                new ShipmentPlanned(
+                        request,
+                        shipment,
+                        AGENCY,
+                        "KE",
+                        "MAIN",
+                        List.of(
+                                new ShipmentLine(
+                                        "FOR-WB-001",
+                                        "Write blocker",
+                                        "FORENSIC_IT",
+                                        false,
+                                        4,
+                                        new Money(new BigDecimal("1000.00"), "EUR")),
+                                new ShipmentLine(
+                                        "COM-RAD-1",
+                                        "Radio",
+                                        "COMMUNICATIONS",
+                                        false,
+                                        2,
+                                        new Money(new BigDecimal("500.00"), "EUR"))),
+                        new Money(new BigDecimal("5000.00"), "EUR"),
+                        OffsetDateTime.now()),
+                "/equipment-service");
     }
 
     private static Map<String, Object> receipt(UUID shipment, List<Map<String, Object>> lines) {
-        return Map.of("shipmentId", shipment.toString(), "lines", lines,
-                "receivedBy", "Insp. Wanjiru", "receivedAt", OffsetDateTime.now().toString());
+        return Map.of(
+                "shipmentId",
+                shipment.toString(),
+                "lines",
+                lines,
+                "receivedBy",
+                "Insp. Wanjiru",
+                "receivedAt",
+                OffsetDateTime.now().toString());
     }
 }

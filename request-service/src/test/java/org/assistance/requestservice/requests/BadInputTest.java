@@ -1,20 +1,19 @@
 package org.assistance.requestservice.requests;
 
-import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
-import org.assistance.testsupport.Tokens;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
-
-import java.time.LocalDate;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Consumer;
-
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
 
 /** Each bad input is a 4xx problem+json naming the field, and nothing is written. */
 @QuarkusTest
@@ -23,8 +22,13 @@ class BadInputTest {
 
     @AfterEach
     void nothing_was_written() {
-        given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests")
-                .then().statusCode(200).body("items", hasSize(0));
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .when()
+                .get("/api/v1/requests")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(0));
     }
 
     @Test
@@ -40,10 +44,15 @@ class BadInputTest {
 
     @Test
     void an_unknown_enum_value_is_refused_with_the_allowed_ones() {
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.JSON)
                 .body(with(d -> d.put("thematicArea", "SPACE_PIRACY")))
-                .when().post("/api/v1/requests")
-                .then().statusCode(400).contentType("application/problem+json")
+                .when()
+                .post("/api/v1/requests")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors[0].field", org.hamcrest.Matchers.equalTo("thematicArea"))
                 .body("errors[0].message", containsString("CYBERCRIME"));
     }
@@ -57,9 +66,12 @@ class BadInputTest {
 
     @Test
     void quantities_out_of_range_are_refused() {
-        refused(d -> d.put("equipmentLines", List.of(Map.of("itemCode", "A-1", "quantity", 0, "justification", "j"))),
+        refused(
+                d -> d.put("equipmentLines", List.of(Map.of("itemCode", "A-1", "quantity", 0, "justification", "j"))),
                 "equipmentLines[0].quantity");
-        refused(d -> d.put("equipmentLines", List.of(Map.of("itemCode", "A-1", "quantity", 10_001, "justification", "j"))),
+        refused(
+                d -> d.put(
+                        "equipmentLines", List.of(Map.of("itemCode", "A-1", "quantity", 10_001, "justification", "j"))),
                 "equipmentLines[0].quantity");
     }
 
@@ -83,24 +95,41 @@ class BadInputTest {
 
     @Test
     void malformed_json_is_400() {
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON).body("{\"country\": \"KE\",")
-                .when().post("/api/v1/requests")
-                .then().statusCode(400).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.JSON)
+                .body("{\"country\": \"KE\",")
+                .when()
+                .post("/api/v1/requests")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json");
     }
 
     @Test
     void a_body_over_256_kib_is_413() {
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON)
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.JSON)
                 .body(with(d -> d.put("needsStatement", "z".repeat(300 * 1024))))
-                .when().post("/api/v1/requests")
-                .then().statusCode(413).contentType("application/problem+json");
+                .when()
+                .post("/api/v1/requests")
+                .then()
+                .statusCode(413)
+                .contentType("application/problem+json");
     }
 
     @Test
     void a_wrong_content_type_is_415() {
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.XML).body("<request/>")
-                .when().post("/api/v1/requests")
-                .then().statusCode(415).contentType("application/problem+json");
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.XML)
+                .body("<request/>")
+                .when()
+                .post("/api/v1/requests")
+                .then()
+                .statusCode(415)
+                .contentType("application/problem+json");
     }
 
     private static Map<String, Object> with(Consumer<Map<String, Object>> change) {
@@ -110,9 +139,15 @@ class BadInputTest {
     }
 
     private static void refused(Consumer<Map<String, Object>> change, String field) {
-        given().auth().oauth2(Tokens.partner(AGENCY)).contentType(ContentType.JSON).body(with(change))
-                .when().post("/api/v1/requests")
-                .then().statusCode(400).contentType("application/problem+json")
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .contentType(ContentType.JSON)
+                .body(with(change))
+                .when()
+                .post("/api/v1/requests")
+                .then()
+                .statusCode(400)
+                .contentType("application/problem+json")
                 .body("errors.field", hasItem(field));
     }
 }

@@ -1,14 +1,14 @@
 package org.assistance.requestservice.requests;
 
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
 import jakarta.inject.Inject;
-import org.assistance.testsupport.Tokens;
-import org.junit.jupiter.api.Test;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -21,10 +21,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-
-import static io.restassured.RestAssured.given;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.hamcrest.Matchers.equalTo;
+import javax.sql.DataSource;
+import org.assistance.testsupport.Tokens;
+import org.junit.jupiter.api.Test;
 
 /** Several clerks of one agency acting on the same request at the same moment: one wins, no 500, one event. */
 @QuarkusTest
@@ -43,27 +42,49 @@ class ClerksAtTheSameTimeTest {
                 .body("{\"reason\": \"Funded by the national budget after all\"}")
                 .post("/api/v1/requests/" + id + "/withdrawal"));
 
-        assertThat(answers).extracting(Response::statusCode).containsOnly(200, 409).containsOnlyOnce(200);
-        answers.stream().filter(a -> a.statusCode() == 409)
+        assertThat(answers)
+                .extracting(Response::statusCode)
+                .containsOnly(200, 409)
+                .containsOnlyOnce(200);
+        answers.stream()
+                .filter(a -> a.statusCode() == 409)
                 .forEach(a -> assertThat(a.contentType()).startsWith("application/problem+json"));
-        given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + id + "/history")
-                .then().body("to", org.hamcrest.Matchers.contains("SUBMITTED", "WITHDRAWN"));
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .when()
+                .get("/api/v1/requests/" + id + "/history")
+                .then()
+                .body("to", org.hamcrest.Matchers.contains("SUBMITTED", "WITHDRAWN"));
         assertThat(eventsRecorded(id, "assistance.request.withdrawn.v1")).isEqualTo(1);
     }
 
     @Test
     void clerks_amending_the_same_version_at_once_get_one_amendment_and_the_others_a_412() throws Exception {
         UUID id = Drafts.submit(AGENCY, Drafts.trainingAndEquipment());
-        String etag = given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + id)
-                .then().extract().header("ETag");
+        String etag = given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .when()
+                .get("/api/v1/requests/" + id)
+                .then()
+                .extract()
+                .header("ETag");
 
         List<Response> answers = atOnce(clerk -> clerk.contentType("application/merge-patch+json")
-                .header("If-Match", etag).body("{\"priority\": \"URGENT\"}")
+                .header("If-Match", etag)
+                .body("{\"priority\": \"URGENT\"}")
                 .patch("/api/v1/requests/" + id));
 
-        assertThat(answers).extracting(Response::statusCode).containsOnly(200, 412).containsOnlyOnce(200);
-        given().auth().oauth2(Tokens.partner(AGENCY)).when().get("/api/v1/requests/" + id)
-                .then().body("priority", equalTo("URGENT")).body("version", equalTo(1));
+        assertThat(answers)
+                .extracting(Response::statusCode)
+                .containsOnly(200, 412)
+                .containsOnlyOnce(200);
+        given().auth()
+                .oauth2(Tokens.partner(AGENCY))
+                .when()
+                .get("/api/v1/requests/" + id)
+                .then()
+                .body("priority", equalTo("URGENT"))
+                .body("version", equalTo(1));
         assertThat(eventsRecorded(id, "assistance.request.amended.v1")).isEqualTo(1);
     }
 
@@ -77,7 +98,8 @@ class ClerksAtTheSameTimeTest {
                 pending.add(pool.submit(() -> {
                     ready.countDown();
                     go.await();
-                    return call.apply(given().auth().oauth2(Tokens.partner(AGENCY)).when());
+                    return call.apply(
+                            given().auth().oauth2(Tokens.partner(AGENCY)).when());
                 }));
             }
             ready.await();
@@ -94,8 +116,8 @@ class ClerksAtTheSameTimeTest {
 
     private long eventsRecorded(UUID request, String type) throws Exception {
         try (Connection connection = database.getConnection();
-             PreparedStatement query = connection.prepareStatement(
-                     "select count(*) from outbox where event_key = ? and event_type = ?")) {
+                PreparedStatement query = connection.prepareStatement(
+                        "select count(*) from outbox where event_key = ? and event_type = ?")) {
             query.setString(1, request.toString());
             query.setString(2, type);
             try (ResultSet rows = query.executeQuery()) {

@@ -1,21 +1,19 @@
 package org.assistance.requestservice.requests;
 
-import io.restassured.http.ContentType;
-import org.assistance.requestservice.catalogue.CatalogueItems;
-import org.assistance.testsupport.Tokens;
+import static io.restassured.RestAssured.given;
 
+import io.restassured.http.ContentType;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static io.restassured.RestAssured.given;
+import org.assistance.requestservice.catalogue.CatalogueItems;
+import org.assistance.testsupport.Tokens;
 
 /** Request bodies as a partner agency's client would send them. */
 final class Drafts {
-    private Drafts() {
-    }
+    private Drafts() {}
 
     /** Names item FOR-WB-001, which equipment-service's catalogue publishes first. */
     static Map<String, Object> trainingAndEquipment() {
@@ -29,8 +27,10 @@ final class Drafts {
         draft.put("title", "Digital forensics capacity for the cybercrime unit");
         draft.put("needsStatement", "Ransomware cases doubled; the unit has no write blockers or trained examiners.");
         draft.put("desiredBy", LocalDate.now().plusMonths(6).toString());
-        draft.put("equipmentLines", List.of(Map.of("itemCode", "FOR-WB-001", "quantity", 4,
-                "justification", "One per regional forensic lab")));
+        draft.put(
+                "equipmentLines",
+                List.of(Map.of(
+                        "itemCode", "FOR-WB-001", "quantity", 4, "justification", "One per regional forensic lab")));
         draft.put("trainingNeeds", List.of(Map.of("topic", "Mobile device forensics", "expectedParticipants", 20)));
         draft.put("estimatedValue", Map.of("amount", "48000.00", "currency", "EUR"));
         return draft;
@@ -47,9 +47,16 @@ final class Drafts {
 
     /** Submits as the given agency and returns the new request's id. */
     static UUID submit(String agency, Map<String, Object> draft) {
-        String id = given().auth().oauth2(Tokens.partner(agency)).contentType(ContentType.JSON).body(draft)
-                .when().post("/api/v1/requests")
-                .then().statusCode(201).extract().path("id");
+        String id = given().auth()
+                .oauth2(Tokens.partner(agency))
+                .contentType(ContentType.JSON)
+                .body(draft)
+                .when()
+                .post("/api/v1/requests")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("id");
         return UUID.fromString(id);
     }
 }

@@ -4,8 +4,7 @@ import java.util.UUID;
 
 /** Lets tests of other features submit a typical request. */
 public final class DraftsAccess {
-    private DraftsAccess() {
-    }
+    private DraftsAccess() {}
 
     public static UUID submit(String agency) {
         return Drafts.submit(agency, Drafts.trainingAndEquipment());

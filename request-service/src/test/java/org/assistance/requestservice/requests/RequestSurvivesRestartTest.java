@@ -1,11 +1,11 @@
 package org.assistance.requestservice.requests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.quarkus.test.junit.main.LaunchResult;
 import io.quarkus.test.junit.main.QuarkusMainLauncher;
 import io.quarkus.test.junit.main.QuarkusMainTest;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A request written by the service is still there after the service stopped and started again
@@ -26,8 +26,10 @@ class RequestSurvivesRestartTest {
     }
 
     private static String lineAfter(LaunchResult result, String prefix) {
-        return result.getOutputStream().stream().filter(line -> line.startsWith(prefix))
-                .map(line -> line.substring(prefix.length())).findFirst()
+        return result.getOutputStream().stream()
+                .filter(line -> line.startsWith(prefix))
+                .map(line -> line.substring(prefix.length()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no line starting '" + prefix + "' in:\n" + result.getOutput()));
     }
 }

@@ -1,6 +1,6 @@
 package org.assistance.testsupport.migrations;
 
-import org.junit.jupiter.api.Test;
+import static org.junit.jupiter.api.Assertions.fail;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,8 +13,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.fail;
+import org.junit.jupiter.api.Test;
 
 /**
  * A migration is never edited or removed once committed: a database that already ran it does not
@@ -37,32 +36,39 @@ public abstract class CommittedMigrations {
         Path folder = folder();
         Path listFile = folder.resolve(LIST);
         if (!Files.exists(listFile)) {
-            fail(listFile + " is missing: it lists every committed migration of " + folder + " with its SHA-256. Create it: "
-                    + "(cd " + folder + " && sha256sum V*.sql > " + LIST + ")");
+            fail(listFile + " is missing: it lists every committed migration of " + folder
+                    + " with its SHA-256. Create it: " + "(cd " + folder + " && sha256sum V*.sql > " + LIST + ")");
         }
         Map<String, String> listed = listed(listFile);
         Map<String, String> present = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(folder)) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".sql"))
+                    .sorted()
+                    .toList()) {
                 present.put(file.getFileName().toString(), sha256(file));
             }
         }
-        String next = "a new migration with the next version (" + nextVersion(present.keySet()) + "__<what it does>.sql)";
+        String next =
+                "a new migration with the next version (" + nextVersion(present.keySet()) + "__<what it does>.sql)";
         List<String> problems = new ArrayList<>();
         listed.forEach((name, hash) -> {
             if (!present.containsKey(name)) {
                 problems.add(name + " was removed, but databases have run it. Put it back as it was committed "
-                        + "(git checkout <last commit with it> -- " + folder.resolve(name) + "); to undo what it did, write " + next + ".");
+                        + "(git checkout <last commit with it> -- " + folder.resolve(name)
+                        + "); to undo what it did, write " + next + ".");
             } else if (!present.get(name).equals(hash)) {
-                problems.add(name + " was edited after it was committed (its SHA-256 is no longer the one in " + LIST + "). "
-                        + "Databases that ran it will not run it again. Put it back as committed (git checkout HEAD -- "
-                        + folder.resolve(name) + ") and make your change in " + next + ".");
+                problems.add(
+                        name + " was edited after it was committed (its SHA-256 is no longer the one in " + LIST + "). "
+                                + "Databases that ran it will not run it again. Put it back as committed (git checkout HEAD -- "
+                                + folder.resolve(name) + ") and make your change in " + next + ".");
             }
         });
         present.forEach((name, hash) -> {
             if (!listed.containsKey(name)) {
-                problems.add(name + " is not in " + folder.resolve(LIST) + ". From its commit on it must never change: add its line "
-                        + "with the commit (edit the migration freely before, then update the line):\n    " + hash + "  " + name);
+                problems.add(name + " is not in " + folder.resolve(LIST)
+                        + ". From its commit on it must never change: add its line "
+                        + "with the commit (edit the migration freely before, then update the line):\n    " + hash
+                        + "  " + name);
             }
         });
         if (!problems.isEmpty()) {
@@ -81,7 +87,9 @@ public abstract class CommittedMigrations {
             if (parts.length != 2) {
                 fail(listFile + ": '" + line + "' is not '<sha256>  <file name>'");
             }
-            listed.put(parts[1].startsWith("*") ? parts[1].substring(1) : parts[1], parts[0].toLowerCase(java.util.Locale.ROOT));
+            listed.put(
+                    parts[1].startsWith("*") ? parts[1].substring(1) : parts[1],
+                    parts[0].toLowerCase(java.util.Locale.ROOT));
         }
         return listed;
     }
@@ -101,8 +109,10 @@ public abstract class CommittedMigrations {
             if (!name.startsWith("V") || !name.contains("__")) {
                 continue;
             }
-            List<Integer> version = Stream.of(name.substring(1, name.indexOf("__")).split("[._]"))
-                    .map(Integer::valueOf).toList();
+            List<Integer> version = Stream.of(
+                            name.substring(1, name.indexOf("__")).split("[._]"))
+                    .map(Integer::valueOf)
+                    .toList();
             if (compare(version, highest) > 0) {
                 highest = version;
             }
@@ -110,7 +120,8 @@ public abstract class CommittedMigrations {
         if (highest.isEmpty()) {
             return "V1";
         }
-        List<String> parts = new ArrayList<>(highest.stream().map(String::valueOf).toList());
+        List<String> parts =
+                new ArrayList<>(highest.stream().map(String::valueOf).toList());
         parts.set(parts.size() - 1, String.valueOf(highest.get(highest.size() - 1) + 1));
         return "V" + String.join("_", parts);
     }

@@ -2,7 +2,6 @@ package org.assistance.bench;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,8 +23,7 @@ import java.util.Set;
  * --platform-up-seconds S (measured by the script), --out FILE (the JSON results).
  */
 public final class Benchmarks {
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
         boolean quick = false;
@@ -41,8 +39,12 @@ public final class Benchmarks {
                 default -> throw new IllegalArgumentException("unknown option " + args[i]);
             }
         }
-        Platform platform = new Platform(Path.of(System.getProperty("assistance.root", ".")).toAbsolutePath().normalize(),
-                Path.of(System.getenv("ASSISTANCE_STATE_DIR")), System.getenv().getOrDefault("ASSISTANCE_DATABASE_PREFIX", ""));
+        Platform platform = new Platform(
+                Path.of(System.getProperty("assistance.root", "."))
+                        .toAbsolutePath()
+                        .normalize(),
+                Path.of(System.getenv("ASSISTANCE_STATE_DIR")),
+                System.getenv().getOrDefault("ASSISTANCE_DATABASE_PREFIX", ""));
         int clients = 8;
         Duration warmUp = Duration.ofSeconds(quick ? 3 : 10);
         Duration ingestTime = Duration.ofSeconds(quick ? 6 : 30);
@@ -51,8 +53,11 @@ public final class Benchmarks {
         long replayEvents = quick ? 12_000 : 1_000_000;
         int feedActivities = quick ? 1_000 : 10_000;
 
-        System.out.printf("Benchmarks (%s) on %s, %d cores, Java %s%n", quick ? "quick" : "full",
-                InetAddress.getLocalHost().getHostName(), Runtime.getRuntime().availableProcessors(),
+        System.out.printf(
+                "Benchmarks (%s) on %s, %d cores, Java %s%n",
+                quick ? "quick" : "full",
+                InetAddress.getLocalHost().getHostName(),
+                Runtime.getRuntime().availableProcessors(),
                 System.getProperty("java.version"));
         long begin = System.nanoTime();
         List<Figure> figures = new ArrayList<>();
@@ -102,10 +107,23 @@ public final class Benchmarks {
     private static void print(List<Figure> figures) {
         String format = "%-20s %-52s %12s %-5s %12s  %-44s %6s  %s%n";
         System.out.println();
-        System.out.printf(format, "scenario", "figure", "value", "", "reference", "(reference measured in this run)",
-                "ratio", "target");
+        System.out.printf(
+                format,
+                "scenario",
+                "figure",
+                "value",
+                "",
+                "reference",
+                "(reference measured in this run)",
+                "ratio",
+                "target");
         for (Figure f : figures) {
-            System.out.printf(format, f.scenario(), f.metric(), number(f.value()), f.unit(),
+            System.out.printf(
+                    format,
+                    f.scenario(),
+                    f.metric(),
+                    number(f.value()),
+                    f.unit(),
                     f.referenceValue() == null ? "" : number(f.referenceValue()),
                     f.reference() == null ? "" : f.reference(),
                     f.ratio() == null ? "" : String.format("%.2f", f.ratio()),

@@ -2,12 +2,10 @@ package org.assistance.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -37,20 +35,25 @@ final class DashboardLatencyScenario {
         Map<String, Long> answered = new ConcurrentHashMap<>();
         Map<String, Long> shown = new ConcurrentHashMap<>();
         HttpClient client = HttpClient.newHttpClient();
-        var stream = client.sendAsync(HttpRequest.newBuilder(URI.create(Platform.url("reporting-service",
-                        "/api/v1/dashboard/stream"))).header("Authorization", "Bearer " + operations)
-                .header("Accept", "text/event-stream").build(), HttpResponse.BodyHandlers.ofLines());
+        var stream = client.sendAsync(
+                HttpRequest.newBuilder(URI.create(Platform.url("reporting-service", "/api/v1/dashboard/stream")))
+                        .header("Authorization", "Bearer " + operations)
+                        .header("Accept", "text/event-stream")
+                        .build(),
+                HttpResponse.BodyHandlers.ofLines());
         HttpResponse<Stream<String>> response = stream.get(30, TimeUnit.SECONDS);
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the dashboard stream answered " + response.statusCode());
         }
-        Thread reader = new Thread(() -> {
-            try {
-                readEvents(response.body(), shown);
-            } catch (java.io.UncheckedIOException closed) {
-                // the scenario closed the stream
-            }
-        }, "dashboard-stream");
+        Thread reader = new Thread(
+                () -> {
+                    try {
+                        readEvents(response.body(), shown);
+                    } catch (java.io.UncheckedIOException closed) {
+                        // the scenario closed the stream
+                    }
+                },
+                "dashboard-stream");
         reader.setDaemon(true);
         reader.start();
 
@@ -79,19 +82,27 @@ final class DashboardLatencyScenario {
         while (!shown.keySet().containsAll(answered.keySet()) && System.nanoTime() < deadline) {
             Thread.sleep(50);
         }
-        long[] latencies = answered.entrySet().stream().filter(e -> shown.containsKey(e.getKey()))
-                .mapToLong(e -> Math.max(0, shown.get(e.getKey()) - e.getValue())).toArray();
+        long[] latencies = answered.entrySet().stream()
+                .filter(e -> shown.containsKey(e.getKey()))
+                .mapToLong(e -> Math.max(0, shown.get(e.getKey()) - e.getValue()))
+                .toArray();
         long missing = answered.size() - latencies.length;
         Percentiles p = new Percentiles(latencies);
-        System.out.printf("  dashboard latency: %d submitted at %d/s, %d shown, %d never shown, %d errors%n",
+        System.out.printf(
+                "  dashboard latency: %d submitted at %d/s, %d shown, %d never shown, %d errors%n",
                 answered.size(), perSecond, latencies.length, missing, errors);
         response.body().close();
         return List.of(
-                Figure.plain("2 event->dashboard", "p50 (" + latencies.length + " requests at " + perSecond + "/s)",
-                        p.millis(50), "ms"),
-                Figure.plain("2 event->dashboard", "p99", p.millis(99), "ms").withTarget("<= 250 ms", p.millis(99) <= 250),
+                Figure.plain(
+                        "2 event->dashboard",
+                        "p50 (" + latencies.length + " requests at " + perSecond + "/s)",
+                        p.millis(50),
+                        "ms"),
+                Figure.plain("2 event->dashboard", "p99", p.millis(99), "ms")
+                        .withTarget("<= 250 ms", p.millis(99) <= 250),
                 Figure.plain("2 event->dashboard", "max", p.millis(100), "ms"),
-                Figure.plain("2 event->dashboard", "never shown within 30 s", missing, "").withTarget("0", missing == 0));
+                Figure.plain("2 event->dashboard", "never shown within 30 s", missing, "")
+                        .withTarget("0", missing == 0));
     }
 
     /** Notes when each submitted request first appears on the stream. */

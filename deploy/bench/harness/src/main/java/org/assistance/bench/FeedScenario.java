@@ -30,21 +30,26 @@ final class FeedScenario {
         double rssBefore = Platform.rssMiB(pid);
         double[] rssPeak = {rssBefore};
         AtomicBoolean streaming = new AtomicBoolean(true);
-        Thread sampler = new Thread(() -> {
-            while (streaming.get()) {
-                try {
-                    rssPeak[0] = Math.max(rssPeak[0], Platform.rssMiB(pid));
-                    Thread.sleep(10);
-                } catch (Exception e) {
-                    return;
-                }
-            }
-        }, "rss-sampler");
+        Thread sampler = new Thread(
+                () -> {
+                    while (streaming.get()) {
+                        try {
+                            rssPeak[0] = Math.max(rssPeak[0], Platform.rssMiB(pid));
+                            Thread.sleep(10);
+                        } catch (Exception e) {
+                            return;
+                        }
+                    }
+                },
+                "rss-sampler");
         sampler.start();
         long begin = System.nanoTime();
-        HttpResponse<InputStream> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        URI.create(Platform.url("reporting-service", "/api/v1/feeds/iati")))
-                .header("Authorization", "Bearer " + donor).build(), HttpResponse.BodyHandlers.ofInputStream());
+        HttpResponse<InputStream> response = HttpClient.newHttpClient()
+                .send(
+                        HttpRequest.newBuilder(URI.create(Platform.url("reporting-service", "/api/v1/feeds/iati")))
+                                .header("Authorization", "Bearer " + donor)
+                                .build(),
+                        HttpResponse.BodyHandlers.ofInputStream());
         double firstByte = (System.nanoTime() - begin) / 1e6;
         long bytes = 0;
         long activities = 0;
@@ -68,7 +73,8 @@ final class FeedScenario {
         if (response.statusCode() != 200) {
             throw new IllegalStateException("the IATI feed answered " + response.statusCode());
         }
-        System.out.printf("  feed: %d activities (%d expected), %.1f MB in %.2f s; reporting-service RSS %.0f -> peak %.0f MiB%n",
+        System.out.printf(
+                "  feed: %d activities (%d expected), %.1f MB in %.2f s; reporting-service RSS %.0f -> peak %.0f MiB%n",
                 activities, expectedActivities, bytes / 1e6, seconds, rssBefore, rssPeak[0]);
         return List.of(
                 Figure.plain("5 feed", "IATI activities streamed", activities, "")

@@ -5,15 +5,29 @@ package org.assistance.bench;
  * {@code ratio} is figure / reference (or reference / figure for "lower is better" figures,
  * so that a ratio above 1 always means better than the reference).
  */
-record Figure(String scenario, String metric, double value, String unit, String reference, Double referenceValue,
-              Double ratio, String target, Boolean met) {
+record Figure(
+        String scenario,
+        String metric,
+        double value,
+        String unit,
+        String reference,
+        Double referenceValue,
+        Double ratio,
+        String target,
+        Boolean met) {
 
     static Figure plain(String scenario, String metric, double value, String unit) {
         return new Figure(scenario, metric, value, unit, null, null, null, null, null);
     }
 
-    static Figure against(String scenario, String metric, double value, String unit, String reference,
-                          double referenceValue, double ratio) {
+    static Figure against(
+            String scenario,
+            String metric,
+            double value,
+            String unit,
+            String reference,
+            double referenceValue,
+            double ratio) {
         return new Figure(scenario, metric, value, unit, reference, referenceValue, ratio, null, null);
     }
 

@@ -19,6 +19,7 @@ import java.util.concurrent.TimeUnit;
 final class FootprintScenario {
     /** What deploy/local/platform gives every service. */
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-Xms64m", "-XX:+UseSerialGC");
+
     private final Platform platform;
 
     FootprintScenario(Platform platform) {
@@ -40,15 +41,28 @@ final class FootprintScenario {
         for (String service : Platform.SERVICES) {
             platform.stop(List.of(service));
             double start = platform.startAndTime(service);
-            figures.add(Figure.against("4 footprint", service + " start to ready", start, "s",
-                    "bare Quarkus REST start to ready", bare[0], bare[0] / start));
+            figures.add(Figure.against(
+                    "4 footprint",
+                    service + " start to ready",
+                    start,
+                    "s",
+                    "bare Quarkus REST start to ready",
+                    bare[0],
+                    bare[0] / start));
         }
         for (String service : Platform.SERVICES) {
             double rss = rssAfterLoad.get(service);
-            figures.add(Figure.against("4 footprint", service + " RSS after load", rss, "MiB",
-                    "bare Quarkus REST RSS after 2,000 requests", bare[1], bare[1] / rss));
+            figures.add(Figure.against(
+                    "4 footprint",
+                    service + " RSS after load",
+                    rss,
+                    "MiB",
+                    "bare Quarkus REST RSS after 2,000 requests",
+                    bare[1],
+                    bare[1] / rss));
         }
-        figures.add(Figure.plain("4 footprint", "whole platform up (broker, databases, 4 services)", platformUpSeconds, "s"));
+        figures.add(Figure.plain(
+                "4 footprint", "whole platform up (broker, databases, 4 services)", platformUpSeconds, "s"));
         return figures;
     }
 
@@ -58,15 +72,16 @@ final class FootprintScenario {
         List<String> command = new ArrayList<>(List.of("java"));
         command.addAll(JVM_OPTIONS);
         command.addAll(List.of("-jar", jar.toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
         builder.environment().put("QUARKUS_HTTP_PORT", "8090");
         long begin = System.nanoTime();
         Process process = builder.start();
         try {
             double start = Platform.awaitReady("http://localhost:8090/q/health/ready", begin, Duration.ofSeconds(60));
             HttpClient client = HttpClient.newHttpClient();
-            HttpRequest hello = HttpRequest.newBuilder(URI.create("http://localhost:8090/hello")).build();
+            HttpRequest hello = HttpRequest.newBuilder(URI.create("http://localhost:8090/hello"))
+                    .build();
             for (int i = 0; i < 2000; i++) {
                 client.send(hello, HttpResponse.BodyHandlers.discarding());
             }

@@ -38,12 +38,19 @@ final class IngestScenario {
         Load load = submitFor(token, measured);
         double acceptedPerSecond = load.accepted / load.seconds;
         Percentiles latency = new Percentiles(load.latencies);
-        System.out.printf("  ingest: %d accepted, %d errors in %.1f s with %d clients; raw INSERT %.0f rows/s%n",
+        System.out.printf(
+                "  ingest: %d accepted, %d errors in %.1f s with %d clients; raw INSERT %.0f rows/s%n",
                 load.accepted, load.errors, load.seconds, clients, insertsPerSecond);
         double ratio = acceptedPerSecond / insertsPerSecond;
         List<Figure> figures = new ArrayList<>(List.of(
-                Figure.against("1 ingest", "accepted requests/s (" + clients + " clients)", acceptedPerSecond, "/s",
-                        "raw single-row INSERT/s (" + clients + " connections)", insertsPerSecond, ratio)
+                Figure.against(
+                                "1 ingest",
+                                "accepted requests/s (" + clients + " clients)",
+                                acceptedPerSecond,
+                                "/s",
+                                "raw single-row INSERT/s (" + clients + " connections)",
+                                insertsPerSecond,
+                                ratio)
                         .withTarget("ratio >= 0.5", ratio >= 0.5),
                 Figure.plain("1 ingest", "latency p50", latency.millis(50), "ms"),
                 Figure.plain("1 ingest", "latency p99", latency.millis(99), "ms"),
@@ -73,12 +80,17 @@ final class IngestScenario {
         }
         double perSecond = alone.accepted / alone.seconds;
         System.out.printf("  ingest: request-service alone accepted %d in %.1f s%n", alone.accepted, alone.seconds);
-        return Figure.against("1 ingest", "accepted/s, request-service alone (others stopped)", perSecond, "/s",
-                "raw single-row INSERT/s", insertsPerSecond, perSecond / insertsPerSecond);
+        return Figure.against(
+                "1 ingest",
+                "accepted/s, request-service alone (others stopped)",
+                perSecond,
+                "/s",
+                "raw single-row INSERT/s",
+                insertsPerSecond,
+                perSecond / insertsPerSecond);
     }
 
-    private record Load(long accepted, long errors, double seconds, long[] latencies) {
-    }
+    private record Load(long accepted, long errors, double seconds, long[] latencies) {}
 
     private Load submitFor(String token, Duration duration) throws InterruptedException {
         AtomicLong accepted = new AtomicLong();
@@ -90,25 +102,27 @@ final class IngestScenario {
         for (int i = 0; i < clients; i++) {
             LongStream.Builder mine = LongStream.builder();
             Submissions submissions = new Submissions(token);
-            Thread thread = new Thread(() -> {
-                while (System.nanoTime() < end) {
-                    long sent = System.nanoTime();
-                    try {
-                        int status = submissions.submit().statusCode();
-                        if (status == 201) {
-                            accepted.incrementAndGet();
-                        } else {
-                            errors.incrementAndGet();
+            Thread thread = new Thread(
+                    () -> {
+                        while (System.nanoTime() < end) {
+                            long sent = System.nanoTime();
+                            try {
+                                int status = submissions.submit().statusCode();
+                                if (status == 201) {
+                                    accepted.incrementAndGet();
+                                } else {
+                                    errors.incrementAndGet();
+                                }
+                            } catch (Exception e) {
+                                errors.incrementAndGet();
+                            }
+                            mine.add(System.nanoTime() - sent);
                         }
-                    } catch (Exception e) {
-                        errors.incrementAndGet();
-                    }
-                    mine.add(System.nanoTime() - sent);
-                }
-                synchronized (latenciesPerClient) {
-                    latenciesPerClient.add(mine.build().toArray());
-                }
-            }, "partner-client-" + i);
+                        synchronized (latenciesPerClient) {
+                            latenciesPerClient.add(mine.build().toArray());
+                        }
+                    },
+                    "partner-client-" + i);
             thread.start();
             threads.add(thread);
         }
@@ -116,7 +130,9 @@ final class IngestScenario {
             thread.join();
         }
         double seconds = (System.nanoTime() - begin) / 1e9;
-        long[] all = latenciesPerClient.stream().flatMapToLong(java.util.Arrays::stream).toArray();
+        long[] all = latenciesPerClient.stream()
+                .flatMapToLong(java.util.Arrays::stream)
+                .toArray();
         return new Load(accepted.get(), errors.get(), seconds, all);
     }
 
@@ -124,13 +140,13 @@ final class IngestScenario {
     private double rawInsertRate() throws Exception {
         String database = platform.databasePrefix + "ingest_reference";
         try (Connection admin = DriverManager.getConnection(platform.jdbcUrl("postgres"), "postgres", "");
-             Statement s = admin.createStatement()) {
+                Statement s = admin.createStatement()) {
             s.execute("drop database if exists " + database + " with (force)");
             s.execute("create database " + database);
         }
         try {
             try (Connection c = DriverManager.getConnection(platform.jdbcUrl(database), "postgres", "");
-                 Statement s = c.createStatement()) {
+                    Statement s = c.createStatement()) {
                 s.execute("create table submitted_rows (id uuid primary key, agency text not null, body jsonb not null,"
                         + " created_at timestamptz not null default now())");
             }
@@ -141,8 +157,8 @@ final class IngestScenario {
             for (int i = 0; i < clients; i++) {
                 Thread thread = new Thread(() -> {
                     try (Connection c = DriverManager.getConnection(platform.jdbcUrl(database), "postgres", "");
-                         PreparedStatement insert = c.prepareStatement(
-                                 "insert into submitted_rows (id, agency, body) values (?, ?, cast(? as jsonb))")) {
+                            PreparedStatement insert = c.prepareStatement(
+                                    "insert into submitted_rows (id, agency, body) values (?, ?, cast(? as jsonb))")) {
                         while (System.nanoTime() < end) {
                             insert.setObject(1, UUID.randomUUID());
                             insert.setString(2, "agency-bench-ingest");
@@ -163,7 +179,7 @@ final class IngestScenario {
             return rows.get() / ((System.nanoTime() - begin) / 1e9);
         } finally {
             try (Connection admin = DriverManager.getConnection(platform.jdbcUrl("postgres"), "postgres", "");
-                 Statement s = admin.createStatement()) {
+                    Statement s = admin.createStatement()) {
                 s.execute("drop database if exists " + database + " with (force)");
             }
         }

@@ -1,9 +1,5 @@
 package org.assistance.bench;
 
-import org.assistance.topology.Service;
-import org.assistance.topology.Topology;
-import org.assistance.topology.tokens.LocalTokens;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -17,27 +13,38 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.assistance.topology.Service;
+import org.assistance.topology.Topology;
+import org.assistance.topology.tokens.LocalTokens;
 
 /** The platform as deploy/local/platform started it: its services, their processes, tokens. */
 final class Platform {
     /** Where the launcher put everything (deploy/topology; ASSISTANCE_PORT_OFFSET shifts it as it shifts the launcher). */
     static final Topology TOPOLOGY = Topology.fromEnvironment();
-    static final List<String> SERVICES = Topology.SERVICES.stream().map(Service::name).toList();
+
+    static final List<String> SERVICES =
+            Topology.SERVICES.stream().map(Service::name).toList();
     static final String KAFKA = TOPOLOGY.bootstrapServers(1);
 
     /** The platform's Kafka admin login (SASL_PLAINTEXT, SCRAM-SHA-512), which `up` made up in its state folder. */
     static java.util.Properties kafkaAdmin() {
         java.util.Properties props = new java.util.Properties();
-        Path file = Path.of(System.getenv().getOrDefault("ASSISTANCE_STATE_DIR", "deploy/local/.state"), "kafka", "admin.properties");
+        Path file = Path.of(
+                System.getenv().getOrDefault("ASSISTANCE_STATE_DIR", "deploy/local/.state"),
+                "kafka",
+                "admin.properties");
         try (var reader = Files.newBufferedReader(file)) {
             props.load(reader);
         } catch (IOException e) {
-            throw new IllegalStateException("No Kafka login at " + file + " (is the platform up?): " + e.getMessage(), e);
+            throw new IllegalStateException(
+                    "No Kafka login at " + file + " (is the platform up?): " + e.getMessage(), e);
         }
         props.put("bootstrap.servers", KAFKA);
         return props;
     }
-    private static final HttpClient PROBE = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+
+    private static final HttpClient PROBE =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
     final Path root;
     final Path state;
@@ -67,11 +74,13 @@ final class Platform {
         for (int i = 0; i + 1 < options.length; i += 2) {
             given.put(options[i], options[i + 1]);
         }
-        return LocalTokens.ofState(state).issue(role, given.get("--agency"), given.get("--donor"), given.get("--subject"));
+        return LocalTokens.ofState(state)
+                .issue(role, given.get("--agency"), given.get("--donor"), given.get("--subject"));
     }
 
     long pid(String component) throws IOException {
-        return Long.parseLong(Files.readString(state.resolve("pids/" + component + ".pid")).trim());
+        return Long.parseLong(
+                Files.readString(state.resolve("pids/" + component + ".pid")).trim());
     }
 
     /** Resident memory of a process in MiB, from /proc (Linux). */
@@ -105,8 +114,10 @@ final class Platform {
     /** Starts a stopped service with `platform start` and answers the seconds from launch to ready. */
     double startAndTime(String service) throws IOException, InterruptedException {
         long begin = System.nanoTime();
-        Process start = new ProcessBuilder(launcher().toString(), "start", service).redirectErrorStream(true)
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        Process start = new ProcessBuilder(launcher().toString(), "start", service)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         double seconds = awaitReady(managementUrl(service, "/q/health/ready"), begin, Duration.ofSeconds(120));
         start.waitFor(60, TimeUnit.SECONDS);
         return seconds;
@@ -140,8 +151,11 @@ final class Platform {
         long deadline = begin + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             try {
-                HttpResponse<Void> answer = PROBE.send(HttpRequest.newBuilder(URI.create(url))
-                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding());
+                HttpResponse<Void> answer = PROBE.send(
+                        HttpRequest.newBuilder(URI.create(url))
+                                .timeout(Duration.ofSeconds(2))
+                                .build(),
+                        HttpResponse.BodyHandlers.discarding());
                 if (answer.statusCode() == 200) {
                     return (System.nanoTime() - begin) / 1e9;
                 }

@@ -2,6 +2,17 @@ package org.assistance.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -16,18 +27,6 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.assistance.chassis.events.Topics;
-
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Scenario 3: a large history of realistic events on the topics, then reporting-service's
@@ -55,19 +54,23 @@ final class ReplayScenario {
         long begin = System.nanoTime();
         long written = produce();
         double writeSeconds = (System.nanoTime() - begin) / 1e9;
-        System.out.printf("  replay: wrote %d events in %.1f s (%.0f/s)%n", written, writeSeconds, written / writeSeconds);
+        System.out.printf(
+                "  replay: wrote %d events in %.1f s (%.0f/s)%n", written, writeSeconds, written / writeSeconds);
 
         PlainRead raw = rawConsume();
         double rawRate = raw.events() / raw.seconds();
-        System.out.printf("  replay: a plain consumer read %d events in %.1f s (%.0f/s)%n", raw.events(), raw.seconds(), rawRate);
+        System.out.printf(
+                "  replay: a plain consumer read %d events in %.1f s (%.0f/s)%n", raw.events(), raw.seconds(), rawRate);
 
         moveConsumerGroupsToTheEnd();
         platform.startAll();
         String admin = platform.token("admin", "--subject", "bench-admin");
         HttpClient client = HttpClient.newHttpClient();
-        HttpResponse<String> started = client.send(HttpRequest.newBuilder(URI.create(
-                        Platform.url("reporting-service", "/api/v1/admin/rebuild")))
-                .header("Authorization", "Bearer " + admin).POST(HttpRequest.BodyPublishers.noBody()).build(),
+        HttpResponse<String> started = client.send(
+                HttpRequest.newBuilder(URI.create(Platform.url("reporting-service", "/api/v1/admin/rebuild")))
+                        .header("Authorization", "Bearer " + admin)
+                        .POST(HttpRequest.BodyPublishers.noBody())
+                        .build(),
                 HttpResponse.BodyHandlers.ofString());
         if (started.statusCode() != 202) {
             throw new IllegalStateException("rebuild answered " + started.statusCode() + ": " + started.body());
@@ -77,13 +80,18 @@ final class ReplayScenario {
         long lastPrint = 0;
         do {
             Thread.sleep(200);
-            status = JSON.readTree(client.send(HttpRequest.newBuilder(URI.create(
-                                    Platform.url("reporting-service", "/api/v1/admin/rebuild")))
-                            .header("Authorization", "Bearer " + admin).build(),
-                    HttpResponse.BodyHandlers.ofString()).body());
+            status = JSON.readTree(client.send(
+                            HttpRequest.newBuilder(
+                                            URI.create(Platform.url("reporting-service", "/api/v1/admin/rebuild")))
+                                    .header("Authorization", "Bearer " + admin)
+                                    .build(),
+                            HttpResponse.BodyHandlers.ofString())
+                    .body());
             if (System.nanoTime() - lastPrint > 10_000_000_000L) {
                 lastPrint = System.nanoTime();
-                System.out.printf("  replay: rebuild %s, %d events so far%n", status.path("state").asText(),
+                System.out.printf(
+                        "  replay: rebuild %s, %d events so far%n",
+                        status.path("state").asText(),
                         status.path("eventsReplayed").asLong());
             }
         } while (status.path("state").asText().equals("RUNNING"));
@@ -114,13 +122,15 @@ final class ReplayScenario {
         AtomicReference<Exception> failure = new AtomicReference<>();
         long written;
         try (KafkaProducer<String, byte[]> producer =
-                     new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
-            written = new SyntheticJourneys(feedActivities).emit(events, record -> producer.send(record,
-                    (metadata, e) -> {
-                        if (e != null) {
-                            failure.compareAndSet(null, e);
-                        }
-                    }));
+                new KafkaProducer<>(props, new StringSerializer(), new ByteArraySerializer())) {
+            written = new SyntheticJourneys(feedActivities)
+                    .emit(
+                            events,
+                            record -> producer.send(record, (metadata, e) -> {
+                                if (e != null) {
+                                    failure.compareAndSet(null, e);
+                                }
+                            }));
             producer.flush();
         }
         if (failure.get() != null) {
@@ -129,8 +139,7 @@ final class ReplayScenario {
         return written;
     }
 
-    private record PlainRead(long events, double seconds) {
-    }
+    private record PlainRead(long events, double seconds) {}
 
     private PlainRead rawConsume() {
         Properties props = new Properties();
@@ -138,7 +147,7 @@ final class ReplayScenario {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
         try (KafkaConsumer<String, byte[]> consumer =
-                     new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+                new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitions(consumer);
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
@@ -157,8 +166,8 @@ final class ReplayScenario {
         Properties props = new Properties();
         props.putAll(Platform.kafkaAdmin());
         try (Admin admin = Admin.create(props);
-             KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(props, new StringDeserializer(),
-                     new ByteArrayDeserializer())) {
+                KafkaConsumer<String, byte[]> consumer =
+                        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitions(consumer);
             Map<TopicPartition, OffsetAndMetadata> end = new HashMap<>();
             consumer.endOffsets(partitions).forEach((tp, offset) -> end.put(tp, new OffsetAndMetadata(offset)));

@@ -18,8 +18,10 @@ final class Submissions {
              "trainingNeeds":[{"topic":"Mobile forensics","expectedParticipants":20}],
              "estimatedValue":{"amount":"70000.00","currency":"USD"}}""";
 
-    private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient client = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5))
+            .build();
     private final HttpRequest request;
 
     Submissions(String partnerToken) {
@@ -27,7 +29,8 @@ final class Submissions {
                 .timeout(Duration.ofSeconds(30))
                 .header("Authorization", "Bearer " + partnerToken)
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(BODY)).build();
+                .POST(HttpRequest.BodyPublishers.ofString(BODY))
+                .build();
     }
 
     /** Submits one request; answers the response (201 with the new request's JSON when accepted). */

@@ -1,5 +1,15 @@
 package org.assistance.bench;
 
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
@@ -26,17 +36,6 @@ import org.assistance.chassis.events.Values.RequestingAuthority;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.chassis.events.Values.TrainingNeed;
-
-import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Random;
-import java.util.Set;
-import java.util.UUID;
-import java.util.function.Consumer;
 
 /**
  * Whole assistance journeys as the three publishing services would have told them: submitted,
@@ -94,44 +93,102 @@ final class SyntheticJourneys {
         UUID shipment = new UUID(0x73686970L, n);
 
         List<AssistanceEvent> events = new ArrayList<>(13);
-        events.add(new RequestSubmitted(request, agency, country, new RequestingAuthority("National Police", "POLICE"),
-                area, Set.of("TRAINING", "EQUIPMENT"), "HIGH", "Capacity request " + n,
-                "Investigators need equipment and training to handle digital evidence.", day.plusMonths(9),
+        events.add(new RequestSubmitted(
+                request,
+                agency,
+                country,
+                new RequestingAuthority("National Police", "POLICE"),
+                area,
+                Set.of("TRAINING", "EQUIPMENT"),
+                "HIGH",
+                "Capacity request " + n,
+                "Investigators need equipment and training to handle digital evidence.",
+                day.plusMonths(9),
                 List.of(new EquipmentLine("FOR-WB-001", quantity, "regional labs")),
-                List.of(new TrainingNeed("Digital evidence handling", 20)), approved, submitted));
+                List.of(new TrainingNeed("Digital evidence handling", 20)),
+                approved,
+                submitted));
         OffsetDateTime decided = submitted.plusDays(3);
-        events.add(new RequestApproved(request, agency, country, area, programme, approved, false,
+        events.add(new RequestApproved(
+                request,
+                agency,
+                country,
+                area,
+                programme,
+                approved,
+                false,
                 List.of(new EquipmentLine("FOR-WB-001", quantity, "regional labs")),
-                List.of(new PlannedActivity(activity, "TRAINING", "Digital evidence handling", day.plusMonths(2),
-                        day.plusMonths(2).plusDays(4), 20)),
-                List.of(donor), List.of("reviewer-bench"), decided));
-        events.add(new FundsCommitted(request, programme, approved, List.of(donor),
-                List.of(new DonorAmount(donor.donorId(), donor.name(), donor.iatiIdentifier(), approved)), decided));
-        events.add(new ShipmentPlanned(request, shipment, agency, country, "VIE-1",
-                List.of(new ShipmentLine("FOR-WB-001", "Forensic write blocker kit", "FORENSIC_IT", false, quantity,
-                        unitCost)), value, decided.plusHours(2)));
+                List.of(new PlannedActivity(
+                        activity,
+                        "TRAINING",
+                        "Digital evidence handling",
+                        day.plusMonths(2),
+                        day.plusMonths(2).plusDays(4),
+                        20)),
+                List.of(donor),
+                List.of("reviewer-bench"),
+                decided));
+        events.add(new FundsCommitted(
+                request,
+                programme,
+                approved,
+                List.of(donor),
+                List.of(new DonorAmount(donor.donorId(), donor.name(), donor.iatiIdentifier(), approved)),
+                decided));
+        events.add(new ShipmentPlanned(
+                request,
+                shipment,
+                agency,
+                country,
+                "VIE-1",
+                List.of(new ShipmentLine(
+                        "FOR-WB-001", "Forensic write blocker kit", "FORENSIC_IT", false, quantity, unitCost)),
+                value,
+                decided.plusHours(2)));
         OffsetDateTime dispatched = decided.plusDays(2);
         if (n % 5 == 0) {
-            events.add(new ShipmentHeld(request, shipment, country, List.of(new ScreeningHit("FOR-WB-001",
-                    "FORENSIC_IT", new UUID(1, 1), "LICENCE_REQUIRED", "EU 2021/821", "licence needed")),
+            events.add(new ShipmentHeld(
+                    request,
+                    shipment,
+                    country,
+                    List.of(new ScreeningHit(
+                            "FOR-WB-001",
+                            "FORENSIC_IT",
+                            new UUID(1, 1),
+                            "LICENCE_REQUIRED",
+                            "EU 2021/821",
+                            "licence needed")),
                     decided.plusHours(2)));
-            events.add(new ShipmentCleared(request, shipment, "EXP-" + n, day.plusDays(5), 5 * 86400L,
-                    decided.plusDays(5)));
+            events.add(new ShipmentCleared(
+                    request, shipment, "EXP-" + n, day.plusDays(5), 5 * 86400L, decided.plusDays(5)));
             dispatched = decided.plusDays(6);
         }
-        events.add(new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-" + n, day.plusDays(20),
-                dispatched));
+        events.add(
+                new ShipmentDispatched(request, shipment, "AIR", "Carrier", "TRK-" + n, day.plusDays(20), dispatched));
         events.add(new ShipmentMilestone(request, shipment, "CUSTOMS_CLEARED", country, null, dispatched.plusDays(4)));
         OffsetDateTime delivered = dispatched.plusDays(7);
         events.add(new ShipmentDelivered(request, shipment, value, delivered));
         List<ReceiptLine> receipt = List.of(new ReceiptLine("FOR-WB-001", quantity, 0, null));
-        events.add(new ReceiptConfirmed(request, agency, shipment, receipt, "Officer in charge", delivered.plusDays(1)));
+        events.add(
+                new ReceiptConfirmed(request, agency, shipment, receipt, "Officer in charge", delivered.plusDays(1)));
         events.add(new ShipmentReceived(request, shipment, receipt, delivered.plusDays(1)));
         int women = 8 + random.nextInt(6);
-        events.add(new ActivityDelivered(request, activity, programme, "TRAINING", "Digital evidence handling",
-                day.plusMonths(2), day.plusMonths(2).plusDays(4), new Participants(women, 20 - women, 20),
-                List.of("National Police"), "Examiners trained", new Money(new BigDecimal("15000.00"), "USD"),
-                List.of(new DonorAmount(donor.donorId(), donor.name(), donor.iatiIdentifier(),
+        events.add(new ActivityDelivered(
+                request,
+                activity,
+                programme,
+                "TRAINING",
+                "Digital evidence handling",
+                day.plusMonths(2),
+                day.plusMonths(2).plusDays(4),
+                new Participants(women, 20 - women, 20),
+                List.of("National Police"),
+                "Examiners trained",
+                new Money(new BigDecimal("15000.00"), "USD"),
+                List.of(new DonorAmount(
+                        donor.donorId(),
+                        donor.name(),
+                        donor.iatiIdentifier(),
                         new Money(new BigDecimal("15000.00"), "USD"))),
                 decided.plusMonths(2)));
         return events;

@@ -13,8 +13,7 @@ import java.util.Map;
  * {@code <<TOPICS} and {@code TOPICS} (deploy/compose/kafka/create-topics).
  */
 final class CreatedTopics {
-    private CreatedTopics() {
-    }
+    private CreatedTopics() {}
 
     static Map<String, Map<String, String>> read(Path script) {
         List<String> lines;

@@ -1,7 +1,6 @@
 package org.assistance.deploy.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
-
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -70,17 +69,24 @@ final class KubernetesManifests {
     }
 
     Optional<Resource> find(String kind, String name) {
-        return resources.stream().filter(r -> r.kind().equals(kind) && r.name().equals(name)).findFirst();
+        return resources.stream()
+                .filter(r -> r.kind().equals(kind) && r.name().equals(name))
+                .findFirst();
     }
 
     Resource named(String kind, String name) {
-        return find(kind, name).orElseThrow(() -> new AssertionError("no " + kind + " named " + name + " in " + DIRECTORY
-                + " (has " + ofKind(kind).stream().map(Resource::name).toList() + ")"));
+        return find(kind, name)
+                .orElseThrow(() -> new AssertionError("no " + kind + " named " + name + " in " + DIRECTORY + " (has "
+                        + ofKind(kind).stream().map(Resource::name).toList() + ")"));
     }
 
     /** The first container of a Deployment's pod template: the service itself. */
     JsonNode container(String deployment) {
-        JsonNode containers = named("Deployment", deployment).spec().path("template").path("spec").path("containers");
+        JsonNode containers = named("Deployment", deployment)
+                .spec()
+                .path("template")
+                .path("spec")
+                .path("containers");
         if (containers.size() == 0) {
             throw new AssertionError("Deployment " + deployment + " has no container");
         }

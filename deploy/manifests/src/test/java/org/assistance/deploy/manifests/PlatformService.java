@@ -16,10 +16,17 @@ import java.util.TreeSet;
  * on, its management port (health and metrics only), its database, the topics it consumes and where its image is pushed. The manifests are
  * checked against these, not against a second copy of them.
  */
-record PlatformService(String name, int httpPort, int managementPort, String database, Set<String> consumedTopics,
-                       String imageRegistry, String imageGroup) {
+record PlatformService(
+        String name,
+        int httpPort,
+        int managementPort,
+        String database,
+        Set<String> consumedTopics,
+        String imageRegistry,
+        String imageGroup) {
 
-    static final List<String> NAMES = List.of("request-service", "program-service", "equipment-service", "reporting-service");
+    static final List<String> NAMES =
+            List.of("request-service", "program-service", "equipment-service", "reporting-service");
 
     static List<PlatformService> all() {
         return NAMES.stream().map(PlatformService::read).toList();
@@ -27,9 +34,11 @@ record PlatformService(String name, int httpPort, int managementPort, String dat
 
     static PlatformService read(String name) {
         Path file = applicationProperties(name);
-        // the chassis' shared defaults (the container image's registry and group live there), the service's own over them
+        // the chassis' shared defaults (the container image's registry and group live there), the service's own over
+        // them
         Properties properties = new Properties();
-        for (Path source : List.of(Repository.file("chassis/src/main/resources/META-INF/microprofile-config.properties"), file)) {
+        for (Path source :
+                List.of(Repository.file("chassis/src/main/resources/META-INF/microprofile-config.properties"), file)) {
             try (Reader reader = Files.newBufferedReader(source, StandardCharsets.UTF_8)) {
                 properties.load(reader);
             } catch (IOException e) {
@@ -45,7 +54,8 @@ record PlatformService(String name, int httpPort, int managementPort, String dat
                 consumed.add(properties.getProperty(key).trim());
             }
         }
-        return new PlatformService(name,
+        return new PlatformService(
+                name,
                 Integer.parseInt(required(properties, file, "quarkus.http.port")),
                 Integer.parseInt(required(properties, file, "quarkus.management.port")),
                 database,

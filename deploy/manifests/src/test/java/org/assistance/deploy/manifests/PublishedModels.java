@@ -29,7 +29,6 @@ import io.strimzi.api.kafka.model.kafka.Kafka;
 import io.strimzi.api.kafka.model.nodepool.KafkaNodePool;
 import io.strimzi.api.kafka.model.topic.KafkaTopic;
 import io.strimzi.api.kafka.model.user.KafkaUser;
-
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
@@ -69,11 +68,11 @@ final class PublishedModels {
 
     private static final ObjectMapper STRICT = strictMapper();
 
-    private PublishedModels() {
-    }
+    private PublishedModels() {}
 
     static String typeOf(JsonNode document) {
-        return document.path("apiVersion").asText() + " " + document.path("kind").asText();
+        return document.path("apiVersion").asText() + " "
+                + document.path("kind").asText();
     }
 
     static boolean hasModel(JsonNode document) {
@@ -84,14 +83,15 @@ final class PublishedModels {
     static Optional<String> problem(JsonNode document) {
         Class<?> model = MODELS.get(typeOf(document));
         if (model == null) {
-            return Optional.of("no published model known for " + typeOf(document) + " (known: " + MODELS.keySet().stream()
-                    .sorted().collect(Collectors.joining(", ")) + ")");
+            return Optional.of("no published model known for " + typeOf(document) + " (known: "
+                    + MODELS.keySet().stream().sorted().collect(Collectors.joining(", ")) + ")");
         }
         try {
             STRICT.readerFor(model).readValue(STRICT.treeAsTokens(document));
             return Optional.empty();
         } catch (JsonMappingException e) {
-            return Optional.of(path(e) + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
+            return Optional.of(
+                    path(e) + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         } catch (IOException e) {
             return Optional.of(e.getMessage());
         }
@@ -114,8 +114,8 @@ final class PublishedModels {
         SimpleModule noLeniency = new SimpleModule("strict-kubernetes-models");
         noLeniency.setDeserializerModifier(new BeanDeserializerModifier() {
             @Override
-            public BeanDeserializerBuilder updateBuilder(DeserializationConfig config, BeanDescription description,
-                    BeanDeserializerBuilder builder) {
+            public BeanDeserializerBuilder updateBuilder(
+                    DeserializationConfig config, BeanDescription description, BeanDeserializerBuilder builder) {
                 // the models' @JsonAnySetter would keep a misspelt field as an "additional property"
                 builder.setAnySetter(null);
                 builder.setIgnoreUnknownProperties(false);
@@ -123,9 +123,13 @@ final class PublishedModels {
             }
 
             @Override
-            public JsonDeserializer<?> modifyEnumDeserializer(DeserializationConfig config, JavaType type,
-                    BeanDescription description, JsonDeserializer<?> deserializer) {
-                // Strimzi's enums answer null for a value they do not know (roles: [brokers]); its CRD lists the choices
+            public JsonDeserializer<?> modifyEnumDeserializer(
+                    DeserializationConfig config,
+                    JavaType type,
+                    BeanDescription description,
+                    JsonDeserializer<?> deserializer) {
+                // Strimzi's enums answer null for a value they do not know (roles: [brokers]); its CRD lists the
+                // choices
                 return new DelegatingDeserializer(deserializer) {
                     @Override
                     protected JsonDeserializer<?> newDelegatingInstance(JsonDeserializer<?> delegate) {
@@ -137,7 +141,8 @@ final class PublishedModels {
                         String text = parser.getText();
                         Object value = super.deserialize(parser, context);
                         if (value == null) {
-                            return context.handleWeirdStringValue(type.getRawClass(), text, "not one of the values the model accepts");
+                            return context.handleWeirdStringValue(
+                                    type.getRawClass(), text, "not one of the values the model accepts");
                         }
                         return value;
                     }
@@ -154,8 +159,9 @@ final class PublishedModels {
                 // "2" is no integer and 2 no string: the API server refuses both
                 .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
                 .build();
-        for (CoercionInputShape shape : new CoercionInputShape[] {CoercionInputShape.Integer, CoercionInputShape.Float,
-                CoercionInputShape.Boolean}) {
+        for (CoercionInputShape shape : new CoercionInputShape[] {
+            CoercionInputShape.Integer, CoercionInputShape.Float, CoercionInputShape.Boolean
+        }) {
             mapper.coercionConfigFor(LogicalType.Textual).setCoercion(shape, CoercionAction.Fail);
         }
         for (LogicalType type : new LogicalType[] {LogicalType.Integer, LogicalType.Float, LogicalType.Boolean}) {

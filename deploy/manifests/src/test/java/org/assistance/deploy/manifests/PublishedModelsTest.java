@@ -1,14 +1,13 @@
 package org.assistance.deploy.manifests;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.assistance.deploy.manifests.KubernetesManifests.Resource;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assistance.deploy.manifests.KubernetesManifests.Resource;
+import org.junit.jupiter.api.Test;
 
 /** Every object `kubectl apply -k deploy/k8s` applies is valid by the published model of its kind, read strictly. */
 class PublishedModelsTest {
@@ -92,14 +91,15 @@ class PublishedModelsTest {
 
     @Test
     void a_number_written_as_text_is_refused_not_converted() {
-        assertThat(problem(DEPLOYMENT.replace("replicas: 2", "replicas: \"2\""))).hasValueSatisfying(
-                problem -> assertThat(problem).startsWith("spec.replicas:"));
-        assertThat(problem(DEPLOYMENT.replace("containerPort: 8081", "containerPort: \"8081\""))).hasValueSatisfying(
-                problem -> assertThat(problem).startsWith("spec.template.spec.containers[0].ports[0].containerPort:"));
-        assertThat(problem(NODE_POOL.replace("replicas: 3", "replicas: \"3\""))).hasValueSatisfying(
-                problem -> assertThat(problem).startsWith("spec.replicas:"));
-        assertThat(problem(TOPIC.replace("partitions: 6", "partitions: \"6\""))).hasValueSatisfying(
-                problem -> assertThat(problem).startsWith("spec.partitions:"));
+        assertThat(problem(DEPLOYMENT.replace("replicas: 2", "replicas: \"2\"")))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("spec.replicas:"));
+        assertThat(problem(DEPLOYMENT.replace("containerPort: 8081", "containerPort: \"8081\"")))
+                .hasValueSatisfying(problem ->
+                        assertThat(problem).startsWith("spec.template.spec.containers[0].ports[0].containerPort:"));
+        assertThat(problem(NODE_POOL.replace("replicas: 3", "replicas: \"3\"")))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("spec.replicas:"));
+        assertThat(problem(TOPIC.replace("partitions: 6", "partitions: \"6\"")))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("spec.partitions:"));
     }
 
     @Test
@@ -111,30 +111,33 @@ class PublishedModelsTest {
                 data:
                   ASSISTANCE_TOPICS_PROVISION: false
                 """;
-        assertThat(problem(configMap)).hasValueSatisfying(problem -> assertThat(problem)
-                .startsWith("data.ASSISTANCE_TOPICS_PROVISION:"));
+        assertThat(problem(configMap))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("data.ASSISTANCE_TOPICS_PROVISION:"));
         assertThat(problem(configMap.replace("false", "\"false\""))).isEmpty();
     }
 
     @Test
     void a_misspelt_field_is_refused_not_kept_aside() {
-        assertThat(problem(DEPLOYMENT.replace("replicas: 2", "replica: 2"))).hasValueSatisfying(
-                problem -> assertThat(problem).startsWith("spec.replica:").contains("Unrecognized field \"replica\""));
-        assertThat(problem(DEPLOYMENT.replace("imagePullPolicy", "imagePulPolicy"))).hasValueSatisfying(
-                problem -> assertThat(problem).startsWith("spec.template.spec.containers[0].imagePulPolicy:"));
-        assertThat(problem(DEPLOYMENT.replace("  labels: {app", "  label: {app"))).hasValueSatisfying(
-                problem -> assertThat(problem).startsWith("metadata.label:"));
-        assertThat(problem(TOPIC.replace("partitions: 6", "partition: 6"))).hasValueSatisfying(
-                problem -> assertThat(problem).startsWith("spec.partition:"));
-        assertThat(problem(NODE_POOL.replace("deleteClaim", "deleteClaims"))).hasValueSatisfying(
-                problem -> assertThat(problem).startsWith("spec.storage.volumes[0].deleteClaims:"));
+        assertThat(problem(DEPLOYMENT.replace("replicas: 2", "replica: 2")))
+                .hasValueSatisfying(problem ->
+                        assertThat(problem).startsWith("spec.replica:").contains("Unrecognized field \"replica\""));
+        assertThat(problem(DEPLOYMENT.replace("imagePullPolicy", "imagePulPolicy")))
+                .hasValueSatisfying(
+                        problem -> assertThat(problem).startsWith("spec.template.spec.containers[0].imagePulPolicy:"));
+        assertThat(problem(DEPLOYMENT.replace("  labels: {app", "  label: {app")))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("metadata.label:"));
+        assertThat(problem(TOPIC.replace("partitions: 6", "partition: 6")))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("spec.partition:"));
+        assertThat(problem(NODE_POOL.replace("deleteClaim", "deleteClaims")))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("spec.storage.volumes[0].deleteClaims:"));
     }
 
     @Test
     void a_value_outside_the_models_choices_is_refused() {
-        assertThat(problem(NODE_POOL.replace("[controller, broker]", "[controller, brokers]"))).hasValueSatisfying(
-                problem -> assertThat(problem).startsWith("spec.roles[1]:"));
-        assertThat(problem(NODE_POOL.replace("type: persistent-claim", "type: persistent-volume"))).isPresent();
+        assertThat(problem(NODE_POOL.replace("[controller, broker]", "[controller, brokers]")))
+                .hasValueSatisfying(problem -> assertThat(problem).startsWith("spec.roles[1]:"));
+        assertThat(problem(NODE_POOL.replace("type: persistent-claim", "type: persistent-volume")))
+                .isPresent();
     }
 
     @Test
@@ -146,9 +149,11 @@ class PublishedModelsTest {
 
     @Test
     void an_api_version_or_kind_without_a_published_model_is_refused() {
-        assertThat(problem(DEPLOYMENT.replace("apps/v1", "apps/v1beta1"))).hasValueSatisfying(
-                problem -> assertThat(problem).startsWith("no published model known for apps/v1beta1 Deployment"));
-        assertThat(problem(TOPIC.replace("kind: KafkaTopic", "kind: KafkaTopics"))).isPresent();
+        assertThat(problem(DEPLOYMENT.replace("apps/v1", "apps/v1beta1")))
+                .hasValueSatisfying(problem ->
+                        assertThat(problem).startsWith("no published model known for apps/v1beta1 Deployment"));
+        assertThat(problem(TOPIC.replace("kind: KafkaTopic", "kind: KafkaTopics")))
+                .isPresent();
     }
 
     private static Optional<String> problem(String yaml) {

@@ -6,8 +6,7 @@ import java.nio.file.Paths;
 
 /** Where the files under test are: read in place, so that editing one needs no rebuild of this module. */
 final class Repository {
-    private Repository() {
-    }
+    private Repository() {}
 
     static Path root() {
         String configured = System.getProperty("assistance.root");
@@ -20,7 +19,8 @@ final class Repository {
                 return dir;
             }
         }
-        throw new IllegalStateException("cannot find the repository (deploy/k8s) from " + Paths.get("").toAbsolutePath());
+        throw new IllegalStateException(
+                "cannot find the repository (deploy/k8s) from " + Paths.get("").toAbsolutePath());
     }
 
     static Path file(String relative) {

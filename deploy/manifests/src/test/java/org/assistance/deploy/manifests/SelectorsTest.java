@@ -1,17 +1,16 @@
 package org.assistance.deploy.manifests;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import org.assistance.deploy.manifests.KubernetesManifests.Resource;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.assistance.deploy.manifests.KubernetesManifests.Resource;
+import org.junit.jupiter.api.Test;
 
 /**
  * Selectors find the pods they are meant for: a Deployment whose selector misses its own pod template's
@@ -32,7 +31,8 @@ class SelectorsTest {
     @Test
     void every_service_selects_the_pods_of_a_deployment_and_sends_to_a_port_they_open() {
         KubernetesManifests manifests = KubernetesManifests.load();
-        List<JsonNode> deployments = manifests.ofKind("Deployment").stream().map(Resource::document).toList();
+        List<JsonNode> deployments =
+                manifests.ofKind("Deployment").stream().map(Resource::document).toList();
         List<Resource> services = manifests.ofKind("Service");
         assertThat(services).isNotEmpty();
         List<String> problems = new ArrayList<>();
@@ -55,7 +55,10 @@ class SelectorsTest {
                     spec:
                       containers: [{name: request-service, image: x, ports: [{containerPort: 8081}]}]
                 """).get(0);
-        assertThat(deploymentProblems(deployment)).singleElement().asString().contains("app.kubernetes.io/name=request-service");
+        assertThat(deploymentProblems(deployment))
+                .singleElement()
+                .asString()
+                .contains("app.kubernetes.io/name=request-service");
 
         JsonNode service = Yaml.documents("""
                 apiVersion: v1
@@ -65,7 +68,10 @@ class SelectorsTest {
                   selector: {app.kubernetes.io/name: request-service}
                   ports: [{port: 80, targetPort: 8081}]
                 """).get(0);
-        assertThat(serviceProblems(service, List.of(deployment))).singleElement().asString().contains("selects no pod");
+        assertThat(serviceProblems(service, List.of(deployment)))
+                .singleElement()
+                .asString()
+                .contains("selects no pod");
     }
 
     @Test
@@ -92,30 +98,44 @@ class SelectorsTest {
                   selector: {app.kubernetes.io/name: request-service}
                   ports: [{port: 80, targetPort: TARGET}]
                 """;
-        assertThat(serviceProblems(Yaml.documents(service.replace("TARGET", "8081")).get(0), List.of(deployment))).isEmpty();
-        assertThat(serviceProblems(Yaml.documents(service.replace("TARGET", "http")).get(0), List.of(deployment))).isEmpty();
-        assertThat(serviceProblems(Yaml.documents(service.replace("TARGET", "9001")).get(0), List.of(deployment)))
-                .singleElement().asString().contains("targetPort 9001");
+        assertThat(serviceProblems(
+                        Yaml.documents(service.replace("TARGET", "8081")).get(0), List.of(deployment)))
+                .isEmpty();
+        assertThat(serviceProblems(
+                        Yaml.documents(service.replace("TARGET", "http")).get(0), List.of(deployment)))
+                .isEmpty();
+        assertThat(serviceProblems(
+                        Yaml.documents(service.replace("TARGET", "9001")).get(0), List.of(deployment)))
+                .singleElement()
+                .asString()
+                .contains("targetPort 9001");
     }
 
     static List<String> deploymentProblems(JsonNode deployment) {
         String name = deployment.path("metadata").path("name").asText();
         JsonNode selector = deployment.path("spec").path("selector");
-        JsonNode labels = deployment.path("spec").path("template").path("metadata").path("labels");
+        JsonNode labels =
+                deployment.path("spec").path("template").path("metadata").path("labels");
         List<String> problems = new ArrayList<>();
-        if (selector.path("matchLabels").isEmpty() && selector.path("matchExpressions").isEmpty()) {
+        if (selector.path("matchLabels").isEmpty()
+                && selector.path("matchExpressions").isEmpty()) {
             problems.add("Deployment " + name + " has an empty selector");
         }
-        for (Iterator<Map.Entry<String, JsonNode>> it = selector.path("matchLabels").fields(); it.hasNext(); ) {
+        for (Iterator<Map.Entry<String, JsonNode>> it =
+                        selector.path("matchLabels").fields();
+                it.hasNext(); ) {
             Map.Entry<String, JsonNode> label = it.next();
-            if (!labels.path(label.getKey()).asText("\0").equals(label.getValue().asText())) {
-                problems.add("Deployment " + name + " selects " + label.getKey() + "=" + label.getValue().asText()
-                        + ", which its pod template's labels " + labels + " lack");
+            if (!labels.path(label.getKey())
+                    .asText("\0")
+                    .equals(label.getValue().asText())) {
+                problems.add("Deployment " + name + " selects " + label.getKey() + "="
+                        + label.getValue().asText() + ", which its pod template's labels " + labels + " lack");
             }
         }
         for (JsonNode expression : selector.path("matchExpressions")) {
             if (!matches(expression, labels)) {
-                problems.add("Deployment " + name + " selects " + expression + ", which its pod template's labels " + labels + " fail");
+                problems.add("Deployment " + name + " selects " + expression + ", which its pod template's labels "
+                        + labels + " fail");
             }
         }
         return problems;
@@ -127,23 +147,36 @@ class SelectorsTest {
         if (selector.isEmpty()) {
             return List.of("Service " + name + " has no selector");
         }
-        List<JsonNode> selected = deployments.stream().filter(deployment -> {
-            JsonNode labels = deployment.path("spec").path("template").path("metadata").path("labels");
-            for (Iterator<Map.Entry<String, JsonNode>> it = selector.fields(); it.hasNext(); ) {
-                Map.Entry<String, JsonNode> label = it.next();
-                if (!labels.path(label.getKey()).asText("\0").equals(label.getValue().asText())) {
-                    return false;
-                }
-            }
-            return true;
-        }).toList();
+        List<JsonNode> selected = deployments.stream()
+                .filter(deployment -> {
+                    JsonNode labels = deployment
+                            .path("spec")
+                            .path("template")
+                            .path("metadata")
+                            .path("labels");
+                    for (Iterator<Map.Entry<String, JsonNode>> it = selector.fields(); it.hasNext(); ) {
+                        Map.Entry<String, JsonNode> label = it.next();
+                        if (!labels.path(label.getKey())
+                                .asText("\0")
+                                .equals(label.getValue().asText())) {
+                            return false;
+                        }
+                    }
+                    return true;
+                })
+                .toList();
         if (selected.isEmpty()) {
             return List.of("Service " + name + " selects no pod of any Deployment (selector " + selector + ")");
         }
         List<String> problems = new ArrayList<>();
         for (JsonNode deployment : selected) {
             Set<String> opened = new HashSet<>();
-            for (JsonNode port : deployment.path("spec").path("template").path("spec").path("containers").findValues("ports")) {
+            for (JsonNode port : deployment
+                    .path("spec")
+                    .path("template")
+                    .path("spec")
+                    .path("containers")
+                    .findValues("ports")) {
                 for (JsonNode entry : port) {
                     opened.add(entry.path("containerPort").asText());
                     if (entry.has("name")) {
@@ -153,10 +186,14 @@ class SelectorsTest {
             }
             for (JsonNode port : service.path("spec").path("ports")) {
                 // without targetPort, Kubernetes sends to the same number as port
-                String target = port.has("targetPort") ? port.path("targetPort").asText() : port.path("port").asText();
+                String target = port.has("targetPort")
+                        ? port.path("targetPort").asText()
+                        : port.path("port").asText();
                 if (!opened.contains(target)) {
-                    problems.add("Service " + name + " sends to targetPort " + target + ", which the pods of Deployment "
-                            + deployment.path("metadata").path("name").asText() + " do not open (they open " + opened + ")");
+                    problems.add(
+                            "Service " + name + " sends to targetPort " + target + ", which the pods of Deployment "
+                                    + deployment.path("metadata").path("name").asText() + " do not open (they open "
+                                    + opened + ")");
                 }
             }
         }
@@ -169,7 +206,8 @@ class SelectorsTest {
         expression.path("values").forEach(value -> values.add(value.asText()));
         return switch (expression.path("operator").asText()) {
             case "In" -> labels.has(key) && values.contains(labels.path(key).asText());
-            case "NotIn" -> !labels.has(key) || !values.contains(labels.path(key).asText());
+            case "NotIn" ->
+                !labels.has(key) || !values.contains(labels.path(key).asText());
             case "Exists" -> labels.has(key);
             case "DoesNotExist" -> !labels.has(key);
             default -> false;

@@ -2,9 +2,6 @@ package org.assistance.deploy.manifests;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
@@ -13,13 +10,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.yaml.snakeyaml.LoaderOptions;
+import org.yaml.snakeyaml.constructor.SafeConstructor;
 
 /** Reads YAML files (one or many documents) into Jackson trees; a file that does not parse fails with its name. */
 final class Yaml {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** Every non-empty document of the file, in order (a leading comment before "---" is no document). */
     static List<JsonNode> documents(Path file) {

@@ -1,7 +1,6 @@
 package org.assistance.topology.tokens;
 
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.OutputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -15,8 +14,7 @@ import java.nio.file.Path;
  * Usage: {@code java -cp topology.jar org.assistance.topology.tokens.JwksEndpoint PORT JWKS_FILE}
  */
 public final class JwksEndpoint {
-    private JwksEndpoint() {
-    }
+    private JwksEndpoint() {}
 
     public static void main(String[] args) throws Exception {
         int port = Integer.parseInt(args[0]);
@@ -24,7 +22,8 @@ public final class JwksEndpoint {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 16);
         server.createContext("/jwks.json", exchange -> {
             try (exchange) {
-                if (!"GET".equals(exchange.getRequestMethod()) || !"/jwks.json".equals(exchange.getRequestURI().getPath())) {
+                if (!"GET".equals(exchange.getRequestMethod())
+                        || !"/jwks.json".equals(exchange.getRequestURI().getPath())) {
                     exchange.sendResponseHeaders(404, -1);
                     return;
                 }

@@ -26,7 +26,8 @@ public final class LocalTokens {
      */
     public String issue(String role, String agency, String donor, String subject, Duration lifetime) {
         if (!TokenRules.ROLES.contains(role)) {
-            throw new IllegalArgumentException("unknown role '" + role + "' (" + String.join(" ", TokenRules.ROLES) + ")");
+            throw new IllegalArgumentException(
+                    "unknown role '" + role + "' (" + String.join(" ", TokenRules.ROLES) + ")");
         }
         String needed = TokenRules.tenantClaim(role).orElse(null);
         if (needed != null && isEmpty("agency".equals(needed) ? agency : donor)) {
@@ -34,13 +35,14 @@ public final class LocalTokens {
         }
         long hours = TokenRules.LOCAL_MAXIMUM_LIFETIME.toHours();
         if (lifetime.compareTo(Duration.ofHours(1)) < 0 || lifetime.compareTo(TokenRules.LOCAL_MAXIMUM_LIFETIME) > 0) {
-            throw new IllegalArgumentException("--hours takes 1 to " + hours + " (the services refuse a token that lives longer)");
+            throw new IllegalArgumentException(
+                    "--hours takes 1 to " + hours + " (the services refuse a token that lives longer)");
         }
         String who = isEmpty(subject) ? role + "-" + System.getProperty("user.name") : subject;
         for (String id : new String[] {agency, donor, who}) {
             if (!isEmpty(id) && !TokenRules.isIdentifier(id)) {
-                throw new IllegalArgumentException("'" + id
-                        + "' is not an identifier the services accept (1-100 letters, digits, . _ - @ : | +)");
+                throw new IllegalArgumentException(
+                        "'" + id + "' is not an identifier the services accept (1-100 letters, digits, . _ - @ : | +)");
             }
         }
         Token token = Token.of(TokenRules.LOCAL_ISSUER, role, who).lifetime(lifetime);

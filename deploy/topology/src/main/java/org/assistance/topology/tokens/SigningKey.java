@@ -47,7 +47,8 @@ public record SigningKey(String kid, RSAPrivateCrtKey privateKey) {
 
     public String pem() {
         return "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(privateKey.getEncoded())
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                        .encodeToString(privateKey.getEncoded())
                 + "\n-----END PRIVATE KEY-----\n";
     }
 
@@ -63,7 +64,8 @@ public record SigningKey(String kid, RSAPrivateCrtKey privateKey) {
     /** Its public half as a JWK, as a JWKS publishes it. */
     public String jwk() {
         return "{\"kty\":\"RSA\",\"use\":\"sig\",\"alg\":\"RS256\",\"kid\":\"" + kid + "\",\"n\":\""
-                + base64url(privateKey.getModulus()) + "\",\"e\":\"" + base64url(privateKey.getPublicExponent()) + "\"}";
+                + base64url(privateKey.getModulus()) + "\",\"e\":\"" + base64url(privateKey.getPublicExponent())
+                + "\"}";
     }
 
     /** A JWKS publishing the public half of every key given. */
@@ -78,10 +80,13 @@ public record SigningKey(String kid, RSAPrivateCrtKey privateKey) {
     }
 
     private static String thumbprint(BigInteger modulus, BigInteger exponent) {
-        String canonical = "{\"e\":\"" + base64url(exponent) + "\",\"kty\":\"RSA\",\"n\":\"" + base64url(modulus) + "\"}";
+        String canonical =
+                "{\"e\":\"" + base64url(exponent) + "\",\"kty\":\"RSA\",\"n\":\"" + base64url(modulus) + "\"}";
         try {
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(
-                    MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
+            return Base64.getUrlEncoder()
+                    .withoutPadding()
+                    .encodeToString(
+                            MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8)));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }

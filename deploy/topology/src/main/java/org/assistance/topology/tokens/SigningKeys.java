@@ -53,8 +53,7 @@ public final class SigningKeys {
         return read(jwksFile());
     }
 
-    public record Rotation(String previous, String next) {
-    }
+    public record Rotation(String previous, String next) {}
 
     /**
      * A new signing key, published in the JWKS before it signs anything; the previous key stays
@@ -65,7 +64,10 @@ public final class SigningKeys {
         String next = store(SigningKey.generate());
         publish(); // 1. the new key next to the old one
         writeAtomically(folder.resolve("signing.kid"), next + "\n", false); // 2. the new key signs from now on
-        writeAtomically(keyFile(previous).resolveSibling(previous + ".retired"), Instant.now().getEpochSecond() + "\n", false);
+        writeAtomically(
+                keyFile(previous).resolveSibling(previous + ".retired"),
+                Instant.now().getEpochSecond() + "\n",
+                false);
         publish(); // 3. keys retired longer than a token lives leave the JWKS
         return new Rotation(previous, next);
     }
@@ -102,7 +104,9 @@ public final class SigningKeys {
         long keep = tokenLifetime.plus(TokenRules.CLOCK_SKEW).toSeconds();
         List<SigningKey> published = new ArrayList<>();
         try (Stream<Path> files = Files.list(folder.resolve("keys"))) {
-            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pem")).sorted().toList()) {
+            for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".pem"))
+                    .sorted()
+                    .toList()) {
                 String kid = file.getFileName().toString().replaceFirst("\\.pem$", "");
                 Path retired = file.resolveSibling(kid + ".retired");
                 if (Files.exists(retired) && now - Long.parseLong(read(retired).trim()) > keep) {
@@ -130,7 +134,10 @@ public final class SigningKeys {
     /** Readable by this user only unless {@code public}; readers never see half a file. */
     private static void writeAtomically(Path file, String content, boolean readableByAll) {
         try {
-            Path next = Files.createTempFile(file.getParent(), file.getFileName() + ".", ".new",
+            Path next = Files.createTempFile(
+                    file.getParent(),
+                    file.getFileName() + ".",
+                    ".new",
                     PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
             Files.writeString(next, content);
             if (readableByAll) {

@@ -99,7 +99,10 @@ public final class Token {
     public String payload() {
         StringBuilder json = new StringBuilder("{");
         for (Map.Entry<String, Object> claim : claims.entrySet()) {
-            json.append(json.length() == 1 ? "" : ",").append(json(claim.getKey())).append(':').append(value(claim.getValue()));
+            json.append(json.length() == 1 ? "" : ",")
+                    .append(json(claim.getKey()))
+                    .append(':')
+                    .append(value(claim.getValue()));
         }
         return json.append('}').toString();
     }
@@ -109,7 +112,10 @@ public final class Token {
             return value.toString();
         }
         if (value instanceof List<?> list) {
-            return "[" + String.join(",", list.stream().map(item -> json(item.toString())).toList()) + "]";
+            return "["
+                    + String.join(
+                            ",",
+                            list.stream().map(item -> json(item.toString())).toList()) + "]";
         }
         return json(value.toString());
     }

@@ -26,12 +26,12 @@ public final class TokenRules {
     /** A retired key stays published this long after its last token expired: clocks differ a little. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     /** The roles, each a value of the token's {@code groups} claim. */
-    public static final List<String> ROLES = List.of("partner", "reviewer", "logistics", "operations", "donor", "admin");
+    public static final List<String> ROLES =
+            List.of("partner", "reviewer", "logistics", "operations", "donor", "admin");
     /** The identifiers the services accept in sub, agency and donor: 1-100 letters, digits, . _ - @ : | + */
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@:|+-]{0,99}");
 
-    private TokenRules() {
-    }
+    private TokenRules() {}
 
     /** The claim whose value names whose records a role sees: a partner's agency, a donor's donor. */
     public static Optional<String> tenantClaim(String role) {

@@ -1,7 +1,10 @@
 package org.assistance.topology.tokens;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -10,12 +13,8 @@ import java.security.Signature;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The local identity provider's keys and tokens, as the launcher, the demo and the bench use them. */
 class SigningKeysTest {
@@ -24,7 +23,8 @@ class SigningKeysTest {
 
     @Test
     void a_token_is_signed_by_the_published_key_and_says_who_it_is_for() throws Exception {
-        String token = LocalTokens.ofState(state).issue("partner", "agency-ke-dci", null, "alice", Duration.ofHours(12));
+        String token =
+                LocalTokens.ofState(state).issue("partner", "agency-ke-dci", null, "alice", Duration.ofHours(12));
         String[] parts = token.split("\\.");
         SigningKey key = SigningKeys.ofState(state).signing();
         Signature rs256 = Signature.getInstance("SHA256withRSA");
@@ -35,8 +35,14 @@ class SigningKeysTest {
         String claims = decode(parts[1]);
         assertTrue(header.contains("\"kid\":\"" + key.kid() + "\""), header);
         assertTrue(Files.readString(state.resolve("jwt/jwks.json")).contains("\"kid\":\"" + key.kid() + "\""));
-        for (String claim : new String[] {"\"iss\":\"" + TokenRules.LOCAL_ISSUER + "\"", "\"aud\":\"assistance-platform\"",
-                "\"sub\":\"alice\"", "\"upn\":\"alice\"", "\"groups\":[\"partner\"]", "\"agency\":\"agency-ke-dci\""}) {
+        for (String claim : new String[] {
+            "\"iss\":\"" + TokenRules.LOCAL_ISSUER + "\"",
+            "\"aud\":\"assistance-platform\"",
+            "\"sub\":\"alice\"",
+            "\"upn\":\"alice\"",
+            "\"groups\":[\"partner\"]",
+            "\"agency\":\"agency-ke-dci\""
+        }) {
             assertTrue(claims.contains(claim), claims + " has " + claim);
         }
         long iat = Long.parseLong(claims.replaceAll(".*\"iat\":(\\d+).*", "$1"));
@@ -51,12 +57,14 @@ class SigningKeysTest {
         assertThrows(IllegalArgumentException.class, () -> tokens.issue("partner", null, null, null));
         assertThrows(IllegalArgumentException.class, () -> tokens.issue("donor", "agency-x", null, null));
         assertThrows(IllegalArgumentException.class, () -> tokens.issue("auditor", null, null, null));
-        assertThrows(IllegalArgumentException.class, () -> tokens.issue("reviewer", null, null, null, Duration.ofHours(13)));
+        assertThrows(
+                IllegalArgumentException.class, () -> tokens.issue("reviewer", null, null, null, Duration.ofHours(13)));
         assertThrows(IllegalArgumentException.class, () -> tokens.issue("partner", "agency x", null, null));
     }
 
     @Test
-    void after_a_rotation_the_new_key_signs_and_the_old_one_stays_published_until_its_tokens_expired() throws Exception {
+    void after_a_rotation_the_new_key_signs_and_the_old_one_stays_published_until_its_tokens_expired()
+            throws Exception {
         SigningKeys keys = SigningKeys.ofState(state);
         String first = keys.signing().kid();
         SigningKeys.Rotation rotation = keys.rotate();
@@ -66,7 +74,10 @@ class SigningKeysTest {
         assertTrue(keys.jwks().contains(first) && keys.jwks().contains(rotation.next()));
 
         // retired longer ago than a token lives (plus a minute): the next rotation drops it
-        long longAgo = Instant.now().minus(TokenRules.LOCAL_MAXIMUM_LIFETIME).minusSeconds(120).getEpochSecond();
+        long longAgo = Instant.now()
+                .minus(TokenRules.LOCAL_MAXIMUM_LIFETIME)
+                .minusSeconds(120)
+                .getEpochSecond();
         Files.writeString(state.resolve("jwt/keys/" + first + ".retired"), longAgo + "\n");
         String third = keys.rotate().next();
         assertFalse(keys.jwks().contains(first));

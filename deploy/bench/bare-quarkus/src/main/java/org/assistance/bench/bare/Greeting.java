@@ -8,8 +8,7 @@ import jakarta.ws.rs.core.MediaType;
 /** The smallest useful REST resource: what every service costs before it does anything of its own. */
 @Path("/hello")
 public class Greeting {
-    public record Hello(String message) {
-    }
+    public record Hello(String message) {}
 
     @GET
     @Produces(MediaType.APPLICATION_JSON)
