@@ -101,12 +101,31 @@ final class FaultPlatform {
 
     private void down() throws Exception {
         Launcher.run(STATE, Map.of(), 180, "down");
+        keepLogs();
         if (database != null) {
             database.stop();
         } else {
             Launcher.dropDatabases(prefix);
         }
         deleteTree(STATE);
+    }
+
+    /** The services' logs outlive the platform (target/fault-platform-logs/<topology>), for a failure's post-mortem. */
+    private void keepLogs() throws IOException {
+        Path logs = STATE.resolve("logs");
+        if (!Files.isDirectory(logs)) {
+            return;
+        }
+        Path kept = STATE.resolveSibling("fault-platform-logs")
+                .resolve(topology.brokers() + "-brokers-" + topology.reportingInstances() + "-reporting"
+                        + (topology.ownDatabase() ? "-own-database" : ""));
+        deleteTree(kept);
+        Files.createDirectories(kept);
+        try (var files = Files.list(logs)) {
+            for (Path log : files.toList()) {
+                Files.copy(log, kept.resolve(log.getFileName()));
+            }
+        }
     }
 
     /** A donor, a programme with funds, an item in stock: what every generated request needs. */
