@@ -21,6 +21,7 @@ import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.EventCodec;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.fixture.FixtureConsumer;
 import org.assistance.chassis.inbox.DeadLetters;
 import org.assistance.testsupport.BrokerClient;
 import org.junit.jupiter.api.Test;
@@ -144,6 +145,25 @@ class InboxTest {
                         1,
                         Duration.ofSeconds(20)))
                 .hasSize(1);
+    }
+
+    @Test
+    void an_event_whose_commit_fails_as_the_database_goes_away_is_handled_again_not_dead_lettered() throws Exception {
+        // seen in DatabaseRestartIT: PostgreSQL stopped during a consumer's COMMIT and the event went to the
+        // dead letters, so one request never reached reporting-service's read models
+        UUID request = UUID.randomUUID();
+        UUID event = UUID.randomUUID();
+        publish(request, event, "assistance.request.submitted.v1", submitted(request, "commit-fails-once"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(event) == 1);
+        assertThat(FixtureConsumer.COMMIT_FAILED_ONCE)
+                .as("its first commit failed")
+                .contains(event);
+        assertThat(processed(event)).isEqualTo(1);
+        assertThat(BrokerClient.readAll(Topics.deadLetters(Topics.REQUESTS)).stream()
+                        .map(r -> BrokerClient.header(r, "ce_id")))
+                .as("dead letters")
+                .doesNotContain(event.toString());
     }
 
     @Test

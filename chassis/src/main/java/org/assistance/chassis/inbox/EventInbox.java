@@ -31,6 +31,8 @@ import org.jboss.logging.Logger;
 public class EventInbox {
     private static final Logger LOG = Logger.getLogger(EventInbox.class);
     private static final long MAX_PAUSE_MILLIS = 10_000;
+    /** A commit failing again and again with the database reachable is the event's doing after all. */
+    private static final int MAX_FAILED_COMMITS = 5;
 
     private final EntityManager entityManager;
     private final ProcessedEvents processedEvents;
@@ -110,6 +112,7 @@ public class EventInbox {
             return; // a type this consumer does not need, or a newer type it does not know yet
         }
         long pause = 0;
+        int failedCommits = 0;
         while (true) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
@@ -120,7 +123,10 @@ public class EventInbox {
                 });
                 return;
             } catch (RuntimeException e) {
-                if (!Failures.isTransient(e)) {
+                // a commit that failed (the database going away mid-commit) is not the event's fault: tried
+                // again, it meets the outage as a connection failure and waits for the database like any other
+                boolean failedCommit = Failures.isFailedCommit(e) && ++failedCommits <= MAX_FAILED_COMMITS;
+                if (!failedCommit && !Failures.isTransient(e)) {
                     deadLetter(record, handlers, e);
                     return;
                 }
@@ -134,6 +140,9 @@ public class EventInbox {
     }
 
     private void deadLetter(ConsumerRecord<String, byte[]> record, EventHandlers handlers, Exception reason) {
+        LOG.warnf(
+                "Dead-lettering %s@%d (offset %d) for %s: %s",
+                record.topic(), record.partition(), record.offset(), handlers.consumer(), Failures.describe(reason));
         long pause = 0;
         while (true) {
             try {

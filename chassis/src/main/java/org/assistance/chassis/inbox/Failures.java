@@ -49,6 +49,24 @@ final class Failures {
         return false;
     }
 
+    /**
+     * The transaction's commit failed (the handler itself had succeeded): the database went away while
+     * committing, or something at commit time refused. Narayana reports it as a RollbackException or a
+     * heuristic outcome that need not carry the database's own error.
+     */
+    static boolean isFailedCommit(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof jakarta.transaction.RollbackException
+                    || t instanceof jakarta.transaction.HeuristicMixedException
+                    || t instanceof jakarta.transaction.HeuristicRollbackException
+                    || t instanceof jakarta.transaction.SystemException
+                    || t instanceof javax.transaction.xa.XAException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     static String describe(Throwable failure) {
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
