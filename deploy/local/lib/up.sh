@@ -50,7 +50,6 @@ cmd_up() {
       *) fail "unknown option $1 for up" ;;
     esac
   done
-  command -v java >/dev/null || fail "java (17 or later) is needed on the PATH"
   command -v curl >/dev/null || fail "curl is needed (apt-get install curl)"
   load_topology
   mkdir -p "$PIDS" "$LOGS"
