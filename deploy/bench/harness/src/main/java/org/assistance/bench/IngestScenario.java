@@ -7,133 +7,186 @@ import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.LongStream;
 
 /**
- * Scenario 1: concurrent partner clients submit valid requests for a fixed time. Reference: the
- * raw single-row INSERT rate into PostgreSQL with as many connections, in the same run.
+ * Scenario 1: partner clients (wrk, {@code clients} connections) submit valid requests as fast as
+ * they are accepted. Reference: the raw single-row INSERT rate into PostgreSQL with as many
+ * connections, measured first, on the machine at rest (pgbench's way: one row per transaction).
+ *
+ * <ul>
+ *   <li>whole platform, sustained: every consumer's lag is sampled during the load; after it, how
+ *       long each took to catch up, all watched at once;
+ *   <li>request-service alone (the three other services stopped): what a submission costs the
+ *       service itself, without and with an Idempotency-Key.
+ * </ul>
  */
 final class IngestScenario {
+    /** A consumer that keeps up has committed everything within this time after the load (its commits are throttled to one every 5 s). */
+    static final double KEEPING_UP_SECONDS = 10;
+
     private final Platform platform;
+    private final Wrk wrk;
     private final int clients;
     private final Duration warmUp;
     private final Duration measured;
-    private final boolean withServiceAlone;
+    private double insertsPerSecond = Double.NaN;
 
-    IngestScenario(Platform platform, int clients, Duration warmUp, Duration measured, boolean withServiceAlone) {
-        this.withServiceAlone = withServiceAlone;
+    IngestScenario(Platform platform, Wrk wrk, int clients, Duration warmUp, Duration measured) {
         this.platform = platform;
+        this.wrk = wrk;
         this.clients = clients;
         this.warmUp = warmUp;
         this.measured = measured;
     }
 
-    List<Figure> run() throws Exception {
-        // the reference first, on a machine at rest (later the services are still reading the burst)
-        double insertsPerSecond = rawInsertRate();
+    /** The whole time one load takes (warm-up and measured), which the bare app's load repeats. */
+    Duration loadDuration() {
+        return warmUp.plus(measured);
+    }
+
+    private String reference() {
+        return "single-row INSERT/s, " + clients + " connections, at rest";
+    }
+
+    /** The reference: first, before any load (later the services are still reading bursts). */
+    List<Figure> measureReference() throws Exception {
+        insertsPerSecond = rawInsertRate();
+        System.out.printf("  ingest: raw INSERT %.0f rows/s with %d connections%n", insertsPerSecond, clients);
+        return List.of(Figure.plain(
+                "1 ingest", "raw single-row INSERT/s (" + clients + " connections)", insertsPerSecond, "/s"));
+    }
+
+    /** Target 2: the whole platform, sustained, every consumer keeping up. */
+    List<Figure> wholePlatform() throws Exception {
         String token = platform.token("partner", "--agency", "agency-bench-ingest");
-        submitFor(token, warmUp); // the JIT and the connection pools warm up; not counted
-        Load load = submitFor(token, measured);
-        double acceptedPerSecond = load.accepted / load.seconds;
-        Percentiles latency = new Percentiles(load.latencies);
-        System.out.printf(
-                "  ingest: %d accepted, %d errors in %.1f s with %d clients; raw INSERT %.0f rows/s%n",
-                load.accepted, load.errors, load.seconds, clients, insertsPerSecond);
-        double ratio = acceptedPerSecond / insertsPerSecond;
-        List<Figure> figures = new ArrayList<>(List.of(
-                Figure.against(
-                                "1 ingest",
-                                "accepted requests/s (" + clients + " clients)",
-                                acceptedPerSecond,
-                                "/s",
-                                "raw single-row INSERT/s (" + clients + " connections)",
-                                insertsPerSecond,
-                                ratio)
-                        .withTarget("ratio >= 0.5", ratio >= 0.5),
-                Figure.plain("1 ingest", "latency p50", latency.millis(50), "ms"),
-                Figure.plain("1 ingest", "latency p99", latency.millis(99), "ms"),
-                Figure.plain("1 ingest", "errors (non-201 answers)", load.errors, "")
-                        .withTarget("0", load.errors == 0)));
-        // the burst's events are still being read by the other services: later scenarios start at rest
-        for (String service : Platform.SERVICES) {
-            double seconds = ConsumerLag.awaitCaughtUp(service, 900);
-            figures.add(Figure.plain("1 ingest", service + " caught up with the burst after", seconds, "s"));
-        }
-        if (withServiceAlone) {
-            figures.add(aloneFigure(token, insertsPerSecond));
+        Wrk.Load warm = wrk.submit(token, warmUp, false); // JIT and pools warm up; not counted
+        System.out.println("  ingest, whole platform, warm-up: " + warm.describe());
+        List<Figure> figures = new ArrayList<>();
+        try (ConsumerLag lag = new ConsumerLag()) {
+            lag.awaitCaughtUp(Platform.SERVICES, 300); // the load starts with every consumer at rest
+            Map<String, Double> cpuBefore = platform.cpuSeconds();
+            ConsumerLag.Sampler sampler = lag.sample(Platform.SERVICES);
+            Wrk.Load load = wrk.submit(token, measured, false);
+            Map<String, ConsumerLag.Course> courses = sampler.stop();
+            Map<String, Double> cpuAfter = platform.cpuSeconds();
+            Map<String, Double> caughtUp = lag.awaitCaughtUp(Platform.SERVICES, 900);
+            System.out.println("  ingest, whole platform: " + load.describe());
+            double rate = load.acceptedPerSecond();
+            figures.add(Figure.against(
+                            "2 platform",
+                            "accepted/s, whole platform, sustained (" + clients + " conn.)",
+                            rate,
+                            "/s",
+                            reference(),
+                            insertsPerSecond)
+                    .ratioAtLeast(0.1));
+            figures.add(Figure.plain("2 platform", "latency p50", load.p50(), "ms"));
+            figures.add(Figure.plain("2 platform", "latency p99", load.p99(), "ms"));
+            figures.add(Figure.plain("2 platform", "errors (not 201, or no answer)", load.errors(), "")
+                    .withTarget("0", load.errors() == 0));
+            double slowest = 0;
+            for (String service : Platform.SERVICES) {
+                ConsumerLag.Course course = courses.get(service);
+                double seconds = caughtUp.get(service);
+                slowest = Double.isNaN(seconds) || Double.isNaN(slowest) ? Double.NaN : Math.max(slowest, seconds);
+                System.out.printf(
+                        "  %s: lag max %d, at the end %d (%d samples), caught up %.1f s after the load, CPU %.1f ms per submission%n",
+                        service,
+                        course.max(),
+                        course.last(),
+                        course.samples(),
+                        seconds,
+                        1000 * (cpuAfter.get(service) - cpuBefore.get(service)) / load.accepted());
+                figures.add(Figure.plain("2 platform", service + " lag, max during the load", course.max(), "events"));
+                figures.add(Figure.plain("2 platform", service + " lag when the load ended", course.last(), "events"));
+                figures.add(Figure.plain("2 platform", service + " caught up after the load", seconds, "s"));
+                figures.add(Figure.plain(
+                        "2 platform",
+                        service + " CPU per submission",
+                        1000 * (cpuAfter.get(service) - cpuBefore.get(service)) / load.accepted(),
+                        "ms"));
+            }
+            figures.add(Figure.plain("2 platform", "every consumer keeping up: slowest caught up after", slowest, "s")
+                    .atMost(KEEPING_UP_SECONDS));
+            figures.add(Figure.plain(
+                    "2 platform",
+                    "wrk's CPU (share of one core)",
+                    100 * load.generatorCpuSeconds() / load.seconds(),
+                    "%"));
         }
         return figures;
     }
 
     /**
-     * The same load with the three other services stopped: what request-service itself costs,
-     * apart from the work every submission causes downstream on the same two cores.
+     * Target 1: the same load with the three other services stopped: what request-service itself
+     * costs, apart from the work every submission causes downstream on the same cores. Then with
+     * an Idempotency-Key on every request (each key new: the path that stores it).
      */
-    private Figure aloneFigure(String token, double insertsPerSecond) throws Exception {
-        platform.stop(List.of("program-service", "equipment-service", "reporting-service"));
-        Load alone = submitFor(token, measured);
-        platform.startAll();
-        for (String service : Platform.SERVICES) {
-            ConsumerLag.awaitCaughtUp(service, 900);
+    List<Figure> requestServiceAlone() throws Exception {
+        String token = platform.token("partner", "--agency", "agency-bench-alone");
+        List<String> others = Platform.SERVICES.stream()
+                .filter(s -> !s.equals("request-service"))
+                .toList();
+        platform.stop(others);
+        List<Figure> figures = new ArrayList<>();
+        try {
+            wrk.submit(token, warmUp, false); // warm again: the stopped services' share of the cores moves to it
+            double cpuBefore = Platform.cpuSeconds(platform.pid("request-service"));
+            Wrk.Load alone = wrk.submit(token, measured, false);
+            double cpu = Platform.cpuSeconds(platform.pid("request-service")) - cpuBefore;
+            System.out.println("  ingest, request-service alone: " + alone.describe());
+            wrk.submit(token, warmUp, true);
+            Wrk.Load keyed = wrk.submit(token, measured, true);
+            System.out.println("  ingest, request-service alone, Idempotency-Key: " + keyed.describe());
+            figures.add(Figure.against(
+                            "1 alone",
+                            "accepted/s, request-service alone (" + clients + " conn.)",
+                            alone.acceptedPerSecond(),
+                            "/s",
+                            reference(),
+                            insertsPerSecond)
+                    .ratioAtLeast(0.3));
+            figures.add(Figure.plain("1 alone", "latency p50", alone.p50(), "ms"));
+            figures.add(
+                    Figure.plain("1 alone", "latency p99", alone.p99(), "ms").atMost(50));
+            figures.add(Figure.plain("1 alone", "errors", alone.errors(), "").withTarget("0", alone.errors() == 0));
+            figures.add(
+                    Figure.plain("1 alone", "request-service CPU per submission", 1000 * cpu / alone.accepted(), "ms"));
+            figures.add(Figure.plain(
+                    "1 alone",
+                    "wrk's CPU (share of one core)",
+                    100 * alone.generatorCpuSeconds() / alone.seconds(),
+                    "%"));
+            figures.add(Figure.against(
+                    "1 alone+key",
+                    "accepted/s with an Idempotency-Key each",
+                    keyed.acceptedPerSecond(),
+                    "/s",
+                    reference(),
+                    insertsPerSecond));
+            figures.add(Figure.plain("1 alone+key", "latency p50", keyed.p50(), "ms"));
+            figures.add(Figure.plain("1 alone+key", "latency p99", keyed.p99(), "ms"));
+            figures.add(
+                    Figure.plain("1 alone+key", "errors", keyed.errors(), "").withTarget("0", keyed.errors() == 0));
+        } finally {
+            platform.startAll();
         }
-        double perSecond = alone.accepted / alone.seconds;
-        System.out.printf("  ingest: request-service alone accepted %d in %.1f s%n", alone.accepted, alone.seconds);
-        return Figure.against(
-                "1 ingest",
-                "accepted/s, request-service alone (others stopped)",
-                perSecond,
-                "/s",
-                "raw single-row INSERT/s",
-                insertsPerSecond,
-                perSecond / insertsPerSecond);
-    }
-
-    private record Load(long accepted, long errors, double seconds, long[] latencies) {}
-
-    private Load submitFor(String token, Duration duration) throws InterruptedException {
-        AtomicLong accepted = new AtomicLong();
-        AtomicLong errors = new AtomicLong();
-        List<long[]> latenciesPerClient = new ArrayList<>();
-        List<Thread> threads = new ArrayList<>();
-        long begin = System.nanoTime();
-        long end = begin + duration.toNanos();
-        for (int i = 0; i < clients; i++) {
-            LongStream.Builder mine = LongStream.builder();
-            Submissions submissions = new Submissions(token);
-            Thread thread = new Thread(
-                    () -> {
-                        while (System.nanoTime() < end) {
-                            long sent = System.nanoTime();
-                            try {
-                                int status = submissions.submit().statusCode();
-                                if (status == 201) {
-                                    accepted.incrementAndGet();
-                                } else {
-                                    errors.incrementAndGet();
-                                }
-                            } catch (Exception e) {
-                                errors.incrementAndGet();
-                            }
-                            mine.add(System.nanoTime() - sent);
-                        }
-                        synchronized (latenciesPerClient) {
-                            latenciesPerClient.add(mine.build().toArray());
-                        }
-                    },
-                    "partner-client-" + i);
-            thread.start();
-            threads.add(thread);
+        // the stopped services read what was submitted meanwhile: later scenarios start at rest
+        try (ConsumerLag lag = new ConsumerLag()) {
+            Map<String, Double> caughtUp = lag.awaitCaughtUp(Platform.SERVICES, 900);
+            double slowest = caughtUp.values().stream()
+                    .mapToDouble(Double::doubleValue)
+                    .max()
+                    .orElse(Double.NaN);
+            System.out.printf(
+                    "  ingest: the restarted services read the backlog in %.1f s (all at once): %s%n",
+                    slowest, caughtUp);
+            figures.add(Figure.plain("1 alone", "backlog read after restarting the others", slowest, "s"));
         }
-        for (Thread thread : threads) {
-            thread.join();
-        }
-        double seconds = (System.nanoTime() - begin) / 1e9;
-        long[] all = latenciesPerClient.stream()
-                .flatMapToLong(java.util.Arrays::stream)
-                .toArray();
-        return new Load(accepted.get(), errors.get(), seconds, all);
+        return figures;
     }
 
     /** As many connections as clients, each inserting one row per transaction (autocommit). */

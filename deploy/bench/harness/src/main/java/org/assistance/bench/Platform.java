@@ -93,6 +93,23 @@ final class Platform {
         throw new IOException("no VmRSS for process " + pid);
     }
 
+    /** CPU time a process has used so far, in seconds (user + system). */
+    static double cpuSeconds(long pid) {
+        return ProcessHandle.of(pid)
+                .flatMap(p -> p.info().totalCpuDuration())
+                .map(d -> d.toNanos() / 1e9)
+                .orElse(Double.NaN);
+    }
+
+    /** Every service's CPU time so far, in seconds. */
+    Map<String, Double> cpuSeconds() throws IOException {
+        Map<String, Double> cpu = new java.util.LinkedHashMap<>();
+        for (String service : SERVICES) {
+            cpu.put(service, cpuSeconds(pid(service)));
+        }
+        return cpu;
+    }
+
     /** Stops services gracefully (SIGTERM, all at once), as `platform down` would, and waits until they have ended. */
     void stop(List<String> services) throws IOException {
         List<ProcessHandle> stopping = new ArrayList<>();

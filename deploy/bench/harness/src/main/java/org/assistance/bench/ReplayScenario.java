@@ -6,6 +6,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,22 +20,27 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.ConsumerGroupListing;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.assistance.chassis.events.Topics;
+import org.postgresql.PGConnection;
+import org.postgresql.copy.CopyIn;
 
 /**
  * Scenario 3: a large history of realistic events on the topics, then reporting-service's
- * rebuild replays all of it into fresh read models. Reference: a plain Kafka consumer reading the
- * same topics from the beginning in the same run.
+ * rebuild replays all of it into fresh read models. Reference, in the same run: a plain consumer
+ * reading the same topics from the beginning and COPYing one row per event into an unlogged table
+ * (the physical limit of "read every event and write it once"); also a plain consumer that only reads.
  *
  * The synthetic history must not set the other services to work (they would react to approvals
  * by planning shipments...), so the services are stopped while it is written and their consumer
@@ -61,6 +70,11 @@ final class ReplayScenario {
         double rawRate = raw.events() / raw.seconds();
         System.out.printf(
                 "  replay: a plain consumer read %d events in %.1f s (%.0f/s)%n", raw.events(), raw.seconds(), rawRate);
+        PlainRead copied = copyConsume();
+        double copyRate = copied.events() / copied.seconds();
+        System.out.printf(
+                "  replay: a plain consumer COPYing each event into an unlogged table wrote %d rows in %.1f s (%.0f/s)%n",
+                copied.events(), copied.seconds(), copyRate);
 
         moveConsumerGroupsToTheEnd();
         platform.startAll();
@@ -101,14 +115,21 @@ final class ReplayScenario {
         }
         long replayed = status.path("eventsReplayed").asLong();
         double rate = replayed / rebuildSeconds;
-        double ratio = rate / rawRate;
         System.out.printf("  replay: rebuild applied %d events in %.1f s (%.0f/s)%n", replayed, rebuildSeconds, rate);
         return List.of(
-                Figure.plain("3 replay", "events on the topics", raw.events(), ""),
-                Figure.plain("3 replay", "rebuild time to catch up", rebuildSeconds, "s"),
-                Figure.against("3 replay", "rebuild events/s", rate, "/s", "plain consumer events/s", rawRate, ratio)
-                        .withTarget("ratio >= 0.15", ratio >= 0.15),
-                Figure.plain("3 replay", "write rate of the history (producer)", written / writeSeconds, "/s"));
+                Figure.plain("3 rebuild", "events on the topics", raw.events(), ""),
+                Figure.plain("3 rebuild", "rebuild time to catch up", rebuildSeconds, "s"),
+                Figure.against(
+                                "3 rebuild",
+                                "rebuild events/s",
+                                rate,
+                                "/s",
+                                "consumer COPYing 1 row/event, unlogged table",
+                                copyRate)
+                        .ratioAtLeast(0.5),
+                Figure.against(
+                        "3 rebuild", "rebuild events/s", rate, "/s", "plain consumer (read only) events/s", rawRate),
+                Figure.plain("3 rebuild", "write rate of the history (producer)", written / writeSeconds, "/s"));
     }
 
     private long produce() {
@@ -159,6 +180,89 @@ final class ReplayScenario {
                 events += records.count();
             }
             return new PlainRead(events, (System.nanoTime() - begin) / 1e9);
+        }
+    }
+
+    /**
+     * The raw reference of a rebuild: "read every event and write it once". A plain consumer reads
+     * the same topics from the beginning and streams one row per event (topic, partition, offset,
+     * key, type, body) into an unlogged table of a database of its own, in one COPY (PgJDBC's
+     * CopyManager), without indexes; the time ends when the COPY has committed.
+     */
+    private PlainRead copyConsume() throws Exception {
+        String database = platform.databasePrefix + "rebuild_reference";
+        try (Connection admin = DriverManager.getConnection(platform.jdbcUrl("postgres"), "postgres", "");
+                Statement s = admin.createStatement()) {
+            s.execute("drop database if exists " + database + " with (force)");
+            s.execute("create database " + database);
+        }
+        Properties props = new Properties();
+        props.putAll(Platform.kafkaAdmin());
+        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
+        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        try (Connection c = DriverManager.getConnection(platform.jdbcUrl(database), "postgres", "");
+                KafkaConsumer<String, byte[]> consumer =
+                        new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
+            try (Statement s = c.createStatement()) {
+                s.execute("create unlogged table events (topic text not null, partition int not null,"
+                        + " \"offset\" bigint not null, key text, type text, body text not null)");
+            }
+            c.setAutoCommit(false);
+            List<TopicPartition> partitions = partitions(consumer);
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
+            Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+            long begin = System.nanoTime();
+            long events = 0;
+            CopyIn copy = c.unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn("copy events (topic, partition, \"offset\", key, type, body) from stdin");
+            StringBuilder rows = new StringBuilder(1 << 20);
+            while (partitions.stream().anyMatch(tp -> consumer.position(tp) < end.get(tp))) {
+                ConsumerRecords<String, byte[]> records = consumer.poll(Duration.ofMillis(500));
+                rows.setLength(0);
+                for (ConsumerRecord<String, byte[]> record : records) {
+                    Header type = record.headers().lastHeader("ce_type");
+                    rows.append(record.topic()).append('\t');
+                    rows.append(record.partition()).append('\t');
+                    rows.append(record.offset()).append('\t');
+                    copyField(rows, record.key());
+                    rows.append('\t');
+                    copyField(rows, type == null ? null : new String(type.value(), StandardCharsets.UTF_8));
+                    rows.append('\t');
+                    copyField(rows, new String(record.value(), StandardCharsets.UTF_8));
+                    rows.append('\n');
+                    events++;
+                }
+                byte[] bytes = rows.toString().getBytes(StandardCharsets.UTF_8);
+                copy.writeToCopy(bytes, 0, bytes.length);
+            }
+            copy.endCopy();
+            c.commit();
+            return new PlainRead(events, (System.nanoTime() - begin) / 1e9);
+        } finally {
+            try (Connection admin = DriverManager.getConnection(platform.jdbcUrl("postgres"), "postgres", "");
+                    Statement s = admin.createStatement()) {
+                s.execute("drop database if exists " + database + " with (force)");
+            }
+        }
+    }
+
+    /** A field of COPY's text format: \N for null; backslash, tab, newline and return escaped. */
+    private static void copyField(StringBuilder row, String value) {
+        if (value == null) {
+            row.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> row.append("\\\\");
+                case '\t' -> row.append("\\t");
+                case '\n' -> row.append("\\n");
+                case '\r' -> row.append("\\r");
+                default -> row.append(ch);
+            }
         }
     }
 
