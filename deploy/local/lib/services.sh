@@ -1,8 +1,16 @@
 # shellcheck shell=bash
-# The four services as separate JVMs with bounded heaps (one or more instances each), and the demo traffic.
-launch_service() { # instance name
-  local i="$1" s
+# The four services as separate JVMs (one or more instances each), and the demo traffic. Each JVM is
+# started by deploy/tools/run-quarkus: the JDK 25 find-jdk chose, the options in deploy/local/jvm-options,
+# and the service's AOT cache, made by a training run at the first `up` after a build (train_services).
+service_jar() { printf '%s/%s/target/quarkus-app/quarkus-run.jar\n' "$ROOT" "$1"; }
+
+launch_service() { # instance name [--train]: a training run stops by itself once ready, leaving the AOT cache
+  local i="$1" s run
   s="$(service_of "$i")"
+  run=("$(service_jar "$s")")
+  [ "${2:-}" != --train ] || run=(--train "http://localhost:$(management_port_of "$i")/q/health/ready" "$(service_jar "$s")")
+  # `up` made the topics and set their configuration (PlatformTopics.java), so no service starts an admin
+  # client of its own for them as it starts (ASSISTANCE_TOPICS_PROVISION=false, as in Kubernetes)
   # how up reached PostgreSQL is remembered, so one service can be started again later
   # shellcheck disable=SC1091
   [ -n "${PG_HOST:-}" ] || . "$STATE/database.env"
@@ -13,6 +21,7 @@ launch_service() { # instance name
   KAFKA_BOOTSTRAP_SERVERS="$(bootstrap_servers)" \
   KAFKA_SECURITY_PROTOCOL=SASL_PLAINTEXT KAFKA_SASL_MECHANISM=SCRAM-SHA-512 KAFKA_SASL_JAAS_CONFIG="$(kafka_jaas "$s")" \
   ASSISTANCE_TOPICS_REPLICATION_FACTOR="$REPLICATION_FACTOR" \
+  ASSISTANCE_TOPICS_PROVISION=false \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION="$(jwks_url)" \
   MP_JWT_VERIFY_ISSUER="$ISSUER" \
   MP_JWT_VERIFY_AUDIENCES="$AUDIENCE" \
@@ -20,15 +29,34 @@ launch_service() { # instance name
   SMALLRYE_JWT_TIME_TO_LIVE="$MAX_TOKEN_SECONDS" \
   SMALLRYE_JWT_JWKS_FORCED_REFRESH_INTERVAL=0 \
   ASSISTANCE_TRACES="$TRACES" \
-    nohup java -Xmx256m -Xms64m -XX:+UseSerialGC -jar "$ROOT/$s/target/quarkus-app/quarkus-run.jar" \
-    >>"$LOGS/$i.log" 2>&1 &
+    nohup "$ROOT/deploy/tools/run-quarkus" "${run[@]}" >>"$LOGS/$i.log" 2>&1 &
   echo $! >"$PIDS/$i.pid"
+}
+
+# Services without an AOT cache for their current build (the first `up` after a build) run once as a
+# training run, all at once, up to ready; each leaves its cache as it stops (target/aot) and every later
+# start maps it (start to ready about a third faster). A training run that fails only costs the cache.
+train_services() {
+  local s pids=() waited
+  for s in "${SERVICES[@]}"; do
+    "$ROOT/deploy/tools/run-quarkus" --cached "$(service_jar "$s")" && continue
+    : >"$LOGS/$s.log"
+    launch_service "$s" --train
+    pids+=("$(pid_of "$s")")
+  done
+  [ ${#pids[@]} -gt 0 ] || return 0
+  say "Services: a training run for their AOT caches (once after each build, up to a few minutes)..."
+  for waited in "${pids[@]}"; do
+    while kill -0 "$waited" 2>/dev/null; do sleep 0.5; done
+  done
+  rm -f "$PIDS"/*-service.pid
 }
 
 start_services() {
   local i count
   printf 'PG_HOST=%q\nPG_PORT=%q\nDB_USER=%q\nDB_PASSWORD=%q\n' "$PG_HOST" "$PG_PORT" "$DB_USER" "$DB_PASSWORD" \
     >"$STATE/database.env"
+  train_services
   for i in $(all_instances); do
     : >"$LOGS/$i.log"
     launch_service "$i"
