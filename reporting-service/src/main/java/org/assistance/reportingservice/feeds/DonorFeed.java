@@ -1,7 +1,5 @@
 package org.assistance.reportingservice.feeds;
 
-import com.fasterxml.jackson.core.type.TypeReference;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.security.MessageDigest;
@@ -9,16 +7,21 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.TenantScope;
+import org.postgresql.PGStatement;
 
 /**
  * Reads the activities changed in a cursor range, streaming them from the database. A cursor
@@ -27,26 +30,75 @@ import org.assistance.chassis.security.TenantScope;
  */
 @ApplicationScoped
 public class DonorFeed {
-    private static final TypeReference<List<FeedActivity.Donor>> DONORS = new TypeReference<>() {};
-    private static final TypeReference<List<FeedActivity.Transaction>> TRANSACTIONS = new TypeReference<>() {};
-    /** Changes from (since, its request) inclusive to (until, its request) exclusive, in change order. */
+    /**
+     * Changes from (since, its request) inclusive to (until, its request) exclusive, in change
+     * order: the order of index request_facts_feed (V9), so rows stream from it without a sort.
+     */
     private static final String RANGE = """
             r.approved_at is not null and r.changed_xid >= cast(? as xid8) and r.changed_xid <= cast(? as xid8)
             and (r.changed_xid, r.request_id) >= (cast(? as xid8), cast(? as uuid))
-            and (r.changed_xid, r.request_id) < (cast(? as xid8), cast(? as uuid))
-            and (cast(? as text) is null or r.donors @> jsonb_build_array(cast(? as text)))""";
+            and (r.changed_xid, r.request_id) < (cast(? as xid8), cast(? as uuid))""";
+    /** A donor reads only the requests it funds (request_facts_feed_donors, V9, finds them when few). */
+    private static final String FUNDED_BY = " and r.donors @> jsonb_build_array(cast(? as text))";
+    /** How many rows the driver fetches at a time: the first arrive soon, and the rest never all at once. */
+    private static final int FETCH_SIZE = 200;
+    /**
+     * An activity per row, with its donors' ids in the directory's order. Its transactions come
+     * from a second statement in the same order, read beside it (no query per activity, and no
+     * aggregation per activity in the database).
+     */
+    private static final String ACTIVITIES = """
+            select r.request_id, r.title, r.country, r.thematic_area, r.programme_code, r.submitted_at,
+                   r.approved_at, r.delivered_at, r.received_at, r.desired_by, r.approved_amount,
+                   r.approved_currency, r.approved_units, r.accepted_units, r.participants_women,
+                   r.participants_men, r.updated_at, r.cancelled_at, r.closed_at, r.stage,
+                   array(select distinct cast(e.id as varchar(100)) from jsonb_array_elements_text(r.donors) as e(id)
+                         order by 1) as donor_ids
+            from request_facts r where""" + " " + RANGE;
+    /**
+     * Every donor's part of every amount of the range's activities (as of now: nothing dated
+     * later), activity by activity in the same order as {@link #ACTIVITIES}, then by date.
+     */
+    private static final String TRANSACTIONS = """
+            select r.request_id, m.kind, m.occurred_at::date, p.amount, trim(p.currency), p.donor_id
+            from request_facts r join money_parts p on p.request_id = r.request_id
+                 join money_facts m on m.event_id = p.event_id and m.request_id = r.request_id
+            where m.occurred_at <= now() and""" + " " + RANGE;
+
+    private static final String ORDER = " order by r.changed_xid, r.request_id";
+    private static final String EVERY_ACTIVITY = ACTIVITIES + ORDER;
+    private static final String ACTIVITIES_FUNDED_BY = ACTIVITIES + FUNDED_BY + ORDER;
+    private static final String TRANSACTION_ORDER = ORDER + ", m.occurred_at, m.event_id, p.donor_id";
+    private static final String EVERY_TRANSACTION = TRANSACTIONS + TRANSACTION_ORDER;
+    private static final String TRANSACTIONS_FUNDED_BY = TRANSACTIONS + FUNDED_BY + TRANSACTION_ORDER;
+    /**
+     * A page in one statement: the settled point, and the first page-size-plus-one changes after
+     * the cursor, whose last one (if there) is where the page ends; what the page holds (how many,
+     * its last change and update) makes its entity tag. It reads a page, never the whole range.
+     */
+    private static final String PAGE = """
+            with settled as materialized (select pg_snapshot_xmin(pg_current_snapshot()) as xid),
+            changes as (
+                select r.changed_xid, r.request_id, r.updated_at from request_facts r
+                where r.approved_at is not null and r.changed_xid >= cast(? as xid8)
+                  and (r.changed_xid, r.request_id) >= (cast(? as xid8), cast(? as uuid))
+                  and r.changed_xid < (select xid from settled) %s
+                order by r.changed_xid, r.request_id limit ?),
+            numbered as (select c.*, row_number() over (order by c.changed_xid, c.request_id) as n from changes c)
+            select (select xid::text from settled), count(*) filter (where n <= ?),
+                   (max(changed_xid) filter (where n <= ?))::text, max(updated_at) filter (where n <= ?),
+                   (max(changed_xid) filter (where n > ?))::text, (array_agg(request_id) filter (where n > ?))[1]
+            from numbered""";
     /** The smallest request id: a position (xid, FIRST) stands before every change of transaction xid. */
     private static final UUID FIRST = new UUID(0, 0);
     /** The most activities one answer holds (the contract's bound on a page). */
     public static final int MAX_PAGE_SIZE = 1000;
 
     private final DataSource dataSource;
-    private final ObjectMapper json;
     private final int pageSize;
 
-    public DonorFeed(DataSource dataSource, ObjectMapper json, FeedLimits limits) {
+    public DonorFeed(DataSource dataSource, FeedLimits limits) {
         this.dataSource = dataSource;
-        this.json = json;
         this.pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, limits.pageSize()));
     }
 
@@ -73,29 +125,39 @@ public class DonorFeed {
         void accept(FeedActivity activity) throws IOException;
     }
 
-    /** The changes since the cursor that the reader may read: a donor only the activities it funds. */
-    public Range range(String cursor, TenantScope scope) throws SQLException {
+    /** A page of the range and what it holds (for its entity tag and Last-Modified). */
+    public record Page(Range range, Summary summary) {}
+
+    /**
+     * The changes since the cursor that the reader may read (a donor only the activities it
+     * funds), up to a page of them, in one statement that reads no more than the page.
+     */
+    public Page page(String cursor, TenantScope scope) throws SQLException {
         String donor = scope.donor();
         Position since = cursor == null ? new Position("0", FIRST) : position(cursor);
-        try (Connection c = dataSource.getConnection()) {
-            String settled;
-            try (PreparedStatement s = c.prepareStatement("select pg_snapshot_xmin(pg_current_snapshot())::text");
-                    ResultSet rs = s.executeQuery()) {
-                rs.next();
-                settled = rs.getString(1);
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(PAGE.formatted(donor == null ? "" : FUNDED_BY))) {
+            customPlans(s);
+            int i = 1;
+            s.setString(i++, since.xid());
+            s.setString(i++, since.xid());
+            s.setObject(i++, since.request());
+            if (donor != null) {
+                s.setString(i++, donor);
             }
-            Range all = new Range(since, new Position(settled, FIRST), false, donor);
-            // the first change beyond a page, if any: the page ends just before it
-            try (PreparedStatement s =
-                    c.prepareStatement("select r.changed_xid::text, r.request_id from request_facts r" + " where "
-                            + RANGE + " order by r.changed_xid, r.request_id offset ? limit 1")) {
-                int next = bind(s, all);
-                s.setInt(next, pageSize);
-                try (ResultSet rs = s.executeQuery()) {
-                    return rs.next()
-                            ? new Range(since, new Position(rs.getString(1), rs.getObject(2, UUID.class)), true, donor)
-                            : all;
-                }
+            s.setInt(i++, pageSize + 1);
+            for (int n = 0; n < 5; n++) {
+                s.setInt(i++, pageSize);
+            }
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                String beyond = rs.getString(5);
+                Position until = beyond == null
+                        ? new Position(rs.getString(1), FIRST)
+                        : new Position(beyond, rs.getObject(6, UUID.class));
+                return new Page(
+                        new Range(since, until, beyond != null, donor),
+                        new Summary(rs.getLong(2), rs.getString(3), rs.getObject(4, OffsetDateTime.class)));
             }
         }
     }
@@ -114,20 +176,6 @@ public class DonorFeed {
             return new Position(xid, parts.length == 2 ? UUID.fromString(parts[1]) : FIRST);
         } catch (InvalidInput | IllegalArgumentException e) {
             throw InvalidInput.field("since", "is not a cursor this feed gave out");
-        }
-    }
-
-    public Summary summary(Range range) throws SQLException {
-        try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select count(*), max(r.changed_xid)::text, max(r.updated_at) from request_facts r where "
-                                + RANGE)) {
-            bind(s, range);
-            try (ResultSet rs = s.executeQuery()) {
-                rs.next();
-                OffsetDateTime modified = rs.getObject(3, OffsetDateTime.class);
-                return new Summary(rs.getLong(1), rs.getString(2), modified);
-            }
         }
     }
 
@@ -153,48 +201,106 @@ public class DonorFeed {
     public void stream(Range range, ActivitySink sink) throws SQLException, IOException {
         try (Connection c = dataSource.getConnection()) {
             boolean autoCommit = c.getAutoCommit();
-            c.setAutoCommit(false); // lets the driver fetch with a cursor, a batch at a time
-            try (PreparedStatement s =
-                    c.prepareStatement("""
-                    select r.request_id, r.title, r.country, r.thematic_area, r.programme_code, r.submitted_at,
-                           r.approved_at, r.delivered_at, r.received_at, r.desired_by, r.approved_amount,
-                           r.approved_currency, r.approved_units, r.accepted_units, r.participants_women,
-                           r.participants_men, r.updated_at,
-                           (select coalesce(json_agg(json_build_object('id', d.donor_id, 'name', d.name,
-                                   'iatiIdentifier', d.iati_identifier) order by d.donor_id), '[]')
-                            from (select * from donor_directory d where r.donors @> jsonb_build_array(d.donor_id)
-                                  order by d.donor_id limit %d) d) as donors,
-                           (select coalesce(json_agg(json_build_object('type', case t.kind when 'COMMITTED' then '2'
-                                   when 'DISBURSED' then '3' else '4' end, 'date', t.occurred_at::date,
-                                   'value', t.amount, 'currency', trim(t.currency), 'donor', t.donor_id,
-                                   'donorName', t.name, 'donorIatiIdentifier', t.iati_identifier)
-                                   order by t.occurred_at, t.event_id, t.donor_id), '[]')
-                            from (select m.kind, m.occurred_at, m.event_id, p.amount, p.currency, p.donor_id, d.name,
-                                         d.iati_identifier
-                                  from money_facts m join money_parts p on p.event_id = m.event_id
-                                       left join donor_directory d on d.donor_id = p.donor_id
-                                  where m.request_id = r.request_id and m.occurred_at <= now()
-                                  order by m.occurred_at, m.event_id, p.donor_id limit %d) t) as transactions,
-                           r.cancelled_at, r.closed_at, r.stage
-                    from request_facts r where""".formatted(FeedActivity.MAX_DONORS, FeedActivity.MAX_TRANSACTIONS)
-                            + " " + RANGE + " order by r.changed_xid, r.request_id")) {
-                s.setFetchSize(500);
-                bind(s, range);
-                try (ResultSet rs = s.executeQuery()) {
-                    while (rs.next()) {
-                        sink.accept(activity(rs));
+            // a transaction lets the driver fetch with server-side cursors, a batch at a time; one
+            // snapshot for both statements, so each transaction row finds its activity
+            c.setAutoCommit(false);
+            try {
+                try (Statement t = c.createStatement()) {
+                    t.execute("set transaction isolation level repeatable read, read only");
+                }
+                Map<String, FeedActivity.Donor> directory = directory(c);
+                boolean funded = range.donor() != null;
+                try (PreparedStatement activities = c.prepareStatement(funded ? ACTIVITIES_FUNDED_BY : EVERY_ACTIVITY);
+                        PreparedStatement transactions =
+                                c.prepareStatement(funded ? TRANSACTIONS_FUNDED_BY : EVERY_TRANSACTION)) {
+                    ResultSet a = open(activities, range);
+                    ResultSet t = open(transactions, range);
+                    boolean more = t.next();
+                    while (a.next()) {
+                        UUID request = a.getObject(1, UUID.class);
+                        List<FeedActivity.Transaction> parts = new ArrayList<>();
+                        while (more && request.equals(t.getObject(1, UUID.class))) {
+                            if (parts.size() < FeedActivity.MAX_TRANSACTIONS) {
+                                parts.add(transaction(t, directory));
+                            }
+                            more = t.next();
+                        }
+                        sink.accept(activity(a, request, directory, parts));
                     }
                 }
-                c.commit();
             } finally {
+                c.rollback(); // it only read: ends the transaction, also when the client went away mid-way
                 c.setAutoCommit(autoCommit);
             }
         }
     }
 
-    private FeedActivity activity(ResultSet rs) throws SQLException, IOException {
+    /** Executes one of the stream's statements for the range, fetched a batch at a time. */
+    private static ResultSet open(PreparedStatement s, Range range) throws SQLException {
+        customPlans(s);
+        s.setFetchSize(FETCH_SIZE);
+        int next = bind(s, range);
+        if (range.donor() != null) {
+            s.setString(next, range.donor());
+        }
+        return s.executeQuery(); // closed with its statement
+    }
+
+    /** The donors as the events named them (a few hundred at most: one row per donor organisation). */
+    private static Map<String, FeedActivity.Donor> directory(Connection c) throws SQLException {
+        Map<String, FeedActivity.Donor> directory = new HashMap<>();
+        try (Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select donor_id, name, iati_identifier from donor_directory")) {
+            while (rs.next()) {
+                directory.put(
+                        rs.getString(1), new FeedActivity.Donor(rs.getString(1), rs.getString(2), rs.getString(3)));
+            }
+        }
+        return directory;
+    }
+
+    private static FeedActivity.Transaction transaction(ResultSet t, Map<String, FeedActivity.Donor> directory)
+            throws SQLException {
+        String donor = t.getString(6);
+        FeedActivity.Donor known = directory.get(donor);
+        return new FeedActivity.Transaction(
+                switch (t.getString(2)) {
+                    case "COMMITTED" -> "2";
+                    case "DISBURSED" -> "3";
+                    default -> "4";
+                },
+                t.getObject(3, LocalDate.class),
+                t.getBigDecimal(4),
+                t.getString(5),
+                donor,
+                known == null ? null : known.name(),
+                known == null ? null : known.iatiIdentifier());
+    }
+
+    /**
+     * Plans each execution for its own values: a donor funding most changes reads the page in
+     * index order, one funding few finds them through the donors' index; a plan made once for
+     * any donor (a prepared statement's generic plan) would walk every change for either.
+     */
+    private static void customPlans(PreparedStatement s) throws SQLException {
+        if (s.isWrapperFor(PGStatement.class)) {
+            s.unwrap(PGStatement.class).setPrepareThreshold(0);
+        }
+    }
+
+    private static FeedActivity activity(
+            ResultSet rs, UUID request, Map<String, FeedActivity.Donor> directory, List<FeedActivity.Transaction> parts)
+            throws SQLException {
+        // the donors the directory knows, in its order, at most as many as an activity lists
+        List<FeedActivity.Donor> donors = new ArrayList<>();
+        for (String id : (String[]) rs.getArray("donor_ids").getArray()) {
+            FeedActivity.Donor donor = directory.get(id);
+            if (donor != null && donors.size() < FeedActivity.MAX_DONORS) {
+                donors.add(donor);
+            }
+        }
         return new FeedActivity(
-                rs.getObject("request_id", UUID.class),
+                request,
                 rs.getString("title"),
                 trim(rs.getString("country")),
                 rs.getString("thematic_area"),
@@ -214,8 +320,8 @@ public class DonorFeed {
                 rs.getInt("participants_women"),
                 rs.getInt("participants_men"),
                 time(rs, "updated_at"),
-                json.readValue(rs.getString("donors"), DONORS),
-                json.readValue(rs.getString("transactions"), TRANSACTIONS));
+                donors,
+                parts);
     }
 
     /**
@@ -247,8 +353,6 @@ public class DonorFeed {
         s.setObject(4, range.since().request());
         s.setString(5, range.until().xid());
         s.setObject(6, range.until().request());
-        s.setString(7, range.donor());
-        s.setString(8, range.donor());
-        return 9;
+        return 7;
     }
 }

@@ -211,6 +211,7 @@ public class FeedResource {
                 generator.writeStartObject();
                 generator.writeStringField("next", range.nextCursor());
                 generator.writeArrayFieldStart("activities");
+                generator.flush(); // the headers and the document's start go out at once, before the first row is read
                 try {
                     feed.stream(range, activity -> json.writeValue(generator, activity));
                 } catch (SQLException e) {
@@ -271,6 +272,7 @@ public class FeedResource {
         return answer(since, ifNoneMatch, uri, exchange, "csv", "text/csv; charset=UTF-8", range -> out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
             csvRow(writer, CSV_COLUMNS);
+            writer.flush(); // the headers and the header row go out at once, before the first row is read
             try {
                 feed.stream(range, activity -> {
                     List<FeedActivity.Transaction> transactions =
@@ -351,8 +353,10 @@ public class FeedResource {
         }
         boolean streaming = false;
         try {
-            DonorFeed.Range range = feed.range(since, caller.scope());
-            DonorFeed.Summary summary = feed.summary(range);
+            // one statement reads the page's bounds and what it holds, never the whole range
+            DonorFeed.Page page = feed.page(since, caller.scope());
+            DonorFeed.Range range = page.range();
+            DonorFeed.Summary summary = page.summary();
             // weak: the same activities, though the cursor to the settled point may have moved on
             EntityTag tag = new EntityTag(feed.entityTag(range, summary, format), true);
             if (ifNoneMatch != null && ifNoneMatch.replace("W/", "").contains("\"" + tag.getValue() + "\"")) {

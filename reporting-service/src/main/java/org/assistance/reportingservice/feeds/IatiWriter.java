@@ -1,7 +1,12 @@
 package org.assistance.reportingservice.feeds;
 
+import java.io.BufferedWriter;
+import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,16 +17,29 @@ import javax.xml.stream.XMLStreamWriter;
 
 /** Writes an IATI 2.03 iati-activities document one activity at a time (StAX: nothing held in memory). */
 final class IatiWriter implements AutoCloseable {
+    /**
+     * The JDK's writer, given a byte stream, encodes and hands on its output a character at a
+     * time: straight to the response each byte cost a call into Vert.x (the feed's hottest spot in
+     * a profile). Given a buffered character writer, the same bytes cost a fraction of the time.
+     */
+    private static final int BUFFER = 1 << 16;
+
     private final XMLStreamWriter xml;
+    private final Writer out;
     private final FeedSettings settings;
 
-    IatiWriter(OutputStream out, FeedSettings settings) throws XMLStreamException {
-        this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out, "UTF-8");
+    IatiWriter(OutputStream response, FeedSettings settings) throws XMLStreamException, IOException {
+        this.out = new BufferedWriter(new OutputStreamWriter(response, StandardCharsets.UTF_8), BUFFER);
+        this.xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
         this.settings = settings;
         xml.writeStartDocument("UTF-8", "1.0");
         xml.writeStartElement("iati-activities");
         xml.writeAttribute("version", "2.03");
         xml.writeAttribute("generated-datetime", now());
+        // the prolog goes out at once (with the response's headers), before the first row is read
+        xml.writeCharacters("\n");
+        xml.flush();
+        out.flush();
     }
 
     void write(FeedActivity a) throws XMLStreamException {
@@ -262,10 +280,11 @@ final class IatiWriter implements AutoCloseable {
     }
 
     @Override
-    public void close() throws XMLStreamException {
+    public void close() throws XMLStreamException, IOException {
         xml.writeEndElement();
         xml.writeEndDocument();
         xml.flush();
         xml.close();
+        out.flush();
     }
 }
