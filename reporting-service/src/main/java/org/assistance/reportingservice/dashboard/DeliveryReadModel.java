@@ -3,8 +3,6 @@ package org.assistance.reportingservice.dashboard;
 import static org.assistance.reportingservice.dashboard.RequestFacts.earliest;
 import static org.assistance.reportingservice.dashboard.RequestFacts.latest;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -55,21 +53,27 @@ import org.assistance.chassis.events.Values.ShipmentLine;
  * a duplicate never reaches here (the inbox remembers event ids). A request's end (delivered,
  * cancelled, closed) is what request-service reports, for every kind of assistance.
  */
-@ApplicationScoped
-public class DeliveryReadModel {
+public final class DeliveryReadModel {
+    private DeliveryReadModel() {}
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public void apply(CloudEvent<AssistanceEvent> event) {
+    /** An event of no request: a donor's pledge to a programme (the catalogue's are no read model of ours). */
+    public static void apply(CloudEvent<AssistanceEvent> event, ProgrammeFacts programme) {
+        if (event.data() instanceof FundsPledged e) {
+            programme.remember(List.of(e.donor()));
+            programme.pledges.add(new ProgrammeFacts.Pledge(
+                    event.id(),
+                    e.programmeCode(),
+                    e.donor().donorId(),
+                    e.amount().amount(),
+                    e.amount().currency(),
+                    e.pledgedOn()));
+        }
+    }
+
+    /** An event of the journey's request, folded into its rows (read or new) in memory. */
+    public static void apply(RequestJourney journey, CloudEvent<AssistanceEvent> event, ProgrammeFacts programme) {
         AssistanceEvent data = event.data();
-        if (data instanceof FundsPledged e) {
-            pledged(event.id(), e);
-            return;
-        }
-        if (data.requestId() == null) {
-            return; // not about a request (the catalogue, replayed by a rebuild): no read model of ours
-        }
-        OffsetDateTime time = event.time() != null ? event.time() : OffsetDateTime.now();
-        RequestFacts request = RequestFacts.lockedOrNew(data.requestId());
+        RequestFacts request = journey.request;
         if (data instanceof RequestSubmitted e) {
             describe(request, e.agencyId(), e.country(), e.thematicArea(), e.priority(), e.title(), e.desiredBy());
             request.assistanceTypes = e.assistanceTypes() == null
@@ -99,50 +103,45 @@ public class DeliveryReadModel {
                     : e.equipmentLines().stream()
                             .mapToInt(EquipmentLine::quantity)
                             .sum();
-            remember(e.donors());
+            programme.remember(e.donors());
             if (request.country == null) {
                 request.country = e.country();
                 request.thematicArea = e.thematicArea();
                 request.agencyId = e.agencyId();
             }
-            Deliverables.approved(e);
-            Deliverables.followEquipment(request.requestId);
-            attribute(request);
+            Deliverables.approved(journey, e);
+            Deliverables.followEquipment(journey);
+            attribute(journey);
         } else if (data instanceof FundsCommitted e) {
-            MoneyFacts facts = money(
-                    event.id(), e.requestId(), e.programmeCode(), MoneyFacts.COMMITTED, e.amount(), e.committedAt());
+            MoneyFacts facts =
+                    money(journey, event.id(), e.programmeCode(), MoneyFacts.COMMITTED, e.amount(), e.committedAt());
             facts.split = e.split();
             facts.donors = e.donors() == null ? List.of() : e.donors();
-            remember(e.donors());
-            rememberAmounts(e.split());
+            programme.remember(e.donors());
+            rememberAmounts(programme, e.split());
             request.donors = union(
                     request.donors,
                     e.split() == null
                             ? List.of()
                             : e.split().stream().map(DonorAmount::donorId).toList());
-            attribute(request);
+            attribute(journey);
         } else if (data instanceof ActivityDelivered e) {
             if (e.participants() != null) {
                 request.participantsWomen += e.participants().women();
                 request.participantsMen += e.participants().men();
             }
             request.activitiesDelivered++;
-            Deliverables.activityEnded(e.requestId(), e.activityId(), e.kind(), e.title(), "DELIVERED", null);
+            Deliverables.activityEnded(journey, e.activityId(), e.kind(), e.title(), "DELIVERED", null);
             if (e.disbursed() != null) {
                 MoneyFacts facts = money(
-                        event.id(),
-                        e.requestId(),
-                        e.programmeCode(),
-                        MoneyFacts.DISBURSED,
-                        e.disbursed(),
-                        e.deliveredAt());
+                        journey, event.id(), e.programmeCode(), MoneyFacts.DISBURSED, e.disbursed(), e.deliveredAt());
                 facts.split = e.disbursedSplit();
-                rememberAmounts(e.disbursedSplit());
-                attribute(request);
+                rememberAmounts(programme, e.disbursedSplit());
+                attribute(journey);
             }
         } else if (data instanceof ActivityCancelled e) {
             request.activitiesCancelled++;
-            Deliverables.activityEnded(e.requestId(), e.activityId(), e.kind(), e.title(), "CANCELLED", e.reason());
+            Deliverables.activityEnded(journey, e.activityId(), e.kind(), e.title(), "CANCELLED", e.reason());
         } else if (data instanceof ReceiptConfirmed e) {
             request.acceptedUnits +=
                     e.lines().stream().mapToInt(ReceiptLine::quantityAccepted).sum();
@@ -154,24 +153,25 @@ public class DeliveryReadModel {
         } else if (data instanceof RequestDelivered e) {
             request.deliveredAt = earliest(request.deliveredAt, e.deliveredAt());
             request.deliveryStartedAt = earliest(request.deliveryStartedAt, e.deliveredAt());
-            Deliverables.settled(e.requestId(), e.deliverables());
+            Deliverables.settled(journey, e.deliverables());
         } else if (data instanceof RequestCancelled e) {
             request.cancelledAt = earliest(request.cancelledAt, e.cancelledAt());
-            Deliverables.settled(e.requestId(), e.deliverables());
+            Deliverables.settled(journey, e.deliverables());
         } else if (data instanceof RequestClosed e) {
             request.closedAt = earliest(request.closedAt, e.closedAt());
             request.satisfaction = e.satisfaction();
             request.closedAutomatically = e.automatic();
         } else {
-            shipment(event, request, time);
+            shipment(journey, event);
         }
         request.updatedAt = OffsetDateTime.now();
     }
 
-    private void shipment(CloudEvent<AssistanceEvent> event, RequestFacts request, OffsetDateTime time) {
+    private static void shipment(RequestJourney journey, CloudEvent<AssistanceEvent> event) {
         AssistanceEvent data = event.data();
+        RequestFacts request = journey.request;
         if (data instanceof ShipmentPlanned e) {
-            ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
+            ShipmentFacts s = journey.shipment(e.shipmentId());
             s.destination = e.destinationCountry();
             s.categories = e.lines().stream()
                     .map(ShipmentLine::category)
@@ -189,10 +189,10 @@ public class DeliveryReadModel {
                 s.valueCurrency = e.value().currency();
             }
             s.plannedAt = earliest(s.plannedAt, e.plannedAt());
-            Deliverables.shipmentPlanned(e.requestId(), e.shipmentId(), e.lines());
-            Deliverables.followEquipment(request.requestId);
+            Deliverables.shipmentPlanned(journey, e.shipmentId(), e.lines());
+            Deliverables.followEquipment(journey);
         } else if (data instanceof ShipmentHeld e) {
-            ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
+            ShipmentFacts s = journey.shipment(e.shipmentId());
             s.destination = e.destinationCountry();
             s.heldAt = earliest(s.heldAt, e.heldAt());
             s.lastHeldAt = latest(s.lastHeldAt, e.heldAt());
@@ -200,45 +200,45 @@ public class DeliveryReadModel {
                             e.hits().stream().map(ScreeningHit::category).toList())
                     .stream().toList();
         } else if (data instanceof ShipmentCleared e) {
-            ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
+            ShipmentFacts s = journey.shipment(e.shipmentId());
             s.clearedAt = latest(s.clearedAt, e.clearedAt());
             s.heldSeconds = Math.max(s.heldSeconds, e.heldSeconds());
         } else if (data instanceof ShipmentCancelled e) {
-            ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
+            ShipmentFacts s = journey.shipment(e.shipmentId());
             s.cancelledAt = earliest(s.cancelledAt, e.cancelledAt());
-            Deliverables.followEquipment(request.requestId);
+            Deliverables.followEquipment(journey);
         } else if (data instanceof ShipmentLinesRemoved e) {
-            Deliverables.linesRemoved(e.requestId(), e.shipmentId(), e.lines());
-            Deliverables.followEquipment(request.requestId);
+            Deliverables.linesRemoved(journey, e.shipmentId(), e.lines());
+            Deliverables.followEquipment(journey);
         } else if (data instanceof LineBackordered e) {
-            Deliverables.backordered(e.requestId(), e.backorderId(), e.itemCode(), e.quantity());
+            Deliverables.backordered(journey, e.backorderId(), e.itemCode(), e.quantity());
         } else if (data instanceof BackorderFulfilled e) {
-            Deliverables.backorderFulfilled(e.requestId(), e.backorderId(), e.itemCode(), e.quantity());
+            Deliverables.backorderFulfilled(journey, e.backorderId(), e.itemCode(), e.quantity());
         } else if (data instanceof BackorderCancelled e) {
-            Deliverables.backorderCancelled(e.requestId(), e.backorderId(), e.itemCode(), e.quantity(), e.reason());
-            Deliverables.followEquipment(request.requestId);
+            Deliverables.backorderCancelled(journey, e.backorderId(), e.itemCode(), e.quantity(), e.reason());
+            Deliverables.followEquipment(journey);
         } else if (data instanceof LineRefused e) {
-            Deliverables.lineRefused(event.id(), e.requestId(), e.itemCode(), e.quantity(), e.reason());
-            Deliverables.followEquipment(request.requestId);
+            Deliverables.lineRefused(journey, event.id(), e.itemCode(), e.quantity(), e.reason());
+            Deliverables.followEquipment(journey);
         } else if (data instanceof ShipmentDispatched e) {
-            ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
+            ShipmentFacts s = journey.shipment(e.shipmentId());
             s.dispatchedAt = earliest(s.dispatchedAt, e.dispatchedAt());
             s.mode = e.mode();
             s.expectedDelivery = e.expectedDelivery();
             s.dueBy = e.dueBy() == null ? null : e.dueBy().atOffset(ZoneOffset.UTC);
             request.firstDispatchAt = earliest(request.firstDispatchAt, e.dispatchedAt());
-            Deliverables.followEquipment(request.requestId);
+            Deliverables.followEquipment(journey);
         } else if (data instanceof ShipmentDelivered e) {
-            ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
+            ShipmentFacts s = journey.shipment(e.shipmentId());
             s.deliveredAt = earliest(s.deliveredAt, e.deliveredAt());
             request.firstDispatchAt = earliest(request.firstDispatchAt, s.dispatchedAt);
-            Deliverables.followEquipment(request.requestId);
+            Deliverables.followEquipment(journey);
             if (e.deliveredValue() != null) {
-                money(event.id(), e.requestId(), null, MoneyFacts.EXPENDITURE, e.deliveredValue(), e.deliveredAt());
-                attribute(request);
+                money(journey, event.id(), null, MoneyFacts.EXPENDITURE, e.deliveredValue(), e.deliveredAt());
+                attribute(journey);
             }
         } else if (data instanceof ShipmentReceived e) {
-            ShipmentFacts s = ShipmentFacts.lockedOrNew(e.shipmentId(), e.requestId());
+            ShipmentFacts s = journey.shipment(e.shipmentId());
             s.receivedAt = earliest(s.receivedAt, e.receivedAt());
         }
         // the request's end itself comes from request-service (RequestDelivered, RequestCancelled)
@@ -262,87 +262,41 @@ public class DeliveryReadModel {
 
     /** The raw money fact as the event told it; donors are attributed from all of the request's facts. */
     private static MoneyFacts money(
-            UUID eventId, UUID requestId, String programme, String kind, Money amount, OffsetDateTime at) {
-        MoneyFacts existing = MoneyFacts.findById(eventId);
+            RequestJourney journey, UUID eventId, String programme, String kind, Money amount, OffsetDateTime at) {
+        MoneyFacts existing = journey.money().get(eventId);
         if (existing != null) {
             return existing;
         }
         MoneyFacts facts = new MoneyFacts();
         facts.eventId = eventId;
-        facts.requestId = requestId;
+        facts.requestId = journey.requestId();
         facts.programmeCode = programme;
         facts.kind = kind;
-        facts.amount = amount.amount();
+        // as the table holds it (numeric(17, 2)), so a fact read back attributes exactly as one just folded
+        facts.amount = amount.amount().setScale(2, java.math.RoundingMode.HALF_UP);
         facts.currency = amount.currency();
         facts.occurredAt = at;
-        facts.persist();
+        journey.money().put(eventId, facts);
+        journey.newMoney.add(eventId);
         return facts;
     }
 
     /** Recomputes the donors' parts of every amount of the request from all its money facts known now. */
-    private static void attribute(RequestFacts request) {
-        MoneyFacts.getEntityManager().flush();
-        List<MoneyFacts> facts = MoneyFacts.list("requestId", request.requestId);
+    private static void attribute(RequestJourney journey) {
         List<DonorShare> approvalDonors = new ArrayList<>();
-        for (String donorId : request.donors) {
+        for (String donorId : journey.request.donors) {
             approvalDonors.add(new DonorShare(donorId, null, null));
         }
-        Map<UUID, List<DonorAmount>> parts = DonorAttribution.of(facts, approvalDonors);
-        var em = MoneyFacts.getEntityManager();
-        em.createNativeQuery("delete from money_parts where request_id = ?1")
-                .setParameter(1, request.requestId)
-                .executeUpdate();
-        parts.forEach((eventId, split) -> {
-            for (DonorAmount part : split) {
-                em.createNativeQuery("""
-                                insert into money_parts (event_id, donor_id, request_id, amount, currency)
-                                values (?1, ?2, ?3, ?4, ?5)
-                                on conflict (event_id, donor_id) do update set amount = money_parts.amount + excluded.amount""")
-                        .setParameter(1, eventId)
-                        .setParameter(2, part.donorId())
-                        .setParameter(3, request.requestId)
-                        .setParameter(4, part.amount().amount())
-                        .setParameter(5, part.amount().currency())
-                        .executeUpdate();
-            }
-        });
+        Map<UUID, List<DonorAmount>> parts =
+                DonorAttribution.of(new ArrayList<>(journey.money().values()), approvalDonors);
+        List<RequestJourney.MoneyPart> all = new ArrayList<>();
+        parts.forEach((eventId, split) -> all.addAll(RequestJourney.parts(eventId, split)));
+        journey.moneyParts = all;
     }
 
-    private static void pledged(UUID eventId, FundsPledged pledge) {
-        remember(List.of(pledge.donor()));
-        MoneyFacts.getEntityManager()
-                .createNativeQuery("""
-                        insert into pledge_facts (event_id, programme_code, donor_id, amount, currency, pledged_on)
-                        values (?1, ?2, ?3, ?4, ?5, ?6) on conflict do nothing""")
-                .setParameter(1, eventId)
-                .setParameter(2, pledge.programmeCode())
-                .setParameter(3, pledge.donor().donorId())
-                .setParameter(4, pledge.amount().amount())
-                .setParameter(5, pledge.amount().currency())
-                .setParameter(6, pledge.pledgedOn())
-                .executeUpdate();
-    }
-
-    private static void remember(List<DonorShare> donors) {
-        if (donors == null) {
-            return;
-        }
-        for (DonorShare donor : donors) {
-            MoneyFacts.getEntityManager()
-                    .createNativeQuery("""
-                            insert into donor_directory (donor_id, name, iati_identifier) values (?1, ?2, ?3)
-                            on conflict (donor_id) do update set name = excluded.name,
-                                iati_identifier = excluded.iati_identifier""")
-                    .setParameter(1, donor.donorId())
-                    .setParameter(2, donor.name())
-                    .setParameter(3, donor.iatiIdentifier())
-                    .executeUpdate();
-        }
-    }
-
-    private static void rememberAmounts(List<DonorAmount> split) {
+    private static void rememberAmounts(ProgrammeFacts programme, List<DonorAmount> split) {
         if (split != null) {
-            remember(split.stream()
+            programme.remember(split.stream()
                     .map(d -> new DonorShare(d.donorId(), d.name(), d.iatiIdentifier()))
                     .toList());
         }

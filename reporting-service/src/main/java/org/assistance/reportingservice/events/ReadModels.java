@@ -1,47 +1,67 @@
 package org.assistance.reportingservice.events;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import jakarta.persistence.EntityManager;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
-import org.assistance.chassis.inbox.ProcessedEvents;
 import org.assistance.reportingservice.dashboard.DashboardStream;
 import org.assistance.reportingservice.dashboard.DeliveryReadModel;
+import org.assistance.reportingservice.dashboard.FactTables;
 import org.assistance.reportingservice.dashboard.LiveEvent;
+import org.assistance.reportingservice.dashboard.ProgrammeFacts;
+import org.assistance.reportingservice.dashboard.RequestFacts;
+import org.assistance.reportingservice.dashboard.RequestJourney;
 import org.assistance.reportingservice.readmodels.ReadModelTables;
 import org.assistance.reportingservice.timelines.TimelineEntry;
 import org.assistance.reportingservice.timelines.Timelines;
+import org.hibernate.Session;
 
 /**
- * The one way an event of the platform reaches the read models (the requests' timelines and the
- * dashboard's facts), whether it arrives live from a topic or is replayed by a rebuild.
+ * The one way events of the platform reach the read models (the requests' timelines and the
+ * dashboard's facts), whether they arrive live from a topic or are replayed by a rebuild: the
+ * rows of their requests are read (or made new), the events folded into them in memory by the
+ * domain's rules ({@link DeliveryReadModel}), and what changed written back, each table in one
+ * statement.
  */
 @ApplicationScoped
 public class ReadModels {
     /** Keys the read models' memory of handled events, for live handling and a rebuild's replay alike. */
     public static final String CONSUMER = "read-models";
 
+    /** Where the rows of a set of requests come from, as journeys to fold events into. */
+    public interface Journeys {
+        Map<UUID, RequestJourney> of(Connection connection, Set<UUID> requestIds) throws SQLException;
+    }
+
+    /** Live handling: the requests' rows locked (consumers of several topics may hold one request's events at once). */
+    public static final Journeys LOCKED = (connection, ids) -> {
+        Map<UUID, RequestFacts> requests = FactTables.lockRequests(connection, ids);
+        RequestJourney.Rows rows = FactTables.rowsOf(connection, ids);
+        Map<UUID, RequestJourney> journeys = new HashMap<>();
+        requests.forEach((id, request) -> journeys.put(id, new RequestJourney(request, rows)));
+        return journeys;
+    };
+
+    private final EntityManager entityManager;
     private final EventInbox inbox;
-    private final ProcessedEvents processedEvents;
-    private final Timelines timelines;
-    private final DeliveryReadModel facts;
     private final EventHandlers live;
 
-    public ReadModels(
-            EventInbox inbox,
-            ProcessedEvents processedEvents,
-            Timelines timelines,
-            DeliveryReadModel facts,
-            DashboardStream stream,
-            ReadModelTables tables) {
+    public ReadModels(EntityManager entityManager, EventInbox inbox, DashboardStream stream, ReadModelTables tables) {
+        this.entityManager = entityManager;
         this.inbox = inbox;
-        this.processedEvents = processedEvents;
-        this.timelines = timelines;
-        this.facts = facts;
         // every instance's dashboards hear of an event when the transaction applying it commits
         this.live = EventHandlers.named(CONSUMER)
                 .firstInEachTransaction(tables::guardLiveHandling)
@@ -54,31 +74,47 @@ public class ReadModels {
     }
 
     /**
-     * A rebuild's replay: applies the event unless the read models already have it (in the
-     * tables of the transaction's {@code search_path}); true when applied.
+     * Applies one event to every read model in the current transaction. Returns what the live
+     * dashboards show of it; none for a programme event (a pledge), which belongs to no request's timeline.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public boolean replay(CloudEvent<AssistanceEvent> event) {
-        if (!processedEvents.record(CONSUMER, event.id(), event.type().typeName())) {
-            return false;
-        }
-        apply(event);
-        return true;
+    Optional<LiveEvent> apply(CloudEvent<AssistanceEvent> event) {
+        List<TimelineEntry> entries = entityManager
+                .unwrap(Session.class)
+                .doReturningWork(connection -> fold(connection, List.of(event), LOCKED, false));
+        return entries.stream()
+                .findFirst()
+                .map(entry ->
+                        new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source, entry.summary));
     }
 
     /**
-     * Applies the event to every read model. Returns what the live dashboards show of it; none
-     * for a programme event (a pledge), which belongs to no request's timeline.
+     * Folds {@code events} (each handled once, in their order) into the read models and writes
+     * what they changed: the timelines' lines (with COPY when {@code copy}: a rebuild's staging
+     * table), then every fact table in one statement. Returns the timeline lines written.
      */
-    @Transactional(Transactional.TxType.MANDATORY)
-    public Optional<LiveEvent> apply(CloudEvent<AssistanceEvent> event) {
-        if (event.data().requestId() == null) {
-            facts.apply(event);
-            return Optional.empty();
+    public static List<TimelineEntry> fold(
+            Connection connection, List<CloudEvent<AssistanceEvent>> events, Journeys journeysOf, boolean copy)
+            throws SQLException {
+        Set<UUID> requestIds = new LinkedHashSet<>();
+        for (CloudEvent<AssistanceEvent> event : events) {
+            if (event.data().requestId() != null) {
+                requestIds.add(event.data().requestId());
+            }
         }
-        TimelineEntry entry = timelines.record(event);
-        facts.apply(event);
-        return Optional.of(
-                new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source, entry.summary));
+        Map<UUID, RequestJourney> journeys = requestIds.isEmpty() ? Map.of() : journeysOf.of(connection, requestIds);
+        ProgrammeFacts programme = new ProgrammeFacts();
+        List<TimelineEntry> entries = new ArrayList<>(events.size());
+        for (CloudEvent<AssistanceEvent> event : events) {
+            UUID requestId = event.data().requestId();
+            if (requestId == null) {
+                DeliveryReadModel.apply(event, programme);
+            } else {
+                entries.add(Timelines.entryOf(event));
+                DeliveryReadModel.apply(journeys.get(requestId), event, programme);
+            }
+        }
+        Timelines.write(connection, entries, events, copy);
+        FactTables.write(connection, journeys.values(), programme);
+        return entries;
     }
 }

@@ -50,6 +50,7 @@ public class ReadModelRebuild {
                 schema, applied -> status.set(new RebuildStatus(RebuildState.RUNNING, started, null, applied, null)))) {
             switchOver.createFreshTables(schema);
             pass.catchUp();
+            switchOver.finish(schema);
             long replayed = switchOver.swapIn(schema, pass::catchUp);
             status.set(new RebuildStatus(RebuildState.DONE, started, OffsetDateTime.now(), replayed, null));
             LOG.infof("Read models rebuilt from %d events", replayed);

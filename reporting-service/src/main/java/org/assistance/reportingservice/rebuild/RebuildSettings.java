@@ -5,7 +5,11 @@ import io.smallrye.config.WithDefault;
 
 @ConfigMapping(prefix = "assistance.rebuild")
 public interface RebuildSettings {
-    /** Transactions a replay applies at once (it waits on the database far more than it computes). */
-    @WithDefault("4")
-    int workers();
+    /**
+     * Records a replay fetches at most per poll, and so folds and writes in one transaction: the
+     * larger, the fewer statements per event (each table is written once per poll), within the
+     * service's small heap (a few polls wait decoded while one is written).
+     */
+    @WithDefault("5000")
+    int pollRecords();
 }

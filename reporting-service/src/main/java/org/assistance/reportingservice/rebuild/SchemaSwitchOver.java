@@ -2,8 +2,11 @@ package org.assistance.reportingservice.rebuild;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import javax.sql.DataSource;
 import org.assistance.reportingservice.dashboard.DashboardStream;
@@ -25,13 +28,24 @@ public class SchemaSwitchOver {
         this.dataSource = dataSource;
     }
 
-    /** Empty copies of every read-model table in {@code schema}, with what LIKE does not copy. */
+    /**
+     * Tables a replay fills without any index (its lines are only appended, never read back during
+     * the replay): their constraints and indexes are built once at the end, which is much cheaper
+     * than maintaining them row by row.
+     */
+    static final List<String> STAGED = List.of("timeline_entries");
+
+    /**
+     * Empty copies of every read-model table in {@code schema}, with what LIKE does not copy. They
+     * are unlogged while the replay fills them (no WAL per row); {@link #finish} makes them durable.
+     */
     void createFreshTables(String schema) throws Exception {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
             s.execute("create schema " + schema);
             for (String table : ReadModelTables.ALL) {
-                s.execute("create table " + schema + "." + table + " (like public." + table + " including all)");
+                s.execute("create unlogged table " + schema + "." + table + " (like public." + table + " including all"
+                        + (STAGED.contains(table) ? " excluding indexes" : "") + ")");
             }
             // its own sequence (it moves with its table at the switch); the old one goes with the old table
             s.execute("create sequence " + schema + ".timeline_entries_seq_seq");
@@ -42,6 +56,46 @@ public class SchemaSwitchOver {
             // triggers are not copied by LIKE: the feeds' change tracking needs it on the new table
             s.execute("create trigger request_facts_changed before insert or update on " + schema
                     + ".request_facts for each row execute function public.request_facts_changed()");
+        }
+    }
+
+    /**
+     * After the replay's bulk: the staged tables get the constraints and indexes of the current
+     * ones (same names, in their own schema), every table is made durable (logged) and analysed,
+     * so the last events and the reads after the switch find them as the migrations made them.
+     */
+    void finish(String schema) throws Exception {
+        try (Connection c = dataSource.getConnection();
+                Statement s = c.createStatement()) {
+            for (String table : STAGED) {
+                List<String> ddl = new ArrayList<>();
+                try (ResultSet rs = s.executeQuery("select 'alter table " + schema + "." + table
+                        + " add constraint ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid)"
+                        + " from pg_constraint where conrelid = 'public." + table + "'::regclass"
+                        + " and contype in ('p', 'u', 'x') order by contype, conname")) {
+                    while (rs.next()) {
+                        ddl.add(rs.getString(1));
+                    }
+                }
+                try (ResultSet rs = s.executeQuery("select pg_get_indexdef(i.indexrelid) from pg_index i"
+                        + " where i.indrelid = 'public." + table + "'::regclass and not exists"
+                        + " (select 1 from pg_constraint k where k.conindid = i.indexrelid)"
+                        + " order by i.indexrelid")) {
+                    while (rs.next()) {
+                        ddl.add(rs.getString(1)
+                                .replace(" ON public." + table + " ", " ON " + schema + "." + table + " "));
+                    }
+                }
+                for (String statement : ddl) {
+                    s.execute(statement);
+                }
+            }
+            for (String table : ReadModelTables.ALL) {
+                s.execute("alter table " + schema + "." + table + " set logged");
+            }
+            for (String table : ReadModelTables.ALL) {
+                s.execute("analyze " + schema + "." + table);
+            }
         }
     }
 

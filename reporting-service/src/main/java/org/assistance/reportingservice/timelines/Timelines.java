@@ -1,13 +1,16 @@
 package org.assistance.reportingservice.timelines;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
@@ -16,13 +19,14 @@ import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.reportingservice.readmodels.ManyRows;
 
 /** Every request's story, built only from the events of all services. */
 @ApplicationScoped
 public class Timelines {
 
-    @Transactional(Transactional.TxType.MANDATORY)
-    public TimelineEntry record(CloudEvent<AssistanceEvent> event) {
+    /** The event as a line of its request's timeline (not written yet: see {@link #write}). */
+    public static TimelineEntry entryOf(CloudEvent<AssistanceEvent> event) {
         TimelineEntry entry = new TimelineEntry();
         entry.eventId = event.id();
         entry.requestId = event.data().requestId();
@@ -31,15 +35,42 @@ public class Timelines {
         entry.occurredAt = event.time() != null ? event.time() : OffsetDateTime.now();
         entry.summary = TimelineSummary.of(event.data());
         entry.partnerSummary = TimelineSummary.forPartner(event.data());
-        entry.persist();
-        if (event.data() instanceof RequestSubmitted submitted
-                && RequestOwner.findById(submitted.requestId()) == null) {
-            RequestOwner owner = new RequestOwner();
-            owner.requestId = submitted.requestId();
-            owner.agencyId = submitted.agencyId();
-            owner.persist();
-        }
         return entry;
+    }
+
+    /**
+     * Writes timeline lines, in one statement, and the owners that submissions among {@code events}
+     * name (the first one known stays). {@code copy}: with COPY, into a rebuild's staging table that
+     * has no index yet.
+     */
+    public static void write(
+            Connection connection, List<TimelineEntry> entries, List<CloudEvent<AssistanceEvent>> events, boolean copy)
+            throws SQLException {
+        ManyRows lines = ManyRows.of(
+                "timeline_entries",
+                "event_id uuid",
+                "request_id uuid",
+                "event_type",
+                "source",
+                "occurred_at timestamptz",
+                "summary",
+                "partner_summary");
+        for (TimelineEntry e : entries) {
+            lines.add(e.eventId, e.requestId, e.eventType, e.source, e.occurredAt, e.summary, e.partnerSummary);
+        }
+        if (copy) {
+            lines.copy(connection);
+        } else {
+            lines.insert(connection);
+        }
+        ManyRows owners = ManyRows.of("request_owners", "request_id uuid", "agency_id");
+        Set<UUID> named = new HashSet<>();
+        for (CloudEvent<AssistanceEvent> event : events) {
+            if (event.data() instanceof RequestSubmitted submitted && named.add(submitted.requestId())) {
+                owners.add(submitted.requestId(), submitted.agencyId());
+            }
+        }
+        owners.insertNew(connection);
     }
 
     /** The most events one answer holds; a longer timeline continues on the next page. */

@@ -1,0 +1,199 @@
+package org.assistance.reportingservice.readmodels;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.io.StringReader;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.postgresql.PGConnection;
+
+/**
+ * Rows of one read-model table written together, in one statement whatever their number: an
+ * upsert of {@code unnest}ed arrays (one array per column, each value as text cast to its
+ * column's type), or a COPY (a rebuild's staging tables). Lists and records go as JSON.
+ */
+public final class ManyRows {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private final String table;
+    private final List<String> columns = new ArrayList<>();
+    private final List<String> types = new ArrayList<>();
+    private final List<List<String>> values = new ArrayList<>();
+    private int rows;
+
+    /** Rows of {@code table}; each column as "name type" (type: the cast from text, or "text"). */
+    public static ManyRows of(String table, String... columns) {
+        ManyRows many = new ManyRows(table);
+        for (String column : columns) {
+            String[] parts = column.trim().split("\\s+", 2);
+            many.columns.add(parts[0]);
+            many.types.add(parts.length > 1 ? parts[1] : "text");
+            many.values.add(new ArrayList<>());
+        }
+        return many;
+    }
+
+    private ManyRows(String table) {
+        this.table = table;
+    }
+
+    /** One row: a value per column, in the columns' order. */
+    public ManyRows add(Object... row) {
+        if (row.length != columns.size()) {
+            throw new IllegalArgumentException(
+                    table + ": " + row.length + " values for " + columns.size() + " columns");
+        }
+        for (int i = 0; i < row.length; i++) {
+            values.get(i).add(text(row[i]));
+        }
+        rows++;
+        return this;
+    }
+
+    public boolean isEmpty() {
+        return rows == 0;
+    }
+
+    public int size() {
+        return rows;
+    }
+
+    /** Inserts every row; those whose {@code key} exists already overwrite its other columns. */
+    public void upsert(Connection connection, String key) throws SQLException {
+        String others = columns.stream()
+                .filter(c -> !List.of(key.split("\\s*,\\s*")).contains(c))
+                .map(c -> c + " = excluded." + c)
+                .collect(Collectors.joining(", "));
+        write(connection, "on conflict (" + key + ") do update set " + others);
+    }
+
+    /** Inserts every row not there yet (by any unique key). */
+    public void insertNew(Connection connection) throws SQLException {
+        write(connection, "on conflict do nothing");
+    }
+
+    /** Inserts every row. */
+    public void insert(Connection connection) throws SQLException {
+        write(connection, "");
+    }
+
+    /** Copies every row in, with PostgreSQL's COPY (no conflict handling: a rebuild's fresh, unindexed table). */
+    public void copy(Connection connection) throws SQLException {
+        if (rows == 0) {
+            return;
+        }
+        StringBuilder data = new StringBuilder(rows * 160);
+        for (int r = 0; r < rows; r++) {
+            for (int c = 0; c < columns.size(); c++) {
+                if (c > 0) {
+                    data.append('\t');
+                }
+                escape(data, values.get(c).get(r));
+            }
+            data.append('\n');
+        }
+        try {
+            connection
+                    .unwrap(PGConnection.class)
+                    .getCopyAPI()
+                    .copyIn(
+                            "copy " + table + " (" + String.join(", ", columns) + ") from stdin",
+                            new StringReader(data.toString()));
+        } catch (IOException e) {
+            throw new SQLException("COPY into " + table + " failed", e);
+        }
+    }
+
+    private void write(Connection connection, String conflict) throws SQLException {
+        if (rows == 0) {
+            return;
+        }
+        StringBuilder sql = new StringBuilder("insert into ")
+                .append(table)
+                .append(" (")
+                .append(String.join(", ", columns))
+                .append(") select ");
+        for (int c = 0; c < columns.size(); c++) {
+            sql.append(c == 0 ? "" : ", ").append(columns.get(c));
+            if (!types.get(c).equals("text")) {
+                sql.append("::").append(types.get(c));
+            }
+        }
+        sql.append(" from unnest(");
+        for (int c = 0; c < columns.size(); c++) {
+            sql.append(c == 0 ? "" : ", ").append("?::text[]");
+        }
+        sql.append(") as given (")
+                .append(String.join(", ", columns))
+                .append(") ")
+                .append(conflict);
+        try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
+            for (int c = 0; c < columns.size(); c++) {
+                statement.setArray(
+                        c + 1, connection.createArrayOf("text", values.get(c).toArray()));
+            }
+            statement.executeUpdate();
+        }
+    }
+
+    private static void escape(StringBuilder data, String value) {
+        if (value == null) {
+            data.append("\\N");
+            return;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char ch = value.charAt(i);
+            switch (ch) {
+                case '\\' -> data.append("\\\\");
+                case '\t' -> data.append("\\t");
+                case '\n' -> data.append("\\n");
+                case '\r' -> data.append("\\r");
+                default -> data.append(ch);
+            }
+        }
+    }
+
+    private static String text(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof OffsetDateTime time) {
+            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+        }
+        if (value instanceof BigDecimal number) {
+            return number.toPlainString();
+        }
+        if (value instanceof Collection<?> || value instanceof Map<?, ?> || value instanceof Record) {
+            return json(value);
+        }
+        return value.toString();
+    }
+
+    /** The value as a JSON column holds it. */
+    public static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** A JSON column's value read back. */
+    public static <T> T fromJson(String json, com.fasterxml.jackson.core.type.TypeReference<T> type) {
+        try {
+            return json == null ? null : JSON.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+}
