@@ -16,8 +16,8 @@ import org.assistance.chassis.outbox.OutboxRelay;
 import org.junit.jupiter.api.Test;
 
 /**
- * Purging sent rows. No relay runs here (relay off), so the rows the tests write keep the sent
- * times they were given: a live relay would publish, mark or set them aside meanwhile.
+ * Purging the notes of published events. No relay runs here (relay off), so the rows the tests
+ * write stay as written: a live relay would publish or set aside the unsent one meanwhile.
  */
 @QuarkusTest
 @TestProfile(TwoRelaysTest.RelayOff.class)
@@ -29,7 +29,7 @@ class OutboxHousekeepingTest {
     OutboxRelay relay;
 
     @Test
-    void rows_sent_longer_ago_than_the_retention_are_purged_and_unsent_ones_never() throws Exception {
+    void notes_of_events_sent_longer_ago_than_the_retention_are_purged_and_unsent_events_never() throws Exception {
         // retention: 7 days (assistance.outbox.retention)
         UUID sentEightDaysAgo = row("now() - interval '8 days'");
         UUID sentSixDaysAgo = row("now() - interval '6 days'");
@@ -47,6 +47,8 @@ class OutboxHousekeepingTest {
         execute(
                 "delete from outbox where event_key = ?",
                 neverSent); // not publishable: remove before a relay of a later test tries
+        execute("delete from outbox_published where event_key = ?", sentSixDaysAgo);
+        execute("delete from outbox_published where event_key = ?", sentJustNow);
     }
 
     @Test
@@ -61,13 +63,19 @@ class OutboxHousekeepingTest {
                 .body(containsString("assistance_outbox_publish_lag_seconds"));
     }
 
-    /** An outbox row recorded 30 days ago and sent at the given time (SQL), or never (null). */
+    /**
+     * An event recorded 30 days ago and sent at the given time (SQL): its note in outbox_published;
+     * or never sent (null): its row still in the outbox.
+     */
     private UUID row(String sentAt) throws Exception {
         UUID key = UUID.randomUUID();
         execute(
-                "insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload, sent_at) "
-                        + "values (gen_random_uuid(), 'housekeeping-test', ?, 'x', '/test', now() - interval '30 days', '{}', "
-                        + (sentAt == null ? "null" : sentAt) + ")",
+                sentAt == null
+                        ? "insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload) "
+                                + "values (gen_random_uuid(), 'housekeeping-test', ?, 'x', '/test', now() - interval '30 days', '{}')"
+                        : "insert into outbox_published (seq, event_id, topic, event_key, event_type, occurred_at, sent_at) "
+                                + "values (0, gen_random_uuid(), 'housekeeping-test', ?, 'x', now() - interval '30 days', "
+                                + sentAt + ")",
                 key);
         return key;
     }
@@ -82,7 +90,9 @@ class OutboxHousekeepingTest {
 
     private long rows(UUID key) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select count(*) from outbox where event_key = ?")) {
+                PreparedStatement s = c.prepareStatement(
+                        "select count(*) from (select event_key from outbox union all select event_key from outbox_published) r"
+                                + " where event_key = ?")) {
             s.setString(1, key.toString());
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();

@@ -69,7 +69,8 @@ class TracesTest {
         // the event's own span within the request, not the caller's span nor one of the relay's
         String recordingSpanId = carried.traceparent().split("-")[2];
         assertThat(recordingSpanId).isNotEqualTo(callerSpanId);
-        assertThat(storedTraceparent(id)).isEqualTo(carried.traceparent());
+        // the request's journey begins with the event (recorded with it in one statement)
+        assertThat(journeyTraceparent(id)).isEqualTo(carried.traceparent());
         SpanData recording = await().atMost(Duration.ofSeconds(10))
                 .until(() -> span(s -> s.getSpanId().equals(recordingSpanId)), Optional::isPresent)
                 .get();
@@ -216,9 +217,9 @@ class TracesTest {
                         BrokerClient.header(published, CloudEvent.HEADER_TRACESTATE)));
     }
 
-    private String storedTraceparent(UUID request) throws Exception {
+    private String journeyTraceparent(UUID request) throws Exception {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement("select traceparent from outbox where event_key = ?")) {
+                PreparedStatement s = c.prepareStatement("select traceparent from journey_traces where subject = ?")) {
             s.setString(1, request.toString());
             try (ResultSet rs = s.executeQuery()) {
                 assertThat(rs.next()).isTrue();

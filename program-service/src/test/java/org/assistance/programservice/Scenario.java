@@ -212,7 +212,11 @@ public final class Scenario {
         return QuarkusTransaction.requiringNew()
                 .call(() -> entityManager
                         .createNativeQuery(
-                                "select event_type from outbox where event_key = ?1 order by seq", String.class)
+                                // still in the outbox, or published (the relay keeps a note of each, with its seq)
+                                "select event_type from (select seq, event_key, event_type from outbox union all"
+                                        + " select seq, event_key, event_type from outbox_published) e"
+                                        + " where event_key = ?1 order by seq",
+                                String.class)
                         .setParameter(1, requestId.toString())
                         .getResultList());
     }

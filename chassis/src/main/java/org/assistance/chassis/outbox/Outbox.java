@@ -4,15 +4,20 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.EventCodec;
 import org.assistance.chassis.events.EventType;
 import org.assistance.chassis.events.TraceContext;
+import org.assistance.chassis.ids.TimeOrderedIds;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.tracing.EventTracing;
+import org.assistance.chassis.tracing.EventTracing.Recording;
+import org.assistance.chassis.tracing.Journeys;
 import org.assistance.chassis.transactions.AfterCommit;
+import org.hibernate.Session;
 
 /**
  * Records an event in the same transaction as the state change that caused it (no dual
@@ -21,6 +26,10 @@ import org.assistance.chassis.transactions.AfterCommit;
  */
 @ApplicationScoped
 public class Outbox {
+    private static final String RECORD = "with journey as (" + Journeys.REMEMBER_IF + ")\n" + """
+            insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload,
+                                traceparent, tracestate)
+            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""";
     private final EntityManager entityManager;
     private final AfterCommit afterCommit;
     private final OutboxRelay relay;
@@ -46,11 +55,27 @@ public class Outbox {
     /** Records the event; returns its CloudEvents id. */
     @Transactional(Transactional.TxType.MANDATORY)
     public UUID record(AssistanceEvent event) {
-        EventType type = EventType.of(event);
-        UUID id = UUID.randomUUID();
         // the aggregate's own changes reach the database first, so a row lock on it orders
         // concurrent changes of one request before their outbox rows are numbered
         entityManager.flush();
+        return insert(event, false);
+    }
+
+    /**
+     * Records the first event about an aggregate created in this transaction (a request just
+     * submitted); returns its CloudEvents id. Nobody else can hold a lock on a row no other
+     * transaction has seen, so nothing needs to reach the database before the event: the
+     * aggregate's rows go at commit, in one flush. Its journey begins here: nothing is looked up.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public UUID recordFirst(AssistanceEvent event) {
+        return insert(event, true);
+    }
+
+    private UUID insert(AssistanceEvent event, boolean newSubject) {
+        EventType type = EventType.of(event);
+        // made here and growing with time: the unique index on event_id takes it at its right edge
+        UUID id = TimeOrderedIds.next();
         String payload = EventCodec.encodeAsString(event);
         if (payload.length() * 3L > config.maxEventBytes()
                 && payload.getBytes(StandardCharsets.UTF_8).length > config.maxEventBytes()) {
@@ -64,22 +89,28 @@ public class Outbox {
                             + " bytes, more than the platform's event log carries; split it into smaller changes");
         }
         // the trace of the work recording the event travels with it, so its handlers continue that trace
-        TraceContext trace = tracing.recorded(type.typeName(), id, type.topic(), event.aggregateId());
-        entityManager
-                .createNativeQuery("""
-                        insert into outbox (event_id, topic, event_key, event_type, source, occurred_at, payload,
-                                            traceparent, tracestate)
-                        values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)""")
-                .setParameter(1, id)
-                .setParameter(2, type.topic())
-                .setParameter(3, event.aggregateId())
-                .setParameter(4, type.typeName())
-                .setParameter(5, source.uri())
-                .setParameter(6, OffsetDateTime.now())
-                .setParameter(7, payload)
-                .setParameter(8, trace.traceparent())
-                .setParameter(9, trace.tracestate())
-                .executeUpdate();
+        Recording recording = tracing.recording(type.typeName(), id, type.topic(), event.aggregateId(), newSubject);
+        TraceContext trace = recording.carried();
+        // one statement, one round trip: the row, and the subject's journey when it begins here;
+        // plain JDBC on the transaction's connection (a native query would flush the session first)
+        entityManager.unwrap(Session.class).doWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement(RECORD)) {
+                insert.setString(1, event.aggregateId());
+                insert.setString(2, trace.traceparent());
+                insert.setString(3, trace.tracestate());
+                insert.setBoolean(4, recording.beginsJourney());
+                insert.setObject(5, id);
+                insert.setString(6, type.topic());
+                insert.setString(7, event.aggregateId());
+                insert.setString(8, type.typeName());
+                insert.setString(9, source.uri());
+                insert.setObject(10, OffsetDateTime.now());
+                insert.setString(11, payload);
+                insert.setString(12, trace.traceparent());
+                insert.setString(13, trace.tracestate());
+                insert.executeUpdate();
+            }
+        });
         afterCommit.run(relay::wake);
         return id;
     }

@@ -22,7 +22,7 @@ public interface OutboxConfig {
     @WithDefault("PT1S")
     Duration pollInterval();
 
-    /** How long sent rows are kept before being purged. */
+    /** How long the note of a published event (outbox_published) is kept before being purged. */
     @WithDefault("P7D")
     Duration retention();
 

@@ -11,7 +11,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
-import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -35,8 +34,9 @@ import org.assistance.chassis.events.TraceContext;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed outbox rows to Kafka, oldest first, and marks them sent in the same
- * database transaction that read them. A transaction-scoped advisory lock lets exactly one
+ * Publishes committed outbox rows to Kafka, oldest first, and removes them in the same
+ * database transaction that read them (keeping a short note of each in outbox_published), so
+ * the table holds only what is still to publish and each event costs no update of an index. A transaction-scoped advisory lock lets exactly one
  * relay of a service publish at a time, whatever the number of instances, so a row is never
  * published twice concurrently and a request's events keep their order. Woken by every
  * commit that recorded an event; otherwise it looks again every poll interval, which also
@@ -148,9 +148,9 @@ public class OutboxRelay {
     }
 
     /**
-     * Publishes one batch of unsent rows and marks them sent, or nothing if another relay holds
-     * the lock ({@link #LOCK_BUSY}). Throws when Kafka or the database fails; the rows stay
-     * unsent and are published by a later attempt.
+     * Publishes one batch of rows and removes them, or nothing if another relay holds the lock
+     * ({@link #LOCK_BUSY}). Throws when Kafka or the database fails; the rows stay in the outbox
+     * and are published by a later attempt (at least once).
      */
     public int publishBatch() throws SQLException, InterruptedException, ExecutionException, TimeoutException {
         try (Connection connection = dataSource.getConnection()) {
@@ -171,8 +171,11 @@ public class OutboxRelay {
 
     private int publishBatch(Connection connection)
             throws SQLException, InterruptedException, ExecutionException, TimeoutException {
+        // plans made for this batch, not kept from when the table looked empty: the outbox changes
+        // size all the time, and a kept sequential scan would read every dead row left by deletes
         try (Statement lock = connection.createStatement();
-                ResultSet locked = lock.executeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK + ")")) {
+                ResultSet locked = lock.executeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK
+                        + "), set_config('plan_cache_mode', 'force_custom_plan', true)")) {
             locked.next();
             if (!locked.getBoolean(1)) {
                 return LOCK_BUSY;
@@ -181,7 +184,7 @@ public class OutboxRelay {
         List<Row> rows = new ArrayList<>();
         try (PreparedStatement select = connection.prepareStatement("""
                 select seq, event_id, topic, event_key, event_type, source, occurred_at, payload, traceparent, tracestate
-                from outbox where sent_at is null order by seq limit ?""")) {
+                from outbox order by seq limit ?""")) {
             select.setInt(1, config.batchSize());
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -242,12 +245,8 @@ public class OutboxRelay {
             setAside(connection, refused, reasons);
             rows = rows.stream().filter(r -> !refused.contains(r)).toList();
         }
-        Long[] sequence = rows.stream().map(Row::seq).toArray(Long[]::new);
-        try (PreparedStatement update =
-                connection.prepareStatement("update outbox set sent_at = now() where seq = any(?)")) {
-            Array array = connection.createArrayOf("bigint", sequence);
-            update.setArray(1, array);
-            update.executeUpdate();
+        if (!rows.isEmpty()) {
+            removePublished(connection, rows);
         }
         OffsetDateTime now = OffsetDateTime.now();
         for (Row row : rows) {
@@ -255,6 +254,24 @@ public class OutboxRelay {
         }
         published.increment(rows.size());
         return rows.size() + refused.size();
+    }
+
+    /** One statement per batch: the published rows (in seq order) leave the outbox, a note of each stays. */
+    private static void removePublished(Connection connection, List<Row> rows) throws SQLException {
+        try (PreparedStatement remove = connection.prepareStatement("""
+                with sent as (delete from outbox where seq between ? and ? and seq = any(?)
+                              returning seq, event_id, topic, event_key, event_type, occurred_at)
+                insert into outbox_published (seq, event_id, topic, event_key, event_type, occurred_at, sent_at)
+                select seq, event_id, topic, event_key, event_type, occurred_at, now() from sent order by seq""")) {
+            // the range lets the primary key find the rows whatever the planner knows of the table
+            remove.setLong(1, rows.get(0).seq());
+            remove.setLong(2, rows.get(rows.size() - 1).seq());
+            remove.setArray(
+                    3,
+                    connection.createArrayOf(
+                            "bigint", rows.stream().map(Row::seq).toArray(Long[]::new)));
+            remove.executeUpdate();
+        }
     }
 
     private Future<RecordMetadata> send(Row row) {
@@ -314,30 +331,32 @@ public class OutboxRelay {
         try {
             int purged = purge();
             if (purged > 0) {
-                LOG.debugf("Purged %d sent outbox rows", purged);
+                LOG.debugf("Purged %d notes of published events", purged);
             }
         } catch (SQLException e) {
-            LOG.warnf("Could not purge sent outbox rows: %s", e.getMessage());
+            LOG.warnf("Could not purge notes of published events: %s", e.getMessage());
         }
     }
 
-    /** Deletes rows sent longer ago than the retention period; returns how many. */
+    /**
+     * Deletes the notes of events published longer ago than the retention period; returns how
+     * many. Unpublished events are never purged: they leave the outbox only once Kafka has them.
+     */
     public int purge() throws SQLException {
         try (Connection connection = dataSource.getConnection();
                 PreparedStatement delete = connection.prepareStatement(
-                        "delete from outbox where sent_at is not null and sent_at < now() - ?::interval")) {
+                        "delete from outbox_published where sent_at < now() - ?::interval")) {
             delete.setString(1, config.retention().toSeconds() + " seconds");
             return delete.executeUpdate();
         }
     }
 
     long backlog() {
-        return queryLong("select count(*) from outbox where sent_at is null");
+        return queryLong("select count(*) from outbox");
     }
 
     double oldestUnsentSeconds() {
-        return queryLong("select coalesce(extract(epoch from now() - min(occurred_at)), 0)::bigint "
-                + "from outbox where sent_at is null");
+        return queryLong("select coalesce(extract(epoch from now() - min(occurred_at)), 0)::bigint " + "from outbox");
     }
 
     private long queryLong(String sql) {

@@ -68,7 +68,22 @@ public class EventTracing {
      * Runs in the transaction that records the event.
      */
     public TraceContext recorded(String typeName, UUID eventId, String topic, String subject) {
-        TraceContext journey = journeys.of(subject);
+        Recording recording = recording(typeName, eventId, topic, subject, false);
+        if (recording.beginsJourney()) {
+            journeys.remember(subject, recording.carried());
+        }
+        return recording.carried();
+    }
+
+    /**
+     * What recording an event means for its subject's journey: the context the event carries, and
+     * whether the journey begins with it (the caller then keeps it with {@link Journeys#remember},
+     * or in its own statement, see {@link Journeys#REMEMBER_IF}). {@code newSubject}: the event is
+     * the first about a subject made in this very transaction (a request just submitted), so its
+     * journey begins here and nothing is looked up.
+     */
+    public Recording recording(String typeName, UUID eventId, String topic, String subject, boolean newSubject) {
+        TraceContext journey = newSubject ? TraceContext.NONE : journeys.of(subject);
         Context parent = Context.current();
         SpanContext caller = Span.fromContext(parent).getSpanContext();
         SpanBuilder builder = tracer.spanBuilder("record " + typeName);
@@ -92,22 +107,31 @@ public class EventTracing {
                 .startSpan();
         try {
             TraceContext carried = contextOf(parent.with(span));
-            if (journey.traceId() == null) {
-                journeys.remember(subject, carried);
-            }
-            return carried;
+            return new Recording(carried, journey.traceId() == null && subject != null && carried.traceId() != null);
         } finally {
             span.end();
         }
     }
 
+    /** The context an event carries, and whether its subject's journey begins with it (to be remembered). */
+    public record Recording(TraceContext carried, boolean beginsJourney) {}
+
     /** Runs the handler of an event in a consumer span, child of the context the event carries. */
     public <T extends AssistanceEvent> void handle(
+            CloudEvent<T> event, String consumer, Consumer<CloudEvent<T>> handler) {
+        journeys.remember(event.subject(), event.trace());
+        handleInJourney(event, consumer, handler);
+    }
+
+    /**
+     * The same, for an event whose journey the caller has remembered already (a poll's journeys in
+     * one statement, {@link Journeys#rememberAll}).
+     */
+    public <T extends AssistanceEvent> void handleInJourney(
             CloudEvent<T> event, String consumer, Consumer<CloudEvent<T>> handler) {
         String typeName = event.type() == null ? "unknown" : event.type().typeName();
         // the event's context, never the current one: in a batch, each event keeps its own causality
         Context parent = W3C.extract(Context.root(), event.trace(), FROM_EVENT);
-        journeys.remember(event.subject(), event.trace());
         Span span = tracer.spanBuilder("process " + typeName)
                 .setParent(parent)
                 .setSpanKind(SpanKind.CONSUMER)

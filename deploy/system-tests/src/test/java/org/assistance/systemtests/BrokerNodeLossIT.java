@@ -104,7 +104,7 @@ class BrokerNodeLossIT {
             try (Connection connection = platform.connect(database);
                     Statement statement = connection.createStatement();
                     ResultSet rows = statement.executeQuery(
-                            "select coalesce(max(extract(epoch from sent_at - occurred_at)), 0) from outbox")) {
+                            "select coalesce(max(extract(epoch from sent_at - occurred_at)), 0) from outbox_published")) {
                 rows.next();
                 longest = Math.max(longest, rows.getDouble(1));
             }

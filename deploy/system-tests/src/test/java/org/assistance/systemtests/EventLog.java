@@ -131,7 +131,7 @@ final class EventLog {
     }
 
     /**
-     * Ids of the events every service's relay has had acknowledged by Kafka (acks=all) and marked sent, on the
+     * Ids of the events every service's relay has had acknowledged by Kafka (acks=all) and noted in outbox_published, on the
      * topics {@link #onTopics} reads: the catalogue's topic is compacted, where a superseded event may rightly go.
      */
     static Set<String> acknowledged(FaultPlatform platform) throws Exception {
@@ -139,7 +139,7 @@ final class EventLog {
         for (String database : DATABASES) {
             try (Connection connection = platform.connect(database);
                     java.sql.PreparedStatement query = connection.prepareStatement(
-                            "select event_id from outbox where sent_at is not null and topic = any(?)")) {
+                            "select event_id from outbox_published where topic = any(?)")) {
                 query.setArray(1, connection.createArrayOf("varchar", TOPICS.toArray()));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
@@ -157,7 +157,7 @@ final class EventLog {
         for (String database : DATABASES) {
             try (Connection connection = platform.connect(database);
                     Statement statement = connection.createStatement();
-                    ResultSet rows = statement.executeQuery("select count(*) from outbox where sent_at is null")) {
+                    ResultSet rows = statement.executeQuery("select count(*) from outbox")) {
                 rows.next();
                 unsent += rows.getLong(1);
             }

@@ -133,7 +133,8 @@ class ServiceKilledMidTransactionIT {
             throws Exception {
         try (Connection connection = platform.connect("requests");
                 PreparedStatement query = connection.prepareStatement("""
-                     select count(*) from assistance_requests r where r.agency_id = ? and (select count(*) from outbox o
+                     select count(*) from assistance_requests r where r.agency_id = ? and (select count(*) from (
+                       select event_key, event_type from outbox union all select event_key, event_type from outbox_published) o
                        where o.event_key = r.id::text and o.event_type = 'assistance.request.submitted.v1') <> 1""")) {
             query.setString(1, agency);
             try (ResultSet rows = query.executeQuery()) {
@@ -146,7 +147,9 @@ class ServiceKilledMidTransactionIT {
     private static long submittedEventsWithoutRequest(FaultPlatform platform) throws Exception {
         try (Connection connection = platform.connect("requests");
                 PreparedStatement query = connection.prepareStatement("""
-                     select count(*) from outbox o where o.event_type = 'assistance.request.submitted.v1'
+                     select count(*) from (select event_key, event_type from outbox
+                       union all select event_key, event_type from outbox_published) o
+                       where o.event_type = 'assistance.request.submitted.v1'
                        and not exists (select 1 from assistance_requests r where r.id::text = o.event_key)""");
                 ResultSet rows = query.executeQuery()) {
             rows.next();
