@@ -27,10 +27,13 @@ import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.RequestingAuthority;
 import org.assistance.chassis.events.Values.TrainingNeed;
+import org.assistance.chassis.ids.TimeOrderedIds;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
+import org.hibernate.type.descriptor.java.Immutability;
 
 /**
  * A State's request for technical assistance, made through a partner agency from the State's
@@ -61,7 +64,10 @@ public class AssistanceRequest extends PanacheEntityBase {
     @Column(name = "thematic_area")
     public ThematicArea thematicArea;
 
+    // the JSON values are only ever replaced whole (fill), never changed in place: Hibernate need not
+    // snapshot them through a JSON round trip at every persist, load and flush
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "assistance_types")
     public Set<AssistanceType> assistanceTypes;
 
@@ -77,10 +83,12 @@ public class AssistanceRequest extends PanacheEntityBase {
     public LocalDate desiredBy;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "equipment_lines")
     public List<EquipmentLine> equipmentLines;
 
     @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
     @Column(name = "training_needs")
     public List<TrainingNeed> trainingNeeds;
 
@@ -113,12 +121,17 @@ public class AssistanceRequest extends PanacheEntityBase {
     @Version
     public long version;
 
-    /** A new request in SUBMITTED, for the agency named by the caller's token. */
-    static AssistanceRequest submit(String agencyId, RequestDraft draft, OffsetDateTime now, CatalogueCopy catalogue) {
+    /**
+     * A new request in SUBMITTED, for the agency named by the caller's token. Its id is made by
+     * the service ({@link TimeOrderedIds}: ordered by time, so the new row lands at the right edge
+     * of the primary key's index).
+     */
+    static AssistanceRequest submit(
+            UUID id, String agencyId, RequestDraft draft, OffsetDateTime now, CatalogueCopy catalogue) {
         draft.checkConsistency();
         requireAvailable(draft, catalogue);
         AssistanceRequest request = new AssistanceRequest();
-        request.id = UUID.randomUUID();
+        request.id = id;
         request.agencyId = agencyId;
         request.status = RequestStatus.SUBMITTED;
         request.submittedAt = now;

@@ -28,6 +28,7 @@ import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
 import org.assistance.chassis.events.Values.Deliverable;
 import org.assistance.chassis.http.EntityTags;
 import org.assistance.chassis.http.JsonMergePatch;
+import org.assistance.chassis.ids.TimeOrderedIds;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.TenantScope;
@@ -68,36 +69,30 @@ public class AssistanceRequests {
      */
     @Transactional
     public Submission submit(String agencyId, RequestDraft draft, String actor, String idempotencyKey) {
-        String fingerprint = null;
+        // the id is made here, so the key's row names the request at once (no update later)
+        UUID id = TimeOrderedIds.next();
         if (idempotencyKey != null) {
-            fingerprint = fingerprint(draft);
+            String fingerprint = fingerprint(draft);
             // the key's row is taken first: a concurrent call with the same key waits here
             int claimed = entityManager
                     .createNativeQuery("""
-                            insert into idempotency_keys (agency_id, idempotency_key, fingerprint, created_at)
-                            values (?1, ?2, ?3, now()) on conflict do nothing""")
+                            insert into idempotency_keys (agency_id, idempotency_key, fingerprint, request_id, created_at)
+                            values (?1, ?2, ?3, ?4, now()) on conflict do nothing""")
                     .setParameter(1, agencyId)
                     .setParameter(2, idempotencyKey)
                     .setParameter(3, fingerprint)
+                    .setParameter(4, id)
                     .executeUpdate();
             if (claimed == 0) {
                 return replay(agencyId, idempotencyKey, fingerprint);
             }
         }
         OffsetDateTime now = OffsetDateTime.now();
-        AssistanceRequest request = AssistanceRequest.submit(agencyId, draft, now, catalogue);
+        AssistanceRequest request = AssistanceRequest.submit(id, agencyId, draft, now, catalogue);
         request.persist();
         StatusChange.record(request.id, null, RequestStatus.SUBMITTED, now, actor, "submitted by the agency");
-        outbox.record(request.submittedEvent());
-        if (idempotencyKey != null) {
-            entityManager
-                    .createNativeQuery(
-                            "update idempotency_keys set request_id = ?1 where agency_id = ?2 and idempotency_key = ?3")
-                    .setParameter(1, request.id)
-                    .setParameter(2, agencyId)
-                    .setParameter(3, idempotencyKey)
-                    .executeUpdate();
-        }
+        // a new request: its rows and its event go to the database together at commit
+        outbox.recordFirst(request.submittedEvent());
         return new Submission(request, false);
     }
 

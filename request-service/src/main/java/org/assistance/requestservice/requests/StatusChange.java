@@ -5,8 +5,6 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
@@ -14,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.ids.TimeOrderedIds;
 
 /** One move in a request's status history: when, who (or which service) and why. */
 @Entity
@@ -26,9 +25,9 @@ public class StatusChange extends PanacheEntityBase {
     /** What the history shows at most; a request's lifecycle never comes near it. */
     static final int MAX_HISTORY = 500;
 
+    /** Made here (UUIDv7, growing in the order the changes were made): no round trip for an id. */
     @Id
-    @GeneratedValue(strategy = GenerationType.IDENTITY)
-    public Long id;
+    public UUID id;
 
     @Column(name = "request_id")
     public UUID requestId;
@@ -50,6 +49,7 @@ public class StatusChange extends PanacheEntityBase {
     static void record(
             UUID requestId, RequestStatus from, RequestStatus to, OffsetDateTime at, String actor, String reason) {
         StatusChange change = new StatusChange();
+        change.id = TimeOrderedIds.next();
         change.requestId = requestId;
         change.fromStatus = from;
         change.toStatus = to;
