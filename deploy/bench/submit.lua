@@ -21,6 +21,7 @@ end
 function init(args)
   accepted = 0
   refused = 0
+  refusal = 0 -- the status of the last refused answer
   sent = 0
   if body then
     wrk.method = "POST"
@@ -47,21 +48,23 @@ function response(status, headers, answer)
     accepted = accepted + 1
   else
     refused = refused + 1
+    refusal = status
   end
 end
 
 function done(summary, latency, requests)
-  local a, r = 0, 0
+  local a, r, last = 0, 0, 0
   for _, thread in ipairs(threads) do
     a = a + thread:get("accepted")
     r = r + thread:get("refused")
+    if thread:get("refusal") ~= 0 then last = thread:get("refusal") end
   end
   local e = summary.errors
   io.write(string.format(
-    'BENCH {"requests":%d,"accepted":%d,"refused":%d,"micros":%d,' ..
+    'BENCH {"requests":%d,"accepted":%d,"refused":%d,"refusal":%d,"micros":%d,' ..
     '"p50":%d,"p90":%d,"p99":%d,"max":%d,' ..
     '"connect":%d,"read":%d,"write":%d,"timeout":%d}\n',
-    summary.requests, a, r, summary.duration,
+    summary.requests, a, r, last, summary.duration,
     latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
     e.connect, e.read, e.write, e.timeout))
 end

@@ -75,7 +75,12 @@ final class DashboardLatencyScenario {
             if (answer.statusCode() == 201) {
                 answered.put(JSON.readTree(answer.body()).path("id").asText(), at);
             } else {
-                errors++;
+                if (errors++ == 0) {
+                    System.out.printf(
+                            "  dashboard latency: a submission answered %d: %.300s%n",
+                            answer.statusCode(),
+                            answer.body());
+                }
             }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);

@@ -99,14 +99,14 @@ final class IngestScenario {
                         course.last(),
                         course.samples(),
                         seconds,
-                        1000 * (cpuAfter.get(service) - cpuBefore.get(service)) / load.accepted());
+                        1000 * (cpuAfter.get(service) - cpuBefore.get(service)) / Math.max(1, load.accepted()));
                 figures.add(Figure.plain("2 platform", service + " lag, max during the load", course.max(), "events"));
                 figures.add(Figure.plain("2 platform", service + " lag when the load ended", course.last(), "events"));
                 figures.add(Figure.plain("2 platform", service + " caught up after the load", seconds, "s"));
                 figures.add(Figure.plain(
                         "2 platform",
                         service + " CPU per submission",
-                        1000 * (cpuAfter.get(service) - cpuBefore.get(service)) / load.accepted(),
+                        1000 * (cpuAfter.get(service) - cpuBefore.get(service)) / Math.max(1, load.accepted()),
                         "ms"));
             }
             figures.add(Figure.plain("2 platform", "every consumer keeping up: slowest caught up after", slowest, "s")
@@ -154,7 +154,8 @@ final class IngestScenario {
                     Figure.plain("1 alone", "latency p99", alone.p99(), "ms").atMost(50));
             figures.add(Figure.plain("1 alone", "errors", alone.errors(), "").withTarget("0", alone.errors() == 0));
             figures.add(
-                    Figure.plain("1 alone", "request-service CPU per submission", 1000 * cpu / alone.accepted(), "ms"));
+            figures.add(Figure.plain(
+                    "1 alone", "request-service CPU per submission", 1000 * cpu / Math.max(1, alone.accepted()), "ms"));
             figures.add(Figure.plain(
                     "1 alone",
                     "wrk's CPU (share of one core)",

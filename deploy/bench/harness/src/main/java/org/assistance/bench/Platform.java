@@ -135,7 +135,7 @@ final class Platform {
                 .redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                 .start();
-        double seconds = awaitReady(managementUrl(service, "/q/health/ready"), begin, Duration.ofSeconds(120));
+        double seconds = awaitReady(managementUrl(service, "/q/health/ready"), begin, Duration.ofSeconds(300));
         start.waitFor(60, TimeUnit.SECONDS);
         return seconds;
     }

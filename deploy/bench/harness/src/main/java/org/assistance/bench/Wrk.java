@@ -25,6 +25,7 @@ final class Wrk {
             long requests,
             long accepted,
             long refused,
+            int refusal,
             long socketErrors,
             double seconds,
             double p50,
@@ -121,6 +122,7 @@ final class Wrk {
                 result.path("requests").asLong(),
                 result.path("accepted").asLong(),
                 result.path("refused").asLong(),
+                result.path("refusal").asInt(),
                 result.path("connect").asLong()
                         + result.path("read").asLong()
                         + result.path("write").asLong()
