@@ -153,7 +153,6 @@ final class IngestScenario {
             figures.add(
                     Figure.plain("1 alone", "latency p99", alone.p99(), "ms").atMost(50));
             figures.add(Figure.plain("1 alone", "errors", alone.errors(), "").withTarget("0", alone.errors() == 0));
-            figures.add(
             figures.add(Figure.plain(
                     "1 alone", "request-service CPU per submission", 1000 * cpu / Math.max(1, alone.accepted()), "ms"));
             figures.add(Figure.plain(
