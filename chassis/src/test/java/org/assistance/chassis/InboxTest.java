@@ -179,6 +179,34 @@ class InboxTest {
     }
 
     @Test
+    void a_type_the_consumer_has_no_handler_for_passes_by_unread() throws Exception {
+        UUID request = UUID.randomUUID();
+        // data that could not be decoded: read, it would be dead-lettered; passed by on its ce_type, it is not read
+        publish(request, UUID.randomUUID(), "assistance.request.withdrawn.v1", "{not json");
+        UUID good = UUID.randomUUID();
+        publish(request, good, "assistance.request.submitted.v1", submitted(request, "after a type not handled"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(good) == 1);
+        assertThat(BrokerClient.readAll(Topics.deadLetters(Topics.REQUESTS)))
+                .noneMatch(r -> request.toString().equals(r.key()));
+    }
+
+    @Test
+    void an_event_polled_twice_in_one_batch_is_handled_once() throws Exception {
+        UUID request = UUID.randomUUID();
+        UUID twice = UUID.randomUUID();
+        UUID after = UUID.randomUUID();
+        BrokerClient.sendTogether(List.of(
+                record(request, twice, submitted(request, "twice in a poll")),
+                record(request, twice, submitted(request, "twice in a poll")),
+                record(request, after, submitted(request, "after the twice"))));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> handled(after) == 1);
+        assertThat(handled(twice)).isEqualTo(1);
+        assertThat(processed(twice)).isEqualTo(1);
+    }
+
+    @Test
     void unknown_fields_in_event_data_are_ignored() throws Exception {
         UUID request = UUID.randomUUID();
         UUID id = UUID.randomUUID();

@@ -1,9 +1,12 @@
 package org.assistance.chassis.inbox;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.EventType;
@@ -55,6 +58,21 @@ public final class EventHandlers {
 
     public String consumer() {
         return consumer;
+    }
+
+    /**
+     * Whether the record names, in its {@code ce_type} header, a type this consumer has no handler
+     * for: it passes by without its data being read. A record without the header is not passed by:
+     * decoding finds it unreadable and it is dead-lettered.
+     */
+    boolean passesBy(ConsumerRecord<String, byte[]> record) {
+        Header header = record.headers().lastHeader(CloudEvent.HEADER_TYPE);
+        String type =
+                header == null || header.value() == null ? "" : new String(header.value(), StandardCharsets.UTF_8);
+        if (type.isBlank()) {
+            return false;
+        }
+        return EventType.named(type).map(known -> !handlers.containsKey(known)).orElse(true);
     }
 
     Optional<Consumer<CloudEvent<AssistanceEvent>>> handlerOf(EventType type) {

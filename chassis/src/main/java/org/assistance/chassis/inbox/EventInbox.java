@@ -6,8 +6,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assistance.chassis.events.AssistanceEvent;
@@ -15,6 +19,7 @@ import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.EventCodec;
 import org.assistance.chassis.events.UnreadableEvent;
 import org.assistance.chassis.tracing.EventTracing;
+import org.assistance.chassis.tracing.Journeys;
 import org.jboss.logging.Logger;
 
 /**
@@ -40,13 +45,16 @@ public class EventInbox {
     private volatile boolean stopping;
 
     private final EventTracing tracing;
+    private final Journeys journeys;
 
     public EventInbox(
             EntityManager entityManager,
             ProcessedEvents processedEvents,
             DeadLetters deadLetters,
-            EventTracing tracing) {
+            EventTracing tracing,
+            Journeys journeys) {
         this.tracing = tracing;
+        this.journeys = journeys;
         this.entityManager = entityManager;
         this.processedEvents = processedEvents;
         this.deadLetters = deadLetters;
@@ -58,13 +66,21 @@ public class EventInbox {
 
     /**
      * Handles a polled batch in one transaction (one commit instead of one per event, which is
-     * what limits a consumer catching up). If any record spoils it (unreadable, rejected, or a
-     * transient failure), the whole transaction rolls back and the records are handled again one
-     * by one, each with its own dead-lettering and retries: the outcome is the same as one by one.
+     * what limits a consumer catching up). Records of a type the consumer has no handler for pass
+     * by on their {@code ce_type} header, unread. The others are decoded before the transaction; one
+     * that cannot be read or is not from its topic's owner is dead-lettered once the others are
+     * committed. The poll's event ids are remembered in one statement, which also tells which of
+     * them were handled before. If any record spoils the transaction (rejected, or a transient
+     * failure), it rolls back and the records are handled again one by one, each with its own
+     * dead-lettering and retries: the outcome is the same as one by one.
      */
     public void receiveAll(Iterable<ConsumerRecord<String, byte[]>> records, EventHandlers handlers) {
         List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
-        records.forEach(batch::add);
+        for (ConsumerRecord<String, byte[]> record : records) {
+            if (!handlers.passesBy(record)) {
+                batch.add(record);
+            }
+        }
         if (batch.size() == 1) {
             receive(batch.get(0), handlers);
             return;
@@ -72,33 +88,60 @@ public class EventInbox {
         if (batch.isEmpty()) {
             return;
         }
-        try {
-            QuarkusTransaction.requiringNew().run(() -> {
-                handlers.first().run();
-                for (ConsumerRecord<String, byte[]> record : batch) {
-                    CloudEvent<AssistanceEvent> event = EventCodec.decode(record);
-                    NotFromOwner.check(record, event);
-                    Optional<Consumer<CloudEvent<AssistanceEvent>>> handler = handlers.handlerOf(event.type());
-                    if (handler.isPresent() && firstDelivery(handlers.consumer(), event)) {
-                        // a span of its own, child of the trace the event carries, so what it causes continues that
-                        // trace
-                        tracing.handle(event, handlers.consumer(), handler.get());
-                        // each event's changes go out now and the persistence context stays small:
-                        // otherwise every query of the next events would dirty-check all of the batch
-                        entityManager.flush();
-                        entityManager.clear();
-                    }
+        List<CloudEvent<AssistanceEvent>> events = new ArrayList<>(batch.size());
+        Map<ConsumerRecord<String, byte[]>, RuntimeException> unreadable = new LinkedHashMap<>();
+        for (ConsumerRecord<String, byte[]> record : batch) {
+            try {
+                CloudEvent<AssistanceEvent> event = EventCodec.decode(record);
+                NotFromOwner.check(record, event);
+                if (handlers.handlerOf(event.type()).isPresent()) {
+                    events.add(event);
                 }
-            });
+            } catch (UnreadableEvent | NotFromOwner e) {
+                unreadable.put(record, e);
+            }
+        }
+        try {
+            if (!events.isEmpty()) {
+                QuarkusTransaction.requiringNew().run(() -> handleTogether(events, handlers));
+            }
         } catch (RuntimeException e) {
             LOG.debugf("Batch of %d records handled one by one after: %s", batch.size(), e.getMessage());
             for (ConsumerRecord<String, byte[]> record : batch) {
                 receive(record, handlers);
             }
+            return;
+        }
+        unreadable.forEach((record, reason) -> deadLetter(record, handlers, reason));
+    }
+
+    private void handleTogether(List<CloudEvent<AssistanceEvent>> events, EventHandlers handlers) {
+        handlers.first().run();
+        Set<UUID> firstDeliveries = processedEvents.recordAll(handlers.consumer(), events);
+        // the poll's journeys in one statement, before any handler records an event that continues one
+        journeys.rememberAll(events.stream()
+                .filter(event -> firstDeliveries.contains(event.id()))
+                .toList());
+        for (CloudEvent<AssistanceEvent> event : events) {
+            // remove: an event the poll holds twice is handled once
+            if (firstDeliveries.remove(event.id())) {
+                // a span of its own, child of the trace the event carries, so what it causes continues that trace
+                tracing.handleInJourney(
+                        event,
+                        handlers.consumer(),
+                        handlers.handlerOf(event.type()).orElseThrow());
+                // each event's changes go out now and the persistence context stays small:
+                // otherwise every query of the next events would dirty-check all of the batch
+                entityManager.flush();
+                entityManager.clear();
+            }
         }
     }
 
     public void receive(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
+        if (handlers.passesBy(record)) {
+            return; // a type this consumer does not need, or a newer type it does not know yet: not even read
+        }
         CloudEvent<AssistanceEvent> event;
         try {
             event = EventCodec.decode(record);
