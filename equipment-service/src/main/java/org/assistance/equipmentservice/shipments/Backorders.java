@@ -126,26 +126,12 @@ public class Backorders {
         return backorder;
     }
 
-    /** request-service published the request's priority (submitted or amended): open backorders follow it. */
+    /**
+     * request-service published the request's priority (submitted or amended): open backorders follow
+     * it. One statement, no read first: every submission on the platform comes this way.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
     public void priorityLearnt(UUID requestId, String priority) {
-        RequestPriority.Level level = RequestPriority.Level.named(priority);
-        RequestPriority known = RequestPriority.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
-        if (known == null) {
-            known = new RequestPriority();
-            known.requestId = requestId;
-            known.priority = level;
-            known.updatedAt = OffsetDateTime.now();
-            known.persist();
-        } else {
-            known.priority = level;
-            known.updatedAt = OffsetDateTime.now();
-        }
-        Backorder.update(
-                "priority = ?1, updatedAt = ?2 where requestId = ?3 and status = ?4",
-                level,
-                OffsetDateTime.now(),
-                requestId,
-                Backorder.Status.OPEN);
+        RequestPriority.learnt(requestId, RequestPriority.Level.named(priority), OffsetDateTime.now());
     }
 }

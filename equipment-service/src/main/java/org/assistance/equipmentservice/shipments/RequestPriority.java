@@ -46,6 +46,23 @@ public class RequestPriority extends PanacheEntityBase {
     @Column(name = "updated_at")
     public OffsetDateTime updatedAt;
 
+    /**
+     * Keeps the request's priority as last published, and its open backorders follow it, in one
+     * statement (an upsert whose result the backorders' update runs beside).
+     */
+    static void learnt(UUID requestId, Level level, OffsetDateTime at) {
+        getEntityManager()
+                .createNativeQuery("""
+                        with learnt as (
+                            insert into request_priorities (request_id, priority, updated_at) values (?1, ?2, ?3)
+                            on conflict (request_id) do update set priority = excluded.priority, updated_at = excluded.updated_at)
+                        update backorders set priority = ?2, updated_at = ?3 where request_id = ?1 and status = 'OPEN'""")
+                .setParameter(1, requestId)
+                .setParameter(2, level.name())
+                .setParameter(3, at)
+                .executeUpdate();
+    }
+
     static Level of(UUID requestId) {
         RequestPriority known = findById(requestId);
         return known == null ? Level.MEDIUM : known.priority;

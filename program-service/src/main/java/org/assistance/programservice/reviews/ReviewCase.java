@@ -1,5 +1,7 @@
 package org.assistance.programservice.reviews;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
@@ -9,6 +11,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
+import java.sql.PreparedStatement;
+import java.sql.Types;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -19,6 +23,7 @@ import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.TrainingNeed;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.hibernate.Session;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -31,6 +36,8 @@ import org.hibernate.type.SqlTypes;
 public class ReviewCase extends PanacheEntityBase {
     /** URGENT first: the queue's order. */
     private static final List<String> PRIORITIES = List.of("URGENT", "HIGH", "MEDIUM", "LOW");
+    /** The JSON columns' form, as the entity mapping reads them back. */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     @Id
     @Column(name = "request_id")
@@ -157,6 +164,48 @@ public class ReviewCase extends PanacheEntityBase {
         status = ReviewStatus.INFORMATION_REQUESTED;
         pendingApproval = null;
         updatedAt = at;
+    }
+
+    /**
+     * Stores a newly opened case in one statement, without reading first: a request that already has
+     * its case (its submission published again) keeps it as it is. Returns whether it was stored.
+     * Every submission on the platform comes this way, so it skips the entity's copy-and-compare.
+     */
+    boolean storeUnlessOpened() {
+        return getEntityManager().unwrap(Session.class).doReturningWork(connection -> {
+            try (PreparedStatement insert = connection.prepareStatement("""
+                    insert into review_cases (request_id, agency_id, country, thematic_area, priority, priority_rank,
+                        title, assistance_types, desired_by, equipment_lines, training_needs, estimated_amount,
+                        estimated_currency, status, submitted_at, updated_at, version)
+                    values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, 0)
+                    on conflict (request_id) do nothing""")) {
+                insert.setObject(1, requestId);
+                insert.setString(2, agencyId);
+                insert.setString(3, country);
+                insert.setString(4, thematicArea);
+                insert.setString(5, priority);
+                insert.setInt(6, priorityRank);
+                insert.setString(7, title);
+                insert.setString(8, json(assistanceTypes));
+                insert.setObject(9, desiredBy, Types.DATE);
+                insert.setString(10, json(equipmentLines));
+                insert.setString(11, json(trainingNeeds));
+                insert.setBigDecimal(12, estimatedAmount);
+                insert.setString(13, estimatedCurrency);
+                insert.setString(14, status.name());
+                insert.setObject(15, submittedAt);
+                insert.setObject(16, updatedAt);
+                return insert.executeUpdate() == 1;
+            }
+        });
+    }
+
+    private static String json(Object value) {
+        try {
+            return JSON.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("not writable as JSON: " + e.getMessage(), e);
+        }
     }
 
     static ReviewCase open(RequestSubmitted submitted) {

@@ -21,8 +21,8 @@ public class ReviewQueue {
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void opened(RequestSubmitted submitted) {
-        if (ReviewCase.findById(submitted.requestId()) == null) {
-            ReviewCase.open(submitted).persist();
+        if (!ReviewCase.open(submitted).storeUnlessOpened()) {
+            LOG.debugf("Request %s already has its review case; kept as it is", submitted.requestId());
         }
     }
 
