@@ -138,8 +138,8 @@ final class EventLog {
         Set<String> ids = new HashSet<>();
         for (String database : DATABASES) {
             try (Connection connection = platform.connect(database);
-                    java.sql.PreparedStatement query = connection.prepareStatement(
-                            "select event_id from outbox_published where topic = any(?)")) {
+                    java.sql.PreparedStatement query =
+                            connection.prepareStatement("select event_id from outbox_published where topic = any(?)")) {
                 query.setArray(1, connection.createArrayOf("varchar", TOPICS.toArray()));
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {

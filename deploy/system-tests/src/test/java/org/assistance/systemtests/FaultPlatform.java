@@ -332,7 +332,8 @@ final class FaultPlatform {
             }
             Files.createDirectories(data.getParent());
             process = new ProcessBuilder(
-                            // the JDK the tests run on (25, found by deploy/tools/find-jdk), not whatever java is on the PATH
+                            // the JDK the tests run on (25, found by deploy/tools/find-jdk), not whatever java is on
+                            // the PATH
                             ProcessHandle.current().info().command().orElse("java"),
                             "-Xmx128m",
                             "-cp",

@@ -78,8 +78,7 @@ final class DashboardLatencyScenario {
                 if (errors++ == 0) {
                     System.out.printf(
                             "  dashboard latency: a submission answered %d: %.300s%n",
-                            answer.statusCode(),
-                            answer.body());
+                            answer.statusCode(), answer.body());
                 }
             }
         }
