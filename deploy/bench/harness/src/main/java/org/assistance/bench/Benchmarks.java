@@ -47,6 +47,7 @@ public final class Benchmarks {
                         .normalize(),
                 Path.of(System.getenv("ASSISTANCE_STATE_DIR")),
                 System.getenv().getOrDefault("ASSISTANCE_DATABASE_PREFIX", ""));
+        platform.ensureCatalogueItem("FOR-WB-001");
         int clients = 8;
         Duration warmUp = Duration.ofSeconds(quick ? 3 : 10);
         Duration ingestTime = Duration.ofSeconds(quick ? 6 : 30);

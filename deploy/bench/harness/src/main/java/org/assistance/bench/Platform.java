@@ -78,6 +78,41 @@ final class Platform {
                 .issue(role, given.get("--agency"), given.get("--donor"), given.get("--subject"));
     }
 
+    /**
+     * Puts the item every benchmark request asks for in equipment-service's catalogue (an admin adds
+     * it, as on a real platform) and waits until request-service's copy offers it: on a fresh
+     * platform the catalogue is empty and every submission naming the item is refused (422).
+     */
+    void ensureCatalogueItem(String code) throws IOException, InterruptedException {
+        String admin = token("admin", "--subject", "bench-setup");
+        HttpResponse<String> added = PROBE.send(
+                HttpRequest.newBuilder(URI.create(url("equipment-service", "/api/v1/catalogue")))
+                        .header("Authorization", "Bearer " + admin)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("""
+                                {"code":"%s","name":"Forensic write blocker kit","category":"FORENSIC_IT",
+                                 "unitCost":{"amount":"1450.00","currency":"EUR"},"dualUse":false}""".formatted(code)))
+                        .build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (added.statusCode() != 201 && added.statusCode() != 409) {
+            throw new IllegalStateException(
+                    "could not add " + code + " to the catalogue: " + added.statusCode() + " " + added.body());
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (System.nanoTime() < deadline) {
+            HttpResponse<String> offered = PROBE.send(
+                    HttpRequest.newBuilder(URI.create(url("request-service", "/api/v1/catalogue")))
+                            .header("Authorization", "Bearer " + admin)
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
+            if (offered.statusCode() == 200 && offered.body().contains("\"" + code + "\"")) {
+                return;
+            }
+            Thread.sleep(200);
+        }
+        throw new IllegalStateException(code + " did not reach request-service's catalogue copy within 60 s");
+    }
+
     long pid(String component) throws IOException {
         return Long.parseLong(
                 Files.readString(state.resolve("pids/" + component + ".pid")).trim());
