@@ -63,12 +63,17 @@ class RateLimitTest {
         String quiet = agency();
         int served = 0;
         int refused = 0;
+        long began = System.nanoTime();
         for (int i = 0; i < 12; i++) {
             int status = call(Tokens.partner(busy)).statusCode();
             served += status == 200 ? 1 : 0;
             refused += status == 429 ? 1 : 0;
         }
-        assertTrue(served >= 5 && served <= 7, "the burst of 5 (and what refilled meanwhile) is served: " + served);
+        // one token refills a second: a slow machine may serve one more per second the burst took
+        long refilled = (System.nanoTime() - began) / 1_000_000_000L + 1;
+        assertTrue(
+                served >= 5 && served <= 5 + refilled,
+                "the burst of 5 (and what refilled meanwhile) is served: " + served);
         assertTrue(refused >= 5, "the rest is refused: " + refused);
 
         call(Tokens.partner(quiet))
@@ -76,8 +81,16 @@ class RateLimitTest {
                 .statusCode(200)
                 .header("RateLimit-Policy", "\"partner\";q=5;w=5")
                 .header("RateLimit", "\"partner\";r=4;t=1");
-        // another token of the busy agency spends the same agency's bucket
-        call(Tokens.partner(busy)).then().statusCode(429);
+        // another token of the busy agency spends the same agency's bucket: it is refused before a
+        // fresh bucket's 5 are served (on a slow machine a token or two may have refilled meanwhile)
+        String anotherTokenOfBusy = Tokens.partner(busy);
+        int servedBeforeRefusal = 0;
+        while (servedBeforeRefusal < 5 && call(anotherTokenOfBusy).statusCode() == 200) {
+            servedBeforeRefusal++;
+        }
+        assertTrue(
+                servedBeforeRefusal < 5,
+                "the busy agency's other token shares its spent bucket: " + servedBeforeRefusal + " served");
     }
 
     @Test
