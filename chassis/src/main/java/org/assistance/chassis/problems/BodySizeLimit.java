@@ -29,11 +29,14 @@ public class BodySizeLimit {
                                 + "\"status\":413,\"detail\":\"The body is larger than " + limit
                                 + " bytes\",\"instance\":\""
                                 + context.request().path().replace("\"", "") + "\"}";
-                        context.response()
-                                .setStatusCode(413)
-                                .putHeader("Content-Type", Problem.MEDIA_TYPE)
-                                .putHeader("Connection", "close")
-                                .end(body);
+                        context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE);
+                        // HTTP/1.1: the unread body would be taken for the next request, so the
+                        // connection closes. HTTP/2 forbids connection headers (RFC 9113 8.2.2; Java 25's
+                        // client refuses such an answer as malformed): only this stream ends there
+                        if (context.request().version() != io.vertx.core.http.HttpVersion.HTTP_2) {
+                            context.response().putHeader("Connection", "close");
+                        }
+                        context.response().end(body);
                         return;
                     }
                     context.next();
