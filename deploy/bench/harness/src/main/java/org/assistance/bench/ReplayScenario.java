@@ -162,11 +162,17 @@ final class ReplayScenario {
 
     private record PlainRead(long events, double seconds) {}
 
-    private PlainRead rawConsume() {
+    /** Both raw references read the topics alike: the platform's admin login, no commits, big polls. */
+    private static Properties referenceConsumerSettings() {
         Properties props = new Properties();
         props.putAll(Platform.kafkaAdmin());
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        return props;
+    }
+
+    private PlainRead rawConsume() {
+        Properties props = referenceConsumerSettings();
         try (KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
             List<TopicPartition> partitions = partitions(consumer);
@@ -196,10 +202,7 @@ final class ReplayScenario {
             s.execute("drop database if exists " + database + " with (force)");
             s.execute("create database " + database);
         }
-        Properties props = new Properties();
-        props.putAll(Platform.kafkaAdmin());
-        props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
-        props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "2000");
+        Properties props = referenceConsumerSettings();
         try (Connection c = DriverManager.getConnection(platform.jdbcUrl(database), "postgres", "");
                 KafkaConsumer<String, byte[]> consumer =
                         new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer())) {
