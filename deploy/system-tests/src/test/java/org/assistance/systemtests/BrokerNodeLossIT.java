@@ -52,7 +52,7 @@ class BrokerNodeLossIT {
                     (System.currentTimeMillis() - killedAt) / 1e3);
 
             Thread.sleep(20_000);
-            boolean drained = load.drain(Duration.ofSeconds(120));
+            boolean drained = load.drain(LoadGenerator.DRAIN_DEADLINE);
             ReadModels.Report report =
                     ReadModels.awaitExact(platform, load, "reporting-service", Duration.ofSeconds(90));
             Set<String> acknowledged = EventLog.acknowledged(platform);

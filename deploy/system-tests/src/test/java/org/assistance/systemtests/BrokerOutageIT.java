@@ -34,7 +34,7 @@ class BrokerOutageIT {
                     (up - down) / 1e9, acceptedWhileDown);
 
             Thread.sleep(5_000);
-            boolean drained = load.drain(Duration.ofSeconds(120));
+            boolean drained = load.drain(LoadGenerator.DRAIN_DEADLINE);
             ReadModels.Report report =
                     ReadModels.awaitExact(platform, load, "reporting-service", Duration.ofSeconds(90));
 

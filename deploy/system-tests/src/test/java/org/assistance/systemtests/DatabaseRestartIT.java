@@ -44,7 +44,7 @@ class DatabaseRestartIT {
             readiness.report(stopped, restarted);
 
             Thread.sleep(10_000);
-            boolean drained = load.drain(Duration.ofSeconds(120));
+            boolean drained = load.drain(LoadGenerator.DRAIN_DEADLINE);
             ReadModels.Report report =
                     ReadModels.awaitExact(platform, load, "reporting-service", Duration.ofSeconds(90));
 

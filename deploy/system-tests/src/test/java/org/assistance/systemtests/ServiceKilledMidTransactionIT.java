@@ -52,7 +52,7 @@ class ServiceKilledMidTransactionIT {
                 platform.start(service);
                 Thread.sleep(8_000);
             }
-            boolean drained = load.drain(Duration.ofSeconds(120));
+            boolean drained = load.drain(LoadGenerator.DRAIN_DEADLINE);
             ReadModels.Report report =
                     ReadModels.awaitExact(platform, load, "reporting-service", Duration.ofSeconds(90));
 
