@@ -7,6 +7,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
 import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
+import org.assistance.chassis.events.RequestEvents.MessagePosted;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestCancelled;
@@ -46,6 +47,7 @@ public enum EventType {
     REQUEST_DELIVERED("assistance.request.delivered.v1", Topics.REQUESTS, RequestDelivered.class),
     REQUEST_CANCELLED("assistance.request.cancelled.v1", Topics.REQUESTS, RequestCancelled.class),
     REQUEST_CLOSED("assistance.request.closed.v1", Topics.REQUESTS, RequestClosed.class),
+    MESSAGE_POSTED("assistance.request.message-posted.v1", Topics.REQUESTS, MessagePosted.class),
 
     REVIEW_APPROVED("assistance.review.approved.v1", Topics.REVIEWS, RequestApproved.class),
     REVIEW_REJECTED("assistance.review.rejected.v1", Topics.REVIEWS, RequestRejected.class),

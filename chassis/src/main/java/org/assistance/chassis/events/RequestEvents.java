@@ -101,4 +101,25 @@ public final class RequestEvents {
             boolean automatic,
             OffsetDateTime closedAt)
             implements AssistanceEvent {}
+
+    /**
+     * {@code assistance.request.message-posted.v1}: a message in the conversation of a request
+     * between its partner agency and the programme's staff. {@code visibility} is
+     * PARTNER_AND_PROGRAMME or INTERNAL (a note between staff): an INTERNAL note's event carries no
+     * {@code body}, so nothing of it can reach the partner through a consumer. {@code authorRole}
+     * is partner, reviewer or operations; {@code answersInformationRequest}: the partner's
+     * message answered the programme's request for information (the request is back under review).
+     */
+    public record MessagePosted(
+            UUID requestId,
+            String agencyId,
+            UUID messageId,
+            String visibility,
+            String authorRole,
+            String author,
+            UUID inReplyTo,
+            String body,
+            boolean answersInformationRequest,
+            OffsetDateTime postedAt)
+            implements AssistanceEvent {}
 }

@@ -170,13 +170,12 @@ public class Decisions {
             throw DomainRuleViolation.conflict(
                     "An approval awaits a second reviewer; confirm it or reject the request");
         }
+        List<String> questions = body.questions().stream().map(String::strip).toList();
+        // kept, so the agency's answers (messages of the request's conversation) show beside them,
+        // and the case returns to the queue it is in now
+        InformationRequest.ask(review, review.status, questions, reviewer, now).persist();
         review.informationRequested(now);
-        outbox.record(new InformationRequested(
-                review.requestId,
-                review.agencyId,
-                body.questions().stream().map(String::strip).toList(),
-                reviewer,
-                now));
+        outbox.record(new InformationRequested(review.requestId, review.agencyId, questions, reviewer, now));
     }
 
     /** The approval as the body gives it, checked against what the agency asked for and the programme. */

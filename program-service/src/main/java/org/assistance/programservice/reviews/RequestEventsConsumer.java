@@ -3,6 +3,7 @@ package org.assistance.programservice.reviews;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.assistance.chassis.events.RequestEvents.MessagePosted;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
@@ -10,7 +11,7 @@ import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Opens, updates and closes review cases from request-service's events. */
+/** Opens, updates and closes review cases from request-service's events, and keeps the agency's answers. */
 @ApplicationScoped
 public class RequestEventsConsumer {
     private final EventInbox inbox;
@@ -21,7 +22,8 @@ public class RequestEventsConsumer {
         this.handlers = EventHandlers.named("review-cases")
                 .on(RequestSubmitted.class, e -> queue.opened(e.data()))
                 .on(RequestAmended.class, e -> queue.amended(e.data()))
-                .on(RequestWithdrawn.class, e -> queue.withdrawn(e.data()));
+                .on(RequestWithdrawn.class, e -> queue.withdrawn(e.data()))
+                .on(MessagePosted.class, e -> queue.messagePosted(e.data()));
     }
 
     @Incoming("assistance-requests")

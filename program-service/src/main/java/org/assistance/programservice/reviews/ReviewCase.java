@@ -167,6 +167,20 @@ public class ReviewCase extends PanacheEntityBase {
     }
 
     /**
+     * The agency answered a request for information (a message of the request's conversation):
+     * back in the queue it was in when asked. Returns whether the case was waiting on the answer;
+     * one amended, decided or withdrawn meanwhile stays where it is.
+     */
+    boolean answered(ReviewStatus queue, OffsetDateTime at) {
+        if (status != ReviewStatus.INFORMATION_REQUESTED) {
+            return false;
+        }
+        status = queue;
+        updatedAt = at;
+        return true;
+    }
+
+    /**
      * Stores a newly opened case in one statement, without reading first: a request that already has
      * its case (its submission published again) keeps it as it is. Returns whether it was stored.
      * Every submission on the platform comes this way, so it skips the entity's copy-and-compare.

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.assistance.chassis.events.Values.Money;
@@ -42,8 +43,20 @@ public record ReviewCaseView(
         @Schema(
                 maxItems = 2,
                 description = "The reviewers as their tokens name them " + "(two above the four-eyes threshold)")
-        List<@Size(max = 100) String> decidedBy) {
+        List<@Size(max = 100) String> decidedBy,
+
+        @Schema(
+                maxItems = InformationRequest.MAX_SHOWN,
+                description = "What reviewers asked the agency (the latest " + InformationRequest.MAX_SHOWN
+                        + "), oldest first, each with the agency's answers beside its questions")
+        List<InformationRequestView> informationRequests) {
+    /** One case, with its requests for information and their answers. */
     static ReviewCaseView of(ReviewCase c, List<Programme> programmes) {
+        return of(c, programmes, InformationRequestView.ofCases(List.of(c.requestId)));
+    }
+
+    /** {@code asked}: the requests for information of the cases shown ({@link InformationRequestView#ofCases}). */
+    static ReviewCaseView of(ReviewCase c, List<Programme> programmes, Map<UUID, List<InformationRequestView>> asked) {
         return new ReviewCaseView(
                 c.requestId,
                 c.agencyId,
@@ -64,7 +77,8 @@ public record ReviewCaseView(
                         .map(p -> new MatchingProgramme(p.code, p.name, p.money(p.available())))
                         .toList(),
                 c.pendingApproval,
-                c.decidedBy);
+                c.decidedBy,
+                asked.getOrDefault(c.requestId, List.of()));
     }
 
     /** Whole days, never negative (a clock ahead of ours), at most a century. */

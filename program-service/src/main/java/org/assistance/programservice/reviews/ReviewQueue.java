@@ -7,6 +7,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.events.RequestEvents.MessagePosted;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
@@ -38,6 +39,34 @@ public class ReviewQueue {
             LOG.infof(
                     "Request %s amended after its decision or withdrawal (%s); the case keeps what was decided on",
                     review.requestId, review.status);
+        }
+    }
+
+    /**
+     * A message of the request's conversation. Only the agency's answer to a request for
+     * information concerns the review: it is kept beside the latest questions and the case goes
+     * back to the queue it was in when asked. Other messages, and internal notes (which carry no
+     * body), are request-service's to show.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void messagePosted(MessagePosted posted) {
+        if (!posted.answersInformationRequest() || posted.body() == null) {
+            return;
+        }
+        // locked like a decision: a reviewer deciding meanwhile and the answer never both win
+        ReviewCase review = ReviewCase.findById(posted.requestId(), LockModeType.PESSIMISTIC_WRITE);
+        if (review == null) {
+            LOG.warnf("Answer to a request for information on unknown request %s ignored", posted.requestId());
+            return;
+        }
+        InformationRequest asked = InformationRequest.latestOf(review.requestId);
+        ReviewStatus queue = asked == null ? ReviewStatus.PENDING : asked.returnsTo;
+        if (asked != null && InformationAnswer.findById(posted.messageId()) == null) {
+            InformationAnswer.to(asked, posted.messageId(), posted.body(), posted.postedAt())
+                    .persist();
+        }
+        if (!review.answered(queue, posted.postedAt())) {
+            LOG.infof("Request %s answered while %s; the case stays where it is", review.requestId, review.status);
         }
     }
 

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.Problem;
@@ -64,6 +65,9 @@ public class ReviewResource {
             @Context UriInfo uri) {
         List<Programme> programmes = Programme.listAll();
         ReviewQueue.Page page = queue.inStatus(status, limit, cursor);
+        // the page's requests for information and answers in two reads, not two per case
+        Map<UUID, List<InformationRequestView>> asked = InformationRequestView.ofCases(
+                page.cases().stream().map(c -> c.requestId).toList());
         // only the parameters this operation knows: whatever else the request carried is not repeated
         String next = page.nextCursor() == null
                 ? null
@@ -74,7 +78,10 @@ public class ReviewResource {
                         .build()
                         .toString();
         return new ReviewPage(
-                page.cases().stream().map(c -> ReviewCaseView.of(c, programmes)).toList(), next);
+                page.cases().stream()
+                        .map(c -> ReviewCaseView.of(c, programmes, asked))
+                        .toList(),
+                next);
     }
 
     @GET
