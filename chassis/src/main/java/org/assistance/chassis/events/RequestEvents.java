@@ -107,8 +107,9 @@ public final class RequestEvents {
      * between its partner agency and the programme's staff. {@code visibility} is
      * PARTNER_AND_PROGRAMME or INTERNAL (a note between staff): an INTERNAL note's event carries no
      * {@code body}, so nothing of it can reach the partner through a consumer. {@code authorRole}
-     * is partner, reviewer or operations; {@code answersInformationRequest}: the partner's
-     * message answered the programme's request for information (the request is back under review).
+     * is partner or programme (staff; {@code author} names the person). {@code
+     * answersInformationRequest}: the partner's message answered the programme's request for
+     * information (the request is back under review).
      */
     public record MessagePosted(
             UUID requestId,

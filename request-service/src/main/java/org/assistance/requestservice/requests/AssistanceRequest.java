@@ -188,6 +188,14 @@ public class AssistanceRequest extends PanacheEntityBase {
     }
 
     /**
+     * The agency answered the programme's request for information in a message: back under
+     * review, as an amendment puts it. Returns whether the request was waiting on that answer.
+     */
+    boolean answerInformationRequest(OffsetDateTime now) {
+        return status == RequestStatus.INFORMATION_REQUESTED && moveTo(RequestStatus.UNDER_REVIEW, now);
+    }
+
+    /**
      * Every equipment line must name an item the catalogue offers: an unknown or withdrawn item
      * could never be shipped, so it is refused now rather than after approval.
      */

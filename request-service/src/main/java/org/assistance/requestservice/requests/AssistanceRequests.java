@@ -123,6 +123,35 @@ public class AssistanceRequests {
         return request;
     }
 
+    /**
+     * The request as the caller may see it, locked until the transaction ends: a message posted
+     * on it and a decision arriving from program-service never both decide on a stale status.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public AssistanceRequest lockedFor(UUID id, TenantScope scope) {
+        AssistanceRequest request = AssistanceRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        if (request == null || !scope.includesAgency(request.agencyId)) {
+            throw DomainRuleViolation.notFound("Request " + id);
+        }
+        return request;
+    }
+
+    /**
+     * The agency answered the programme's request for information in a message of the request's
+     * conversation (the request locked by {@link #lockedFor}): back UNDER_REVIEW, in the history.
+     * Returns whether the request was waiting on that answer.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public boolean informationAnswered(AssistanceRequest request, OffsetDateTime at, String actor) {
+        RequestStatus before = request.status;
+        if (!request.answerInformationRequest(at)) {
+            return false;
+        }
+        StatusChange.record(
+                request.id, before, request.status, at, actor, "answered the requested information in a message");
+        return true;
+    }
+
     /** Applies a JSON merge patch to the agency's own request, if it still is at the version the agency read. */
     @Transactional
     public AssistanceRequest amend(UUID id, String agencyId, long expectedVersion, JsonNode patch, String actor) {

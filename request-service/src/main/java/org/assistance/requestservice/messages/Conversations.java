@@ -1,0 +1,71 @@
+package org.assistance.requestservice.messages;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.UUID;
+import org.assistance.chassis.http.Cursor;
+import org.assistance.chassis.outbox.Outbox;
+import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.security.TenantScope;
+import org.assistance.requestservice.requests.AssistanceRequest;
+import org.assistance.requestservice.requests.AssistanceRequests;
+
+/**
+ * The conversation of each request between its partner agency and the programme. A message and
+ * its event are written in one transaction; a partner's message answering the programme's
+ * request for information puts the request back under review in that same transaction.
+ */
+@ApplicationScoped
+public class Conversations {
+    private final AssistanceRequests requests;
+    private final Outbox outbox;
+
+    public Conversations(AssistanceRequests requests, Outbox outbox) {
+        this.requests = requests;
+        this.outbox = outbox;
+    }
+
+    /** A page of a thread and the cursor of the next (null on the last). */
+    public record Page(List<RequestMessage> messages, String nextCursor) {}
+
+    /**
+     * Posts a message on a request the caller may see (another agency's request does not exist
+     * for a partner). {@code authorRole}: partner, or programme for staff.
+     */
+    @Transactional
+    public RequestMessage post(
+            UUID requestId, TenantScope scope, String authorRole, String author, MessageDraft draft) {
+        // locked: a decision arriving meanwhile waits, and sees whether this message answered
+        AssistanceRequest request = requests.lockedFor(requestId, scope);
+        OffsetDateTime now = OffsetDateTime.now();
+        RequestMessage message = RequestMessage.post(request.id, request.agencyId, authorRole, author, draft, now);
+        if (message.byPartner()) {
+            message.answersInformationRequest = requests.informationAnswered(request, now, author);
+        }
+        message.persist();
+        outbox.record(message.postedEvent());
+        return message;
+    }
+
+    /** The thread as the caller may read it, oldest first: a partner reads no internal note. */
+    public Page thread(UUID requestId, TenantScope scope, int limit, String cursor) {
+        requests.visibleTo(requestId, scope);
+        UUID after = cursor == null ? null : after(cursor);
+        List<RequestMessage> found = RequestMessage.thread(requestId, scope.confinedToAgency(), after, limit + 1);
+        if (found.size() <= limit) {
+            return new Page(found, null);
+        }
+        List<RequestMessage> page = found.subList(0, limit);
+        return new Page(page, Cursor.encode(page.get(limit - 1).id));
+    }
+
+    private static UUID after(String cursor) {
+        try {
+            return UUID.fromString(Cursor.decode(cursor, 1)[0]);
+        } catch (IllegalArgumentException e) {
+            throw InvalidInput.field("cursor", "is not a cursor this API gave out");
+        }
+    }
+}
