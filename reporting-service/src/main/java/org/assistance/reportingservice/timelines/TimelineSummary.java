@@ -2,6 +2,8 @@ package org.assistance.reportingservice.timelines;
 
 import java.util.List;
 import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.EventType;
+import org.assistance.chassis.events.RequestEvents.MessagePosted;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
 import org.assistance.chassis.events.RequestEvents.RequestCancelled;
@@ -42,6 +44,9 @@ public final class TimelineSummary {
     /** The longest line a timeline stores and answers (a long list of questions or lines is cut). */
     public static final int MAX_LENGTH = 2000;
 
+    /** A message's visibility that only staff read. */
+    private static final String INTERNAL = "INTERNAL";
+
     private TimelineSummary() {}
 
     /** What staff read. */
@@ -56,7 +61,9 @@ public final class TimelineSummary {
      */
     static String forPartner(AssistanceEvent event) {
         String line;
-        if (event instanceof RequestApproved e) {
+        if (event instanceof MessagePosted e && INTERNAL.equals(e.visibility())) {
+            return null; // a note between staff: the partner has no line of it (see forStaffOnly)
+        } else if (event instanceof RequestApproved e) {
             line = (e.partial() ? "Partially approved" : "Approved") + " under " + e.programmeCode();
         } else if (event instanceof FundsCommitted) {
             line = "Funds committed for the approved assistance";
@@ -77,6 +84,14 @@ public final class TimelineSummary {
             line = told(event);
         }
         return bounded(line);
+    }
+
+    /**
+     * Whether a line is the staff's alone, left out of the partner's timeline: an internal note of
+     * the request's conversation, which has no line for the partner ({@link #forPartner}).
+     */
+    static boolean forStaffOnly(String eventType, String partnerSummary) {
+        return partnerSummary == null && EventType.MESSAGE_POSTED.typeName().equals(eventType);
     }
 
     /** For rows recorded before partners had a line of their own: the kind of event only. */
@@ -105,6 +120,13 @@ public final class TimelineSummary {
             return "Amended by " + e.agencyId() + " (version " + e.version() + ")";
         } else if (event instanceof RequestWithdrawn e) {
             return "Withdrawn by " + e.agencyId() + (e.reason() == null ? "" : ": " + e.reason());
+        } else if (event instanceof MessagePosted e) {
+            // what was written is read in request-service's conversation, by those who may
+            if (INTERNAL.equals(e.visibility())) {
+                return "Internal note by " + e.author();
+            }
+            return "Message from " + ("partner".equals(e.authorRole()) ? "the partner" : e.author())
+                    + (e.answersInformationRequest() ? ", answering the request for information" : "");
         } else if (event instanceof ReceiptConfirmed e) {
             int accepted =
                     e.lines().stream().mapToInt(l -> l.quantityAccepted()).sum();

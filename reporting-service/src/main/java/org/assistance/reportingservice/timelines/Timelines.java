@@ -103,6 +103,7 @@ public class Timelines {
         TimelineEntry last = page.isEmpty() ? null : page.get(page.size() - 1);
         return new Page(
                 page.stream()
+                        .filter(e -> !partner || !TimelineSummary.forStaffOnly(e.eventType, e.partnerSummary))
                         .map(e -> new TimelineEvent(
                                 e.eventId,
                                 e.eventType,
