@@ -43,6 +43,8 @@ public enum EventType {
     REQUEST_AMENDED("assistance.request.amended.v1", Topics.REQUESTS, RequestAmended.class),
     REQUEST_WITHDRAWN("assistance.request.withdrawn.v1", Topics.REQUESTS, RequestWithdrawn.class),
     RECEIPT_CONFIRMED("assistance.request.receipt-confirmed.v1", Topics.REQUESTS, ReceiptConfirmed.class),
+    REQUEST_DOCUMENT_ATTACHED(
+            "assistance.request.document-attached.v1", Topics.REQUESTS, DocumentEvents.RequestDocumentAttached.class),
     REQUEST_DELIVERY_STARTED("assistance.request.delivery-started.v1", Topics.REQUESTS, RequestDeliveryStarted.class),
     REQUEST_DELIVERED("assistance.request.delivered.v1", Topics.REQUESTS, RequestDelivered.class),
     REQUEST_CANCELLED("assistance.request.cancelled.v1", Topics.REQUESTS, RequestCancelled.class),
@@ -56,6 +58,8 @@ public enum EventType {
     FUNDS_PLEDGED("assistance.funds.pledged.v1", Topics.REVIEWS, FundsPledged.class),
     ACTIVITY_DELIVERED("assistance.activity.delivered.v1", Topics.REVIEWS, ActivityDelivered.class),
     ACTIVITY_CANCELLED("assistance.activity.cancelled.v1", Topics.REVIEWS, ActivityCancelled.class),
+    ACTIVITY_DOCUMENT_ATTACHED(
+            "assistance.activity.document-attached.v1", Topics.REVIEWS, DocumentEvents.ActivityDocumentAttached.class),
 
     SHIPMENT_PLANNED("assistance.shipment.planned.v1", Topics.SHIPMENTS, ShipmentPlanned.class),
     SHIPMENT_HELD("assistance.shipment.held.v1", Topics.SHIPMENTS, ShipmentHeld.class),
@@ -70,6 +74,10 @@ public enum EventType {
     BACKORDER_FULFILLED("assistance.shipment.backorder-fulfilled.v1", Topics.SHIPMENTS, BackorderFulfilled.class),
     BACKORDER_CANCELLED("assistance.shipment.backorder-cancelled.v1", Topics.SHIPMENTS, BackorderCancelled.class),
     LINE_REFUSED("assistance.shipment.line-refused.v1", Topics.SHIPMENTS, LineRefused.class),
+    SHIPMENT_DOCUMENT_ATTACHED(
+            "assistance.shipment.document-attached.v1",
+            Topics.SHIPMENTS,
+            DocumentEvents.ShipmentDocumentAttached.class),
 
     CATALOGUE_ITEM_PUBLISHED("assistance.catalogue.item-published.v1", Topics.CATALOGUE, ItemPublished.class),
     CATALOGUE_ITEM_WITHDRAWN("assistance.catalogue.item-withdrawn.v1", Topics.CATALOGUE, ItemWithdrawn.class);

@@ -2,28 +2,49 @@ package org.assistance.chassis.problems;
 
 import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Answers a body larger than the limit with 413 as problem+json before it is read (the HTTP
- * layer's own 413 has no body). Chunked bodies without a length still meet the HTTP layer's limit.
+ * layer's own 413 has no body). The API's bodies have one limit ({@code assistance.http.max-body-size});
+ * a document upload (POST .../documents) has its own, larger one ({@code assistance.documents.max-bytes}),
+ * which the upload also counts as the body streams in. The HTTP layer's limit
+ * ({@code quarkus.http.limits.max-body-size}) is only the ceiling above both: a chunked body without a
+ * length meets the limit of its path, set here for the HTTP layer to count.
  */
 @ApplicationScoped
 public class BodySizeLimit {
+    /** A document upload: the documents of a record, posted. */
+    private static final Pattern DOCUMENT_UPLOAD = Pattern.compile("^/api/v\\d+/.+/documents/?$");
+    /** Where the HTTP layer looks for the limit of a body without a Content-Length (Quarkus' VertxInputStream). */
+    private static final String STREAMED_LIMIT = "io.quarkus.max-request-size";
+
     private final long limit;
+    private final long documentLimit;
 
     public BodySizeLimit(
-            @ConfigProperty(name = "quarkus.http.limits.max-body-size", defaultValue = "10M") MemorySize limit) {
+            @ConfigProperty(name = "assistance.http.max-body-size", defaultValue = "256K") MemorySize limit,
+            @ConfigProperty(name = "assistance.documents.max-bytes", defaultValue = "20M") MemorySize documentLimit) {
         this.limit = limit.asLongValue();
+        this.documentLimit = documentLimit.asLongValue();
+    }
+
+    private boolean isDocumentUpload(HttpServerRequest request) {
+        return request.method() == HttpMethod.POST
+                && DOCUMENT_UPLOAD.matcher(request.path()).matches();
     }
 
     void register(@Observes Filters filters) {
         filters.register(
                 context -> {
                     String length = context.request().getHeader("Content-Length");
-                    if (length != null && tooLong(length)) {
+                    long limit = isDocumentUpload(context.request()) ? documentLimit : this.limit;
+                    if (length != null && tooLong(length, limit)) {
                         String body = "{\"type\":\"" + Problem.TYPE_BASE
                                 + "payload-too-large\",\"title\":\"Payload too large\","
                                 + "\"status\":413,\"detail\":\"The body is larger than " + limit
@@ -42,9 +63,18 @@ public class BodySizeLimit {
                     context.next();
                 },
                 1000);
+        // after the HTTP layer's own check (order -2), which set its ceiling for a body without a length
+        filters.register(
+                context -> {
+                    if (context.request().getHeader("Content-Length") == null && !isDocumentUpload(context.request())) {
+                        context.put(STREAMED_LIMIT, limit);
+                    }
+                    context.next();
+                },
+                1);
     }
 
-    private boolean tooLong(String length) {
+    private static boolean tooLong(String length, long limit) {
         try {
             return Long.parseLong(length.trim()) > limit;
         } catch (NumberFormatException e) {
