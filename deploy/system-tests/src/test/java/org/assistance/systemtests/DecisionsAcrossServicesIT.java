@@ -20,7 +20,8 @@ import org.junit.jupiter.api.Test;
  * The paths where one service says no or changes its mind, followed across the whole platform (the fault
  * tests' platform, under an agency and a country of their own): a reviewer's rejection reaches the partner
  * with its reason and reporting tells it; a partner's amendment reaches the reviewer's case; a partner who
- * tries to withdraw a request already approved is refused, and every service keeps the decision.
+ * tries to withdraw a request already approved is refused, and every service keeps the decision; a partner's
+ * message answering a reviewer's questions moves the case back to the queue, with the answer beside them.
  */
 @Order(Order.DEFAULT + 2)
 class DecisionsAcrossServicesIT {
@@ -192,6 +193,71 @@ class DecisionsAcrossServicesIT {
                 .as("reporting's timeline")
                 .doesNotContain("assistance.request.withdrawn.v1")
                 .contains("assistance.review.approved.v1", "assistance.funds.committed.v1");
+    }
+
+    @Test
+    void a_message_thread_moves_a_case_back_to_the_queue() throws Exception {
+        String id = submit("Request the reviewer asks about", 2);
+        awaitJson(
+                programs + "/reviews/" + id,
+                reviewer,
+                review -> review.path("status").asText().equals("PENDING"));
+        ok(
+                "POST",
+                programs + "/reviews/" + id + "/decision",
+                reviewer,
+                "{\"decision\":\"REQUEST_INFORMATION\",\"questions\":[\"How many examiners will use the kits?\"]}");
+        awaitJson(
+                requests + "/requests/" + id,
+                partner,
+                r -> r.path("status").asText().equals("INFORMATION_REQUESTED"));
+
+        // the reviewer writes to the partner, and to the other reviewers in a note the partner never reads
+        ok("POST", requests + "/requests/" + id + "/messages", reviewer, "{\"body\":\"Also: which labs?\"}");
+        ok(
+                "POST",
+                requests + "/requests/" + id + "/messages",
+                reviewer,
+                "{\"body\":\"Check the lab count against last year's\",\"visibility\":\"INTERNAL\"}");
+        JsonNode thread = ok("GET", requests + "/requests/" + id + "/messages", partner, null);
+        assertThat(thread.path("items").findValuesAsText("body")).containsExactly("Also: which labs?");
+
+        JsonNode answer = ok(
+                "POST",
+                requests + "/requests/" + id + "/messages",
+                partner,
+                "{\"body\":\"Twelve examiners, in the Lusaka and Ndola labs.\"}");
+        assertThat(answer.path("answersInformationRequest").asBoolean()).isTrue();
+        assertThat(ok("GET", requests + "/requests/" + id, partner, null)
+                        .path("status")
+                        .asText())
+                .isEqualTo("UNDER_REVIEW");
+
+        // program-service hears of the answer from the message's event: the case is back in the queue
+        JsonNode review = awaitJson(
+                programs + "/reviews/" + id,
+                reviewer,
+                r -> r.path("status").asText().equals("PENDING"));
+        JsonNode asked = review.path("informationRequests").get(0);
+        assertThat(asked.path("questions").get(0).asText()).isEqualTo("How many examiners will use the kits?");
+        assertThat(asked.path("answers").get(0).path("body").asText())
+                .isEqualTo("Twelve examiners, in the Lusaka and Ndola labs.");
+
+        // reporting tells the partner of the messages, never of the note
+        JsonNode timeline = awaitJson(
+                reporting + "/requests/" + id + "/timeline",
+                admin,
+                t -> types(t).stream()
+                                .filter("assistance.request.message-posted.v1"::equals)
+                                .count()
+                        == 3);
+        assertThat(timeline.findValuesAsText("summary")).anyMatch(line -> line.startsWith("Internal note"));
+        JsonNode partners = ok("GET", reporting + "/requests/" + id + "/timeline", partner, null);
+        assertThat(partners.findValuesAsText("summary")).noneMatch(line -> line.startsWith("Internal note"));
+        assertThat(types(partners).stream()
+                        .filter("assistance.request.message-posted.v1"::equals)
+                        .count())
+                .isEqualTo(2);
     }
 
     private static String submit(String title, int quantity) throws Exception {
