@@ -46,6 +46,18 @@ final class Launcher {
             "ASSISTANCE_RATE_LIMIT_ANONYMOUS_PER_SECOND",
             "1000000");
 
+    /**
+     * Webhooks to the tests' receivers on loopback over plain http (refused by default), retried
+     * after a second rather than ten, and a delivery claimed by an instance killed mid-send taken
+     * up again after 20 s rather than a minute, so a test sees a retry within its time.
+     */
+    static final java.util.Map<String, String> TEST_WEBHOOK_SETTINGS = java.util.Map.of(
+            "ASSISTANCE_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES", "true",
+            "ASSISTANCE_WEBHOOKS_ALLOW_HTTP", "true",
+            "ASSISTANCE_WEBHOOKS_FIRST_RETRY_AFTER", "PT1S",
+            "ASSISTANCE_WEBHOOKS_LONGEST_WAIT", "PT4S",
+            "ASSISTANCE_WEBHOOKS_CLAIM_FOR", "PT20S");
+
     record Outcome(int exitCode, String output) {}
 
     private Launcher() {}
@@ -131,6 +143,7 @@ final class Launcher {
         builder.environment().put("ASSISTANCE_STATE_DIR", state.toString());
         builder.environment().put("ASSISTANCE_PORT_OFFSET", Integer.toString(PORT_OFFSET));
         builder.environment().putAll(GENEROUS_RATE_LIMITS);
+        builder.environment().putAll(TEST_WEBHOOK_SETTINGS);
         builder.environment().putAll(environment);
         Process process = builder.start();
         if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
