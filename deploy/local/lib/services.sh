@@ -29,6 +29,7 @@ launch_service() { # instance name [--train]: a training run stops by itself onc
   SMALLRYE_JWT_TIME_TO_LIVE="$MAX_TOKEN_SECONDS" \
   SMALLRYE_JWT_JWKS_FORCED_REFRESH_INTERVAL=0 \
   ASSISTANCE_TRACES="$TRACES" \
+  ASSISTANCE_WEBHOOKS_ALLOW_PRIVATE_ADDRESSES=true ASSISTANCE_WEBHOOKS_ALLOW_HTTP=true \
     nohup "$ROOT/deploy/tools/run-quarkus" "${run[@]}" >>"$LOGS/$i.log" 2>&1 &
   echo $! >"$PIDS/$i.pid"
 }

@@ -183,7 +183,11 @@ public final class AsyncApiDocument {
     private static Map<String, Object> keySchema(String topic) {
         return Topics.CATALOGUE.equals(topic)
                 ? map("type", "string", "description", "the item code")
-                : map("type", "string", "description", "the request id (programme:<code> for programme events)");
+                : map(
+                        "type",
+                        "string",
+                        "description",
+                        "the request id (programme:<code> for programme events, webhook:<id> for a partner's webhook subscription)");
     }
 
     /** The settings every place that creates the topic applies (Topics#config), as the Kafka binding names them. */

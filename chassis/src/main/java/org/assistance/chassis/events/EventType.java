@@ -49,6 +49,7 @@ public enum EventType {
     REQUEST_DELIVERED("assistance.request.delivered.v1", Topics.REQUESTS, RequestDelivered.class),
     REQUEST_CANCELLED("assistance.request.cancelled.v1", Topics.REQUESTS, RequestCancelled.class),
     REQUEST_CLOSED("assistance.request.closed.v1", Topics.REQUESTS, RequestClosed.class),
+    WEBHOOK_DISABLED("assistance.webhook.disabled.v1", Topics.REQUESTS, WebhookEvents.WebhookDisabled.class),
     MESSAGE_POSTED("assistance.request.message-posted.v1", Topics.REQUESTS, MessagePosted.class),
 
     REVIEW_APPROVED("assistance.review.approved.v1", Topics.REVIEWS, RequestApproved.class),

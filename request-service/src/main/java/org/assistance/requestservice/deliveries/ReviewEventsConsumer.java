@@ -55,12 +55,11 @@ public class ReviewEventsConsumer {
                                                 : ": " + e.data().comment())))
                 .on(
                         InformationRequested.class,
-                        e -> this.requests.statusReported(
+                        e -> this.requests.informationRequested(
                                 e.data().requestId(),
-                                RequestStatus.INFORMATION_REQUESTED,
+                                e.data().questions(),
                                 e.data().requestedAt(),
-                                e.source(),
-                                String.join(" / ", e.data().questions())));
+                                e.source()));
     }
 
     @Incoming("assistance-reviews")

@@ -10,6 +10,7 @@ import org.assistance.chassis.events.ShipmentEvents.LineRefused;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.inbox.EventHandlers;
@@ -36,6 +37,7 @@ public class ShipmentEventsConsumer {
                     deliveries.shipmentPlanned(e.data(), e.source());
                     receipts.expect(e.data());
                 })
+                .on(ShipmentHeld.class, e -> deliveries.shipmentHeld(e.data()))
                 .on(ShipmentDispatched.class, e -> {
                     deliveries.shipmentDispatched(e.data(), e.source());
                     receipts.reached(

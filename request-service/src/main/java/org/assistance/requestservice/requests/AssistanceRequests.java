@@ -16,7 +16,9 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.assistance.chassis.catalogue.CatalogueCopy;
@@ -32,6 +34,8 @@ import org.assistance.chassis.ids.TimeOrderedIds;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.requestservice.webhooks.NoticeType;
+import org.assistance.requestservice.webhooks.PartnerNotices;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,13 +50,16 @@ public class AssistanceRequests {
     private final ObjectMapper json;
     private final Validator validator;
     private final CatalogueCopy catalogue;
+    private final PartnerNotices notices;
 
     public AssistanceRequests(
             Outbox outbox,
             EntityManager entityManager,
             ObjectMapper json,
             Validator validator,
-            CatalogueCopy catalogue) {
+            CatalogueCopy catalogue,
+            PartnerNotices notices) {
+        this.notices = notices;
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.json = json;
@@ -90,7 +97,7 @@ public class AssistanceRequests {
         OffsetDateTime now = OffsetDateTime.now();
         AssistanceRequest request = AssistanceRequest.submit(id, agencyId, draft, now, catalogue);
         request.persist();
-        StatusChange.record(request.id, null, RequestStatus.SUBMITTED, now, actor, "submitted by the agency");
+        recordChange(request, null, RequestStatus.SUBMITTED, now, actor, "submitted by the agency");
         // a new request: its rows and its event go to the database together at commit
         outbox.recordFirst(request.submittedEvent());
         return new Submission(request, false);
@@ -147,8 +154,7 @@ public class AssistanceRequests {
         if (!request.answerInformationRequest(at)) {
             return false;
         }
-        StatusChange.record(
-                request.id, before, request.status, at, actor, "answered the requested information in a message");
+        recordChange(request, before, request.status, at, actor, "answered the requested information in a message");
         return true;
     }
 
@@ -164,7 +170,7 @@ public class AssistanceRequests {
         RequestStatus before = request.status;
         RequestStatus after = request.amend(amended, now, catalogue);
         if (after != before) {
-            StatusChange.record(id, before, after, now, actor, "amended with the requested information");
+            recordChange(request, before, after, now, actor, "amended with the requested information");
         }
         entityManager.flush(); // the new version goes into the event
         outbox.record(request.amendedEvent());
@@ -195,8 +201,8 @@ public class AssistanceRequests {
         RequestStatus before = request.status;
         OffsetDateTime now = OffsetDateTime.now();
         request.withdraw(now);
-        StatusChange.record(
-                id,
+        recordChange(
+                request,
                 before,
                 RequestStatus.WITHDRAWN,
                 now,
@@ -206,25 +212,59 @@ public class AssistanceRequests {
         return request;
     }
 
-    /** A status change reported by another service's event; a move the lifecycle refuses is logged, not applied. */
+    /**
+     * A status change reported by another service's event; a move the lifecycle refuses is logged,
+     * not applied. True when the request moved.
+     */
     @Transactional(Transactional.TxType.MANDATORY)
-    public void statusReported(UUID id, RequestStatus target, OffsetDateTime at, String actor, String reason) {
+    public boolean statusReported(UUID id, RequestStatus target, OffsetDateTime at, String actor, String reason) {
         // decisions and deliveries arrive on two topics, handled concurrently: the row lock makes
         // each handler see the other's committed move instead of both deciding on a stale status
         AssistanceRequest request = AssistanceRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (request == null) {
             LOG.warnf("Event about unknown request %s (%s); ignored", id, target);
-            return;
+            return false;
         }
         if (request.status == target) {
-            return;
+            return false;
         }
         RequestStatus from = request.status;
         if (request.moveTo(target, at)) {
-            StatusChange.record(id, from, target, at, actor, reason);
-        } else {
-            LOG.infof("Request %s is %s; %s from %s not applied", id, from, target, actor);
+            recordChange(request, from, target, at, actor, reason);
+            return true;
         }
+        LOG.infof("Request %s is %s; %s from %s not applied", id, from, target, actor);
+        return false;
+    }
+
+    /** The reviewer's questions: the request waits on the agency's answers, which its webhooks are told. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void informationRequested(UUID id, List<String> questions, OffsetDateTime at, String actor) {
+        if (statusReported(id, RequestStatus.INFORMATION_REQUESTED, at, actor, String.join(" / ", questions))) {
+            AssistanceRequest request = AssistanceRequest.findById(id);
+            notices.notify(
+                    request.agencyId,
+                    id,
+                    NoticeType.REQUEST_INFORMATION_REQUESTED,
+                    Map.of("questions", questions, "requestedAt", at));
+        }
+    }
+
+    /** One move in the history, and the agency's webhooks told of it, in the transaction that made it. */
+    private void recordChange(
+            AssistanceRequest request,
+            RequestStatus from,
+            RequestStatus to,
+            OffsetDateTime at,
+            String actor,
+            String reason) {
+        StatusChange.record(request.id, from, to, at, actor, reason);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("from", from);
+        data.put("to", to);
+        data.put("changedAt", at);
+        data.put("reason", reason);
+        notices.notify(request.agencyId, request.id, NoticeType.REQUEST_STATUS_CHANGED, data);
     }
 
     /**
@@ -258,7 +298,7 @@ public class AssistanceRequests {
         RequestStatus from = request.status;
         for (RequestStatus reached : request.followDelivery(implied, at)) {
             OffsetDateTime when = request.updatedAt;
-            StatusChange.record(request.id, from, reached, when, actor, reason);
+            recordChange(request, from, reached, when, actor, reason);
             from = reached;
             switch (reached) {
                 case IN_DELIVERY ->
@@ -277,13 +317,15 @@ public class AssistanceRequests {
         AssistanceRequest request = AssistanceRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime now = OffsetDateTime.now();
         request.complete(satisfaction, comment, now);
-        StatusChange.record(
-                id,
+        recordChange(
+                request,
                 RequestStatus.DELIVERED,
                 RequestStatus.CLOSED,
                 now,
                 actor,
                 "completion confirmed by the agency (satisfaction " + satisfaction + "/5)");
+        notices.notify(
+                request.agencyId, id, NoticeType.REQUEST_CLOSED, Map.of("closedAt", now, "closedAutomatically", false));
         outbox.record(
                 new RequestClosed(id, request.agencyId, request.satisfaction, request.completionComment, false, now));
         return request;
@@ -310,13 +352,18 @@ public class AssistanceRequests {
         for (UUID id : due) {
             AssistanceRequest request = AssistanceRequest.findById(id);
             if (request.closeAutomatically(now)) {
-                StatusChange.record(
-                        id,
+                recordChange(
+                        request,
                         RequestStatus.DELIVERED,
                         RequestStatus.CLOSED,
                         now,
                         "request-service",
                         "closed automatically " + after + " after delivery without the agency's confirmation");
+                notices.notify(
+                        request.agencyId,
+                        id,
+                        NoticeType.REQUEST_CLOSED,
+                        Map.of("closedAt", now, "closedAutomatically", true));
                 outbox.record(new RequestClosed(id, request.agencyId, null, null, true, now));
                 closed++;
             }
