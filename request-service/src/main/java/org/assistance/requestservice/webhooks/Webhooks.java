@@ -290,12 +290,20 @@ public class Webhooks {
      */
     @Transactional
     void recordOutcome(Claimed claimed, Outcome outcome) {
-        WebhookDelivery delivery = WebhookDelivery.findById(claimed.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null) {
+        WebhookDelivery unlocked = WebhookDelivery.findById(claimed.deliveryId());
+        if (unlocked == null) {
             return; // the webhook was deleted meanwhile
         }
+        // the subscription first, then the delivery: the order a deletion takes them (no deadlock)
         WebhookSubscription subscription =
-                WebhookSubscription.findById(delivery.subscriptionId, LockModeType.PESSIMISTIC_WRITE);
+                WebhookSubscription.findById(unlocked.subscriptionId, LockModeType.PESSIMISTIC_WRITE);
+        WebhookDelivery delivery = subscription == null
+                ? null
+                : WebhookDelivery.findById(claimed.deliveryId(), LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null) {
+            return;
+        }
+        entityManager.refresh(delivery); // as the lock found it
         OffsetDateTime now = now();
         DeliveryAttempt attempt = new DeliveryAttempt();
         attempt.id = TimeOrderedIds.next();

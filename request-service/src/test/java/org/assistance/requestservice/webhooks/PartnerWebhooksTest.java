@@ -17,14 +17,26 @@ import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.Topics;
+import org.assistance.chassis.events.Values.EquipmentLine;
+import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.PlannedActivity;
+import org.assistance.chassis.events.Values.ScreeningHit;
+import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.requestservice.requests.DraftsAccess;
 import org.assistance.requestservice.requests.Events;
 import org.assistance.testsupport.BrokerClient;
@@ -388,6 +400,88 @@ class PartnerWebhooksTest {
             return JSON.readTree(r.body());
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void a_shipments_journey_reaches_the_partner_without_screening_or_money_details() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            String secret = subscribe(AGENCY, receiver.url(), List.of("*")).getString("secret");
+            UUID request = DraftsAccess.submit(AGENCY);
+            UUID shipment = UUID.randomUUID();
+            Events.approved(
+                    request,
+                    AGENCY,
+                    List.of(new EquipmentLine("FOR-WB-001", 4, "One per regional forensic lab")),
+                    List.of(new PlannedActivity(
+                            UUID.randomUUID(),
+                            "TRAINING",
+                            "Mobile device forensics course",
+                            LocalDate.now().plusMonths(2),
+                            LocalDate.now().plusMonths(2).plusDays(4),
+                            20)));
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !ofType(receiver, "deliverable.scheduled").isEmpty());
+            Money value = new Money(new BigDecimal("987.65"), "EUR");
+            ShipmentLine line = new ShipmentLine("FOR-WB-001", "Write blocker", "FORENSIC_IT", true, 4, value);
+            Events.publish(
+                    new ShipmentPlanned(
+                            request, shipment, AGENCY, "KE", "MAIN", List.of(line), value, OffsetDateTime.now()),
+                    "/equipment-service");
+            Events.publish(
+                    new ShipmentHeld(
+                            request,
+                            shipment,
+                            "KE",
+                            List.of(new ScreeningHit(
+                                    "FOR-WB-001",
+                                    "FORENSIC_IT",
+                                    UUID.randomUUID(),
+                                    "LICENCE",
+                                    "EU-2021/821",
+                                    "dual-use item to a listed end user")),
+                            OffsetDateTime.now()),
+                    "/equipment-service");
+            Events.publish(
+                    new ShipmentDispatched(
+                            request,
+                            shipment,
+                            "AIR",
+                            "DHL",
+                            "TRK-123",
+                            LocalDate.now().plusDays(5),
+                            OffsetDateTime.now()),
+                    "/equipment-service");
+            Events.publish(new ShipmentDelivered(request, shipment, value, OffsetDateTime.now()), "/equipment-service");
+
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> !ofType(receiver, "shipment.delivered").isEmpty());
+            List<Receiver.Received> about = receiver.received().stream()
+                    .filter(r -> data(r).path("requestId").asText().equals(request.toString()))
+                    .toList();
+            for (Receiver.Received r : about) {
+                r.verify(secret);
+                // the partner's view: never the screening's findings nor money
+                assertThat(r.body()).doesNotContain("987.65", "listed end user", "EU-2021/821", "30000");
+            }
+            assertThat(about.stream().map(r -> json(r).path("type").asText()))
+                    .filteredOn(t -> t.startsWith("shipment.") || t.equals("deliverable.scheduled"))
+                    .containsSubsequence(
+                            "deliverable.scheduled",
+                            "deliverable.scheduled",
+                            "shipment.held",
+                            "shipment.dispatched",
+                            "shipment.delivered");
+            JsonNode dispatched = data(ofType(receiver, "shipment.dispatched").get(0));
+            assertThat(dispatched.path("carrier").asText()).isEqualTo("DHL");
+            assertThat(dispatched.path("trackingReference").asText()).isEqualTo("TRK-123");
+            assertThat(data(ofType(receiver, "shipment.held").get(0))
+                            .path("reason")
+                            .asText())
+                    .contains("screening");
+            assertThat(ofType(receiver, "deliverable.scheduled"))
+                    .extracting(r -> data(r).path("deliverable").asText())
+                    .containsExactly("ACTIVITY", "SHIPMENT");
         }
     }
 
