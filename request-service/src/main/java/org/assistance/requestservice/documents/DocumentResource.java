@@ -10,6 +10,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -149,7 +150,7 @@ public class DocumentResource {
                     @Size(max = Documents.MAX_FILENAME)
                     String filename,
             InputStream body,
-            @jakarta.ws.rs.core.Context UriInfo uri) {
+            @Context UriInfo uri) {
         DocumentView document =
                 documents.attach(requestId, caller.scope(), kind, title, filename, body, caller.subject());
         return Response.created(uri.getAbsolutePathBuilder()
@@ -350,7 +351,7 @@ public class DocumentResource {
                     @Size(max = Documents.MAX_FILENAME)
                     String filename,
             InputStream body,
-            @jakarta.ws.rs.core.Context UriInfo uri) {
+            @Context UriInfo uri) {
         DocumentView document = documents.attachToReceipt(
                 requestId, shipmentId, caller.scope(), kind, title, filename, body, caller.subject());
         return Response.created(uri.getAbsolutePathBuilder()
