@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.outbox.Outbox;
@@ -11,20 +12,25 @@ import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.TenantScope;
 import org.assistance.requestservice.requests.AssistanceRequest;
 import org.assistance.requestservice.requests.AssistanceRequests;
+import org.assistance.requestservice.webhooks.NoticeType;
+import org.assistance.requestservice.webhooks.PartnerNotices;
 
 /**
  * The conversation of each request between its partner agency and the programme. A message and
  * its event are written in one transaction; a partner's message answering the programme's
- * request for information puts the request back under review in that same transaction.
+ * request for information puts the request back under review in that same transaction, and the
+ * programme's messages (not its internal notes) are queued for the partner's webhooks in it too.
  */
 @ApplicationScoped
 public class Conversations {
     private final AssistanceRequests requests;
     private final Outbox outbox;
+    private final PartnerNotices notices;
 
-    public Conversations(AssistanceRequests requests, Outbox outbox) {
+    public Conversations(AssistanceRequests requests, Outbox outbox, PartnerNotices notices) {
         this.requests = requests;
         this.outbox = outbox;
+        this.notices = notices;
     }
 
     /** A page of a thread and the cursor of the next (null on the last). */
@@ -46,6 +52,15 @@ public class Conversations {
         }
         message.persist();
         outbox.record(message.postedEvent());
+        if (!message.byPartner() && message.readByPartner()) {
+            // the partner's systems are told there is a message to read: ids only, the text stays
+            // behind the partner's token (an internal note is never told)
+            notices.notify(
+                    request.agencyId,
+                    request.id,
+                    NoticeType.REQUEST_MESSAGE_POSTED,
+                    Map.of("messageId", message.id, "postedAt", message.postedAt));
+        }
         return message;
     }
 

@@ -270,6 +270,39 @@ class ConversationTest {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void the_partners_webhooks_are_told_of_the_programmes_messages_but_not_of_internal_notes() {
+        String agency = "agency-messages-hooked";
+        String webhook = given().auth()
+                .oauth2(Tokens.partner(agency))
+                .contentType(ContentType.JSON)
+                .body(Map.of("url", "http://127.0.0.1:9/hook", "events", List.of("request.message-posted")))
+                .post("/api/v1/webhooks")
+                .then()
+                .statusCode(201)
+                .extract()
+                .path("webhook.id");
+        UUID request = submitted(agency);
+        post(Tokens.person("reviewer-ana", "reviewer"), request, Map.of("body", "Which labs?"))
+                .then()
+                .statusCode(201);
+        post(Tokens.person("reviewer-ana", "reviewer"), request, Map.of("body", "A note", "visibility", "INTERNAL"))
+                .then()
+                .statusCode(201);
+        post(Tokens.partner(agency), request, Map.of("body", "Two labs")).then().statusCode(201);
+
+        // queued with the message, in its transaction: one delivery, of the reviewer's message only
+        given().auth()
+                .oauth2(Tokens.partner(agency))
+                .when()
+                .get("/api/v1/webhooks/" + webhook + "/deliveries?limit=50")
+                .then()
+                .statusCode(200)
+                .body("items", hasSize(1))
+                .body("items[0].event", equalTo("request.message-posted"))
+                .body("items[0].requestId", equalTo(request.toString()));
+    }
+
     private static Response post(String token, UUID request, Map<String, Object> body) {
         return given().auth()
                 .oauth2(token)
