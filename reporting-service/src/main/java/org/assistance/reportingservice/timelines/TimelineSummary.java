@@ -2,6 +2,8 @@ package org.assistance.reportingservice.timelines;
 
 import java.util.List;
 import org.assistance.chassis.events.AssistanceEvent;
+import org.assistance.chassis.events.DocumentEvents.DocumentAttached;
+import org.assistance.chassis.events.DocumentEvents.ShipmentDocumentAttached;
 import org.assistance.chassis.events.EventType;
 import org.assistance.chassis.events.RequestEvents.MessagePosted;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
@@ -76,6 +78,9 @@ public final class TimelineSummary {
             line = "Shipment " + e.shipmentId() + " cleared by export-control screening";
         } else if (event instanceof ShipmentDelivered e) {
             line = "Shipment " + e.shipmentId() + " delivered";
+        } else if (event instanceof ShipmentDocumentAttached e) {
+            // which paper a shipment carries (a licence, an end-user certificate) is the screening's
+            line = "A document was attached to shipment " + e.attachedToId();
         } else if (event instanceof ShipmentLinesRemoved e) {
             // the reason is the screening's (a refused licence, a rule): not the partner's to read
             line = "Shipment " + e.shipmentId() + ": lines removed at clearance (" + lines(e.lines())
@@ -104,6 +109,12 @@ public final class TimelineSummary {
         return subject + " " + parts[2].replace('-', ' ');
     }
 
+    /** REQUEST_LETTER → "Request letter". */
+    private static String kindInWords(String kind) {
+        String words = kind.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return words.isEmpty() ? "Document" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
     private static String bounded(String line) {
         if (line.length() <= MAX_LENGTH) {
             return line;
@@ -127,6 +138,11 @@ public final class TimelineSummary {
             }
             return "Message from " + ("partner".equals(e.authorRole()) ? "the partner" : e.author())
                     + (e.answersInformationRequest() ? ", answering the request for information" : "");
+        } else if (event instanceof DocumentAttached e) {
+            // what it says is read in the owning service, by those who may
+            return kindInWords(e.kind()) + " attached to the " + e.attachedTo().toLowerCase(java.util.Locale.ROOT)
+                    + ("REQUEST".equals(e.attachedTo()) ? "" : " " + e.attachedToId()) + " by " + e.uploadedBy()
+                    + (e.title() == null ? "" : ": " + e.title());
         } else if (event instanceof ReceiptConfirmed e) {
             int accepted =
                     e.lines().stream().mapToInt(l -> l.quantityAccepted()).sum();

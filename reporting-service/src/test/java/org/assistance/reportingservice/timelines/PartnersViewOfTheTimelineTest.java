@@ -18,6 +18,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.DocumentEvents.RequestDocumentAttached;
+import org.assistance.chassis.events.DocumentEvents.ShipmentDocumentAttached;
 import org.assistance.chassis.events.EventType;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
@@ -237,6 +239,51 @@ class PartnersViewOfTheTimelineTest {
     /** The address a Link header points to. */
     private static String target(String link) {
         return link.substring(link.indexOf('<') + 1, link.indexOf('>'));
+    }
+
+    @Test
+    void an_agency_reads_that_documents_were_attached_but_not_which_licence_a_shipment_carries() {
+        UUID request = UUID.randomUUID();
+        UUID shipment = UUID.randomUUID();
+        submitted(request, "agency-papers");
+        publish(new RequestDocumentAttached(
+                request,
+                UUID.randomUUID(),
+                "REQUEST",
+                request,
+                "REQUEST_LETTER",
+                "Note verbale 12/2026",
+                "note-verbale.pdf",
+                "application/pdf",
+                2048,
+                "ab".repeat(32),
+                "clerk@agency-papers",
+                T0.plusDays(1)));
+        publish(new ShipmentDocumentAttached(
+                request,
+                UUID.randomUUID(),
+                "SHIPMENT",
+                shipment,
+                "EXPORT_LICENCE",
+                "Licence LIC-2026-0042",
+                "licence.pdf",
+                "application/pdf",
+                4096,
+                "cd".repeat(32),
+                "logistics-officer",
+                T0.plusDays(2)));
+
+        List<String> staff = summaries(Tokens.role("logistics"), request, 3);
+        assertThat(staff.get(1))
+                .isEqualTo("Request letter attached to the request by clerk@agency-papers: Note verbale 12/2026");
+        assertThat(staff.get(2))
+                .isEqualTo("Export licence attached to the shipment " + shipment
+                        + " by logistics-officer: Licence LIC-2026-0042");
+
+        List<String> partner = summaries(Tokens.partner("agency-papers"), request, 3);
+        assertThat(partner.get(1)).isEqualTo(staff.get(1));
+        assertThat(partner.get(2)).isEqualTo("A document was attached to shipment " + shipment);
+        assertThat(String.join("\n", partner)).doesNotContain("licence", "LIC-", "DocumentAttached");
     }
 
     private static List<String> summaries(String token, UUID request, int events) {
