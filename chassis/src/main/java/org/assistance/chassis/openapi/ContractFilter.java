@@ -6,6 +6,8 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.assistance.chassis.documents.DocumentTypes;
+import org.assistance.chassis.documents.Documents;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.OASFilter;
 import org.eclipse.microprofile.openapi.models.Components;
@@ -177,6 +179,7 @@ public class ContractFilter implements OASFilter {
             APIResponses responses =
                     operation.getResponses() == null ? OASFactory.createAPIResponses() : operation.getResponses();
             operation.setResponses(responses);
+            describeDocumentContent(path, entry.getKey(), operation);
             boolean hasInput = operation.getRequestBody() != null
                     || (operation.getParameters() != null
                             && !operation.getParameters().isEmpty())
@@ -212,6 +215,44 @@ public class ContractFilter implements OASFilter {
                 });
             }
         }
+    }
+
+    /**
+     * A document's upload and download carry the file itself, in any accepted type: described here
+     * once for every service's document operations rather than in each resource's annotations.
+     */
+    private static void describeDocumentContent(String path, PathItem.HttpMethod method, Operation operation) {
+        if (method == PathItem.HttpMethod.POST && path.endsWith("/documents") && operation.getRequestBody() != null) {
+            Content content = documentContent();
+            content.addMediaType("application/octet-stream", binaryDocument());
+            operation.getRequestBody().setContent(content);
+        } else if (method == PathItem.HttpMethod.GET
+                && path.endsWith("/documents/{documentId}")
+                && operation.getResponses().getAPIResponse("200") != null) {
+            operation.getResponses().getAPIResponse("200").setContent(documentContent());
+        }
+    }
+
+    private static Content documentContent() {
+        Content content = OASFactory.createContent();
+        for (String mediaType : List.of(
+                DocumentTypes.PDF,
+                DocumentTypes.PNG,
+                DocumentTypes.JPEG,
+                DocumentTypes.DOCX,
+                DocumentTypes.XLSX,
+                DocumentTypes.ODT)) {
+            content.addMediaType(mediaType, binaryDocument());
+        }
+        return content;
+    }
+
+    private static MediaType binaryDocument() {
+        return OASFactory.createMediaType()
+                .schema(OASFactory.createSchema()
+                        .addType(Schema.SchemaType.STRING)
+                        .format("binary")
+                        .maxLength(Documents.DEFAULT_MAX_BYTES));
     }
 
     private static boolean isAdmin(String path) {

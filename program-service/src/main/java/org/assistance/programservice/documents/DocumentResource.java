@@ -70,57 +70,7 @@ public class DocumentResource {
                     + "at most 20 MB by default)")
     @RequestBody(
             required = true,
-            content = {
-                @Content(
-                        mediaType = DocumentTypes.PDF,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES)),
-                @Content(
-                        mediaType = DocumentTypes.PNG,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES)),
-                @Content(
-                        mediaType = DocumentTypes.JPEG,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES)),
-                @Content(
-                        mediaType = DocumentTypes.DOCX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES)),
-                @Content(
-                        mediaType = DocumentTypes.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES)),
-                @Content(
-                        mediaType = DocumentTypes.ODT,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES)),
-                @Content(
-                        mediaType = MediaType.APPLICATION_OCTET_STREAM,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES))
-            })
+            description = "The file itself: PDF, PNG, JPEG, DOCX, XLSX or ODT (its type is detected from its content)")
     @APIResponse(
             responseCode = "201",
             description = "Stored; Location is its download",
@@ -197,53 +147,7 @@ public class DocumentResource {
     })
     @RolesAllowed({Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(summary = "Download a document of the activity, as an attachment of its detected type")
-    @APIResponse(
-            responseCode = "200",
-            description = "The content (Content-Disposition: attachment)",
-            content = {
-                @Content(
-                        mediaType = DocumentTypes.PDF,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES)),
-                @Content(
-                        mediaType = DocumentTypes.PNG,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES)),
-                @Content(
-                        mediaType = DocumentTypes.JPEG,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES)),
-                @Content(
-                        mediaType = DocumentTypes.DOCX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES)),
-                @Content(
-                        mediaType = DocumentTypes.XLSX,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES)),
-                @Content(
-                        mediaType = DocumentTypes.ODT,
-                        schema =
-                                @Schema(
-                                        type = SchemaType.STRING,
-                                        format = "binary",
-                                        maxLength = Documents.DEFAULT_MAX_BYTES))
-            })
+    @APIResponse(responseCode = "200", description = "The content (Content-Disposition: attachment)")
     @APIResponse(
             responseCode = "404",
             description = "No such activity, or no such document of it",
