@@ -15,14 +15,19 @@ public record DeliveryView(
 
         UUID requestId,
         WebhookDelivery.Status status,
-        int attempts,
+        @Schema(minimum = "0", maximum = "100000") int attempts,
         OffsetDateTime createdAt,
 
         @Schema(description = "When the next attempt is due; absent once delivered or given up")
         OffsetDateTime nextRetryAt,
 
+        @Schema(
+                minimum = "100",
+                maximum = "599",
+                description = "What the endpoint last answered; absent when it gave no answer")
         Integer lastStatusCode,
-        Long lastLatencyMs,
+
+        @Schema(minimum = "0", maximum = "86400000") Long lastLatencyMs,
         OffsetDateTime deliveredAt,
 
         @Schema(maxItems = Webhooks.MAX_ATTEMPTS_SHOWN, description = "The latest attempts, oldest first")
@@ -30,13 +35,16 @@ public record DeliveryView(
 
     @Schema(name = "WebhookDeliveryAttempt")
     public record Attempt(
-            int attempt,
+            @Schema(minimum = "1", maximum = "100000") int attempt,
             OffsetDateTime attemptedAt,
 
-            @Schema(description = "What the endpoint answered; absent when it gave no answer")
+            @Schema(
+                    minimum = "100",
+                    maximum = "599",
+                    description = "What the endpoint answered; absent when it gave no answer")
             Integer statusCode,
 
-            long latencyMs,
+            @Schema(minimum = "0", maximum = "86400000") long latencyMs,
             @Schema(maxLength = DeliveryAttempt.MAX_ERROR) String error,
             OffsetDateTime nextRetryAt) {
         static Attempt of(DeliveryAttempt a) {

@@ -9,7 +9,10 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record WebhookView(
         UUID id,
         @Schema(maxLength = Webhooks.MAX_URL) String url,
-        @Schema(maxItems = Webhooks.MAX_EVENTS) List<String> events,
+
+        @Schema(maxItems = Webhooks.MAX_EVENTS)
+        List<@jakarta.validation.constraints.Size(max = Webhooks.MAX_EVENT_NAME) String> events,
+
         @Schema(maxLength = Webhooks.MAX_DESCRIPTION) String description,
 
         @Schema(description = "DISABLED once the endpoint failed every delivery for the failure window (3 days)")
