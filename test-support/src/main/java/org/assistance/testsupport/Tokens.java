@@ -25,6 +25,11 @@ public final class Tokens {
         return sign(claims("partner").claim("agency", agency));
     }
 
+    /** A State's national focal point: role focal-point with its country claim. */
+    public static String focalPoint(String country) {
+        return sign(claims("focal-point").claim("country", country));
+    }
+
     public static String donor(String donor) {
         return sign(claims("donor").claim("donor", donor));
     }

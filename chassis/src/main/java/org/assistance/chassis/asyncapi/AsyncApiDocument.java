@@ -187,7 +187,8 @@ public final class AsyncApiDocument {
                         "type",
                         "string",
                         "description",
-                        "the request id (programme:<code> for programme events, webhook:<id> for a partner's webhook subscription)");
+                        "the request id (programme:<code> for programme events, webhook:<id> for a partner's webhook "
+                                + "subscription, country:<code> for a State's national priorities)");
     }
 
     /** The settings every place that creates the topic applies (Topics#config), as the Kafka binding names them. */

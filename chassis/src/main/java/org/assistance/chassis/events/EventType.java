@@ -51,6 +51,13 @@ public enum EventType {
     REQUEST_CLOSED("assistance.request.closed.v1", Topics.REQUESTS, RequestClosed.class),
     WEBHOOK_DISABLED("assistance.webhook.disabled.v1", Topics.REQUESTS, WebhookEvents.WebhookDisabled.class),
     MESSAGE_POSTED("assistance.request.message-posted.v1", Topics.REQUESTS, MessagePosted.class),
+    REQUEST_ENDORSED("assistance.request.endorsed.v1", Topics.REQUESTS, RequestEvents.RequestEndorsed.class),
+    REQUEST_ENDORSEMENT_DECLINED(
+            "assistance.request.endorsement-declined.v1",
+            Topics.REQUESTS,
+            RequestEvents.RequestEndorsementDeclined.class),
+    COUNTRY_PRIORITY_STATED(
+            "assistance.country.priority-stated.v1", Topics.REQUESTS, CountryEvents.PriorityStated.class),
 
     REVIEW_APPROVED("assistance.review.approved.v1", Topics.REVIEWS, RequestApproved.class),
     REVIEW_REJECTED("assistance.review.rejected.v1", Topics.REVIEWS, RequestRejected.class),
@@ -75,6 +82,10 @@ public enum EventType {
     BACKORDER_FULFILLED("assistance.shipment.backorder-fulfilled.v1", Topics.SHIPMENTS, BackorderFulfilled.class),
     BACKORDER_CANCELLED("assistance.shipment.backorder-cancelled.v1", Topics.SHIPMENTS, BackorderCancelled.class),
     LINE_REFUSED("assistance.shipment.line-refused.v1", Topics.SHIPMENTS, LineRefused.class),
+    SHIPMENT_IMPEDIMENT_RECORDED(
+            "assistance.shipment.impediment-recorded.v1", Topics.SHIPMENTS, ShipmentEvents.ImpedimentRecorded.class),
+    SHIPMENT_IMPEDIMENT_RESOLVED(
+            "assistance.shipment.impediment-resolved.v1", Topics.SHIPMENTS, ShipmentEvents.ImpedimentResolved.class),
     SHIPMENT_DOCUMENT_ATTACHED(
             "assistance.shipment.document-attached.v1",
             Topics.SHIPMENTS,

@@ -16,7 +16,11 @@ import org.assistance.chassis.events.Values.TrainingNeed;
 public final class RequestEvents {
     private RequestEvents() {}
 
-    /** {@code assistance.request.submitted.v1}: a partner agency asked for assistance. */
+    /**
+     * {@code assistance.request.submitted.v1}: a partner agency asked for assistance. {@code
+     * priorityId} names the State's national priority the request answers (a {@code
+     * country.priority-stated} of the same country), or is null.
+     */
     public record RequestSubmitted(
             UUID requestId,
             String agencyId,
@@ -31,8 +35,46 @@ public final class RequestEvents {
             List<EquipmentLine> equipmentLines,
             List<TrainingNeed> trainingNeeds,
             Money estimatedValue,
-            OffsetDateTime submittedAt)
-            implements AssistanceEvent {}
+            OffsetDateTime submittedAt,
+            UUID priorityId)
+            implements AssistanceEvent {
+        /**
+         * A submission as written before {@code priorityId} existed (added to v1 as an optional
+         * field): it names no national priority.
+         */
+        public RequestSubmitted(
+                UUID requestId,
+                String agencyId,
+                String country,
+                RequestingAuthority requestingAuthority,
+                String thematicArea,
+                Set<String> assistanceTypes,
+                String priority,
+                String title,
+                String needsStatement,
+                LocalDate desiredBy,
+                List<EquipmentLine> equipmentLines,
+                List<TrainingNeed> trainingNeeds,
+                Money estimatedValue,
+                OffsetDateTime submittedAt) {
+            this(
+                    requestId,
+                    agencyId,
+                    country,
+                    requestingAuthority,
+                    thematicArea,
+                    assistanceTypes,
+                    priority,
+                    title,
+                    needsStatement,
+                    desiredBy,
+                    equipmentLines,
+                    trainingNeeds,
+                    estimatedValue,
+                    submittedAt,
+                    null);
+        }
+    }
 
     /** {@code assistance.request.amended.v1}: the agency changed its request; carries the whole new content. */
     public record RequestAmended(
@@ -50,8 +92,45 @@ public final class RequestEvents {
             List<EquipmentLine> equipmentLines,
             List<TrainingNeed> trainingNeeds,
             Money estimatedValue,
-            OffsetDateTime amendedAt)
-            implements AssistanceEvent {}
+            OffsetDateTime amendedAt,
+            UUID priorityId)
+            implements AssistanceEvent {
+        /** An amendment as written before {@code priorityId} existed: it names no national priority. */
+        public RequestAmended(
+                UUID requestId,
+                String agencyId,
+                long version,
+                String country,
+                RequestingAuthority requestingAuthority,
+                String thematicArea,
+                Set<String> assistanceTypes,
+                String priority,
+                String title,
+                String needsStatement,
+                LocalDate desiredBy,
+                List<EquipmentLine> equipmentLines,
+                List<TrainingNeed> trainingNeeds,
+                Money estimatedValue,
+                OffsetDateTime amendedAt) {
+            this(
+                    requestId,
+                    agencyId,
+                    version,
+                    country,
+                    requestingAuthority,
+                    thematicArea,
+                    assistanceTypes,
+                    priority,
+                    title,
+                    needsStatement,
+                    desiredBy,
+                    equipmentLines,
+                    trainingNeeds,
+                    estimatedValue,
+                    amendedAt,
+                    null);
+        }
+    }
 
     /** {@code assistance.request.withdrawn.v1}: the agency withdrew before a decision. */
     public record RequestWithdrawn(UUID requestId, String agencyId, String reason, OffsetDateTime withdrawnAt)
@@ -122,5 +201,34 @@ public final class RequestEvents {
             String body,
             boolean answersInformationRequest,
             OffsetDateTime postedAt)
+            implements AssistanceEvent {}
+
+    /**
+     * {@code assistance.request.endorsed.v1}: the State's national focal point endorsed the
+     * request (its {@code reference}: the State's own file or letter number). A later decision on
+     * the same request replaces an earlier one.
+     */
+    public record RequestEndorsed(
+            UUID requestId,
+            String agencyId,
+            String country,
+            String reference,
+            String comment,
+            String focalPoint,
+            OffsetDateTime endorsedAt)
+            implements AssistanceEvent {}
+
+    /**
+     * {@code assistance.request.endorsement-declined.v1}: the State's national focal point declined
+     * to endorse the request. A later decision on the same request replaces an earlier one.
+     */
+    public record RequestEndorsementDeclined(
+            UUID requestId,
+            String agencyId,
+            String country,
+            String reference,
+            String comment,
+            String focalPoint,
+            OffsetDateTime declinedAt)
             implements AssistanceEvent {}
 }

@@ -137,4 +137,44 @@ public final class ShipmentEvents {
      */
     public record LineRefused(UUID requestId, String itemCode, int quantity, String reason, OffsetDateTime refusedAt)
             implements AssistanceEvent {}
+
+    /**
+     * {@code assistance.shipment.impediment-recorded.v1}: something other than a screening rule
+     * stopped or slowed a shipment: a carrier, bank, supplier or insurer refused, a licence was
+     * denied or delayed. {@code kind} is CARRIER_REFUSAL, BANK_REFUSAL, SUPPLIER_REFUSAL,
+     * INSURER_REFUSAL, LICENCE_DENIED, LICENCE_DELAYED or OTHER; {@code party} who refused or
+     * delayed; {@code basis} (a {@link Values.BarrierBasis} name) what the party relied on, as far as
+     * known; {@code resolvedAt} null while it stands; {@code extraCost} what it cost on top, if any.
+     */
+    public record ImpedimentRecorded(
+            UUID requestId,
+            UUID shipmentId,
+            UUID impedimentId,
+            String destinationCountry,
+            String kind,
+            String party,
+            String basis,
+            OffsetDateTime occurredAt,
+            OffsetDateTime resolvedAt,
+            String note,
+            Money extraCost,
+            String recordedBy,
+            OffsetDateTime recordedAt)
+            implements AssistanceEvent {}
+
+    /**
+     * {@code assistance.shipment.impediment-resolved.v1}: an impediment recorded earlier no longer
+     * stands, since {@code resolvedAt}; {@code extraCost} is what it cost in the end (replacing any
+     * amount recorded before), or null when none was recorded.
+     */
+    public record ImpedimentResolved(
+            UUID requestId,
+            UUID shipmentId,
+            UUID impedimentId,
+            OffsetDateTime resolvedAt,
+            Money extraCost,
+            String note,
+            String recordedBy,
+            OffsetDateTime recordedAt)
+            implements AssistanceEvent {}
 }

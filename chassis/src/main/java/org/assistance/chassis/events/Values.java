@@ -42,9 +42,41 @@ public final class Values {
     /** What the partner accepted and rejected of one shipped line. */
     public record ReceiptLine(String itemCode, int quantityAccepted, int quantityRejected, String rejectionReason) {}
 
-    /** A screening rule that hit one line of a shipment. */
+    /**
+     * A screening rule that hit one line of a shipment, with the rule's legal basis as it read
+     * then: {@code basis} (a {@link BarrierBasis} name), {@code imposedBy} (the Security Council and
+     * its regime, the imposing State or organisation, or the national authority) and {@code
+     * instrument} (resolution, act or list). The three were added to v1 as optional fields: hits
+     * written before have none (null).
+     */
     public record ScreeningHit(
-            String itemCode, String category, UUID ruleId, String measure, String reference, String reason) {}
+            String itemCode,
+            String category,
+            UUID ruleId,
+            String measure,
+            String reference,
+            String reason,
+            String basis,
+            String imposedBy,
+            String instrument) {
+        /** A hit as written before the rule's basis was recorded. */
+        public ScreeningHit(
+                String itemCode, String category, UUID ruleId, String measure, String reference, String reason) {
+            this(itemCode, category, ruleId, measure, reference, reason, null, null, null);
+        }
+    }
+
+    /**
+     * What a barrier to assistance rests on: a measure of the UN Security Council, a unilateral
+     * measure of a State or organisation, a national export control, or something else. Stated as
+     * a fact, never as a judgement.
+     */
+    public enum BarrierBasis {
+        UN_SECURITY_COUNCIL,
+        UNILATERAL_MEASURE,
+        NATIONAL_EXPORT_CONTROL,
+        OTHER
+    }
 
     public record Participants(int women, int men, int total) {}
 

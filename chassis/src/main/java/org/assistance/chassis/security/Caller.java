@@ -49,11 +49,12 @@ public class Caller {
         }
         String agency = is(Roles.PARTNER) ? requireAgency() : null;
         String donor = is(Roles.DONOR) ? requireDonor() : null;
-        if (agency == null && donor == null) {
+        String country = is(Roles.FOCAL_POINT) ? requireCountry() : null;
+        if (agency == null && donor == null && country == null) {
             // never "every tenant" by default: a caller of no known role reads nothing
             throw new ForbiddenException("no role that may read the platform's records");
         }
-        return new TenantScope(agency, donor);
+        return new TenantScope(agency, donor, country);
     }
 
     /**
@@ -73,6 +74,22 @@ public class Caller {
 
     public Optional<String> donor() {
         return claim(Roles.DONOR_CLAIM);
+    }
+
+    /** The State (ISO 3166-1 alpha-2) a focal point speaks for; TokenClaims refused any other form. */
+    public Optional<String> country() {
+        return TokenClaims.value(token, Roles.COUNTRY_CLAIM);
+    }
+
+    /** The focal point's own State; a focal-point token without one is refused. */
+    public String requireCountry() {
+        return country().orElseThrow(() -> new ForbiddenException("focal-point token without a country claim"));
+    }
+
+    /** True when the caller is the focal point of this State (staff are not: they speak for no State). */
+    public boolean isFocalPointOf(String countryCode) {
+        return is(Roles.FOCAL_POINT)
+                && country().filter(c -> c.equals(countryCode)).isPresent();
     }
 
     /** The partner's own agency, for what it writes; a partner token without one is refused. */

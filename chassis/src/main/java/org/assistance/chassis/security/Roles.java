@@ -12,9 +12,16 @@ public final class Roles {
     public static final String DONOR = "donor";
 
     public static final String ADMIN = "admin";
+    /**
+     * A State's national focal point for technical assistance; its token carries a {@code country}
+     * claim (ISO 3166-1 alpha-2). It reads every request for its State, from every agency, and
+     * speaks for the State: national priorities and the endorsement of requests.
+     */
+    public static final String FOCAL_POINT = "focal-point";
 
     public static final String AGENCY_CLAIM = "agency";
     public static final String DONOR_CLAIM = "donor";
+    public static final String COUNTRY_CLAIM = "country";
 
     private Roles() {}
 }

@@ -17,13 +17,15 @@ import org.jboss.logging.Logger;
  * checked when the token is accepted: each is text of 1 to 100 characters, starting with a letter or
  * a digit, then letters, digits and {@code . _ - @ : | +} only. A token with any other value is
  * refused (401) before a resource sees it, so a claim never overflows a column, never carries
- * control characters into a feed and never starts a spreadsheet formula.
+ * control characters into a feed and never starts a spreadsheet formula. A {@code country} claim
+ * (a focal point's State) is two capital letters, an ISO 3166-1 alpha-2 code.
  */
 @ApplicationScoped
 public class TokenClaims implements SecurityIdentityAugmentor {
     public static final int MAX_LENGTH = 100;
     private static final Pattern WELL_FORMED =
             Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@:|+-]{0," + (MAX_LENGTH - 1) + "}");
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
     private static final Logger LOG = Logger.getLogger(TokenClaims.class);
 
     @Override
@@ -35,6 +37,10 @@ public class TokenClaims implements SecurityIdentityAugmentor {
             check("name", token.getName());
             check(Roles.AGENCY_CLAIM, value(token, Roles.AGENCY_CLAIM).orElse(null));
             check(Roles.DONOR_CLAIM, value(token, Roles.DONOR_CLAIM).orElse(null));
+            String country = value(token, Roles.COUNTRY_CLAIM).orElse(null);
+            if (country != null && !COUNTRY.matcher(country).matches()) {
+                throw refused(Roles.COUNTRY_CLAIM);
+            }
         } catch (AuthenticationFailedException refused) {
             return Uni.createFrom().failure(refused);
         }
