@@ -89,6 +89,19 @@ class TokensAsAnIdentityProviderIssuesThemTest {
     }
 
     @Test
+    void a_country_claim_that_is_not_two_capital_letters_is_refused() {
+        for (String country : new String[] {"ke", "KEN", "K", "", "=1+1", "K\u0001"}) {
+            given().auth()
+                    .oauth2(Tokens.partnerWithClaim("country", country))
+                    .when()
+                    .get("/fixture/requests/" + java.util.UUID.randomUUID())
+                    .then()
+                    .statusCode(401)
+                    .contentType("application/problem+json");
+        }
+    }
+
+    @Test
     void an_agency_claim_of_100_characters_is_served() {
         String agency = "agency-" + "x".repeat(93);
         given().auth()

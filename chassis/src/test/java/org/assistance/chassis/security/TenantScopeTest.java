@@ -49,9 +49,40 @@ class TenantScopeTest {
     }
 
     @Test
-    void a_partner_or_donor_token_without_its_tenant_claim_is_refused() {
+    void a_states_focal_point_reads_every_agencys_records_for_its_state_only() {
+        Caller focalPoint = caller(Map.of(Roles.COUNTRY_CLAIM, "KE"), Roles.FOCAL_POINT);
+        TenantScope scope = focalPoint.scope();
+        assertThat(scope).isEqualTo(TenantScope.ofCountry("KE"));
+        assertThat(scope.confinedToCountry()).isTrue();
+        assertThat(scope.confinedToAgency()).isFalse();
+        assertThat(scope.includesRequest("agency-ke-dci", "KE")).isTrue();
+        assertThat(scope.includesRequest("agency-ke-odpp", "KE")).isTrue();
+        assertThat(scope.includesRequest("agency-ke-dci", "UG")).isFalse();
+        assertThat(scope.includesCountry(null)).isFalse();
+        assertThat(focalPoint.isFocalPointOf("KE")).isTrue();
+        assertThat(focalPoint.isFocalPointOf("UG")).isFalse();
+        assertThat(caller(Map.of(Roles.COUNTRY_CLAIM, "KE"), Roles.ADMIN).isFocalPointOf("KE"))
+                .as("staff speak for no State")
+                .isFalse();
+    }
+
+    @Test
+    void a_partner_that_is_also_a_focal_point_reads_what_both_allow() {
+        TenantScope both = caller(
+                        Map.of(Roles.AGENCY_CLAIM, "agency-ke-dci", Roles.COUNTRY_CLAIM, "KE"),
+                        Roles.PARTNER,
+                        Roles.FOCAL_POINT)
+                .scope();
+        assertThat(both.includesRequest("agency-ke-dci", "KE")).isTrue();
+        assertThat(both.includesRequest("agency-ke-odpp", "KE")).isFalse();
+        assertThat(both.includesRequest("agency-ke-dci", "UG")).isFalse();
+    }
+
+    @Test
+    void a_partner_donor_or_focal_point_token_without_its_tenant_claim_is_refused() {
         assertThatThrownBy(() -> caller(Map.of(), Roles.PARTNER).scope()).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> caller(Map.of(), Roles.DONOR).scope()).isInstanceOf(ForbiddenException.class);
+        assertThatThrownBy(() -> caller(Map.of(), Roles.FOCAL_POINT).scope()).isInstanceOf(ForbiddenException.class);
     }
 
     @Test

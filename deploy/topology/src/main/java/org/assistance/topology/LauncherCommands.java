@@ -179,13 +179,15 @@ public final class LauncherCommands {
 
     static String token(List<String> args) {
         if (args.size() < 2) {
-            throw new IllegalArgumentException("usage: platform token ROLE [--agency ID] [--donor ID] [--subject NAME] "
-                    + "[--hours N]  (roles: " + String.join(" ", TokenRules.ROLES) + ")");
+            throw new IllegalArgumentException(
+                    "usage: platform token ROLE [--agency ID] [--donor ID] [--country CODE] [--subject NAME] "
+                            + "[--hours N]  (roles: " + String.join(" ", TokenRules.ROLES) + ")");
         }
         Path state = Path.of(args.get(0));
         String role = args.get(1);
         String agency = null;
         String donor = null;
+        String country = null;
         String subject = null;
         String hours = "1";
         for (int i = 2; i < args.size(); i += 2) {
@@ -193,6 +195,7 @@ public final class LauncherCommands {
             switch (args.get(i)) {
                 case "--agency" -> agency = value;
                 case "--donor" -> donor = value;
+                case "--country" -> country = value;
                 case "--subject" -> subject = value;
                 case "--hours" -> hours = value;
                 default -> throw new IllegalArgumentException("unknown option " + args.get(i) + " for token");
@@ -203,7 +206,7 @@ public final class LauncherCommands {
                     + " (the services refuse a token that lives longer)");
         }
         return LocalTokens.ofState(state)
-                .issue(role, agency, donor, subject, Duration.ofHours(Integer.parseInt(hours)));
+                .issue(role, agency, donor, country, subject, Duration.ofHours(Integer.parseInt(hours)));
     }
 
     private static void rotateKeys(List<String> args) {

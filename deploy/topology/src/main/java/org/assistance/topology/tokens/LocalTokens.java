@@ -20,18 +20,29 @@ public final class LocalTokens {
     }
 
     /**
-     * A token for a role, carrying the agency and the donor claims given (a partner needs its
-     * agency, a donor its donor); {@code subject} null for {@code ROLE-USER}. Refuses what the
-     * services would refuse.
+     * A token for a role, carrying the agency, donor and country claims given (a partner needs its
+     * agency, a donor its donor, a focal point its country); {@code subject} null for {@code
+     * ROLE-USER}. Refuses what the services would refuse.
      */
-    public String issue(String role, String agency, String donor, String subject, Duration lifetime) {
+    public String issue(String role, String agency, String donor, String country, String subject, Duration lifetime) {
         if (!TokenRules.ROLES.contains(role)) {
             throw new IllegalArgumentException(
                     "unknown role '" + role + "' (" + String.join(" ", TokenRules.ROLES) + ")");
         }
         String needed = TokenRules.tenantClaim(role).orElse(null);
-        if (needed != null && isEmpty("agency".equals(needed) ? agency : donor)) {
-            throw new IllegalArgumentException("a " + role + " token needs --" + needed + " ID");
+        String tenant = switch (needed == null ? "" : needed) {
+            case "agency" -> agency;
+            case "donor" -> donor;
+            case "country" -> country;
+            default -> "none needed";
+        };
+        if (isEmpty(tenant)) {
+            throw new IllegalArgumentException(
+                    "a " + role + " token needs --" + needed + ("country".equals(needed) ? " CODE" : " ID"));
+        }
+        if (!isEmpty(country) && !TokenRules.isCountry(country)) {
+            throw new IllegalArgumentException(
+                    "'" + country + "' is not a country code the services accept (two capital letters, ISO 3166-1)");
         }
         long hours = TokenRules.LOCAL_MAXIMUM_LIFETIME.toHours();
         if (lifetime.compareTo(Duration.ofHours(1)) < 0 || lifetime.compareTo(TokenRules.LOCAL_MAXIMUM_LIFETIME) > 0) {
@@ -52,12 +63,25 @@ public final class LocalTokens {
         if (!isEmpty(donor)) {
             token.claim("donor", donor);
         }
+        if (!isEmpty(country)) {
+            token.claim("country", country);
+        }
         return token.signedWith(keys.signing());
+    }
+
+    /** A token without a country claim. */
+    public String issue(String role, String agency, String donor, String subject, Duration lifetime) {
+        return issue(role, agency, donor, null, subject, lifetime);
     }
 
     /** A token of {@link TokenRules#LIFETIME}. */
     public String issue(String role, String agency, String donor, String subject) {
-        return issue(role, agency, donor, subject, TokenRules.LIFETIME);
+        return issue(role, agency, donor, null, subject, TokenRules.LIFETIME);
+    }
+
+    /** A State's national focal point's token, of {@link TokenRules#LIFETIME}. */
+    public String focalPoint(String country, String subject) {
+        return issue("focal-point", null, null, country, subject, TokenRules.LIFETIME);
     }
 
     private static boolean isEmpty(String value) {

@@ -27,22 +27,33 @@ public final class TokenRules {
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(1);
     /** The roles, each a value of the token's {@code groups} claim. */
     public static final List<String> ROLES =
-            List.of("partner", "reviewer", "logistics", "operations", "donor", "admin");
+            List.of("partner", "reviewer", "logistics", "operations", "donor", "admin", "focal-point");
     /** The identifiers the services accept in sub, agency and donor: 1-100 letters, digits, . _ - @ : | + */
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._@:|+-]{0,99}");
 
     private TokenRules() {}
 
-    /** The claim whose value names whose records a role sees: a partner's agency, a donor's donor. */
+    /** A focal point's State: ISO 3166-1 alpha-2, as the services check the {@code country} claim. */
+    private static final Pattern COUNTRY = Pattern.compile("[A-Z]{2}");
+
+    /**
+     * The claim whose value names whose records a role sees: a partner's agency, a donor's donor, a
+     * State's focal point's country.
+     */
     public static Optional<String> tenantClaim(String role) {
         return switch (role) {
             case "partner" -> Optional.of("agency");
             case "donor" -> Optional.of("donor");
+            case "focal-point" -> Optional.of("country");
             default -> Optional.empty();
         };
     }
 
     public static boolean isIdentifier(String value) {
         return IDENTIFIER.matcher(value).matches();
+    }
+
+    public static boolean isCountry(String value) {
+        return COUNTRY.matcher(value).matches();
     }
 }

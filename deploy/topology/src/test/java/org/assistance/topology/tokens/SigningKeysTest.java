@@ -60,6 +60,17 @@ class SigningKeysTest {
         assertThrows(
                 IllegalArgumentException.class, () -> tokens.issue("reviewer", null, null, null, Duration.ofHours(13)));
         assertThrows(IllegalArgumentException.class, () -> tokens.issue("partner", "agency x", null, null));
+        assertThrows(IllegalArgumentException.class, () -> tokens.issue("focal-point", null, null, null));
+        assertThrows(IllegalArgumentException.class, () -> tokens.focalPoint("ke", null));
+        assertThrows(IllegalArgumentException.class, () -> tokens.focalPoint("KEN", null));
+    }
+
+    @Test
+    void a_states_focal_point_carries_its_country() {
+        String claims =
+                decode(LocalTokens.ofState(state).focalPoint("KE", "amina").split("\\.")[1]);
+        assertTrue(claims.contains("\"groups\":[\"focal-point\"]"), claims);
+        assertTrue(claims.contains("\"country\":\"KE\""), claims);
     }
 
     @Test
