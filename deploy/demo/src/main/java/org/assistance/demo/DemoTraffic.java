@@ -227,7 +227,13 @@ public final class DemoTraffic {
                                 "reference",
                                 "EU 2021/821 dual-use regulation (demo)",
                                 "reason",
-                                "Dual-use items need an export licence for this destination"));
+                                "Dual-use items need an export licence for this destination",
+                                "basis",
+                                "NATIONAL_EXPORT_CONTROL",
+                                "imposedBy",
+                                "Export control authority of the shipping State (demo)",
+                                "instrument",
+                                "Regulation (EU) 2021/821, Annex I"));
             }
             send(
                     "POST",
@@ -243,7 +249,13 @@ public final class DemoTraffic {
                             "reference",
                             "Arms embargo (demo)",
                             "reason",
-                            "A measure in force"));
+                            "A measure in force",
+                            "basis",
+                            "UN_SECURITY_COUNCIL",
+                            "imposedBy",
+                            "UN Security Council sanctions committee (demo)",
+                            "instrument",
+                            "Security Council resolution (demo)"));
             send(
                     "POST",
                     EQUIPMENT + "/export-rules",
@@ -258,7 +270,13 @@ public final class DemoTraffic {
                             "reference",
                             "Interception equipment (demo)",
                             "reason",
-                            "Surveillance items always need a licence"));
+                            "Surveillance items always need a licence",
+                            "basis",
+                            "UNILATERAL_MEASURE",
+                            "imposedBy",
+                            "A donor State's export restrictions (demo)",
+                            "instrument",
+                            "Interception equipment list (demo)"));
         }
     }
 

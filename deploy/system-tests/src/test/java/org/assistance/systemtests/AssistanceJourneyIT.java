@@ -126,7 +126,7 @@ class AssistanceJourneyIT {
                 post(
                         EQUIPMENT + "/export-rules",
                         admin,
-                        "{\"destination\":\"KE\",\"target\":\"SURVEILLANCE\",\"measure\":\"LICENCE_REQUIRED\",\"reference\":\"EU 2021/821 Annex I\",\"reason\":\"Interception equipment needs a licence\"}"));
+                        "{\"destination\":\"KE\",\"target\":\"SURVEILLANCE\",\"measure\":\"LICENCE_REQUIRED\",\"reference\":\"EU 2021/821 Annex I\",\"reason\":\"Interception equipment needs a licence\",\"basis\":\"NATIONAL_EXPORT_CONTROL\",\"imposedBy\":\"Export control authority of the shipping State\",\"instrument\":\"Regulation (EU) 2021/821, Annex I\"}"));
 
         // 2. a partner agency asks for training and equipment, including a surveillance item
         JsonNode request = ok(post(

@@ -166,6 +166,10 @@ final class ModelStage {
         model.items.get(item).received()[0] += quantity;
     }
 
+    /** Every legal basis a rule may rest on, taken in turn so a run sees each. */
+    static final java.util.List<String> BASES =
+            java.util.List.of("UN_SECURITY_COUNCIL", "UNILATERAL_MEASURE", "NATIONAL_EXPORT_CONTROL", "OTHER");
+
     static ExportRule rule(ModelApi api, PlatformModel model, String country, String target, String measure)
             throws Exception {
         com.fasterxml.jackson.databind.JsonNode created = api.ok(
@@ -182,7 +186,13 @@ final class ModelStage {
                         "reference",
                         "Model rule " + (model.rules.size() + 1),
                         "reason",
-                        "Model test: " + measure.toLowerCase().replace('_', ' ')));
+                        "Model test: " + measure.toLowerCase().replace('_', ' '),
+                        "basis",
+                        BASES.get(model.rules.size() % BASES.size()),
+                        "imposedBy",
+                        "Model authority " + (model.rules.size() + 1),
+                        "instrument",
+                        "Model instrument " + (model.rules.size() + 1)));
         ExportRule rule =
                 new ExportRule(java.util.UUID.fromString(created.path("id").asText()), country, target, measure);
         model.rules.add(rule);
