@@ -62,6 +62,41 @@ public final class DemoTraffic {
         {"MA", "ma-dgsn", "POLICE"},
         {"JO", "jo-psd", "POLICE"}
     };
+    /**
+     * States whose national focal point takes part in the demo: each states two national priorities
+     * and endorses (now and then declines) its State's requests; review of Kenya's requests waits for
+     * the endorsement.
+     */
+    private static final Map<String, String[][]> NATIONAL_PRIORITIES = Map.of(
+            "KE",
+            new String[][] {
+                {"CYBERCRIME", "TRAINING,EQUIPMENT", "National Cybercrime Strategy (demo), pillar 2: forensic capacity"
+                },
+                {"CORRUPTION", "LEGISLATIVE_ADVISORY,TRAINING", "National Anti-Corruption Plan (demo), chapter 3"}
+            },
+            "CO",
+            new String[][] {
+                {"DRUG_TRAFFICKING", "EQUIPMENT,TRAINING", "Plan Nacional de Política de Drogas (demo), eje 1"},
+                {"MONEY_LAUNDERING", "MENTORING_ADVISORY,TRAINING", "Estrategia ALA/CFT (demo)"}
+            },
+            "PH",
+            new String[][] {
+                {"TRAFFICKING_IN_PERSONS", "TRAINING,KNOWLEDGE_SHARING", "National Strategic Action Plan (demo)"},
+                {"CYBERCRIME", "EQUIPMENT", "National Cybersecurity Plan (demo), outcome 4"}
+            });
+    /** States whose review waits for the focal point's endorsement. */
+    private static final List<String> REVIEW_WAITS_FOR_ENDORSEMENT = List.of("KE");
+    /** Who refuses or delays a shipment now and then, and on what basis (as the logistics officer was told). */
+    private static final String[][] IMPEDIMENTS = {
+        {"CARRIER_REFUSAL", "Demo Air Cargo Ltd", "UNILATERAL_MEASURE"},
+        {"BANK_REFUSAL", "Demo Correspondent Bank", "UNILATERAL_MEASURE"},
+        {"SUPPLIER_REFUSAL", "Demo Forensics GmbH", "NATIONAL_EXPORT_CONTROL"},
+        {"INSURER_REFUSAL", "Demo Marine Insurance", "UN_SECURITY_COUNCIL"},
+        {"LICENCE_DELAYED", "Export control authority (demo)", "NATIONAL_EXPORT_CONTROL"},
+        {"LICENCE_DENIED", "Export control authority (demo)", "NATIONAL_EXPORT_CONTROL"},
+        {"OTHER", "Port authority (demo)", "OTHER"}
+    };
+
     /** The activity kinds program-service plans for each non-equipment assistance type a request asks for. */
     private static final Map<String, List<String>> ACTIVITY_KINDS = Map.of(
             "LEGISLATIVE_ADVISORY", List.of("LEGISLATIVE_REVIEW", "ADVISORY_MISSION"),
@@ -108,6 +143,8 @@ public final class DemoTraffic {
     private final LocalTokens tokens;
 
     private int submitted;
+    /** The national priorities stated per State: id and thematic area. */
+    private final Map<String, List<String[]>> priorities = new java.util.HashMap<>();
 
     private DemoTraffic(Path state) {
         this.tokens = LocalTokens.ofState(state);
@@ -126,6 +163,7 @@ public final class DemoTraffic {
         }
         DemoTraffic demo = new DemoTraffic(state);
         demo.setUp();
+        demo.stateNationalPriorities();
         long end = minutes == 0 ? Long.MAX_VALUE : System.currentTimeMillis() + minutes * 60_000L;
         long pause = (long) (60_000 / rate);
         System.out.printf(
@@ -346,11 +384,13 @@ public final class DemoTraffic {
     /** One step of the world: a new request, then everyone moves what waits for them. */
     private void tick() throws Exception {
         submit();
+        endorse();
         String reviewer = token("reviewer", "demo-reviewer-" + (1 + random.nextInt(3)), null, null);
         String second = token("reviewer", "demo-reviewer-4", null, null);
         String logistics = token("logistics", "demo-logistics", null, null);
         decide(reviewer, second);
         moveShipments(logistics);
+        recordImpediments(logistics);
         fillBackorders(logistics);
         deliverActivities(logistics);
         confirmCompletions();
@@ -399,6 +439,12 @@ public final class DemoTraffic {
                     .get(random.nextInt(4)));
         }
         types.forEach(body.putArray("assistanceTypes")::add);
+        // a request that answers one of its State's stated priorities says so
+        for (String[] priority : priorities.getOrDefault(agency[0], List.of())) {
+            if (priority[1].equals(area) && random.nextInt(4) > 0) {
+                body.put("priorityId", priority[0]);
+            }
+        }
         String partner = token("partner", "demo-" + agency[1], agency[1], null);
         // request-service learns the catalogue from equipment-service's events: just after setUp an item
         // may not have reached it yet, and a line naming an item it does not know is refused (422)
@@ -438,6 +484,24 @@ public final class DemoTraffic {
         JsonNode pending = get(PROGRAMS + "/reviews?status=PENDING&limit=3", reviewer);
         for (JsonNode review : items(pending)) {
             String id = review.get("requestId").asText();
+            if (review.path("endorsement").path("decision").asText().equals("DECLINED")) {
+                // the State does not want it: the request ends, with the State's decision as the reason
+                send(
+                        "POST",
+                        PROGRAMS + "/reviews/" + id + "/decision",
+                        reviewer,
+                        Map.of(
+                                "decision",
+                                "REJECT",
+                                "reasonCode",
+                                "OTHER",
+                                "comment",
+                                "The State's focal point declined to endorse it (demo)"));
+                continue;
+            }
+            if (review.path("waitingForEndorsement").asBoolean()) {
+                continue; // its State's focal point has not endorsed it yet
+            }
             int roll = random.nextInt(100);
             if (roll < 12) {
                 send(
@@ -773,6 +837,132 @@ public final class DemoTraffic {
                                             "The training changed how cases are built (demo).",
                                             "Useful, though delivery took longer than hoped (demo).")
                                     .get(random.nextInt(3))));
+        }
+    }
+
+    /** Each demo State's focal point states its priorities once; Kenya's review waits for endorsements. */
+    private void stateNationalPriorities() throws Exception {
+        String admin = token("admin", "demo-admin", null, null);
+        for (Map.Entry<String, String[][]> state : NATIONAL_PRIORITIES.entrySet()) {
+            String country = state.getKey();
+            String focalPoint = tokens.focalPoint(country, "demo-focal-point-" + country.toLowerCase());
+            String url = REQUESTS + "/countries/" + country + "/priorities";
+            if (items(get(url, focalPoint)).isEmpty()) {
+                int rank = 0;
+                for (String[] priority : state.getValue()) {
+                    send(
+                            "POST",
+                            url,
+                            focalPoint,
+                            Map.of(
+                                    "title",
+                                    priority[0].replace('_', ' ').toLowerCase() + " (demo priority)",
+                                    "thematicArea",
+                                    priority[0],
+                                    "assistanceTypes",
+                                    List.of(priority[1].split(",")),
+                                    "strategyReference",
+                                    priority[2],
+                                    "periodFrom",
+                                    LocalDate.now().withDayOfYear(1).toString(),
+                                    "periodTo",
+                                    LocalDate.now()
+                                            .withDayOfYear(1)
+                                            .plusYears(4)
+                                            .minusDays(1)
+                                            .toString(),
+                                    "rank",
+                                    ++rank));
+                }
+            }
+            List<String[]> stated = new ArrayList<>();
+            for (JsonNode priority : items(get(url, focalPoint))) {
+                stated.add(new String[] {
+                    priority.path("id").asText(), priority.path("thematicArea").asText()
+                });
+            }
+            priorities.put(country, stated);
+            send(
+                    "PUT",
+                    PROGRAMS + "/countries/" + country + "/review-policy",
+                    admin,
+                    Map.of("reviewWaitsForEndorsement", REVIEW_WAITS_FOR_ENDORSEMENT.contains(country)));
+        }
+    }
+
+    /** The focal points look at their State's new requests: most are endorsed, a few declined. */
+    private void endorse() throws Exception {
+        for (String country : NATIONAL_PRIORITIES.keySet()) {
+            String focalPoint = tokens.focalPoint(country, "demo-focal-point-" + country.toLowerCase());
+            for (String status : List.of("SUBMITTED", "UNDER_REVIEW")) {
+                for (JsonNode request : items(get(REQUESTS + "/requests?status=" + status + "&limit=10", focalPoint))) {
+                    if (request.hasNonNull("endorsement") || random.nextInt(3) > 0) {
+                        continue; // decided already, or not looked at yet
+                    }
+                    boolean endorsed = random.nextInt(10) > 0;
+                    send(
+                            "POST",
+                            REQUESTS + "/requests/" + request.path("id").asText() + "/endorsement",
+                            focalPoint,
+                            Map.of(
+                                    "decision",
+                                    endorsed ? "ENDORSED" : "DECLINED",
+                                    "reference",
+                                    "NFP/" + country + "/" + LocalDate.now().getYear() + "/" + random.nextInt(1000),
+                                    "comment",
+                                    endorsed
+                                            ? "In line with our national priorities (demo)"
+                                            : "Not a priority now (demo)"));
+                }
+            }
+        }
+    }
+
+    /**
+     * Now and then a carrier, bank, supplier or insurer refuses a shipment, or a licence is delayed or
+     * denied: the logistics officer records it, and records its end a few ticks later.
+     */
+    private void recordImpediments(String logistics) throws Exception {
+        for (String status : List.of("PLANNED", "CLEARED", "HELD")) {
+            for (JsonNode shipment : items(get(EQUIPMENT + "/shipments?status=" + status + "&limit=10", logistics))) {
+                String id = shipment.get("id").asText();
+                JsonNode recorded = get(EQUIPMENT + "/shipments/" + id + "/impediments", logistics);
+                for (JsonNode impediment : items(recorded)) {
+                    if (impediment.path("resolvedAt").isNull() && random.nextInt(3) == 0) {
+                        send(
+                                "POST",
+                                EQUIPMENT + "/shipments/" + id + "/impediments/"
+                                        + impediment.path("id").asText() + "/resolution",
+                                logistics,
+                                Map.of(
+                                        "resolvedAt",
+                                        java.time.OffsetDateTime.now().toString(),
+                                        "note",
+                                        "Another provider found (demo)"));
+                    }
+                }
+                if (!items(recorded).isEmpty() || random.nextInt(25) > 0) {
+                    continue;
+                }
+                String[] impediment = IMPEDIMENTS[random.nextInt(IMPEDIMENTS.length)];
+                Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                        "kind",
+                        impediment[0],
+                        "party",
+                        impediment[1],
+                        "basis",
+                        impediment[2],
+                        "occurredAt",
+                        java.time.OffsetDateTime.now()
+                                .minusHours(1 + random.nextInt(48))
+                                .toString(),
+                        "note",
+                        "Recorded by the demo"));
+                if (random.nextBoolean()) {
+                    body.put("extraCost", Map.of("amount", (200 + random.nextInt(3000)) + ".00", "currency", "USD"));
+                }
+                send("POST", EQUIPMENT + "/shipments/" + id + "/impediments", logistics, body);
+            }
         }
     }
 
