@@ -1,7 +1,6 @@
 package org.assistance.systemtests;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -289,22 +288,10 @@ class DecisionsAcrossServicesIT {
     }
 
     private static JsonNode ok(String method, String url, String token, String json) throws Exception {
-        Http.Answer answer = Http.send(method, url, token, json);
-        assertThat(answer.status()).as("%s %s: %s", method, url, answer.body()).isBetween(200, 299);
-        return answer.body() == null || answer.body().isBlank() ? null : JSON.readTree(answer.body());
+        return Http.ok(method, url, token, json);
     }
 
     private static JsonNode awaitJson(String url, String token, Predicate<JsonNode> until) {
-        JsonNode[] last = new JsonNode[1];
-        await().atMost(PROPAGATION).pollInterval(Duration.ofMillis(250)).until(() -> {
-            Http.Answer answer = Http.get(url, token);
-            if (answer.status() != 200) {
-                return false;
-            }
-            JsonNode json = JSON.readTree(answer.body());
-            last[0] = json.has("items") ? json.get("items") : json;
-            return until.test(last[0]);
-        });
-        return last[0];
+        return Http.awaitJson(url, token, PROPAGATION, until);
     }
 }

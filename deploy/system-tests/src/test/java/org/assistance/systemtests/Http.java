@@ -1,16 +1,23 @@
 package org.assistance.systemtests;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.function.Predicate;
 
 /** Plain HTTP with the JDK client, as any outside client of the platform would call it. */
 final class Http {
     private static final HttpClient CLIENT =
             HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     record Answer(int status, String body) {}
 
@@ -50,5 +57,30 @@ final class Http {
         }
         HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
         return new Answer(response.statusCode(), response.body());
+    }
+
+    /** A call that must succeed (2xx): its JSON answer, or null for an empty one. */
+    static JsonNode ok(String method, String url, String bearer, String json) throws Exception {
+        Answer answer = send(method, url, bearer, json);
+        assertThat(answer.status()).as("%s %s: %s", method, url, answer.body()).isBetween(200, 299);
+        return answer.body() == null || answer.body().isBlank() ? null : JSON.readTree(answer.body());
+    }
+
+    /**
+     * Reads {@code url} until its JSON (a page's {@code items} when it is a page) satisfies {@code until},
+     * for at most {@code atMost}: what the platform's events have not propagated yet is read again.
+     */
+    static JsonNode awaitJson(String url, String bearer, Duration atMost, Predicate<JsonNode> until) {
+        JsonNode[] last = new JsonNode[1];
+        await().atMost(atMost).pollInterval(Duration.ofMillis(250)).until(() -> {
+            Answer answer = get(url, bearer);
+            if (answer.status() != 200) {
+                return false;
+            }
+            JsonNode json = JSON.readTree(answer.body());
+            last[0] = json.has("items") ? json.get("items") : json;
+            return until.test(last[0]);
+        });
+        return last[0];
     }
 }
