@@ -39,7 +39,7 @@ public class DeliverableResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN})
+    @RolesAllowed({Roles.PARTNER, Roles.FOCAL_POINT, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(
             summary = "The deliverables of a request, each with its state (PENDING, IN_PROGRESS, DELIVERED, "
                     + "CANCELLED with a reason), and what is still outstanding; a partner sees only its agency's")

@@ -21,7 +21,10 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.catalogue.ItemsUnavailable;
+import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
+import org.assistance.chassis.events.RequestEvents.RequestEndorsed;
+import org.assistance.chassis.events.RequestEvents.RequestEndorsementDeclined;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
@@ -118,6 +121,27 @@ public class AssistanceRequest extends PanacheEntityBase {
     @Column(name = "completion_comment")
     public String completionComment;
 
+    /** The State's national priority the request answers (one of its own country's), or null. */
+    @Column(name = "priority_id")
+    public UUID priorityId;
+
+    /** The State's word on the request through its focal point, the latest decision only; null before any. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "endorsement_decision")
+    public EndorsementDecision endorsementDecision;
+
+    @Column(name = "endorsement_reference")
+    public String endorsementReference;
+
+    @Column(name = "endorsement_comment")
+    public String endorsementComment;
+
+    @Column(name = "endorsed_by")
+    public String endorsedBy;
+
+    @Column(name = "endorsed_at")
+    public OffsetDateTime endorsedAt;
+
     @Version
     public long version;
 
@@ -166,6 +190,7 @@ public class AssistanceRequest extends PanacheEntityBase {
                 draft.estimatedValue() == null ? null : draft.estimatedValue().amount();
         estimatedCurrency =
                 draft.estimatedValue() == null ? null : draft.estimatedValue().currency();
+        priorityId = draft.priorityId();
         updatedAt = now;
     }
 
@@ -193,6 +218,40 @@ public class AssistanceRequest extends PanacheEntityBase {
      */
     boolean answerInformationRequest(OffsetDateTime now) {
         return status == RequestStatus.INFORMATION_REQUESTED && moveTo(RequestStatus.UNDER_REVIEW, now);
+    }
+
+    /**
+     * The State's focal point endorses the request or declines to, while it awaits a decision;
+     * a later word replaces an earlier one. After the decision (or a withdrawal) it is too late: 409.
+     */
+    void endorse(Endorsement endorsement, String focalPoint, OffsetDateTime now) {
+        if (!status.isUndecided()) {
+            throw DomainRuleViolation.conflict("Request " + id + " is " + status
+                    + "; it can be endorsed or declined only while awaiting a decision "
+                    + "(SUBMITTED, UNDER_REVIEW or INFORMATION_REQUESTED)");
+        }
+        endorsementDecision = endorsement.decision();
+        endorsementReference = endorsement.reference().strip();
+        endorsementComment =
+                endorsement.comment() == null || endorsement.comment().isBlank()
+                        ? null
+                        : endorsement.comment().strip();
+        endorsedBy = focalPoint.length() > StatusChange.MAX_ACTOR
+                ? focalPoint.substring(0, StatusChange.MAX_ACTOR)
+                : focalPoint;
+        endorsedAt = now;
+    }
+
+    /** The event of the latest endorsement decision: endorsed, or endorsement declined. */
+    AssistanceEvent endorsementEvent() {
+        return switch (endorsementDecision) {
+            case ENDORSED ->
+                new RequestEndorsed(
+                        id, agencyId, country, endorsementReference, endorsementComment, endorsedBy, endorsedAt);
+            case DECLINED ->
+                new RequestEndorsementDeclined(
+                        id, agencyId, country, endorsementReference, endorsementComment, endorsedBy, endorsedAt);
+        };
     }
 
     /**
@@ -317,7 +376,8 @@ public class AssistanceRequest extends PanacheEntityBase {
                 equipmentLines,
                 trainingNeeds,
                 estimatedValue(),
-                updatedAt);
+                updatedAt,
+                priorityId);
     }
 
     RequestSubmitted submittedEvent() {
@@ -335,6 +395,7 @@ public class AssistanceRequest extends PanacheEntityBase {
                 equipmentLines,
                 trainingNeeds,
                 estimatedValue(),
-                submittedAt);
+                submittedAt,
+                priorityId);
     }
 }

@@ -51,6 +51,7 @@ public class AssistanceRequests {
     private final Validator validator;
     private final CatalogueCopy catalogue;
     private final PartnerNotices notices;
+    private final StatedPriorities priorities;
 
     public AssistanceRequests(
             Outbox outbox,
@@ -58,8 +59,10 @@ public class AssistanceRequests {
             ObjectMapper json,
             Validator validator,
             CatalogueCopy catalogue,
-            PartnerNotices notices) {
+            PartnerNotices notices,
+            StatedPriorities priorities) {
         this.notices = notices;
+        this.priorities = priorities;
         this.outbox = outbox;
         this.entityManager = entityManager;
         this.json = json;
@@ -94,6 +97,7 @@ public class AssistanceRequests {
                 return replay(agencyId, idempotencyKey, fingerprint);
             }
         }
+        requirePriorityOfCountry(draft);
         OffsetDateTime now = OffsetDateTime.now();
         AssistanceRequest request = AssistanceRequest.submit(id, agencyId, draft, now, catalogue);
         request.persist();
@@ -121,10 +125,29 @@ public class AssistanceRequests {
         return new Submission(AssistanceRequest.findById(earlier[1]), true);
     }
 
-    /** The request as the caller may see it; another agency's request does not exist for a partner. */
+    /**
+     * A request names a national priority of its own country only: one of another State (or none
+     * at all) is refused with 422 naming priorityId.
+     */
+    private void requirePriorityOfCountry(RequestDraft draft) {
+        if (draft.priorityId() == null) {
+            return;
+        }
+        if (!priorities
+                .countryOf(draft.priorityId())
+                .map(draft.country()::equals)
+                .orElse(false)) {
+            throw new PriorityNotOfCountry(draft.priorityId(), draft.country());
+        }
+    }
+
+    /**
+     * The request as the caller may see it; another agency's request does not exist for a partner,
+     * nor another State's for a focal point.
+     */
     public AssistanceRequest visibleTo(UUID id, TenantScope scope) {
         AssistanceRequest request = AssistanceRequest.findById(id);
-        if (request == null || !scope.includesAgency(request.agencyId)) {
+        if (request == null || !scope.includesRequest(request.agencyId, request.country)) {
             throw DomainRuleViolation.notFound("Request " + id);
         }
         return request;
@@ -137,7 +160,7 @@ public class AssistanceRequests {
     @Transactional(Transactional.TxType.MANDATORY)
     public AssistanceRequest lockedFor(UUID id, TenantScope scope) {
         AssistanceRequest request = AssistanceRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        if (request == null || !scope.includesAgency(request.agencyId)) {
+        if (request == null || !scope.includesRequest(request.agencyId, request.country)) {
             throw DomainRuleViolation.notFound("Request " + id);
         }
         return request;
@@ -166,6 +189,7 @@ public class AssistanceRequests {
             throw EntityTags.stale();
         }
         RequestDraft amended = merged(request, patch);
+        requirePriorityOfCountry(amended);
         OffsetDateTime now = OffsetDateTime.now();
         RequestStatus before = request.status;
         RequestStatus after = request.amend(amended, now, catalogue);
@@ -193,6 +217,27 @@ public class AssistanceRequests {
             throw new ConstraintViolationException(violations);
         }
         return draft;
+    }
+
+    /**
+     * The State's focal point endorses a request of its State or declines to (another State's does
+     * not exist for it). The request is locked, so a decision arriving from program-service at the
+     * same moment is not missed; the endorsement's event and the agency's webhook notice go in the
+     * same transaction.
+     */
+    @Transactional
+    public AssistanceRequest endorse(UUID id, TenantScope scope, Endorsement endorsement, String focalPoint) {
+        AssistanceRequest request = lockedFor(id, scope);
+        OffsetDateTime now = OffsetDateTime.now();
+        request.endorse(endorsement, focalPoint, now);
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("decision", request.endorsementDecision);
+        data.put("reference", request.endorsementReference);
+        data.put("comment", request.endorsementComment);
+        data.put("at", now);
+        notices.notify(request.agencyId, id, NoticeType.REQUEST_ENDORSEMENT_RECORDED, data);
+        outbox.record(request.endorsementEvent());
+        return request;
     }
 
     @Transactional

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
+import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -32,7 +33,10 @@ record RequestAmendment(
         @Schema(example = "2027-03-31") LocalDate desiredBy,
         @Schema(maxItems = RequestDraft.MAX_EQUIPMENT_LINES) List<RequestDraft.EquipmentLineInput> equipmentLines,
         @Schema(maxItems = RequestDraft.MAX_TRAINING_NEEDS) List<RequestDraft.TrainingNeedInput> trainingNeeds,
-        MoneyChange estimatedValue) {
+        MoneyChange estimatedValue,
+
+        @Schema(description = "A national priority of the request's own country, or null to name none")
+        UUID priorityId) {
 
     @Schema(name = "RequestingAuthorityChange")
     record AuthorityChange(@Schema(maxLength = 200) String name, AuthorityKind kind) {}

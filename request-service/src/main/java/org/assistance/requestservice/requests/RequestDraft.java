@@ -1,5 +1,6 @@
 package org.assistance.requestservice.requests;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.FutureOrPresent;
 import jakarta.validation.constraints.Max;
@@ -12,6 +13,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.UUID;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem.FieldError;
 import org.assistance.chassis.validation.CountryCode;
@@ -59,7 +61,14 @@ public record RequestDraft(
 
         @Size(max = MAX_EQUIPMENT_LINES) List<@NotNull @Valid EquipmentLineInput> equipmentLines,
         @Size(max = MAX_TRAINING_NEEDS) List<@NotNull @Valid TrainingNeedInput> trainingNeeds,
-        @Valid MoneyInput estimatedValue) {
+        @Valid MoneyInput estimatedValue,
+
+        // left out of the JSON when absent: a body without it keeps the idempotency fingerprint it always had
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        @Schema(
+                description = "The State's national priority the request answers (GET /api/v1/countries/{country}/"
+                        + "priorities); it must be one of the request's own country")
+        UUID priorityId) {
     /** As many kinds of assistance as there are: each may be named once. */
     static final int ASSISTANCE_TYPES = 6;
 
@@ -107,7 +116,8 @@ public record RequestDraft(
                 desiredBy,
                 equipmentLines,
                 trainingNeeds,
-                estimatedValue);
+                estimatedValue,
+                priorityId);
     }
 
     /** The draft that would produce this request again (the base an amendment is applied to). */
@@ -127,7 +137,8 @@ public record RequestDraft(
                 r.trainingNeeds.stream()
                         .map(t -> new TrainingNeedInput(t.topic(), t.expectedParticipants()))
                         .toList(),
-                r.estimatedAmount == null ? null : new MoneyInput(r.estimatedAmount, r.estimatedCurrency));
+                r.estimatedAmount == null ? null : new MoneyInput(r.estimatedAmount, r.estimatedCurrency),
+                r.priorityId);
     }
 
     /** The rules that span fields: equipment lines iff EQUIPMENT, training needs only with TRAINING. */

@@ -124,8 +124,10 @@ public class RequestResource {
 
     @GET
     @Path("/{id}")
-    @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN, Roles.LOGISTICS})
-    @Operation(summary = "One request; a partner sees only its own agency's. The ETag is needed to amend it.")
+    @RolesAllowed({Roles.PARTNER, Roles.FOCAL_POINT, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN, Roles.LOGISTICS})
+    @Operation(
+            summary = "One request; a partner sees only its own agency's, a focal point only its State's. "
+                    + "The ETag is needed to amend it.")
     @APIResponse(
             responseCode = "200",
             description = "The request, with its version as ETag",
@@ -261,7 +263,7 @@ public class RequestResource {
 
     @GET
     @Path("/{id}/history")
-    @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN, Roles.LOGISTICS})
+    @RolesAllowed({Roles.PARTNER, Roles.FOCAL_POINT, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN, Roles.LOGISTICS})
     @Operation(summary = "Status changes of a request with time, actor and reason, oldest first")
     @APIResponse(
             responseCode = "200",
@@ -285,8 +287,10 @@ public class RequestResource {
     }
 
     @GET
-    @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN, Roles.LOGISTICS})
-    @Operation(summary = "Requests, newest first, a page at a time; a partner sees only its agency's")
+    @RolesAllowed({Roles.PARTNER, Roles.FOCAL_POINT, Roles.REVIEWER, Roles.OPERATIONS, Roles.ADMIN, Roles.LOGISTICS})
+    @Operation(
+            summary = "Requests, newest first, a page at a time; a partner sees only its agency's, a focal point "
+                    + "only its State's (naming another country finds none)")
     @APIResponse(
             responseCode = "200",
             description = "One page, and the link to the next",

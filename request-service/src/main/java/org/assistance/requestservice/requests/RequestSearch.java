@@ -43,6 +43,11 @@ public class RequestSearch {
             where.add("agencyId = :agency");
             params.and("agency", criteria.scope().agency());
         }
+        if (criteria.scope().confinedToCountry()) {
+            // a focal point reads its own State's requests; naming another State finds none
+            where.add("country = :scopeCountry");
+            params.and("scopeCountry", criteria.scope().country());
+        }
         if (criteria.status() != null) {
             where.add("status = :status");
             params.and("status", criteria.status());

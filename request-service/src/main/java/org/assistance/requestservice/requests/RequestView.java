@@ -55,6 +55,12 @@ public record RequestView(
 
         @Schema(maxLength = RequestResource.MAX_COMMENT) String completionComment,
 
+        @Schema(description = "The State's national priority the request answers, if it names one")
+        UUID priorityId,
+
+        @Schema(description = "The State's word on the request through its national focal point; absent before any")
+        EndorsementView endorsement,
+
         @Schema(minimum = "0", maximum = "9223372036854775807", description = "Changes with every amendment; the ETag")
         long version) {
 
@@ -81,7 +87,35 @@ public record RequestView(
                 r.closedAt,
                 r.satisfaction,
                 r.completionComment,
+                r.priorityId,
+                EndorsementView.of(r),
                 r.version);
+    }
+
+    /** The latest endorsement decision; a later one replaced any earlier. */
+    @Schema(name = "RequestEndorsement")
+    public record EndorsementView(
+            EndorsementDecision decision,
+
+            @Schema(maxLength = Endorsement.MAX_REFERENCE, description = "The State's own letter or file number")
+            String reference,
+
+            @Schema(maxLength = Endorsement.MAX_COMMENT) String comment,
+
+            @Schema(maxLength = StatusChange.MAX_ACTOR, description = "The focal point (its token subject)")
+            String by,
+
+            OffsetDateTime at) {
+        static EndorsementView of(AssistanceRequest r) {
+            return r.endorsementDecision == null
+                    ? null
+                    : new EndorsementView(
+                            r.endorsementDecision,
+                            r.endorsementReference,
+                            r.endorsementComment,
+                            r.endorsedBy,
+                            r.endorsedAt);
+        }
     }
 
     @Schema(name = "RequestPage", description = "One page of requests; follow `next` for the following page")

@@ -9,6 +9,8 @@ public enum NoticeType {
     REQUEST_STATUS_CHANGED("request.status-changed"),
     REQUEST_INFORMATION_REQUESTED("request.information-requested"),
     REQUEST_MESSAGE_POSTED("request.message-posted"),
+    /** The State's focal point endorsed the request or declined to; a later decision replaces an earlier one. */
+    REQUEST_ENDORSEMENT_RECORDED("request.endorsement-recorded"),
     DELIVERABLE_SCHEDULED("deliverable.scheduled"),
     SHIPMENT_HELD("shipment.held"),
     SHIPMENT_DISPATCHED("shipment.dispatched"),
@@ -23,7 +25,7 @@ public enum NoticeType {
 
     /** The names a subscription may list (and "*"), for the API's description. */
     public static final String NAMES = "request.status-changed, request.information-requested, request.message-posted, "
-            + "deliverable.scheduled, shipment.held, shipment.dispatched, shipment.delivered, activity.delivered, "
+            + "request.endorsement-recorded, deliverable.scheduled, shipment.held, shipment.dispatched, shipment.delivered, activity.delivered, "
             + "request.closed, webhook.test, or \"*\" for all";
 
     private final String wireName;
