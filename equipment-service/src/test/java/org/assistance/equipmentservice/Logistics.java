@@ -96,7 +96,13 @@ public final class Logistics {
                         "reference",
                         "Test measure " + target,
                         "reason",
-                        "Screening test"))
+                        "Screening test",
+                        "basis",
+                        "NATIONAL_EXPORT_CONTROL",
+                        "imposedBy",
+                        "Federal Ministry of Labour and Economy (AT)",
+                        "instrument",
+                        "Foreign Trade Act 2011, section 13"))
                 .when()
                 .post("/api/v1/export-rules")
                 .then()

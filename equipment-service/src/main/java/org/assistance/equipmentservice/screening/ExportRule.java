@@ -9,9 +9,12 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.events.Values.BarrierBasis;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.problems.InvalidInput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -19,6 +22,8 @@ import org.hibernate.type.SqlTypes;
 /**
  * An export-control or sanctions measure: for a destination (or every destination, "*") and an
  * item category (or every dual-use item, "DUAL_USE"), shipping is PROHIBITED or needs a licence.
+ * Every rule states what it rests on ({@link LegalBasis}): a measure of the UN Security Council, a
+ * unilateral measure of a State or organisation, a national export control, or something else.
  * A rule is never deleted: a change keeps the earlier wording in its revisions, and a rule that
  * no longer applies is retired (who, when, why), after which it holds nothing.
  */
@@ -35,6 +40,34 @@ public class ExportRule extends PanacheEntityBase {
         LICENCE_REQUIRED
     }
 
+    /** The longest name of who imposed a measure, and of the instrument it was imposed by. */
+    public static final int MAX_IMPOSED_BY = 200;
+
+    public static final int MAX_INSTRUMENT = 300;
+
+    /**
+     * What a rule rests on, stated as a fact: the {@code basis}, who imposed it ({@code imposedBy}:
+     * the Security Council and its regime, the imposing State or organisation, or the national
+     * authority; required unless the basis is OTHER) and by which {@code instrument} (resolution,
+     * act or list), if known.
+     */
+    public record LegalBasis(BarrierBasis basis, String imposedBy, String instrument) {
+        public LegalBasis {
+            imposedBy = imposedBy == null || imposedBy.isBlank() ? null : imposedBy.strip();
+            instrument = instrument == null || instrument.isBlank() ? null : instrument.strip();
+            if (basis == null) {
+                throw InvalidInput.field("basis", "is required: " + Arrays.toString(BarrierBasis.values()));
+            }
+            if (imposedBy == null && basis != BarrierBasis.OTHER) {
+                throw InvalidInput.field(
+                        "imposedBy",
+                        "is required for a " + basis
+                                + " rule: the Security Council and its regime, the imposing State or "
+                                + "organisation, or the national authority");
+            }
+        }
+    }
+
     /** The rule as it read before a change. */
     @Schema(name = "ExportRuleRevision")
     public record Revision(
@@ -46,6 +79,12 @@ public class ExportRule extends PanacheEntityBase {
             Measure measure,
             @Schema(maxLength = 200) String reference,
             @Schema(maxLength = 2_000) String reason,
+
+            @Schema(description = "what the rule rested on (none for wordings from before bases were recorded)")
+            BarrierBasis basis,
+
+            @Schema(maxLength = MAX_IMPOSED_BY) String imposedBy,
+            @Schema(maxLength = MAX_INSTRUMENT) String instrument,
             OffsetDateTime validFrom,
             OffsetDateTime replacedAt,
             @Schema(maxLength = 200) String replacedBy) {}
@@ -61,6 +100,14 @@ public class ExportRule extends PanacheEntityBase {
 
     public String reference;
     public String reason;
+
+    @Enumerated(EnumType.STRING)
+    public BarrierBasis basis;
+
+    @Column(name = "imposed_by")
+    public String imposedBy;
+
+    public String instrument;
 
     @Column(name = "created_at")
     public OffsetDateTime createdAt;
@@ -92,6 +139,7 @@ public class ExportRule extends PanacheEntityBase {
             Measure measure,
             String reference,
             String reason,
+            LegalBasis legalBasis,
             String by,
             OffsetDateTime at) {
         ExportRule rule = new ExportRule();
@@ -101,6 +149,7 @@ public class ExportRule extends PanacheEntityBase {
         rule.measure = measure;
         rule.reference = reference;
         rule.reason = reason;
+        rule.rest(legalBasis);
         rule.createdAt = at;
         rule.createdBy = by;
         return rule;
@@ -116,6 +165,7 @@ public class ExportRule extends PanacheEntityBase {
             Measure newMeasure,
             String newReference,
             String newReason,
+            LegalBasis newBasis,
             String by,
             OffsetDateTime at) {
         requireActive("be changed");
@@ -125,14 +175,31 @@ public class ExportRule extends PanacheEntityBase {
         }
         revisions = new ArrayList<>(revisions);
         revisions.add(new Revision(
-                destination, target, measure, reference, reason, changedAt != null ? changedAt : createdAt, at, by));
+                destination,
+                target,
+                measure,
+                reference,
+                reason,
+                basis,
+                imposedBy,
+                instrument,
+                changedAt != null ? changedAt : createdAt,
+                at,
+                by));
         destination = newDestination;
         target = newTarget;
         measure = newMeasure;
         reference = newReference;
         reason = newReason;
+        rest(newBasis);
         changedAt = at;
         changedBy = by;
+    }
+
+    private void rest(LegalBasis legalBasis) {
+        basis = legalBasis.basis();
+        imposedBy = legalBasis.imposedBy();
+        instrument = legalBasis.instrument();
     }
 
     void retire(String why, String by, OffsetDateTime at) {

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.Arrays;
+import org.assistance.chassis.events.Values.BarrierBasis;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.validation.CountryCode;
 import org.assistance.equipmentservice.catalogue.ItemCategory;
@@ -30,9 +31,33 @@ public record ExportRuleDraft(
         String reference,
 
         @NotBlank @Size(max = 2_000) @Schema(example = "Interception equipment needs an export licence")
-        String reason) {
+        String reason,
 
-    /** What bean validation cannot say: the target is a category or DUAL_USE, the destination a real country or *. */
+        @NotNull
+        @Schema(
+                example = "UNILATERAL_MEASURE",
+                description = "what the rule rests on: a measure of the UN Security Council, a unilateral "
+                        + "measure of a State or organisation, a national export control, or something else")
+        BarrierBasis basis,
+
+        @Size(max = ExportRule.MAX_IMPOSED_BY)
+        @Schema(
+                example = "European Union",
+                description = "who imposed it: the Security Council and its regime (e.g. \"UN Security Council "
+                        + "(1718 Committee)\"), the imposing State or organisation, or the national authority; "
+                        + "required unless basis is OTHER")
+        String imposedBy,
+
+        @Size(max = ExportRule.MAX_INSTRUMENT)
+        @Schema(
+                example = "Council Regulation (EU) 2021/821, Annex I",
+                description = "the resolution, act or list it was imposed by (e.g. \"S/RES/2397 (2017)\")")
+        String instrument) {
+
+    /**
+     * What bean validation cannot say: the target is a category or DUAL_USE, the destination a real
+     * country or *, and who imposed the rule is named unless its basis is OTHER.
+     */
     void check() {
         boolean category =
                 Arrays.stream(ItemCategory.values()).anyMatch(c -> c.name().equals(target));
@@ -43,5 +68,11 @@ public record ExportRuleDraft(
         if (!ExportRule.ANY_DESTINATION.equals(destination) && !CountryCode.Validator.isValid(destination)) {
             throw InvalidInput.field("destination", "must be an ISO 3166-1 alpha-2 code or *");
         }
+        legalBasis();
+    }
+
+    /** What the rule rests on; who imposed it is required unless the basis is OTHER (400 naming imposedBy). */
+    ExportRule.LegalBasis legalBasis() {
+        return new ExportRule.LegalBasis(basis, imposedBy, instrument);
     }
 }

@@ -58,8 +58,9 @@ public class ExportRuleResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
     @Operation(
-            summary = "Add a rule: shipments planned from now on are screened against it, and planned ones "
-                    + "not yet dispatched are screened again (those it hits are held)")
+            summary = "Add a rule, with what it rests on (basis, imposedBy, instrument): shipments planned from now "
+                    + "on are screened against it, and planned ones not yet dispatched are screened again (those it "
+                    + "hits are held, their hits keeping the rule's basis as it read then)")
     @APIResponse(
             responseCode = "201",
             description = "Added; planned shipments were screened against it",
@@ -77,6 +78,7 @@ public class ExportRuleResource {
                 body.measure(),
                 body.reference().strip(),
                 body.reason().strip(),
+                body.legalBasis(),
                 caller.subject());
         return Response.status(Response.Status.CREATED)
                 .entity(ExportRuleView.of(rule))
@@ -87,7 +89,9 @@ public class ExportRuleResource {
     @Path("/{id}")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Change a rule (its earlier wording is kept); planned shipments are screened again")
+    @Operation(
+            summary = "Change a rule, its basis included (its earlier wording and basis are kept in its revisions); "
+                    + "planned shipments are screened again")
     @APIResponse(
             responseCode = "200",
             description = "Changed; planned shipments were screened again",
@@ -112,6 +116,7 @@ public class ExportRuleResource {
                 body.measure(),
                 body.reference().strip(),
                 body.reason().strip(),
+                body.legalBasis(),
                 caller.subject()));
     }
 

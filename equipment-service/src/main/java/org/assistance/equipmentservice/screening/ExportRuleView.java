@@ -3,9 +3,10 @@ package org.assistance.equipmentservice.screening;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.events.Values.BarrierBasis;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
-/** A rule as the API answers it, with its earlier wordings and its retirement. */
+/** A rule as the API answers it, with what it rests on, its earlier wordings and its retirement. */
 @Schema(name = "ExportRule")
 public record ExportRuleView(
         UUID id,
@@ -17,6 +18,14 @@ public record ExportRuleView(
         ExportRule.Measure measure,
         @Schema(maxLength = 200) String reference,
         @Schema(maxLength = 2_000) String reason,
+        @Schema(description = "what the rule rests on") BarrierBasis basis,
+
+        @Schema(maxLength = ExportRule.MAX_IMPOSED_BY, example = "UN Security Council (1718 Committee)")
+        String imposedBy,
+
+        @Schema(maxLength = ExportRule.MAX_INSTRUMENT, example = "S/RES/2397 (2017)")
+        String instrument,
+
         OffsetDateTime createdAt,
         @Schema(maxLength = 200) String createdBy,
         OffsetDateTime changedAt,
@@ -39,6 +48,9 @@ public record ExportRuleView(
                 r.measure,
                 r.reference,
                 r.reason,
+                r.basis,
+                r.imposedBy,
+                r.instrument,
                 r.createdAt,
                 r.createdBy,
                 r.changedAt,

@@ -51,10 +51,17 @@ public class ExportRules {
 
     @Transactional
     public ExportRule add(
-            String destination, String target, ExportRule.Measure measure, String reference, String reason, String by) {
+            String destination,
+            String target,
+            ExportRule.Measure measure,
+            String reference,
+            String reason,
+            ExportRule.LegalBasis basis,
+            String by) {
         screening.lockRulesForChange();
         requireRoomFor(destination, target, null);
-        ExportRule rule = ExportRule.of(destination, target, measure, reference, reason, by, OffsetDateTime.now());
+        ExportRule rule =
+                ExportRule.of(destination, target, measure, reference, reason, basis, by, OffsetDateTime.now());
         rule.persist();
         changed.fire(new RulesInForceChanged(rule.id));
         return rule;
@@ -68,11 +75,12 @@ public class ExportRules {
             ExportRule.Measure measure,
             String reference,
             String reason,
+            ExportRule.LegalBasis basis,
             String by) {
         screening.lockRulesForChange();
         ExportRule rule = locked(id);
         requireRoomFor(destination, target, id);
-        rule.change(destination, target, measure, reference, reason, by, OffsetDateTime.now());
+        rule.change(destination, target, measure, reference, reason, basis, by, OffsetDateTime.now());
         changed.fire(new RulesInForceChanged(rule.id));
         return rule;
     }

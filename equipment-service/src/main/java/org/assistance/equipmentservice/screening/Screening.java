@@ -10,7 +10,9 @@ import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
 
 /**
- * Screens a shipment line by line against the export-control and sanctions rules in force.
+ * Screens a shipment line by line against the export-control and sanctions rules in force. A hit
+ * keeps the rule as it read then, its basis, imposing party and instrument included: a held line's
+ * record stays what held it even when the rule changes later.
  * Screening holds a shared lock on "the rules in force" until its transaction ends, and a rule
  * change holds it exclusively while it re-screens planned shipments: a shipment planned while a
  * rule is added is either seen by the re-screening or screened against the new rule, never neither.
@@ -74,7 +76,10 @@ public class Screening {
                             rule.id,
                             rule.measure.name(),
                             rule.reference,
-                            rule.reason));
+                            rule.reason,
+                            rule.basis.name(),
+                            rule.imposedBy,
+                            rule.instrument));
                 }
             }
         }

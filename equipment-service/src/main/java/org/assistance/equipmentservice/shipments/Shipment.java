@@ -139,6 +139,9 @@ public class Shipment extends PanacheEntityBase {
     @Column(name = "cancelled_by")
     public String cancelledBy;
 
+    @Column(name = "cancelled_at")
+    public OffsetDateTime cancelledAt;
+
     @Column(name = "planned_at")
     public OffsetDateTime plannedAt;
 
@@ -344,6 +347,7 @@ public class Shipment extends PanacheEntityBase {
         }
         cancellationReason = reason;
         cancelledBy = by;
+        cancelledAt = at;
         status = ShipmentStatus.CANCELLED;
         updatedAt = at;
     }

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.assistance.chassis.problems.InvalidInput;
@@ -60,8 +61,10 @@ public class ShipmentResource {
 
     @GET
     @Path("/shipments")
-    @RolesAllowed({Roles.PARTNER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN, Roles.REVIEWER})
-    @Operation(summary = "Shipments, newest first, by request, status or delay; partners see only their agency's")
+    @RolesAllowed({Roles.PARTNER, Roles.FOCAL_POINT, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN, Roles.REVIEWER})
+    @Operation(
+            summary = "Shipments, newest first, by request, status or delay; partners see only their agency's, a "
+                    + "focal point only those to its State")
     @APIResponse(
             responseCode = "200",
             description = "A page of shipments, newest first (with delayed, a page may hold "
@@ -106,16 +109,19 @@ public class ShipmentResource {
         List<Shipment> shown = page.stream()
                 .filter(s -> delayed == null || s.isDelayed(now) == delayed)
                 .toList();
+        Map<UUID, List<Impediment>> impediments = shipments.impedimentsOf(shown);
         Response answer = Pages.of(found, limit, s -> s.id, s -> new Object[] {s.plannedAt, s.id}, uri);
         return Response.fromResponse(answer)
-                .entity(shown.stream().map(s -> ShipmentView.of(s, now)).toList())
+                .entity(shown.stream()
+                        .map(s -> ShipmentView.of(s, impediments.getOrDefault(s.id, List.of()), now))
+                        .toList())
                 .build();
     }
 
     @GET
     @Path("/shipments/{id}")
-    @RolesAllowed({Roles.PARTNER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN, Roles.REVIEWER})
-    @Operation(summary = "One shipment")
+    @RolesAllowed({Roles.PARTNER, Roles.FOCAL_POINT, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN, Roles.REVIEWER})
+    @Operation(summary = "One shipment, with its screening hits and impediments")
     @APIResponse(responseCode = "200", description = "The shipment")
     @APIResponse(
             responseCode = "404",

@@ -50,13 +50,21 @@ public record ShipmentView(
         boolean delayed,
         @Schema(maxLength = 2_000) String cancellationReason,
         @Schema(maxLength = 200) String cancelledBy,
+        OffsetDateTime cancelledAt,
+
+        @Schema(
+                maxItems = Impediment.MAX_PER_SHIPMENT,
+                description = "what stopped or slowed it other than a screening rule (a carrier's, bank's, "
+                        + "supplier's or insurer's refusal, a licence denied or delayed), in the order they occurred")
+        List<ImpedimentView> impediments,
+
         OffsetDateTime plannedAt,
         OffsetDateTime updatedAt) {
     /** Hits one shipment can carry: every line (at most 100) hit by the rules for its destination and category or
      * dual use (at most 4 x 10), and as many again cleared while it was held. */
     static final int MAX_HITS = 2 * Shipments.MAX_LINES * 4 * 10;
 
-    static ShipmentView of(Shipment s, OffsetDateTime now) {
+    static ShipmentView of(Shipment s, List<Impediment> impediments, OffsetDateTime now) {
         return new ShipmentView(
                 s.id,
                 s.requestId,
@@ -85,11 +93,14 @@ public record ShipmentView(
                 s.isDelayed(now),
                 s.cancellationReason,
                 s.cancelledBy,
+                s.cancelledAt,
+                impediments.stream().map(ImpedimentView::of).toList(),
                 s.plannedAt,
                 s.updatedAt);
     }
 
+    /** The shipment with its impediments, read now. */
     static ShipmentView of(Shipment s) {
-        return of(s, OffsetDateTime.now());
+        return of(s, Impediment.of(s.id), OffsetDateTime.now());
     }
 }

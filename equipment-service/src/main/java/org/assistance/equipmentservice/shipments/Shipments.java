@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
@@ -305,7 +306,7 @@ public class Shipments {
     }
 
     /**
-     * Shipments the scope may read, newest first, of a request and in a status when given, after
+     * Shipments the scope may read (a partner its agency's, a focal point those to its State), newest first, of a request and in a status when given, after
      * the shipment planned at {@code afterAt} with id {@code afterId} if given; one more than {@code limit}.
      */
     public List<Shipment> page(
@@ -324,6 +325,10 @@ public class Shipments {
             query.append(" and agencyId = :agency");
             params.put("agency", scope.agency());
         }
+        if (scope.confinedToCountry()) {
+            query.append(" and destinationCountry = :country");
+            params.put("country", scope.country());
+        }
         if (afterAt != null) {
             query.append(" and (plannedAt < :at or (plannedAt = :at and id > :id))");
             params.put("at", afterAt);
@@ -335,10 +340,19 @@ public class Shipments {
                 .list();
     }
 
-    /** One shipment; one outside the caller's scope is not found, as if it did not exist. */
+    /** The impediments of these shipments (read in one query), by shipment, each's in the order they occurred. */
+    public Map<UUID, List<Impediment>> impedimentsOf(List<Shipment> page) {
+        return Impediment.ofShipments(page.stream().map(s -> s.id).toList()).stream()
+                .collect(Collectors.groupingBy(i -> i.shipmentId, LinkedHashMap::new, Collectors.toList()));
+    }
+
+    /**
+     * One shipment; one outside the caller's scope (another agency's for a partner, another State's
+     * for a focal point) is not found, as if it did not exist.
+     */
     public Shipment get(UUID id, TenantScope scope) {
         Shipment shipment = Shipment.findById(id);
-        if (shipment == null || !scope.includesAgency(shipment.agencyId)) {
+        if (shipment == null || !scope.includesRequest(shipment.agencyId, shipment.destinationCountry)) {
             throw DomainRuleViolation.notFound("Shipment " + id);
         }
         return shipment;

@@ -222,7 +222,9 @@ class ExportControlScreeningTest {
                         "reference",
                         "r",
                         "reason",
-                        "r"))
+                        "r",
+                        "basis",
+                        "OTHER"))
                 .when()
                 .post("/api/v1/export-rules")
                 .then()
@@ -240,7 +242,9 @@ class ExportControlScreeningTest {
                         "reference",
                         "r",
                         "reason",
-                        "r"))
+                        "r",
+                        "basis",
+                        "OTHER"))
                 .when()
                 .post("/api/v1/export-rules")
                 .then()
@@ -259,7 +263,9 @@ class ExportControlScreeningTest {
                         "reference",
                         "r",
                         "reason",
-                        "r"))
+                        "r",
+                        "basis",
+                        "OTHER"))
                 .when()
                 .post("/api/v1/export-rules")
                 .then()

@@ -38,7 +38,9 @@ class ExportRuleBoundsTest {
                 "reference",
                 reference,
                 "reason",
-                "Bounds test");
+                "Bounds test",
+                "basis",
+                "OTHER");
     }
 
     private static Response add(Map<String, Object> rule) {

@@ -122,7 +122,9 @@ class ExportRuleLifecycleTest {
                             "reference",
                             "Council Decision 2027/7",
                             "reason",
-                            "Precursor analysis kits"))
+                            "Precursor analysis kits",
+                            "basis",
+                            "OTHER"))
                     .when()
                     .put("/api/v1/export-rules/" + rule)
                     .then()
@@ -218,7 +220,9 @@ class ExportRuleLifecycleTest {
                         "reference",
                         "Arms embargo 2019/1",
                         "reason",
-                        "Armoured vehicles"))
+                        "Armoured vehicles",
+                        "basis",
+                        "OTHER"))
                 .when()
                 .post("/api/v1/export-rules")
                 .then()
@@ -273,7 +277,9 @@ class ExportRuleLifecycleTest {
                         "reference",
                         "r",
                         "reason",
-                        "r"))
+                        "r",
+                        "basis",
+                        "OTHER"))
                 .when()
                 .put("/api/v1/export-rules/" + rule)
                 .then()
