@@ -17,6 +17,8 @@ import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
+import org.assistance.reportingservice.barriers.BarrierFacts;
+import org.assistance.reportingservice.countries.CountryFacts;
 import org.assistance.reportingservice.dashboard.DashboardStream;
 import org.assistance.reportingservice.dashboard.DeliveryReadModel;
 import org.assistance.reportingservice.dashboard.FactTables;
@@ -115,6 +117,8 @@ public class ReadModels {
         }
         Timelines.write(connection, entries, events, copy);
         FactTables.write(connection, journeys.values(), programme);
+        BarrierFacts.write(connection, events);
+        CountryFacts.write(connection, events);
         return entries;
     }
 }

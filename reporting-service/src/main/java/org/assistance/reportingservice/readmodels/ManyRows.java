@@ -77,6 +77,21 @@ public final class ManyRows {
         write(connection, "on conflict (" + key + ") do update set " + others);
     }
 
+    /**
+     * Inserts every row; one whose {@code key} exists already overwrites it unless the row there is
+     * later by {@code time} (a later fact is never replaced by an earlier one arriving late).
+     */
+    public void upsertUnlessLater(Connection connection, String key, String time) throws SQLException {
+        String others = columns.stream()
+                .filter(c -> !List.of(key.split("\\s*,\\s*")).contains(c))
+                .map(c -> c + " = excluded." + c)
+                .collect(Collectors.joining(", "));
+        write(
+                connection,
+                "on conflict (" + key + ") do update set " + others + " where excluded." + time + " >= " + table + "."
+                        + time);
+    }
+
     /** Inserts every row not there yet (by any unique key). */
     public void insertNew(Connection connection) throws SQLException {
         write(connection, "on conflict do nothing");

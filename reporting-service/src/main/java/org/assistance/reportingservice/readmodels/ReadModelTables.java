@@ -31,6 +31,10 @@ public class ReadModelTables {
             "refused_lines",
             "donor_directory",
             "pledge_facts",
+            "national_priorities",
+            "request_priorities",
+            "request_endorsements",
+            "barrier_events",
             "processed_events");
 
     private static final long SWITCH_LOCK = 0x726562756c64L;

@@ -41,10 +41,11 @@ public class TimelineResource {
 
     @GET
     @Path("/{id}/timeline")
-    @RolesAllowed({Roles.PARTNER, Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
+    @RolesAllowed({Roles.PARTNER, Roles.FOCAL_POINT, Roles.REVIEWER, Roles.LOGISTICS, Roles.OPERATIONS, Roles.ADMIN})
     @Operation(
-            summary = "Every event of a request in order; partners read only their agency's timelines, in "
-                    + "their own words (no internal money, no screening detail)")
+            summary = "Every event of a request in order; partners read only their agency's timelines, a State's "
+                    + "focal point only its State's, both in the partner's words (no internal money, no screening "
+                    + "detail)")
     @APIResponse(
             responseCode = "200",
             description = "The request's events in the order they happened, at most " + Timelines.PAGE_SIZE
@@ -64,7 +65,7 @@ public class TimelineResource {
                             schema = @Schema(type = SchemaType.STRING, maxLength = 300)))
     @APIResponse(
             responseCode = "404",
-            description = "No such request, or not the calling agency's",
+            description = "No such request, or not the calling agency's (or the focal point's State's)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response timeline(
             @PathParam("id") UUID id,

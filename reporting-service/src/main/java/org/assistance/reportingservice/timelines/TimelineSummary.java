@@ -12,6 +12,8 @@ import org.assistance.chassis.events.RequestEvents.RequestCancelled;
 import org.assistance.chassis.events.RequestEvents.RequestClosed;
 import org.assistance.chassis.events.RequestEvents.RequestDelivered;
 import org.assistance.chassis.events.RequestEvents.RequestDeliveryStarted;
+import org.assistance.chassis.events.RequestEvents.RequestEndorsed;
+import org.assistance.chassis.events.RequestEvents.RequestEndorsementDeclined;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
 import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
@@ -22,6 +24,8 @@ import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
 import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
 import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
+import org.assistance.chassis.events.ShipmentEvents.ImpedimentRecorded;
+import org.assistance.chassis.events.ShipmentEvents.ImpedimentResolved;
 import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
 import org.assistance.chassis.events.ShipmentEvents.LineRefused;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentCancelled;
@@ -35,6 +39,7 @@ import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentReceived;
 import org.assistance.chassis.events.Values.Deliverable;
 import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
 
 /**
@@ -78,6 +83,15 @@ public final class TimelineSummary {
             line = "Shipment " + e.shipmentId() + " cleared by export-control screening";
         } else if (event instanceof ShipmentDelivered e) {
             line = "Shipment " + e.shipmentId() + " delivered";
+        } else if (event instanceof ImpedimentRecorded e) {
+            // who refused and what it cost is the platform's: the partner reads that it happened
+            line = inWords(e.kind()) + " recorded for shipment " + e.shipmentId()
+                    + (e.resolvedAt() == null
+                            ? ""
+                            : ", resolved " + e.resolvedAt().toLocalDate());
+        } else if (event instanceof ImpedimentResolved e) {
+            line = "Impediment to shipment " + e.shipmentId() + " resolved"
+                    + (e.resolvedAt() == null ? "" : " on " + e.resolvedAt().toLocalDate());
         } else if (event instanceof ShipmentDocumentAttached e) {
             // which paper a shipment carries (a licence, an end-user certificate) is the screening's
             line = "A document was attached to shipment " + e.attachedToId();
@@ -173,9 +187,28 @@ public final class TimelineSummary {
         } else if (event instanceof ShipmentHeld e) {
             return "Shipment " + e.shipmentId() + " held by export controls: "
                     + e.hits().stream()
-                            .map(h -> h.itemCode() + " " + h.measure())
-                            .reduce((a, b) -> a + ", " + b)
+                            .map(TimelineSummary::hit)
+                            .reduce((a, b) -> a + "; " + b)
                             .orElse("");
+        } else if (event instanceof RequestEndorsed e) {
+            return "The national focal point of " + e.country() + " endorsed the request"
+                    + (e.reference() == null ? "" : " (reference " + e.reference() + ")");
+        } else if (event instanceof RequestEndorsementDeclined e) {
+            return "The national focal point of " + e.country() + " declined to endorse the request"
+                    + (e.reference() == null ? "" : " (reference " + e.reference() + ")");
+        } else if (event instanceof ImpedimentRecorded e) {
+            return inWords(e.kind()) + " recorded for shipment " + e.shipmentId()
+                    + (e.party() == null ? "" : " by " + e.party())
+                    + " (" + basisInWords(e.basis()) + "), since "
+                    + e.occurredAt().toLocalDate()
+                    + (e.resolvedAt() == null
+                            ? ""
+                            : ", resolved " + e.resolvedAt().toLocalDate())
+                    + (e.extraCost() == null ? "" : ", extra cost " + money(e.extraCost()));
+        } else if (event instanceof ImpedimentResolved e) {
+            return "Impediment to shipment " + e.shipmentId() + " resolved"
+                    + (e.resolvedAt() == null ? "" : " on " + e.resolvedAt().toLocalDate())
+                    + (e.extraCost() == null ? "" : ", extra cost " + money(e.extraCost()));
         } else if (event instanceof ShipmentCleared e) {
             return "Shipment " + e.shipmentId() + " cleared"
                     + (e.licenceReference() == null ? "" : " with licence " + e.licenceReference());
@@ -223,6 +256,50 @@ public final class TimelineSummary {
                     + (e.reason() == null ? "" : " (" + e.reason() + ")");
         }
         return event.getClass().getSimpleName();
+    }
+
+    /**
+     * A screening hit as staff read it: "SUR-1 LICENCE_REQUIRED under Regulation (EU) 2021/821
+     * (unilateral measure, imposed by the European Union)"; older hits without a basis say less.
+     */
+    private static String hit(ScreeningHit h) {
+        StringBuilder line = new StringBuilder(h.itemCode()).append(' ').append(h.measure());
+        if (h.instrument() != null) {
+            line.append(" under ").append(h.instrument());
+        } else if (h.reference() != null) {
+            line.append(" under ").append(h.reference());
+        }
+        if (h.basis() != null || h.imposedBy() != null) {
+            line.append(" (").append(basisInWords(h.basis()));
+            if (h.imposedBy() != null) {
+                line.append(", imposed by ").append(h.imposedBy());
+            }
+            line.append(')');
+        }
+        return line.toString();
+    }
+
+    /** UN_SECURITY_COUNCIL → "UN Security Council measure"; none → "basis not recorded". */
+    static String basisInWords(String basis) {
+        if (basis == null) {
+            return "basis not recorded";
+        }
+        return switch (basis) {
+            case "UN_SECURITY_COUNCIL" -> "UN Security Council measure";
+            case "UNILATERAL_MEASURE" -> "unilateral measure";
+            case "NATIONAL_EXPORT_CONTROL" -> "national export control";
+            case "OTHER" -> "other basis";
+            default -> basis;
+        };
+    }
+
+    /** CARRIER_REFUSAL → "Carrier refusal". */
+    private static String inWords(String kind) {
+        if (kind == null || kind.isEmpty()) {
+            return "Impediment";
+        }
+        String words = kind.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
     }
 
     private static String deliverables(List<Deliverable> deliverables) {

@@ -85,13 +85,18 @@ public class Timelines {
      * every request, whole.
      */
     public Page of(UUID requestId, TenantScope scope, String after) {
-        boolean partner = scope.confinedToAgency();
-        if (partner) {
+        if (scope.confinedToAgency()) {
             RequestOwner owner = RequestOwner.findById(requestId);
             if (owner == null || !scope.includesAgency(owner.agencyId)) {
                 throw DomainRuleViolation.notFound("Request " + requestId);
             }
         }
+        if (scope.confinedToCountry() && !scope.includesCountry(countryOf(requestId))) {
+            // a State's focal point reads its State's requests only; another's does not exist for it
+            throw DomainRuleViolation.notFound("Request " + requestId);
+        }
+        // outside the platform's staff (a partner, a State's focal point): the partner's words
+        boolean partner = scope.confinedToAgency() || scope.confinedToCountry();
         List<TimelineEntry> entries = after == null
                 ? TimelineEntry.page(requestId, null, 0, PAGE_SIZE + 1)
                 : TimelineEntry.page(requestId, afterTime(after), afterSeq(after), PAGE_SIZE + 1);
@@ -116,6 +121,17 @@ public class Timelines {
                                                 : TimelineSummary.kindOnly(e.eventType)))
                         .toList(),
                 more ? Cursor.encode(last.occurredAt.toInstant(), last.seq) : null);
+    }
+
+    /** The State a request is for, as its submission (or approval) told it; null while unknown. */
+    private static String countryOf(UUID requestId) {
+        List<?> country = RequestOwner.getEntityManager()
+                .createNativeQuery("select country from request_facts where request_id = ?1")
+                .setParameter(1, requestId)
+                .getResultList();
+        return country.isEmpty() || country.get(0) == null
+                ? null
+                : country.get(0).toString();
     }
 
     private static OffsetDateTime afterTime(String cursor) {
