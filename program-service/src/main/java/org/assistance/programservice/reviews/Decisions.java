@@ -38,7 +38,8 @@ import org.assistance.programservice.programmes.RowLocks;
  * in the local copy, trainings, activities), commits the programme's funds split between donors
  * (never more than available, under the programme's row lock) and plans the activities; above
  * the four-eyes threshold it waits for a second, different reviewer. A withdrawn request takes
- * no decision.
+ * no decision. A request the State declined to endorse is not approved, nor, where the State's
+ * review policy waits for its endorsement, one it has not endorsed (also not by a second reviewer).
  */
 @ApplicationScoped
 public class Decisions {
@@ -74,7 +75,12 @@ public class Decisions {
         review.requireOpen();
         OffsetDateTime now = OffsetDateTime.now();
         switch (body.decision()) {
-            case APPROVE -> approve(review, approvalOf(review, body, reviewer), reviewer, now);
+            case APPROVE -> {
+                // read after the case's lock: the State's word arriving meanwhile waits for this decision
+                review.requireStateAllowsApproval(
+                        ReviewPolicy.of(review.country), Endorsement.findById(review.requestId));
+                approve(review, approvalOf(review, body, reviewer), reviewer, now);
+            }
             case REJECT -> reject(review, body, reviewer, now);
             case REQUEST_INFORMATION -> requestInformation(review, body, reviewer, now);
         }

@@ -5,13 +5,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.assistance.chassis.events.RequestEvents.MessagePosted;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
+import org.assistance.chassis.events.RequestEvents.RequestEndorsed;
+import org.assistance.chassis.events.RequestEvents.RequestEndorsementDeclined;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
 import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 
-/** Opens, updates and closes review cases from request-service's events, and keeps the agency's answers. */
+/**
+ * Opens, updates and closes review cases from request-service's events, and keeps the agency's
+ * answers and the State's endorsement.
+ */
 @ApplicationScoped
 public class RequestEventsConsumer {
     private final EventInbox inbox;
@@ -23,7 +28,9 @@ public class RequestEventsConsumer {
                 .on(RequestSubmitted.class, e -> queue.opened(e.data()))
                 .on(RequestAmended.class, e -> queue.amended(e.data()))
                 .on(RequestWithdrawn.class, e -> queue.withdrawn(e.data()))
-                .on(MessagePosted.class, e -> queue.messagePosted(e.data()));
+                .on(MessagePosted.class, e -> queue.messagePosted(e.data()))
+                .on(RequestEndorsed.class, e -> queue.endorsed(e.data()))
+                .on(RequestEndorsementDeclined.class, e -> queue.endorsementDeclined(e.data()));
     }
 
     @Incoming("assistance-requests")

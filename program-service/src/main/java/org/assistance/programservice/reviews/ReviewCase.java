@@ -108,11 +108,52 @@ public class ReviewCase extends PanacheEntityBase {
     @Column(name = "decision_note")
     public String decisionNote;
 
+    /** The State's national priority the request answers (request-service's id), or null. */
+    @Column(name = "priority_id")
+    public UUID priorityId;
+
     @Version
     public long version;
 
     boolean isDecided() {
         return status == ReviewStatus.APPROVED || status == ReviewStatus.REJECTED;
+    }
+
+    /** Still to be decided: waiting for a reviewer, for the agency's answers or for a second reviewer. */
+    boolean isOpen() {
+        return status == ReviewStatus.PENDING
+                || status == ReviewStatus.INFORMATION_REQUESTED
+                || status == ReviewStatus.AWAITING_SECOND_APPROVAL;
+    }
+
+    /**
+     * The State's word on approving this request. Whatever the policy, a request the State declined
+     * to endorse is not approved; where the State's policy waits for its endorsement, a request is
+     * approved only once endorsed. Rejecting it, or asking the agency for information, is always
+     * possible. {@code endorsement}: the State's latest decision on the request, or null.
+     */
+    void requireStateAllowsApproval(ReviewPolicy policy, Endorsement endorsement) {
+        if (endorsement != null && endorsement.isDeclined()) {
+            throw new DomainRuleViolation(
+                    409,
+                    "endorsement-declined",
+                    "The State declined to endorse this request",
+                    "Request " + requestId + " cannot be approved: the State declined to endorse it "
+                            + endorsement.when());
+        }
+        if (waitsForEndorsement(policy, endorsement)) {
+            throw new DomainRuleViolation(
+                    409,
+                    "endorsement-awaited",
+                    "The State's endorsement is awaited",
+                    "Request " + requestId + " cannot be approved yet: review of requests for " + country
+                            + " waits for the State's endorsement, and the State has not endorsed it");
+        }
+    }
+
+    /** Whether an approval waits for the State: its policy waits, the case is open and not endorsed. */
+    boolean waitsForEndorsement(ReviewPolicy policy, Endorsement endorsement) {
+        return isOpen() && policy.reviewWaitsForEndorsement && (endorsement == null || !endorsement.isEndorsed());
     }
 
     /** A decision is possible only on an open case: not withdrawn, not already decided. */
@@ -190,8 +231,8 @@ public class ReviewCase extends PanacheEntityBase {
             try (PreparedStatement insert = connection.prepareStatement("""
                     insert into review_cases (request_id, agency_id, country, thematic_area, priority, priority_rank,
                         title, assistance_types, desired_by, equipment_lines, training_needs, estimated_amount,
-                        estimated_currency, status, submitted_at, updated_at, version)
-                    values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, 0)
+                        estimated_currency, status, submitted_at, updated_at, priority_id, version)
+                    values (?, ?, ?, ?, ?, ?, ?, ?::jsonb, ?, ?::jsonb, ?::jsonb, ?, ?, ?, ?, ?, ?, 0)
                     on conflict (request_id) do nothing""")) {
                 insert.setObject(1, requestId);
                 insert.setString(2, agencyId);
@@ -209,6 +250,7 @@ public class ReviewCase extends PanacheEntityBase {
                 insert.setString(14, status.name());
                 insert.setObject(15, submittedAt);
                 insert.setObject(16, updatedAt);
+                insert.setObject(17, priorityId, Types.OTHER);
                 return insert.executeUpdate() == 1;
             }
         });
@@ -238,6 +280,7 @@ public class ReviewCase extends PanacheEntityBase {
                 submitted.equipmentLines(),
                 submitted.trainingNeeds(),
                 submitted.estimatedValue(),
+                submitted.priorityId(),
                 submitted.submittedAt());
         return review;
     }
@@ -264,6 +307,7 @@ public class ReviewCase extends PanacheEntityBase {
                 amended.equipmentLines(),
                 amended.trainingNeeds(),
                 amended.estimatedValue(),
+                amended.priorityId(),
                 amended.amendedAt());
         if (status == ReviewStatus.INFORMATION_REQUESTED || status == ReviewStatus.AWAITING_SECOND_APPROVAL) {
             status = ReviewStatus.PENDING;
@@ -297,6 +341,7 @@ public class ReviewCase extends PanacheEntityBase {
             List<EquipmentLine> lines,
             List<TrainingNeed> needs,
             org.assistance.chassis.events.Values.Money estimate,
+            UUID priorityId,
             OffsetDateTime at) {
         this.country = country;
         this.thematicArea = thematicArea;
@@ -309,6 +354,7 @@ public class ReviewCase extends PanacheEntityBase {
         this.trainingNeeds = needs == null ? List.of() : needs;
         this.estimatedAmount = estimate == null ? null : estimate.amount();
         this.estimatedCurrency = estimate == null ? null : estimate.currency();
+        this.priorityId = priorityId;
         this.updatedAt = at;
     }
 }

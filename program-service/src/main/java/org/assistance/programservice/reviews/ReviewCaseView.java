@@ -4,10 +4,12 @@ import jakarta.validation.constraints.Size;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.programservice.programmes.Programme;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -49,14 +51,74 @@ public record ReviewCaseView(
                 maxItems = InformationRequest.MAX_SHOWN,
                 description = "What reviewers asked the agency (the latest " + InformationRequest.MAX_SHOWN
                         + "), oldest first, each with the agency's answers beside its questions")
-        List<InformationRequestView> informationRequests) {
-    /** One case, with its requests for information and their answers. */
-    static ReviewCaseView of(ReviewCase c, List<Programme> programmes) {
-        return of(c, programmes, InformationRequestView.ofCases(List.of(c.requestId)));
+        List<InformationRequestView> informationRequests,
+
+        @Schema(
+                description = "The State's national priority the request answers (its id in request-service), "
+                        + "if it names one")
+        UUID priorityId,
+
+        @Schema(
+                description = "The State's latest word on the request (its national focal point endorsed it or "
+                        + "declined to); absent while the State has said nothing",
+                nullable = true)
+        EndorsementView endorsement,
+
+        @Schema(
+                description = "True while the case is open (pending, information requested or awaiting a second "
+                        + "approval), its State's review policy waits for the State's endorsement, and the State has "
+                        + "not endorsed it: it cannot be approved yet")
+        boolean waitingForEndorsement) {
+
+    /** The State's endorsement of the request, as its national focal point gave it. */
+    @Schema(name = "Endorsement")
+    public record EndorsementView(
+            EndorsementDecision decision,
+
+            @Schema(maxLength = 100, description = "The State's own file or letter number")
+            String reference,
+
+            @Schema(maxLength = 2_000) String comment,
+
+            @Schema(maxLength = 200, description = "The focal point, as its token names it")
+            String focalPoint,
+
+            OffsetDateTime at) {
+        static EndorsementView of(Endorsement e) {
+            return e == null
+                    ? null
+                    : new EndorsementView(e.decision, e.reference, e.comment, e.focalPoint, e.decidedAt);
+        }
     }
 
-    /** {@code asked}: the requests for information of the cases shown ({@link InformationRequestView#ofCases}). */
-    static ReviewCaseView of(ReviewCase c, List<Programme> programmes, Map<UUID, List<InformationRequestView>> asked) {
+    /**
+     * What the views of some cases show beside each case, read for all of them at once (a few reads
+     * per page, not a few per case): their requests for information with the answers, the State's
+     * endorsements and the States' review policies.
+     */
+    record Beside(
+            Map<UUID, List<InformationRequestView>> asked,
+            Map<UUID, Endorsement> endorsements,
+            Map<String, ReviewPolicy> policies) {
+        static Beside of(List<ReviewCase> cases) {
+            List<UUID> ids = cases.stream().map(c -> c.requestId).toList();
+            Map<UUID, Endorsement> endorsements = new HashMap<>();
+            Endorsement.ofRequests(ids).forEach(e -> endorsements.put(e.requestId, e));
+            Map<String, ReviewPolicy> policies =
+                    ReviewPolicy.ofCountries(cases.stream().map(c -> c.country).collect(Collectors.toSet()));
+            return new Beside(InformationRequestView.ofCases(ids), endorsements, policies);
+        }
+    }
+
+    /** One case, with its requests for information and their answers, and the State's word on it. */
+    static ReviewCaseView of(ReviewCase c, List<Programme> programmes) {
+        return of(c, programmes, Beside.of(List.of(c)));
+    }
+
+    /** {@code beside}: what the views of the cases shown show beside each ({@link Beside#of}). */
+    static ReviewCaseView of(ReviewCase c, List<Programme> programmes, Beside beside) {
+        Endorsement endorsement = beside.endorsements().get(c.requestId);
+        ReviewPolicy policy = beside.policies().get(c.country);
         return new ReviewCaseView(
                 c.requestId,
                 c.agencyId,
@@ -78,7 +140,10 @@ public record ReviewCaseView(
                         .toList(),
                 c.pendingApproval,
                 c.decidedBy,
-                asked.getOrDefault(c.requestId, List.of()));
+                beside.asked().getOrDefault(c.requestId, List.of()),
+                c.priorityId,
+                EndorsementView.of(endorsement),
+                c.waitsForEndorsement(policy, endorsement));
     }
 
     /** Whole days, never negative (a clock ahead of ours), at most a century. */

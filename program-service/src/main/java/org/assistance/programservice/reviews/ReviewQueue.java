@@ -9,6 +9,8 @@ import java.util.List;
 import java.util.UUID;
 import org.assistance.chassis.events.RequestEvents.MessagePosted;
 import org.assistance.chassis.events.RequestEvents.RequestAmended;
+import org.assistance.chassis.events.RequestEvents.RequestEndorsed;
+import org.assistance.chassis.events.RequestEvents.RequestEndorsementDeclined;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
 import org.assistance.chassis.http.Cursor;
@@ -19,6 +21,9 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ReviewQueue {
     private static final Logger LOG = Logger.getLogger(ReviewQueue.class);
+    /** The statuses of a case still to be decided ({@link ReviewCase#isOpen}). */
+    private static final List<ReviewStatus> OPEN =
+            List.of(ReviewStatus.PENDING, ReviewStatus.INFORMATION_REQUESTED, ReviewStatus.AWAITING_SECOND_APPROVAL);
 
     @Transactional(Transactional.TxType.MANDATORY)
     public void opened(RequestSubmitted submitted) {
@@ -70,6 +75,63 @@ public class ReviewQueue {
         }
     }
 
+    /**
+     * The State's focal point endorsed the request, or declined to: kept as the State's latest
+     * word on it, which the reviewers read and an approval heeds. Kept also for a request whose case
+     * is not open (yet): an approval of it, when it comes, heeds it all the same.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endorsed(RequestEndorsed endorsed) {
+        stateDecided(new Endorsement.Decided(
+                endorsed.requestId(),
+                endorsed.agencyId(),
+                endorsed.country(),
+                EndorsementDecision.ENDORSED,
+                endorsed.reference(),
+                endorsed.comment(),
+                endorsed.focalPoint(),
+                endorsed.endorsedAt()));
+    }
+
+    /** The State's focal point declined to endorse the request (see {@link #endorsed}). */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void endorsementDeclined(RequestEndorsementDeclined declined) {
+        stateDecided(new Endorsement.Decided(
+                declined.requestId(),
+                declined.agencyId(),
+                declined.country(),
+                EndorsementDecision.DECLINED,
+                declined.reference(),
+                declined.comment(),
+                declined.focalPoint(),
+                declined.declinedAt()));
+    }
+
+    private void stateDecided(Endorsement.Decided decided) {
+        // locked like a decision: an approval reads the endorsement after taking this lock, so the
+        // approval and the State's word never both win
+        ReviewCase review = ReviewCase.findById(decided.requestId(), LockModeType.PESSIMISTIC_WRITE);
+        if (review == null) {
+            LOG.infof(
+                    "The State's %s of request %s arrived before its review case; kept for it",
+                    decided.decision(), decided.requestId());
+        }
+        Endorsement endorsement = Endorsement.findById(decided.requestId(), LockModeType.PESSIMISTIC_WRITE);
+        if (endorsement == null) {
+            endorsement = new Endorsement();
+            endorsement.take(decided);
+            endorsement.persist();
+        } else if (!endorsement.take(decided)) {
+            LOG.infof(
+                    "The State's %s of request %s at %s is older than its %s at %s; the later one stands",
+                    decided.decision(), decided.requestId(), decided.at(), endorsement.decision, endorsement.decidedAt);
+        } else if (review != null && !review.isOpen()) {
+            LOG.infof(
+                    "The State's %s of request %s arrived after its case was %s; the decision stands",
+                    decided.decision(), decided.requestId(), review.status);
+        }
+    }
+
     @Transactional(Transactional.TxType.MANDATORY)
     public void withdrawn(RequestWithdrawn withdrawn) {
         // locked like a decision: a second reviewer's approval and the withdrawal never both win
@@ -81,10 +143,33 @@ public class ReviewQueue {
 
     public record Page(List<ReviewCase> cases, String nextCursor) {}
 
-    /** Cases in a status, most urgent first, then longest waiting, a page at a time (keyset cursor). */
-    public Page inStatus(ReviewStatus status, int limit, String cursor) {
-        Parameters params = Parameters.with("status", status);
-        String query = "status = :status";
+    /**
+     * Which cases a page holds: those in a status and, when given, of the State's word on them
+     * ({@code endorsement}) and whether an approval waits for the State ({@code waitingForEndorsement},
+     * as {@link ReviewCase#waitsForEndorsement} says it).
+     */
+    public record Filter(ReviewStatus status, EndorsementFilter endorsement, Boolean waitingForEndorsement) {}
+
+    /** Cases as the filter picks them, most urgent first, then longest waiting, a page at a time (keyset cursor). */
+    public Page page(Filter filter, int limit, String cursor) {
+        Parameters params = Parameters.with("status", filter.status());
+        StringBuilder query = new StringBuilder("from ReviewCase c where c.status = :status");
+        if (filter.endorsement() == EndorsementFilter.NONE) {
+            query.append(" and not exists (select 1 from Endorsement e where e.requestId = c.requestId)");
+        } else if (filter.endorsement() != null) {
+            query.append(" and exists (select 1 from Endorsement e where e.requestId = c.requestId"
+                    + " and e.decision = :decision)");
+            params.and(
+                    "decision", EndorsementDecision.valueOf(filter.endorsement().name()));
+        }
+        if (filter.waitingForEndorsement() != null) {
+            // as ReviewCase.waitsForEndorsement: open, the State's policy waits, and not endorsed
+            query.append(filter.waitingForEndorsement() ? " and " : " and not ")
+                    .append("(c.status in :open and exists (select 1 from ReviewPolicy p where p.country = c.country"
+                            + " and p.reviewWaitsForEndorsement = true) and not exists (select 1 from Endorsement w"
+                            + " where w.requestId = c.requestId and w.decision = :endorsed))");
+            params.and("open", OPEN).and("endorsed", EndorsementDecision.ENDORSED);
+        }
         if (cursor != null) {
             String[] after = Cursor.decode(cursor, 3);
             try {
@@ -97,11 +182,11 @@ public class ReviewQueue {
             } catch (RuntimeException e) {
                 throw InvalidInput.field("cursor", "is not a cursor this API gave out");
             }
-            query += " and (priorityRank > :rank or (priorityRank = :rank and (submittedAt > :time"
-                    + " or (submittedAt = :time and requestId > :id))))";
+            query.append(" and (c.priorityRank > :rank or (c.priorityRank = :rank and (c.submittedAt > :time"
+                    + " or (c.submittedAt = :time and c.requestId > :id))))");
         }
         List<ReviewCase> found = ReviewCase.<ReviewCase>find(
-                        query + " order by priorityRank, submittedAt, requestId", params)
+                        query + " order by c.priorityRank, c.submittedAt, c.requestId", params)
                 .range(0, limit)
                 .list();
         if (found.size() <= limit) {

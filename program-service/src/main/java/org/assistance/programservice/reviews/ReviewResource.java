@@ -16,9 +16,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.UriBuilder;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.Problem;
@@ -28,6 +28,7 @@ import org.assistance.programservice.programmes.Programme;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -49,7 +50,10 @@ public class ReviewResource {
 
     @GET
     @RolesAllowed({Roles.REVIEWER, Roles.ADMIN, Roles.OPERATIONS})
-    @Operation(summary = "Review cases in a status, most urgent first, then longest waiting, a page at a time")
+    @Operation(
+            summary = "Review cases in a status, most urgent first, then longest waiting, a page at a time",
+            description = "Each case shows the State's endorsement (or none) and whether its approval waits for "
+                    + "it; `endorsement` and `waitingForEndorsement` narrow the page to such cases.")
     @APIResponse(
             responseCode = "200",
             description = "One page of the queue",
@@ -59,27 +63,45 @@ public class ReviewResource {
                             schema = @Schema(implementation = ReviewPage.class)))
     public ReviewPage list(
             @QueryParam("status") @DefaultValue("PENDING") ReviewStatus status,
+            @QueryParam("endorsement")
+                    @Parameter(
+                            description = "Only cases the State endorsed (ENDORSED), declined to endorse (DECLINED) or "
+                                    + "has said nothing about yet (NONE); by the State's latest word")
+                    EndorsementFilter endorsement,
+            @QueryParam("waitingForEndorsement")
+                    @Parameter(
+                            description = "true: only open cases whose State's review policy waits for its endorsement "
+                                    + "and that the State has not endorsed (they cannot be approved yet); false: only "
+                                    + "the others")
+                    Boolean waitingForEndorsement,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(100) int limit,
             @QueryParam("cursor") @Size(max = 200) @Schema(description = "From the previous page's `next`")
                     String cursor,
             @Context UriInfo uri) {
         List<Programme> programmes = Programme.listAll();
-        ReviewQueue.Page page = queue.inStatus(status, limit, cursor);
-        // the page's requests for information and answers in two reads, not two per case
-        Map<UUID, List<InformationRequestView>> asked = InformationRequestView.ofCases(
-                page.cases().stream().map(c -> c.requestId).toList());
+        ReviewQueue.Page page =
+                queue.page(new ReviewQueue.Filter(status, endorsement, waitingForEndorsement), limit, cursor);
+        // the page's requests for information, answers, endorsements and policies in a few reads, not per case
+        ReviewCaseView.Beside beside = ReviewCaseView.Beside.of(page.cases());
         // only the parameters this operation knows: whatever else the request carried is not repeated
-        String next = page.nextCursor() == null
-                ? null
-                : uri.getAbsolutePathBuilder()
-                        .queryParam("status", status)
-                        .queryParam("limit", limit)
-                        .queryParam("cursor", page.nextCursor())
-                        .build()
-                        .toString();
+        String next = null;
+        if (page.nextCursor() != null) {
+            UriBuilder following = uri.getAbsolutePathBuilder().queryParam("status", status);
+            if (endorsement != null) {
+                following.queryParam("endorsement", endorsement);
+            }
+            if (waitingForEndorsement != null) {
+                following.queryParam("waitingForEndorsement", waitingForEndorsement);
+            }
+            next = following
+                    .queryParam("limit", limit)
+                    .queryParam("cursor", page.nextCursor())
+                    .build()
+                    .toString();
+        }
         return new ReviewPage(
                 page.cases().stream()
-                        .map(c -> ReviewCaseView.of(c, programmes, asked))
+                        .map(c -> ReviewCaseView.of(c, programmes, beside))
                         .toList(),
                 next);
     }
@@ -114,7 +136,10 @@ public class ReviewResource {
     @Operation(
             summary = "Approve (possibly partly), reject or ask the agency for information",
             description = "An approval above the four-eyes threshold waits for a second, different reviewer, who "
-                    + "confirms it by approving the same content.")
+                    + "confirms it by approving the same content. Whatever the State's review policy, a request the "
+                    + "State declined to endorse is not approved; where the policy waits for the State's endorsement, "
+                    + "a request is approved only once the State endorsed it. Rejecting and asking for information "
+                    + "are always possible.")
     @APIResponse(
             responseCode = "200",
             description = "Decided (or, above the threshold, awaiting the second reviewer)",
@@ -134,7 +159,8 @@ public class ReviewResource {
             responseCode = "409",
             description = "Already decided, withdrawn by the agency, insufficient funds (for "
                     + "this request: unearmarked money, or an earmarked contribution for its country or thematic area), or the "
-                    + "same reviewer twice, or another decision or change of the programme's funds holds it (retry after "
+                    + "same reviewer twice, the State declined to endorse the request (`endorsement-declined`) or its "
+                    + "review policy waits for an endorsement not given yet (`endorsement-awaited`), or another decision or change of the programme's funds holds it (retry after "
                     + "`Retry-After`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(

@@ -1,0 +1,54 @@
+package org.assistance.programservice.reviews;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.security.TenantScope;
+
+/** Each State's review policy, as admins set it: whether approving its requests waits for its endorsement. */
+@ApplicationScoped
+public class ReviewPolicies {
+    private final EntityManager entityManager;
+
+    public ReviewPolicies(EntityManager entityManager) {
+        this.entityManager = entityManager;
+    }
+
+    /**
+     * The State's policy, for a caller who may read it (staff, or the State's own focal point); the
+     * default (not waiting) for a State never set.
+     */
+    @Transactional(Transactional.TxType.SUPPORTS)
+    public ReviewPolicy of(String country, TenantScope scope) {
+        if (!scope.includesCountry(country)) {
+            throw new DomainRuleViolation(
+                    403, "forbidden", "Forbidden", "A focal point reads its own State's review policy only");
+        }
+        return ReviewPolicy.of(country);
+    }
+
+    /**
+     * Sets the State's policy. One statement, so two admins setting a State's first policy at once
+     * both succeed (the later one stands) rather than one failing on the other's row. It applies to
+     * approvals from now on: a request already approved stays approved.
+     */
+    @Transactional
+    public ReviewPolicy set(String country, boolean waitsForEndorsement, String admin) {
+        entityManager
+                .createNativeQuery("""
+                        insert into review_policies (country, review_waits_for_endorsement, set_by, set_at)
+                        values (?1, ?2, ?3, ?4)
+                        on conflict (country) do update set
+                            review_waits_for_endorsement = excluded.review_waits_for_endorsement,
+                            set_by = excluded.set_by,
+                            set_at = excluded.set_at""")
+                .setParameter(1, country)
+                .setParameter(2, waitsForEndorsement)
+                .setParameter(3, admin.length() <= 200 ? admin : admin.substring(0, 199) + "…")
+                .setParameter(4, OffsetDateTime.now())
+                .executeUpdate();
+        return ReviewPolicy.findById(country);
+    }
+}
