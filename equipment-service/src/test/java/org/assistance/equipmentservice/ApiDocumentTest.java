@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ApiDocumentTest {
 
     @Test
-    void the_openapi_document_shows_the_catalogue_backorder_and_export_rule_operations() {
+    void the_openapi_document_shows_the_catalogue_backorder_export_rule_and_impediment_operations() {
         given().accept("application/json")
                 .when()
                 .get("/q/openapi")
@@ -31,6 +31,29 @@ class ApiDocumentTest {
                 .body("components.schemas.RequestPriority.enum", hasItems("LOW", "MEDIUM", "HIGH", "URGENT"))
                 .body("components.schemas.ExportRule.properties.retiredBy", notNullValue())
                 .body("components.schemas.CatalogueItem.properties.withdrawn", notNullValue())
+                .body("components.schemas.ExportRule.properties.basis", notNullValue())
+                .body("components.schemas.ExportRuleDraft.required", hasItems("basis"))
+                .body(
+                        "components.schemas.BarrierBasis.enum",
+                        hasItems("UN_SECURITY_COUNCIL", "UNILATERAL_MEASURE", "NATIONAL_EXPORT_CONTROL", "OTHER"))
+                .body("components.schemas.ScreeningHit.properties.imposedBy", notNullValue())
+                .body("components.schemas.ScreeningHit.properties.instrument", notNullValue())
+                .body("paths.'/api/v1/shipments/{id}/impediments'.post.responses.'201'", notNullValue())
+                .body("paths.'/api/v1/shipments/{id}/impediments'.get", notNullValue())
+                .body("paths.'/api/v1/shipments/{id}/impediments/{impedimentId}'.get", notNullValue())
+                .body("paths.'/api/v1/shipments/{id}/impediments/{impedimentId}/resolution'.post", notNullValue())
+                .body(
+                        "components.schemas.ImpedimentKind.enum",
+                        hasItems(
+                                "CARRIER_REFUSAL",
+                                "BANK_REFUSAL",
+                                "SUPPLIER_REFUSAL",
+                                "INSURER_REFUSAL",
+                                "LICENCE_DENIED",
+                                "LICENCE_DELAYED",
+                                "OTHER"))
+                .body("components.schemas.ImpedimentDraft.required", hasItems("kind", "party", "basis", "occurredAt"))
+                .body("components.schemas.Shipment.properties.impediments.maxItems", notNullValue())
                 .body("components.securitySchemes.bearer.scheme", containsString("bearer"));
     }
 }
