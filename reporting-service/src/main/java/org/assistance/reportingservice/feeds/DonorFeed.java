@@ -65,7 +65,40 @@ public class DonorFeed {
                  join money_facts m on m.event_id = p.event_id and m.request_id = r.request_id
             where m.occurred_at <= now() and""" + " " + RANGE;
 
+    /**
+     * What held or stopped delivery, for the range's activities in the same order as {@link
+     * #ACTIVITIES}: each shipment held now (not cleared since its last hold, not cancelled, not
+     * gone) with the hits of its latest hold, each shipment cancelled (and whether it was held
+     * then), each deliverable with a quantity cancelled.
+     */
+    private static final String NOTES = """
+            select r.request_id, n.kind, n.subject, n.since, n.detail, n.description, n.quantity, n.of_quantity,
+                   n.reason, n.while_held
+            from request_facts r join lateral (
+                select 'HELD' as kind, s.shipment_id::text as subject, coalesce(s.last_held_at, s.held_at) as since,
+                       (select e.detail::text from barrier_events e where e.shipment_id = s.shipment_id
+                        and e.kind = 'HELD' order by e.occurred_at desc limit 1) as detail,
+                       null::text as description, s.units as quantity, null::int as of_quantity, null::text as reason,
+                       true as while_held, 1 as ord
+                from shipment_facts s where s.request_id = r.request_id and s.held_at is not null
+                     and s.cancelled_at is null and s.dispatched_at is null and s.delivered_at is null
+                     and (s.cleared_at is null or s.cleared_at < coalesce(s.last_held_at, s.held_at))
+                union all
+                select 'SHIPMENT_CANCELLED', s.shipment_id::text, s.cancelled_at, null, null, s.units, null, null,
+                       (s.held_at is not null and (s.cleared_at is null
+                        or s.cleared_at < coalesce(s.last_held_at, s.held_at))), 2
+                from shipment_facts s where s.request_id = r.request_id and s.cancelled_at is not null
+                union all
+                select 'DELIVERABLE_CANCELLED', d.deliverable_id, null, null, d.description, d.quantity_cancelled,
+                       d.quantity, d.reason, false, 3
+                from deliverable_facts d where d.request_id = r.request_id and d.quantity_cancelled > 0
+            ) n on true
+            where""" + " " + RANGE;
+
     private static final String ORDER = " order by r.changed_xid, r.request_id";
+    private static final String NOTE_ORDER = ORDER + ", n.ord, n.since, n.subject";
+    private static final String EVERY_NOTE = NOTES + NOTE_ORDER;
+    private static final String NOTES_FUNDED_BY = NOTES + FUNDED_BY + NOTE_ORDER;
     private static final String EVERY_ACTIVITY = ACTIVITIES + ORDER;
     private static final String ACTIVITIES_FUNDED_BY = ACTIVITIES + FUNDED_BY + ORDER;
     private static final String TRANSACTION_ORDER = ORDER + ", m.occurred_at, m.event_id, p.donor_id";
@@ -212,10 +245,13 @@ public class DonorFeed {
                 boolean funded = range.donor() != null;
                 try (PreparedStatement activities = c.prepareStatement(funded ? ACTIVITIES_FUNDED_BY : EVERY_ACTIVITY);
                         PreparedStatement transactions =
-                                c.prepareStatement(funded ? TRANSACTIONS_FUNDED_BY : EVERY_TRANSACTION)) {
+                                c.prepareStatement(funded ? TRANSACTIONS_FUNDED_BY : EVERY_TRANSACTION);
+                        PreparedStatement notes = c.prepareStatement(funded ? NOTES_FUNDED_BY : EVERY_NOTE)) {
                     ResultSet a = open(activities, range);
                     ResultSet t = open(transactions, range);
+                    ResultSet n = open(notes, range);
                     boolean more = t.next();
+                    boolean moreNotes = n.next();
                     while (a.next()) {
                         UUID request = a.getObject(1, UUID.class);
                         List<FeedActivity.Transaction> parts = new ArrayList<>();
@@ -225,7 +261,23 @@ public class DonorFeed {
                             }
                             more = t.next();
                         }
-                        sink.accept(activity(a, request, directory, parts));
+                        List<FeedActivity.DeliveryNote> told = new ArrayList<>();
+                        while (moreNotes && request.equals(n.getObject(1, UUID.class))) {
+                            if (told.size() < FeedActivity.MAX_NOTES) {
+                                told.add(DeliveryNotes.of(
+                                        n.getString(2),
+                                        n.getString(3),
+                                        time(n, "since"),
+                                        n.getString(5),
+                                        n.getString(6),
+                                        n.getInt(7),
+                                        n.getInt(8),
+                                        n.getString(9),
+                                        n.getBoolean(10)));
+                            }
+                            moreNotes = n.next();
+                        }
+                        sink.accept(activity(a, request, directory, parts, told));
                     }
                 }
             } finally {
@@ -289,7 +341,11 @@ public class DonorFeed {
     }
 
     private static FeedActivity activity(
-            ResultSet rs, UUID request, Map<String, FeedActivity.Donor> directory, List<FeedActivity.Transaction> parts)
+            ResultSet rs,
+            UUID request,
+            Map<String, FeedActivity.Donor> directory,
+            List<FeedActivity.Transaction> parts,
+            List<FeedActivity.DeliveryNote> notes)
             throws SQLException {
         // the donors the directory knows, in its order, at most as many as an activity lists
         List<FeedActivity.Donor> donors = new ArrayList<>();
@@ -321,7 +377,8 @@ public class DonorFeed {
                 rs.getInt("participants_men"),
                 time(rs, "updated_at"),
                 donors,
-                parts);
+                parts,
+                notes);
     }
 
     /**

@@ -46,11 +46,31 @@ public record FeedActivity(
         @Schema(minimum = "0", maximum = "2147483647") int participantsMen,
         OffsetDateTime lastUpdated,
         @Schema(maxItems = MAX_DONORS) List<Donor> donors,
-        @Schema(maxItems = MAX_TRANSACTIONS) List<Transaction> transactions) {
+        @Schema(maxItems = MAX_TRANSACTIONS) List<Transaction> transactions,
+
+        @Schema(
+                description = "What held or stopped delivery: shipments held now (with the measure), "
+                        + "shipments and deliverables cancelled",
+                maxItems = MAX_NOTES)
+        List<DeliveryNote> deliveryNotes) {
     /** The most donors and transactions one activity lists (more are not reported). */
     public static final int MAX_DONORS = 100;
 
     public static final int MAX_TRANSACTIONS = 10_000;
+
+    /** The most delivery notes one activity lists. */
+    public static final int MAX_NOTES = 1000;
+
+    /**
+     * A fact about the delivery a donor should read: a shipment held now by export-control
+     * screening (HELD: the IATI feed states it as a condition too), a shipment or a deliverable
+     * cancelled (CANCELLED). Worded as facts.
+     */
+    @Schema(name = "FeedDeliveryNote")
+    public record DeliveryNote(
+            @Schema(enumeration = {"HELD", "CANCELLED"}) String kind,
+            LocalDate since,
+            @Schema(maxLength = 4000) String narrative) {}
 
     @Schema(name = "FeedDonor")
     public record Donor(

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
@@ -67,6 +68,13 @@ final class IatiWriter implements AutoCloseable {
                 + ", requested by a partner agency on behalf of the State's authorities and approved under programme "
                 + a.programme() + ".");
         xml.writeEndElement();
+        // what held or stopped delivery, as facts (IATI description type 4: other)
+        for (FeedActivity.DeliveryNote note : notes(a)) {
+            xml.writeStartElement("description");
+            xml.writeAttribute("type", "4");
+            narrative(note.narrative());
+            xml.writeEndElement();
+        }
         for (FeedActivity.Donor donor : a.donors()) {
             participatingOrg("1", donor.iatiIdentifier(), donor.name());
         }
@@ -130,7 +138,35 @@ final class IatiWriter implements AutoCloseable {
             xml.writeEndElement();
             xml.writeEndElement();
         }
+        conditions(a);
         result(a, start);
+        xml.writeEndElement();
+    }
+
+    private static List<FeedActivity.DeliveryNote> notes(FeedActivity a) {
+        return a.deliveryNotes() == null ? List.of() : a.deliveryNotes();
+    }
+
+    /**
+     * A shipment held now by a measure is a condition attached to the activity (IATI condition
+     * type 1, policy), naming the measure, its basis and since when; after the transactions and
+     * before the results, as the schema orders them.
+     */
+    private void conditions(FeedActivity a) throws XMLStreamException {
+        List<FeedActivity.DeliveryNote> held = notes(a).stream()
+                .filter(n -> DeliveryNotes.HELD.equals(n.kind()))
+                .toList();
+        if (held.isEmpty()) {
+            return;
+        }
+        xml.writeStartElement("conditions");
+        xml.writeAttribute("attached", "1");
+        for (FeedActivity.DeliveryNote note : held) {
+            xml.writeStartElement("condition");
+            xml.writeAttribute("type", "1");
+            narrative(note.narrative());
+            xml.writeEndElement();
+        }
         xml.writeEndElement();
     }
 
