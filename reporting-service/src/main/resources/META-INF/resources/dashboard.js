@@ -13,7 +13,14 @@
   if (fragment.get('token')) {
     token = fragment.get('token');
     sessionStorage.setItem('assistance.token', token);
-    history.replaceState(null, '', location.pathname);
+    const country = fragment.get('country');
+    history.replaceState(null, '', location.pathname + (country ? '#country=' + encodeURIComponent(country) : ''));
+  }
+
+  // a country's page: #country=KE (a link in the countries table), the report of that State
+  function selectedCountry() {
+    const country = new URLSearchParams(location.hash.slice(1)).get('country');
+    return country && /^[A-Za-z]{2}$/.test(country) ? country.toUpperCase() : null;
   }
 
   function headers() { return { Authorization: 'Bearer ' + token }; }
@@ -47,6 +54,77 @@
     if (response.status === 401 || response.status === 403) { return showLogin('This token may not read the dashboard.'); }
     if (!response.ok) { return; }
     render(await response.json());
+    refreshBarriers();
+    refreshCountry();
+  }
+
+  // amounts per currency, as the reports give them: [{currency, amount}]
+  function money(amounts) {
+    return amounts && amounts.length ? amounts.map((a) => Number(a.amount).toFixed(2) + ' ' + a.currency).join('; ') : '–';
+  }
+
+  // the barriers report for the country (the page's, else the filter's) and the filter's days
+  async function refreshBarriers() {
+    const params = new URLSearchParams();
+    const f = filters();
+    const country = selectedCountry() || f.get('country');
+    if (country) { params.set('country', country); }
+    if (f.get('from')) { params.set('from', f.get('from')); }
+    if (f.get('to')) { params.set('to', f.get('to')); }
+    const response = await fetch('/api/v1/barriers?' + params, { headers: Object.assign({ Accept: 'application/json' }, headers()) });
+    const note = $('barriers-note');
+    if (response.status === 403) {
+      note.hidden = false;
+      note.textContent = 'The barriers report is read by operations staff, administrators and a State\'s focal point.';
+      $('t-barriers').hidden = true;
+      return;
+    }
+    if (!response.ok) { return; }
+    note.hidden = true;
+    $('t-barriers').hidden = false;
+    renderBarriers(await response.json());
+  }
+
+  function figures(r) {
+    return '<td>' + r.shipments + '</td><td>' + r.lines + '</td><td>' + r.itemsBlocked + '</td><td>' + esc(money(r.valueBlocked))
+      + '</td><td>' + r.itemsDelayed + '</td><td>' + esc(money(r.valueDelayed)) + '</td><td>' + fmt(r.daysTotal) + ' / '
+      + fmt(r.daysMedian) + '</td><td>' + r.standing + '</td><td>' + r.denials + '</td><td>' + esc(money(r.extraCost)) + '</td>';
+  }
+
+  function renderBarriers(b) {
+    const measures = b.measures.map((m) => '<tr><td>' + esc(words(m.measure)) + (m.reference ? ' (' + esc(m.reference) + ')' : '')
+      + '</td><td>' + esc(words(m.basis)) + '</td><td>' + esc([m.imposedBy, m.instrument].filter(Boolean).join(', ') || '–')
+      + '</td>' + figures(m) + '</tr>');
+    const impediments = b.impediments.map((i) => '<tr><td>' + esc(words(i.kind)) + '</td><td>' + esc(words(i.basis))
+      + '</td><td>–</td>' + figures(i) + '</tr>');
+    const rows = measures.concat(impediments);
+    $('t-barriers').tBodies[0].innerHTML = rows.length ? rows.join('')
+      : '<tr><td colspan="13">No shipment held or stopped for this selection.</td></tr>';
+    $('t-barriers').tFoot.innerHTML = '<tr><td colspan="3">All (each shipment once)</td>' + figures(b.totals) + '</tr>';
+  }
+
+  async function refreshCountry() {
+    const country = selectedCountry();
+    $('country-page').hidden = !country;
+    if (!country) { return; }
+    const response = await fetch('/api/v1/countries/' + country + '/report', { headers: headers() });
+    $('country-title').textContent = country;
+    if (!response.ok) {
+      $('t-priorities').tBodies[0].innerHTML = '<tr><td colspan="7">This token may not read the report of ' + esc(country) + '.</td></tr>';
+      return;
+    }
+    const r = await response.json();
+    const row = (p, name) => '<tr><td>' + fmt(p.rank) + '</td><td>' + esc(name) + '</td><td>' + esc(words(p.thematicArea || '–'))
+      + '</td><td>' + esc(p.periodFrom ? p.periodFrom + ' – ' + (p.periodTo || '') : '–') + '</td><td>' + p.requests + ' ('
+      + p.approvedRequests + ')</td><td>' + esc(money(p.approved)) + '</td><td>' + esc(money(p.delivered)) + '</td></tr>';
+    $('t-priorities').tBodies[0].innerHTML = r.priorities.map((p) => row(p, p.title)).join('')
+      + row(r.noPriority, 'Requests naming no stated priority');
+    $('t-currencies').tBodies[0].innerHTML = r.currencies.map((c) => '<tr><td>' + esc(c.currency) + '</td><td>' + c.approved.toFixed(2)
+      + '</td><td>' + c.approvedForPriorities.toFixed(2) + '</td><td>' + c.delivered.toFixed(2) + '</td><td>'
+      + (c.priorityShare === null ? '–' : (c.priorityShare * 100).toFixed(2) + ' %') + '</td></tr>').join('');
+    const e = r.endorsements;
+    $('country-endorsements').textContent = 'Endorsed by the national focal point: ' + e.endorsed + ', declined: ' + e.declined
+      + ', no decision: ' + e.none + '.';
   }
 
   function scheduleRefresh() {
@@ -107,7 +185,8 @@
         { name: 'spent', type: 'bar', data: donors.map((d) => sum(d, 'spent')) }
       ]
     });
-    const rows = k.countries.map((c) => '<tr><td>' + esc(c.country) + '</td><td>' + c.requests + '</td><td>' + c.delivered + '</td></tr>');
+    const rows = k.countries.map((c) => '<tr><td><a href="#country=' + encodeURIComponent(c.country) + '">' + esc(c.country)
+      + '</a></td><td>' + c.requests + '</td><td>' + c.delivered + '</td></tr>');
     $('t-countries').tBodies[0].innerHTML = rows.join('');
     $('t-types').tBodies[0].innerHTML = Object.entries(k.delivery.byAssistanceType).map(([type, t]) =>
       '<tr><td>' + esc(words(type)) + '</td><td>' + t.requests + '</td><td>' + t.delivered + '</td><td>' + t.cancelled + '</td><td>'
@@ -203,6 +282,7 @@
     start();
   });
   $('filters').addEventListener('submit', (e) => { e.preventDefault(); $('feed').dataset.filled = ''; refresh(); });
+  window.addEventListener('hashchange', () => { refreshCountry(); refreshBarriers(); });
   window.addEventListener('resize', () => Object.values(charts).forEach((c) => c.resize()));
 
   function start() {

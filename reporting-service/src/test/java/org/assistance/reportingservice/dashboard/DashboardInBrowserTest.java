@@ -5,18 +5,26 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.io.File;
+import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import org.assistance.chassis.events.CloudEvent;
+import org.assistance.chassis.events.CountryEvents.PriorityStated;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentHeld;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
+import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.ScreeningHit;
+import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
 import org.junit.jupiter.api.AfterEach;
@@ -136,6 +144,95 @@ class DashboardInBrowserTest {
                 ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath(),
                 shot,
                 StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Test
+    void a_country_page_shows_the_states_priorities_and_the_barriers_panel_the_shipments_held() {
+        UUID request = UUID.randomUUID();
+        UUID shipment = UUID.randomUUID();
+        UUID priority = UUID.randomUUID();
+        String title = "Border priority " + UUID.randomUUID().toString().substring(0, 8);
+        send(
+                new PriorityStated(
+                        priority,
+                        "QE",
+                        1,
+                        title,
+                        "BORDER_MANAGEMENT",
+                        Set.of("EQUIPMENT"),
+                        "National plan",
+                        LocalDate.of(2025, 1, 1),
+                        LocalDate.of(2027, 12, 31),
+                        "focal-qe",
+                        OffsetDateTime.now()),
+                "/request-service");
+        send(
+                new RequestSubmitted(
+                        request,
+                        "agency-browser",
+                        "QE",
+                        null,
+                        "BORDER_MANAGEMENT",
+                        Set.of("EQUIPMENT"),
+                        "HIGH",
+                        "Scanners",
+                        "needs",
+                        null,
+                        List.of(),
+                        List.of(),
+                        null,
+                        OffsetDateTime.now(),
+                        priority),
+                "/request-service");
+        ShipmentLine scanners =
+                new ShipmentLine("SCN-1", "Scanner", "BORDER", true, 2, new Money(new BigDecimal("700.00"), "USD"));
+        send(
+                new ShipmentPlanned(
+                        request,
+                        shipment,
+                        "agency-browser",
+                        "QE",
+                        "VIE",
+                        List.of(scanners),
+                        new Money(new BigDecimal("1400.00"), "USD"),
+                        OffsetDateTime.now().minusDays(3)),
+                "/equipment-service");
+        send(
+                new ShipmentHeld(
+                        request,
+                        shipment,
+                        "QE",
+                        List.of(new ScreeningHit(
+                                "SCN-1",
+                                "BORDER",
+                                UUID.randomUUID(),
+                                "LICENCE_REQUIRED",
+                                "3A999",
+                                "listed",
+                                "UN_SECURITY_COUNCIL",
+                                "UN Security Council",
+                                "Resolution 1718 (2006)")),
+                        OffsetDateTime.now().minusDays(2)),
+                "/equipment-service");
+
+        browser.get(dashboard + "#token=" + Tokens.role("operations") + "&country=QE");
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(b -> {
+            b.navigate().refresh(); // until the events are in the read models
+            return b.findElement(By.id("t-barriers")).getText().contains("Resolution 1718 (2006)")
+                    && b.findElement(By.id("t-priorities")).getText().contains(title);
+        });
+        assertThat(browser.findElement(By.id("country-page")).isDisplayed()).isTrue();
+        assertThat(browser.findElement(By.id("country-title")).getText()).isEqualTo("QE");
+        String barriers = browser.findElement(By.id("t-barriers")).getText();
+        assertThat(barriers).contains("LICENCE REQUIRED (3A999)", "UN SECURITY COUNCIL", "1400.00 USD");
+        // back to every country: the country's page closes
+        browser.findElement(By.id("country-close")).click();
+        wait.until(b -> !b.findElement(By.id("country-page")).isDisplayed());
+    }
+
+    private static void send(org.assistance.chassis.events.AssistanceEvent event, String source) {
+        BrokerClient.send(CloudEvent.toRecord(event, UUID.randomUUID(), source, OffsetDateTime.now()));
     }
 
     @Test
