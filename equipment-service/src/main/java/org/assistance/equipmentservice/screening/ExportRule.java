@@ -149,7 +149,7 @@ public class ExportRule extends PanacheEntityBase {
         rule.measure = measure;
         rule.reference = reference;
         rule.reason = reason;
-        rule.rest(legalBasis);
+        rule.restOn(legalBasis);
         rule.createdAt = at;
         rule.createdBy = by;
         return rule;
@@ -191,12 +191,12 @@ public class ExportRule extends PanacheEntityBase {
         measure = newMeasure;
         reference = newReference;
         reason = newReason;
-        rest(newBasis);
+        restOn(newBasis);
         changedAt = at;
         changedBy = by;
     }
 
-    private void rest(LegalBasis legalBasis) {
+    private void restOn(LegalBasis legalBasis) {
         basis = legalBasis.basis();
         imposedBy = legalBasis.imposedBy();
         instrument = legalBasis.instrument();

@@ -597,6 +597,17 @@ class ImpedimentsTest {
                 .statusCode(200)
                 .body("impediments.size()", equalTo(1))
                 .body("impediments[0].kind", equalTo("CARRIER_REFUSAL"));
+        // the list shows each shipment with its own impediments
+        given().auth()
+                .oauth2(Tokens.focalPoint("VE"))
+                .when()
+                .get("/api/v1/shipments?requestId=" + planned.request())
+                .then()
+                .statusCode(200)
+                .body("size()", equalTo(1))
+                .body("[0].impediments.size()", equalTo(1))
+                .body("[0].impediments[0].party", equalTo("Example Air Cargo"))
+                .body("[0].cancelledAt", notNullValue());
         assertThat(cancelledAt).isAfter(refused);
     }
 
