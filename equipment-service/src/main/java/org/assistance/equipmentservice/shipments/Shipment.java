@@ -217,8 +217,8 @@ public class Shipment extends PanacheEntityBase {
                     "prohibited",
                     "Prohibited by a measure in force",
                     prohibited.stream()
-                                    .map(h -> h.itemCode() + " to " + destinationCountry + " is prohibited ("
-                                            + h.reference() + ")")
+                                    .map(h -> h.itemCode() + " to " + destinationCountry + " is prohibited (" + named(h)
+                                            + ")")
                                     .reduce((a, b) -> a + "; " + b)
                                     .orElse("")
                             + ". Remove or substitute the line; it cannot be cleared.");
@@ -253,7 +253,7 @@ public class Shipment extends PanacheEntityBase {
     String removalReason(Set<String> removeItems) {
         List<String> measures = hits.stream()
                 .filter(h -> removeItems.contains(h.itemCode()))
-                .map(h -> h.itemCode() + ": " + h.measure() + " (" + h.reference() + ")")
+                .map(h -> h.itemCode() + ": " + h.measure() + " (" + named(h) + ")")
                 .distinct()
                 .toList();
         String reason =
@@ -278,8 +278,8 @@ public class Shipment extends PanacheEntityBase {
                     "Stopped by an export rule in force",
                     "Shipment " + id + " cannot be dispatched: "
                             + uncleared.stream()
-                                    .map(h -> "export rule " + h.ruleId() + " (" + h.reference() + ") makes "
-                                            + h.itemCode() + " to " + destinationCountry + " " + h.measure())
+                                    .map(h -> "export rule " + h.ruleId() + " (" + named(h) + ") makes " + h.itemCode()
+                                            + " to " + destinationCountry + " " + h.measure())
                                     .distinct()
                                     .reduce((a, b) -> a + "; " + b)
                                     .orElse(""));
@@ -291,6 +291,21 @@ public class Shipment extends PanacheEntityBase {
         dispatchedAt = at;
         status = ShipmentStatus.DISPATCHED;
         updatedAt = at;
+    }
+
+    /**
+     * The measure a hit names: its reference, then who imposed it and by which instrument when the
+     * rule states them (hits recorded before rules stated their basis have only the reference).
+     */
+    static String named(ScreeningHit hit) {
+        StringBuilder name = new StringBuilder(hit.reference());
+        if (hit.imposedBy() != null) {
+            name.append(", imposed by ").append(hit.imposedBy());
+        }
+        if (hit.instrument() != null) {
+            name.append(", ").append(hit.instrument());
+        }
+        return name.toString();
     }
 
     /** The same rule, as it read, on the same item. */

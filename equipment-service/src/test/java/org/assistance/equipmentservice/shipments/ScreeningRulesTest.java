@@ -75,6 +75,31 @@ class ScreeningRulesTest {
         assertThat(shipment.status).isEqualTo(ShipmentStatus.HELD);
     }
 
+    @Test
+    void a_prohibition_names_who_imposed_it_and_by_which_instrument_when_the_rule_states_them() {
+        ScreeningHit embargo = new ScreeningHit(
+                "RAD-1",
+                "COMMUNICATIONS",
+                EMBARGO,
+                "PROHIBITED",
+                "Embargo reference",
+                "test",
+                "UN_SECURITY_COUNCIL",
+                "UN Security Council (1718 Committee)",
+                "S/RES/2397 (2017)");
+        Shipment shipment = held(embargo);
+        assertThatThrownBy(() -> shipment.clear(null, null, Set.of(), List.of(embargo), T0.plusDays(1)))
+                .isInstanceOf(DomainRuleViolation.class)
+                .hasMessageContaining(
+                        "RAD-1 to MZ is prohibited (Embargo reference, imposed by UN Security Council (1718 Committee), "
+                                + "S/RES/2397 (2017))");
+        assertThat(shipment.removalReason(Set.of("RAD-1")))
+                .isEqualTo("Removed at clearance: RAD-1: PROHIBITED (Embargo reference, imposed by UN Security Council "
+                        + "(1718 Committee), S/RES/2397 (2017))");
+        // a hit recorded before rules stated their basis names its reference only
+        assertThat(Shipment.named(hit(EMBARGO, "PROHIBITED"))).isEqualTo("Embargo reference");
+    }
+
     private static Shipment held(ScreeningHit hit) {
         ShipmentLine line = new ShipmentLine(
                 "RAD-1", "Radio", "COMMUNICATIONS", true, 2, new Money(new BigDecimal("300.00"), "EUR"));
