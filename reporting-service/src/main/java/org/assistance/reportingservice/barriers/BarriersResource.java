@@ -1,5 +1,6 @@
 package org.assistance.reportingservice.barriers;
 
+import io.quarkus.security.ForbiddenException;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -18,6 +19,7 @@ import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
+import org.assistance.chassis.security.TenantScope;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -123,17 +125,17 @@ public class BarriersResource {
                 : Response.ok(report, MediaType.APPLICATION_JSON).build();
     }
 
-    /** Staff: the one asked for (or every one); a focal point: its own State, never another's. */
+    /** Staff: the one asked for (or every one); a State's focal point: its own State, never another's. */
     private String scopedCountry(String asked) {
         String country = asked == null || asked.isBlank() ? null : asked.trim().toUpperCase(Locale.ROOT);
-        if (caller.is(Roles.OPERATIONS) || caller.is(Roles.ADMIN)) {
+        TenantScope scope = caller.scope();
+        if (!scope.confinedToCountry()) {
             return country;
         }
-        String own = caller.requireCountry();
-        if (country != null && !country.equals(own)) {
-            throw new io.quarkus.security.ForbiddenException("a focal point reads its own State's barriers only");
+        if (country != null && !scope.includesCountry(country)) {
+            throw new ForbiddenException("a focal point reads its own State's barriers only");
         }
-        return own;
+        return scope.country();
     }
 
     private static String basis(String basis) {

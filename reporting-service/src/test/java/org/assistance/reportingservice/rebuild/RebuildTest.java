@@ -61,6 +61,16 @@ class RebuildTest {
         CONTENTS.put("donor_directory", "select * from donor_directory order by donor_id");
         CONTENTS.put("pledge_facts", "select * from pledge_facts order by event_id");
         CONTENTS.put(
+                "national_priorities",
+                "select priority_id, country, rank, title, thematic_area, assistance_types::text, strategy_reference, "
+                        + "period_from, period_to, stated_by, stated_at from national_priorities order by priority_id");
+        CONTENTS.put("request_priorities", "select * from request_priorities order by request_id");
+        CONTENTS.put("request_endorsements", "select * from request_endorsements order by request_id");
+        CONTENTS.put(
+                "barrier_events",
+                "select event_id, shipment_id, request_id, kind, destination, occurred_at, detail::text "
+                        + "from barrier_events order by event_id");
+        CONTENTS.put(
                 "processed_events", "select consumer, event_id, event_type from processed_events order by event_id");
     }
 
