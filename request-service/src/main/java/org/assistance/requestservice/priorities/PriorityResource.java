@@ -122,7 +122,9 @@ public class PriorityResource {
     @GET
     @Path("/{id}")
     @RolesAllowed({Roles.FOCAL_POINT, Roles.PARTNER, Roles.REVIEWER, Roles.OPERATIONS, Roles.LOGISTICS, Roles.ADMIN})
-    @Operation(summary = "One national priority of the State")
+    @Operation(
+            summary = "One national priority of the State",
+            description = "Where POST's Location points; another State's priority is not found here.")
     @APIResponse(
             responseCode = "200",
             description = "The priority",

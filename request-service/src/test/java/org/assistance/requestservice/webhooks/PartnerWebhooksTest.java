@@ -384,6 +384,32 @@ class PartnerWebhooksTest {
         }
     }
 
+    @Test
+    void the_agency_is_told_when_the_State_endorses_its_request_or_declines_to() throws Exception {
+        try (Receiver receiver = new Receiver()) {
+            subscribe(AGENCY, receiver.url(), List.of("request.endorsement-recorded"));
+            UUID request = DraftsAccess.submitTrainingOnly(AGENCY);
+            given().auth()
+                    .oauth2(Tokens.focalPoint("KE"))
+                    .contentType(ContentType.JSON)
+                    .body(Map.of("decision", "DECLINED", "reference", "MFA/TA/2026/7", "comment", "Not a priority now"))
+                    .when()
+                    .post("/api/v1/requests/" + request + "/endorsement")
+                    .then()
+                    .statusCode(200);
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() ->
+                            !ofType(receiver, "request.endorsement-recorded").isEmpty());
+            JsonNode data =
+                    data(ofType(receiver, "request.endorsement-recorded").get(0));
+            assertThat(data.path("requestId").asText()).isEqualTo(request.toString());
+            assertThat(data.path("decision").asText()).isEqualTo("DECLINED");
+            assertThat(data.path("reference").asText()).isEqualTo("MFA/TA/2026/7");
+            // only what it subscribed to: not the submission's status change
+            assertThat(receiver.received()).hasSize(1);
+        }
+    }
+
     private static List<Receiver.Received> ofType(Receiver receiver, String type) {
         return receiver.received().stream()
                 .filter(r -> r.answered() == 200)
