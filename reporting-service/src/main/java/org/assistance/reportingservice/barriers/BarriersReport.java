@@ -39,6 +39,7 @@ public record BarriersReport(
         Figures totals) {
 
     /** An amount in one currency. */
+    @Schema(name = "BarrierAmount")
     public record Amount(
             @Schema(maxLength = 3, example = "USD") String currency,
             @Schema(maximum = "999999999999999.99") BigDecimal amount) {}
@@ -80,14 +81,18 @@ public record BarriersReport(
 
     /** A screening measure: the rule's basis, who imposed it, under which instrument and reference. */
     public record MeasureRow(
-            @Schema(maxLength = 30, example = "UN_SECURITY_COUNCIL")
+            @Schema(
+                    maxLength = 30,
+                    enumeration = {"UN_SECURITY_COUNCIL", "UNILATERAL_MEASURE", "NATIONAL_EXPORT_CONTROL", "OTHER"})
             String basis,
 
             @Schema(maxLength = 500) String imposedBy,
             @Schema(maxLength = 500) String instrument,
             @Schema(maxLength = 500) String reference,
 
-            @Schema(maxLength = 30, example = "LICENCE_REQUIRED")
+            @Schema(
+                    maxLength = 30,
+                    enumeration = {"PROHIBITED", "LICENCE_REQUIRED"})
             String measure,
 
             @Schema(minimum = "0", maximum = MAX) long shipments,
@@ -124,10 +129,22 @@ public record BarriersReport(
 
     /** A kind of impediment (a carrier's, bank's, supplier's or insurer's refusal, a licence denied or delayed). */
     public record ImpedimentRow(
-            @Schema(maxLength = 30, example = "CARRIER_REFUSAL")
+            @Schema(
+                    maxLength = 30,
+                    enumeration = {
+                        "CARRIER_REFUSAL",
+                        "BANK_REFUSAL",
+                        "SUPPLIER_REFUSAL",
+                        "INSURER_REFUSAL",
+                        "LICENCE_DENIED",
+                        "LICENCE_DELAYED",
+                        "OTHER"
+                    })
             String kind,
 
-            @Schema(maxLength = 30, example = "UNILATERAL_MEASURE")
+            @Schema(
+                    maxLength = 30,
+                    enumeration = {"UN_SECURITY_COUNCIL", "UNILATERAL_MEASURE", "NATIONAL_EXPORT_CONTROL", "OTHER"})
             String basis,
 
             @Schema(minimum = "0", maximum = MAX) long shipments,

@@ -32,6 +32,7 @@ public record CountryReport(
     static final String MAX = "9223372036854775807";
 
     /** An amount in one currency. */
+    @Schema(name = "CountryAmount")
     public record Amount(
             @Schema(maxLength = 3, example = "USD") String currency,
             @Schema(maximum = "999999999999999.99") BigDecimal amount) {}
