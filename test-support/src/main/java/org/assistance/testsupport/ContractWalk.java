@@ -69,6 +69,8 @@ public final class ContractWalk {
         Map<String, String> tokens = new LinkedHashMap<>();
         tokens.put("partner", Tokens.partner("agency-walk"));
         tokens.put("donor", Tokens.donor("donor-walk"));
+        // a State's focal point: some operations (a request's endorsement) admit no other role
+        tokens.put("focal-point", Tokens.focalPoint("KE"));
         for (String role : List.of("reviewer", "logistics", "operations", "admin")) {
             tokens.put(role, Tokens.role(role));
         }
