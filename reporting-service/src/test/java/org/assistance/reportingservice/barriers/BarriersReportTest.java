@@ -574,6 +574,69 @@ class BarriersReportTest {
         given().get("/api/v1/barriers").then().statusCode(401);
     }
 
+    @Test
+    void events_arriving_in_any_order_give_the_same_figures() {
+        // destination QF, of this test alone: a resolution before its recording, a clearance before its hold
+        UUID request = UUID.randomUUID();
+        UUID held = UUID.randomUUID();
+        UUID refused = UUID.randomUUID();
+        UUID impediment = UUID.randomUUID();
+        OffsetDateTime heldAt = T0.plusDays(2);
+        OffsetDateTime clearedAt = T0.plusDays(5).plusHours(3);
+        OffsetDateTime occurredAt = T0.plusDays(3);
+        OffsetDateTime resolvedAt = T0.plusDays(4).plusHours(18);
+        publish(new ShipmentCleared(request, held, "LIC-QF", clearedAt.toLocalDate(), 0, clearedAt));
+        publish(new ShipmentHeld(request, held, "QF", List.of(unsc("QB-A")), heldAt));
+        publish(new ShipmentPlanned(
+                request, held, "agency-qf", "QF", "VIE", List.of(A2), new Money(new BigDecimal("2000.00"), "USD"), T0));
+        publish(new ImpedimentResolved(
+                request, refused, impediment, resolvedAt, usd("75.50"), "paid", "logistics", resolvedAt));
+        publish(new ImpedimentRecorded(
+                request,
+                refused,
+                impediment,
+                "QF",
+                "BANK_REFUSAL",
+                "Bank Co",
+                UNILATERAL,
+                occurredAt,
+                null,
+                "refused the transfer",
+                usd("10.00"),
+                "logistics",
+                occurredAt));
+        publish(new ShipmentPlanned(
+                request,
+                refused,
+                "agency-qf",
+                "QF",
+                "VIE",
+                List.of(E10),
+                new Money(new BigDecimal("1000.00"), "USD"),
+                T0));
+
+        Expected measure = new Expected(
+                1, 1, 0, Map.of(), 2, values("USD", value(A2, 2)), List.of(secs(heldAt, clearedAt)), 0, 0, Map.of());
+        Expected bank = new Expected(
+                1,
+                1,
+                0,
+                Map.of(),
+                10,
+                values("USD", value(E10, 10)),
+                List.of(secs(occurredAt, resolvedAt)),
+                0,
+                0,
+                values("USD", new BigDecimal("75.50")));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(500))
+                .untilAsserted(() -> {
+                    JsonPath report = report(Tokens.role("operations"), "country=QF");
+                    assertRow(measure(report, "5A001"), measure);
+                    assertRow(impediment(report, "BANK_REFUSAL", UNILATERAL), bank);
+                });
+    }
+
     // ---- helpers ---------------------------------------------------------------------------
 
     private static JsonPath awaitReport(String token, String query) {
