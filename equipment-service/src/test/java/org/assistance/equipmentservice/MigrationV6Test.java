@@ -3,27 +3,25 @@ package org.assistance.equipmentservice;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.junit.QuarkusTest;
-import jakarta.inject.Inject;
 import java.sql.Connection;
+import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.OffsetDateTime;
 import java.util.UUID;
-import javax.sql.DataSource;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 
 /**
  * V6 on a database that has rules and shipments already: the rules made before rest on OTHER,
  * nobody named, and a cancelled shipment's cancellation time is its last update. Run in a schema
- * of its own, dropped afterwards.
+ * of its own, dropped afterwards, over connections of its own: a search path set on one of the
+ * service's pooled connections would stay with it.
  */
 @QuarkusTest
 class MigrationV6Test {
     private static final String SCHEMA = "v6_existing_rules";
-
-    @Inject
-    DataSource database;
 
     @Test
     void rules_made_before_their_basis_existed_rest_on_other_and_cancelled_shipments_keep_their_time()
@@ -34,7 +32,7 @@ class MigrationV6Test {
         OffsetDateTime cancelledAt = OffsetDateTime.parse("2026-03-04T05:06:07Z");
         try {
             migrateTo("5");
-            try (Connection connection = database.getConnection();
+            try (Connection connection = connection();
                     Statement sql = connection.createStatement()) {
                 sql.execute("set search_path to " + SCHEMA);
                 sql.execute("insert into export_rules (id, destination, target, measure, reference, reason, created_at,"
@@ -49,7 +47,7 @@ class MigrationV6Test {
                 }
             }
             migrateTo("6");
-            try (Connection connection = database.getConnection();
+            try (Connection connection = connection();
                     Statement sql = connection.createStatement()) {
                 sql.execute("set search_path to " + SCHEMA);
                 try (ResultSet found = sql.executeQuery(
@@ -78,16 +76,27 @@ class MigrationV6Test {
                 }
             }
         } finally {
-            try (Connection connection = database.getConnection();
+            try (Connection connection = connection();
                     Statement sql = connection.createStatement()) {
                 sql.execute("drop schema if exists " + SCHEMA + " cascade");
             }
         }
     }
 
-    private void migrateTo(String version) {
+    private static Connection connection() throws java.sql.SQLException {
+        return DriverManager.getConnection(setting("url"), setting("username"), setting("password"));
+    }
+
+    /** The service's own database settings (an empty password reads as none). */
+    private static String setting(String name) {
+        return ConfigProvider.getConfig()
+                .getOptionalValue("quarkus.datasource." + (name.equals("url") ? "jdbc.url" : name), String.class)
+                .orElse("");
+    }
+
+    private static void migrateTo(String version) {
         Flyway.configure()
-                .dataSource(database)
+                .dataSource(setting("url"), setting("username"), setting("password"))
                 .schemas(SCHEMA)
                 .createSchemas(true)
                 .locations("classpath:db/migration")
