@@ -138,7 +138,10 @@ class StatesVoiceAndBarriersIT {
         assertThat(carrier.path("kind").asText()).isEqualTo("CARRIER_REFUSAL");
         assertThat(carrier.path("basis").asText()).isEqualTo("UNILATERAL_MEASURE");
         assertThat(new BigDecimal(carrier.path("daysTotal").asText())).isEqualByComparingTo("2.00");
-        assertThat(carrier.toString()).contains("450.00");
+        assertThat(carrier.path("extraCost").get(0).path("currency").asText()).isEqualTo("USD");
+        assertThat(new BigDecimal(
+                        carrier.path("extraCost").get(0).path("amount").asText()))
+                .isEqualByComparingTo("450.00");
         assertThat(Http.get(reporting + "/barriers?country=" + COUNTRY, otherState)
                         .status())
                 .as("another State's focal point does not read Benin's barriers")
