@@ -486,17 +486,7 @@ public final class DemoTraffic {
             String id = review.get("requestId").asText();
             if (review.path("endorsement").path("decision").asText().equals("DECLINED")) {
                 // the State does not want it: the request ends, with the State's decision as the reason
-                send(
-                        "POST",
-                        PROGRAMS + "/reviews/" + id + "/decision",
-                        reviewer,
-                        Map.of(
-                                "decision",
-                                "REJECT",
-                                "reasonCode",
-                                "OTHER",
-                                "comment",
-                                "The State's focal point declined to endorse it (demo)"));
+                reject(reviewer, id, "OTHER", "The State's focal point declined to endorse it (demo)");
                 continue;
             }
             if (review.path("waitingForEndorsement").asBoolean()) {
@@ -504,18 +494,11 @@ public final class DemoTraffic {
             }
             int roll = random.nextInt(100);
             if (roll < 12) {
-                send(
-                        "POST",
-                        PROGRAMS + "/reviews/" + id + "/decision",
+                reject(
                         reviewer,
-                        Map.of(
-                                "decision",
-                                "REJECT",
-                                "reasonCode",
-                                List.of("OUT_OF_MANDATE", "DUPLICATE", "INCOMPLETE")
-                                        .get(random.nextInt(3)),
-                                "comment",
-                                "Demo decision"));
+                        id,
+                        List.of("OUT_OF_MANDATE", "DUPLICATE", "INCOMPLETE").get(random.nextInt(3)),
+                        "Demo decision");
                 continue;
             }
             JsonNode programme = null;
@@ -523,17 +506,7 @@ public final class DemoTraffic {
                 programme = candidate;
             }
             if (programme == null) {
-                send(
-                        "POST",
-                        PROGRAMS + "/reviews/" + id + "/decision",
-                        reviewer,
-                        Map.of(
-                                "decision",
-                                "REJECT",
-                                "reasonCode",
-                                "OUT_OF_MANDATE",
-                                "comment",
-                                "No programme serves this area (demo)"));
+                reject(reviewer, id, "OUT_OF_MANDATE", "No programme serves this area (demo)");
                 continue;
             }
             ObjectNode approval = JSON.createObjectNode()
@@ -575,19 +548,17 @@ public final class DemoTraffic {
                 System.out.printf(
                         "[DEMO] approval refused (%d): %s; rejecting the request instead%n",
                         answer.status, answer.body);
-                send(
-                        "POST",
-                        PROGRAMS + "/reviews/" + id + "/decision",
-                        reviewer,
-                        Map.of(
-                                "decision",
-                                "REJECT",
-                                "reasonCode",
-                                "OTHER",
-                                "comment",
-                                "Could not be approved as proposed (demo)"));
+                reject(reviewer, id, "OTHER", "Could not be approved as proposed (demo)");
             }
         }
+    }
+
+    private void reject(String reviewer, String id, String reasonCode, String comment) throws Exception {
+        send(
+                "POST",
+                PROGRAMS + "/reviews/" + id + "/decision",
+                reviewer,
+                Map.of("decision", "REJECT", "reasonCode", reasonCode, "comment", comment));
     }
 
     /** Advisory missions, legislative reviews, assessments, knowledge products: one for each kind of advice asked. */

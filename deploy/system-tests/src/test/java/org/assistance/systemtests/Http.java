@@ -48,6 +48,27 @@ final class Http {
         return new Answer(response.statusCode(), response.body());
     }
 
+    /** One page of a list and, when more follow, the URL of the next (RFC 8288 {@code Link: <...>; rel="next"}). */
+    record Page(int status, String body, String next) {}
+
+    static Page page(String url, String bearer) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
+                .timeout(Duration.ofSeconds(30))
+                .GET();
+        if (bearer != null) {
+            request.header("Authorization", "Bearer " + bearer);
+        }
+        HttpResponse<String> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        String next = response.headers().allValues("Link").stream()
+                .flatMap(value -> java.util.Arrays.stream(value.split(",")))
+                .filter(link -> link.contains("rel=\"next\""))
+                .map(link -> link.substring(link.indexOf('<') + 1, link.indexOf('>')))
+                .map(link -> URI.create(url).resolve(link).toString())
+                .findFirst()
+                .orElse(null);
+        return new Page(response.statusCode(), response.body(), next);
+    }
+
     static Answer get(String url, String bearer) throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
                 .timeout(Duration.ofSeconds(30))
@@ -82,5 +103,27 @@ final class Http {
             return until.test(last[0]);
         });
         return last[0];
+    }
+
+    /**
+     * Every item of a list, following its pages to the end: {"items", "next"} pages, or plain
+     * arrays with a {@code Link: <...>; rel="next"} header (equipment-service's lists, at most 1,000 an answer).
+     */
+    static java.util.List<JsonNode> all(String url, String bearer) throws Exception {
+        java.util.List<JsonNode> items = new java.util.ArrayList<>();
+        String next = url;
+        while (next != null) {
+            Page answer = page(next, bearer);
+            assertThat(answer.status()).as("GET %s: %s", next, answer.body()).isEqualTo(200);
+            JsonNode page = JSON.readTree(answer.body());
+            if (page.isArray()) {
+                page.forEach(items::add);
+                next = answer.next();
+            } else {
+                page.path("items").forEach(items::add);
+                next = page.hasNonNull("next") ? page.get("next").asText() : null;
+            }
+        }
+        return items;
     }
 }

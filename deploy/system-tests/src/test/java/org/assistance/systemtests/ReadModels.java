@@ -261,17 +261,6 @@ final class ReadModels {
 
     /** Every item of a paged (items/next) or plain array answer. */
     private static List<JsonNode> pages(String url, String token) throws Exception {
-        List<JsonNode> items = new ArrayList<>();
-        String next = url;
-        while (next != null) {
-            JsonNode page = FaultPlatform.json(Http.get(next, token));
-            if (page.isArray()) {
-                page.forEach(items::add);
-                return items;
-            }
-            page.get("items").forEach(items::add);
-            next = page.hasNonNull("next") ? page.get("next").asText() : null;
-        }
-        return items;
+        return Http.all(url, token);
     }
 }
