@@ -174,10 +174,11 @@ final class ReadModels {
             }
         }
         counts.add(count("program-service: review cases APPROVED", reviews, reviews.keySet()));
-        // equipment-service: one delivered shipment per request
+        // equipment-service: one delivered shipment per request (pages of 200: following its Link header is tested too)
         Map<UUID, Integer> shipments = new HashMap<>();
         String logistics = platform.token("logistics");
-        for (JsonNode shipment : pages(platform.url("equipment-service") + "/shipments?status=DELIVERED", logistics)) {
+        for (JsonNode shipment :
+                pages(platform.url("equipment-service") + "/shipments?status=DELIVERED&limit=200", logistics)) {
             if (load.agency.equals(shipment.get("agencyId").asText())) {
                 shipments.merge(UUID.fromString(shipment.get("requestId").asText()), 1, Integer::sum);
             }
