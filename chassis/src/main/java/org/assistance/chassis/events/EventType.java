@@ -66,6 +66,10 @@ public enum EventType {
     FUNDS_PLEDGED("assistance.funds.pledged.v1", Topics.REVIEWS, FundsPledged.class),
     ACTIVITY_DELIVERED("assistance.activity.delivered.v1", Topics.REVIEWS, ActivityDelivered.class),
     ACTIVITY_CANCELLED("assistance.activity.cancelled.v1", Topics.REVIEWS, ActivityCancelled.class),
+    ACTIVITY_PARTICIPANTS_RECORDED(
+            "assistance.activity.participants-recorded.v1", Topics.REVIEWS, ReviewEvents.ParticipantsRecorded.class),
+    INDICATOR_DEFINED("assistance.indicator.defined.v1", Topics.REVIEWS, ResultEvents.IndicatorDefined.class),
+    INDICATOR_MEASURED("assistance.indicator.measured.v1", Topics.REVIEWS, ResultEvents.IndicatorMeasured.class),
     ACTIVITY_DOCUMENT_ATTACHED(
             "assistance.activity.document-attached.v1", Topics.REVIEWS, DocumentEvents.ActivityDocumentAttached.class),
 
@@ -86,6 +90,14 @@ public enum EventType {
             "assistance.shipment.impediment-recorded.v1", Topics.SHIPMENTS, ShipmentEvents.ImpedimentRecorded.class),
     SHIPMENT_IMPEDIMENT_RESOLVED(
             "assistance.shipment.impediment-resolved.v1", Topics.SHIPMENTS, ShipmentEvents.ImpedimentResolved.class),
+    SHIPMENT_END_USE_MONITORING_STARTED(
+            "assistance.shipment.end-use-monitoring-started.v1",
+            Topics.SHIPMENTS,
+            ShipmentEvents.EndUseMonitoringStarted.class),
+    SHIPMENT_END_USE_CHECK_RECORDED(
+            "assistance.shipment.end-use-check-recorded.v1",
+            Topics.SHIPMENTS,
+            ShipmentEvents.EndUseCheckRecorded.class),
     SHIPMENT_DOCUMENT_ATTACHED(
             "assistance.shipment.document-attached.v1",
             Topics.SHIPMENTS,

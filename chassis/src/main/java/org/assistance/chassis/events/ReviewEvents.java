@@ -8,6 +8,7 @@ import org.assistance.chassis.events.Values.DonorAmount;
 import org.assistance.chassis.events.Values.DonorShare;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.ParticipantSummary;
 import org.assistance.chassis.events.Values.Participants;
 import org.assistance.chassis.events.Values.PlannedActivity;
 
@@ -112,5 +113,21 @@ public final class ReviewEvents {
             String reason,
             String cancelledBy,
             OffsetDateTime cancelledAt)
+            implements AssistanceEvent {}
+
+    /**
+     * {@code assistance.activity.participants-recorded.v1}: an activity's roster changed (a
+     * participant added, a score, attendance or certificate recorded); {@code summary} is what the
+     * whole roster adds up to now, replacing any summary before. Aggregates only: the roster itself
+     * never leaves program-service. {@code country} is the request's.
+     */
+    public record ParticipantsRecorded(
+            UUID requestId,
+            UUID activityId,
+            String programmeCode,
+            String country,
+            String kind,
+            ParticipantSummary summary,
+            OffsetDateTime recordedAt)
             implements AssistanceEvent {}
 }

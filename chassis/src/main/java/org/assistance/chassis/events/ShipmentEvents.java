@@ -9,6 +9,7 @@ import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.chassis.events.Values.UnitSerial;
 
 /** Published by equipment-service on {@value Topics#SHIPMENTS}, keyed by the request id. */
 public final class ShipmentEvents {
@@ -45,8 +46,10 @@ public final class ShipmentEvents {
      * {@code assistance.shipment.dispatched.v1}. {@code dueBy} is when the mode's usual transit
      * time after dispatch runs out (the shipment counts as delayed after that day when no
      * {@code expectedDelivery} was given); equipment-service computes it, readers do not repeat the
-     * rule. It was added to v1 as an optional field: events written before have none, and a null
-     * means "no due date known".
+     * rule. {@code units} are the serial numbers logistics recorded per unit (every unit of a
+     * dual-use or licence-conditioned line has one; other lines may). Both were added to v1 as
+     * optional fields: events written before have none, a null {@code dueBy} means "no due date
+     * known" and a null {@code units} "no serials recorded".
      */
     public record ShipmentDispatched(
             UUID requestId,
@@ -56,8 +59,22 @@ public final class ShipmentEvents {
             String trackingReference,
             LocalDate expectedDelivery,
             OffsetDateTime dispatchedAt,
-            Instant dueBy)
+            Instant dueBy,
+            List<UnitSerial> units)
             implements AssistanceEvent {
+        /** A dispatch as written before serial numbers were recorded. */
+        public ShipmentDispatched(
+                UUID requestId,
+                UUID shipmentId,
+                String mode,
+                String carrier,
+                String trackingReference,
+                LocalDate expectedDelivery,
+                OffsetDateTime dispatchedAt,
+                Instant dueBy) {
+            this(requestId, shipmentId, mode, carrier, trackingReference, expectedDelivery, dispatchedAt, dueBy, null);
+        }
+
         /** A dispatch as written before {@code dueBy} existed: no due date known. */
         public ShipmentDispatched(
                 UUID requestId,
@@ -67,7 +84,7 @@ public final class ShipmentEvents {
                 String trackingReference,
                 LocalDate expectedDelivery,
                 OffsetDateTime dispatchedAt) {
-            this(requestId, shipmentId, mode, carrier, trackingReference, expectedDelivery, dispatchedAt, null);
+            this(requestId, shipmentId, mode, carrier, trackingReference, expectedDelivery, dispatchedAt, null, null);
         }
     }
 
@@ -173,6 +190,46 @@ public final class ShipmentEvents {
             UUID impedimentId,
             OffsetDateTime resolvedAt,
             Money extraCost,
+            String note,
+            String recordedBy,
+            OffsetDateTime recordedAt)
+            implements AssistanceEvent {}
+
+    /**
+     * {@code assistance.shipment.end-use-monitoring-started.v1}: a delivered shipment holds units
+     * whose end use is monitored (dual-use items, or any item of a shipment cleared under an export
+     * licence). {@code checksDue} are the days checks fall due (by default 6 and 12 months after
+     * delivery: equipment-service's configuration, readers do not repeat the rule); the k-th is met
+     * by the unit's k-th check recorded. Units the partner rejects at receipt leave monitoring
+     * (their serials are missing from the receipt's {@code serialsAccepted}).
+     */
+    public record EndUseMonitoringStarted(
+            UUID requestId,
+            UUID shipmentId,
+            String agencyId,
+            String destinationCountry,
+            List<UnitSerial> units,
+            List<LocalDate> checksDue,
+            OffsetDateTime deliveredAt,
+            OffsetDateTime startedAt)
+            implements AssistanceEvent {}
+
+    /**
+     * {@code assistance.shipment.end-use-check-recorded.v1}: someone saw (or looked for) a unit at
+     * its end user. {@code result} is IN_USE, NOT_IN_USE, NOT_FOUND, TRANSFERRED or DAMAGED;
+     * anything but IN_USE is a finding. {@code checkNumber} is 1 for the unit's first check.
+     */
+    public record EndUseCheckRecorded(
+            UUID requestId,
+            UUID shipmentId,
+            UUID checkId,
+            String itemCode,
+            String serialNumber,
+            String destinationCountry,
+            int checkNumber,
+            String result,
+            LocalDate checkedAt,
+            String checkedBy,
             String note,
             String recordedBy,
             OffsetDateTime recordedAt)

@@ -1,7 +1,10 @@
 package org.assistance.chassis.events;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.UUID;
 
 /** Value types shared by the event payloads. */
@@ -39,8 +42,26 @@ public final class Values {
     public record ShipmentLine(
             String itemCode, String itemName, String category, boolean dualUse, int quantity, Money unitCost) {}
 
-    /** What the partner accepted and rejected of one shipped line. */
-    public record ReceiptLine(String itemCode, int quantityAccepted, int quantityRejected, String rejectionReason) {}
+    /**
+     * What the partner accepted and rejected of one shipped line. {@code serialsAccepted} names the
+     * units accepted by serial number when the line's units were dispatched with serials (the
+     * others of the line were rejected); null for a line without serials. Added to v1 as an
+     * optional field: receipts written before have none.
+     */
+    public record ReceiptLine(
+            String itemCode,
+            int quantityAccepted,
+            int quantityRejected,
+            String rejectionReason,
+            List<String> serialsAccepted) {
+        /** A receipt line as written before serial numbers were confirmed. */
+        public ReceiptLine(String itemCode, int quantityAccepted, int quantityRejected, String rejectionReason) {
+            this(itemCode, quantityAccepted, quantityRejected, rejectionReason, null);
+        }
+    }
+
+    /** One unit of equipment by its serial number, as dispatched (and then monitored after delivery). */
+    public record UnitSerial(String itemCode, String serialNumber) {}
 
     /**
      * A screening rule that hit one line of a shipment, with the rule's legal basis as it read
@@ -78,7 +99,57 @@ public final class Values {
         OTHER
     }
 
-    public record Participants(int women, int men, int total) {}
+    /**
+     * Who took part in a delivered activity, counted by sex: {@code women + men + other +
+     * notDisclosed == total}. {@code other} and {@code notDisclosed} were added to v1 as optional
+     * fields: events written before have none (0), when women + men had to equal the total.
+     */
+    public record Participants(int women, int men, int other, int notDisclosed, int total) {
+        /** Participants as counted before OTHER and NOT_DISCLOSED were recorded. */
+        public Participants(int women, int men, int total) {
+            this(women, men, 0, 0, total);
+        }
+
+        /** Reads both shapes: the two counts added later are 0 when absent (the codec refuses a missing int). */
+        @JsonCreator
+        static Participants read(
+                @JsonProperty("women") int women,
+                @JsonProperty("men") int men,
+                @JsonProperty("other") Integer other,
+                @JsonProperty("notDisclosed") Integer notDisclosed,
+                @JsonProperty("total") int total) {
+            return new Participants(
+                    women, men, other == null ? 0 : other, notDisclosed == null ? 0 : notDisclosed, total);
+        }
+    }
+
+    /**
+     * What an activity's roster of participants adds up to, and nothing about any one of them: no
+     * participant id, name, rank or organisation ever leaves program-service. {@code completed}
+     * are those who attended at least the completion threshold, {@code certified} those given a
+     * certificate, {@code returning} those who had taken part in an earlier activity of the same
+     * agency. The averages are over participants with the score(s) recorded (the gain over those
+     * with both), to two decimals; null when nobody has one.
+     */
+    public record ParticipantSummary(
+            int total,
+            int women,
+            int men,
+            int other,
+            int notDisclosed,
+            int completed,
+            int certified,
+            int returning,
+            BigDecimal averagePreScore,
+            BigDecimal averagePostScore,
+            BigDecimal averageScoreGain) {
+        public Participants counts() {
+            return new Participants(women, men, other, notDisclosed, total);
+        }
+    }
+
+    /** A baseline or target of an indicator: a value and the year it holds for. */
+    public record IndicatorValue(BigDecimal value, int year) {}
 
     /**
      * One donor's part of an amount: of a commitment (fixed at approval, pro rata to the donors'
