@@ -40,10 +40,7 @@ public class ShipmentEventsConsumer {
                 .on(ShipmentHeld.class, e -> deliveries.shipmentHeld(e.data()))
                 .on(ShipmentDispatched.class, e -> {
                     deliveries.shipmentDispatched(e.data(), e.source());
-                    receipts.reached(
-                            e.data().shipmentId(),
-                            IncomingShipment.Stage.DISPATCHED,
-                            e.data().dispatchedAt());
+                    receipts.dispatched(e.data());
                 })
                 .on(ShipmentDelivered.class, e -> {
                     deliveries.shipmentDelivered(e.data(), e.source());

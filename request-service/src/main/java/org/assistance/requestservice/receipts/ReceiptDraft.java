@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.PastOrPresent;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -42,6 +43,12 @@ public record ReceiptDraft(
 
     static final int MAX_REASON = 1_000;
 
+    /** The units of one line named by serial number: as many as equipment-service takes in one dispatch. */
+    static final int MAX_SERIALS = 10_000;
+
+    /** A serial number as equipment-service records it at dispatch: at most 64 characters. */
+    static final String SERIAL_PATTERN = "^[A-Za-z0-9][A-Za-z0-9./_-]{0,63}$";
+
     @Schema(name = "ReceiptLineDraft")
     public record Line(
             @NotBlank @Size(max = MAX_ITEM_CODE) @Schema(example = "FOR-WB-001")
@@ -51,5 +58,16 @@ public record ReceiptDraft(
             @Min(0) @Max(MAX_UNITS) @Schema(example = "1") int quantityRejected,
 
             @Size(max = MAX_REASON) @Schema(example = "Damaged in transit")
-            String rejectionReason) {}
+            String rejectionReason,
+
+            @Size(max = MAX_SERIALS)
+            @Schema(
+                    maxItems = MAX_SERIALS,
+                    example = "[\"SN-4711\", \"SN-4712\", \"SN-4713\"]",
+                    description = "The units accepted, by the serial numbers they were dispatched with (each once,"
+                            + " exactly quantityAccepted of them). Required when the item was dispatched with serial"
+                            + " numbers and anything of it is rejected; left out, every dispatched unit of the item is"
+                            + " accepted. Left out (or empty) for an item dispatched without serial numbers.")
+            List<@NotNull @Size(max = DispatchedUnit.MAX_SERIAL) @Pattern(regexp = SERIAL_PATTERN) String>
+                    serialsAccepted) {}
 }

@@ -12,7 +12,9 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.assistance.chassis.events.Values.UnitSerial;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
@@ -41,7 +43,9 @@ public class ReceiptResource {
     @Path("/receipts")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PARTNER)
-    @Operation(summary = "Confirm receipt of a shipment: per line, quantities accepted and rejected (with a reason)")
+    @Operation(
+            summary = "Confirm receipt of a shipment: per line, quantities accepted and rejected (with a reason),"
+                    + " and the units accepted by serial number when they were dispatched with serials")
     @APIResponse(
             responseCode = "201",
             description = "Receipt recorded (and published to the other services)",
@@ -53,6 +57,14 @@ public class ReceiptResource {
     @APIResponse(
             responseCode = "404",
             description = "No such request for this agency, or no such shipment of it",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Units dispatched with serial numbers not confirmed as the rules want: serials-to-confirm "
+                    + "(something rejected, but the accepted units not named), serial-not-dispatched (a serial "
+                    + "not dispatched as that item in this shipment), serial-count-mismatch (not exactly "
+                    + "quantityAccepted distinct serials), serials-not-recorded (serials for an item dispatched "
+                    + "without them)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
@@ -85,8 +97,10 @@ public class ReceiptResource {
             description = "No such request for this caller",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public List<ShipmentView> shipments(@PathParam("id") UUID requestId) {
-        return receipts.of(requestId, caller.scope()).stream()
-                .map(ShipmentView::of)
+        List<IncomingShipment> shipments = receipts.of(requestId, caller.scope());
+        Map<UUID, List<UnitSerial>> units = receipts.unitsOf(shipments);
+        return shipments.stream()
+                .map(s -> ShipmentView.of(s, units.getOrDefault(s.id, List.of())))
                 .toList();
     }
 }

@@ -1,5 +1,6 @@
 package org.assistance.requestservice.receipts;
 
+import jakarta.validation.constraints.Size;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
@@ -34,10 +35,20 @@ public record ReceiptView(
             @Schema(minimum = "0", maximum = "" + ReceiptDraft.MAX_UNITS)
             int quantityRejected,
 
-            @Schema(maxLength = ReceiptDraft.MAX_REASON) String rejectionReason) {
+            @Schema(maxLength = ReceiptDraft.MAX_REASON) String rejectionReason,
+
+            @Schema(
+                    maxItems = ReceiptDraft.MAX_SERIALS,
+                    description = "The units accepted by serial number; null for an item dispatched without serial"
+                            + " numbers (and on receipts confirmed before serial numbers were)")
+            List<@Size(max = DispatchedUnit.MAX_SERIAL) String> serialsAccepted) {
         static ReceivedLine of(ReceiptLine line) {
             return new ReceivedLine(
-                    line.itemCode(), line.quantityAccepted(), line.quantityRejected(), line.rejectionReason());
+                    line.itemCode(),
+                    line.quantityAccepted(),
+                    line.quantityRejected(),
+                    line.rejectionReason(),
+                    line.serialsAccepted());
         }
     }
 }

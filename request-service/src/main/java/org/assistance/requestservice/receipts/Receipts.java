@@ -1,6 +1,9 @@
 package org.assistance.requestservice.receipts;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
@@ -13,9 +16,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
+import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.chassis.events.Values.UnitSerial;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
@@ -32,10 +37,14 @@ public class Receipts {
 
     private final AssistanceRequests requests;
     private final Outbox outbox;
+    private final EntityManager entityManager;
+    private final ObjectMapper json;
 
-    public Receipts(AssistanceRequests requests, Outbox outbox) {
+    public Receipts(AssistanceRequests requests, Outbox outbox, EntityManager entityManager, ObjectMapper json) {
         this.requests = requests;
         this.outbox = outbox;
+        this.entityManager = entityManager;
+        this.json = json;
     }
 
     @Transactional(Transactional.TxType.MANDATORY)
@@ -48,6 +57,38 @@ public class Receipts {
             shipment.stage = IncomingShipment.Stage.PLANNED;
             shipment.updatedAt = planned.plannedAt();
             shipment.persist();
+        }
+    }
+
+    /**
+     * The shipment left: it shows DISPATCHED, and the serial numbers logistics recorded per unit
+     * (none on a dispatch written before serials were) are kept for its receipt to confirm. A
+     * repeated event adds no unit twice.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void dispatched(ShipmentDispatched dispatched) {
+        reached(dispatched.shipmentId(), IncomingShipment.Stage.DISPATCHED, dispatched.dispatchedAt());
+        if (dispatched.units() == null || dispatched.units().isEmpty()) {
+            return;
+        }
+        // one statement for all the units (a dispatch may name 10,000), numbered in the event's order
+        entityManager
+                .createNativeQuery("""
+                        insert into dispatched_units (shipment_id, serial_number, item_code, dispatch_order)
+                        select ?1, u.unit ->> 'serialNumber', u.unit ->> 'itemCode', u.n - 1
+                        from jsonb_array_elements(cast(?2 as jsonb)) with ordinality as u(unit, n)
+                        where u.unit ->> 'serialNumber' is not null and u.unit ->> 'itemCode' is not null
+                        on conflict do nothing""")
+                .setParameter(1, dispatched.shipmentId())
+                .setParameter(2, asJson(dispatched.units()))
+                .executeUpdate();
+    }
+
+    private String asJson(List<UnitSerial> units) {
+        try {
+            return json.writeValueAsString(units);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("Serial numbers of a dispatch could not be written as JSON", e);
         }
     }
 
@@ -85,6 +126,21 @@ public class Receipts {
         return IncomingShipment.findById(shipmentId, LockModeType.PESSIMISTIC_WRITE);
     }
 
+    /** The units of the given shipments by the serial numbers they were dispatched with, in dispatch order. */
+    public Map<UUID, List<UnitSerial>> unitsOf(List<IncomingShipment> shipments) {
+        Map<UUID, List<UnitSerial>> units = new HashMap<>();
+        if (shipments.isEmpty()) {
+            return units;
+        }
+        for (DispatchedUnit unit : DispatchedUnit.<DispatchedUnit>list(
+                "key.shipmentId in ?1 order by key.shipmentId, dispatchOrder",
+                shipments.stream().map(s -> s.id).toList())) {
+            units.computeIfAbsent(unit.key.shipmentId(), id -> new ArrayList<>())
+                    .add(unit.serial());
+        }
+        return units;
+    }
+
     public List<IncomingShipment> of(UUID requestId, TenantScope scope) {
         requests.visibleTo(requestId, scope);
         List<IncomingShipment> latest = new ArrayList<>(
@@ -97,7 +153,8 @@ public class Receipts {
 
     /**
      * The agency confirms what it received: every shipped line once, accepted + rejected =
-     * shipped, a reason for anything rejected. Once per shipment, after its dispatch.
+     * shipped, a reason for anything rejected, and the units dispatched with serial numbers by
+     * those numbers ({@link SerialConfirmation}). Once per shipment, after its dispatch.
      */
     @Transactional
     public Receipt confirm(UUID requestId, String agencyId, ReceiptDraft draft, String actor) {
@@ -145,6 +202,7 @@ public class Receipts {
         for (ShipmentLine line : shipment.lines) {
             shipped.merge(line.itemCode(), line.quantity(), Integer::sum);
         }
+        SerialConfirmation serials = SerialConfirmation.of(shipment.id);
         List<FieldError> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<ReceiptLine> lines = new ArrayList<>();
@@ -172,7 +230,8 @@ public class Receipts {
                     line.itemCode(),
                     line.quantityAccepted(),
                     line.quantityRejected(),
-                    noReason ? null : line.rejectionReason().strip()));
+                    noReason ? null : line.rejectionReason().strip(),
+                    serials.acceptedBy(line)));
         }
         shipped.keySet().stream()
                 .filter(code -> !seen.contains(code))
@@ -181,6 +240,7 @@ public class Receipts {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        serials.refuseWhatBreaksTheRules();
         return lines;
     }
 }

@@ -4,6 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.chassis.events.Values.UnitSerial;
 import org.assistance.chassis.validation.MoneyInput;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -13,10 +14,37 @@ public record ShipmentView(
         UUID shipmentId,
         IncomingShipment.Stage stage,
         @Schema(maxItems = ReceiptDraft.MAX_LINES) List<ShippedLine> lines,
+
+        @Schema(
+                maxItems = MAX_UNITS,
+                description = "The units dispatched with serial numbers, in the order of the dispatch (what the"
+                        + " receipt confirms by serial number); empty when none were recorded")
+        List<Unit> units,
+
         OffsetDateTime updatedAt) {
-    static ShipmentView of(IncomingShipment s) {
+    /** The units one dispatch names at most (equipment-service's bound). */
+    static final int MAX_UNITS = 10_000;
+
+    static ShipmentView of(IncomingShipment s, List<UnitSerial> units) {
         return new ShipmentView(
-                s.id, s.stage, s.lines.stream().map(ShippedLine::of).toList(), s.updatedAt);
+                s.id,
+                s.stage,
+                s.lines.stream().map(ShippedLine::of).toList(),
+                units.stream().map(Unit::of).toList(),
+                s.updatedAt);
+    }
+
+    /** One unit of the shipment by the serial number it was dispatched with. */
+    @Schema(name = "ShipmentUnit")
+    public record Unit(
+            @Schema(maxLength = ReceiptDraft.MAX_ITEM_CODE, example = "FOR-WB-001")
+            String itemCode,
+
+            @Schema(maxLength = DispatchedUnit.MAX_SERIAL, example = "SN-4711")
+            String serialNumber) {
+        static Unit of(UnitSerial unit) {
+            return new Unit(unit.itemCode(), unit.serialNumber());
+        }
     }
 
     /**

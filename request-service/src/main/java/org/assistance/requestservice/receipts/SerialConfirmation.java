@@ -1,0 +1,137 @@
+package org.assistance.requestservice.receipts;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.assistance.chassis.problems.DomainRuleViolation;
+
+/**
+ * How a receipt confirms the units of a shipment that were dispatched with serial numbers: a line
+ * of such an item names the units it accepts (the others of the line are the rejected ones), or
+ * leaves them out when it accepts every unit. A line of an item dispatched without serials names
+ * none. Older dispatches recorded no serials at all, so their receipts confirm quantities only.
+ */
+final class SerialConfirmation {
+    static final String TO_CONFIRM = "serials-to-confirm";
+    static final String NOT_DISPATCHED = "serial-not-dispatched";
+    static final String COUNT_MISMATCH = "serial-count-mismatch";
+    static final String NOT_RECORDED = "serials-not-recorded";
+
+    /** How many serials a problem's detail names before it says how many more there are. */
+    private static final int NAMED_AT_MOST = 20;
+
+    private final UUID shipmentId;
+    /** The dispatched serials of each item, in the order of the dispatch. */
+    private final Map<String, List<String>> dispatched;
+
+    private final List<Refusal> refusals = new ArrayList<>();
+
+    private record Refusal(String slug, String title, String detail) {}
+
+    private SerialConfirmation(UUID shipmentId, Map<String, List<String>> dispatched) {
+        this.shipmentId = shipmentId;
+        this.dispatched = dispatched;
+    }
+
+    /** The serials recorded when the shipment was dispatched (none for a dispatch written before serials). */
+    static SerialConfirmation of(UUID shipmentId) {
+        Map<String, List<String>> dispatched = new LinkedHashMap<>();
+        for (DispatchedUnit unit :
+                DispatchedUnit.<DispatchedUnit>list("key.shipmentId = ?1 order by dispatchOrder", shipmentId)) {
+            dispatched.computeIfAbsent(unit.itemCode, code -> new ArrayList<>()).add(unit.key.serialNumber());
+        }
+        return new SerialConfirmation(shipmentId, dispatched);
+    }
+
+    /**
+     * The serials a line accepts: those it names, or every dispatched one when it names none and
+     * rejects nothing; null for an item dispatched without serials. A line that breaks a rule is
+     * noted (see {@link #refuseWhatBreaksTheRules()}) and answers null.
+     */
+    List<String> acceptedBy(ReceiptDraft.Line line) {
+        List<String> serials = dispatched.get(line.itemCode());
+        List<String> named = line.serialsAccepted();
+        if (serials == null) {
+            if (named != null && !named.isEmpty()) {
+                refuse(
+                        NOT_RECORDED,
+                        "No serial numbers to confirm",
+                        "Item " + line.itemCode() + " of shipment " + shipmentId
+                                + " was dispatched without serial numbers: leave its serialsAccepted out");
+            }
+            return null;
+        }
+        if (named == null) {
+            if (line.quantityRejected() == 0) {
+                return List.copyOf(serials);
+            }
+            refuse(
+                    TO_CONFIRM,
+                    "Serial numbers to confirm",
+                    "Item " + line.itemCode() + " was dispatched with serial numbers and " + line.quantityRejected()
+                            + " of its units are rejected: name the " + line.quantityAccepted()
+                            + " accepted in serialsAccepted (dispatched: " + named(serials) + ")");
+            return null;
+        }
+        Set<String> ofTheItem = Set.copyOf(serials);
+        List<String> unknown = named.stream()
+                .filter(serial -> !ofTheItem.contains(serial))
+                .distinct()
+                .toList();
+        if (!unknown.isEmpty()) {
+            refuse(
+                    NOT_DISPATCHED,
+                    "Serial number not dispatched",
+                    "Item " + line.itemCode() + ": " + named(unknown) + (unknown.size() == 1 ? " was" : " were")
+                            + " not dispatched as " + line.itemCode() + " in shipment " + shipmentId);
+            return null;
+        }
+        Set<String> distinct = new HashSet<>();
+        Set<String> repeated = new LinkedHashSet<>();
+        for (String serial : named) {
+            if (!distinct.add(serial)) {
+                repeated.add(serial);
+            }
+        }
+        if (!repeated.isEmpty() || named.size() != line.quantityAccepted()) {
+            refuse(
+                    COUNT_MISMATCH,
+                    "Serial numbers do not match the quantity accepted",
+                    "Item " + line.itemCode() + ": serialsAccepted must name the " + line.quantityAccepted()
+                            + " units accepted, each once; expected " + line.quantityAccepted()
+                            + " distinct serial numbers, got " + distinct.size()
+                            + (repeated.isEmpty()
+                                    ? ""
+                                    : " (named more than once: " + named(List.copyOf(repeated)) + ")"));
+            return null;
+        }
+        return List.copyOf(named);
+    }
+
+    /** Refuses the receipt (422) when a line broke a rule: the first one's kind, every one's detail. */
+    void refuseWhatBreaksTheRules() {
+        if (refusals.isEmpty()) {
+            return;
+        }
+        Refusal first = refusals.get(0);
+        String detail = String.join("; ", refusals.stream().map(Refusal::detail).toList());
+        throw new DomainRuleViolation(422, first.slug(), first.title(), detail);
+    }
+
+    private void refuse(String slug, String title, String detail) {
+        refusals.add(new Refusal(slug, title, detail));
+    }
+
+    private static String named(List<String> serials) {
+        if (serials.size() <= NAMED_AT_MOST) {
+            return String.join(", ", serials);
+        }
+        return String.join(", ", serials.subList(0, NAMED_AT_MOST)) + " and " + (serials.size() - NAMED_AT_MOST)
+                + " more";
+    }
+}
