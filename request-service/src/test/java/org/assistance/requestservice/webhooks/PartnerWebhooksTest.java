@@ -26,6 +26,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDelivered;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
@@ -37,6 +38,7 @@ import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.PlannedActivity;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.chassis.events.Values.UnitSerial;
 import org.assistance.requestservice.requests.DraftsAccess;
 import org.assistance.requestservice.requests.Events;
 import org.assistance.testsupport.BrokerClient;
@@ -468,6 +470,7 @@ class PartnerWebhooksTest {
                                     "dual-use item to a listed end user")),
                             OffsetDateTime.now()),
                     "/equipment-service");
+            // a dual-use line: every unit dispatched with its serial number
             Events.publish(
                     new ShipmentDispatched(
                             request,
@@ -476,7 +479,11 @@ class PartnerWebhooksTest {
                             "DHL",
                             "TRK-123",
                             LocalDate.now().plusDays(5),
-                            OffsetDateTime.now()),
+                            OffsetDateTime.now(),
+                            null,
+                            IntStream.rangeClosed(1, 4)
+                                    .mapToObj(n -> new UnitSerial("FOR-WB-001", "WB-" + shipment + "-" + n))
+                                    .toList()),
                     "/equipment-service");
             Events.publish(new ShipmentDelivered(request, shipment, value, OffsetDateTime.now()), "/equipment-service");
 
@@ -501,6 +508,17 @@ class PartnerWebhooksTest {
             JsonNode dispatched = data(ofType(receiver, "shipment.dispatched").get(0));
             assertThat(dispatched.path("carrier").asText()).isEqualTo("DHL");
             assertThat(dispatched.path("trackingReference").asText()).isEqualTo("TRK-123");
+            // the notice tells the dispatch as before: the serial numbers are confirmed on the receipt
+            assertThat(dispatched.fieldNames())
+                    .toIterable()
+                    .containsExactly(
+                            "requestId",
+                            "shipmentId",
+                            "mode",
+                            "carrier",
+                            "trackingReference",
+                            "expectedDelivery",
+                            "dispatchedAt");
             assertThat(data(ofType(receiver, "shipment.held").get(0))
                             .path("reason")
                             .asText())
