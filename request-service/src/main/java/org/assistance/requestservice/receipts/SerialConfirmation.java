@@ -13,7 +13,7 @@ import org.assistance.chassis.problems.DomainRuleViolation;
 /**
  * How a receipt confirms the units of a shipment that were dispatched with serial numbers: a line
  * of such an item names the units it accepts (the others of the line are the rejected ones), or
- * leaves them out when it accepts every unit. A line of an item dispatched without serials names
+ * leaves them out when it accepts every unit (or rejects every unit). A line of an item dispatched without serials names
  * none. Older dispatches recorded no serials at all, so their receipts confirm quantities only.
  */
 final class SerialConfirmation {
@@ -69,6 +69,9 @@ final class SerialConfirmation {
         if (named == null) {
             if (line.quantityRejected() == 0) {
                 return List.copyOf(serials);
+            }
+            if (line.quantityAccepted() == 0) {
+                return List.of(); // every unit rejected: nothing to name
             }
             refuse(
                     TO_CONFIRM,

@@ -151,7 +151,7 @@ class ConfirmingSerialNumbersAtReceiptTest {
     }
 
     @Test
-    void every_unit_rejected_is_confirmed_by_naming_none_of_them() throws Exception {
+    void every_unit_rejected_is_confirmed_without_naming_any() throws Exception {
         UUID request = approvedRequest();
         UUID shipment = UUID.randomUUID();
         dispatchedWithSerials(request, shipment, serials(shipment, 4));
@@ -161,7 +161,7 @@ class ConfirmingSerialNumbersAtReceiptTest {
                         receipt(
                                 shipment,
                                 receivedAt(),
-                                line(WRITE_BLOCKER, 0, 4, "Wrong model", List.of()),
+                                line(WRITE_BLOCKER, 0, 4, "Wrong model", null),
                                 line(RADIO, 2, 0, null, null)))
                 .statusCode(201);
 
