@@ -2,6 +2,7 @@ package org.assistance.equipmentservice;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.Test;
 class ApiDocumentTest {
 
     @Test
-    void the_openapi_document_shows_the_catalogue_backorder_export_rule_and_impediment_operations() {
+    void the_openapi_document_shows_the_catalogue_backorder_export_rule_impediment_and_asset_operations() {
         given().accept("application/json")
                 .when()
                 .get("/q/openapi")
@@ -54,6 +55,32 @@ class ApiDocumentTest {
                                 "OTHER"))
                 .body("components.schemas.ImpedimentDraft.required", hasItems("kind", "party", "basis", "occurredAt"))
                 .body("components.schemas.Shipment.properties.impediments.maxItems", notNullValue())
+                .body(
+                        "paths.'/api/v1/assets'.get.parameters.name",
+                        hasItems(
+                                "requestId",
+                                "country",
+                                "itemCode",
+                                "status",
+                                "monitored",
+                                "overdue",
+                                "limit",
+                                "cursor"))
+                .body("paths.'/api/v1/assets/{serial}'.get", notNullValue())
+                .body("paths.'/api/v1/assets/{serial}/checks'.post.responses.'201'", notNullValue())
+                .body("paths.'/api/v1/assets/{serial}/checks'.get", notNullValue())
+                .body("paths.'/api/v1/assets/{serial}/checks/{checkId}'.get", notNullValue())
+                .body("components.schemas.Dispatch.properties.units.maxItems", equalTo(10_000))
+                .body("components.schemas.DispatchedUnit.properties.serialNumber.maxLength", equalTo(64))
+                .body("components.schemas.ReceiptLine.properties.serialsAccepted", notNullValue())
+                .body("components.schemas.Asset.properties.checksDue", notNullValue())
+                .body("components.schemas.EndUseCheckDraft.required", hasItems("result", "checkedAt", "by"))
+                .body(
+                        "components.schemas.CheckResult.enum",
+                        hasItems("IN_USE", "NOT_IN_USE", "NOT_FOUND", "TRANSFERRED", "DAMAGED"))
+                .body(
+                        "components.schemas.AssetStatus.enum",
+                        hasItems("DISPATCHED", "DELIVERED", "RECEIVED", "REJECTED"))
                 .body("components.securitySchemes.bearer.scheme", containsString("bearer"));
     }
 }

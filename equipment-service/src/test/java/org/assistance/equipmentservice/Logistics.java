@@ -211,6 +211,49 @@ public final class Logistics {
         return type.cast(EventCodec.decode(record).data());
     }
 
+    /** Serial numbers for {@code count} units of an item, unique to the test run (the register holds each once). */
+    public static List<Map<String, Object>> units(String item, int count) {
+        String batch = unique("SN");
+        return java.util.stream.IntStream.rangeClosed(1, count)
+                .<Map<String, Object>>mapToObj(
+                        i -> Map.of("itemCode", item, "serialNumber", batch + "/" + item + "." + i))
+                .toList();
+    }
+
+    /** Logistics hands a shipment to the carrier by air, with these units' serial numbers (none when empty). */
+    public static io.restassured.response.Response dispatch(String shipment, List<Map<String, Object>> units) {
+        Map<String, Object> body = new java.util.LinkedHashMap<>(Map.of(
+                "mode",
+                "AIR",
+                "carrier",
+                "Air cargo",
+                "trackingReference",
+                "TRK-" + shipment.substring(0, 8),
+                "expectedDelivery",
+                LocalDate.now().plusDays(10).toString()));
+        if (!units.isEmpty()) {
+            body.put("units", units);
+        }
+        return given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .contentType(ContentType.JSON)
+                .body(body)
+                .when()
+                .post("/api/v1/shipments/" + shipment + "/dispatch");
+    }
+
+    /** Logistics records the carrier's delivery. */
+    public static void deliver(String shipment, OffsetDateTime at) {
+        given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .contentType(ContentType.JSON)
+                .body(Map.of("deliveredAt", at.toString()))
+                .when()
+                .post("/api/v1/shipments/" + shipment + "/delivery")
+                .then()
+                .statusCode(200);
+    }
+
     public static List<Map<String, Object>> backorders(UUID request) {
         return given().auth()
                 .oauth2(Tokens.role("logistics"))

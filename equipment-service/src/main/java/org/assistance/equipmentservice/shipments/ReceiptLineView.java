@@ -1,6 +1,10 @@
 package org.assistance.equipmentservice.shipments;
 
+import jakarta.validation.constraints.Size;
+import java.util.List;
 import org.assistance.chassis.events.Values.ReceiptLine;
+import org.assistance.equipmentservice.assets.Asset;
+import org.assistance.equipmentservice.assets.UnitsAtDispatch;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** What the partner accepted and rejected of one line. */
@@ -14,8 +18,15 @@ public record ReceiptLineView(
         @Schema(minimum = "0", maximum = "10000", format = "int32")
         int quantityRejected,
 
-        @Schema(maxLength = 1_000) String rejectionReason) {
+        @Schema(maxLength = 1_000) String rejectionReason,
+
+        @Schema(
+                maxItems = UnitsAtDispatch.MAX_UNITS,
+                description = "the units accepted by serial number, when the line's units had serials (the line's "
+                        + "other units were rejected); none for a line without serials or a receipt of before")
+        List<@Size(max = Asset.MAX_SERIAL) String> serialsAccepted) {
     static ReceiptLineView of(ReceiptLine r) {
-        return new ReceiptLineView(r.itemCode(), r.quantityAccepted(), r.quantityRejected(), r.rejectionReason());
+        return new ReceiptLineView(
+                r.itemCode(), r.quantityAccepted(), r.quantityRejected(), r.rejectionReason(), r.serialsAccepted());
     }
 }

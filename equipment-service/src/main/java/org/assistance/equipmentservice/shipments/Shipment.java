@@ -367,6 +367,11 @@ public class Shipment extends PanacheEntityBase {
         updatedAt = at;
     }
 
+    /** Cleared under an export licence: every unit of every line is then monitored after delivery. */
+    boolean isLicensed() {
+        return licenceReference != null;
+    }
+
     /** Not delivered by the expected date, or by the mode's usual time after dispatch when none was given. */
     public boolean isDelayed(OffsetDateTime now) {
         if (dispatchedAt == null || deliveredAt != null || status == ShipmentStatus.CANCELLED) {

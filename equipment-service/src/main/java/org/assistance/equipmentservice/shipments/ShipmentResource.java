@@ -165,8 +165,9 @@ public class ShipmentResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.LOGISTICS)
     @Operation(
-            summary = "Hand a planned (screening passed) or cleared shipment to the carrier; the export rules in "
-                    + "force are checked again, and one that now hits it refuses the dispatch (409 naming the rule)")
+            summary = "Hand a planned (screening passed) or cleared shipment to the carrier with the serial number "
+                    + "of each monitored unit; the export rules in force are checked again, and one that now hits "
+                    + "it refuses the dispatch (409 naming the rule)")
     @APIResponse(responseCode = "200", description = "Dispatched")
     @APIResponse(
             responseCode = "404",
@@ -174,8 +175,13 @@ public class ShipmentResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     @APIResponse(
             responseCode = "409",
-            description =
-                    "It is not planned or cleared, or an export rule in force now hits " + "it (named in the detail)",
+            description = "It is not planned or cleared, an export rule in force now hits it (named in the "
+                    + "detail), or a serial number is in the asset register already (serial-already-registered)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+    @APIResponse(
+            responseCode = "422",
+            description = "Serial numbers missing or too many for a line (serials-required, naming each item with "
+                    + "how many it needs and got), one given twice, or of an item the shipment does not carry",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ShipmentView dispatch(@PathParam("id") UUID id, @NotNull @Valid Dispatch body) {
         if (body.expectedDelivery() != null
@@ -187,7 +193,10 @@ public class ShipmentResource {
                 body.mode(),
                 body.carrier().strip(),
                 body.trackingReference().strip(),
-                body.expectedDelivery()));
+                body.expectedDelivery(),
+                body.units() == null
+                        ? List.of()
+                        : body.units().stream().map(DispatchedUnit::toUnit).toList()));
     }
 
     @POST

@@ -31,9 +31,11 @@ import org.assistance.chassis.events.UnreadableEvent;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.chassis.events.Values.UnitSerial;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.equipmentservice.assets.AssetRegister;
 import org.assistance.equipmentservice.catalogue.CatalogueItem;
 import org.assistance.equipmentservice.screening.ExportRule;
 import org.assistance.equipmentservice.screening.RulesInForceChanged;
@@ -58,12 +60,15 @@ public class Shipments {
     private final Stock stock;
     private final Screening screening;
     private final EntityManager entityManager;
+    private final AssetRegister assets;
 
-    public Shipments(Outbox outbox, Stock stock, Screening screening, EntityManager entityManager) {
+    public Shipments(
+            Outbox outbox, Stock stock, Screening screening, EntityManager entityManager, AssetRegister assets) {
         this.outbox = outbox;
         this.stock = stock;
         this.screening = screening;
         this.entityManager = entityManager;
+        this.assets = assets;
     }
 
     /**
@@ -232,14 +237,28 @@ public class Shipments {
         return shipment;
     }
 
-    /** Dispatch screens again against the rules in force: a hit not cleared refuses it (409), nothing changes. */
+    /**
+     * Dispatch screens again against the rules in force: a hit not cleared refuses it (409), nothing
+     * changes. The units' serial numbers are registered ({@link AssetRegister#dispatched}): units
+     * missing or wrong refuse it too, and nothing is written.
+     */
     @Transactional
-    public Shipment dispatch(UUID id, Shipment.Mode mode, String carrier, String tracking, LocalDate expected) {
+    public Shipment dispatch(
+            UUID id, Shipment.Mode mode, String carrier, String tracking, LocalDate expected, List<UnitSerial> units) {
         screening.holdRulesSteady();
         Shipment shipment = locked(id);
         OffsetDateTime now = OffsetDateTime.now();
         shipment.dispatch(
                 mode, carrier, tracking, expected, screening.screen(shipment.destinationCountry, shipment.lines), now);
+        List<UnitSerial> registered = assets.dispatched(
+                shipment.requestId,
+                shipment.id,
+                shipment.agencyId,
+                shipment.destinationCountry,
+                shipment.lines,
+                shipment.isLicensed(),
+                units,
+                now);
         for (ShipmentLine line : shipment.lines) {
             stock.consume(shipment.warehouse, line.itemCode(), line.quantity());
         }
@@ -251,7 +270,8 @@ public class Shipments {
                 tracking,
                 expected,
                 now,
-                mode.dueBy(now).toInstant()));
+                mode.dueBy(now).toInstant(),
+                registered));
         return shipment;
     }
 
@@ -268,6 +288,7 @@ public class Shipments {
         Shipment shipment = locked(id);
         shipment.deliver(at);
         outbox.record(new ShipmentDelivered(shipment.requestId, shipment.id, shipment.value(), at));
+        assets.delivered(shipment.requestId, shipment.id, shipment.agencyId, shipment.destinationCountry, at);
         return shipment;
     }
 
@@ -298,10 +319,21 @@ public class Shipments {
         if (shipment.status == ShipmentStatus.RECEIVED) {
             return;
         }
+        boolean deliveryRecorded = shipment.deliveredAt != null;
         if (!shipment.received(receipt.lines(), receipt.receivedAt())) {
             LOG.warnf("Receipt for shipment %s arrived while it is %s; kept as it is", shipment.id, shipment.status);
             return;
         }
+        if (!deliveryRecorded) {
+            // the receipt came before the carrier's delivery was recorded: its units were delivered by then
+            assets.delivered(
+                    shipment.requestId,
+                    shipment.id,
+                    shipment.agencyId,
+                    shipment.destinationCountry,
+                    receipt.receivedAt());
+        }
+        assets.received(shipment.id, receipt.lines(), receipt.receivedAt());
         outbox.record(new ShipmentReceived(shipment.requestId, shipment.id, receipt.lines(), receipt.receivedAt()));
     }
 

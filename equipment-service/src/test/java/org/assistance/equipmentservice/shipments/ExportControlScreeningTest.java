@@ -23,6 +23,7 @@ import org.assistance.chassis.events.ShipmentEvents.ShipmentDispatched;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentLinesRemoved;
 import org.assistance.chassis.events.Topics;
 import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.chassis.events.Values.UnitSerial;
 import org.assistance.equipmentservice.Logistics;
 import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
@@ -106,12 +107,18 @@ class ExportControlScreeningTest {
                 .isEqualTo(Duration.between(heldAt, cleared.clearedAt()).toSeconds());
 
         OffsetDateTime beforeDispatch = OffsetDateTime.now();
-        dispatch(shipment).then().statusCode(200).body("status", equalTo("DISPATCHED"));
+        // a dual-use line: each unit leaves with its serial number
+        List<Map<String, Object>> units = Logistics.units(camera, 2);
+        Logistics.dispatch(shipment, units).then().statusCode(200).body("status", equalTo("DISPATCHED"));
         // the dispatch publishes when the mode's usual transit time (air: 30 days) runs out
         ShipmentDispatched dispatched = Logistics.awaitEvent(request, ShipmentDispatched.class);
         assertThat(dispatched.dispatchedAt()).isAfterOrEqualTo(beforeDispatch);
         assertThat(dispatched.dueBy())
                 .isEqualTo(dispatched.dispatchedAt().plusDays(30).toInstant());
+        assertThat(dispatched.units())
+                .containsExactly(
+                        new UnitSerial(camera, (String) units.get(0).get("serialNumber")),
+                        new UnitSerial(camera, (String) units.get(1).get("serialNumber")));
     }
 
     @Test
@@ -282,20 +289,8 @@ class ExportControlScreeningTest {
                 .post("/api/v1/shipments/" + shipment + "/clearance");
     }
 
+    /** A dispatch without serial numbers. */
     static io.restassured.response.Response dispatch(String shipment) {
-        return given().auth()
-                .oauth2(Tokens.role("logistics"))
-                .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "mode",
-                        "AIR",
-                        "carrier",
-                        "Air cargo",
-                        "trackingReference",
-                        "TRK-" + shipment.substring(0, 8),
-                        "expectedDelivery",
-                        LocalDate.now().plusDays(10).toString()))
-                .when()
-                .post("/api/v1/shipments/" + shipment + "/dispatch");
+        return Logistics.dispatch(shipment, List.of());
     }
 }
