@@ -378,7 +378,85 @@ public final class DemoTraffic {
                                 "date",
                                 LocalDate.now().toString()));
             }
+            defineIndicators(admin, code);
         }
+    }
+
+    /**
+     * Each programme's results framework: three indicators the platform measures from its own facts
+     * and one measured outside it, entered with its source.
+     */
+    private void defineIndicators(String admin, String code) throws Exception {
+        int year = LocalDate.now().getYear();
+        indicator(admin, code, "Officials trained", "OUTPUT", "PARTICIPANTS_TRAINED", "0", "400", "16.a");
+        indicator(
+                admin,
+                code,
+                "Equipment units accepted by the recipients",
+                "OUTPUT",
+                "EQUIPMENT_ACCEPTED",
+                "0",
+                "300",
+                null);
+        indicator(
+                admin,
+                code,
+                "Requests delivered by the date asked",
+                "OUTCOME",
+                "REQUESTS_DELIVERED_ON_TIME",
+                "50",
+                "80",
+                null);
+        Answer outcome = send(
+                "POST",
+                PROGRAMS + "/programmes/" + code + "/indicators",
+                admin,
+                Map.of(
+                        "title", "Cases brought to court with evidence from supported units",
+                        "kind", "OUTCOME",
+                        "unit", "cases",
+                        "baseline", Map.of("value", "10", "year", year - 1),
+                        "target", Map.of("value", "40", "year", year + 1),
+                        "sdgTarget", "16.4"));
+        if (outcome.status == 201) {
+            send(
+                    "POST",
+                    PROGRAMS + "/programmes/" + code + "/indicators/"
+                            + JSON.readTree(outcome.body).get("id").asText() + "/measurements",
+                    admin,
+                    Map.of(
+                            "periodStart",
+                            LocalDate.of(year - 1, 1, 1).toString(),
+                            "periodEnd",
+                            LocalDate.of(year - 1, 12, 31).toString(),
+                            "value",
+                            "14",
+                            "source",
+                            "National prosecution statistics (demo)"));
+        }
+    }
+
+    private void indicator(
+            String admin,
+            String code,
+            String title,
+            String kind,
+            String computation,
+            String baseline,
+            String target,
+            String sdgTarget)
+            throws Exception {
+        int year = LocalDate.now().getYear();
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "title", title,
+                "kind", kind,
+                "computation", computation,
+                "baseline", Map.of("value", baseline, "year", year - 1),
+                "target", Map.of("value", target, "year", year + 1)));
+        if (sdgTarget != null) {
+            body.put("sdgTarget", sdgTarget);
+        }
+        send("POST", PROGRAMS + "/programmes/" + code + "/indicators", admin, body);
     }
 
     /** One step of the world: a new request, then everyone moves what waits for them. */
@@ -393,6 +471,7 @@ public final class DemoTraffic {
         recordImpediments(logistics);
         fillBackorders(logistics);
         deliverActivities(logistics);
+        checkEndUse(logistics);
         confirmCompletions();
     }
 
@@ -645,7 +724,9 @@ public final class DemoTraffic {
                                 "trackingReference",
                                 "DEMO-" + random.nextInt(1_000_000),
                                 "expectedDelivery",
-                                LocalDate.now().plusDays(random.nextInt(20)).toString()));
+                                LocalDate.now().plusDays(random.nextInt(20)).toString(),
+                                "units",
+                                serialNumbers(shipment)));
             }
         }
         for (String status : List.of("DISPATCHED", "IN_TRANSIT")) {
@@ -688,6 +769,11 @@ public final class DemoTraffic {
                         .put("quantityRejected", rejected);
                 if (rejected > 0) {
                     line.put("rejectionReason", "Damaged in transit (demo)");
+                    ArrayNode accepted = line.putArray("serialsAccepted");
+                    for (int n = 1; n <= quantity - rejected; n++) {
+                        accepted.add(serialNumber(
+                                shipment.get("id").asText(), l.get("itemCode").asText(), n));
+                    }
                 }
             });
             send(
@@ -758,29 +844,106 @@ public final class DemoTraffic {
                     currency = programme.get("currency").asText();
                 }
             }
-            int women = random.nextInt(15);
-            int men = random.nextInt(15);
+            Map<String, Object> participants;
+            if (activity.get("kind").asText().equals("TRAINING_COURSE")) {
+                recordRoster(logistics, activity.get("id").asText());
+                participants = null; // the roster's counts
+            } else {
+                int women = random.nextInt(15);
+                int men = random.nextInt(15);
+                int other = random.nextInt(20) == 0 ? 1 : 0;
+                int notDisclosed = random.nextInt(4);
+                participants = Map.of(
+                        "women", women,
+                        "men", men,
+                        "other", other,
+                        "notDisclosed", notDisclosed,
+                        "total", women + men + other + notDisclosed);
+            }
+            Map<String, Object> delivery = new java.util.HashMap<>(Map.of(
+                    "actualStart",
+                    LocalDate.now().minusDays(4).toString(),
+                    "actualEnd",
+                    LocalDate.now().toString(),
+                    "authoritiesReached",
+                    List.of("Demo authority"),
+                    "outcome",
+                    "Delivered (demo)",
+                    "cost",
+                    Map.of("amount", Integer.toString(500 + random.nextInt(3000)) + ".00", "currency", currency)));
+            if (participants != null) {
+                delivery.put("participants", participants);
+            }
+            send("POST", PROGRAMS + "/activities/" + activity.get("id").asText() + "/delivery", logistics, delivery);
+        }
+    }
+
+    /**
+     * A course's roster, by the agency's pseudonyms (drawn from a small pool, so some people come
+     * back to a later course): sex, scores before and after, attendance, certificate. No names.
+     */
+    private void recordRoster(String logistics, String activity) throws Exception {
+        String[] sexes = {"FEMALE", "MALE", "FEMALE", "MALE", "FEMALE", "MALE", "NOT_DISCLOSED", "OTHER"};
+        int size = 5 + random.nextInt(16);
+        for (int i = 0; i < size; i++) {
+            int pre = 30 + random.nextInt(40);
+            int attendance = 60 + random.nextInt(41);
+            Map<String, Object> participant = new java.util.HashMap<>(Map.of(
+                    "participantId",
+                    "P-" + (1 + random.nextInt(120)),
+                    "sex",
+                    sexes[random.nextInt(i == 0 ? 6 : sexes.length)],
+                    "roleOrRank",
+                    List.of("Inspector", "Analyst", "Prosecutor", "Sergeant").get(random.nextInt(4)),
+                    "organisation",
+                    "Demo authority",
+                    "preTestScore",
+                    pre,
+                    "postTestScore",
+                    Math.min(100, pre + random.nextInt(36)),
+                    "attendancePercent",
+                    attendance,
+                    "certificateIssued",
+                    attendance >= 80));
+            send("POST", PROGRAMS + "/activities/" + activity + "/participants", logistics, participant);
+        }
+    }
+
+    /** Field offices check monitored equipment at its end user now and then; most is found in use. */
+    private void checkEndUse(String logistics) throws Exception {
+        if (random.nextInt(4) > 0) {
+            return;
+        }
+        String[] results = {
+            "IN_USE",
+            "IN_USE",
+            "IN_USE",
+            "IN_USE",
+            "IN_USE",
+            "IN_USE",
+            "IN_USE",
+            "NOT_IN_USE",
+            "DAMAGED",
+            "NOT_FOUND",
+            "TRANSFERRED"
+        };
+        for (JsonNode asset : items(get(EQUIPMENT + "/assets?monitored=true&status=RECEIVED&limit=20", logistics))) {
+            if (asset.path("lastCheck").isObject() || random.nextInt(3) > 0) {
+                continue;
+            }
             send(
                     "POST",
-                    PROGRAMS + "/activities/" + activity.get("id").asText() + "/delivery",
+                    EQUIPMENT + "/assets/" + asset.get("serialNumber").asText() + "/checks",
                     logistics,
                     Map.of(
-                            "actualStart",
-                            LocalDate.now().minusDays(4).toString(),
-                            "actualEnd",
+                            "result",
+                            results[random.nextInt(results.length)],
+                            "checkedAt",
                             LocalDate.now().toString(),
-                            "participants",
-                            Map.of("women", women, "men", men, "total", women + men),
-                            "authoritiesReached",
-                            List.of("Demo authority"),
-                            "outcome",
-                            "Delivered (demo)",
-                            "cost",
-                            Map.of(
-                                    "amount",
-                                    Integer.toString(500 + random.nextInt(3000)) + ".00",
-                                    "currency",
-                                    currency)));
+                            "by",
+                            "Field office, " + asset.path("country").asText() + " (demo)",
+                            "note",
+                            "Seen at the unit's premises (demo)"));
         }
     }
 
@@ -935,6 +1098,26 @@ public final class DemoTraffic {
                 send("POST", EQUIPMENT + "/shipments/" + id + "/impediments", logistics, body);
             }
         }
+    }
+
+    /** Logistics records a serial number per unit at dispatch (required for dual-use and licensed items). */
+    private static List<Map<String, String>> serialNumbers(JsonNode shipment) {
+        List<Map<String, String>> units = new ArrayList<>();
+        shipment.get("lines").forEach(l -> {
+            for (int n = 1; n <= l.get("quantity").asInt(); n++) {
+                String item = l.get("itemCode").asText();
+                units.add(Map.of(
+                        "itemCode",
+                        item,
+                        "serialNumber",
+                        serialNumber(shipment.get("id").asText(), item, n)));
+            }
+        });
+        return units;
+    }
+
+    private static String serialNumber(String shipment, String item, int unit) {
+        return "S" + shipment.replace("-", "").substring(0, 24) + "-" + item + "-" + unit;
     }
 
     private static List<JsonNode> items(JsonNode page) {

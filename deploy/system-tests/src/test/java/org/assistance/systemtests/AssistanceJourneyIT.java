@@ -176,7 +176,8 @@ class AssistanceJourneyIT {
                 EQUIPMENT + "/shipments/" + shipment + "/dispatch",
                 logistics,
                 "{\"mode\":\"AIR\",\"carrier\":\"Kenya Airways Cargo\",\"trackingReference\":\"KQ-706\",\"expectedDelivery\":\""
-                        + LocalDate.now().plusDays(10) + "\"}"));
+                        + LocalDate.now().plusDays(10) + "\",\"units\":"
+                        + JSON.writeValueAsString(SerialNumbers.units(shipments.get(0))) + "}"));
 
         // ... while request-service is killed -9 and the story goes on without it
         long pid = Long.parseLong(Files.readString(Launcher.STATE.resolve("pids/request-service.pid"))
@@ -209,8 +210,11 @@ class AssistanceJourneyIT {
         ok(post(REQUESTS + "/requests/" + id + "/receipts", partner, """
                 {"shipmentId":"%s","receivedBy":"Insp. Wanjiru","receivedAt":"%s",
                  "lines":[{"itemCode":"FOR-WB-001","quantityAccepted":3,"quantityRejected":0},
-                          {"itemCode":"SUR-CAM-7","quantityAccepted":1,"quantityRejected":1,"rejectionReason":"Lens cracked"}]}""".formatted(
-                        shipment, OffsetDateTime.now().minusSeconds(1))));
+                          {"itemCode":"SUR-CAM-7","quantityAccepted":1,"quantityRejected":1,"rejectionReason":"Lens cracked",
+                           "serialsAccepted":["%s"]}]}""".formatted(
+                        shipment,
+                        OffsetDateTime.now().minusSeconds(1),
+                        SerialNumbers.of(UUID.fromString(shipment), "SUR-CAM-7", 1))));
 
         // 6. the training is delivered
         JsonNode activities = awaitJson(PROGRAMS + "/activities?requestId=" + id, logistics, json -> json.size() >= 1);

@@ -326,9 +326,10 @@ final class LoadGenerator implements AutoCloseable {
                                 equipment + "/shipments/" + shipment.get("id").asText() + "/dispatch",
                                 logistics,
                                 """
-                                {"mode":"AIR","carrier":"Fault test carrier","trackingReference":"FT-%s","expectedDelivery":"%s"}""".formatted(
+                                {"mode":"AIR","carrier":"Fault test carrier","trackingReference":"FT-%s","expectedDelivery":"%s","units":%s}""".formatted(
                                                 shipment.get("id").asText().substring(0, 8),
-                                                LocalDate.now().plusDays(10)))) {
+                                                LocalDate.now().plusDays(10),
+                                                JSON.writeValueAsString(SerialNumbers.units(shipment))))) {
                     dispatched.add(UUID.fromString(shipment.get("requestId").asText()));
                 }
             }

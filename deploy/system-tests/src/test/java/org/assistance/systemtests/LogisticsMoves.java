@@ -120,7 +120,9 @@ final class LogisticsMoves {
                         "trackingReference",
                         "MDL-REFUSED",
                         "expectedDelivery",
-                        LocalDate.now().plusDays(10).toString()));
+                        LocalDate.now().plusDays(10).toString(),
+                        "units",
+                        SerialNumbers.units(s.id, s.lines)));
     }
 
     /**
@@ -230,7 +232,9 @@ final class LogisticsMoves {
                         "trackingReference",
                         "MDL-" + s.id.toString().substring(0, 8),
                         "expectedDelivery",
-                        LocalDate.now().plusDays(10).toString()));
+                        LocalDate.now().plusDays(10).toString(),
+                        "units",
+                        SerialNumbers.units(s.id, s.lines)));
         s.status = "DISPATCHED";
         r.story.add("shipment " + s.id + " dispatched");
         run.expect(r, run.observe.requestStatus(r));

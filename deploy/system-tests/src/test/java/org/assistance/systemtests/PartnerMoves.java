@@ -209,6 +209,8 @@ final class PartnerMoves {
             receipt.put("quantityRejected", rejected);
             if (rejected > 0) {
                 receipt.put("rejectionReason", "Damaged in transit");
+                // the units dispatched with serial numbers: the receipt names those it accepts
+                receipt.put("serialsAccepted", SerialNumbers.accepted(s.id, line.getKey(), line.getValue() - rejected));
             }
             lines.add(receipt);
         }
