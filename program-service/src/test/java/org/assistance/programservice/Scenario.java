@@ -207,6 +207,11 @@ public final class Scenario {
      * written in the transaction of each change (whether or not the relay has sent them yet).
      */
     public static List<String> recordedEvents(UUID requestId) {
+        return recordedEvents(requestId.toString());
+    }
+
+    /** The types of the events program-service recorded under a key (a request's id, "programme:<code>"), in order. */
+    public static List<String> recordedEvents(String key) {
         EntityManager entityManager =
                 Arc.container().instance(EntityManager.class).get();
         return QuarkusTransaction.requiringNew()
@@ -217,11 +222,12 @@ public final class Scenario {
                                         + " select seq, event_key, event_type from outbox_published) e"
                                         + " where event_key = ?1 order by seq",
                                 String.class)
-                        .setParameter(1, requestId.toString())
+                        .setParameter(1, key)
                         .getResultList());
     }
 
-    private static long count(String sql, Object parameter) {
+    /** A count the test reads from program-service's database ({@code ?1} the parameter). */
+    public static long count(String sql, Object parameter) {
         EntityManager entityManager =
                 Arc.container().instance(EntityManager.class).get();
         return QuarkusTransaction.requiringNew()
@@ -231,6 +237,35 @@ public final class Scenario {
                                 .getSingleResult())
                         .longValue());
     }
+
+    /**
+     * A request of the country's agency ("agency-" + country), approved under the programme with a
+     * training course and a needs assessment: the request and its training's activity (planned 45
+     * days after today).
+     */
+    public static Approved approvedTraining(String programme, String country) {
+        UUID request = submittedRequest(country);
+        given().auth()
+                .oauth2(Tokens.person("reviewer-ana", "reviewer"))
+                .contentType(ContentType.JSON)
+                .body(approval(programme, "2000.00", 1, true))
+                .when()
+                .post("/api/v1/reviews/" + request + "/decision")
+                .then()
+                .statusCode(200);
+        String training = given().auth()
+                .oauth2(Tokens.role("logistics"))
+                .when()
+                .get("/api/v1/activities?requestId=" + request)
+                .then()
+                .statusCode(200)
+                .extract()
+                .path("find { it.kind == 'TRAINING_COURSE' }.id");
+        return new Approved(request, training);
+    }
+
+    /** An approved request and its training course's activity id. */
+    public record Approved(UUID request, String training) {}
 
     public static Map<String, Object> approval(String programme, String amount, int units, boolean training) {
         return Map.of(

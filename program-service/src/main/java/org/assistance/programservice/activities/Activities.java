@@ -13,6 +13,7 @@ import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.Values.DonorAmount;
 import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.ParticipantSummary;
 import org.assistance.chassis.events.Values.Participants;
 import org.assistance.chassis.events.Values.PlannedActivity;
 import org.assistance.chassis.outbox.Outbox;
@@ -34,11 +35,13 @@ public class Activities {
     private final Outbox outbox;
     private final Programmes programmes;
     private final RowLocks rowLocks;
+    private final Roster roster;
 
-    public Activities(Outbox outbox, Programmes programmes, RowLocks rowLocks) {
+    public Activities(Outbox outbox, Programmes programmes, RowLocks rowLocks, Roster roster) {
         this.outbox = outbox;
         this.programmes = programmes;
         this.rowLocks = rowLocks;
+        this.roster = roster;
     }
 
     /** Where an activity approved without a planned start starts. */
@@ -63,11 +66,14 @@ public class Activities {
      * The approved activities (trainings among them), planned; without dates, an activity starts
      * {@value #DEFAULT_LEAD_DAYS} days after the approval. {@code assistanceTypesUnnamed}: for an
      * approval that did not name its activities, one is planned per non-equipment, non-training
-     * kind of assistance asked (null when the approval named them).
+     * kind of assistance asked (null when the approval named them). The request's agency and
+     * country go with each activity: its roster's people are the agency's, its summary the State's.
      */
     @Transactional(Transactional.TxType.MANDATORY)
     public List<PlannedActivity> plan(
             UUID requestId,
+            String agencyId,
+            String country,
             String programmeCode,
             List<Plan> approved,
             Set<String> assistanceTypesUnnamed,
@@ -122,7 +128,11 @@ public class Activities {
                 }
             }
         }
-        planned.forEach(a -> a.persist());
+        for (Activity activity : planned) {
+            activity.agencyId = agencyId;
+            activity.country = country;
+            activity.persist();
+        }
         return planned.stream().map(Activity::planned).toList();
     }
 
@@ -136,19 +146,19 @@ public class Activities {
         };
     }
 
+    /** What took place; {@code participants} null when they are to be counted from the activity's roster. */
     public record Delivery(
             LocalDate actualStart,
             LocalDate actualEnd,
-            int women,
-            int men,
-            int total,
+            Participants participants,
             List<String> authoritiesReached,
             String outcome,
             Money cost) {}
 
     /**
-     * Records a delivered activity: the counts must add up, the dates be real, and the cost is
-     * disbursed against the request's commitment under the programme.
+     * Records a delivered activity: the counts must add up (and agree with the roster when it has
+     * one; without counts, the roster's are taken), the dates be real, and the cost is disbursed
+     * against the request's commitment under the programme.
      */
     @Transactional
     public Activity deliver(UUID activityId, Delivery delivery) {
@@ -158,10 +168,6 @@ public class Activities {
             throw DomainRuleViolation.notFound("Activity " + activityId);
         }
         List<FieldError> errors = new ArrayList<>();
-        if (delivery.women() + delivery.men() != delivery.total()) {
-            errors.add(new FieldError(
-                    "participants.total", "must equal women + men (" + (delivery.women() + delivery.men()) + ")"));
-        }
         if (delivery.actualEnd().isBefore(delivery.actualStart())) {
             errors.add(new FieldError("actualEnd", "must not be before actualStart"));
         }
@@ -169,16 +175,19 @@ public class Activities {
         if (!errors.isEmpty()) {
             throw new InvalidInput(errors);
         }
+        Participants given = delivery.participants();
+        if (given != null) {
+            requireAddingUp(given);
+        }
         activity.requireDeliverable();
+        Participants participants = counted(activity, given);
         List<DonorAmount> disbursedSplit =
                 programmes.disburse(activity.requestId, activity.programmeCode, delivery.cost());
         OffsetDateTime now = OffsetDateTime.now();
         activity.deliver(
                 delivery.actualStart(),
                 delivery.actualEnd(),
-                delivery.women(),
-                delivery.men(),
-                delivery.total(),
+                participants,
                 delivery.authoritiesReached(),
                 delivery.outcome(),
                 delivery.cost().amount(),
@@ -191,13 +200,51 @@ public class Activities {
                 activity.title,
                 delivery.actualStart(),
                 delivery.actualEnd(),
-                new Participants(delivery.women(), delivery.men(), delivery.total()),
+                participants,
                 delivery.authoritiesReached(),
                 delivery.outcome(),
                 delivery.cost(),
                 disbursedSplit,
                 now));
         return activity;
+    }
+
+    /** Women, men, other and not disclosed add up to the total. */
+    private static void requireAddingUp(Participants p) {
+        int sum = p.women() + p.men() + p.other() + p.notDisclosed();
+        if (sum != p.total()) {
+            throw new DomainRuleViolation(
+                    422,
+                    "participants-do-not-add-up",
+                    "The participants do not add up",
+                    "participants.total (" + p.total() + ") must equal women + men + other + notDisclosed (" + sum
+                            + ")");
+        }
+    }
+
+    /**
+     * Who took part: with a roster, its counts (those given must be the same); without one, the
+     * counts given, which are then required.
+     */
+    private Participants counted(Activity activity, Participants given) {
+        ParticipantSummary summary = roster.summaryIfAny(activity);
+        if (summary == null) {
+            if (given == null) {
+                throw InvalidInput.field("participants", "must not be null when the activity has no roster");
+            }
+            return given;
+        }
+        Participants onRoster = summary.counts();
+        if (given != null && !given.equals(onRoster)) {
+            throw new DomainRuleViolation(
+                    422,
+                    "participants-disagree-with-roster",
+                    "The participants disagree with the roster",
+                    "The activity's roster counts " + onRoster.women() + " women, " + onRoster.men() + " men, "
+                            + onRoster.other() + " other and " + onRoster.notDisclosed() + " not disclosed ("
+                            + onRoster.total() + "); leave participants out to take the roster's counts");
+        }
+        return onRoster;
     }
 
     /** A planned activity will not take place: cancelled with the reason, and published. */

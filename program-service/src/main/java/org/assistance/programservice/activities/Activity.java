@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.events.Values.Participants;
 import org.assistance.chassis.events.Values.PlannedActivity;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -39,6 +40,13 @@ public class Activity extends PanacheEntityBase {
 
     @Column(name = "programme_code")
     public String programmeCode;
+
+    /** The agency of the request (null only for an activity planned before agencies were kept on it). */
+    @Column(name = "agency_id")
+    public String agencyId;
+
+    /** The request's State (ISO 3166-1 alpha-2). */
+    public String country;
 
     @Enumerated(EnumType.STRING)
     public ActivityKind kind;
@@ -68,6 +76,12 @@ public class Activity extends PanacheEntityBase {
 
     @Column(name = "participants_men")
     public Integer participantsMen;
+
+    @Column(name = "participants_other")
+    public Integer participantsOther;
+
+    @Column(name = "participants_not_disclosed")
+    public Integer participantsNotDisclosed;
 
     @Column(name = "participants_total")
     public Integer participantsTotal;
@@ -128,9 +142,7 @@ public class Activity extends PanacheEntityBase {
     void deliver(
             LocalDate start,
             LocalDate end,
-            int women,
-            int men,
-            int total,
+            Participants participants,
             List<String> authorities,
             String outcomeNote,
             BigDecimal cost,
@@ -139,13 +151,31 @@ public class Activity extends PanacheEntityBase {
         status = Status.DELIVERED;
         actualStart = start;
         actualEnd = end;
-        participantsWomen = women;
-        participantsMen = men;
-        participantsTotal = total;
+        participantsWomen = participants.women();
+        participantsMen = participants.men();
+        participantsOther = participants.other();
+        participantsNotDisclosed = participants.notDisclosed();
+        participantsTotal = participants.total();
         authoritiesReached = authorities;
         outcome = outcomeNote;
         disbursed = cost;
         deliveredAt = at;
+    }
+
+    /** The day it started (or starts): its actual start once delivered, its planned start before. */
+    LocalDate start() {
+        return actualStart != null ? actualStart : plannedStart;
+    }
+
+    /** A roster is kept for a planned or delivered activity; a cancelled one had nobody take part. */
+    void requireRosterOpen() {
+        if (status == Status.CANCELLED) {
+            throw new DomainRuleViolation(
+                    409,
+                    "activity-cancelled",
+                    "The activity was cancelled",
+                    "Activity " + id + " was cancelled (" + cancellationReason + "): nobody took part in it");
+        }
     }
 
     /** Only a planned activity can be cancelled. */

@@ -90,15 +90,15 @@ public class ActivityResource {
     @APIResponse(
             responseCode = "422",
             description = "The cost is more than is left of the request's commitment, or "
-                    + "not in the programme's currency",
+                    + "not in the programme's currency; the participants do not add up "
+                    + "(`participants-do-not-add-up`) or differ from the activity's roster "
+                    + "(`participants-disagree-with-roster`)",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public ActivityView deliver(@PathParam("id") UUID id, @NotNull @Valid DeliveryReport body) {
         Activities.Delivery delivery = new Activities.Delivery(
                 body.actualStart(),
                 body.actualEnd(),
-                body.participants().women(),
-                body.participants().men(),
-                body.participants().total(),
+                body.participants() == null ? null : body.participants().toParticipants(),
                 body.authoritiesReached() == null ? List.of() : body.authoritiesReached(),
                 body.outcome().strip(),
                 body.cost().toMoney());

@@ -19,7 +19,12 @@ public record DeliveryReport(
         @NotNull @PastOrPresent @Schema(example = "2027-03-05", description = "From actualStart to today")
         LocalDate actualEnd,
 
-        @NotNull @Valid ParticipantCounts participants,
+        @Valid
+        @Schema(
+                description = "Who took part; may be left out when the activity has a roster (its counts are "
+                        + "taken), and must equal the roster's counts when given")
+        ParticipantCounts participants,
+
         @Size(max = 50) List<@NotBlank @Size(max = 200) String> authoritiesReached,
 
         @NotBlank @Size(max = 5_000) @Schema(example = "18 examiners certified on mobile extraction")

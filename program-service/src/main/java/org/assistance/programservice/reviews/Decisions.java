@@ -131,6 +131,8 @@ public class Decisions {
         }
         List<PlannedActivity> planned = activities.plan(
                 review.requestId,
+                review.agencyId,
+                review.country,
                 programme,
                 plans,
                 approval.activities() == null ? review.assistanceTypes : null,

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.empty;
+import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -51,8 +52,12 @@ class DeliveringActivitiesTest {
 
         deliver(training, 8, 10, 19, "5000.00")
                 .then()
-                .statusCode(400)
-                .body("errors[0].field", equalTo("participants.total"));
+                .statusCode(422)
+                .contentType("application/problem+json")
+                .body("type", endsWith("/participants-do-not-add-up"))
+                .body(
+                        "detail",
+                        containsString("participants.total (19) must equal women + men + other + notDisclosed (18)"));
         deliver(training, 8, 10, 18, "5000.00")
                 .then()
                 .statusCode(200)
@@ -351,23 +356,112 @@ class DeliveringActivitiesTest {
                 .post("/api/v1/activities/" + activity + "/cancellation");
     }
 
+    @Test
+    void a_delivery_counts_participants_of_other_or_undisclosed_sex() {
+        Scenario.Approved approved = Scenario.approvedTraining(Scenario.fundedProgramme("50000.00"), "KE");
+        Map<String, Object> notAddingUp = Map.of("women", 8, "men", 9, "other", 1, "notDisclosed", 2, "total", 19);
+        deliver(approved.training(), notAddingUp, "500.00")
+                .then()
+                .statusCode(422)
+                .body("type", endsWith("/participants-do-not-add-up"))
+                .body("detail", containsString("(20)"));
+        assertThat(Scenario.recordedEvents(approved.request())).doesNotContain("assistance.activity.delivered.v1");
+
+        deliver(approved.training(), Map.of("women", 8, "men", 9, "other", 1, "notDisclosed", 2, "total", 20), "500.00")
+                .then()
+                .statusCode(200)
+                .body("participantsWomen", equalTo(8))
+                .body("participantsMen", equalTo(9))
+                .body("participantsOther", equalTo(1))
+                .body("participantsNotDisclosed", equalTo(2))
+                .body("participantsTotal", equalTo(20));
+        var delivered = BrokerClient.await(
+                Topics.REVIEWS,
+                r -> approved.request().toString().equals(r.key())
+                        && "assistance.activity.delivered.v1".equals(BrokerClient.header(r, "ce_type")),
+                1,
+                Duration.ofSeconds(20));
+        assertThat(new String(delivered.get(0).value(), StandardCharsets.UTF_8))
+                .contains("\"participants\":{\"women\":8,\"men\":9,\"other\":1,\"notDisclosed\":2,\"total\":20}");
+    }
+
+    @Test
+    void a_delivery_takes_its_counts_from_the_roster() {
+        Scenario.Approved approved = Scenario.approvedTraining(Scenario.fundedProgramme("50000.00"), "KE");
+        String training = approved.training();
+        for (Map<String, Object> participant : List.of(
+                Map.<String, Object>of("participantId", "R-1", "sex", "FEMALE"),
+                Map.<String, Object>of("participantId", "R-2", "sex", "FEMALE"),
+                Map.<String, Object>of("participantId", "R-3", "sex", "MALE"),
+                Map.<String, Object>of("participantId", "R-4", "sex", "NOT_DISCLOSED"))) {
+            ParticipantsRosterTest.add(training, participant).then().statusCode(201);
+        }
+
+        // counts that add up but are not the roster's
+        deliver(training, Map.of("women", 2, "men", 2, "total", 4), "700.00")
+                .then()
+                .statusCode(422)
+                .body("type", endsWith("/participants-disagree-with-roster"))
+                .body("detail", containsString("2 women, 1 men, 0 other and 1 not disclosed (4)"));
+        assertThat(Scenario.recordedEvents(approved.request())).doesNotContain("assistance.activity.delivered.v1");
+        assertThat(Scenario.count(
+                        "select count(*) from activities where id = ?1 and status = 'PLANNED' and disbursed is null",
+                        UUID.fromString(training)))
+                .isEqualTo(1);
+
+        // the roster's own counts, given or left out
+        deliver(training, null, "700.00")
+                .then()
+                .statusCode(200)
+                .body("participantsWomen", equalTo(2))
+                .body("participantsMen", equalTo(1))
+                .body("participantsOther", equalTo(0))
+                .body("participantsNotDisclosed", equalTo(1))
+                .body("participantsTotal", equalTo(4))
+                .body("disbursed", equalTo(700.00f));
+        var delivered = BrokerClient.await(
+                Topics.REVIEWS,
+                r -> approved.request().toString().equals(r.key())
+                        && "assistance.activity.delivered.v1".equals(BrokerClient.header(r, "ce_type")),
+                1,
+                Duration.ofSeconds(20));
+        assertThat(new String(delivered.get(0).value(), StandardCharsets.UTF_8))
+                .contains("\"participants\":{\"women\":2,\"men\":1,\"other\":0,\"notDisclosed\":1,\"total\":4}");
+
+        // without a roster, counts are required
+        String other = Scenario.approvedTraining(Scenario.fundedProgramme("50000.00"), "KE")
+                .training();
+        deliver(other, null, "700.00").then().statusCode(400).body("errors[0].field", equalTo("participants"));
+        deliver(other, Map.of("women", 1, "men", 0, "other", 0, "notDisclosed", 0, "total", 1), "700.00")
+                .then()
+                .statusCode(200)
+                .body("participantsTotal", equalTo(1));
+    }
+
     static io.restassured.response.Response deliver(String activity, int women, int men, int total, String cost) {
+        return deliver(activity, Map.of("women", women, "men", men, "total", total), cost);
+    }
+
+    /** A delivery with the given participants' counts (left out when null). */
+    static io.restassured.response.Response deliver(String activity, Map<String, Object> participants, String cost) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "actualStart",
+                LocalDate.now().minusDays(5).toString(),
+                "actualEnd",
+                LocalDate.now().minusDays(1).toString(),
+                "authoritiesReached",
+                List.of("DCI cybercrime unit"),
+                "outcome",
+                "Examiners certified",
+                "cost",
+                Map.of("amount", cost, "currency", "USD")));
+        if (participants != null) {
+            body.put("participants", participants);
+        }
         return given().auth()
                 .oauth2(Tokens.role("logistics"))
                 .contentType(ContentType.JSON)
-                .body(Map.of(
-                        "actualStart",
-                        LocalDate.now().minusDays(5).toString(),
-                        "actualEnd",
-                        LocalDate.now().minusDays(1).toString(),
-                        "participants",
-                        Map.of("women", women, "men", men, "total", total),
-                        "authoritiesReached",
-                        List.of("DCI cybercrime unit"),
-                        "outcome",
-                        "Examiners certified",
-                        "cost",
-                        Map.of("amount", cost, "currency", "USD")))
+                .body(body)
                 .when()
                 .post("/api/v1/activities/" + activity + "/delivery");
     }

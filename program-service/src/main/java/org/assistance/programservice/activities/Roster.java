@@ -1,0 +1,269 @@
+package org.assistance.programservice.activities;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.assistance.chassis.events.ResultEvents.Sex;
+import org.assistance.chassis.events.ReviewEvents.ParticipantsRecorded;
+import org.assistance.chassis.events.Values.ParticipantSummary;
+import org.assistance.chassis.outbox.Outbox;
+import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.programservice.programmes.RowLocks;
+
+/**
+ * Who took part in an activity: a roster of the agency's pseudonyms for its people, with their sex,
+ * scores, attendance and certificates. Every change publishes, in its transaction, what the whole
+ * roster adds up to ({@link ParticipantsRecorded}) and nothing about anyone on it.
+ */
+@ApplicationScoped
+public class Roster {
+    /** The most people one activity's roster holds (and lists). */
+    public static final int MAX_PARTICIPANTS = 1_000;
+    /** The roster's summary is read at {@code participants/summary}: no participant may be named so. */
+    private static final String SUMMARY = "summary";
+
+    private final Outbox outbox;
+    private final RowLocks rowLocks;
+    private final ParticipantSettings settings;
+
+    public Roster(Outbox outbox, RowLocks rowLocks, ParticipantSettings settings) {
+        this.outbox = outbox;
+        this.rowLocks = rowLocks;
+        this.settings = settings;
+    }
+
+    /** A participant on the roster, with whether (and in how many earlier activities) the agency saw them before. */
+    public record Participant(RosterEntry entry, int earlierActivities) {
+        public boolean returning() {
+            return earlierActivities > 0;
+        }
+    }
+
+    /** Puts a person on an activity's roster: once per activity, and not on a cancelled one. */
+    @Transactional
+    public Participant add(UUID activityId, String participantId, RosterEntry.Details details, String by) {
+        if (SUMMARY.equals(participantId)) {
+            throw InvalidInput.field("participantId", "'summary' names the roster's summary: choose another pseudonym");
+        }
+        rowLocks.bounded();
+        Activity activity = lockedActivity(activityId);
+        activity.requireRosterOpen();
+        if (entry(activityId, participantId) != null) {
+            throw new DomainRuleViolation(
+                    409,
+                    "participant-already-on-roster",
+                    "The participant is already on the roster",
+                    "Participant " + participantId + " is already on the roster of activity " + activityId
+                            + "; change their entry with PUT instead");
+        }
+        if (RosterEntry.count("activityId", activityId) >= MAX_PARTICIPANTS) {
+            throw new DomainRuleViolation(
+                    422,
+                    "roster-full",
+                    "The roster is full",
+                    "An activity's roster holds " + MAX_PARTICIPANTS + " participants at most");
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        RosterEntry entry = RosterEntry.of(activity, agencyOf(activity), participantId, by, now);
+        entry.take(details, now);
+        entry.persist();
+        recorded(activity, now);
+        return participant(activity, entry);
+    }
+
+    /** Replaces what is recorded about a participant (post-test scores and certificates usually come later). */
+    @Transactional
+    public Participant replace(UUID activityId, String participantId, RosterEntry.Details details) {
+        rowLocks.bounded();
+        Activity activity = lockedActivity(activityId);
+        activity.requireRosterOpen();
+        RosterEntry entry = entry(activityId, participantId);
+        if (entry == null) {
+            throw DomainRuleViolation.notFound("Participant " + participantId + " of activity " + activityId);
+        }
+        OffsetDateTime now = OffsetDateTime.now();
+        entry.take(details, now);
+        recorded(activity, now);
+        return participant(activity, entry);
+    }
+
+    /** The activity's roster, by participant id. */
+    @Transactional
+    public List<Participant> of(UUID activityId) {
+        Activity activity = activity(activityId);
+        List<RosterEntry> entries = entries(activityId);
+        Map<String, Integer> earlier = earlierActivities(activity, entries);
+        return entries.stream()
+                .map(e -> new Participant(e, earlier.getOrDefault(e.participantId, 0)))
+                .toList();
+    }
+
+    /** One participant of the activity's roster. */
+    @Transactional
+    public Participant one(UUID activityId, String participantId) {
+        Activity activity = activity(activityId);
+        RosterEntry entry = entry(activityId, participantId);
+        if (entry == null) {
+            throw DomainRuleViolation.notFound("Participant " + participantId + " of activity " + activityId);
+        }
+        return participant(activity, entry);
+    }
+
+    /** What the activity's whole roster adds up to now. */
+    @Transactional
+    public ParticipantSummary summaryOf(UUID activityId) {
+        return summary(activity(activityId));
+    }
+
+    /** What the roster adds up to, or null when the activity has nobody on its roster. */
+    @Transactional(Transactional.TxType.MANDATORY)
+    ParticipantSummary summaryIfAny(Activity activity) {
+        ParticipantSummary summary = summary(activity);
+        return summary.total() == 0 ? null : summary;
+    }
+
+    private void recorded(Activity activity, OffsetDateTime now) {
+        outbox.record(new ParticipantsRecorded(
+                activity.requestId,
+                activity.id,
+                activity.programmeCode,
+                activity.country,
+                activity.kind.name(),
+                summary(activity),
+                now));
+    }
+
+    private ParticipantSummary summary(Activity activity) {
+        List<RosterEntry> entries = entries(activity.id);
+        Map<String, Integer> earlier = earlierActivities(activity, entries);
+        int returning = (int) entries.stream()
+                .filter(e -> earlier.getOrDefault(e.participantId, 0) > 0)
+                .count();
+        return summarise(entries, returning, settings.completionAttendancePercent());
+    }
+
+    /**
+     * The roster's totals: counts by sex, those who attended at least {@code completionPercent},
+     * those certified, and the average scores (pre over those with one, post over those with one,
+     * the gain over those with both), to two decimals (half even), null when nobody has one.
+     */
+    static ParticipantSummary summarise(List<RosterEntry> entries, int returning, int completionPercent) {
+        Map<Sex, Integer> bySex = new HashMap<>();
+        int completed = 0;
+        int certified = 0;
+        BigDecimal pre = BigDecimal.ZERO;
+        int withPre = 0;
+        BigDecimal post = BigDecimal.ZERO;
+        int withPost = 0;
+        BigDecimal gain = BigDecimal.ZERO;
+        int withBoth = 0;
+        for (RosterEntry e : entries) {
+            bySex.merge(e.sex, 1, Integer::sum);
+            if (e.attendancePercent != null && e.attendancePercent >= completionPercent) {
+                completed++;
+            }
+            if (e.certificateIssued) {
+                certified++;
+            }
+            if (e.preTestScore != null) {
+                pre = pre.add(e.preTestScore);
+                withPre++;
+            }
+            if (e.postTestScore != null) {
+                post = post.add(e.postTestScore);
+                withPost++;
+            }
+            if (e.preTestScore != null && e.postTestScore != null) {
+                gain = gain.add(e.postTestScore.subtract(e.preTestScore));
+                withBoth++;
+            }
+        }
+        return new ParticipantSummary(
+                entries.size(),
+                bySex.getOrDefault(Sex.FEMALE, 0),
+                bySex.getOrDefault(Sex.MALE, 0),
+                bySex.getOrDefault(Sex.OTHER, 0),
+                bySex.getOrDefault(Sex.NOT_DISCLOSED, 0),
+                completed,
+                certified,
+                returning,
+                average(pre, withPre),
+                average(post, withPost),
+                average(gain, withBoth));
+    }
+
+    private static BigDecimal average(BigDecimal sum, int count) {
+        return count == 0 ? null : sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_EVEN);
+    }
+
+    private Participant participant(Activity activity, RosterEntry entry) {
+        return new Participant(
+                entry, earlierActivities(activity, List.of(entry)).getOrDefault(entry.participantId, 0));
+    }
+
+    /**
+     * For each of the entries, in how many of the agency's other activities that started before
+     * this one (and were not cancelled) the same person took part.
+     */
+    private static Map<String, Integer> earlierActivities(Activity activity, List<RosterEntry> entries) {
+        if (entries.isEmpty()) {
+            return Map.of();
+        }
+        List<String> ids = entries.stream().map(e -> e.participantId).toList();
+        List<Object[]> rows = RosterEntry.getEntityManager()
+                .createQuery(
+                        "select p.participantId, count(distinct a.id) from RosterEntry p, Activity a"
+                                + " where a.id = p.activityId and p.agencyId = ?1 and p.participantId in ?2"
+                                + " and a.id <> ?3 and a.status <> ?4"
+                                + " and coalesce(a.actualStart, a.plannedStart) < ?5"
+                                + " group by p.participantId",
+                        Object[].class)
+                .setParameter(1, agencyOf(activity))
+                .setParameter(2, ids)
+                .setParameter(3, activity.id)
+                .setParameter(4, Activity.Status.CANCELLED)
+                .setParameter(5, activity.start())
+                .getResultList();
+        Map<String, Integer> earlier = new HashMap<>();
+        rows.forEach(r -> earlier.put((String) r[0], ((Number) r[1]).intValue()));
+        return earlier;
+    }
+
+    /** Whose pseudonyms the roster holds: the request's agency (its request, for an activity kept without one). */
+    private static String agencyOf(Activity activity) {
+        return activity.agencyId != null ? activity.agencyId : "request:" + activity.requestId;
+    }
+
+    private static List<RosterEntry> entries(UUID activityId) {
+        return RosterEntry.list("activityId = ?1 order by participantId", activityId);
+    }
+
+    private static RosterEntry entry(UUID activityId, String participantId) {
+        return RosterEntry.<RosterEntry>find("activityId = ?1 and participantId = ?2", activityId, participantId)
+                .firstResult();
+    }
+
+    private static Activity lockedActivity(UUID activityId) {
+        Activity activity = Activity.findById(activityId, LockModeType.PESSIMISTIC_WRITE);
+        if (activity == null) {
+            throw DomainRuleViolation.notFound("Activity " + activityId);
+        }
+        return activity;
+    }
+
+    private static Activity activity(UUID activityId) {
+        Activity activity = Activity.findById(activityId);
+        if (activity == null) {
+            throw DomainRuleViolation.notFound("Activity " + activityId);
+        }
+        return activity;
+    }
+}
