@@ -1,5 +1,6 @@
 package org.assistance.programservice.activities;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -32,7 +33,8 @@ public record ParticipantDetails(
         @Min(0) @Max(100) @Schema(example = "90", description = "Share of the activity attended, in percent")
         Integer attendancePercent,
 
-        @Schema(example = "true", defaultValue = "false") Boolean certificateIssued) {
+        @JsonDeserialize(using = TrueOrFalse.class) @Schema(example = "true", defaultValue = "false")
+        Boolean certificateIssued) {
 
     RosterEntry.Details toDetails() {
         return ParticipantRegistration.details(

@@ -1,5 +1,6 @@
 package org.assistance.programservice.activities;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -44,7 +45,8 @@ public record ParticipantRegistration(
         @Min(0) @Max(100) @Schema(example = "90", description = "Share of the activity attended, in percent")
         Integer attendancePercent,
 
-        @Schema(example = "true", defaultValue = "false") Boolean certificateIssued) {
+        @JsonDeserialize(using = TrueOrFalse.class) @Schema(example = "true", defaultValue = "false")
+        Boolean certificateIssued) {
 
     /** The agency's pseudonym for a person: a letter or digit, then up to 63 letters, digits, '.', '_' or '-'. */
     public static final String PARTICIPANT_ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";

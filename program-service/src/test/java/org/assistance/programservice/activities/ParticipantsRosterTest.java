@@ -318,6 +318,11 @@ class ParticipantsRosterTest {
                 .then()
                 .statusCode(400)
                 .body("errors[0].field", equalTo("roleOrRank"));
+        for (Object notABoolean : List.of("true", 1, "yes")) {
+            Map<String, Object> body = participant("P-1", "MALE", null, null, null, null, null, null);
+            body.put("certificateIssued", notABoolean);
+            add(training, body).then().statusCode(400).body("errors[0].field", equalTo("certificateIssued"));
+        }
         add(UUID.randomUUID().toString(), participant("P-1", "MALE", null, null, null, null, null, null))
                 .then()
                 .statusCode(404)
