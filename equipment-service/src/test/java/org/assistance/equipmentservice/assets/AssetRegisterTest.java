@@ -222,6 +222,29 @@ class AssetRegisterTest {
         assertThat(statuses(wholeAccepted)).containsExactly("RECEIVED", "RECEIVED");
     }
 
+    @Test
+    void a_receipt_before_the_delivery_was_recorded_delivers_the_units_then_receives_them() {
+        Shipped shipped = Shipped.dualUse("KE", "agency-ke", 2);
+        OffsetDateTime receivedAt = OffsetDateTime.now(ZoneOffset.UTC);
+
+        shipped.received(List.of(new ReceiptLine(shipped.item(), 2, 0, null, shipped.serials())));
+
+        EndUseMonitoringStarted started = Logistics.awaitEvent(shipped.request(), EndUseMonitoringStarted.class);
+        assertThat(started.units()).extracting(UnitSerial::serialNumber).containsExactlyElementsOf(shipped.serials());
+        assertThat(started.checksDue())
+                .containsExactly(
+                        receivedAt.toLocalDate().plusMonths(6),
+                        receivedAt.toLocalDate().plusMonths(12));
+        assertThat(Logistics.shipmentEvents(shipped.request(), 4))
+                .extracting(e -> e.type().typeName())
+                .containsExactly(
+                        "assistance.shipment.planned.v1",
+                        "assistance.shipment.dispatched.v1",
+                        "assistance.shipment.end-use-monitoring-started.v1",
+                        "assistance.shipment.received.v1");
+        assertThat(statuses(shipped)).containsExactly("RECEIVED", "RECEIVED");
+    }
+
     private static List<String> statuses(Shipped shipped) {
         return Shipped.assets(LOGISTICS, "?requestId=" + shipped.request())
                 .then()

@@ -213,6 +213,34 @@ class SerialNumbersAtDispatchTest {
                 .satisfies(a -> assertThat(a.get("shipmentId")).isEqualTo(firstShipment));
     }
 
+    @Test
+    void two_thousand_units_leave_in_one_dispatch_each_registered_and_named_in_the_event() {
+        String warehouse = Logistics.unique("W");
+        String radio = Logistics.unique("COM");
+        Logistics.warehouse(warehouse, "AT");
+        Logistics.item(radio, "COMMUNICATIONS", true, "30.00");
+        Logistics.stock(warehouse, radio, 2_000);
+        UUID request = Logistics.approve("TZ", "agency-tz", Map.of(radio, 2_000));
+        String shipment = (String) Logistics.awaitShipments(request, 1).get(0).get("id");
+        List<Map<String, Object>> radios = Logistics.units(radio, 2_000);
+
+        Logistics.dispatch(shipment, radios).then().statusCode(200);
+
+        assertThat(Logistics.awaitEvent(request, ShipmentDispatched.class).units())
+                .containsExactlyElementsOf(serials(radios));
+        assertThat(given().auth()
+                        .oauth2(Tokens.role("logistics"))
+                        .when()
+                        .get("/api/v1/assets?requestId=" + request + "&status=DISPATCHED&limit=1000")
+                        .then()
+                        .statusCode(200)
+                        .header("Link", org.hamcrest.Matchers.notNullValue())
+                        .extract()
+                        .jsonPath()
+                        .getList("$"))
+                .hasSize(1_000);
+    }
+
     /** The shipment is as it was: still {@code status}, not dispatched, no unit registered, no dispatch published. */
     private static void nothingDispatched(String shipment, UUID request, String status) {
         given().auth()
