@@ -25,6 +25,7 @@ import org.assistance.reportingservice.dashboard.Kpis.ProgrammeMoney;
 import org.assistance.reportingservice.dashboard.Kpis.Shipments;
 import org.assistance.reportingservice.dashboard.Kpis.TypeDelivery;
 import org.assistance.reportingservice.readmodels.ReadModelTables;
+import org.assistance.reportingservice.results.ParticipantAggregates;
 
 /** The operations KPIs, computed by the database from the read models. */
 @ApplicationScoped
@@ -138,7 +139,8 @@ public class Dashboard {
         Tuple fill = single(
                 "select sum(r.accepted_units) as accepted_units,"
                         + " sum(r.approved_units) filter (where r.received_at is not null) as approved_units,"
-                        + " sum(r.participants_women) as participants_women, sum(r.participants_men) as participants_men"
+                        + " sum(r.participants_women) as participants_women, sum(r.participants_men) as participants_men, "
+                        + ParticipantAggregates.SUMS
                         + " from request_facts r where " + where.sql(),
                 where);
         List<Funds> funds = funds(filter, where);
@@ -240,6 +242,17 @@ public class Dashboard {
                 programmes,
                 number(fill, "participants_women"),
                 number(fill, "participants_men"),
+                ParticipantAggregates.of(
+                        number(fill, "p_women"),
+                        number(fill, "p_men"),
+                        number(fill, "p_other"),
+                        number(fill, "p_not_disclosed"),
+                        number(fill, "p_total"),
+                        number(fill, "p_rostered"),
+                        number(fill, "p_completed"),
+                        number(fill, "p_certified"),
+                        amount(fill, "p_gain_weighted"),
+                        number(fill, "p_gain_participants")),
                 countries,
                 latest);
     }

@@ -126,10 +126,7 @@ public final class DeliveryReadModel {
                             : e.split().stream().map(DonorAmount::donorId).toList());
             attribute(journey);
         } else if (data instanceof ActivityDelivered e) {
-            if (e.participants() != null) {
-                request.participantsWomen += e.participants().women();
-                request.participantsMen += e.participants().men();
-            }
+            // its participants are counted from the activity's facts (ParticipantFacts), its roster's where one exists
             request.activitiesDelivered++;
             Deliverables.activityEnded(journey, e.activityId(), e.kind(), e.title(), "DELIVERED", null);
             if (e.disbursed() != null) {

@@ -86,8 +86,6 @@ public final class FactTables {
                     r.approvedUnits = rs.getInt("approved_units");
                     r.acceptedUnits = rs.getInt("accepted_units");
                     r.rejectedUnits = rs.getInt("rejected_units");
-                    r.participantsWomen = rs.getInt("participants_women");
-                    r.participantsMen = rs.getInt("participants_men");
                     r.activitiesDelivered = rs.getInt("activities_delivered");
                     r.updatedAt = time(rs, "updated_at");
                     r.assistanceTypes = ManyRows.fromJson(rs.getString("assistance_types"), STRINGS);
@@ -298,8 +296,6 @@ public final class FactTables {
                 "approved_units int",
                 "accepted_units int",
                 "rejected_units int",
-                "participants_women int",
-                "participants_men int",
                 "activities_delivered int",
                 "updated_at timestamptz",
                 "assistance_types jsonb",
@@ -398,8 +394,6 @@ public final class FactTables {
                     r.approvedUnits,
                     r.acceptedUnits,
                     r.rejectedUnits,
-                    r.participantsWomen,
-                    r.participantsMen,
                     r.activitiesDelivered,
                     r.updatedAt,
                     r.assistanceTypes,

@@ -9,6 +9,7 @@ import static org.assistance.reportingservice.dashboard.Dashboard.MAX_PROGRAMMES
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
+import org.assistance.reportingservice.results.ParticipantAggregates;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
@@ -65,6 +66,9 @@ public record Kpis(
 
         @Schema(minimum = "0", maximum = MAX) long participantsWomen,
         @Schema(minimum = "0", maximum = MAX) long participantsMen,
+
+        @Schema(description = "Participants of the selected requests' delivered activities, in aggregates")
+        ParticipantAggregates participants,
 
         @Schema(description = "Requests and deliveries per country", maxItems = MAX_COUNTRIES)
         List<CountryRow> countries,

@@ -39,8 +39,6 @@ public class RequestFacts {
     public int approvedUnits;
     public int acceptedUnits;
     public int rejectedUnits;
-    public int participantsWomen;
-    public int participantsMen;
     public int activitiesDelivered;
     public OffsetDateTime updatedAt;
     public List<String> assistanceTypes = new ArrayList<>();

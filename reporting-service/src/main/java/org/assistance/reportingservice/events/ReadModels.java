@@ -27,6 +27,8 @@ import org.assistance.reportingservice.dashboard.ProgrammeFacts;
 import org.assistance.reportingservice.dashboard.RequestFacts;
 import org.assistance.reportingservice.dashboard.RequestJourney;
 import org.assistance.reportingservice.readmodels.ReadModelTables;
+import org.assistance.reportingservice.results.IndicatorFacts;
+import org.assistance.reportingservice.results.ParticipantFacts;
 import org.assistance.reportingservice.timelines.TimelineEntry;
 import org.assistance.reportingservice.timelines.Timelines;
 import org.hibernate.Session;
@@ -119,6 +121,8 @@ public class ReadModels {
         FactTables.write(connection, journeys.values(), programme);
         BarrierFacts.write(connection, events);
         CountryFacts.write(connection, events);
+        ParticipantFacts.write(connection, events);
+        IndicatorFacts.write(connection, events);
         return entries;
     }
 }

@@ -51,7 +51,9 @@ public class DonorFeed {
             select r.request_id, r.title, r.country, r.thematic_area, r.programme_code, r.submitted_at,
                    r.approved_at, r.delivered_at, r.received_at, r.desired_by, r.approved_amount,
                    r.approved_currency, r.approved_units, r.accepted_units, r.participants_women,
-                   r.participants_men, r.updated_at, r.cancelled_at, r.closed_at, r.stage,
+                   r.participants_men, r.participants_other, r.participants_not_disclosed,
+                   exists (select 1 from deliverable_facts d where d.request_id = r.request_id
+                           and d.kind like 'TRAINING%') as training, r.updated_at, r.cancelled_at, r.closed_at, r.stage,
                    array(select distinct cast(e.id as varchar(100)) from jsonb_array_elements_text(r.donors) as e(id)
                          order by 1) as donor_ids
             from request_facts r where""" + " " + RANGE;
@@ -375,6 +377,9 @@ public class DonorFeed {
                 rs.getInt("accepted_units"),
                 rs.getInt("participants_women"),
                 rs.getInt("participants_men"),
+                rs.getInt("participants_other"),
+                rs.getInt("participants_not_disclosed"),
+                rs.getBoolean("training"),
                 time(rs, "updated_at"),
                 donors,
                 parts,

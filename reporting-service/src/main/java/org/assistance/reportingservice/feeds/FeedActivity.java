@@ -44,6 +44,12 @@ public record FeedActivity(
         @Schema(minimum = "0", maximum = "2147483647") int acceptedUnits,
         @Schema(minimum = "0", maximum = "2147483647") int participantsWomen,
         @Schema(minimum = "0", maximum = "2147483647") int participantsMen,
+        @Schema(minimum = "0", maximum = "2147483647") int participantsOther,
+        @Schema(minimum = "0", maximum = "2147483647") int participantsNotDisclosed,
+
+        @Schema(description = "The request includes a training course (an activity of kind TRAINING_COURSE)")
+        boolean training,
+
         OffsetDateTime lastUpdated,
         @Schema(maxItems = MAX_DONORS) List<Donor> donors,
         @Schema(maxItems = MAX_TRANSACTIONS) List<Transaction> transactions,
@@ -53,6 +59,11 @@ public record FeedActivity(
                         + "shipments and deliverables cancelled",
                 maxItems = MAX_NOTES)
         List<DeliveryNote> deliveryNotes) {
+    /** Everyone who took part in the request's delivered activities (their counts by sex add up to it). */
+    public int participantsTotal() {
+        return participantsWomen + participantsMen + participantsOther + participantsNotDisclosed;
+    }
+
     /** The most donors and transactions one activity lists (more are not reported). */
     public static final int MAX_DONORS = 100;
 

@@ -95,7 +95,9 @@ public class FeedResource {
             "equipment_accepted",
             "participants_women",
             "participants_men",
-            "transaction_donor");
+            "transaction_donor",
+            "participants_other",
+            "participants_not_disclosed");
 
     private static final String SINCE = "The Feed-Cursor of the previous call (absent: from the beginning)";
     private static final String IF_NONE_MATCH = "The ETag of the answer the client holds: 304 when unchanged";
@@ -232,7 +234,8 @@ public class FeedResource {
                     + "approved_amount, currency, approved_on, delivered_on, transaction_type, transaction_date, "
                     + "transaction_value, transaction_currency, equipment_approved, equipment_accepted, participants_women, "
                     + "participants_men, transaction_donor (the donor credited with this part of the amount: each amount "
-                    + "is split between its donors once, the parts adding up to it)")
+                    + "is split between its donors once, the parts adding up to it), participants_other, "
+                    + "participants_not_disclosed")
     @APIResponse(
             responseCode = "200",
             description = "A header row and one row per request and transaction, of at most " + DonorFeed.MAX_PAGE_SIZE
@@ -314,7 +317,9 @@ public class FeedResource {
                                         Integer.toString(activity.acceptedUnits()),
                                         Integer.toString(activity.participantsWomen()),
                                         Integer.toString(activity.participantsMen()),
-                                        t == null ? "" : nullToEmpty(t.donor())));
+                                        t == null ? "" : nullToEmpty(t.donor()),
+                                        Integer.toString(activity.participantsOther()),
+                                        Integer.toString(activity.participantsNotDisclosed())));
                     }
                 });
             } catch (SQLException e) {

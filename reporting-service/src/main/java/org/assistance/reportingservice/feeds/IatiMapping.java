@@ -60,6 +60,14 @@ final class IatiMapping {
         return settings.reportingOrgRef() + "-" + identifierPart(activity.programme()) + "-" + activity.requestId();
     }
 
+    /** A programme's activity identifier (hierarchy 1): reporting organisation and programme code. */
+    static String programmeIdentifier(FeedSettings settings, String programme) {
+        return settings.reportingOrgRef() + "-" + identifierPart(programme);
+    }
+
+    /** The values of the "sex" dimension, in the order participants are counted: women, men, other, not disclosed. */
+    static final List<String> SEXES = org.assistance.reportingservice.results.IndicatorPeriods.SEXES;
+
     /** IATI identifiers may not contain / & | ? (nor spaces). */
     private static String identifierPart(String value) {
         return value == null ? "NONE" : value.replaceAll("[/&|?\\s]", "-");

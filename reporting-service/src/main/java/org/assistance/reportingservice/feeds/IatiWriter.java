@@ -51,6 +51,8 @@ final class IatiWriter implements AutoCloseable {
                 (a.lastUpdated() == null ? OffsetDateTime.now(ZoneOffset.UTC) : a.lastUpdated())
                         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
         xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
+        // a request is an activity of its programme's (hierarchy 1: IatiProgrammeWriter)
+        xml.writeAttribute("hierarchy", "2");
         if (a.currency() != null) {
             xml.writeAttribute("default-currency", a.currency());
         }
@@ -138,6 +140,12 @@ final class IatiWriter implements AutoCloseable {
             xml.writeEndElement();
             xml.writeEndElement();
         }
+        if (a.programme() != null) {
+            xml.writeStartElement("related-activity");
+            xml.writeAttribute("ref", IatiMapping.programmeIdentifier(settings, a.programme()));
+            xml.writeAttribute("type", "1");
+            xml.writeEndElement();
+        }
         conditions(a);
         result(a, start);
         xml.writeEndElement();
@@ -170,7 +178,17 @@ final class IatiWriter implements AutoCloseable {
         xml.writeEndElement();
     }
 
+    /**
+     * The request's results: equipment accepted when it approved equipment, participants trained
+     * when it has a training course or anyone took part (the total, then one actual per sex
+     * counted); a request with neither has no result.
+     */
     private void result(FeedActivity a, LocalDate start) throws XMLStreamException {
+        boolean equipment = a.approvedUnits() > 0;
+        boolean participants = a.training() || a.participantsTotal() > 0;
+        if (!equipment && !participants) {
+            return;
+        }
         LocalDate end = a.deliveredAt() != null
                 ? a.deliveredAt().toLocalDate()
                 : a.cancelledAt() != null ? a.cancelledAt().toLocalDate() : IatiMapping.budgetEnd(start, a.desiredBy());
@@ -180,36 +198,25 @@ final class IatiWriter implements AutoCloseable {
         xml.writeStartElement("result");
         xml.writeAttribute("type", "1");
         narrativeElement("title", "Capacity delivered to the requesting authorities");
-        indicator(
-                "Equipment items accepted by the recipient (of those approved)",
-                start,
-                end,
-                Integer.toString(a.approvedUnits()),
-                Integer.toString(a.acceptedUnits()),
-                null,
-                0,
-                0);
-        indicator(
-                "Participants trained",
-                start,
-                end,
-                null,
-                Integer.toString(a.participantsWomen() + a.participantsMen()),
-                "sex",
-                a.participantsWomen(),
-                a.participantsMen());
+        if (equipment) {
+            indicator(
+                    "Equipment items accepted by the recipient (of those approved)",
+                    start,
+                    end,
+                    Integer.toString(a.approvedUnits()),
+                    Integer.toString(a.acceptedUnits()),
+                    new int[0]);
+        }
+        if (participants) {
+            indicator("Participants trained", start, end, null, Integer.toString(a.participantsTotal()), new int[] {
+                a.participantsWomen(), a.participantsMen(), a.participantsOther(), a.participantsNotDisclosed()
+            });
+        }
         xml.writeEndElement();
     }
 
-    private void indicator(
-            String title,
-            LocalDate start,
-            LocalDate end,
-            String target,
-            String actual,
-            String dimension,
-            int women,
-            int men)
+    /** An indicator of one period: its total actual, then one actual per sex counted (in SEXES' order, > 0 only). */
+    private void indicator(String title, LocalDate start, LocalDate end, String target, String actual, int[] bySex)
             throws XMLStreamException {
         xml.writeStartElement("indicator");
         xml.writeAttribute("measure", "1");
@@ -220,22 +227,18 @@ final class IatiWriter implements AutoCloseable {
         if (target != null) {
             empty("target", "value", target);
         }
-        xml.writeStartElement("actual");
-        xml.writeAttribute("value", actual);
-        if (dimension != null) {
-            xml.writeStartElement("dimension");
-            xml.writeAttribute("name", dimension);
-            xml.writeAttribute("value", "female");
-            xml.writeEndElement();
-            xml.writeStartElement("dimension");
-            xml.writeAttribute("name", dimension);
-            xml.writeAttribute("value", "male");
-            xml.writeEndElement();
-            xml.writeStartElement("comment");
-            narrative(women + " women, " + men + " men");
-            xml.writeEndElement();
+        empty("actual", "value", actual);
+        for (int i = 0; i < bySex.length; i++) {
+            if (bySex[i] > 0) {
+                xml.writeStartElement("actual");
+                xml.writeAttribute("value", Integer.toString(bySex[i]));
+                xml.writeStartElement("dimension");
+                xml.writeAttribute("name", "sex");
+                xml.writeAttribute("value", IatiMapping.SEXES.get(i));
+                xml.writeEndElement();
+                xml.writeEndElement();
+            }
         }
-        xml.writeEndElement();
         xml.writeEndElement();
         xml.writeEndElement();
     }

@@ -20,6 +20,7 @@ import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
 import org.assistance.chassis.events.ReviewEvents.InformationRequested;
+import org.assistance.chassis.events.ReviewEvents.ParticipantsRecorded;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
 import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
@@ -39,6 +40,7 @@ import org.assistance.chassis.events.ShipmentEvents.ShipmentPlanned;
 import org.assistance.chassis.events.ShipmentEvents.ShipmentReceived;
 import org.assistance.chassis.events.Values.Deliverable;
 import org.assistance.chassis.events.Values.Money;
+import org.assistance.chassis.events.Values.ParticipantSummary;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
 
@@ -177,10 +179,15 @@ public final class TimelineSummary {
             return e.kind() + " delivered: " + e.title()
                     + (e.participants() == null
                             ? ""
-                            : " ("
-                                    + e.participants().total() + " participants: "
-                                    + e.participants().women() + " women, "
-                                    + e.participants().men() + " men)");
+                            : " (" + e.participants().total() + " participants: "
+                                    + bySex(
+                                            e.participants().women(),
+                                            e.participants().men(),
+                                            e.participants().other(),
+                                            e.participants().notDisclosed())
+                                    + ")");
+        } else if (event instanceof ParticipantsRecorded e && e.summary() != null) {
+            return roster(e.summary());
         } else if (event instanceof ShipmentPlanned e) {
             return "Shipment " + e.shipmentId() + " planned from " + e.warehouse() + " to " + e.destinationCountry()
                     + ": " + e.lines().size() + " line(s), " + money(e.value());
@@ -324,5 +331,24 @@ public final class TimelineSummary {
 
     private static String money(Money money) {
         return money == null ? "no amount" : money.amount().toPlainString() + " " + money.currency();
+    }
+
+    /**
+     * An activity's roster in aggregates (staff and partner read the same): "Roster: 18
+     * participants (8 women, 9 men, 1 other); 16 completed, average score gain 21.5".
+     */
+    static String roster(ParticipantSummary s) {
+        return "Roster: " + s.total() + " participants (" + bySex(s.women(), s.men(), s.other(), s.notDisclosed())
+                + "); " + s.completed() + " completed"
+                + (s.averageScoreGain() == null
+                        ? ""
+                        : ", average score gain "
+                                + s.averageScoreGain().stripTrailingZeros().toPlainString());
+    }
+
+    /** Counts by sex: women and men always, other and not disclosed when any. */
+    private static String bySex(int women, int men, int other, int notDisclosed) {
+        return women + " women, " + men + " men" + (other > 0 ? ", " + other + " other" : "")
+                + (notDisclosed > 0 ? ", " + notDisclosed + " not disclosed" : "");
     }
 }

@@ -262,6 +262,12 @@ final class GeneratedJourneys {
                                 random.nextBoolean() ? split(disbursed, donors) : null,
                                 ended),
                         ended);
+                if (random.nextBoolean()) {
+                    // its roster's summaries, the later replacing the earlier whatever the order they are read in
+                    OffsetDateTime recorded = ended.plusHours(2);
+                    send(roster(request, activity, programme, country, women, 8, "12.50", recorded), recorded);
+                    send(roster(request, activity, programme, country, women, 6, "4.00", ended.plusHours(1)), recorded);
+                }
                 settled.add(
                         new Deliverable(activity.toString(), "TRAINING_COURSE", "Course", 1, 1, 0, "DELIVERED", null));
             }
@@ -379,6 +385,26 @@ final class GeneratedJourneys {
     }
 
     /** Publishes the event as its owner would; one in ten twice (the same id: an outbox sending again). */
+    private static org.assistance.chassis.events.ReviewEvents.ParticipantsRecorded roster(
+            UUID request,
+            UUID activity,
+            String programme,
+            String country,
+            int women,
+            int completed,
+            String gain,
+            OffsetDateTime at) {
+        return new org.assistance.chassis.events.ReviewEvents.ParticipantsRecorded(
+                request,
+                activity,
+                programme,
+                country,
+                "TRAINING_COURSE",
+                new org.assistance.chassis.events.Values.ParticipantSummary(
+                        11, women, 10 - women, 1, 0, completed, completed - 1, 2, null, null, new BigDecimal(gain)),
+                at);
+    }
+
     private void send(AssistanceEvent event, OffsetDateTime at) {
         UUID id = UUID.randomUUID();
         String source = Topics.expectedSource(EventType.of(event).topic());

@@ -45,7 +45,9 @@ class RebuildTest {
                         + "delivered_at, received_at, partial, programme_code, donors::text, approved_amount, approved_currency, "
                         + "approved_units, accepted_units, rejected_units, participants_women, participants_men, "
                         + "activities_delivered, assistance_types::text, delivery_started_at, cancelled_at, closed_at, satisfaction, "
-                        + "closed_automatically, activities_cancelled, stage from request_facts order by request_id");
+                        + "closed_automatically, activities_cancelled, stage, participants_other, participants_not_disclosed, "
+                        + "participants_total, participants_rostered, participants_completed, participants_certified, "
+                        + "score_gain_weighted, score_gain_participants from request_facts order by request_id");
         CONTENTS.put(
                 "shipment_facts",
                 "select shipment_id, request_id, destination, categories::text, units, value_amount, "
@@ -60,6 +62,11 @@ class RebuildTest {
         CONTENTS.put("refused_lines", "select * from refused_lines order by event_id");
         CONTENTS.put("donor_directory", "select * from donor_directory order by donor_id");
         CONTENTS.put("pledge_facts", "select * from pledge_facts order by event_id");
+        CONTENTS.put("activity_participants", "select * from activity_participants order by activity_id");
+        CONTENTS.put("activity_rosters", "select * from activity_rosters order by activity_id");
+        CONTENTS.put("receipt_facts", "select * from receipt_facts order by event_id");
+        CONTENTS.put("indicator_definitions", "select * from indicator_definitions order by indicator_id");
+        CONTENTS.put("indicator_measurements", "select * from indicator_measurements order by measurement_id");
         CONTENTS.put(
                 "national_priorities",
                 "select priority_id, country, rank, title, thematic_area, assistance_types::text, strategy_reference, "
