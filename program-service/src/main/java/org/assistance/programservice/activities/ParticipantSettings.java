@@ -14,4 +14,13 @@ public interface ParticipantSettings {
     @Min(0)
     @Max(100)
     int completionAttendancePercent();
+
+    /**
+     * Average scores are published only when at least this many participants have the score(s)
+     * averaged: the average of one or two people is their own score (statistical disclosure control).
+     */
+    @WithDefault("5")
+    @Min(1)
+    @Max(1000)
+    int minimumGroupForAverages();
 }

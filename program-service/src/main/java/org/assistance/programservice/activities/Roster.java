@@ -147,15 +147,18 @@ public class Roster {
         int returning = (int) entries.stream()
                 .filter(e -> earlier.getOrDefault(e.participantId, 0) > 0)
                 .count();
-        return summarise(entries, returning, settings.completionAttendancePercent());
+        return summarise(
+                entries, returning, settings.completionAttendancePercent(), settings.minimumGroupForAverages());
     }
 
     /**
      * The roster's totals: counts by sex, those who attended at least {@code completionPercent},
      * those certified, and the average scores (pre over those with one, post over those with one,
-     * the gain over those with both), to two decimals (half even), null when nobody has one.
+     * the gain over those with both), to two decimals (half even), null when fewer than {@code
+     * minimumGroup} have one.
      */
-    static ParticipantSummary summarise(List<RosterEntry> entries, int returning, int completionPercent) {
+    static ParticipantSummary summarise(
+            List<RosterEntry> entries, int returning, int completionPercent, int minimumGroup) {
         Map<Sex, Integer> bySex = new HashMap<>();
         int completed = 0;
         int certified = 0;
@@ -195,13 +198,15 @@ public class Roster {
                 completed,
                 certified,
                 returning,
-                average(pre, withPre),
-                average(post, withPost),
-                average(gain, withBoth));
+                average(pre, withPre, minimumGroup),
+                average(post, withPost, minimumGroup),
+                average(gain, withBoth, minimumGroup));
     }
 
-    private static BigDecimal average(BigDecimal sum, int count) {
-        return count == 0 ? null : sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_EVEN);
+    private static BigDecimal average(BigDecimal sum, int count, int minimumGroup) {
+        return count == 0 || count < minimumGroup
+                ? null
+                : sum.divide(BigDecimal.valueOf(count), 2, RoundingMode.HALF_EVEN);
     }
 
     private Participant participant(Activity activity, RosterEntry entry) {
