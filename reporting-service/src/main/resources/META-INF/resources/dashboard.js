@@ -143,7 +143,8 @@
     $('k-fill').textContent = fmt(k.fillRatePercent, ' %');
     $('k-transit').textContent = k.shipments.inTransit + ' / ' + k.shipments.delayed;
     $('k-held').textContent = k.heldNow + ' / ' + k.everHeld + ', ' + duration(k.shipments.held.totalDaysHeld);
-    $('k-trained').textContent = k.participantsWomen + ' / ' + k.participantsMen;
+    const p = k.participants;
+    $('k-trained').textContent = p.women + ' / ' + p.men + ' / ' + p.other + ' / ' + p.notDisclosed;
 
     const stages = ['SUBMITTED', 'INFORMATION_REQUESTED', 'APPROVED', 'PARTIALLY_APPROVED', 'IN_DELIVERY', 'DELIVERED',
       'CLOSED', 'CANCELLED', 'REJECTED', 'WITHDRAWN'];
