@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -63,7 +64,13 @@ public record ProgrammeResults(
             BigDecimal actual,
             @Schema(additionalProperties = BigDecimal.class) Map<String, BigDecimal> byCountry,
             @Schema(additionalProperties = BigDecimal.class) Map<String, BigDecimal> bySex,
-            @Schema(maxItems = 1000) List<String> sources) {}
+
+            @Schema(type = SchemaType.ARRAY, maxItems = 1000, implementation = Source.class)
+            List<String> sources) {}
+
+    /** Where an entered measurement came from, as recorded. */
+    @Schema(name = "IndicatorSource", type = SchemaType.STRING, maxLength = 4000)
+    public interface Source {}
 
     /** The latest period with an actual, against the target: {@code percentOfTarget} = 100 * actual / target. */
     @Schema(name = "IndicatorProgress")
