@@ -19,7 +19,8 @@ public class DashboardPageHeaders {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; object-src 'none'; base-uri 'none'; " + "form-action 'none'; frame-ancestors 'none'";
     /** The page and its own files: no-cache means "ask again each time" (a 304 when unchanged). */
-    static final Set<String> PAGE_FILES = Set.of("/", "/index.html", "/dashboard.js", "/dashboard.css");
+    static final Set<String> PAGE_FILES =
+            Set.of("/", "/index.html", "/dashboard.js", "/dashboard.css", "/end-use.js", "/results.js");
 
     private static final Set<String> PAGES = Set.of("/", "/index.html");
 

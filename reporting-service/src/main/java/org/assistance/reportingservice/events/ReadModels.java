@@ -26,6 +26,7 @@ import org.assistance.reportingservice.dashboard.LiveEvent;
 import org.assistance.reportingservice.dashboard.ProgrammeFacts;
 import org.assistance.reportingservice.dashboard.RequestFacts;
 import org.assistance.reportingservice.dashboard.RequestJourney;
+import org.assistance.reportingservice.enduse.EndUseFacts;
 import org.assistance.reportingservice.readmodels.ReadModelTables;
 import org.assistance.reportingservice.results.IndicatorFacts;
 import org.assistance.reportingservice.results.ParticipantFacts;
@@ -117,12 +118,14 @@ public class ReadModels {
                 DeliveryReadModel.apply(journeys.get(requestId), event, programme);
             }
         }
+        EndUseFacts.nameCheckedItems(connection, events, entries);
         Timelines.write(connection, entries, events, copy);
         FactTables.write(connection, journeys.values(), programme);
         BarrierFacts.write(connection, events);
         CountryFacts.write(connection, events);
         ParticipantFacts.write(connection, events);
         IndicatorFacts.write(connection, events);
+        EndUseFacts.write(connection, events);
         return entries;
     }
 }

@@ -21,6 +21,10 @@ import javax.sql.DataSource;
 import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.reportingservice.enduse.EndUseFigures;
+import org.assistance.reportingservice.enduse.EndUseMonitoring;
+import org.assistance.reportingservice.enduse.MonitoredUnit;
+import org.assistance.reportingservice.enduse.Today;
 import org.postgresql.PGStatement;
 
 /**
@@ -97,6 +101,14 @@ public class DonorFeed {
             ) n on true
             where""" + " " + RANGE;
 
+    /**
+     * The monitored units of the range's activities, in the same order as {@link #ACTIVITIES}: what
+     * their end-use figures ({@link FeedActivity#endUse()}) are computed from.
+     */
+    private static final String END_USE = "select r.request_id, " + EndUseMonitoring.UNIT_COLUMNS
+            + " from request_facts r join end_use_units u on u.request_id = r.request_id" + EndUseMonitoring.ITEM_NAMES
+            + " where " + EndUseMonitoring.MONITORED + " and " + RANGE;
+
     private static final String ORDER = " order by r.changed_xid, r.request_id";
     private static final String NOTE_ORDER = ORDER + ", n.ord, n.since, n.subject";
     private static final String EVERY_NOTE = NOTES + NOTE_ORDER;
@@ -106,6 +118,9 @@ public class DonorFeed {
     private static final String TRANSACTION_ORDER = ORDER + ", m.occurred_at, m.event_id, p.donor_id";
     private static final String EVERY_TRANSACTION = TRANSACTIONS + TRANSACTION_ORDER;
     private static final String TRANSACTIONS_FUNDED_BY = TRANSACTIONS + FUNDED_BY + TRANSACTION_ORDER;
+    private static final String UNIT_ORDER = ORDER + ", u.shipment_id, u.item_code, u.serial_number";
+    private static final String EVERY_UNIT = END_USE + UNIT_ORDER;
+    private static final String UNITS_FUNDED_BY = END_USE + FUNDED_BY + UNIT_ORDER;
     /**
      * A page in one statement: the settled point, and the first page-size-plus-one changes after
      * the cursor, whose last one (if there) is where the page ends; what the page holds (how many,
@@ -131,9 +146,11 @@ public class DonorFeed {
 
     private final DataSource dataSource;
     private final int pageSize;
+    private final Today today;
 
-    public DonorFeed(DataSource dataSource, FeedLimits limits) {
+    public DonorFeed(DataSource dataSource, FeedLimits limits, Today today) {
         this.dataSource = dataSource;
+        this.today = today;
         this.pageSize = Math.max(1, Math.min(MAX_PAGE_SIZE, limits.pageSize()));
     }
 
@@ -248,12 +265,16 @@ public class DonorFeed {
                 try (PreparedStatement activities = c.prepareStatement(funded ? ACTIVITIES_FUNDED_BY : EVERY_ACTIVITY);
                         PreparedStatement transactions =
                                 c.prepareStatement(funded ? TRANSACTIONS_FUNDED_BY : EVERY_TRANSACTION);
-                        PreparedStatement notes = c.prepareStatement(funded ? NOTES_FUNDED_BY : EVERY_NOTE)) {
+                        PreparedStatement notes = c.prepareStatement(funded ? NOTES_FUNDED_BY : EVERY_NOTE);
+                        PreparedStatement units = c.prepareStatement(funded ? UNITS_FUNDED_BY : EVERY_UNIT)) {
                     ResultSet a = open(activities, range);
                     ResultSet t = open(transactions, range);
                     ResultSet n = open(notes, range);
+                    ResultSet u = open(units, range);
                     boolean more = t.next();
                     boolean moreNotes = n.next();
+                    boolean moreUnits = u.next();
+                    LocalDate day = today.date();
                     while (a.next()) {
                         UUID request = a.getObject(1, UUID.class);
                         List<FeedActivity.Transaction> parts = new ArrayList<>();
@@ -279,7 +300,13 @@ public class DonorFeed {
                             }
                             moreNotes = n.next();
                         }
-                        sink.accept(activity(a, request, directory, parts, told));
+                        List<MonitoredUnit> monitored = new ArrayList<>();
+                        while (moreUnits && request.equals(u.getObject(1, UUID.class))) {
+                            monitored.add(EndUseMonitoring.unit(u));
+                            moreUnits = u.next();
+                        }
+                        EndUseFigures endUse = monitored.isEmpty() ? null : EndUseFigures.of(monitored, day);
+                        sink.accept(activity(a, request, directory, parts, told, endUse));
                     }
                 }
             } finally {
@@ -347,7 +374,8 @@ public class DonorFeed {
             UUID request,
             Map<String, FeedActivity.Donor> directory,
             List<FeedActivity.Transaction> parts,
-            List<FeedActivity.DeliveryNote> notes)
+            List<FeedActivity.DeliveryNote> notes,
+            EndUseFigures endUse)
             throws SQLException {
         // the donors the directory knows, in its order, at most as many as an activity lists
         List<FeedActivity.Donor> donors = new ArrayList<>();
@@ -383,7 +411,8 @@ public class DonorFeed {
                 time(rs, "updated_at"),
                 donors,
                 parts,
-                notes);
+                notes,
+                endUse);
     }
 
     /**

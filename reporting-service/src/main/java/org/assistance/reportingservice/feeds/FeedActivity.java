@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.reportingservice.enduse.EndUseFigures;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One approved request as the donor feeds report it (an IATI activity). */
@@ -58,7 +59,12 @@ public record FeedActivity(
                 description = "What held or stopped delivery: shipments held now (with the measure), "
                         + "shipments and deliverables cancelled",
                 maxItems = MAX_NOTES)
-        List<DeliveryNote> deliveryNotes) {
+        List<DeliveryNote> deliveryNotes,
+
+        @Schema(
+                description = "End-use monitoring of the request's equipment after delivery, as of today; null when "
+                        + "no unit of it is monitored")
+        EndUseFigures endUse) {
     /** Everyone who took part in the request's delivered activities (their counts by sex add up to it). */
     public int participantsTotal() {
         return participantsWomen + participantsMen + participantsOther + participantsNotDisclosed;

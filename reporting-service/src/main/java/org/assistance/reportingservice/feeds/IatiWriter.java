@@ -15,6 +15,7 @@ import java.util.List;
 import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
 import javax.xml.stream.XMLStreamWriter;
+import org.assistance.reportingservice.enduse.EndUseFigures;
 
 /** Writes an IATI 2.03 iati-activities document one activity at a time (StAX: nothing held in memory). */
 final class IatiWriter implements AutoCloseable {
@@ -186,7 +187,7 @@ final class IatiWriter implements AutoCloseable {
     private void result(FeedActivity a, LocalDate start) throws XMLStreamException {
         boolean equipment = a.approvedUnits() > 0;
         boolean participants = a.training() || a.participantsTotal() > 0;
-        if (!equipment && !participants) {
+        if (!equipment && !participants && a.endUse() == null) {
             return;
         }
         LocalDate end = a.deliveredAt() != null
@@ -212,6 +213,34 @@ final class IatiWriter implements AutoCloseable {
                 a.participantsWomen(), a.participantsMen(), a.participantsOther(), a.participantsNotDisclosed()
             });
         }
+        endUseIndicator(a, start, end);
+        xml.writeEndElement();
+    }
+
+    /**
+     * For a request with monitored units: the units whose latest end-use check found them in use,
+     * over the request's period, with what the checks stood at as a comment (facts, no judgement).
+     */
+    private void endUseIndicator(FeedActivity a, LocalDate start, LocalDate end) throws XMLStreamException {
+        EndUseFigures e = a.endUse();
+        if (e == null) {
+            return;
+        }
+        xml.writeStartElement("indicator");
+        xml.writeAttribute("measure", "1");
+        narrativeElement("title", "Monitored equipment units found in use at end-use checks");
+        xml.writeStartElement("period");
+        empty("period-start", "iso-date", start.toString());
+        empty("period-end", "iso-date", end.toString());
+        xml.writeStartElement("actual");
+        xml.writeAttribute("value", Long.toString(e.unitsFoundInUse()));
+        xml.writeStartElement("comment");
+        narrative(e.unitsFoundInUse() + " of " + e.unitsMonitored() + " monitored units found in use at their latest"
+                + " check; checks due " + e.checksDue() + ", met " + e.checksMet() + ", overdue " + e.checksOverdue()
+                + ".");
+        xml.writeEndElement();
+        xml.writeEndElement();
+        xml.writeEndElement();
         xml.writeEndElement();
     }
 

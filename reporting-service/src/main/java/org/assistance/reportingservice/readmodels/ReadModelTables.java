@@ -40,6 +40,10 @@ public class ReadModelTables {
             "request_priorities",
             "request_endorsements",
             "barrier_events",
+            "end_use_units",
+            "end_use_receipts",
+            "end_use_checks",
+            "item_names",
             "processed_events");
 
     private static final long SWITCH_LOCK = 0x726562756c64L;

@@ -25,6 +25,8 @@ import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ReviewEvents.RequestRejected;
 import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
 import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
+import org.assistance.chassis.events.ShipmentEvents.EndUseCheckRecorded;
+import org.assistance.chassis.events.ShipmentEvents.EndUseMonitoringStarted;
 import org.assistance.chassis.events.ShipmentEvents.ImpedimentRecorded;
 import org.assistance.chassis.events.ShipmentEvents.ImpedimentResolved;
 import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
@@ -261,8 +263,38 @@ public final class TimelineSummary {
         } else if (event instanceof LineRefused e) {
             return "Line refused: " + e.quantity() + " x " + e.itemCode()
                     + (e.reason() == null ? "" : " (" + e.reason() + ")");
+        } else if (event instanceof EndUseMonitoringStarted e) {
+            return endUseMonitoring(e);
+        } else if (event instanceof EndUseCheckRecorded e) {
+            return endUseCheck(e, null);
         }
         return event.getClass().getSimpleName();
+    }
+
+    /** "End-use monitoring: 3 units, checks due 2027-06-01 and 2027-12-01": the same for staff and partner. */
+    static String endUseMonitoring(EndUseMonitoringStarted e) {
+        int units = e.units() == null ? 0 : e.units().size();
+        List<String> due = e.checksDue() == null
+                ? List.of()
+                : e.checksDue().stream().map(Object::toString).toList();
+        String days = due.size() <= 1
+                ? String.join("", due)
+                : String.join(", ", due.subList(0, due.size() - 1)) + " and " + due.get(due.size() - 1);
+        return "End-use monitoring: " + units + (units == 1 ? " unit" : " units")
+                + (due.isEmpty() ? "" : (due.size() == 1 ? ", check due " : ", checks due ") + days);
+    }
+
+    /**
+     * "End-use check of SN-123 (Forensic workstation): in use, 2027-06-03": the item by its name
+     * when known ({@code itemName}), else by its code; the same for staff and partner.
+     */
+    public static String endUseCheck(EndUseCheckRecorded e, String itemName) {
+        String item = itemName != null ? itemName : e.itemCode();
+        String result = e.result() == null
+                ? "result not recorded"
+                : e.result().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
+        return bounded("End-use check of " + e.serialNumber() + (item == null ? "" : " (" + item + ")") + ": " + result
+                + (e.checkedAt() == null ? "" : ", " + e.checkedAt()));
     }
 
     /**

@@ -1,0 +1,129 @@
+package org.assistance.reportingservice.enduse;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The end-use report flat (RFC 4180, UTF-8), as the barriers report writes CSV: a header row, a
+ * quoted cell where a comma, quote or line break needs it, and a cell a spreadsheet would run as
+ * a formula prefixed with an apostrophe. One row for the totals, one per destination, one per
+ * overdue check and one per finding.
+ */
+public final class EndUseCsv {
+    public static final List<String> COLUMNS = List.of(
+            "row",
+            "country",
+            "units_monitored",
+            "checks_due",
+            "checks_met",
+            "checks_overdue",
+            "findings_not_in_use",
+            "findings_not_found",
+            "findings_transferred",
+            "findings_damaged",
+            "units_found_in_use",
+            "serial_number",
+            "item_code",
+            "item",
+            "request_id",
+            "due_on",
+            "days_overdue",
+            "result",
+            "checked_at");
+
+    private EndUseCsv() {}
+
+    public static String of(EndUseReport report) {
+        StringBuilder csv = new StringBuilder();
+        row(csv, COLUMNS);
+        row(csv, figures("total", report.country(), report.totals()));
+        for (EndUseReport.CountryRow c : report.countries()) {
+            row(csv, figures("country", c.country(), c.figures()));
+        }
+        for (EndUseReport.OverdueCheck o : report.overdue()) {
+            List<String> cells = blank("overdue", o.country());
+            cells.addAll(List.of(
+                    text(o.serialNumber()),
+                    text(o.itemCode()),
+                    text(o.item()),
+                    text(o.requestId()),
+                    text(o.dueOn()),
+                    Long.toString(o.daysOverdue()),
+                    "",
+                    ""));
+            row(csv, cells);
+        }
+        for (EndUseReport.Finding f : report.findings()) {
+            List<String> cells = blank("finding", f.country());
+            cells.addAll(List.of(
+                    text(f.serialNumber()),
+                    text(f.itemCode()),
+                    text(f.item()),
+                    text(f.requestId()),
+                    "",
+                    "",
+                    text(f.result()),
+                    text(f.checkedAt())));
+            row(csv, cells);
+        }
+        return csv.toString();
+    }
+
+    private static List<String> figures(String kind, String country, EndUseFigures f) {
+        List<String> cells = new ArrayList<>(List.of(
+                kind,
+                text(country),
+                Long.toString(f.unitsMonitored()),
+                Long.toString(f.checksDue()),
+                Long.toString(f.checksMet()),
+                Long.toString(f.checksOverdue()),
+                Long.toString(f.findings().notInUse()),
+                Long.toString(f.findings().notFound()),
+                Long.toString(f.findings().transferred()),
+                Long.toString(f.findings().damaged()),
+                Long.toString(f.unitsFoundInUse())));
+        while (cells.size() < COLUMNS.size()) {
+            cells.add("");
+        }
+        return cells;
+    }
+
+    /** A listed row's first cells: its kind and country, no figures. */
+    private static List<String> blank(String kind, String country) {
+        List<String> cells = new ArrayList<>(List.of(kind, text(country)));
+        while (cells.size() < 11) {
+            cells.add("");
+        }
+        return cells;
+    }
+
+    private static String text(Object value) {
+        return value == null ? "" : value.toString();
+    }
+
+    private static void row(StringBuilder csv, List<String> values) {
+        for (int i = 0; i < values.size(); i++) {
+            if (i > 0) {
+                csv.append(',');
+            }
+            String value = neutralised(values.get(i));
+            if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
+                csv.append('"').append(value.replace("\"", "\"\"")).append('"');
+            } else {
+                csv.append(value);
+            }
+        }
+        csv.append("\r\n");
+    }
+
+    /**
+     * A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
+     * return) is prefixed with an apostrophe, as OWASP advises for CSV injection; numbers stay numbers.
+     */
+    static String neutralised(String value) {
+        if (value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 || value.matches("-?\\d+(\\.\\d+)?")) {
+            return value;
+        }
+        return "'" + value;
+    }
+}
