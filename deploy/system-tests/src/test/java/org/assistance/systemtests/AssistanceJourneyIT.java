@@ -42,6 +42,9 @@ import org.junit.jupiter.api.Test;
 class AssistanceJourneyIT {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String PREFIX = Launcher.uniquePrefix("journey");
+    /** The agency's pseudonym of a course participant: it must never leave program-service. */
+    private static final String PARTICIPANT = "DCI-EXAMINER-";
+
     private static final Map<String, String> ENV = Launcher.ownDatabases(PREFIX);
     private static final String REQUESTS = Launcher.url(8081) + "/api/v1";
     private static final String PROGRAMS = Launcher.url(8082) + "/api/v1";
@@ -100,6 +103,20 @@ class AssistanceJourneyIT {
                 admin,
                 "{\"donorId\":\"donor-eu\",\"amount\":{\"amount\":\"200000.00\",\"currency\":\"USD\"},\"date\":\""
                         + LocalDate.now() + "\"}"));
+        // the programme's results framework: one indicator the platform measures, one entered with its source
+        int year = LocalDate.now().getYear();
+        ok(post(PROGRAMS + "/programmes/GLOCY/indicators", admin, """
+                {"title":"Officials trained","kind":"OUTPUT","computation":"PARTICIPANTS_TRAINED",
+                 "baseline":{"value":0,"year":%d},"target":{"value":40,"year":%d},"sdgTarget":"16.a"}""".formatted(year - 1, year)));
+        String cases = ok(post(PROGRAMS + "/programmes/GLOCY/indicators", admin, """
+                        {"title":"Cybercrime cases prosecuted with digital evidence","kind":"OUTCOME","unit":"cases",
+                         "baseline":{"value":3,"year":%d},"target":{"value":12,"year":%d},"sdgTarget":"16.4"}""".formatted(year - 1, year)))
+                .get("id")
+                .asText();
+        ok(post(PROGRAMS + "/programmes/GLOCY/indicators/" + cases + "/measurements", admin, """
+                {"periodStart":"%d-01-01","periodEnd":"%d-12-31","value":5,"country":"KE",
+                 "source":"Office of the Director of Public Prosecutions, annual statistics"}""".formatted(
+                        year, year)));
         ok(
                 post(
                         EQUIPMENT + "/catalogue",
@@ -216,6 +233,36 @@ class AssistanceJourneyIT {
                         OffsetDateTime.now().minusSeconds(1),
                         SerialNumbers.of(UUID.fromString(shipment), "SUR-CAM-7", 1))));
 
+        // 5b. the asset register: the partner sees its units by serial number, one rejected at receipt; a
+        // monitored unit (dual-use, and the shipment went under a licence) is checked at its end user
+        String camera = SerialNumbers.of(UUID.fromString(shipment), "SUR-CAM-7", 1);
+        JsonNode assets = awaitJson(
+                EQUIPMENT + "/assets?requestId=" + id,
+                partner,
+                json -> json.size() == 5
+                        && json.toString().contains("REJECTED")
+                        && !json.toString().contains("\"DELIVERED\""));
+        for (JsonNode asset : assets) {
+            boolean rejected = asset.get("serialNumber")
+                    .asText()
+                    .equals(SerialNumbers.of(UUID.fromString(shipment), "SUR-CAM-7", 2));
+            assertThat(asset.get("status").asText()).isEqualTo(rejected ? "REJECTED" : "RECEIVED");
+            assertThat(asset.get("monitored").asBoolean()).isTrue();
+            assertThat(asset.get("country").asText()).isEqualTo("KE");
+        }
+        assertThat(ok(Http.get(EQUIPMENT + "/assets?requestId=" + id, stranger)).size())
+                .isZero();
+        ok(post(EQUIPMENT + "/assets/" + camera + "/checks", logistics, """
+                {"result":"IN_USE","checkedAt":"%s","by":"Field office Nairobi","note":"With the DCI surveillance unit"}""".formatted(LocalDate.now())));
+        JsonNode checked = ok(Http.get(EQUIPMENT + "/assets/" + camera, partner));
+        assertThat(checked.path("lastCheck").path("result").asText()).isEqualTo("IN_USE");
+        assertThat(checked.path("checksDue").get(0).path("dueOn").asText())
+                .isEqualTo(OffsetDateTime.parse(checked.get("deliveredAt").asText())
+                        .toLocalDate()
+                        .plusMonths(6)
+                        .toString());
+        assertThat(checked.path("checksDue").get(0).path("met").asBoolean()).isTrue();
+
         // 6. the training is delivered
         JsonNode activities = awaitJson(PROGRAMS + "/activities?requestId=" + id, logistics, json -> json.size() >= 1);
         String training = null;
@@ -224,8 +271,16 @@ class AssistanceJourneyIT {
                 training = activity.get("id").asText();
             }
         }
+        // its roster, by the agency's pseudonyms: 8 women, 8 men, one of another sex, one who did not say
+        for (int n = 1; n <= 18; n++) {
+            String sex = n <= 8 ? "FEMALE" : n <= 16 ? "MALE" : n == 17 ? "OTHER" : "NOT_DISCLOSED";
+            ok(post(PROGRAMS + "/activities/" + training + "/participants", logistics, """
+                    {"participantId":"%s","sex":"%s","roleOrRank":"Examiner","organisation":"DCI forensic lab",
+                     "preTestScore":40,"postTestScore":%d,"attendancePercent":%d,"certificateIssued":%b}""".formatted(
+                            PARTICIPANT + n, sex, 60 + n, n == 18 ? 50 : 100, n != 18)));
+        }
         ok(post(PROGRAMS + "/activities/" + training + "/delivery", logistics, """
-                {"actualStart":"%s","actualEnd":"%s","participants":{"women":8,"men":10,"total":18},
+                {"actualStart":"%s","actualEnd":"%s","participants":{"women":8,"men":8,"other":1,"notDisclosed":1,"total":18},
                  "authoritiesReached":["DCI cybercrime unit"],"outcome":"18 examiners certified",
                  "cost":{"amount":"5000.00","currency":"USD"}}""".formatted(
                         LocalDate.now().minusDays(4), LocalDate.now())));
@@ -248,7 +303,7 @@ class AssistanceJourneyIT {
         assertThat(statuses).containsExactly("SUBMITTED", "PARTIALLY_APPROVED", "IN_DELIVERY", "DELIVERED", "CLOSED");
 
         // the timeline lists every event in order
-        List<String> expected = List.of(
+        List<String> expected = new ArrayList<>(List.of(
                 "assistance.request.submitted.v1",
                 "assistance.funds.committed.v1",
                 "assistance.review.approved.v1",
@@ -265,7 +320,10 @@ class AssistanceJourneyIT {
                 "assistance.activity.delivered.v1",
                 "assistance.request.delivery-started.v1",
                 "assistance.request.delivered.v1",
-                "assistance.request.closed.v1");
+                "assistance.request.closed.v1",
+                "assistance.shipment.end-use-monitoring-started.v1",
+                "assistance.shipment.end-use-check-recorded.v1"));
+        expected.addAll(java.util.Collections.nCopies(18, "assistance.activity.participants-recorded.v1"));
         JsonNode timeline =
                 awaitJson(REPORTING + "/requests/" + id + "/timeline", partner, json -> json.size() >= expected.size());
         List<String> types = new ArrayList<>();
@@ -306,6 +364,69 @@ class AssistanceJourneyIT {
                         "iati-activities-schema.xsd"))
                 .newValidator()
                 .validate(new StreamSource(new StringReader(iati)));
+        // one actual per sex (IATI reads one figure per dimension value), the request under its programme
+        assertThat(iati)
+                .contains("<dimension name=\"sex\" value=\"other\"")
+                .contains("<dimension name=\"sex\" value=\"not-disclosed\"")
+                .contains("related-activity")
+                .doesNotContain(PARTICIPANT);
+
+        // the programme's results: the trained computed from the roster, by sex and country; the entered figure
+        JsonNode results = awaitJson(
+                REPORTING + "/programmes/GLOCY/results",
+                operations,
+                // the timeline above already told every roster change: the read models fold them in the same step
+                json -> json.path("indicators").size() == 2);
+        JsonNode trained = null;
+        for (JsonNode indicator : results.get("indicators")) {
+            if ("PARTICIPANTS_TRAINED".equals(indicator.path("computation").asText())) {
+                trained = indicator;
+            }
+        }
+        assertThat(trained).as(results.toString()).isNotNull();
+        JsonNode thisYear = null;
+        for (JsonNode period : trained.get("periods")) {
+            if (period.get("periodStart").asText().equals(year + "-01-01")) {
+                thisYear = period;
+            }
+        }
+        assertThat(thisYear).as(trained.toString()).isNotNull();
+        assertThat(thisYear.get("actual").decimalValue()).isEqualByComparingTo("18");
+        assertThat(thisYear.get("target").decimalValue()).isEqualByComparingTo("40");
+        assertThat(thisYear.get("byCountry").get("KE").decimalValue()).isEqualByComparingTo("18");
+        assertThat(thisYear.get("bySex").get("female").decimalValue()).isEqualByComparingTo("8");
+        assertThat(thisYear.get("bySex").get("male").decimalValue()).isEqualByComparingTo("8");
+        assertThat(thisYear.get("bySex").get("other").decimalValue()).isEqualByComparingTo("1");
+        assertThat(thisYear.get("bySex").get("not-disclosed").decimalValue()).isEqualByComparingTo("1");
+        assertThat(results.toString()).doesNotContain(PARTICIPANT);
+        JsonNode prosecuted =
+                results.get("indicators").get(0).path("computation").isTextual()
+                        ? results.get("indicators").get(1)
+                        : results.get("indicators").get(0);
+        assertThat(prosecuted.get("periods").toString()).contains("Office of the Director of Public Prosecutions");
+        assertThat(prosecuted.findValue("byCountry").get("KE").decimalValue()).isEqualByComparingTo("5");
+
+        // and the programme-level IATI activity carries them as results, valid against the schema
+        String programmes =
+                Http.get(REPORTING + "/feeds/iati/programmes", donor).body();
+        assertThat(programmes)
+                .contains("hierarchy=\"1\"")
+                .contains("<tag vocabulary=\"3\" code=\"16.4\"")
+                .contains("Officials trained")
+                .doesNotContain(PARTICIPANT);
+        SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
+                .newSchema(new File(
+                        System.getProperty("iati.schemas", "../../shared/standards/iati-2.03"),
+                        "iati-activities-schema.xsd"))
+                .newValidator()
+                .validate(new StreamSource(new StringReader(programmes)));
+
+        // the end-use monitoring, as the donor reads it: four units monitored (one rejected), one found in use
+        JsonNode endUse = awaitJson(
+                REPORTING + "/end-use?country=KE",
+                donor,
+                json -> json.path("totals").path("unitsFoundInUse").asInt() == 1);
+        assertThat(endUse.path("totals").path("unitsMonitored").asInt()).isEqualTo(4);
 
         // a second agency sees none of it
         assertThat(Http.get(REQUESTS + "/requests/" + id, stranger).status()).isEqualTo(404);
@@ -331,6 +452,10 @@ class AssistanceJourneyIT {
             assertThat(OffsetDateTime.parse(header(record, "ce_time"))).isNotNull();
             assertThat(header(record, "ce_subject")).isEqualTo(id);
             assertThat(header(record, "content-type")).isEqualTo("application/json");
+            // nothing personal of a course participant ever leaves program-service: aggregates only
+            assertThat(new String(record.value(), java.nio.charset.StandardCharsets.UTF_8))
+                    .doesNotContain(PARTICIPANT)
+                    .doesNotContain("DCI forensic lab");
         }
     }
 
