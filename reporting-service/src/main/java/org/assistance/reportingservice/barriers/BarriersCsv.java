@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.assistance.reportingservice.barriers.BarriersReport.Amount;
+import org.assistance.reportingservice.csv.CsvRows;
 
 /**
  * The barriers report flat (RFC 4180, UTF-8), as the donor feeds write CSV: a header row, a
@@ -37,51 +38,47 @@ public final class BarriersCsv {
 
     public static String of(BarriersReport report) {
         StringBuilder csv = new StringBuilder();
-        row(csv, COLUMNS);
+        csv.append(CsvRows.line(COLUMNS));
         for (BarriersReport.MeasureRow m : report.measures()) {
-            row(
-                    csv,
-                    figures(
-                            List.of(
-                                    "measure",
-                                    text(m.basis()),
-                                    text(m.imposedBy()),
-                                    text(m.instrument()),
-                                    text(m.reference()),
-                                    text(m.measure()),
-                                    ""),
-                            new BarriersReport.Figures(
-                                    m.shipments(),
-                                    m.lines(),
-                                    m.itemsBlocked(),
-                                    m.valueBlocked(),
-                                    m.itemsDelayed(),
-                                    m.valueDelayed(),
-                                    m.daysTotal(),
-                                    m.daysMedian(),
-                                    m.standing(),
-                                    m.denials(),
-                                    m.extraCost())));
+            csv.append(CsvRows.line(figures(
+                    List.of(
+                            "measure",
+                            text(m.basis()),
+                            text(m.imposedBy()),
+                            text(m.instrument()),
+                            text(m.reference()),
+                            text(m.measure()),
+                            ""),
+                    new BarriersReport.Figures(
+                            m.shipments(),
+                            m.lines(),
+                            m.itemsBlocked(),
+                            m.valueBlocked(),
+                            m.itemsDelayed(),
+                            m.valueDelayed(),
+                            m.daysTotal(),
+                            m.daysMedian(),
+                            m.standing(),
+                            m.denials(),
+                            m.extraCost()))));
         }
         for (BarriersReport.ImpedimentRow i : report.impediments()) {
-            row(
-                    csv,
-                    figures(
-                            List.of("impediment", text(i.basis()), "", "", "", "", text(i.kind())),
-                            new BarriersReport.Figures(
-                                    i.shipments(),
-                                    i.lines(),
-                                    i.itemsBlocked(),
-                                    i.valueBlocked(),
-                                    i.itemsDelayed(),
-                                    i.valueDelayed(),
-                                    i.daysTotal(),
-                                    i.daysMedian(),
-                                    i.standing(),
-                                    i.denials(),
-                                    i.extraCost())));
+            csv.append(CsvRows.line(figures(
+                    List.of("impediment", text(i.basis()), "", "", "", "", text(i.kind())),
+                    new BarriersReport.Figures(
+                            i.shipments(),
+                            i.lines(),
+                            i.itemsBlocked(),
+                            i.valueBlocked(),
+                            i.itemsDelayed(),
+                            i.valueDelayed(),
+                            i.daysTotal(),
+                            i.daysMedian(),
+                            i.standing(),
+                            i.denials(),
+                            i.extraCost()))));
         }
-        row(csv, figures(List.of("total", "", "", "", "", "", ""), report.totals()));
+        csv.append(CsvRows.line(figures(List.of("total", "", "", "", "", "", ""), report.totals())));
         return csv.toString();
     }
 
@@ -113,31 +110,5 @@ public final class BarriersCsv {
 
     private static String text(String value) {
         return value == null ? "" : value;
-    }
-
-    private static void row(StringBuilder csv, List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            String value = neutralised(values.get(i));
-            if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-                csv.append('"').append(value.replace("\"", "\"\"")).append('"');
-            } else {
-                csv.append(value);
-            }
-        }
-        csv.append("\r\n");
-    }
-
-    /**
-     * A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
-     * return) is prefixed with an apostrophe, as OWASP advises for CSV injection; numbers stay numbers.
-     */
-    static String neutralised(String value) {
-        if (value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 || value.matches("-?\\d+(\\.\\d+)?")) {
-            return value;
-        }
-        return "'" + value;
     }
 }

@@ -2,6 +2,7 @@ package org.assistance.reportingservice.enduse;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.assistance.reportingservice.csv.CsvRows;
 
 /**
  * The end-use report flat (RFC 4180, UTF-8), as the barriers report writes CSV: a header row, a
@@ -35,10 +36,10 @@ public final class EndUseCsv {
 
     public static String of(EndUseReport report) {
         StringBuilder csv = new StringBuilder();
-        row(csv, COLUMNS);
-        row(csv, figures("total", report.country(), report.totals()));
+        csv.append(CsvRows.line(COLUMNS));
+        csv.append(CsvRows.line(figures("total", report.country(), report.totals())));
         for (EndUseReport.CountryRow c : report.countries()) {
-            row(csv, figures("country", c.country(), c.figures()));
+            csv.append(CsvRows.line(figures("country", c.country(), c.figures())));
         }
         for (EndUseReport.OverdueCheck o : report.overdue()) {
             List<String> cells = blank("overdue", o.country());
@@ -51,7 +52,7 @@ public final class EndUseCsv {
                     Long.toString(o.daysOverdue()),
                     "",
                     ""));
-            row(csv, cells);
+            csv.append(CsvRows.line(cells));
         }
         for (EndUseReport.Finding f : report.findings()) {
             List<String> cells = blank("finding", f.country());
@@ -64,7 +65,7 @@ public final class EndUseCsv {
                     "",
                     text(f.result()),
                     text(f.checkedAt())));
-            row(csv, cells);
+            csv.append(CsvRows.line(cells));
         }
         return csv.toString();
     }
@@ -99,31 +100,5 @@ public final class EndUseCsv {
 
     private static String text(Object value) {
         return value == null ? "" : value.toString();
-    }
-
-    private static void row(StringBuilder csv, List<String> values) {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                csv.append(',');
-            }
-            String value = neutralised(values.get(i));
-            if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-                csv.append('"').append(value.replace("\"", "\"\"")).append('"');
-            } else {
-                csv.append(value);
-            }
-        }
-        csv.append("\r\n");
-    }
-
-    /**
-     * A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
-     * return) is prefixed with an apostrophe, as OWASP advises for CSV injection; numbers stay numbers.
-     */
-    static String neutralised(String value) {
-        if (value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 || value.matches("-?\\d+(\\.\\d+)?")) {
-            return value;
-        }
-        return "'" + value;
     }
 }

@@ -28,6 +28,7 @@ import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.problems.ProblemMappers;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
+import org.assistance.reportingservice.csv.CsvRows;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -274,7 +275,7 @@ public class FeedResource {
             throws SQLException {
         return answer(since, ifNoneMatch, uri, exchange, "csv", "text/csv; charset=UTF-8", range -> out -> {
             Writer writer = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8));
-            csvRow(writer, CSV_COLUMNS);
+            writer.write(CsvRows.line(CSV_COLUMNS));
             writer.flush(); // the headers and the header row go out at once, before the first row is read
             try {
                 feed.stream(range, activity -> {
@@ -283,43 +284,39 @@ public class FeedResource {
                                     ? java.util.Collections.singletonList(null)
                                     : activity.transactions();
                     for (FeedActivity.Transaction t : transactions) {
-                        csvRow(
-                                writer,
-                                List.of(
-                                        IatiMapping.identifier(settings, activity),
-                                        activity.requestId().toString(),
-                                        nullToEmpty(activity.title()),
-                                        activity.country(),
-                                        activity.thematicArea(),
-                                        nullToEmpty(activity.programme()),
-                                        String.join(
-                                                ";",
-                                                activity.donors().stream()
-                                                        .map(FeedActivity.Donor::id)
-                                                        .toList()),
-                                        IatiMapping.activityStatus(activity.stage()),
-                                        activity.stage(),
-                                        activity.approvedAmount() == null
-                                                ? ""
-                                                : activity.approvedAmount().toPlainString(),
-                                        nullToEmpty(activity.currency()),
-                                        activity.approvedAt().toLocalDate().toString(),
-                                        activity.deliveredAt() == null
-                                                ? ""
-                                                : activity.deliveredAt()
-                                                        .toLocalDate()
-                                                        .toString(),
-                                        t == null ? "" : t.type(),
-                                        t == null ? "" : t.date().toString(),
-                                        t == null ? "" : t.value().toPlainString(),
-                                        t == null ? "" : t.currency(),
-                                        Integer.toString(activity.approvedUnits()),
-                                        Integer.toString(activity.acceptedUnits()),
-                                        Integer.toString(activity.participantsWomen()),
-                                        Integer.toString(activity.participantsMen()),
-                                        t == null ? "" : nullToEmpty(t.donor()),
-                                        Integer.toString(activity.participantsOther()),
-                                        Integer.toString(activity.participantsNotDisclosed())));
+                        writer.write(CsvRows.line(List.of(
+                                IatiMapping.identifier(settings, activity),
+                                activity.requestId().toString(),
+                                nullToEmpty(activity.title()),
+                                activity.country(),
+                                activity.thematicArea(),
+                                nullToEmpty(activity.programme()),
+                                String.join(
+                                        ";",
+                                        activity.donors().stream()
+                                                .map(FeedActivity.Donor::id)
+                                                .toList()),
+                                IatiMapping.activityStatus(activity.stage()),
+                                activity.stage(),
+                                activity.approvedAmount() == null
+                                        ? ""
+                                        : activity.approvedAmount().toPlainString(),
+                                nullToEmpty(activity.currency()),
+                                activity.approvedAt().toLocalDate().toString(),
+                                activity.deliveredAt() == null
+                                        ? ""
+                                        : activity.deliveredAt().toLocalDate().toString(),
+                                t == null ? "" : t.type(),
+                                t == null ? "" : t.date().toString(),
+                                t == null ? "" : t.value().toPlainString(),
+                                t == null ? "" : t.currency(),
+                                Integer.toString(activity.approvedUnits()),
+                                Integer.toString(activity.acceptedUnits()),
+                                Integer.toString(activity.participantsWomen()),
+                                Integer.toString(activity.participantsMen()),
+                                t == null ? "" : nullToEmpty(t.donor()),
+                                Integer.toString(activity.participantsOther()),
+                                Integer.toString(activity.participantsNotDisclosed()))));
                     }
                 });
             } catch (SQLException e) {
@@ -395,33 +392,6 @@ public class FeedResource {
                 permit.close();
             }
         }
-    }
-
-    private static void csvRow(Writer writer, List<String> values) throws java.io.IOException {
-        for (int i = 0; i < values.size(); i++) {
-            if (i > 0) {
-                writer.write(',');
-            }
-            String value = neutralised(values.get(i));
-            if (value.contains(",") || value.contains("\"") || value.contains("\n") || value.contains("\r")) {
-                writer.write('"' + value.replace("\"", "\"\"") + '"');
-            } else {
-                writer.write(value);
-            }
-        }
-        writer.write("\r\n");
-    }
-
-    /**
-     * A cell a spreadsheet would run as a formula (starting with =, +, -, @, tab or carriage
-     * return) is prefixed with an apostrophe, as OWASP advises for CSV injection; numbers (a
-     * negative amount) stay numbers.
-     */
-    static String neutralised(String value) {
-        if (value.isEmpty() || "=+-@\t\r".indexOf(value.charAt(0)) < 0 || value.matches("-?\\d+(\\.\\d+)?")) {
-            return value;
-        }
-        return "'" + value;
     }
 
     private static String nullToEmpty(String value) {
