@@ -91,7 +91,7 @@ public class AssetResource {
                                             maxItems = Pages.MAX)))
     public Response list(
             @QueryParam("requestId") UUID requestId,
-            @QueryParam("country") @CountryCode @Parameter(description = "the State it went to, e.g. KE")
+            @QueryParam("country") @CountryCode @Size(max = 2) @Parameter(description = "the State it went to, e.g. KE")
                     String country,
             @QueryParam("itemCode")
                     @Size(max = 50)

@@ -84,6 +84,10 @@ public class Shipments {
         OffsetDateTime now = OffsetDateTime.now();
         RequestPriority.Level priority = RequestPriority.of(approval.requestId());
         Map<String, List<ShipmentLine>> byWarehouse = new LinkedHashMap<>();
+        stock.lockInOrder(approval.equipmentLines().stream()
+                .map(EquipmentLine::itemCode)
+                .limit(MAX_LINES)
+                .toList());
         int lines = 0;
         for (EquipmentLine line : approval.equipmentLines()) {
             CatalogueItem item = line.itemCode() == null ? null : CatalogueItem.findById(line.itemCode());
@@ -221,6 +225,7 @@ public class Shipments {
         }
         List<ShipmentLine> removed = shipment.clear(
                 licence, licenceDate, removeItems, screening.screen(shipment.destinationCountry, shipment.lines), now);
+        stock.lockInOrder(removed.stream().map(ShipmentLine::itemCode).toList());
         for (ShipmentLine line : removed) {
             stock.release(shipment.warehouse, line.itemCode(), line.quantity());
         }
@@ -259,6 +264,7 @@ public class Shipments {
                 shipment.isLicensed(),
                 units,
                 now);
+        stock.lockInOrder(shipment.lines.stream().map(ShipmentLine::itemCode).toList());
         for (ShipmentLine line : shipment.lines) {
             stock.consume(shipment.warehouse, line.itemCode(), line.quantity());
         }
@@ -302,6 +308,7 @@ public class Shipments {
     private void cancel(Shipment shipment, String reason, String by, OffsetDateTime at) {
         shipment.cancel(reason, by, at);
         // every state a shipment can be cancelled in holds a reservation for each line
+        stock.lockInOrder(shipment.lines.stream().map(ShipmentLine::itemCode).toList());
         for (ShipmentLine line : shipment.lines) {
             stock.release(shipment.warehouse, line.itemCode(), line.quantity());
         }

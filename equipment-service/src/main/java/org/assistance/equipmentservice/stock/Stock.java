@@ -136,6 +136,31 @@ public class Stock {
         return allocations;
     }
 
+    /**
+     * Takes the row locks of every stock level of these items at once, in one order (item, then
+     * warehouse), before a change of several lines: two transactions over the same items (a
+     * cancellation and a dispatch, two approvals) then never wait on each other in a cycle, which
+     * PostgreSQL would end as a deadlock and the caller see as a failure.
+     */
+    @Transactional(Transactional.TxType.MANDATORY)
+    public void lockInOrder(java.util.Collection<String> itemCodes) {
+        List<String> items = itemCodes.stream()
+                .filter(java.util.Objects::nonNull)
+                .distinct()
+                .sorted()
+                .toList();
+        if (items.isEmpty()) {
+            return;
+        }
+        entityManager
+                .createQuery(
+                        "from StockLevel where key.itemCode in :items order by key.itemCode, key.warehouse",
+                        StockLevel.class)
+                .setParameter("items", items)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultList();
+    }
+
     /** Gives a reservation back (a cancelled shipment, a removed line). */
     @Transactional(Transactional.TxType.MANDATORY)
     public void release(String warehouse, String itemCode, int quantity) {
