@@ -823,7 +823,7 @@ public final class DemoTraffic {
     private void deliverActivities(String logistics) throws Exception {
         JsonNode programmes = get(PROGRAMS + "/programmes", logistics);
         int delivered = 0;
-        for (JsonNode activity : items(get(PROGRAMS + "/activities", logistics))) {
+        for (JsonNode activity : plannedActivities(logistics)) {
             if (!activity.get("status").asText().equals("PLANNED") || delivered++ > 1 || random.nextInt(3) > 0) {
                 continue;
             }
@@ -876,6 +876,27 @@ public final class DemoTraffic {
             }
             send("POST", PROGRAMS + "/activities/" + activity.get("id").asText() + "/delivery", logistics, delivery);
         }
+    }
+
+    /**
+     * The activities of requests approved or in delivery: program-service lists one request's
+     * activities at a time (all of them would be a list without end).
+     */
+    private List<JsonNode> plannedActivities(String logistics) throws Exception {
+        String operations = token("operations", "demo-operations", null, null);
+        List<JsonNode> planned = new ArrayList<>();
+        for (String status : List.of("APPROVED", "PARTIALLY_APPROVED", "IN_DELIVERY")) {
+            for (JsonNode request : items(get(REQUESTS + "/requests?status=" + status + "&limit=10", operations))) {
+                for (JsonNode activity : items(get(
+                        PROGRAMS + "/activities?requestId=" + request.get("id").asText(), logistics))) {
+                    if (activity.get("status").asText().equals("PLANNED")) {
+                        planned.add(activity);
+                    }
+                }
+            }
+        }
+        java.util.Collections.shuffle(planned, random);
+        return planned;
     }
 
     /**
