@@ -143,4 +143,18 @@ class SecurityTest {
                 .body(not(containsString("secret_table")))
                 .body(not(containsString("IllegalStateException")));
     }
+
+    @Test
+    void a_deadlock_or_a_lock_held_too_long_is_503_with_retry_after_never_500() {
+        given().auth()
+                .oauth2(Tokens.role("reviewer"))
+                .when()
+                .get("/fixture/requests/held-row")
+                .then()
+                .statusCode(503)
+                .header("Retry-After", "1")
+                .contentType("application/problem+json")
+                .body("title", org.hamcrest.Matchers.equalTo("Try again"))
+                .body(not(containsString("deadlock")));
+    }
 }

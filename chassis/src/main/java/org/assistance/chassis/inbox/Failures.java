@@ -15,10 +15,10 @@ import org.hibernate.exception.JDBCConnectionException;
  * Tells a failure that may pass by itself (database away, lock conflict, Kafka unreachable)
  * from one that will fail again the same way (a bad event). Only the first kind is retried.
  */
-final class Failures {
+public final class Failures {
     private Failures() {}
 
-    static boolean isTransient(Throwable failure) {
+    public static boolean isTransient(Throwable failure) {
         for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
             if (t instanceof SQLTransientException
                     || t instanceof SQLRecoverableException

@@ -176,6 +176,21 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response unexpected(Throwable e, UriInfo uri) {
+        if (org.assistance.chassis.inbox.Failures.isTransient(e)) {
+            // a deadlock, a lock held too long, the database or the broker away for a moment: nothing
+            // was written (the transaction rolled back), and the same call may well succeed in a second
+            LOG.warnf("Transient failure on %s: %s", uri == null ? "?" : uri.getPath(), e.toString());
+            return Response.fromResponse(answer(
+                            Problem.of(
+                                    503,
+                                    "try-again",
+                                    "Try again",
+                                    "The change met another at the same moment or a part was briefly away;"
+                                            + " nothing was recorded. Send it again."),
+                            uri))
+                    .header("Retry-After", "1")
+                    .build();
+        }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", id, uri == null ? "?" : uri.getPath());
         return answer(
