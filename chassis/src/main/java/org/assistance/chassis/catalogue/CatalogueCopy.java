@@ -11,7 +11,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
 import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
-import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.texts.Text;
 
 /**
  * A service's local copy of equipment-service's catalogue, kept from the compacted topic
@@ -88,8 +89,8 @@ public class CatalogueCopy {
      * The lines (field path → item code) naming an item that is not in the catalogue or was
      * withdrawn from it, each as a field error saying which and why; empty when all may be named.
      */
-    public List<FieldError> unavailable(Map<String, String> itemCodeByField) {
-        List<FieldError> errors = new ArrayList<>();
+    public List<InvalidInput.Field> unavailable(Map<String, String> itemCodeByField) {
+        List<InvalidInput.Field> errors = new ArrayList<>();
         itemCodeByField.forEach((field, code) -> {
             List<?> rows = entityManager
                     .createNativeQuery(
@@ -98,13 +99,14 @@ public class CatalogueCopy {
                     .getResultList();
             Object[] row = rows.isEmpty() ? null : (Object[]) rows.get(0);
             if (row == null || (row[2] == null && !Boolean.TRUE.equals(row[0]))) {
-                errors.add(new FieldError(field, "item " + code + " is not in the catalogue"));
+                errors.add(new InvalidInput.Field(field, Text.of("catalogue.item-unknown", "item", code)));
             } else if (Boolean.TRUE.equals(row[0])) {
                 String reason = (String) row[1];
-                errors.add(new FieldError(
+                errors.add(new InvalidInput.Field(
                         field,
-                        "item " + code + " was withdrawn from the catalogue"
-                                + (reason == null || reason.isBlank() ? "" : ": " + reason)));
+                        reason == null || reason.isBlank()
+                                ? Text.of("catalogue.item-withdrawn", "item", code)
+                                : Text.of("catalogue.item-withdrawn-because", "item", code, "reason", reason)));
             }
         });
         return errors;

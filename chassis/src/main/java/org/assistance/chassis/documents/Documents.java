@@ -27,6 +27,7 @@ import org.assistance.chassis.ids.TimeOrderedIds;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.texts.Text;
 import org.hibernate.Session;
 
 /**
@@ -75,19 +76,24 @@ public class Documents {
     public DocumentView attach(
             Attachment to, DocumentKind kind, String title, String filename, InputStream body, String uploadedBy) {
         if (kind == null) {
-            throw InvalidInput.field("kind", "is required: one of " + List.of(DocumentKind.values()));
+            throw InvalidInput.field(
+                    "kind",
+                    Text.of(
+                            "documents.kind-required",
+                            "kinds",
+                            List.of(DocumentKind.values()).toString()));
         }
         String cleanTitle = text("title", title, MAX_TITLE);
         String cleanName = text("filename", filename, MAX_FILENAME);
         if (count(to) >= MAX_PER_ATTACHMENT) {
-            throw DomainRuleViolation.conflict("A " + to.to().name().toLowerCase(Locale.ROOT) + " has at most "
-                    + MAX_PER_ATTACHMENT + " documents");
+            throw DomainRuleViolation.conflict(
+                    Text.of("documents.too-many", "record", to.to().name(), "max", String.valueOf(MAX_PER_ATTACHMENT)));
         }
         try {
             Upload upload = new Upload(body, config.maxBytes().asLongValue());
             byte[] head = upload.readNBytes(DocumentTypes.HEAD_BYTES);
             if (head.length == 0) {
-                throw InvalidInput.field("body", "is empty: send the document's bytes as the body");
+                throw InvalidInput.field("body", Text.of("documents.empty"));
             }
             MediaType magic = DocumentTypes.byMagic(head, head.length);
             if (!DocumentTypes.mayBeAccepted(magic)) {
@@ -113,8 +119,7 @@ public class Documents {
             outbox.record(announced(to, document));
             return document;
         } catch (IOException e) {
-            throw new DomainRuleViolation(
-                    400, "unreadable-body", "Body not received", "The document could not be read to its end");
+            throw new DomainRuleViolation(400, "unreadable-body", Text.of("documents.unreadable"));
         }
     }
 
@@ -135,7 +140,7 @@ public class Documents {
                         documentId)
                 .stream()
                 .findFirst()
-                .orElseThrow(() -> DomainRuleViolation.notFound("Document " + documentId));
+                .orElseThrow(() -> DomainRuleViolation.notFound(Text.of("documents.not-found", "id", documentId)));
         return new Download(document, out -> content.copyTo(document.id(), out));
     }
 
@@ -143,10 +148,15 @@ public class Documents {
         return new DomainRuleViolation(
                 415,
                 "unsupported-media-type",
-                "Unsupported Media Type",
-                "The content is " + type.getBaseType() + "; a document must be one of "
-                        + DocumentTypes.ACCEPTED.keySet().stream().sorted().toList()
-                        + " (detected from the content, whatever the Content-Type said)");
+                Text.of(
+                        "documents.unsupported-type",
+                        "type",
+                        type.getBaseType(),
+                        "types",
+                        DocumentTypes.ACCEPTED.keySet().stream()
+                                .sorted()
+                                .toList()
+                                .toString()));
     }
 
     /** Optional plain text: no control characters, at most {@code max} characters; blank is none. */
@@ -156,11 +166,11 @@ public class Documents {
         }
         String stripped = value.strip();
         if (stripped.length() > max) {
-            throw InvalidInput.field(field, "must have at most " + max + " characters");
+            throw InvalidInput.field(field, Text.of("text.at-most-characters", "max", String.valueOf(max)));
         }
         if (stripped.codePoints()
                 .anyMatch(c -> Character.isISOControl(c) || Character.getType(c) == Character.FORMAT)) {
-            throw InvalidInput.field(field, "must not contain control or formatting characters");
+            throw InvalidInput.field(field, Text.of("text.no-control-characters"));
         }
         return stripped;
     }

@@ -11,6 +11,7 @@ import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.RequestingAuthority;
 import org.assistance.chassis.events.Values.TrainingNeed;
+import org.assistance.chassis.events.Values.Translation;
 
 /** Published by request-service on {@value Topics#REQUESTS}. */
 public final class RequestEvents {
@@ -36,8 +37,61 @@ public final class RequestEvents {
             List<TrainingNeed> trainingNeeds,
             Money estimatedValue,
             OffsetDateTime submittedAt,
-            UUID priorityId)
+            UUID priorityId,
+            String language,
+            List<Translation> translations)
             implements AssistanceEvent {
+        /**
+         * {@code language}: the ISO 639-1 language the title and needs statement are written in
+         * (null in events written before it: English); {@code translations}: the same texts in other
+         * languages (null or empty: none). Both added to v1 as optional fields.
+         */
+        public RequestSubmitted {
+            translations = translations == null ? List.of() : List.copyOf(translations);
+        }
+
+        /** A submission in one language, naming the national priority it answers (or null). */
+        public RequestSubmitted(
+                UUID requestId,
+                String agencyId,
+                String country,
+                RequestingAuthority requestingAuthority,
+                String thematicArea,
+                Set<String> assistanceTypes,
+                String priority,
+                String title,
+                String needsStatement,
+                LocalDate desiredBy,
+                List<EquipmentLine> equipmentLines,
+                List<TrainingNeed> trainingNeeds,
+                Money estimatedValue,
+                OffsetDateTime submittedAt,
+                UUID priorityId) {
+            this(
+                    requestId,
+                    agencyId,
+                    country,
+                    requestingAuthority,
+                    thematicArea,
+                    assistanceTypes,
+                    priority,
+                    title,
+                    needsStatement,
+                    desiredBy,
+                    equipmentLines,
+                    trainingNeeds,
+                    estimatedValue,
+                    submittedAt,
+                    priorityId,
+                    null,
+                    null);
+        }
+
+        /** The language the title and needs statement are written in: English when the event did not say. */
+        public String languageOrEnglish() {
+            return language == null ? "en" : language;
+        }
+
         /**
          * A submission as written before {@code priorityId} existed (added to v1 as an optional
          * field): it names no national priority.
@@ -93,8 +147,59 @@ public final class RequestEvents {
             List<TrainingNeed> trainingNeeds,
             Money estimatedValue,
             OffsetDateTime amendedAt,
-            UUID priorityId)
+            UUID priorityId,
+            String language,
+            List<Translation> translations)
             implements AssistanceEvent {
+        /** {@code language} and {@code translations} as in {@link RequestSubmitted}: the amended texts. */
+        public RequestAmended {
+            translations = translations == null ? List.of() : List.copyOf(translations);
+        }
+
+        /** An amendment in one language, naming the national priority it answers (or null). */
+        public RequestAmended(
+                UUID requestId,
+                String agencyId,
+                long version,
+                String country,
+                RequestingAuthority requestingAuthority,
+                String thematicArea,
+                Set<String> assistanceTypes,
+                String priority,
+                String title,
+                String needsStatement,
+                LocalDate desiredBy,
+                List<EquipmentLine> equipmentLines,
+                List<TrainingNeed> trainingNeeds,
+                Money estimatedValue,
+                OffsetDateTime amendedAt,
+                UUID priorityId) {
+            this(
+                    requestId,
+                    agencyId,
+                    version,
+                    country,
+                    requestingAuthority,
+                    thematicArea,
+                    assistanceTypes,
+                    priority,
+                    title,
+                    needsStatement,
+                    desiredBy,
+                    equipmentLines,
+                    trainingNeeds,
+                    estimatedValue,
+                    amendedAt,
+                    priorityId,
+                    null,
+                    null);
+        }
+
+        /** The language the title and needs statement are written in: English when the event did not say. */
+        public String languageOrEnglish() {
+            return language == null ? "en" : language;
+        }
+
         /** An amendment as written before {@code priorityId} existed: it names no national priority. */
         public RequestAmended(
                 UUID requestId,

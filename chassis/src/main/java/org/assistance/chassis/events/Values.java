@@ -28,6 +28,13 @@ public final class Values {
 
     public record TrainingNeed(String topic, int expectedParticipants) {}
 
+    /**
+     * A request's title and needs statement in another language than the one it was written in
+     * ({@code language}: ISO 639-1, such as "fr"); donors' IATI feeds carry one narrative per
+     * language. The needs statement may be left out (null): only the title was translated.
+     */
+    public record Translation(String language, String title, String needsStatement) {}
+
     public record DonorShare(String donorId, String name, String iatiIdentifier) {}
 
     /** One approved non-equipment activity (training course, advisory mission, ...). */

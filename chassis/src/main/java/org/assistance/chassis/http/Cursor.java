@@ -3,6 +3,7 @@ package org.assistance.chassis.http;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.texts.Text;
 
 /**
  * An opaque keyset-paging cursor: the sort key of the last item of a page, which the next page
@@ -34,7 +35,7 @@ public final class Cursor {
             }
             return decoded;
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.field("cursor", "is not a cursor this API gave out");
+            throw InvalidInput.field("cursor", Text.of("cursor.unknown"));
         }
     }
 }

@@ -1,6 +1,7 @@
 package org.assistance.chassis.http;
 
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 
 /** Strong ETags made of a record's optimistic-lock version, and the If-Match rules around them. */
 public final class EntityTags {
@@ -14,10 +15,7 @@ public final class EntityTags {
     public static long required(String ifMatch) {
         if (ifMatch == null || ifMatch.isBlank()) {
             throw new DomainRuleViolation(
-                    428,
-                    "precondition-required",
-                    "If-Match required",
-                    "Send the ETag you read in If-Match, so a change made meanwhile is not overwritten");
+                    428, "precondition-required", Text.of("problem.precondition-required.detail"));
         }
         String tag = ifMatch.trim();
         if (tag.startsWith("W/")) {
@@ -31,11 +29,7 @@ public final class EntityTags {
     }
 
     public static DomainRuleViolation stale() {
-        return new DomainRuleViolation(
-                412,
-                "stale-version",
-                "Changed meanwhile",
-                "The record changed since you read it; read it again (new ETag) and retry");
+        return new DomainRuleViolation(412, "stale-version", Text.of("problem.stale-version.detail"));
     }
 
     public static boolean matches(String ifNoneMatch, long version) {

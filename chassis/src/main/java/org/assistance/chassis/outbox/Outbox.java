@@ -13,6 +13,7 @@ import org.assistance.chassis.events.EventType;
 import org.assistance.chassis.events.TraceContext;
 import org.assistance.chassis.ids.TimeOrderedIds;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 import org.assistance.chassis.tracing.EventTracing;
 import org.assistance.chassis.tracing.EventTracing.Recording;
 import org.assistance.chassis.tracing.Journeys;
@@ -84,9 +85,7 @@ public class Outbox {
             throw new DomainRuleViolation(
                     413,
                     "event-too-large",
-                    "Change too large to announce",
-                    "This change would make an event of more than " + config.maxEventBytes()
-                            + " bytes, more than the platform's event log carries; split it into smaller changes");
+                    Text.of("problem.event-too-large.detail", "bytes", String.valueOf(config.maxEventBytes())));
         }
         // the trace of the work recording the event travels with it, so its handlers continue that trace
         Recording recording = tracing.recording(type.typeName(), id, type.topic(), event.aggregateId(), newSubject);

@@ -4,9 +4,13 @@ import io.quarkus.runtime.configuration.MemorySize;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.json.Json;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import java.util.Locale;
 import java.util.regex.Pattern;
+import org.assistance.chassis.texts.Languages;
+import org.assistance.chassis.texts.Text;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -45,11 +49,16 @@ public class BodySizeLimit {
                     String length = context.request().getHeader("Content-Length");
                     long limit = isDocumentUpload(context.request()) ? documentLimit : this.limit;
                     if (length != null && tooLong(length, limit)) {
-                        String body = "{\"type\":\"" + Problem.TYPE_BASE
-                                + "payload-too-large\",\"title\":\"Payload too large\","
-                                + "\"status\":413,\"detail\":\"The body is larger than " + limit
-                                + " bytes\",\"instance\":\""
-                                + context.request().path().replace("\"", "") + "\"}";
+                        Locale language = Languages.negotiate(context.request().getHeader("Accept-Language"));
+                        String body = Json.encode(Problem.of(
+                                        language,
+                                        413,
+                                        "payload-too-large",
+                                        Text.of("problem.payload-too-large.detail", "bytes", String.valueOf(limit)))
+                                .at(context.request().path()));
+                        context.response()
+                                .putHeader("Content-Language", language.toLanguageTag())
+                                .putHeader("Vary", "Accept-Language");
                         context.response().setStatusCode(413).putHeader("Content-Type", Problem.MEDIA_TYPE);
                         // HTTP/1.1: the unread body would be taken for the next request, so the
                         // connection closes. HTTP/2 forbids connection headers (RFC 9113 8.2.2; Java 25's

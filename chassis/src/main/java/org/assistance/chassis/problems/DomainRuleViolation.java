@@ -1,30 +1,67 @@
 package org.assistance.chassis.problems;
 
+import java.util.Locale;
+import org.assistance.chassis.texts.Text;
+
 /**
- * A domain rule said no. The domain names the problem; the chassis turns it into a
- * problem+json answer with the given status (409 for a state conflict, 422 for a rule on the
- * content, 404 for something the caller may not see).
+ * A domain rule said no. The domain names the problem and says why in words not yet in a language
+ * ({@link Text}); the chassis turns it into a problem+json answer in the caller's language with
+ * the given status (409 for a state conflict, 422 for a rule on the content, 404 for something the
+ * caller may not see). The title is the text {@code problem.<slug>.title}.
  */
 public class DomainRuleViolation extends RuntimeException {
     private final int status;
     private final String slug;
     private final String title;
+    private final Text detail;
 
+    public DomainRuleViolation(int status, String slug, Text detail) {
+        super(detail.english());
+        this.status = status;
+        this.slug = slug;
+        this.title = null;
+        this.detail = detail;
+    }
+
+    /** @deprecated English only: name the detail as a {@link Text} ({@link #DomainRuleViolation(int, String, Text)}). */
+    @Deprecated(forRemoval = true)
     public DomainRuleViolation(int status, String slug, String title, String detail) {
         super(detail);
         this.status = status;
         this.slug = slug;
         this.title = title;
+        this.detail = null;
     }
 
+    /** 409: not possible in the current state. */
+    public static DomainRuleViolation conflict(Text detail) {
+        return new DomainRuleViolation(409, "conflict", detail);
+    }
+
+    /** 422: the content breaks a rule. */
+    public static DomainRuleViolation unprocessable(Text detail) {
+        return new DomainRuleViolation(422, "rule-violated", detail);
+    }
+
+    /** 404: does not exist, or not for this caller; the detail names what ("Request {id} does not exist"). */
+    public static DomainRuleViolation notFound(Text detail) {
+        return new DomainRuleViolation(404, "not-found", detail);
+    }
+
+    /** @deprecated English only: use {@link #conflict(Text)}. */
+    @Deprecated(forRemoval = true)
     public static DomainRuleViolation conflict(String detail) {
         return new DomainRuleViolation(409, "conflict", "Not possible in the current state", detail);
     }
 
+    /** @deprecated English only: use {@link #unprocessable(Text)}. */
+    @Deprecated(forRemoval = true)
     public static DomainRuleViolation unprocessable(String detail) {
         return new DomainRuleViolation(422, "rule-violated", "Request breaks a rule", detail);
     }
 
+    /** @deprecated English only: use {@link #notFound(Text)}. */
+    @Deprecated(forRemoval = true)
     public static DomainRuleViolation notFound(String what) {
         return new DomainRuleViolation(404, "not-found", "Not found", what + " does not exist");
     }
@@ -33,7 +70,25 @@ public class DomainRuleViolation extends RuntimeException {
         return status;
     }
 
+    public String slug() {
+        return slug;
+    }
+
+    /** The detail as words, for a caller that puts it into a language of its own. */
+    public Text detail() {
+        return detail;
+    }
+
+    /** The problem in English. */
     public Problem problem() {
-        return Problem.of(status, slug, title, getMessage());
+        return problem(null);
+    }
+
+    /** The problem in the caller's language. */
+    public Problem problem(Locale language) {
+        if (detail == null) {
+            return Problem.of(status, slug, title, getMessage());
+        }
+        return Problem.of(language, status, slug, detail);
     }
 }

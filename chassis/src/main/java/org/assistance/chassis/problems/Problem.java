@@ -3,6 +3,10 @@ package org.assistance.chassis.problems;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.net.URI;
 import java.util.List;
+import java.util.Locale;
+import org.assistance.chassis.texts.Languages;
+import org.assistance.chassis.texts.Text;
+import org.assistance.chassis.texts.Texts;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** An RFC 9457 problem detail, the body of every error answer of the platform. */
@@ -57,6 +61,21 @@ public record Problem(
 
     public static Problem of(int status, String slug, String title, String detail) {
         return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, null, List.of());
+    }
+
+    /**
+     * A problem in the caller's language: the title is the text {@code problem.<slug>.title}, the
+     * detail the given text. English where the language is null or not one of the six.
+     */
+    public static Problem of(Locale language, int status, String slug, Text detail) {
+        return new Problem(
+                URI.create(TYPE_BASE + slug), title(language, slug), status, detail.in(language), null, List.of());
+    }
+
+    /** The title of a kind of problem in the language ({@code problem.<slug>.title}), else the slug's words. */
+    public static String title(Locale language, String slug) {
+        String title = Texts.pattern(language == null ? Languages.ENGLISH : language, "problem." + slug + ".title");
+        return title != null ? title : slug.replace('-', ' ');
     }
 
     public Problem at(String path) {

@@ -13,13 +13,20 @@ import jakarta.persistence.OptimisticLockException;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.ws.rs.WebApplicationException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.assistance.chassis.texts.Languages;
+import org.assistance.chassis.texts.Text;
+import org.assistance.chassis.texts.Texts;
 import org.assistance.chassis.validation.PlainText;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -32,20 +39,36 @@ public class ProblemMappers {
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class);
 
     @ServerExceptionMapper
-    public Response validation(ConstraintViolationException e, UriInfo uri) {
-        List<Problem.FieldError> errors = e.getConstraintViolations().stream()
-                .map(v -> new Problem.FieldError(fieldOf(v), v.getMessage()))
-                .sorted(Comparator.comparing(Problem.FieldError::field))
+    public Response validation(ConstraintViolationException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
+        List<InvalidInput.Field> fields = e.getConstraintViolations().stream()
+                .map(v -> new InvalidInput.Field(fieldOf(v), messageOf(v)))
+                .sorted(Comparator.comparing(InvalidInput.Field::field))
                 .toList();
-        Problem problem = Problem.of(
-                        400,
-                        "validation",
-                        "Invalid request",
-                        errors.size() == 1
-                                ? errors.get(0).field() + " " + errors.get(0).message()
-                                : errors.size() + " fields are invalid")
-                .withErrors(errors);
-        return answer(problem, uri);
+        return invalidInput(InvalidInput.of(fields), uri, headers);
+    }
+
+    /**
+     * A constraint's message as words: the platform's own ({@code message = "{assistance.country}"})
+     * from its bundles with the constraint's attributes ({max}, {regexp}); Bean Validation's own
+     * ({@code {jakarta.validation.constraints.Size.message}}) from Hibernate Validator's bundles in
+     * the six languages, which the interpolated message already is.
+     */
+    private static Text messageOf(ConstraintViolation<?> violation) {
+        String template = violation.getMessageTemplate();
+        if (template != null && template.startsWith("{") && template.endsWith("}")) {
+            String key = template.substring(1, template.length() - 1);
+            if (Texts.has(key)) {
+                Map<String, Object> attributes = new LinkedHashMap<>();
+                violation.getConstraintDescriptor().getAttributes().forEach((name, value) -> {
+                    if (value instanceof Number || value instanceof String) {
+                        attributes.put(name, value);
+                    }
+                });
+                return new Text(key, attributes);
+            }
+        }
+        return Text.of("text.verbatim", "text", violation.getMessage());
     }
 
     // listed one by one: Quarkus has built-in mappers for some of these subtypes (answering plain JSON)
@@ -56,109 +79,144 @@ public class ProblemMappers {
         MismatchedInputException.class,
         JsonParseException.class
     })
-    public Response unreadableJson(JsonProcessingException e, UriInfo uri) {
+    public Response unreadableJson(JsonProcessingException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
         String field = e instanceof JsonMappingException m ? pathOf(m) : null;
-        String message;
+        Text message;
         if (e instanceof PlainText.Refused refused) {
             message = refused.reason();
         } else if (e instanceof UnrecognizedPropertyException u) {
-            message = "is not a field of this resource"
-                    + (u.getKnownPropertyIds() == null
-                            ? ""
-                            : "; known fields: "
-                                    + u.getKnownPropertyIds().stream()
-                                            .map(Object::toString)
-                                            .sorted()
-                                            .collect(Collectors.joining(", ")));
+            message = u.getKnownPropertyIds() == null
+                    ? Text.of("json.unknown-field")
+                    : Text.of(
+                            "json.unknown-field.known",
+                            "known",
+                            u.getKnownPropertyIds().stream()
+                                    .map(Object::toString)
+                                    .sorted()
+                                    .collect(Collectors.joining(", ")));
         } else if (e instanceof InvalidFormatException f
                 && f.getTargetType() != null
                 && f.getTargetType().isEnum()) {
-            message = "'" + f.getValue() + "' is not one of "
-                    + Arrays.toString(f.getTargetType().getEnumConstants());
+            message = Text.of(
+                    "json.not-one-of",
+                    "value",
+                    String.valueOf(f.getValue()),
+                    "values",
+                    Arrays.toString(f.getTargetType().getEnumConstants()));
         } else if (e instanceof InvalidFormatException f) {
-            message =
-                    "'" + f.getValue() + "' is not a valid " + f.getTargetType().getSimpleName();
+            message = Text.of(
+                    "json.not-a-valid",
+                    "value",
+                    String.valueOf(f.getValue()),
+                    "type",
+                    f.getTargetType().getSimpleName());
         } else if (field != null) {
-            message = "has the wrong type or format";
+            message = Text.of("json.wrong-type");
         } else {
             message = null;
         }
         Problem problem = Problem.of(
+                language,
                 400,
                 "malformed-json",
-                "Malformed JSON",
-                message == null ? "The body is not valid JSON for this resource" : field + " " + message);
+                message == null
+                        ? Text.of("json.unreadable")
+                        : Text.of("text.field", "field", field, "message", message));
         if (field != null) {
-            problem = problem.withErrors(List.of(new Problem.FieldError(field, message)));
+            problem = problem.withErrors(List.of(new Problem.FieldError(field, message.in(language))));
         }
-        return answer(problem, uri);
+        return answer(problem, uri, language);
     }
 
     @ServerExceptionMapper
-    public Response invalidInput(InvalidInput e, UriInfo uri) {
+    public Response invalidInput(InvalidInput e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
+        Problem problem = new Problem(
+                        java.net.URI.create(Problem.TYPE_BASE + "validation"),
+                        Problem.title(language, "validation"),
+                        400,
+                        e.detail(language),
+                        null,
+                        List.of())
+                .withErrors(e.errors(language).stream()
+                        .sorted(Comparator.comparing(Problem.FieldError::field))
+                        .toList());
+        return answer(problem, uri, language);
+    }
+
+    @ServerExceptionMapper
+    public Response rule(DomainRuleViolation e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
+        return answer(e.problem(language), uri, language);
+    }
+
+    @ServerExceptionMapper
+    public Response staleVersion(OptimisticLockException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
         return answer(
-                Problem.of(400, "validation", "Invalid request", e.getMessage()).withErrors(e.errors()), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response rule(DomainRuleViolation e, UriInfo uri) {
-        return answer(e.problem(), uri);
-    }
-
-    @ServerExceptionMapper
-    public Response staleVersion(OptimisticLockException e, UriInfo uri) {
-        return answer(
-                Problem.of(
-                        409,
-                        "concurrent-change",
-                        "Changed by someone else",
-                        "The record was changed concurrently; read it again and retry"),
-                uri);
+                Problem.of(language, 409, "concurrent-change", Text.of("problem.concurrent-change.detail")),
+                uri,
+                language);
     }
 
     @ServerExceptionMapper({UnauthorizedException.class, AuthenticationFailedException.class})
-    public Response unauthenticated(RuntimeException e, UriInfo uri) {
+    public Response unauthenticated(RuntimeException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
         return Response.fromResponse(answer(
-                        Problem.of(
-                                401, "unauthenticated", "Authentication required", "A valid bearer token is required"),
-                        uri))
+                        Problem.of(language, 401, "unauthenticated", Text.of("problem.unauthenticated.detail")),
+                        uri,
+                        language))
                 .header("WWW-Authenticate", "Bearer")
                 .build();
     }
 
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e, UriInfo uri) {
-        return answer(Problem.of(403, "forbidden", "Not allowed", "Your role does not allow this operation"), uri);
+    public Response forbidden(ForbiddenException e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
+        return answer(Problem.of(language, 403, "forbidden", Text.of("problem.forbidden.detail")), uri, language);
     }
 
     @ServerExceptionMapper
-    public Response web(WebApplicationException e, UriInfo uri) {
+    public Response web(WebApplicationException e, UriInfo uri, HttpHeaders headers) {
         for (Throwable cause = e.getCause(); cause != null && cause != cause.getCause(); cause = cause.getCause()) {
             if (cause instanceof JsonProcessingException json) {
-                return unreadableJson(json, uri); // the JSON reader wraps what it could not read
+                return unreadableJson(json, uri, headers); // the JSON reader wraps what it could not read
             }
         }
+        Locale language = Languages.of(headers);
         int status = e.getResponse().getStatus();
         if (status == 404 && isMalformedParameter(e.getCause())) {
             // JAX-RS answers 404 when a path or query value cannot be converted; the resource exists,
             // the value is wrong: 400, as for any other invalid input
             return answer(
-                    Problem.of(
-                            400,
-                            "invalid-parameter",
-                            "Invalid parameter",
-                            "A path or query parameter is malformed: a UUID, an ISO 8601 date, a number in range or one of "
-                                    + "the listed values was expected (see the operation's parameters in the OpenAPI document)"),
-                    uri);
+                    Problem.of(language, 400, "invalid-parameter", Text.of("problem.invalid-parameter.detail")),
+                    uri,
+                    language);
         }
         if (status >= 500) {
-            return unexpected(e, uri);
+            return unexpected(e, uri, headers);
         }
         Response.StatusType type = Response.Status.fromStatusCode(status);
-        String title = type == null ? "Error" : type.getReasonPhrase();
-        String detail = status == 404 ? "Not found" : e.getMessage();
-        Response.ResponseBuilder answer = Response.fromResponse(
-                answer(Problem.of(status, title.toLowerCase().replace(' ', '-'), title, detail), uri));
+        String slug =
+                (type == null ? "error" : type.getReasonPhrase()).toLowerCase().replace(' ', '-');
+        // the HTTP layer's own refusals (404 no such path, 405, 406, 415): a title per status, the
+        // layer's English message as the detail where it has one
+        Text detail = status == 404 || e.getMessage() == null
+                ? Text.of("problem.http.detail", "status", String.valueOf(status))
+                : Text.of("text.verbatim", "text", e.getMessage());
+        Response.ResponseBuilder answer = Response.fromResponse(answer(
+                new Problem(
+                        java.net.URI.create(Problem.TYPE_BASE + slug),
+                        Texts.has("problem." + slug + ".title")
+                                ? Problem.title(language, slug)
+                                : type == null ? "Error" : type.getReasonPhrase(),
+                        status,
+                        detail.in(language),
+                        null,
+                        List.of()),
+                uri,
+                language));
         // keep headers such as Allow on a 405
         e.getResponse().getHeaders().forEach((name, values) -> {
             if (!name.equalsIgnoreCase("Content-Type") && !name.equalsIgnoreCase("Content-Length")) {
@@ -175,34 +233,36 @@ public class ProblemMappers {
     }
 
     @ServerExceptionMapper
-    public Response unexpected(Throwable e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri, HttpHeaders headers) {
+        Locale language = Languages.of(headers);
         if (org.assistance.chassis.inbox.Failures.isTransient(e)) {
             // a deadlock, a lock held too long, the database or the broker away for a moment: nothing
             // was written (the transaction rolled back), and the same call may well succeed in a second
             LOG.warnf("Transient failure on %s: %s", uri == null ? "?" : uri.getPath(), e.toString());
             return Response.fromResponse(answer(
-                            Problem.of(
-                                    503,
-                                    "try-again",
-                                    "Try again",
-                                    "The change met another at the same moment or a part was briefly away;"
-                                            + " nothing was recorded. Send it again."),
-                            uri))
+                            Problem.of(language, 503, "try-again", Text.of("problem.try-again.detail")), uri, language))
                     .header("Retry-After", "1")
                     .build();
         }
         String id = UUID.randomUUID().toString();
         LOG.errorf(e, "Unexpected failure %s on %s", id, uri == null ? "?" : uri.getPath());
         return answer(
-                Problem.of(500, "internal", "Internal error", "Something went wrong on our side; quote error id " + id),
-                uri);
+                Problem.of(language, 500, "internal", Text.of("problem.internal.detail", "id", id)), uri, language);
     }
 
+    /** The problem as the answer, in English. */
     public static Response answer(Problem problem, UriInfo uri) {
+        return answer(problem, uri, Languages.ENGLISH);
+    }
+
+    /** The problem as the answer, saying which language its words are in. */
+    public static Response answer(Problem problem, UriInfo uri, Locale language) {
         Problem located = uri == null ? problem : problem.at(uri.getPath());
-        return Response.status(located.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(located)
+        return Languages.answeredIn(
+                        Response.status(located.status())
+                                .type(Problem.MEDIA_TYPE)
+                                .entity(located),
+                        language == null ? Languages.ENGLISH : language)
                 .build();
     }
 

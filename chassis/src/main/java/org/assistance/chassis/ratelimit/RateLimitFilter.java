@@ -11,7 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.core.Response;
+import java.util.Locale;
 import org.assistance.chassis.problems.Problem;
+import org.assistance.chassis.texts.Languages;
+import org.assistance.chassis.texts.Text;
 import org.jboss.resteasy.reactive.server.ServerRequestFilter;
 import org.jboss.resteasy.reactive.server.ServerResponseFilter;
 
@@ -55,7 +58,10 @@ public class RateLimitFilter {
                                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
                 .map(allowance -> {
                     request.setProperty(ALLOWANCE, allowance);
-                    return allowance.served() ? null : tooManyRequests(allowance, http.path());
+                    return allowance.served()
+                            ? null
+                            : tooManyRequests(
+                                    allowance, http.path(), Languages.negotiate(http.getHeader("Accept-Language")));
                 });
     }
 
@@ -67,17 +73,23 @@ public class RateLimitFilter {
         }
     }
 
-    static Response tooManyRequests(Allowance allowance, String path) {
+    static Response tooManyRequests(Allowance allowance, String path, Locale language) {
         Problem problem = Problem.of(
+                        language,
                         429,
                         "rate-limited",
-                        "Too many requests",
-                        "The " + allowance.policy().name() + " limit of "
-                                + allowance.policy().capacity()
-                                + " calls at once and " + allowance.policy().perSecond()
-                                + " a second is spent; retry after " + allowance.retryAfterSeconds() + " s")
+                        Text.of(
+                                "problem.rate-limited.detail",
+                                "policy",
+                                allowance.policy().name(),
+                                "capacity",
+                                String.valueOf(allowance.policy().capacity()),
+                                "perSecond",
+                                String.valueOf(allowance.policy().perSecond()),
+                                "seconds",
+                                String.valueOf(allowance.retryAfterSeconds())))
                 .at(path);
-        return Response.status(429)
+        return Languages.answeredIn(Response.status(429), language)
                 .type(Problem.MEDIA_TYPE)
                 .entity(problem)
                 .header("Retry-After", allowance.retryAfterSeconds())

@@ -22,7 +22,7 @@ import java.util.Set;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = CountryCode.Validator.class)
 public @interface CountryCode {
-    String message() default "must be an ISO 3166-1 alpha-2 country code, such as KE or CO";
+    String message() default "{assistance.country-code}";
 
     Class<?>[] groups() default {};
 

@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 @Retention(RetentionPolicy.RUNTIME)
 @Constraint(validatedBy = CurrencyCode.Validator.class)
 public @interface CurrencyCode {
-    String message() default "must be an ISO 4217 currency code, such as EUR or USD";
+    String message() default "{assistance.currency-code}";
 
     Class<?>[] groups() default {};
 

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.module.SimpleModule;
 import io.quarkus.jackson.ObjectMapperCustomizer;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import org.assistance.chassis.texts.Text;
 
 /**
  * Every text a client sends is a JSON string of plain text: a number or boolean in its place is
@@ -42,6 +43,9 @@ public class PlainText implements ObjectMapperCustomizer {
 
     /** Thrown where a text holds a forbidden character; the problem mappers name the field. */
     public static final class Refused extends InvalidFormatException {
+        private final String character;
+        private final int position;
+
         Refused(JsonParser parser, String value, int at) {
             super(
                     parser,
@@ -49,11 +53,13 @@ public class PlainText implements ObjectMapperCustomizer {
                             .formatted((int) value.charAt(at), at + 1),
                     value,
                     String.class);
+            this.character = "U+%04X".formatted((int) value.charAt(at));
+            this.position = at + 1;
         }
 
-        /** The message without Jackson's location suffix. */
-        public String reason() {
-            return getOriginalMessage();
+        /** Why, in words for the caller's language (the exception's message is English). */
+        public Text reason() {
+            return Text.of("json.control-character", "character", character, "position", position);
         }
     }
 
