@@ -76,7 +76,13 @@ public final class MessageBundles {
         Set<String> unknown = new TreeSet<>();
         try (Stream<Path> files = Files.walk(sourceRoot)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
-                Matcher key = KEY_IN_CODE.matcher(Files.readString(file));
+                // code only: a comment's example key names no text
+                String code = Files.readAllLines(file).stream()
+                        .filter(line -> !line.strip().startsWith("*")
+                                && !line.strip().startsWith("/*")
+                                && !line.strip().startsWith("//"))
+                        .collect(java.util.stream.Collectors.joining("\n"));
+                Matcher key = KEY_IN_CODE.matcher(code);
                 while (key.find()) {
                     String name = key.group(1);
                     boolean known = (service != null && service.containsKey(name))
