@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.chassis.events.Values.UnitSerial;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -34,8 +35,9 @@ public class Asset extends PanacheEntityBase {
     /** What a serial number may be: letters and digits, then also dots, slashes, underscores and dashes. */
     public static final String SERIAL = "^[A-Za-z0-9][A-Za-z0-9./_-]{0,63}$";
 
-    public static final String SERIAL_MESSAGE =
-            "must be 1 to 64 letters, digits, '.', '/', '_' or '-', starting " + "with a letter or digit";
+    /** What a serial number that is not one is told (the text {@code asset.serial} of the bundles). */
+    public static final String SERIAL_MESSAGE = "{asset.serial}";
+
     public static final int MAX_SERIAL = 64;
     /** Checks one unit records at most. */
     public static final int MAX_CHECKS = 100;
@@ -171,38 +173,45 @@ public class Asset extends PanacheEntityBase {
             OffsetDateTime now) {
         if (status == AssetStatus.DISPATCHED) {
             throw new DomainRuleViolation(
-                    409,
-                    "asset-not-delivered",
-                    "Not delivered yet",
-                    "Unit " + serialNumber + " was dispatched but is not delivered yet; its end use is checked after "
-                            + "delivery");
+                    409, "asset-not-delivered", Text.of("asset.not-delivered", "serial", serialNumber));
         }
         if (status == AssetStatus.REJECTED) {
             throw new DomainRuleViolation(
                     409,
                     "asset-rejected",
-                    "Rejected at receipt",
-                    "Unit " + serialNumber + " was rejected by the partner at receipt on " + receivedAt.toLocalDate()
-                            + "; it is not at an end user to check");
+                    Text.of(
+                            "asset.rejected",
+                            "serial",
+                            serialNumber,
+                            "receivedOn",
+                            String.valueOf(receivedAt.toLocalDate())));
         }
         if (checks >= MAX_CHECKS) {
-            throw DomainRuleViolation.conflict(
-                    "Unit " + serialNumber + " has " + MAX_CHECKS + " checks recorded, as many as a unit records");
+            throw DomainRuleViolation.conflict(Text.of("asset.checks-full", "serial", serialNumber, "max", MAX_CHECKS));
         }
         if (checkedAt.isAfter(today)) {
             throw new DomainRuleViolation(
                     422,
                     "check-date",
-                    "Check date not possible",
-                    "checkedAt " + checkedAt + " is in the future (today is " + today + ")");
+                    Text.of(
+                            "asset.check-in-future",
+                            "checkedAt",
+                            String.valueOf(checkedAt),
+                            "today",
+                            String.valueOf(today)));
         }
         if (checkedAt.isBefore(deliveredOn)) {
             throw new DomainRuleViolation(
                     422,
                     "check-date",
-                    "Check date not possible",
-                    "checkedAt " + checkedAt + " is before unit " + serialNumber + " was delivered (" + deliveredOn
-                            + ")");
+                    Text.of(
+                            "asset.check-before-delivery",
+                            "checkedAt",
+                            String.valueOf(checkedAt),
+                            "serial",
+                            serialNumber,
+                            "deliveredOn",
+                            String.valueOf(deliveredOn)));
         }
         checks++;
         nextCheckDue = firstUnmet();

@@ -24,6 +24,8 @@ import org.assistance.chassis.events.Values.UnitSerial;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
+import org.assistance.equipmentservice.texts.Listing;
 
 /**
  * The register of every unit dispatched with a serial number: written as its shipment is
@@ -69,7 +71,14 @@ public class AssetRegister {
         List<Asset> registered = Asset.list("serialNumber in ?1 order by serialNumber", serials);
         if (!registered.isEmpty()) {
             throw alreadyRegistered(registered.stream()
-                    .map(a -> a.serialNumber + " (" + a.itemCode + ", shipment " + a.shipmentId + ")")
+                    .map(a -> Text.of(
+                            "asset.registered-unit",
+                            "serial",
+                            a.serialNumber,
+                            "item",
+                            a.itemCode,
+                            "shipment",
+                            String.valueOf(a.shipmentId)))
                     .toList());
         }
         Map<String, ShipmentLine> lineOf =
@@ -84,7 +93,7 @@ public class AssetRegister {
             // another dispatch registered one of them meanwhile
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
                 if (cause instanceof SQLException sql && UNIQUE_VIOLATION.equals(sql.getSQLState())) {
-                    throw alreadyRegistered(List.of("one of " + serials.size() + " given, by a dispatch just now"));
+                    throw alreadyRegistered(List.of(Text.of("asset.registered-just-now", "count", serials.size())));
                 }
             }
             throw e;
@@ -92,16 +101,11 @@ public class AssetRegister {
         return checked;
     }
 
-    private static DomainRuleViolation alreadyRegistered(List<String> serials) {
+    private static DomainRuleViolation alreadyRegistered(List<Text> serials) {
         return new DomainRuleViolation(
                 409,
                 "serial-already-registered",
-                "Serial number already registered",
-                "A serial number names one unit; already in the asset register: "
-                        + (serials.size() <= 20
-                                ? String.join(", ", serials)
-                                : String.join(", ", serials.subList(0, 20)) + " and " + (serials.size() - 20)
-                                        + " more"));
+                Text.of("asset.already-registered", "serials", Listing.abbreviated(serials, 20)));
     }
 
     /**
@@ -165,7 +169,7 @@ public class AssetRegister {
             String recordedBy) {
         Asset asset = Asset.findById(serialNumber, LockModeType.PESSIMISTIC_WRITE);
         if (asset == null) {
-            throw DomainRuleViolation.notFound("Unit " + serialNumber);
+            throw DomainRuleViolation.notFound(Text.of("asset.not-found", "serial", serialNumber));
         }
         EndUseCheck check =
                 asset.check(result, checkedAt, checkedBy, note, recordedBy, today(), OffsetDateTime.now(clock));
@@ -242,7 +246,7 @@ public class AssetRegister {
     public Asset get(String serialNumber, TenantScope scope) {
         Asset asset = Asset.findById(serialNumber);
         if (asset == null || !scope.includesRequest(asset.agencyId, asset.country)) {
-            throw DomainRuleViolation.notFound("Unit " + serialNumber);
+            throw DomainRuleViolation.notFound(Text.of("asset.not-found", "serial", serialNumber));
         }
         return asset;
     }
@@ -257,7 +261,8 @@ public class AssetRegister {
         Asset asset = get(serialNumber, scope);
         EndUseCheck check = EndUseCheck.findById(checkId);
         if (check == null || !check.serialNumber.equals(asset.serialNumber)) {
-            throw DomainRuleViolation.notFound("Check " + checkId + " of unit " + serialNumber);
+            throw DomainRuleViolation.notFound(
+                    Text.of("asset.check-not-found", "check", String.valueOf(checkId), "serial", serialNumber));
         }
         return check;
     }

@@ -11,6 +11,8 @@ import java.util.TreeMap;
 import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.chassis.events.Values.UnitSerial;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
+import org.assistance.equipmentservice.texts.Listing;
 
 /**
  * The serial numbers logistics records when a shipment leaves, and the rules they keep. A line is
@@ -53,47 +55,56 @@ public final class UnitsAtDispatch {
             throw new DomainRuleViolation(
                     422,
                     "item-not-shipped",
-                    "Serials of an item the shipment does not carry",
-                    "The shipment carries no " + String.join(", ", notShipped) + "; serials name units of its lines "
-                            + "only (" + String.join(", ", quantities.keySet()) + ")");
+                    Text.of(
+                            "asset.item-not-shipped",
+                            "items",
+                            Listing.commas(List.copyOf(notShipped)),
+                            "lines",
+                            Listing.commas(List.copyOf(quantities.keySet()))));
         }
         if (!repeated.isEmpty()) {
             throw new DomainRuleViolation(
                     422,
                     "duplicate-serial",
-                    "A serial number given twice",
-                    "Each unit has a serial number of its own; given more than once: "
-                            + abbreviated(new ArrayList<>(repeated)));
+                    Text.of("asset.duplicate-serial", "serials", Listing.abbreviated(List.copyOf(repeated), 20)));
         }
-        List<String> wrong = new ArrayList<>();
+        List<Text> wrong = new ArrayList<>();
         for (Map.Entry<String, Integer> line : quantities.entrySet()) {
             int got = serials.getOrDefault(line.getKey(), 0);
             boolean needed = monitored.get(line.getKey());
             if (got != line.getValue() && (needed || got > 0)) {
-                wrong.add(line.getKey() + (needed ? " (monitored: " + why(lines, line.getKey(), licensed) + ")" : "")
-                        + " needs " + line.getValue() + " serials, got " + got);
+                wrong.add(
+                        needed
+                                ? Text.of(
+                                        "asset.serials-short-monitored",
+                                        "item",
+                                        line.getKey(),
+                                        "why",
+                                        why(lines, line.getKey()),
+                                        "needed",
+                                        line.getValue(),
+                                        "got",
+                                        got)
+                                : Text.of(
+                                        "asset.serials-short",
+                                        "item",
+                                        line.getKey(),
+                                        "needed",
+                                        line.getValue(),
+                                        "got",
+                                        got));
             }
         }
         if (!wrong.isEmpty()) {
             throw new DomainRuleViolation(
-                    422,
-                    "serials-required",
-                    "Serial numbers required",
-                    "Every unit of a dual-use line, and of any line of a shipment cleared under an export licence, "
-                            + "needs a serial number, and a line given serials needs one per unit: "
-                            + String.join("; ", wrong));
+                    422, "serials-required", Text.of("asset.serials-required", "lines", Listing.semicolons(wrong)));
         }
         return List.copyOf(given);
     }
 
-    private static String why(List<ShipmentLine> lines, String item, boolean licensed) {
+    /** Why a monitored line is: its item dual-use, else its shipment cleared under an export licence. */
+    private static Text why(List<ShipmentLine> lines, String item) {
         boolean dualUse = lines.stream().anyMatch(l -> l.itemCode().equals(item) && l.dualUse());
-        return dualUse ? "dual-use" : licensed ? "cleared under an export licence" : "";
-    }
-
-    private static String abbreviated(List<String> serials) {
-        return serials.size() <= 20
-                ? String.join(", ", serials)
-                : String.join(", ", serials.subList(0, 20)) + " and " + (serials.size() - 20) + " more";
+        return dualUse ? Text.of("asset.monitored-dual-use") : Text.of("asset.monitored-licensed");
     }
 }

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 
 /**
  * Changes to the catalogue, each published on assistance.catalogue (keyed by item code) in the
@@ -43,7 +44,7 @@ public class Catalogue {
     public CatalogueItem get(String code) {
         CatalogueItem item = CatalogueItem.findById(code);
         if (item == null) {
-            throw DomainRuleViolation.notFound("Item " + code);
+            throw DomainRuleViolation.notFound(Text.of("item.not-found", "item", code));
         }
         return item;
     }
@@ -57,12 +58,12 @@ public class Catalogue {
             boolean dualUse,
             String exportControlClass) {
         if (CatalogueItem.findById(code) != null) {
-            throw DomainRuleViolation.conflict("Item " + code + " is already in the catalogue");
+            throw DomainRuleViolation.conflict(Text.of("item.exists", "item", code));
         }
         CatalogueItem item = new CatalogueItem();
         item.code = code;
         item.describe(name, category, unitPrice, dualUse, exportControlClass);
-        UniqueRows.insert(item, "Item " + code + " is already in the catalogue");
+        UniqueRows.insert(item, Text.of("item.exists", "item", code));
         outbox.record(item.publishedEvent(OffsetDateTime.now()));
         return item;
     }
@@ -92,7 +93,7 @@ public class Catalogue {
     private static CatalogueItem locked(String code) {
         CatalogueItem item = CatalogueItem.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (item == null) {
-            throw DomainRuleViolation.notFound("Item " + code);
+            throw DomainRuleViolation.notFound(Text.of("item.not-found", "item", code));
         }
         return item;
     }

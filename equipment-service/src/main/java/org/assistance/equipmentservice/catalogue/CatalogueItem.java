@@ -13,6 +13,7 @@ import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
 import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 
 /**
  * An item partners can ask for: what it is, what it costs, and whether export controls may apply.
@@ -24,7 +25,8 @@ public class CatalogueItem extends PanacheEntityBase {
     /** What an item code is made of (so a code with anything else is refused before it is looked up). */
     public static final String CODE = "[A-Z0-9][A-Z0-9-]*";
 
-    public static final String CODE_MESSAGE = "must be upper-case letters, digits and dashes";
+    /** What a code that is not one is told (the text {@code item.code} of the bundles). */
+    public static final String CODE_MESSAGE = "{item.code}";
 
     @Id
     public String code;
@@ -66,7 +68,7 @@ public class CatalogueItem extends PanacheEntityBase {
     void describe(String itemName, ItemCategory itemCategory, Money price, boolean isDualUse, String controlClass) {
         if (isWithdrawn()) {
             throw DomainRuleViolation.conflict(
-                    "Item " + code + " was withdrawn from the catalogue on " + withdrawnAt + " and cannot be changed");
+                    Text.of("item.withdrawn-unchangeable", "item", code, "withdrawnAt", String.valueOf(withdrawnAt)));
         }
         name = itemName;
         category = itemCategory;
@@ -78,7 +80,8 @@ public class CatalogueItem extends PanacheEntityBase {
 
     void withdraw(String reason, String by, OffsetDateTime at) {
         if (isWithdrawn()) {
-            throw DomainRuleViolation.conflict("Item " + code + " was already withdrawn on " + withdrawnAt);
+            throw DomainRuleViolation.conflict(
+                    Text.of("item.withdrawn-already", "item", code, "withdrawnAt", String.valueOf(withdrawnAt)));
         }
         withdrawnAt = at;
         withdrawalReason = reason;

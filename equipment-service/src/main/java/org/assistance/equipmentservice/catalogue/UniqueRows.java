@@ -4,6 +4,7 @@ import io.quarkus.hibernate.orm.panache.PanacheEntityBase;
 import jakarta.persistence.PersistenceException;
 import java.sql.SQLException;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 
 /** Rows whose key a client chooses: of two clients adding the same key at once, one is told it is taken. */
 public final class UniqueRows {
@@ -12,7 +13,7 @@ public final class UniqueRows {
     private UniqueRows() {}
 
     /** Inserts now (not at commit), so a key taken meanwhile is a 409 with this detail rather than a failed commit. */
-    public static void insert(PanacheEntityBase row, String takenDetail) {
+    public static void insert(PanacheEntityBase row, Text takenDetail) {
         try {
             row.persistAndFlush();
         } catch (PersistenceException e) {

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.function.Function;
 import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.texts.Text;
 
 /**
  * Lists answered a page at a time: a JSON array of at most {@link #MAX} items (the default too,
@@ -52,7 +53,7 @@ public final class Pages {
         try {
             return parse.apply(decoded);
         } catch (RuntimeException e) {
-            throw InvalidInput.field("cursor", "is not a cursor this API gave out");
+            throw InvalidInput.field("cursor", Text.of("cursor.unknown"));
         }
     }
 }

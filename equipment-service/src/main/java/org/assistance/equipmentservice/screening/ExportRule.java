@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.assistance.chassis.events.Values.BarrierBasis;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.texts.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -56,14 +57,13 @@ public class ExportRule extends PanacheEntityBase {
             imposedBy = imposedBy == null || imposedBy.isBlank() ? null : imposedBy.strip();
             instrument = instrument == null || instrument.isBlank() ? null : instrument.strip();
             if (basis == null) {
-                throw InvalidInput.field("basis", "is required: " + Arrays.toString(BarrierBasis.values()));
+                throw InvalidInput.field(
+                        "basis",
+                        Text.of("export-rule.basis-required", "values", Arrays.toString(BarrierBasis.values())));
             }
             if (imposedBy == null && basis != BarrierBasis.OTHER) {
                 throw InvalidInput.field(
-                        "imposedBy",
-                        "is required for a " + basis
-                                + " rule: the Security Council and its regime, the imposing State or "
-                                + "organisation, or the national authority");
+                        "imposedBy", Text.of("export-rule.imposed-by-required", "basis", basis.name()));
             }
         }
     }
@@ -168,10 +168,16 @@ public class ExportRule extends PanacheEntityBase {
             LegalBasis newBasis,
             String by,
             OffsetDateTime at) {
-        requireActive("be changed");
+        requireActive("export-rule.retired-cannot-be-changed");
         if (revisions.size() >= MAX_REVISIONS) {
-            throw DomainRuleViolation.conflict("Export rule " + id + " (" + reference + ") was changed " + MAX_REVISIONS
-                    + " times already; retire it and add a new rule");
+            throw DomainRuleViolation.conflict(Text.of(
+                    "export-rule.revisions-full",
+                    "rule",
+                    String.valueOf(id),
+                    "reference",
+                    reference,
+                    "max",
+                    MAX_REVISIONS));
         }
         revisions = new ArrayList<>(revisions);
         revisions.add(new Revision(
@@ -203,7 +209,7 @@ public class ExportRule extends PanacheEntityBase {
     }
 
     void retire(String why, String by, OffsetDateTime at) {
-        requireActive("be retired");
+        requireActive("export-rule.retired-cannot-be-retired");
         retiredAt = at;
         retiredBy = by;
         retirementReason = why;
@@ -215,10 +221,19 @@ public class ExportRule extends PanacheEntityBase {
         return place && item;
     }
 
-    private void requireActive(String what) {
+    /** {@code refusal}: the key of the text saying what a retired rule cannot do. */
+    private void requireActive(String refusal) {
         if (!isActive()) {
-            throw DomainRuleViolation.conflict("Export rule " + id + " (" + reference + ") was retired on " + retiredAt
-                    + " by " + retiredBy + " and cannot " + what);
+            throw DomainRuleViolation.conflict(Text.of(
+                    refusal,
+                    "rule",
+                    String.valueOf(id),
+                    "reference",
+                    reference,
+                    "retiredAt",
+                    String.valueOf(retiredAt),
+                    "retiredBy",
+                    retiredBy));
         }
     }
 }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Size;
 import java.util.Arrays;
 import org.assistance.chassis.events.Values.BarrierBasis;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.texts.Text;
 import org.assistance.chassis.validation.CountryCode;
 import org.assistance.equipmentservice.catalogue.ItemCategory;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -16,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record ExportRuleDraft(
         @NotBlank
         @Size(max = 2)
-        @Pattern(regexp = "\\*|[A-Z]{2}", message = "must be an ISO 3166-1 alpha-2 code or *")
+        @Pattern(regexp = "\\*|[A-Z]{2}", message = "{export-rule.destination}")
         @Schema(example = "KE")
         String destination,
 
@@ -63,10 +64,10 @@ public record ExportRuleDraft(
                 Arrays.stream(ItemCategory.values()).anyMatch(c -> c.name().equals(target));
         if (!category && !ExportRule.DUAL_USE.equals(target)) {
             throw InvalidInput.field(
-                    "target", "must be an item category " + Arrays.toString(ItemCategory.values()) + " or DUAL_USE");
+                    "target", Text.of("export-rule.target", "categories", Arrays.toString(ItemCategory.values())));
         }
         if (!ExportRule.ANY_DESTINATION.equals(destination) && !CountryCode.Validator.isValid(destination)) {
-            throw InvalidInput.field("destination", "must be an ISO 3166-1 alpha-2 code or *");
+            throw InvalidInput.field("destination", Text.of("export-rule.destination"));
         }
         legalBasis();
     }

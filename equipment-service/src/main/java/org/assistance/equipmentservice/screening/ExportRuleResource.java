@@ -27,6 +27,7 @@ import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
+import org.assistance.chassis.texts.Text;
 import org.assistance.chassis.validation.PlainText;
 import org.assistance.equipmentservice.paging.Pages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -201,7 +202,7 @@ public class ExportRuleResource {
             @PathParam("id") UUID id,
             @QueryParam("reason") @Size(max = 2_000) @Parameter(description = "why it is lifted") String reason) {
         if (reason != null && PlainText.forbiddenAt(reason) >= 0) {
-            throw InvalidInput.field("reason", "must be plain text, without control characters");
+            throw InvalidInput.field("reason", Text.of("export-rule.reason-not-plain"));
         }
         rules.retire(id, reason == null || reason.isBlank() ? null : reason.strip(), caller.subject());
         return Response.noContent().build();

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 
 /**
  * Adds, changes and retires export rules. Adding or changing one re-screens, in the same
@@ -104,15 +105,15 @@ public class ExportRules {
                         target,
                         changing);
         if (inForce >= MAX_RULES_PER_DESTINATION_AND_TARGET) {
-            throw DomainRuleViolation.conflict(inForce + " rules for " + target + " to " + destination
-                    + " are in force already; change or retire one of them");
+            throw DomainRuleViolation.conflict(
+                    Text.of("export-rule.full", "count", inForce, "target", target, "destination", destination));
         }
     }
 
     private static ExportRule locked(UUID id) {
         ExportRule rule = ExportRule.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (rule == null) {
-            throw DomainRuleViolation.notFound("Export rule " + id);
+            throw DomainRuleViolation.notFound(Text.of("export-rule.not-found", "rule", String.valueOf(id)));
         }
         return rule;
     }

@@ -13,6 +13,7 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -98,7 +99,7 @@ public class Backorder extends PanacheEntityBase {
 
     /** Part (or all) of what it waits for was reserved for a new shipment. */
     void fulfil(int units, OffsetDateTime at) {
-        require("be fulfilled");
+        require("backorder.cannot-be-fulfilled");
         if (units <= 0 || units > remaining) {
             throw new IllegalArgumentException(
                     "fulfilling " + units + " of backorder " + id + " waiting for " + remaining);
@@ -112,16 +113,18 @@ public class Backorder extends PanacheEntityBase {
 
     /** What it still waits for will not be shipped. */
     void cancel(String reason, String by, OffsetDateTime at) {
-        require("be cancelled");
+        require("backorder.cannot-be-cancelled");
         cancellationReason = reason;
         cancelledBy = by;
         status = Status.CANCELLED;
         updatedAt = at;
     }
 
-    private void require(String what) {
+    /** {@code refusal}: the key of the text saying what the backorder cannot do in its status. */
+    private void require(String refusal) {
         if (status != Status.OPEN) {
-            throw DomainRuleViolation.conflict("Backorder " + id + " is " + status + " and cannot " + what);
+            throw DomainRuleViolation.conflict(
+                    Text.of(refusal, "backorder", String.valueOf(id), "status", status.name()));
         }
     }
 }

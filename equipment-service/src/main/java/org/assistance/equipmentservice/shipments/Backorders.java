@@ -14,6 +14,7 @@ import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
 import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 import org.assistance.equipmentservice.catalogue.CatalogueItem;
 import org.assistance.equipmentservice.stock.Stock;
 import org.assistance.equipmentservice.stock.StockReceived;
@@ -117,7 +118,7 @@ public class Backorders {
                 .withLock(LockModeType.PESSIMISTIC_WRITE)
                 .firstResult();
         if (backorder == null) {
-            throw DomainRuleViolation.notFound("Backorder " + reference);
+            throw DomainRuleViolation.notFound(Text.of("backorder.not-found", "backorder", String.valueOf(reference)));
         }
         OffsetDateTime now = OffsetDateTime.now();
         backorder.cancel(reason, by, now);

@@ -22,6 +22,7 @@ import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.ids.TimeOrderedIds;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.texts.Text;
 
 /**
  * Something other than a screening rule that stopped or slowed a shipment: a carrier, bank,
@@ -101,16 +102,21 @@ public class Impediment extends PanacheEntityBase {
             String by,
             OffsetDateTime at) {
         if (recorded >= MAX_PER_SHIPMENT) {
-            throw DomainRuleViolation.conflict("Shipment " + shipment.id + " has " + MAX_PER_SHIPMENT
-                    + " impediments recorded already, as many as one shipment records");
+            throw DomainRuleViolation.conflict(Text.of(
+                    "impediment.shipment-full", "shipment", String.valueOf(shipment.id), "max", MAX_PER_SHIPMENT));
         }
         OffsetDateTime occurred = stored(occurredAt);
         if (shipment.status == ShipmentStatus.CANCELLED
                 && shipment.cancelledAt != null
                 && occurred.isAfter(shipment.cancelledAt)) {
-            throw DomainRuleViolation.unprocessable("Shipment " + shipment.id + " was cancelled on "
-                    + shipment.cancelledAt + "; an impediment recorded on it must have occurred by then, not on "
-                    + occurred);
+            throw DomainRuleViolation.unprocessable(Text.of(
+                    "impediment.after-cancellation",
+                    "shipment",
+                    String.valueOf(shipment.id),
+                    "cancelledAt",
+                    String.valueOf(shipment.cancelledAt),
+                    "occurredAt",
+                    String.valueOf(occurred)));
         }
         Impediment impediment = new Impediment();
         impediment.id = TimeOrderedIds.next();
@@ -135,12 +141,20 @@ public class Impediment extends PanacheEntityBase {
      */
     void resolve(OffsetDateTime at, Money cost, String why, String by, OffsetDateTime now) {
         if (isResolved()) {
-            throw DomainRuleViolation.conflict(
-                    "Impediment " + id + " was resolved already, on " + resolvedAt + " (by " + resolvedBy + ")");
+            throw DomainRuleViolation.conflict(Text.of(
+                    "impediment.resolved-already",
+                    "impediment",
+                    String.valueOf(id),
+                    "resolvedAt",
+                    String.valueOf(resolvedAt),
+                    "resolvedBy",
+                    resolvedBy));
         }
         OffsetDateTime resolved = stored(at);
         if (resolved.isBefore(occurredAt)) {
-            throw InvalidInput.field("resolvedAt", "must not be before the impediment occurred (" + occurredAt + ")");
+            throw InvalidInput.field(
+                    "resolvedAt",
+                    Text.of("impediment.resolved-before-occurred", "occurredAt", String.valueOf(occurredAt)));
         }
         resolvedAt = resolved;
         if (cost != null) {

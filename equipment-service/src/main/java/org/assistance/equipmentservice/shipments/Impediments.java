@@ -11,6 +11,7 @@ import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 
 /**
  * Records and resolves the impediments of shipments, each with its event in the same transaction
@@ -62,7 +63,12 @@ public class Impediments {
         Shipment shipment = locked(shipmentId);
         Impediment impediment = Impediment.findById(impedimentId, LockModeType.PESSIMISTIC_WRITE);
         if (impediment == null || !impediment.shipmentId.equals(shipment.id)) {
-            throw DomainRuleViolation.notFound("Impediment " + impedimentId + " of shipment " + shipmentId);
+            throw DomainRuleViolation.notFound(Text.of(
+                    "impediment.not-found",
+                    "impediment",
+                    String.valueOf(impedimentId),
+                    "shipment",
+                    String.valueOf(shipmentId)));
         }
         impediment.resolve(resolvedAt, extraCost, note, by, OffsetDateTime.now());
         outbox.record(impediment.resolvedEvent(shipment));
@@ -79,7 +85,12 @@ public class Impediments {
         Shipment shipment = shipments.get(shipmentId, scope);
         Impediment impediment = Impediment.findById(impedimentId);
         if (impediment == null || !impediment.shipmentId.equals(shipment.id)) {
-            throw DomainRuleViolation.notFound("Impediment " + impedimentId + " of shipment " + shipmentId);
+            throw DomainRuleViolation.notFound(Text.of(
+                    "impediment.not-found",
+                    "impediment",
+                    String.valueOf(impedimentId),
+                    "shipment",
+                    String.valueOf(shipmentId)));
         }
         return impediment;
     }
@@ -87,7 +98,7 @@ public class Impediments {
     private static Shipment locked(UUID id) {
         Shipment shipment = Shipment.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (shipment == null) {
-            throw DomainRuleViolation.notFound("Shipment " + id);
+            throw DomainRuleViolation.notFound(Text.of("shipment.not-found", "shipment", String.valueOf(id)));
         }
         return shipment;
     }

@@ -24,6 +24,8 @@ import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.texts.Text;
+import org.assistance.equipmentservice.texts.Listing;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -173,7 +175,7 @@ public class Shipment extends PanacheEntityBase {
 
     /** Screening hit some lines: nothing moves until they are cleared or removed. */
     void hold(List<ScreeningHit> screeningHits, OffsetDateTime at) {
-        require(EnumSet.of(ShipmentStatus.PLANNED), "be held");
+        require(EnumSet.of(ShipmentStatus.PLANNED), "shipment.cannot-be-held");
         hits = new ArrayList<>(screeningHits);
         status = ShipmentStatus.HELD;
         heldAt = at;
@@ -197,14 +199,13 @@ public class Shipment extends PanacheEntityBase {
             Set<String> removeItems,
             List<ScreeningHit> hitsNow,
             OffsetDateTime at) {
-        require(EnumSet.of(ShipmentStatus.HELD), "be cleared");
+        require(EnumSet.of(ShipmentStatus.HELD), "shipment.cannot-be-cleared");
         List<ShipmentLine> removed =
                 lines.stream().filter(l -> removeItems.contains(l.itemCode())).toList();
         List<ShipmentLine> kept =
                 lines.stream().filter(l -> !removeItems.contains(l.itemCode())).toList();
         if (kept.isEmpty()) {
-            throw DomainRuleViolation.unprocessable(
-                    "Removing every line leaves nothing to ship; cancel the shipment instead");
+            throw DomainRuleViolation.unprocessable(Text.of("shipment.nothing-left-to-ship"));
         }
         List<ScreeningHit> remaining = hitsNow.stream()
                 .filter(h -> !removeItems.contains(h.itemCode()))
@@ -215,26 +216,30 @@ public class Shipment extends PanacheEntityBase {
             throw new DomainRuleViolation(
                     409,
                     "prohibited",
-                    "Prohibited by a measure in force",
-                    prohibited.stream()
-                                    .map(h -> h.itemCode() + " to " + destinationCountry + " is prohibited (" + named(h)
-                                            + ")")
-                                    .reduce((a, b) -> a + "; " + b)
-                                    .orElse("")
-                            + ". Remove or substitute the line; it cannot be cleared.");
+                    Text.of(
+                            "shipment.prohibited",
+                            "lines",
+                            Listing.semicolons(prohibited.stream()
+                                    .map(h -> Text.of(
+                                            "shipment.prohibited-line",
+                                            "item",
+                                            h.itemCode(),
+                                            "destination",
+                                            destinationCountry,
+                                            "measure",
+                                            measure(h)))
+                                    .toList())));
         }
         boolean licenceNeeded = remaining.stream().anyMatch(h -> "LICENCE_REQUIRED".equals(h.measure()));
         if (licenceNeeded && (licence == null || licence.isBlank() || licenceIssued == null)) {
-            List<org.assistance.chassis.problems.Problem.FieldError> errors = new ArrayList<>();
+            List<InvalidInput.Field> errors = new ArrayList<>();
             if (licence == null || licence.isBlank()) {
-                errors.add(new org.assistance.chassis.problems.Problem.FieldError(
-                        "licenceReference", "is required: a line needs an export licence"));
+                errors.add(new InvalidInput.Field("licenceReference", Text.of("shipment.licence-required")));
             }
             if (licenceIssued == null) {
-                errors.add(new org.assistance.chassis.problems.Problem.FieldError(
-                        "licenceDate", "is required: a line needs an export licence"));
+                errors.add(new InvalidInput.Field("licenceDate", Text.of("shipment.licence-required")));
             }
-            throw new InvalidInput(errors);
+            throw InvalidInput.of(errors);
         }
         lines = kept;
         // what was cleared, so that dispatch only stops for hits that came after
@@ -268,21 +273,33 @@ public class Shipment extends PanacheEntityBase {
      */
     void dispatch(
             Mode how, String by, String tracking, LocalDate expected, List<ScreeningHit> hitsNow, OffsetDateTime at) {
-        require(EnumSet.of(ShipmentStatus.PLANNED, ShipmentStatus.CLEARED), "be dispatched");
+        require(EnumSet.of(ShipmentStatus.PLANNED, ShipmentStatus.CLEARED), "shipment.cannot-be-dispatched");
         List<ScreeningHit> uncleared =
                 hitsNow.stream().filter(h -> !isAmong(h, hits)).toList();
         if (!uncleared.isEmpty()) {
             throw new DomainRuleViolation(
                     409,
                     "screening-hit",
-                    "Stopped by an export rule in force",
-                    "Shipment " + id + " cannot be dispatched: "
-                            + uncleared.stream()
-                                    .map(h -> "export rule " + h.ruleId() + " (" + named(h) + ") makes " + h.itemCode()
-                                            + " to " + destinationCountry + " " + h.measure())
+                    Text.of(
+                            "shipment.screening-hit",
+                            "shipment",
+                            String.valueOf(id),
+                            "hits",
+                            Listing.semicolons(uncleared.stream()
+                                    .map(h -> Text.of(
+                                            "shipment.screening-hit-line",
+                                            "rule",
+                                            String.valueOf(h.ruleId()),
+                                            "measure",
+                                            measure(h),
+                                            "item",
+                                            h.itemCode(),
+                                            "destination",
+                                            destinationCountry,
+                                            "restriction",
+                                            h.measure()))
                                     .distinct()
-                                    .reduce((a, b) -> a + "; " + b)
-                                    .orElse(""));
+                                    .toList())));
         }
         mode = how;
         carrier = by;
@@ -308,6 +325,18 @@ public class Shipment extends PanacheEntityBase {
         return name.toString();
     }
 
+    /** The measure a hit names ({@link #named}), as words for an answer in the caller's language. */
+    static Text measure(ScreeningHit hit) {
+        Text name = Text.of("text.verbatim", "text", hit.reference());
+        if (hit.imposedBy() != null) {
+            name = Text.of("shipment.measure-imposed-by", "measure", name, "imposedBy", hit.imposedBy());
+        }
+        if (hit.instrument() != null) {
+            name = Text.of("shipment.measure-instrument", "measure", name, "instrument", hit.instrument());
+        }
+        return name;
+    }
+
     /** The same rule, as it read, on the same item. */
     private static boolean isAmong(ScreeningHit hit, List<ScreeningHit> others) {
         return others.stream()
@@ -317,10 +346,10 @@ public class Shipment extends PanacheEntityBase {
     }
 
     void milestone(String name, String location, String note, OffsetDateTime at) {
-        require(EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT), "record a milestone");
+        require(EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT), "shipment.cannot-record-milestone");
         if (milestones.size() >= MAX_MILESTONES) {
             throw DomainRuleViolation.conflict(
-                    "Shipment " + id + " has " + MAX_MILESTONES + " milestones already, as many as a journey records");
+                    Text.of("shipment.milestones-full", "shipment", String.valueOf(id), "max", MAX_MILESTONES));
         }
         milestones = new ArrayList<>(milestones);
         milestones.add(new Milestone(name, location, note, at));
@@ -329,9 +358,11 @@ public class Shipment extends PanacheEntityBase {
     }
 
     void deliver(OffsetDateTime at) {
-        require(EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT), "be delivered");
+        require(EnumSet.of(ShipmentStatus.DISPATCHED, ShipmentStatus.IN_TRANSIT), "shipment.cannot-be-delivered");
         if (at.isBefore(dispatchedAt)) {
-            throw InvalidInput.field("deliveredAt", "must not be before the dispatch (" + dispatchedAt + ")");
+            throw InvalidInput.field(
+                    "deliveredAt",
+                    Text.of("shipment.delivered-before-dispatch", "dispatchedAt", String.valueOf(dispatchedAt)));
         }
         deliveredAt = at;
         status = ShipmentStatus.DELIVERED;
@@ -356,7 +387,9 @@ public class Shipment extends PanacheEntityBase {
 
     /** Cancelled before dispatch; the caller releases the reserved stock of its lines. */
     void cancel(String reason, String by, OffsetDateTime at) {
-        require(EnumSet.of(ShipmentStatus.PLANNED, ShipmentStatus.HELD, ShipmentStatus.CLEARED), "be cancelled");
+        require(
+                EnumSet.of(ShipmentStatus.PLANNED, ShipmentStatus.HELD, ShipmentStatus.CLEARED),
+                "shipment.cannot-be-cancelled");
         if (status == ShipmentStatus.HELD) {
             heldSeconds += Duration.between(heldAt, at).toSeconds();
         }
@@ -383,10 +416,17 @@ public class Shipment extends PanacheEntityBase {
         return now.toLocalDate().isAfter(due);
     }
 
-    private void require(Set<ShipmentStatus> allowed, String what) {
+    /** {@code refusal}: the key of the text saying what the shipment cannot do in its status. */
+    private void require(Set<ShipmentStatus> allowed, String refusal) {
         if (!allowed.contains(status)) {
-            throw DomainRuleViolation.conflict(
-                    "Shipment " + id + " is " + status + " and cannot " + what + " (only when " + allowed + ")");
+            throw DomainRuleViolation.conflict(Text.of(
+                    refusal,
+                    "shipment",
+                    String.valueOf(id),
+                    "status",
+                    status.name(),
+                    "allowed",
+                    String.valueOf(allowed)));
         }
     }
 

@@ -28,6 +28,7 @@ import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
+import org.assistance.chassis.texts.Text;
 import org.assistance.equipmentservice.paging.Pages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -150,7 +151,8 @@ public class ShipmentResource {
     public ShipmentView clear(@PathParam("id") UUID id, @NotNull @Valid Clearance body) {
         if (body.licenceDate() != null
                 && body.licenceDate().isBefore(LocalDate.now().minusYears(MAX_LICENCE_AGE_YEARS))) {
-            throw InvalidInput.field("licenceDate", "must be within the last " + MAX_LICENCE_AGE_YEARS + " years");
+            throw InvalidInput.field(
+                    "licenceDate", Text.of("shipment.licence-too-old", "years", MAX_LICENCE_AGE_YEARS));
         }
         Set<String> remove = body.removeItems() == null ? Set.of() : Set.copyOf(body.removeItems());
         String reason = body.reason() == null || body.reason().isBlank()
@@ -186,7 +188,8 @@ public class ShipmentResource {
     public ShipmentView dispatch(@PathParam("id") UUID id, @NotNull @Valid Dispatch body) {
         if (body.expectedDelivery() != null
                 && body.expectedDelivery().isAfter(LocalDate.now().plusYears(MAX_YEARS_AHEAD))) {
-            throw InvalidInput.field("expectedDelivery", "must be within " + MAX_YEARS_AHEAD + " years");
+            throw InvalidInput.field(
+                    "expectedDelivery", Text.of("shipment.expected-too-far", "years", MAX_YEARS_AHEAD));
         }
         return ShipmentView.of(shipments.dispatch(
                 id,

@@ -35,6 +35,7 @@ import org.assistance.chassis.events.Values.UnitSerial;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 import org.assistance.equipmentservice.assets.AssetRegister;
 import org.assistance.equipmentservice.catalogue.CatalogueItem;
 import org.assistance.equipmentservice.screening.ExportRule;
@@ -392,7 +393,7 @@ public class Shipments {
     public Shipment get(UUID id, TenantScope scope) {
         Shipment shipment = Shipment.findById(id);
         if (shipment == null || !scope.includesRequest(shipment.agencyId, shipment.destinationCountry)) {
-            throw DomainRuleViolation.notFound("Shipment " + id);
+            throw DomainRuleViolation.notFound(Text.of("shipment.not-found", "shipment", String.valueOf(id)));
         }
         return shipment;
     }
@@ -400,7 +401,7 @@ public class Shipments {
     private static Shipment locked(UUID id) {
         Shipment shipment = Shipment.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (shipment == null) {
-            throw DomainRuleViolation.notFound("Shipment " + id);
+            throw DomainRuleViolation.notFound(Text.of("shipment.not-found", "shipment", String.valueOf(id)));
         }
         return shipment;
     }

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 import org.assistance.equipmentservice.catalogue.CatalogueItem;
 import org.assistance.equipmentservice.catalogue.UniqueRows;
 
@@ -34,13 +35,13 @@ public class Stock {
     @Transactional
     public Warehouse registerWarehouse(String code, String name, String country) {
         if (Warehouse.findById(code) != null) {
-            throw DomainRuleViolation.conflict("Warehouse " + code + " already exists");
+            throw DomainRuleViolation.conflict(Text.of("warehouse.exists", "warehouse", code));
         }
         Warehouse warehouse = new Warehouse();
         warehouse.code = code;
         warehouse.name = name;
         warehouse.country = country;
-        UniqueRows.insert(warehouse, "Warehouse " + code + " already exists");
+        UniqueRows.insert(warehouse, Text.of("warehouse.exists", "warehouse", code));
         return warehouse;
     }
 
@@ -69,10 +70,10 @@ public class Stock {
     @Transactional
     public StockLevel receive(String warehouse, String itemCode, int quantity) {
         if (CatalogueItem.findById(itemCode) == null) {
-            throw DomainRuleViolation.unprocessable("Item " + itemCode + " is not in the catalogue");
+            throw DomainRuleViolation.unprocessable(Text.of("stock.item-not-in-catalogue", "item", itemCode));
         }
         if (Warehouse.findById(warehouse) == null) {
-            throw DomainRuleViolation.notFound("Warehouse " + warehouse);
+            throw DomainRuleViolation.notFound(Text.of("warehouse.not-found", "warehouse", warehouse));
         }
         entityManager
                 .createNativeQuery("""
@@ -83,9 +84,18 @@ public class Stock {
                 .executeUpdate();
         StockLevel level = StockLevel.findById(new StockLevel.Key(warehouse, itemCode), LockModeType.PESSIMISTIC_WRITE);
         if ((long) level.onHand + quantity > StockLevel.MAX_ON_HAND) {
-            throw DomainRuleViolation.unprocessable("Warehouse " + warehouse + " holds " + level.onHand + " of "
-                    + itemCode + "; " + quantity + " more would exceed the " + StockLevel.MAX_ON_HAND
-                    + " units one warehouse can hold of an item");
+            throw DomainRuleViolation.unprocessable(Text.of(
+                    "stock.too-much",
+                    "warehouse",
+                    warehouse,
+                    "onHand",
+                    level.onHand,
+                    "item",
+                    itemCode,
+                    "quantity",
+                    quantity,
+                    "max",
+                    StockLevel.MAX_ON_HAND));
         }
         level.onHand += quantity;
         // in this transaction: backorders waiting for the item take what they need first

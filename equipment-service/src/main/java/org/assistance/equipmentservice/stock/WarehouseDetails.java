@@ -12,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 public record WarehouseDetails(
         @NotBlank
         @Size(max = 20)
-        @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "must be upper-case letters, digits and dashes")
+        @Pattern(regexp = "[A-Z0-9][A-Z0-9-]*", message = "{warehouse.code}")
         @Schema(example = "VIE-1")
         String code,
 
