@@ -12,6 +12,7 @@ import org.assistance.chassis.documents.Documents;
 import org.assistance.chassis.documents.Download;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 import org.assistance.requestservice.receipts.Receipt;
 import org.assistance.requestservice.requests.AssistanceRequests;
 
@@ -80,7 +81,8 @@ public class RequestDocuments {
         requests.visibleTo(requestId, scope);
         Receipt receipt = Receipt.findById(shipmentId);
         if (receipt == null || !receipt.requestId.equals(requestId)) {
-            throw DomainRuleViolation.notFound("Receipt of shipment " + shipmentId + " of request " + requestId);
+            throw DomainRuleViolation.notFound(Text.of(
+                    "document.receipt-not-found", "shipment", shipmentId.toString(), "request", requestId.toString()));
         }
         return Attachment.receipt(requestId, shipmentId);
     }

@@ -10,6 +10,7 @@ import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 import org.assistance.requestservice.requests.AssistanceRequest;
 import org.assistance.requestservice.requests.AssistanceRequests;
 import org.assistance.requestservice.webhooks.NoticeType;
@@ -80,7 +81,7 @@ public class Conversations {
         try {
             return UUID.fromString(Cursor.decode(cursor, 1)[0]);
         } catch (IllegalArgumentException e) {
-            throw InvalidInput.field("cursor", "is not a cursor this API gave out");
+            throw InvalidInput.field("cursor", Text.of("cursor.unknown"));
         }
     }
 }

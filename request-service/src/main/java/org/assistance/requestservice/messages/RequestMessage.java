@@ -15,6 +15,7 @@ import org.assistance.chassis.events.RequestEvents.MessagePosted;
 import org.assistance.chassis.ids.TimeOrderedIds;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.texts.Text;
 
 /**
  * One message of a request's conversation between its partner agency and the programme's staff,
@@ -72,22 +73,18 @@ public class RequestMessage extends PanacheEntityBase {
         Visibility visibility = draft.visibilityOrDefault();
         boolean partner = PARTNER.equals(authorRole);
         if (partner && visibility == Visibility.INTERNAL) {
-            throw new DomainRuleViolation(
-                    403,
-                    "internal-notes-are-staffs",
-                    "Internal notes are for staff",
-                    "A partner agency cannot post INTERNAL notes; its messages are read by the programme");
+            throw new DomainRuleViolation(403, "internal-notes-are-staffs", Text.of("message.internal-by-partner"));
         }
         String body = draft.body().strip();
         if (body.isEmpty()) {
-            throw InvalidInput.field("body", "must not be blank");
+            throw InvalidInput.field("body", Text.of("message.body-blank"));
         }
         if (draft.inReplyTo() != null) {
             RequestMessage answered = findById(draft.inReplyTo());
             if (answered == null
                     || !answered.requestId.equals(requestId)
                     || (partner && answered.visibility == Visibility.INTERNAL)) {
-                throw InvalidInput.field("inReplyTo", "is not a message of this request's conversation");
+                throw InvalidInput.field("inReplyTo", Text.of("message.not-in-conversation"));
             }
         }
         RequestMessage message = new RequestMessage();

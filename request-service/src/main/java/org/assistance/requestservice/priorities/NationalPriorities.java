@@ -10,6 +10,7 @@ import org.assistance.chassis.ids.TimeOrderedIds;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 import org.assistance.requestservice.requests.StatedPriorities;
 
 /**
@@ -52,7 +53,8 @@ public class NationalPriorities implements StatedPriorities {
         requireCountry(country, scope);
         NationalPriority priority = NationalPriority.findById(id);
         if (priority == null || !priority.country.equals(country)) {
-            throw DomainRuleViolation.notFound("Priority " + id + " of " + country);
+            throw DomainRuleViolation.notFound(
+                    Text.of("national-priority.not-found", "id", id.toString(), "country", country));
         }
         return priority;
     }
@@ -66,7 +68,7 @@ public class NationalPriorities implements StatedPriorities {
     private static void requireCountry(String country, TenantScope scope) {
         if (!scope.includesCountry(country)) {
             throw new DomainRuleViolation(
-                    403, "forbidden", "Not allowed", "A focal point speaks for its own State only, not for " + country);
+                    403, "forbidden", Text.of("national-priority.other-state", "country", country));
         }
     }
 }

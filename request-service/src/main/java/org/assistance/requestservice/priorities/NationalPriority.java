@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.assistance.chassis.events.CountryEvents.PriorityStated;
 import org.assistance.chassis.problems.InvalidInput;
-import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.chassis.texts.Text;
 import org.assistance.requestservice.requests.AssistanceType;
 import org.assistance.requestservice.requests.ThematicArea;
 import org.hibernate.annotations.JdbcTypeCode;
@@ -80,18 +80,18 @@ public class NationalPriority extends PanacheEntityBase {
 
     /** A new priority of the State, once its fields agree with each other (else 400 naming each field). */
     static NationalPriority state(UUID id, String country, PriorityDraft draft, String statedBy, OffsetDateTime now) {
-        List<FieldError> errors = new ArrayList<>();
+        List<InvalidInput.Field> errors = new ArrayList<>();
         if (new TreeSet<>(draft.assistanceTypes()).size()
                 < draft.assistanceTypes().size()) {
-            errors.add(new FieldError("assistanceTypes", "names a kind of assistance more than once"));
+            errors.add(new InvalidInput.Field("assistanceTypes", Text.of("assistance-types.repeated")));
         }
         requirePlausible("periodFrom", draft.periodFrom(), errors);
         requirePlausible("periodTo", draft.periodTo(), errors);
         if (draft.periodTo().isBefore(draft.periodFrom())) {
-            errors.add(new FieldError("periodTo", "must not be before periodFrom"));
+            errors.add(new InvalidInput.Field("periodTo", Text.of("national-priority.period-order")));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+            throw InvalidInput.of(errors);
         }
         NationalPriority priority = new NationalPriority();
         priority.id = id;
@@ -108,9 +108,10 @@ public class NationalPriority extends PanacheEntityBase {
         return priority;
     }
 
-    private static void requirePlausible(String field, LocalDate date, List<FieldError> errors) {
+    private static void requirePlausible(String field, LocalDate date, List<InvalidInput.Field> errors) {
         if (date.isBefore(EARLIEST) || date.isAfter(LATEST)) {
-            errors.add(new FieldError(field, "must be between " + EARLIEST + " and " + LATEST));
+            errors.add(new InvalidInput.Field(
+                    field, Text.of("date.between", "earliest", EARLIEST.toString(), "latest", LATEST.toString())));
         }
     }
 

@@ -24,8 +24,8 @@ import org.assistance.chassis.events.Values.UnitSerial;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
-import org.assistance.chassis.problems.Problem.FieldError;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 import org.assistance.requestservice.requests.AssistanceRequest;
 import org.assistance.requestservice.requests.AssistanceRequests;
 
@@ -166,20 +166,28 @@ public class Receipts {
         AssistanceRequest request = AssistanceRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         IncomingShipment shipment = locked(draft.shipmentId());
         if (shipment == null || !shipment.requestId.equals(requestId)) {
-            throw DomainRuleViolation.notFound("Shipment " + draft.shipmentId() + " of request " + requestId);
+            throw DomainRuleViolation.notFound(Text.of(
+                    "receipt.shipment-not-found",
+                    "shipment",
+                    String.valueOf(draft.shipmentId()),
+                    "request",
+                    requestId.toString()));
         }
         if (shipment.stage == IncomingShipment.Stage.PLANNED) {
-            throw DomainRuleViolation.conflict("Shipment " + shipment.id + " has not been dispatched yet");
+            throw DomainRuleViolation.conflict(Text.of("receipt.not-dispatched", "shipment", shipment.id.toString()));
         }
         if (shipment.stage == IncomingShipment.Stage.CANCELLED) {
-            throw DomainRuleViolation.conflict("Shipment " + shipment.id + " was cancelled; it will not arrive");
+            throw DomainRuleViolation.conflict(
+                    Text.of("receipt.shipment-cancelled", "shipment", shipment.id.toString()));
         }
         if (shipment.stage == IncomingShipment.Stage.RECEIVED || Receipt.findById(shipment.id) != null) {
-            throw DomainRuleViolation.conflict("Receipt of shipment " + shipment.id + " was already confirmed");
+            throw DomainRuleViolation.conflict(
+                    Text.of("receipt.already-confirmed", "shipment", shipment.id.toString()));
         }
         if (draft.receivedAt().isBefore(request.submittedAt)) {
             throw InvalidInput.field(
-                    "receivedAt", "must not be before the request was submitted (" + request.submittedAt + ")");
+                    "receivedAt",
+                    Text.of("receipt.received-before-submission", "submittedAt", request.submittedAt.toString()));
         }
         List<ReceiptLine> lines = checkedLines(shipment, draft);
         OffsetDateTime now = OffsetDateTime.now();
@@ -203,7 +211,7 @@ public class Receipts {
             shipped.merge(line.itemCode(), line.quantity(), Integer::sum);
         }
         SerialConfirmation serials = SerialConfirmation.of(shipment.id);
-        List<FieldError> errors = new ArrayList<>();
+        List<InvalidInput.Field> errors = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         List<ReceiptLine> lines = new ArrayList<>();
         for (int i = 0; i < draft.lines().size(); i++) {
@@ -211,20 +219,23 @@ public class Receipts {
             String field = "lines[" + i + "]";
             Integer quantity = shipped.get(line.itemCode());
             if (quantity == null) {
-                errors.add(new FieldError(field + ".itemCode", "was not in shipment " + shipment.id));
+                errors.add(new InvalidInput.Field(
+                        field + ".itemCode",
+                        Text.of("receipt.item-not-in-shipment", "shipment", shipment.id.toString())));
                 continue;
             }
             if (!seen.add(line.itemCode())) {
-                errors.add(new FieldError(field + ".itemCode", "appears twice"));
+                errors.add(new InvalidInput.Field(field + ".itemCode", Text.of("receipt.item-twice")));
                 continue;
             }
             if (line.quantityAccepted() + line.quantityRejected() != quantity) {
-                errors.add(new FieldError(field, "accepted + rejected must equal the " + quantity + " shipped"));
+                errors.add(new InvalidInput.Field(field, Text.of("receipt.quantities-mismatch", "quantity", quantity)));
             }
             boolean noReason =
                     line.rejectionReason() == null || line.rejectionReason().isBlank();
             if (line.quantityRejected() > 0 && noReason) {
-                errors.add(new FieldError(field + ".rejectionReason", "is required when anything is rejected"));
+                errors.add(new InvalidInput.Field(
+                        field + ".rejectionReason", Text.of("receipt.rejection-reason-required")));
             }
             lines.add(new ReceiptLine(
                     line.itemCode(),
@@ -236,9 +247,10 @@ public class Receipts {
         shipped.keySet().stream()
                 .filter(code -> !seen.contains(code))
                 .sorted()
-                .forEach(code -> errors.add(new FieldError("lines", "item " + code + " of the shipment is missing")));
+                .forEach(code ->
+                        errors.add(new InvalidInput.Field("lines", Text.of("receipt.item-missing", "item", code))));
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+            throw InvalidInput.of(errors);
         }
         serials.refuseWhatBreaksTheRules();
         return lines;

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 
 /**
  * How a receipt confirms the units of a shipment that were dispatched with serial numbers: a line
@@ -31,7 +32,7 @@ final class SerialConfirmation {
 
     private final List<Refusal> refusals = new ArrayList<>();
 
-    private record Refusal(String slug, String title, String detail) {}
+    private record Refusal(String slug, Text detail) {}
 
     private SerialConfirmation(UUID shipmentId, Map<String, List<String>> dispatched) {
         this.shipmentId = shipmentId;
@@ -60,9 +61,12 @@ final class SerialConfirmation {
             if (named != null && !named.isEmpty()) {
                 refuse(
                         NOT_RECORDED,
-                        "No serial numbers to confirm",
-                        "Item " + line.itemCode() + " of shipment " + shipmentId
-                                + " was dispatched without serial numbers: leave its serialsAccepted out");
+                        Text.of(
+                                "receipt.serials-not-recorded",
+                                "item",
+                                line.itemCode(),
+                                "shipment",
+                                shipmentId.toString()));
             }
             return null;
         }
@@ -75,10 +79,16 @@ final class SerialConfirmation {
             }
             refuse(
                     TO_CONFIRM,
-                    "Serial numbers to confirm",
-                    "Item " + line.itemCode() + " was dispatched with serial numbers and " + line.quantityRejected()
-                            + " of its units are rejected: name the " + line.quantityAccepted()
-                            + " accepted in serialsAccepted (dispatched: " + named(serials) + ")");
+                    Text.of(
+                            "receipt.serials-to-confirm",
+                            "item",
+                            line.itemCode(),
+                            "rejected",
+                            line.quantityRejected(),
+                            "accepted",
+                            line.quantityAccepted(),
+                            "serials",
+                            named(serials)));
             return null;
         }
         Set<String> ofTheItem = Set.copyOf(serials);
@@ -89,9 +99,16 @@ final class SerialConfirmation {
         if (!unknown.isEmpty()) {
             refuse(
                     NOT_DISPATCHED,
-                    "Serial number not dispatched",
-                    "Item " + line.itemCode() + ": " + named(unknown) + (unknown.size() == 1 ? " was" : " were")
-                            + " not dispatched as " + line.itemCode() + " in shipment " + shipmentId);
+                    Text.of(
+                            unknown.size() == 1
+                                    ? "receipt.serial-not-dispatched.one"
+                                    : "receipt.serial-not-dispatched.many",
+                            "item",
+                            line.itemCode(),
+                            "serials",
+                            named(unknown),
+                            "shipment",
+                            shipmentId.toString()));
             return null;
         }
         Set<String> distinct = new HashSet<>();
@@ -104,13 +121,25 @@ final class SerialConfirmation {
         if (!repeated.isEmpty() || named.size() != line.quantityAccepted()) {
             refuse(
                     COUNT_MISMATCH,
-                    "Serial numbers do not match the quantity accepted",
-                    "Item " + line.itemCode() + ": serialsAccepted must name the " + line.quantityAccepted()
-                            + " units accepted, each once; expected " + line.quantityAccepted()
-                            + " distinct serial numbers, got " + distinct.size()
-                            + (repeated.isEmpty()
-                                    ? ""
-                                    : " (named more than once: " + named(List.copyOf(repeated)) + ")"));
+                    repeated.isEmpty()
+                            ? Text.of(
+                                    "receipt.serial-count-mismatch",
+                                    "item",
+                                    line.itemCode(),
+                                    "accepted",
+                                    line.quantityAccepted(),
+                                    "distinct",
+                                    distinct.size())
+                            : Text.of(
+                                    "receipt.serial-count-mismatch.repeated",
+                                    "item",
+                                    line.itemCode(),
+                                    "accepted",
+                                    line.quantityAccepted(),
+                                    "distinct",
+                                    distinct.size(),
+                                    "repeated",
+                                    named(List.copyOf(repeated))));
             return null;
         }
         return List.copyOf(named);
@@ -121,20 +150,27 @@ final class SerialConfirmation {
         if (refusals.isEmpty()) {
             return;
         }
-        Refusal first = refusals.get(0);
-        String detail = String.join("; ", refusals.stream().map(Refusal::detail).toList());
-        throw new DomainRuleViolation(422, first.slug(), first.title(), detail);
-    }
-
-    private void refuse(String slug, String title, String detail) {
-        refusals.add(new Refusal(slug, title, detail));
-    }
-
-    private static String named(List<String> serials) {
-        if (serials.size() <= NAMED_AT_MOST) {
-            return String.join(", ", serials);
+        Text detail = refusals.get(refusals.size() - 1).detail();
+        for (int i = refusals.size() - 2; i >= 0; i--) {
+            detail = Text.of("receipt.refusals", "first", refusals.get(i).detail(), "next", detail);
         }
-        return String.join(", ", serials.subList(0, NAMED_AT_MOST)) + " and " + (serials.size() - NAMED_AT_MOST)
-                + " more";
+        throw new DomainRuleViolation(422, refusals.get(0).slug(), detail);
+    }
+
+    private void refuse(String slug, Text detail) {
+        refusals.add(new Refusal(slug, detail));
+    }
+
+    /** The serials as one text: the first {@value #NAMED_AT_MOST}, and how many more. */
+    private static Text named(List<String> serials) {
+        if (serials.size() <= NAMED_AT_MOST) {
+            return Text.of("text.verbatim", "text", String.join(", ", serials));
+        }
+        return Text.of(
+                "receipt.serials-and-more",
+                "serials",
+                String.join(", ", serials.subList(0, NAMED_AT_MOST)),
+                "more",
+                serials.size() - NAMED_AT_MOST);
     }
 }

@@ -30,9 +30,11 @@ import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.RequestingAuthority;
 import org.assistance.chassis.events.Values.TrainingNeed;
+import org.assistance.chassis.events.Values.Translation;
 import org.assistance.chassis.ids.TimeOrderedIds;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.texts.Text;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.annotations.Mutability;
 import org.hibernate.type.SqlTypes;
@@ -81,6 +83,14 @@ public class AssistanceRequest extends PanacheEntityBase {
 
     @Column(name = "needs_statement")
     public String needsStatement;
+
+    /** ISO 639-1 code of the language the title and needs statement are written in ("en" unless named). */
+    public String language;
+
+    /** The title and needs statement in other languages, each at most once; empty when none. */
+    @JdbcTypeCode(SqlTypes.JSON)
+    @Mutability(Immutability.class)
+    public List<Translation> translations;
 
     @Column(name = "desired_by")
     public LocalDate desiredBy;
@@ -172,6 +182,17 @@ public class AssistanceRequest extends PanacheEntityBase {
         priority = draft.priority();
         title = draft.title().strip();
         needsStatement = draft.needsStatement().strip();
+        language = draft.languageOrEnglish();
+        translations = draft.translations() == null
+                ? List.of()
+                : draft.translations().stream()
+                        .map(t -> new Translation(
+                                t.language(),
+                                t.title().strip(),
+                                t.needsStatement() == null
+                                        ? null
+                                        : t.needsStatement().strip()))
+                        .toList();
         desiredBy = draft.desiredBy();
         equipmentLines = draft.equipmentLines() == null
                 ? List.of()
@@ -200,8 +221,8 @@ public class AssistanceRequest extends PanacheEntityBase {
      */
     RequestStatus amend(RequestDraft draft, OffsetDateTime now, CatalogueCopy catalogue) {
         if (status != RequestStatus.SUBMITTED && status != RequestStatus.INFORMATION_REQUESTED) {
-            throw DomainRuleViolation.conflict("Request " + id + " is " + status
-                    + "; it can be amended only while SUBMITTED or INFORMATION_REQUESTED");
+            throw DomainRuleViolation.conflict(
+                    Text.of("request.not-amendable", "id", id.toString(), "status", status.name()));
         }
         draft.checkConsistency();
         requireAvailable(draft, catalogue);
@@ -226,9 +247,8 @@ public class AssistanceRequest extends PanacheEntityBase {
      */
     void endorse(Endorsement endorsement, String focalPoint, OffsetDateTime now) {
         if (!status.isUndecided()) {
-            throw DomainRuleViolation.conflict("Request " + id + " is " + status
-                    + "; it can be endorsed or declined only while awaiting a decision "
-                    + "(SUBMITTED, UNDER_REVIEW or INFORMATION_REQUESTED)");
+            throw DomainRuleViolation.conflict(
+                    Text.of("request.not-endorsable", "id", id.toString(), "status", status.name()));
         }
         endorsementDecision = endorsement.decision();
         endorsementReference = endorsement.reference().strip();
@@ -306,10 +326,10 @@ public class AssistanceRequest extends PanacheEntityBase {
     void complete(int rating, String comment, OffsetDateTime now) {
         if (status != RequestStatus.DELIVERED) {
             throw DomainRuleViolation.conflict(
-                    "Request " + id + " is " + status + "; completion can be confirmed only once it is DELIVERED");
+                    Text.of("request.not-completable", "id", id.toString(), "status", status.name()));
         }
         if (rating < 1 || rating > 5) {
-            throw InvalidInput.field("satisfaction", "must be between 1 and 5");
+            throw InvalidInput.field("satisfaction", Text.of("request.satisfaction-range"));
         }
         moveOrRefuse(RequestStatus.CLOSED, now);
         satisfaction = rating;
@@ -330,7 +350,7 @@ public class AssistanceRequest extends PanacheEntityBase {
     void withdraw(OffsetDateTime now) {
         if (!status.isUndecided()) {
             throw DomainRuleViolation.conflict(
-                    "Request " + id + " is " + status + "; it can be withdrawn only before a decision");
+                    Text.of("request.not-withdrawable", "id", id.toString(), "status", status.name()));
         }
         status = RequestStatus.WITHDRAWN;
         updatedAt = now;
@@ -352,7 +372,8 @@ public class AssistanceRequest extends PanacheEntityBase {
     /** A move the caller asked for: refused with 409 naming the current state. */
     void moveOrRefuse(RequestStatus target, OffsetDateTime at) {
         if (!moveTo(target, at)) {
-            throw DomainRuleViolation.conflict("Request " + id + " is " + status + " and cannot become " + target);
+            throw DomainRuleViolation.conflict(Text.of(
+                    "request.cannot-become", "id", id.toString(), "status", status.name(), "target", target.name()));
         }
     }
 
@@ -377,7 +398,9 @@ public class AssistanceRequest extends PanacheEntityBase {
                 trainingNeeds,
                 estimatedValue(),
                 updatedAt,
-                priorityId);
+                priorityId,
+                language,
+                translations);
     }
 
     RequestSubmitted submittedEvent() {
@@ -396,6 +419,8 @@ public class AssistanceRequest extends PanacheEntityBase {
                 trainingNeeds,
                 estimatedValue(),
                 submittedAt,
-                priorityId);
+                priorityId,
+                language,
+                translations);
     }
 }

@@ -33,7 +33,9 @@ import org.assistance.chassis.http.JsonMergePatch;
 import org.assistance.chassis.ids.TimeOrderedIds;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 import org.assistance.requestservice.webhooks.NoticeType;
 import org.assistance.requestservice.webhooks.PartnerNotices;
 import org.jboss.logging.Logger;
@@ -116,11 +118,7 @@ public class AssistanceRequests {
                 .getSingleResult();
         if (!fingerprint.equals(earlier[0])) {
             throw new DomainRuleViolation(
-                    422,
-                    "idempotency-key-reused",
-                    "Idempotency key already used",
-                    "Idempotency-Key " + key
-                            + " was used for a different request body; use a new key for a new request");
+                    422, "idempotency-key-reused", Text.of("request.idempotency-key-reused", "key", key));
         }
         return new Submission(AssistanceRequest.findById(earlier[1]), true);
     }
@@ -148,7 +146,7 @@ public class AssistanceRequests {
     public AssistanceRequest visibleTo(UUID id, TenantScope scope) {
         AssistanceRequest request = AssistanceRequest.findById(id);
         if (request == null || !scope.includesRequest(request.agencyId, request.country)) {
-            throw DomainRuleViolation.notFound("Request " + id);
+            throw DomainRuleViolation.notFound(Text.of("request.not-found", "id", id.toString()));
         }
         return request;
     }
@@ -161,7 +159,7 @@ public class AssistanceRequests {
     public AssistanceRequest lockedFor(UUID id, TenantScope scope) {
         AssistanceRequest request = AssistanceRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (request == null || !scope.includesRequest(request.agencyId, request.country)) {
-            throw DomainRuleViolation.notFound("Request " + id);
+            throw DomainRuleViolation.notFound(Text.of("request.not-found", "id", id.toString()));
         }
         return request;
     }
@@ -203,7 +201,7 @@ public class AssistanceRequests {
 
     private RequestDraft merged(AssistanceRequest request, JsonNode patch) {
         if (patch == null || !patch.isObject()) {
-            throw org.assistance.chassis.problems.InvalidInput.field("body", "must be a JSON object (merge patch)");
+            throw InvalidInput.field("body", Text.of("request.merge-patch-not-object"));
         }
         JsonNode current = json.valueToTree(RequestDraft.of(request));
         RequestDraft draft;

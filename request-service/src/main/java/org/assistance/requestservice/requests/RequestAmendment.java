@@ -36,7 +36,20 @@ record RequestAmendment(
         MoneyChange estimatedValue,
 
         @Schema(description = "A national priority of the request's own country, or null to name none")
-        UUID priorityId) {
+        UUID priorityId,
+
+        @Schema(
+                minLength = 2,
+                maxLength = 2,
+                pattern = "^[a-z]{2}$",
+                example = "es",
+                description = "ISO 639-1 code of the language of the title and needs statement; null for English")
+        String language,
+
+        @Schema(
+                maxItems = RequestDraft.MAX_TRANSLATIONS,
+                description = "The translations, replaced whole; null or [] for none")
+        List<RequestDraft.TranslationInput> translations) {
 
     @Schema(name = "RequestingAuthorityChange")
     record AuthorityChange(@Schema(maxLength = 200) String name, AuthorityKind kind) {}

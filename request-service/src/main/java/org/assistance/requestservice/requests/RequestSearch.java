@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 
 /**
  * Finds requests page by page with a keyset cursor (submission time, then id): stable while
@@ -92,7 +93,8 @@ public class RequestSearch {
 
     private static void requireSearchable(String parameter, OffsetDateTime time) {
         if (time != null && (time.isBefore(EARLIEST) || time.isAfter(LATEST))) {
-            throw InvalidInput.field(parameter, "must be between " + EARLIEST + " and " + LATEST);
+            throw InvalidInput.field(
+                    parameter, Text.of("date.between", "earliest", EARLIEST.toString(), "latest", LATEST.toString()));
         }
     }
 
@@ -110,7 +112,7 @@ public class RequestSearch {
                 }
                 return new Position(after, UUID.fromString(parts[1]));
             } catch (RuntimeException e) {
-                throw InvalidInput.field("cursor", "is not a cursor this API gave out");
+                throw InvalidInput.field("cursor", Text.of("cursor.unknown"));
             }
         }
     }

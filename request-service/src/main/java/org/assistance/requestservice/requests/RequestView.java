@@ -31,6 +31,20 @@ public record RequestView(
         Priority priority,
         @Schema(maxLength = RequestDraft.MAX_TITLE) String title,
         @Schema(maxLength = RequestDraft.MAX_NEEDS) String needsStatement,
+
+        @Schema(
+                example = "es",
+                minLength = 2,
+                maxLength = 2,
+                pattern = "^[a-z]{2}$",
+                description = "ISO 639-1 code of the language the title and needs statement are written in")
+        String language,
+
+        @Schema(
+                maxItems = RequestDraft.MAX_TRANSLATIONS,
+                description = "The title and needs statement in other languages, as the agency gave them")
+        List<RequestDraft.TranslationInput> translations,
+
         LocalDate desiredBy,
         @Schema(maxItems = RequestDraft.MAX_EQUIPMENT_LINES) List<RequestDraft.EquipmentLineInput> equipmentLines,
         @Schema(maxItems = RequestDraft.MAX_TRAINING_NEEDS) List<RequestDraft.TrainingNeedInput> trainingNeeds,
@@ -77,6 +91,8 @@ public record RequestView(
                 r.priority,
                 r.title,
                 r.needsStatement,
+                r.language,
+                draft.translations(),
                 r.desiredBy,
                 draft.equipmentLines(),
                 draft.trainingNeeds(),

@@ -10,6 +10,7 @@ import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 import java.util.Optional;
+import org.assistance.chassis.texts.Text;
 
 /**
  * Where a partner's webhook may point. A URL is checked when the subscription is made and its host
@@ -22,8 +23,16 @@ import java.util.Optional;
 public class Destinations {
     /** Why a destination is refused, in words for the partner. */
     public static final class Refused extends Exception {
-        Refused(String reason) {
-            super(reason, null, false, false);
+        private final transient Text reason;
+
+        Refused(Text reason) {
+            super(reason.english(), null, false, false);
+            this.reason = reason;
+        }
+
+        /** Why, in words for the partner's language (the message is English, for the delivery log). */
+        public Text reason() {
+            return reason;
         }
     }
 
@@ -46,20 +55,20 @@ public class Destinations {
         try {
             uri = new URI(url);
         } catch (URISyntaxException e) {
-            throw new Refused("is not a URL");
+            throw new Refused(Text.of("webhook.url.not-a-url"));
         }
         String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !(allowHttp && scheme.equals("http"))) {
-            throw new Refused(allowHttp ? "must be an http or https URL" : "must be an https URL");
+            throw new Refused(Text.of(allowHttp ? "webhook.url.http-or-https" : "webhook.url.https-only"));
         }
         if (uri.getHost() == null || uri.getHost().isBlank()) {
-            throw new Refused("must name a host");
+            throw new Refused(Text.of("webhook.url.no-host"));
         }
         if (uri.getRawUserInfo() != null) {
-            throw new Refused("must not hold credentials");
+            throw new Refused(Text.of("webhook.url.credentials"));
         }
         if (uri.getRawFragment() != null) {
-            throw new Refused("must not have a fragment");
+            throw new Refused(Text.of("webhook.url.fragment"));
         }
         return uri;
     }
@@ -70,53 +79,59 @@ public class Destinations {
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
         } catch (UnknownHostException e) {
-            throw new Refused("host " + uri.getHost() + " does not resolve");
+            throw new Refused(Text.of("webhook.url.unresolved", "host", uri.getHost()));
         }
         for (InetAddress address : addresses) {
-            Optional<String> refusal = refusal(address, allowPrivate);
+            Optional<Text> refusal = refusal(address, allowPrivate);
             if (refusal.isPresent()) {
-                throw new Refused("host " + uri.getHost() + " resolves to " + refusal.get() + " address "
-                        + address.getHostAddress() + ", which webhooks may not reach");
+                throw new Refused(Text.of(
+                        "webhook.url.address",
+                        "host",
+                        uri.getHost(),
+                        "kind",
+                        refusal.get(),
+                        "address",
+                        address.getHostAddress()));
             }
         }
     }
 
     /** Why this address may not be reached (its kind), or empty when it may. */
-    static Optional<String> refusal(InetAddress address, boolean allowPrivate) {
+    static Optional<Text> refusal(InetAddress address, boolean allowPrivate) {
         if (address.isAnyLocalAddress()) {
-            return Optional.of("an unspecified");
+            return Optional.of(Text.of("webhook.address.unspecified"));
         }
         if (address.isLinkLocalAddress()) {
-            return Optional.of("a link-local");
+            return Optional.of(Text.of("webhook.address.link-local"));
         }
         if (address.isMulticastAddress()) {
-            return Optional.of("a multicast");
+            return Optional.of(Text.of("webhook.address.multicast"));
         }
         byte[] b = address.getAddress();
         if (address instanceof Inet4Address) {
             int first = b[0] & 0xFF;
             int second = b[1] & 0xFF;
             if (first == 100 && second >= 64 && second <= 127) {
-                return Optional.of("a shared (CGNAT)");
+                return Optional.of(Text.of("webhook.address.shared"));
             }
             if (first == 0 || first >= 240 || (first == 198 && (second == 18 || second == 19))) {
-                return Optional.of("a reserved");
+                return Optional.of(Text.of("webhook.address.reserved"));
             }
         }
         if (address instanceof Inet6Address && (b[0] & 0xFF) == 0xFE && (b[1] & 0xC0) == 0xC0) {
-            return Optional.of("a site-local"); // fec0::/10, deprecated
+            return Optional.of(Text.of("webhook.address.site-local")); // fec0::/10, deprecated
         }
         if (allowPrivate) {
             return Optional.empty();
         }
         if (address.isLoopbackAddress()) {
-            return Optional.of("a loopback");
+            return Optional.of(Text.of("webhook.address.loopback"));
         }
         if (address.isSiteLocalAddress()) {
-            return Optional.of("a private");
+            return Optional.of(Text.of("webhook.address.private"));
         }
         if (address instanceof Inet6Address && (b[0] & 0xFE) == 0xFC) {
-            return Optional.of("a unique local (private)"); // fc00::/7
+            return Optional.of(Text.of("webhook.address.unique-local")); // fc00::/7
         }
         return Optional.empty();
     }

@@ -21,6 +21,7 @@ import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 
 /**
  * Partner agencies' webhook subscriptions and their delivery queue: what a partner may do with its
@@ -64,8 +65,7 @@ public class Webhooks {
         List<String> events = knownEvents(draft.events());
         URI url = acceptable(draft.url().strip());
         if (WebhookSubscription.count("agencyId", agencyId) >= MAX_PER_AGENCY) {
-            throw DomainRuleViolation.conflict(
-                    "Agency " + agencyId + " already has " + MAX_PER_AGENCY + " webhooks; delete one first");
+            throw DomainRuleViolation.conflict(Text.of("webhook.too-many", "agency", agencyId, "max", MAX_PER_AGENCY));
         }
         WebhookSubscription subscription = new WebhookSubscription();
         subscription.id = TimeOrderedIds.next();
@@ -85,17 +85,17 @@ public class Webhooks {
 
     private static List<String> knownEvents(List<String> requested) {
         LinkedHashSet<String> events = new LinkedHashSet<>();
-        List<org.assistance.chassis.problems.Problem.FieldError> errors = new ArrayList<>();
+        List<InvalidInput.Field> errors = new ArrayList<>();
         for (int i = 0; i < requested.size(); i++) {
             String name = requested.get(i).strip();
             if (!name.equals(NoticeType.EVERY_TYPE) && NoticeType.named(name).isEmpty()) {
-                errors.add(new org.assistance.chassis.problems.Problem.FieldError(
-                        "events[" + i + "]", "is not a notice type; one of " + NoticeType.NAMES));
+                errors.add(new InvalidInput.Field(
+                        "events[" + i + "]", Text.of("webhook.event-unknown", "types", NoticeType.NAMES)));
             }
             events.add(name);
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+            throw InvalidInput.of(errors);
         }
         return events.contains(NoticeType.EVERY_TYPE) ? List.of(NoticeType.EVERY_TYPE) : List.copyOf(events);
     }
@@ -107,7 +107,7 @@ public class Webhooks {
             return uri;
         } catch (Destinations.Refused refused) {
             throw new DomainRuleViolation(
-                    422, "webhook-url-refused", "Webhook URL refused", "url " + refused.getMessage());
+                    422, "webhook-url-refused", Text.of("webhook.url-refused", "reason", refused.reason()));
         }
     }
 
@@ -123,7 +123,7 @@ public class Webhooks {
     public WebhookSubscription visibleTo(UUID id, TenantScope scope) {
         WebhookSubscription subscription = WebhookSubscription.findById(id);
         if (subscription == null || !scope.includesAgency(subscription.agencyId)) {
-            throw DomainRuleViolation.notFound("Webhook " + id);
+            throw DomainRuleViolation.notFound(Text.of("webhook.not-found", "id", id.toString()));
         }
         return subscription;
     }
@@ -165,11 +165,16 @@ public class Webhooks {
         requireActive(visibleTo(id, scope));
         WebhookDelivery delivery = WebhookDelivery.findById(deliveryId, LockModeType.PESSIMISTIC_WRITE);
         if (delivery == null || !delivery.subscriptionId.equals(id)) {
-            throw DomainRuleViolation.notFound("Delivery " + deliveryId + " of webhook " + id);
+            throw DomainRuleViolation.notFound(
+                    Text.of("webhook.delivery-not-found", "delivery", deliveryId.toString(), "id", id.toString()));
         }
         if (delivery.status == WebhookDelivery.Status.PENDING) {
-            throw DomainRuleViolation.conflict(
-                    "Delivery " + deliveryId + " is still pending; it is retried at " + delivery.nextAttemptAt);
+            throw DomainRuleViolation.conflict(Text.of(
+                    "webhook.delivery-pending",
+                    "delivery",
+                    deliveryId.toString(),
+                    "at",
+                    String.valueOf(delivery.nextAttemptAt)));
         }
         OffsetDateTime now = now();
         delivery.status = WebhookDelivery.Status.PENDING;
@@ -180,8 +185,8 @@ public class Webhooks {
 
     private static WebhookSubscription requireActive(WebhookSubscription subscription) {
         if (subscription.status != WebhookSubscription.Status.ACTIVE) {
-            throw DomainRuleViolation.conflict("Webhook " + subscription.id + " is " + subscription.status
-                    + " (its endpoint failed for too long); subscribe the endpoint again once it answers");
+            throw DomainRuleViolation.conflict(Text.of(
+                    "webhook.not-active", "id", subscription.id.toString(), "status", subscription.status.name()));
         }
         return subscription;
     }
@@ -202,7 +207,7 @@ public class Webhooks {
             try {
                 after = UUID.fromString(Cursor.decode(cursor, 1)[0]);
             } catch (IllegalArgumentException e) {
-                throw InvalidInput.field("cursor", "is not a cursor this API gave out");
+                throw InvalidInput.field("cursor", Text.of("cursor.unknown"));
             }
             rows = WebhookDelivery.find("subscriptionId = ?1 and id < ?2 order by id desc", id, after)
                     .range(0, limit)
