@@ -63,6 +63,7 @@ public class ContractFilter implements OASFilter {
         openAPI.setComponents(components);
         describeBearer(components);
         declareHeaders(components);
+        declareLanguage(components);
         declareResponses(components);
         openAPI.setServers(List.of(OASFactory.createServer()
                 .url("/")
@@ -147,6 +148,32 @@ public class ContractFilter implements OASFilter {
                         stringOf(2048)));
     }
 
+    /**
+     * Every answer's words (problem titles and details, names, timeline summaries) come in the
+     * language the caller accepts among the six UN languages; the answer names it.
+     */
+    private static void declareLanguage(Components components) {
+        components.addParameter(
+                ACCEPT_LANGUAGE,
+                OASFactory.createParameter()
+                        .name("Accept-Language")
+                        .in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.HEADER)
+                        .required(false)
+                        .description(
+                                "The languages the caller reads, with weights (RFC 9110): the answer's texts come in the "
+                                        + "first of Arabic (ar), Chinese (zh), English (en), French (fr), Russian (ru) and Spanish "
+                                        + "(es) it accepts; English when it accepts none of them or sends none")
+                        .example("fr-FR, fr;q=0.9, en;q=0.5")
+                        .schema(stringOf(500)));
+        components.addHeader(
+                "Content-Language",
+                header(
+                        "The language of the answer's texts: ar, en, es, fr, ru or zh (`Vary: Accept-Language`).",
+                        stringOf(8).example("fr")));
+    }
+
+    static final String ACCEPT_LANGUAGE = "AcceptLanguage";
+
     private static void declareResponses(Components components) {
         components.addResponse(
                 "BadRequest", problem("Invalid input: the problem names each invalid field or parameter"));
@@ -197,12 +224,20 @@ public class ContractFilter implements OASFilter {
             }
             addIfAbsent(responses, "429", "TooManyRequests");
             addIfAbsent(responses, "500", "InternalError");
+            if (path.startsWith("/api/") && !namesAcceptLanguage(operation)) {
+                operation.addParameter(OASFactory.createParameter().ref(ACCEPT_LANGUAGE));
+            }
             if (responses.getAPIResponses() != null) {
                 responses.getAPIResponses().forEach((code, response) -> {
                     if (response.getRef() == null) {
                         if (response.getDescription() == null
                                 || response.getDescription().isBlank()) {
                             response.setDescription(defaultDescription(code));
+                        }
+                        if (code.startsWith("4") && response.getHeaders() != null
+                                ? !response.getHeaders().containsKey("Content-Language")
+                                : code.startsWith("4")) {
+                            response.addHeader("Content-Language", ref("Content-Language"));
                         }
                         if (code.startsWith("2") || code.startsWith("4")) {
                             addRateLimitHeaders(response);
@@ -259,6 +294,14 @@ public class ContractFilter implements OASFilter {
         return path.contains("/admin");
     }
 
+    private static boolean namesAcceptLanguage(Operation operation) {
+        return operation.getParameters() != null
+                && operation.getParameters().stream()
+                        .anyMatch(p -> ACCEPT_LANGUAGE.equals(p.getRef())
+                                || p.getRef() != null && p.getRef().endsWith("/" + ACCEPT_LANGUAGE)
+                                || "accept-language".equalsIgnoreCase(p.getName()));
+    }
+
     private static void addIfAbsent(APIResponses responses, String code, String component) {
         if (responses.getAPIResponse(code) == null) {
             responses.addAPIResponse(code, OASFactory.createAPIResponse().ref(component));
@@ -273,6 +316,7 @@ public class ContractFilter implements OASFilter {
                                 PROBLEM,
                                 OASFactory.createMediaType()
                                         .schema(OASFactory.createSchema().ref("Problem"))));
+        response.addHeader("Content-Language", ref("Content-Language"));
         addRateLimitHeaders(response);
         return response;
     }
