@@ -25,7 +25,7 @@ import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.TrainingNeed;
-import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.testsupport.BrokerClient;
 import org.assistance.testsupport.Tokens;
 
@@ -174,14 +174,14 @@ public final class Scenario {
                 OffsetDateTime.now()));
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> unavailable(itemCode).stream()
-                        .anyMatch(why -> why.message().contains("withdrawn")));
+                        .anyMatch(why -> why.message().english().contains("withdrawn")));
     }
 
     private static boolean approvable(String itemCode) {
         return unavailable(itemCode).isEmpty();
     }
 
-    private static List<FieldError> unavailable(String itemCode) {
+    private static List<InvalidInput.Field> unavailable(String itemCode) {
         CatalogueCopy catalogue = Arc.container().instance(CatalogueCopy.class).get();
         return QuarkusTransaction.requiringNew().call(() -> catalogue.unavailable(Map.of("item", itemCode)));
     }

@@ -19,7 +19,8 @@ import org.assistance.chassis.events.Values.PlannedActivity;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
-import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.chassis.problems.InvalidInput.Field;
+import org.assistance.chassis.texts.Text;
 import org.assistance.programservice.programmes.Dates;
 import org.assistance.programservice.programmes.Programmes;
 import org.assistance.programservice.programmes.RowLocks;
@@ -44,18 +45,23 @@ public class Activities {
         this.roster = roster;
     }
 
+    /** 404: no such activity. */
+    public static DomainRuleViolation notFound(UUID activityId) {
+        return DomainRuleViolation.notFound(Text.of("activity.not-found", "activity", activityId.toString()));
+    }
+
     /** Where an activity approved without a planned start starts. */
     public static LocalDate defaultStart(LocalDate approvedOn) {
         return approvedOn.plusDays(DEFAULT_LEAD_DAYS);
     }
 
     /** Adds a field error when a (non-null) planned date is before {@link Dates#EARLIEST} or too far ahead. */
-    public static void plannable(String field, LocalDate date, List<FieldError> errors) {
+    public static void plannable(String field, LocalDate date, List<Field> errors) {
         Dates.notTooOld(field, date, errors);
         LocalDate latest = LocalDate.now().plusYears(PLANNING_YEARS);
         if (date != null && date.isAfter(latest)) {
-            errors.add(new FieldError(
-                    field, "must not be after " + latest + " (" + PLANNING_YEARS + " years ahead at most)"));
+            errors.add(new Field(
+                    field, Text.of("activity.too-far-ahead", "date", latest.toString(), "years", PLANNING_YEARS)));
         }
     }
 
@@ -165,15 +171,15 @@ public class Activities {
         rowLocks.bounded();
         Activity activity = Activity.findById(activityId, LockModeType.PESSIMISTIC_WRITE);
         if (activity == null) {
-            throw DomainRuleViolation.notFound("Activity " + activityId);
+            throw notFound(activityId);
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<Field> errors = new ArrayList<>();
         if (delivery.actualEnd().isBefore(delivery.actualStart())) {
-            errors.add(new FieldError("actualEnd", "must not be before actualStart"));
+            errors.add(new Field("actualEnd", Dates.notBefore("actualStart")));
         }
         Dates.notTooOld("actualStart", delivery.actualStart(), errors);
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+            throw InvalidInput.of(errors);
         }
         Participants given = delivery.participants();
         if (given != null) {
@@ -216,9 +222,7 @@ public class Activities {
             throw new DomainRuleViolation(
                     422,
                     "participants-do-not-add-up",
-                    "The participants do not add up",
-                    "participants.total (" + p.total() + ") must equal women + men + other + notDisclosed (" + sum
-                            + ")");
+                    Text.of("activity.participants-do-not-add-up", "total", p.total(), "sum", sum));
         }
     }
 
@@ -230,7 +234,7 @@ public class Activities {
         ParticipantSummary summary = roster.summaryIfAny(activity);
         if (summary == null) {
             if (given == null) {
-                throw InvalidInput.field("participants", "must not be null when the activity has no roster");
+                throw InvalidInput.field("participants", Text.of("activity.participants-required"));
             }
             return given;
         }
@@ -239,10 +243,18 @@ public class Activities {
             throw new DomainRuleViolation(
                     422,
                     "participants-disagree-with-roster",
-                    "The participants disagree with the roster",
-                    "The activity's roster counts " + onRoster.women() + " women, " + onRoster.men() + " men, "
-                            + onRoster.other() + " other and " + onRoster.notDisclosed() + " not disclosed ("
-                            + onRoster.total() + "); leave participants out to take the roster's counts");
+                    Text.of(
+                            "activity.participants-disagree-with-roster",
+                            "women",
+                            onRoster.women(),
+                            "men",
+                            onRoster.men(),
+                            "other",
+                            onRoster.other(),
+                            "notDisclosed",
+                            onRoster.notDisclosed(),
+                            "total",
+                            onRoster.total()));
         }
         return onRoster;
     }
@@ -253,7 +265,7 @@ public class Activities {
         rowLocks.bounded();
         Activity activity = Activity.findById(activityId, LockModeType.PESSIMISTIC_WRITE);
         if (activity == null) {
-            throw DomainRuleViolation.notFound("Activity " + activityId);
+            throw notFound(activityId);
         }
         OffsetDateTime now = OffsetDateTime.now();
         activity.cancel(reason, cancelledBy, now);

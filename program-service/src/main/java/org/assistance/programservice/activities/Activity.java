@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.assistance.chassis.events.Values.Participants;
 import org.assistance.chassis.events.Values.PlannedActivity;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -132,10 +133,11 @@ public class Activity extends PanacheEntityBase {
     /** Only a planned activity can be delivered: not twice, and not once cancelled. */
     void requireDeliverable() {
         if (status == Status.DELIVERED) {
-            throw DomainRuleViolation.conflict("Activity " + id + " was already delivered");
+            throw DomainRuleViolation.conflict(Text.of("activity.already-delivered", "activity", id.toString()));
         }
         if (status == Status.CANCELLED) {
-            throw DomainRuleViolation.conflict("Activity " + id + " was cancelled: " + cancellationReason);
+            throw DomainRuleViolation.conflict(
+                    Text.of("activity.cancelled", "activity", id.toString(), "reason", cancellationReason));
         }
     }
 
@@ -173,8 +175,12 @@ public class Activity extends PanacheEntityBase {
             throw new DomainRuleViolation(
                     409,
                     "activity-cancelled",
-                    "The activity was cancelled",
-                    "Activity " + id + " was cancelled (" + cancellationReason + "): nobody took part in it");
+                    Text.of(
+                            "activity.cancelled-nobody-took-part",
+                            "activity",
+                            id.toString(),
+                            "reason",
+                            cancellationReason));
         }
     }
 
@@ -182,7 +188,7 @@ public class Activity extends PanacheEntityBase {
     void cancel(String reason, String by, OffsetDateTime at) {
         if (status != Status.PLANNED) {
             throw DomainRuleViolation.conflict(
-                    "Activity " + id + " is already " + status + "; only a planned one " + "can be cancelled");
+                    Text.of("activity.not-cancellable", "activity", id.toString(), "status", status.name()));
         }
         status = Status.CANCELLED;
         cancellationReason = reason;

@@ -51,9 +51,7 @@ public record ParticipantRegistration(
     /** The agency's pseudonym for a person: a letter or digit, then up to 63 letters, digits, '.', '_' or '-'. */
     public static final String PARTICIPANT_ID = "^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$";
 
-    static final String PARTICIPANT_ID_MESSAGE =
-            "must be the agency's pseudonym for the person: a letter or digit, then up to 63 letters, digits, "
-                    + "'.', '_' or '-' (no name, no e-mail address)";
+    static final String PARTICIPANT_ID_MESSAGE = "{participant.id}";
 
     static final String PARTICIPANT_ID_DESCRIPTION =
             "The agency's own pseudonym for the person (the same id in another agency is another person). "

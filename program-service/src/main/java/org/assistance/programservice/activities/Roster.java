@@ -16,6 +16,7 @@ import org.assistance.chassis.events.Values.ParticipantSummary;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.texts.Text;
 import org.assistance.programservice.programmes.RowLocks;
 
 /**
@@ -51,7 +52,7 @@ public class Roster {
     @Transactional
     public Participant add(UUID activityId, String participantId, RosterEntry.Details details, String by) {
         if (SUMMARY.equals(participantId)) {
-            throw InvalidInput.field("participantId", "'summary' names the roster's summary: choose another pseudonym");
+            throw InvalidInput.field("participantId", Text.of("roster.summary-reserved"));
         }
         rowLocks.bounded();
         Activity activity = lockedActivity(activityId);
@@ -60,16 +61,10 @@ public class Roster {
             throw new DomainRuleViolation(
                     409,
                     "participant-already-on-roster",
-                    "The participant is already on the roster",
-                    "Participant " + participantId + " is already on the roster of activity " + activityId
-                            + "; change their entry with PUT instead");
+                    Text.of("roster.already-on", "participant", participantId, "activity", activityId.toString()));
         }
         if (RosterEntry.count("activityId", activityId) >= MAX_PARTICIPANTS) {
-            throw new DomainRuleViolation(
-                    422,
-                    "roster-full",
-                    "The roster is full",
-                    "An activity's roster holds " + MAX_PARTICIPANTS + " participants at most");
+            throw new DomainRuleViolation(422, "roster-full", Text.of("roster.full", "max", MAX_PARTICIPANTS));
         }
         OffsetDateTime now = OffsetDateTime.now();
         RosterEntry entry = RosterEntry.of(activity, agencyOf(activity), participantId, by, now);
@@ -87,7 +82,8 @@ public class Roster {
         activity.requireRosterOpen();
         RosterEntry entry = entry(activityId, participantId);
         if (entry == null) {
-            throw DomainRuleViolation.notFound("Participant " + participantId + " of activity " + activityId);
+            throw DomainRuleViolation.notFound(Text.of(
+                    "roster.participant-not-found", "participant", participantId, "activity", activityId.toString()));
         }
         OffsetDateTime now = OffsetDateTime.now();
         entry.take(details, now);
@@ -112,7 +108,8 @@ public class Roster {
         Activity activity = activity(activityId);
         RosterEntry entry = entry(activityId, participantId);
         if (entry == null) {
-            throw DomainRuleViolation.notFound("Participant " + participantId + " of activity " + activityId);
+            throw DomainRuleViolation.notFound(Text.of(
+                    "roster.participant-not-found", "participant", participantId, "activity", activityId.toString()));
         }
         return participant(activity, entry);
     }
@@ -259,7 +256,7 @@ public class Roster {
     private static Activity lockedActivity(UUID activityId) {
         Activity activity = Activity.findById(activityId, LockModeType.PESSIMISTIC_WRITE);
         if (activity == null) {
-            throw DomainRuleViolation.notFound("Activity " + activityId);
+            throw Activities.notFound(activityId);
         }
         return activity;
     }
@@ -267,7 +264,7 @@ public class Roster {
     private static Activity activity(UUID activityId) {
         Activity activity = Activity.findById(activityId);
         if (activity == null) {
-            throw DomainRuleViolation.notFound("Activity " + activityId);
+            throw Activities.notFound(activityId);
         }
         return activity;
     }

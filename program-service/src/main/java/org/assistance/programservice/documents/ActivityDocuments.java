@@ -10,8 +10,8 @@ import org.assistance.chassis.documents.DocumentKind;
 import org.assistance.chassis.documents.DocumentView;
 import org.assistance.chassis.documents.Documents;
 import org.assistance.chassis.documents.Download;
-import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.programservice.activities.Activities;
 import org.assistance.programservice.activities.Activity;
 
 /**
@@ -50,7 +50,7 @@ public class ActivityDocuments {
         Activity activity = Activity.findById(activityId);
         // the roles that reach here are staff's; a scope confined to a tenant never sees an activity
         if (activity == null || scope.confinedToAgency() || scope.confinedToDonor()) {
-            throw DomainRuleViolation.notFound("Activity " + activityId);
+            throw Activities.notFound(activityId);
         }
         return Attachment.activity(activity.requestId, activity.id);
     }

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 
 /** Money of a programme set aside for one approved request, and how much of it deliveries disbursed. */
 @Entity
@@ -40,7 +41,7 @@ public class Commitment extends PanacheEntityBase {
     public static Commitment lockedFor(UUID requestId) {
         Commitment commitment = findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         if (commitment == null) {
-            throw DomainRuleViolation.conflict("Request " + requestId + " has no commitment of funds");
+            throw DomainRuleViolation.conflict(Text.of("commitment.none", "request", requestId.toString()));
         }
         return commitment;
     }
@@ -49,8 +50,8 @@ public class Commitment extends PanacheEntityBase {
     public void disburse(BigDecimal cost) {
         BigDecimal left = amount.subtract(disbursed);
         if (cost.compareTo(left) > 0) {
-            throw DomainRuleViolation.unprocessable("Only " + left.toPlainString() + " of the commitment for request "
-                    + requestId + " is left to disburse");
+            throw DomainRuleViolation.unprocessable(Text.of(
+                    "commitment.disbursed-beyond", "left", left.toPlainString(), "request", requestId.toString()));
         }
         disbursed = disbursed.add(cost);
     }

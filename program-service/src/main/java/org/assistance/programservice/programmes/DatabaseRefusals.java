@@ -1,11 +1,15 @@
 package org.assistance.programservice.programmes;
 
 import jakarta.persistence.PersistenceException;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.sql.SQLException;
+import java.util.Locale;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.problems.ProblemMappers;
+import org.assistance.chassis.texts.Languages;
+import org.assistance.chassis.texts.Text;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /**
@@ -17,33 +21,23 @@ public class DatabaseRefusals {
     private final ProblemMappers problems = new ProblemMappers();
 
     @ServerExceptionMapper
-    public Response refused(PersistenceException e, UriInfo uri) {
+    public Response refused(PersistenceException e, UriInfo uri, HttpHeaders headers) {
         String state = sqlState(e);
         if (state == null) {
-            return problems.unexpected(e, uri);
+            return problems.unexpected(e, uri, headers);
         }
+        Locale language = Languages.of(headers);
         return switch (state) {
             // lock_not_available, deadlock_detected, query_canceled (statement timeout), serialization_failure
             case "55P03", "40P01", "57014", "40001" ->
                 Response.fromResponse(ProblemMappers.answer(
-                                Problem.of(
-                                        409,
-                                        "busy",
-                                        "Being changed by someone else",
-                                        "Another change holds the same programme, request or "
-                                                + "activity; nothing was changed, retry in a moment"),
-                                uri))
+                                Problem.of(language, 409, "busy", Text.of("problem.busy.detail")), uri, language))
                         .header("Retry-After", "1")
                         .build();
             case "23505" ->
                 ProblemMappers.answer(
-                        Problem.of(
-                                409,
-                                "conflict",
-                                "Not possible in the current state",
-                                "It already exists (recorded concurrently)"),
-                        uri);
-            default -> problems.unexpected(e, uri);
+                        Problem.of(language, 409, "conflict", Text.of("problem.duplicate.detail")), uri, language);
+            default -> problems.unexpected(e, uri, headers);
         };
     }
 

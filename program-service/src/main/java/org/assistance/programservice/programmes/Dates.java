@@ -2,7 +2,8 @@ package org.assistance.programservice.programmes;
 
 import java.time.LocalDate;
 import java.util.List;
-import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.chassis.problems.InvalidInput.Field;
+import org.assistance.chassis.texts.Text;
 
 /**
  * The oldest date program-service records: a fund's value date, an activity's planned or actual
@@ -17,9 +18,14 @@ public final class Dates {
     private Dates() {}
 
     /** Adds a field error when a (non-null) date is before {@link #EARLIEST}. */
-    public static void notTooOld(String field, LocalDate date, List<FieldError> errors) {
+    public static void notTooOld(String field, LocalDate date, List<Field> errors) {
         if (date != null && date.isBefore(EARLIEST)) {
-            errors.add(new FieldError(field, "must not be before " + EARLIEST));
+            errors.add(new Field(field, notBefore(EARLIEST.toString())));
         }
+    }
+
+    /** "must not be before {other}": another field's name or a date. */
+    public static Text notBefore(String other) {
+        return Text.of("date.not-before", "other", other);
     }
 }

@@ -28,5 +28,5 @@ public class Donor extends PanacheEntityBase {
     /** What a donor id is made of. */
     static final String ID = "[a-z0-9][a-z0-9-]*";
 
-    static final String ID_MESSAGE = "must be lower-case letters, digits and dashes";
+    static final String ID_MESSAGE = "{donor.id}";
 }

@@ -10,6 +10,7 @@ import org.assistance.chassis.events.DonorSplit;
 import org.assistance.chassis.events.Values.DonorAmount;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 
 /**
  * A programme's received money by donor and by source (each earmarked contribution, and each
@@ -73,12 +74,20 @@ final class DonorFunds {
             throw new DomainRuleViolation(
                     409,
                     "insufficient-funds",
-                    "Insufficient funds",
-                    "Programme " + programmeCode + " has " + total.toPlainString() + " " + currency
-                            + " of unearmarked funds left and no contribution earmarked for " + country + " / "
-                            + thematicArea + " with enough left; "
-                            + amount.amount().toPlainString()
-                            + " cannot be committed");
+                    Text.of(
+                            "funds.insufficient-unearmarked",
+                            "programme",
+                            programmeCode,
+                            "available",
+                            total.toPlainString(),
+                            "currency",
+                            currency,
+                            "country",
+                            country,
+                            "area",
+                            thematicArea,
+                            "amount",
+                            amount.amount().toPlainString()));
         }
         List<DonorAmount> basis = left.entrySet().stream()
                 .filter(e -> e.getValue().signum() > 0)

@@ -17,9 +17,7 @@ public record DonorRegistration(
 
         @NotBlank
         @Size(max = 100)
-        @Pattern(
-                regexp = "[A-Za-z0-9._-]+(-[A-Za-z0-9._]+)*",
-                message = "must be an IATI organisation identifier such as XI-IATI-EC_INTPA")
+        @Pattern(regexp = "[A-Za-z0-9._-]+(-[A-Za-z0-9._]+)*", message = "{donor.iati-identifier}")
         @Schema(example = "XI-IATI-EC_INTPA")
         String iatiIdentifier,
 

@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.util.Set;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
 
@@ -54,7 +55,7 @@ public class Programme extends PanacheEntityBase {
     /** What a programme code is made of (also in a path: anything else names no programme). */
     public static final String CODE = "[A-Z][A-Z0-9]*";
 
-    public static final String CODE_MESSAGE = "must be upper-case letters and digits";
+    public static final String CODE_MESSAGE = "{programme.code}";
     /** A programme serves at most this many thematic areas. */
     static final int MAX_THEMATIC_AREAS = 20;
 
@@ -62,7 +63,7 @@ public class Programme extends PanacheEntityBase {
     public static Programme lockedForFunds(String code) {
         Programme programme = findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (programme == null) {
-            throw DomainRuleViolation.unprocessable("Programme " + code + " does not exist");
+            throw DomainRuleViolation.unprocessable(Text.of("programme.not-found", "programme", code));
         }
         return programme;
     }
@@ -71,9 +72,14 @@ public class Programme extends PanacheEntityBase {
     public static Programme lockedForFundsOrNotFound(String code) {
         Programme programme = findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (programme == null) {
-            throw DomainRuleViolation.notFound("Programme " + code);
+            throw notFound(code);
         }
         return programme;
+    }
+
+    /** 404: no such programme (or none the caller may see). */
+    public static DomainRuleViolation notFound(String code) {
+        return DomainRuleViolation.notFound(Text.of("programme.not-found", "programme", code));
     }
 
     public BigDecimal available() {
@@ -85,18 +91,26 @@ public class Programme extends PanacheEntityBase {
     }
 
     void pledge(BigDecimal amount) {
-        pledged = withinLargest("pledged", pledged.add(amount));
+        pledged = withinLargest("programme.pledged-beyond-largest", pledged.add(amount));
     }
 
     void receive(BigDecimal amount) {
-        received = withinLargest("received", received.add(amount));
+        received = withinLargest("programme.received-beyond-largest", received.add(amount));
     }
 
-    private BigDecimal withinLargest(String total, BigDecimal sum) {
+    /** {@code beyondLargest}: the text saying which total (pledged, received) would be too large. */
+    private BigDecimal withinLargest(String beyondLargest, BigDecimal sum) {
         if (sum.compareTo(LARGEST_AMOUNT) > 0) {
-            throw DomainRuleViolation.unprocessable("Programme " + code + " would have " + sum.toPlainString() + " "
-                    + currency + " " + total + ", more than the " + LARGEST_AMOUNT.toPlainString()
-                    + " a programme can record");
+            throw DomainRuleViolation.unprocessable(Text.of(
+                    beyondLargest,
+                    "programme",
+                    code,
+                    "sum",
+                    sum.toPlainString(),
+                    "currency",
+                    currency,
+                    "largest",
+                    LARGEST_AMOUNT.toPlainString()));
         }
         return sum;
     }
@@ -108,9 +122,16 @@ public class Programme extends PanacheEntityBase {
             throw new DomainRuleViolation(
                     409,
                     "insufficient-funds",
-                    "Insufficient funds",
-                    "Programme " + code + " has " + available().toPlainString() + " " + currency + " available; "
-                            + amount.amount().toPlainString() + " cannot be committed");
+                    Text.of(
+                            "funds.insufficient",
+                            "programme",
+                            code,
+                            "available",
+                            available().toPlainString(),
+                            "currency",
+                            currency,
+                            "amount",
+                            amount.amount().toPlainString()));
         }
         committed = committed.add(amount.amount());
     }
@@ -122,8 +143,8 @@ public class Programme extends PanacheEntityBase {
 
     public void requireOwnCurrency(Money amount) {
         if (!currency.equals(amount.currency())) {
-            throw DomainRuleViolation.unprocessable("Programme " + code + " is kept in " + currency + "; an amount in "
-                    + amount.currency() + " is not accepted here");
+            throw DomainRuleViolation.unprocessable(Text.of(
+                    "programme.other-currency", "programme", code, "currency", currency, "other", amount.currency()));
         }
     }
 

@@ -29,6 +29,6 @@ public record ProgrammeDraft(
 
         @NotBlank
         @Size(max = 100)
-        @Pattern(regexp = "[A-Za-z0-9._-]+", message = "must not contain / & | ? or spaces")
+        @Pattern(regexp = "[A-Za-z0-9._-]+", message = "{programme.iati-activity-prefix}")
         @Schema(example = "XM-DAC-41146-GLOCY")
         String iatiActivityPrefix) {}

@@ -21,8 +21,9 @@ import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
-import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.chassis.problems.InvalidInput.Field;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 import org.assistance.chassis.validation.MoneyInput;
 
 /** Donors, programmes and the money pledged and contributed to them. */
@@ -45,11 +46,10 @@ public class Programmes {
         donor.iatiIdentifier = registration.iatiIdentifier();
         donor.type = registration.type();
         if (Donor.findById(donor.id) != null) {
-            throw DomainRuleViolation.conflict("Donor " + donor.id + " already exists");
+            throw DomainRuleViolation.conflict(Text.of("donor.exists", "donor", donor.id));
         }
         if (Donor.count() >= Donor.MAX_DONORS) {
-            throw DomainRuleViolation.unprocessable(
-                    "The platform already holds " + Donor.MAX_DONORS + " donors, as many as it lists");
+            throw DomainRuleViolation.unprocessable(Text.of("donor.too-many", "max", Donor.MAX_DONORS));
         }
         // flushed here: the same donor registered concurrently is refused by the primary key now (a 409)
         donor.persistAndFlush();
@@ -66,11 +66,10 @@ public class Programmes {
         programme.currency = draft.currency();
         programme.iatiActivityPrefix = draft.iatiActivityPrefix();
         if (Programme.findById(programme.code) != null) {
-            throw DomainRuleViolation.conflict("Programme " + programme.code + " already exists");
+            throw DomainRuleViolation.conflict(Text.of("programme.exists", "programme", programme.code));
         }
         if (Programme.count() >= Programme.MAX_PROGRAMMES) {
-            throw DomainRuleViolation.unprocessable(
-                    "The platform already holds " + Programme.MAX_PROGRAMMES + " programmes, as many as it lists");
+            throw DomainRuleViolation.unprocessable(Text.of("programme.too-many", "max", Programme.MAX_PROGRAMMES));
         }
         programme.persistAndFlush();
         return programme;
@@ -84,10 +83,10 @@ public class Programmes {
      */
     @Transactional
     public Programme fund(String programmeCode, Funding.Kind kind, FundingDraft draft) {
-        List<FieldError> dateErrors = new ArrayList<>();
+        List<Field> dateErrors = new ArrayList<>();
         Dates.notTooOld("date", draft.date(), dateErrors);
         if (!dateErrors.isEmpty()) {
-            throw new InvalidInput(dateErrors);
+            throw InvalidInput.of(dateErrors);
         }
         String donorId = draft.donorId();
         MoneyInput amount = draft.amount();
@@ -98,7 +97,7 @@ public class Programmes {
         Programme programme = Programme.lockedForFundsOrNotFound(programmeCode);
         Donor donor = Donor.findById(donorId);
         if (donor == null) {
-            throw DomainRuleViolation.unprocessable("Donor " + donorId + " does not exist");
+            throw DomainRuleViolation.unprocessable(Text.of("donor.not-found", "donor", donorId));
         }
         if (earmark != null) {
             requireValid(earmark, kind, programme);
@@ -116,15 +115,21 @@ public class Programmes {
         funding.recordedAt = OffsetDateTime.now();
         if (amount.currency().equals(programme.currency)) {
             if (exchangeRate != null) {
-                throw InvalidInput.field("exchangeRate", "must be left out for an amount in the programme's currency");
+                throw InvalidInput.field("exchangeRate", Text.of("funds.exchange-rate-not-needed"));
             }
             funding.amount = amount.amount();
         } else {
             if (exchangeRate == null) {
                 throw InvalidInput.field(
                         "exchangeRate",
-                        "is required: the amount is in " + amount.currency() + " and programme " + programmeCode
-                                + " is kept in " + programme.currency);
+                        Text.of(
+                                "funds.exchange-rate-required",
+                                "currency",
+                                amount.currency(),
+                                "programme",
+                                programmeCode,
+                                "programmeCurrency",
+                                programme.currency));
             }
             funding.originalAmount = amount.amount();
             funding.originalCurrency = amount.currency();
@@ -157,37 +162,53 @@ public class Programmes {
         if (converted.signum() <= 0) {
             throw InvalidInput.field(
                     "amount",
-                    "is less than 0.01 " + programme.currency + " at exchange rate " + exchangeRate.toPlainString());
+                    Text.of(
+                            "funds.amount-too-small",
+                            "currency",
+                            programme.currency,
+                            "rate",
+                            exchangeRate.toPlainString()));
         }
         if (converted.compareTo(Programme.LARGEST_AMOUNT) > 0) {
             throw InvalidInput.field(
                     "amount",
-                    "is " + converted.toPlainString() + " " + programme.currency
-                            + " at exchange rate " + exchangeRate.toPlainString() + ", more than the "
-                            + Programme.LARGEST_AMOUNT.toPlainString() + " one amount can be");
+                    Text.of(
+                            "funds.amount-too-large",
+                            "amount",
+                            converted.toPlainString(),
+                            "currency",
+                            programme.currency,
+                            "rate",
+                            exchangeRate.toPlainString(),
+                            "largest",
+                            Programme.LARGEST_AMOUNT.toPlainString()));
         }
         return converted;
     }
 
     private static void requireValid(Earmark earmark, Funding.Kind kind, Programme programme) {
         if (kind != Funding.Kind.CONTRIBUTION) {
-            throw InvalidInput.field("earmark", "is only for contributions (money received), not pledges");
+            throw InvalidInput.field("earmark", Text.of("funds.earmark-pledge"));
         }
         if (earmark.namesNothing()) {
-            throw InvalidInput.field("earmark", "must name at least one country or thematic area");
+            throw InvalidInput.field("earmark", Text.of("funds.earmark-empty"));
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<Field> errors = new ArrayList<>();
         List<String> areas = earmark.thematicAreas() == null ? List.of() : earmark.thematicAreas();
         for (int i = 0; i < areas.size(); i++) {
             if (!programme.serves(areas.get(i))) {
-                errors.add(new FieldError(
+                errors.add(new Field(
                         "earmark.thematicAreas[" + i + "]",
-                        "is not served by programme " + programme.code + " (it serves " + programme.thematicAreas
-                                + ")"));
+                        Text.of(
+                                "funds.earmark-area-not-served",
+                                "programme",
+                                programme.code,
+                                "areas",
+                                programme.thematicAreas.toString())));
             }
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+            throw InvalidInput.of(errors);
         }
     }
 
@@ -316,7 +337,7 @@ public class Programmes {
         Programme programme = Programme.findById(code);
         if (programme == null
                 || (scope.confinedToDonor() && !fundedBy(scope.donor()).contains(code))) {
-            throw DomainRuleViolation.notFound("Programme " + code);
+            throw Programme.notFound(code);
         }
         return programme;
     }

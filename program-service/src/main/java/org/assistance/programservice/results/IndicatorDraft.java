@@ -31,7 +31,7 @@ public record IndicatorDraft(
         IndicatorFigure target,
 
         @Size(max = 5)
-        @Pattern(regexp = SDG_TARGET, message = "must be a Sustainable Development Goal target, such as 16.4 or 16.a")
+        @Pattern(regexp = SDG_TARGET, message = "{indicator.sdg-target}")
         @Schema(example = "16.4", maxLength = 5, pattern = SDG_TARGET)
         String sdgTarget,
 

@@ -16,8 +16,9 @@ import org.assistance.chassis.events.ResultEvents.IndicatorMeasured;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
-import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.chassis.problems.InvalidInput.Field;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 import org.assistance.programservice.programmes.Dates;
 import org.assistance.programservice.programmes.Programme;
 import org.assistance.programservice.programmes.Programmes;
@@ -59,14 +60,14 @@ public class ResultsFramework {
     @Transactional
     public Indicator define(String programmeCode, IndicatorDraft draft, String definedBy) {
         if (Programme.findById(programmeCode) == null) {
-            throw DomainRuleViolation.notFound("Programme " + programmeCode);
+            throw Programme.notFound(programmeCode);
         }
         String unit = draft.unit() == null || draft.unit().isBlank()
                 ? null
                 : draft.unit().strip();
-        List<FieldError> errors = new ArrayList<>();
+        List<Field> errors = new ArrayList<>();
         if (unit == null && draft.computation() == null) {
-            errors.add(new FieldError("unit", "must not be blank unless a computation is named"));
+            errors.add(new Field("unit", Text.of("indicator.unit-required")));
         }
         String effectiveUnit = unit == null && draft.computation() != null
                 ? draft.computation().unit()
@@ -84,26 +85,32 @@ public class ResultsFramework {
         if (draft.baseline() != null
                 && draft.target() != null
                 && draft.target().year() < draft.baseline().year()) {
-            errors.add(new FieldError(
+            errors.add(new Field(
                     "target.year",
-                    "must not be before the baseline's year ("
-                            + draft.baseline().year() + ")"));
+                    Text.of(
+                            "indicator.target-before-baseline",
+                            "year",
+                            String.valueOf(draft.baseline().year()))));
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+            throw InvalidInput.of(errors);
         }
         if (draft.computation() != null && !draft.computation().unit().equals(effectiveUnit)) {
             throw new DomainRuleViolation(
                     422,
                     "unit-disagrees-with-computation",
-                    "The unit is not the computation's",
-                    "An indicator computed as " + draft.computation() + " is counted in \""
-                            + draft.computation().unit() + "\", not \"" + effectiveUnit
-                            + "\"; leave the unit out to take it");
+                    Text.of(
+                            "indicator.unit-disagrees",
+                            "computation",
+                            draft.computation().name(),
+                            "unit",
+                            draft.computation().unit(),
+                            "given",
+                            effectiveUnit));
         }
         if (Indicator.count("programmeCode", programmeCode) >= MAX_INDICATORS) {
-            throw DomainRuleViolation.unprocessable("A programme states " + MAX_INDICATORS
-                    + " indicators at most; programme " + programmeCode + " has as many");
+            throw DomainRuleViolation.unprocessable(
+                    Text.of("indicator.too-many", "max", MAX_INDICATORS, "programme", programmeCode));
         }
         Indicator indicator = new Indicator();
         indicator.id = UUID.randomUUID();
@@ -148,34 +155,37 @@ public class ResultsFramework {
         rowLocks.bounded();
         Indicator indicator = Indicator.findById(indicatorId, LockModeType.PESSIMISTIC_WRITE);
         if (indicator == null || !indicator.programmeCode.equals(programmeCode)) {
-            throw DomainRuleViolation.notFound("Indicator " + indicatorId + " of programme " + programmeCode);
+            throw DomainRuleViolation.notFound(
+                    Text.of("indicator.not-found", "indicator", indicatorId.toString(), "programme", programmeCode));
         }
-        List<FieldError> errors = new ArrayList<>();
+        List<Field> errors = new ArrayList<>();
         LocalDate start = draft.periodStart();
         LocalDate end = draft.periodEnd();
         Dates.notTooOld("periodStart", start, errors);
         if (start.isAfter(LocalDate.now())) {
-            errors.add(new FieldError("periodStart", "must not be in the future"));
+            errors.add(new Field("periodStart", Text.of("date.not-in-future")));
         }
         if (end.isBefore(start)) {
-            errors.add(new FieldError("periodEnd", "must not be before periodStart"));
+            errors.add(new Field("periodEnd", Dates.notBefore("periodStart")));
         } else if (ChronoUnit.DAYS.between(start, end) + 1 > LONGEST_PERIOD_DAYS) {
-            errors.add(new FieldError(
-                    "periodEnd", "must be at most " + LONGEST_PERIOD_DAYS + " days from periodStart (both counted)"));
+            errors.add(new Field("periodEnd", Text.of("measurement.period-too-long", "days", LONGEST_PERIOD_DAYS)));
         }
         if (indicator.isPercentage()) {
             percentage("value", draft.value(), errors);
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+            throw InvalidInput.of(errors);
         }
         if (indicator.isComputed()) {
             throw new DomainRuleViolation(
                     409,
                     "indicator-computed",
-                    "The indicator is computed",
-                    "Indicator " + indicatorId + " is computed as " + indicator.computation
-                            + ": the platform measures it from its own facts, nobody enters its values");
+                    Text.of(
+                            "indicator.computed",
+                            "indicator",
+                            indicatorId.toString(),
+                            "computation",
+                            String.valueOf(indicator.computation)));
         }
         List<Measurement> measured = measurementsOf(indicator);
         boolean exists = measured.stream()
@@ -187,14 +197,21 @@ public class ResultsFramework {
             throw new DomainRuleViolation(
                     409,
                     "measurement-exists",
-                    "The measurement exists",
-                    "Indicator " + indicatorId + " already has a measurement for " + start + " to " + end
-                            + (draft.country() == null ? "" : ", " + draft.country())
-                            + (draft.sex() == null ? "" : ", " + draft.sex()));
+                    Text.of(
+                            "measurement.exists",
+                            "indicator",
+                            indicatorId.toString(),
+                            "start",
+                            start.toString(),
+                            "end",
+                            end.toString(),
+                            "qualifiers",
+                            (draft.country() == null ? "" : ", " + draft.country())
+                                    + (draft.sex() == null ? "" : ", " + draft.sex())));
         }
         if (measured.size() >= MAX_MEASUREMENTS) {
-            throw DomainRuleViolation.unprocessable("An indicator holds " + MAX_MEASUREMENTS
-                    + " measurements at most; indicator " + indicatorId + " has as many");
+            throw DomainRuleViolation.unprocessable(
+                    Text.of("measurement.too-many", "max", MAX_MEASUREMENTS, "indicator", indicatorId.toString()));
         }
         Measurement measurement = new Measurement();
         measurement.id = UUID.randomUUID();
@@ -245,7 +262,8 @@ public class ResultsFramework {
         programmes.fundsOf(programmeCode, scope);
         Indicator indicator = Indicator.findById(indicatorId);
         if (indicator == null || !indicator.programmeCode.equals(programmeCode)) {
-            throw DomainRuleViolation.notFound("Indicator " + indicatorId + " of programme " + programmeCode);
+            throw DomainRuleViolation.notFound(
+                    Text.of("indicator.not-found", "indicator", indicatorId.toString(), "programme", programmeCode));
         }
         return new Measured(indicator, measurementsOf(indicator));
     }
@@ -256,9 +274,9 @@ public class ResultsFramework {
                 indicator.id);
     }
 
-    private static void percentage(String field, BigDecimal value, List<FieldError> errors) {
+    private static void percentage(String field, BigDecimal value, List<Field> errors) {
         if (value != null && value.compareTo(HUNDRED) > 0) {
-            errors.add(new FieldError(field, "must be at most 100 (the unit is %)"));
+            errors.add(new Field(field, Text.of("indicator.percentage-above-100")));
         }
     }
 }

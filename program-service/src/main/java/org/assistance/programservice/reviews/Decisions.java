@@ -26,9 +26,11 @@ import org.assistance.chassis.events.Values.TrainingNeed;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
-import org.assistance.chassis.problems.Problem.FieldError;
+import org.assistance.chassis.problems.InvalidInput.Field;
+import org.assistance.chassis.texts.Text;
 import org.assistance.programservice.activities.Activities;
 import org.assistance.programservice.activities.ActivityKind;
+import org.assistance.programservice.programmes.Dates;
 import org.assistance.programservice.programmes.Programme;
 import org.assistance.programservice.programmes.Programmes;
 import org.assistance.programservice.programmes.RowLocks;
@@ -70,7 +72,7 @@ public class Decisions {
         rowLocks.bounded();
         ReviewCase review = ReviewCase.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
         if (review == null) {
-            throw DomainRuleViolation.notFound("Review case " + requestId);
+            throw DomainRuleViolation.notFound(Text.of("review-case.not-found", "request", requestId.toString()));
         }
         review.requireOpen();
         OffsetDateTime now = OffsetDateTime.now();
@@ -92,15 +94,17 @@ public class Decisions {
             Approval first = review.pendingApproval;
             if (first.approvedBy().equals(reviewer)) {
                 throw new DomainRuleViolation(
-                        409,
-                        "four-eyes",
-                        "A second reviewer is needed",
-                        "This approval needs a second reviewer other than " + reviewer);
+                        409, "four-eyes", Text.of("approval.second-reviewer-needed", "reviewer", reviewer));
             }
             if (!first.sameAs(approval)) {
-                throw DomainRuleViolation.conflict("The approval awaiting confirmation differs (programme "
-                        + first.programmeCode() + ", " + first.amount().amount().toPlainString() + " "
-                        + first.amount().currency() + "); confirm it as it is, or reject the request");
+                throw DomainRuleViolation.conflict(Text.of(
+                        "approval.pending-differs",
+                        "programme",
+                        first.programmeCode(),
+                        "amount",
+                        first.amount().amount().toPlainString(),
+                        "currency",
+                        first.amount().currency()));
             }
             takeEffect(review, first, List.of(first.approvedBy(), reviewer), now);
             return;
@@ -158,11 +162,11 @@ public class Decisions {
 
     private void reject(ReviewCase review, DecisionBody body, String reviewer, OffsetDateTime now) {
         if (body.reasonCode() == null) {
-            throw InvalidInput.field("reasonCode", "is required to reject a request");
+            throw InvalidInput.field("reasonCode", Text.of("decision.reason-required"));
         }
         boolean noComment = body.comment() == null || body.comment().isBlank();
         if (body.reasonCode() == DecisionBody.RejectionReason.OTHER && noComment) {
-            throw InvalidInput.field("comment", "is required when the reason is OTHER");
+            throw InvalidInput.field("comment", Text.of("decision.comment-required"));
         }
         String comment = noComment ? null : body.comment().strip();
         review.rejected(reviewer, body.reasonCode() + (comment == null ? "" : ": " + comment), now);
@@ -172,11 +176,10 @@ public class Decisions {
 
     private void requestInformation(ReviewCase review, DecisionBody body, String reviewer, OffsetDateTime now) {
         if (body.questions() == null || body.questions().isEmpty()) {
-            throw InvalidInput.field("questions", "are required to ask the agency for information");
+            throw InvalidInput.field("questions", Text.of("decision.questions-required"));
         }
         if (review.status == ReviewStatus.AWAITING_SECOND_APPROVAL) {
-            throw DomainRuleViolation.conflict(
-                    "An approval awaits a second reviewer; confirm it or reject the request");
+            throw DomainRuleViolation.conflict(Text.of("approval.awaits-second-reviewer"));
         }
         List<String> questions = body.questions().stream().map(String::strip).toList();
         // kept, so the agency's answers (messages of the request's conversation) show beside them,
@@ -188,12 +191,12 @@ public class Decisions {
 
     /** The approval as the body gives it, checked against what the agency asked for and the programme. */
     private Approval approvalOf(ReviewCase review, DecisionBody body, String reviewer) {
-        List<FieldError> errors = new ArrayList<>();
+        List<Field> errors = new ArrayList<>();
         if (body.programmeCode() == null || body.programmeCode().isBlank()) {
-            errors.add(new FieldError("programmeCode", "is required to approve"));
+            errors.add(new Field("programmeCode", Text.of("approval.required")));
         }
         if (body.approvedAmount() == null) {
-            errors.add(new FieldError("approvedAmount", "is required to approve"));
+            errors.add(new Field("approvedAmount", Text.of("approval.required")));
         }
         List<DecisionBody.Line> lines = body.equipmentLines() == null ? List.of() : body.equipmentLines();
         Map<String, Integer> asked = new HashMap<>();
@@ -204,10 +207,11 @@ public class Decisions {
             Integer quantity = asked.get(line.itemCode());
             int total = approvedSoFar.merge(line.itemCode(), line.quantity(), Integer::sum);
             if (quantity == null) {
-                errors.add(new FieldError("equipmentLines[" + i + "].itemCode", "was not asked for"));
+                errors.add(new Field("equipmentLines[" + i + "].itemCode", Text.of("approval.item-not-asked")));
             } else if (total > quantity) {
-                errors.add(new FieldError(
-                        "equipmentLines[" + i + "].quantity", "is more than the " + quantity + " asked for"));
+                errors.add(new Field(
+                        "equipmentLines[" + i + "].quantity",
+                        Text.of("approval.quantity-above-asked", "quantity", quantity)));
             }
         }
         List<DecisionBody.Training> trainings = body.trainings() == null ? List.of() : body.trainings();
@@ -216,13 +220,14 @@ public class Decisions {
         for (int i = 0; i < trainings.size(); i++) {
             DecisionBody.Training training = trainings.get(i);
             if (!askedTopics.contains(training.topic())) {
-                errors.add(
-                        new FieldError("trainings[" + i + "].topic", "was not asked for (asked: " + askedTopics + ")"));
+                errors.add(new Field(
+                        "trainings[" + i + "].topic",
+                        Text.of("approval.topic-not-asked", "asked", askedTopics.toString())));
             }
             if (training.plannedStart() != null
                     && training.plannedEnd() != null
                     && training.plannedEnd().isBefore(training.plannedStart())) {
-                errors.add(new FieldError("trainings[" + i + "].plannedEnd", "must not be before plannedStart"));
+                errors.add(new Field("trainings[" + i + "].plannedEnd", Dates.notBefore("plannedStart")));
             }
             endsBeforeDefaultStart("trainings[" + i + "]", training.plannedStart(), training.plannedEnd(), errors);
             Activities.plannable("trainings[" + i + "].plannedStart", training.plannedStart(), errors);
@@ -234,18 +239,17 @@ public class Decisions {
             if (activity.plannedStart() != null
                     && activity.plannedEnd() != null
                     && activity.plannedEnd().isBefore(activity.plannedStart())) {
-                errors.add(new FieldError("activities[" + i + "].plannedEnd", "must not be before plannedStart"));
+                errors.add(new Field("activities[" + i + "].plannedEnd", Dates.notBefore("plannedStart")));
             }
             endsBeforeDefaultStart("activities[" + i + "]", activity.plannedStart(), activity.plannedEnd(), errors);
             Activities.plannable("activities[" + i + "].plannedStart", activity.plannedStart(), errors);
             Activities.plannable("activities[" + i + "].plannedEnd", activity.plannedEnd(), errors);
         }
         if (!errors.isEmpty()) {
-            throw new InvalidInput(errors);
+            throw InvalidInput.of(errors);
         }
         if (lines.isEmpty() && trainings.isEmpty() && (named == null || named.isEmpty())) {
-            throw DomainRuleViolation.unprocessable("An approval must name at least one equipment line, training or "
-                    + "activity: without one it could never be delivered");
+            throw DomainRuleViolation.unprocessable(Text.of("approval.nothing-to-deliver"));
         }
         Map<String, String> itemsByField = new LinkedHashMap<>();
         for (int i = 0; i < lines.size(); i++) {
@@ -256,8 +260,14 @@ public class Decisions {
         // version changed meanwhile by a concurrent approval (DecidingOnRequestsTest caught it)
         Programme programme = Programme.lockedForFunds(body.programmeCode());
         if (!programme.serves(review.thematicArea)) {
-            throw DomainRuleViolation.unprocessable("Programme " + programme.code + " does not serve "
-                    + review.thematicArea + " (it serves " + programme.thematicAreas + ")");
+            throw DomainRuleViolation.unprocessable(Text.of(
+                    "approval.programme-does-not-serve",
+                    "programme",
+                    programme.code,
+                    "area",
+                    review.thematicArea,
+                    "areas",
+                    programme.thematicAreas.toString()));
         }
         Money amount = body.approvedAmount().toMoney();
         programme.requireOwnCurrency(amount);
@@ -284,12 +294,12 @@ public class Decisions {
     }
 
     /** Without a planned start an activity starts 45 days after the approval: a planned end must not precede it. */
-    private static void endsBeforeDefaultStart(String field, LocalDate start, LocalDate end, List<FieldError> errors) {
+    private static void endsBeforeDefaultStart(String field, LocalDate start, LocalDate end, List<Field> errors) {
         LocalDate defaultStart = Activities.defaultStart(LocalDate.now());
         if (start == null && end != null && end.isBefore(defaultStart)) {
-            errors.add(new FieldError(
+            errors.add(new Field(
                     field + ".plannedEnd",
-                    "must not be before " + defaultStart + ", the planned start when plannedStart is left out"));
+                    Text.of("approval.end-before-default-start", "date", defaultStart.toString())));
         }
     }
 

@@ -7,11 +7,11 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.texts.Text;
 
 /**
  * The State's latest word on a request, as request-service announced it (endorsed or
@@ -83,9 +83,11 @@ public class Endorsement extends PanacheEntityBase {
     }
 
     /** How a refusal names it: "on 2026-12-01 (reference MFA/123)". */
-    String when() {
-        LocalDate day = decidedAt.toLocalDate();
-        return "on " + day + (reference == null || reference.isBlank() ? "" : " (reference " + reference + ")");
+    Text when() {
+        String day = decidedAt.toLocalDate().toString();
+        return reference == null || reference.isBlank()
+                ? Text.of("endorsement.on", "day", day)
+                : Text.of("endorsement.on-with-reference", "day", day, "reference", reference);
     }
 
     /** The endorsements of these requests (those that have one). */

@@ -23,6 +23,7 @@ import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.Values.EquipmentLine;
 import org.assistance.chassis.events.Values.TrainingNeed;
 import org.assistance.chassis.problems.DomainRuleViolation;
+import org.assistance.chassis.texts.Text;
 import org.hibernate.Session;
 import org.hibernate.annotations.JdbcTypeCode;
 import org.hibernate.type.SqlTypes;
@@ -137,17 +138,18 @@ public class ReviewCase extends PanacheEntityBase {
             throw new DomainRuleViolation(
                     409,
                     "endorsement-declined",
-                    "The State declined to endorse this request",
-                    "Request " + requestId + " cannot be approved: the State declined to endorse it "
-                            + endorsement.when());
+                    Text.of(
+                            "review.endorsement-declined",
+                            "request",
+                            requestId.toString(),
+                            "when",
+                            endorsement.when()));
         }
         if (waitsForEndorsement(policy, endorsement)) {
             throw new DomainRuleViolation(
                     409,
                     "endorsement-awaited",
-                    "The State's endorsement is awaited",
-                    "Request " + requestId + " cannot be approved yet: review of requests for " + country
-                            + " waits for the State's endorsement, and the State has not endorsed it");
+                    Text.of("review.endorsement-awaited", "request", requestId.toString(), "country", country));
         }
     }
 
@@ -159,10 +161,11 @@ public class ReviewCase extends PanacheEntityBase {
     /** A decision is possible only on an open case: not withdrawn, not already decided. */
     void requireOpen() {
         if (status == ReviewStatus.WITHDRAWN) {
-            throw DomainRuleViolation.conflict("Request " + requestId + " was withdrawn by its agency");
+            throw DomainRuleViolation.conflict(Text.of("review.withdrawn", "request", requestId.toString()));
         }
         if (isDecided()) {
-            throw DomainRuleViolation.conflict("Request " + requestId + " is already " + status);
+            throw DomainRuleViolation.conflict(
+                    Text.of("review.already-decided", "request", requestId.toString(), "status", status.name()));
         }
     }
 

@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 
 /** Each State's review policy, as admins set it: whether approving its requests waits for its endorsement. */
 @ApplicationScoped
@@ -23,8 +24,7 @@ public class ReviewPolicies {
     @Transactional(Transactional.TxType.SUPPORTS)
     public ReviewPolicy of(String country, TenantScope scope) {
         if (!scope.includesCountry(country)) {
-            throw new DomainRuleViolation(
-                    403, "forbidden", "Forbidden", "A focal point reads its own State's review policy only");
+            throw new DomainRuleViolation(403, "forbidden", Text.of("review-policy.other-state"));
         }
         return ReviewPolicy.of(country);
     }

@@ -15,6 +15,7 @@ import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.chassis.events.RequestEvents.RequestWithdrawn;
 import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.InvalidInput;
+import org.assistance.chassis.texts.Text;
 import org.jboss.logging.Logger;
 
 /** The review cases, opened, updated and closed by the requests' own events. */
@@ -180,7 +181,7 @@ public class ReviewQueue {
                 }
                 params.and("rank", Integer.parseInt(after[0])).and("time", time).and("id", UUID.fromString(after[2]));
             } catch (RuntimeException e) {
-                throw InvalidInput.field("cursor", "is not a cursor this API gave out");
+                throw InvalidInput.field("cursor", Text.of("cursor.unknown"));
             }
             query.append(" and (c.priorityRank > :rank or (c.priorityRank = :rank and (c.submittedAt > :time"
                     + " or (c.submittedAt = :time and c.requestId > :id))))");

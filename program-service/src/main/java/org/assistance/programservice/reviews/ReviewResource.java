@@ -24,6 +24,7 @@ import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
+import org.assistance.chassis.texts.Text;
 import org.assistance.programservice.programmes.Programme;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -124,7 +125,7 @@ public class ReviewResource {
     public ReviewCaseView get(@PathParam("requestId") UUID requestId) {
         ReviewCase review = ReviewCase.findById(requestId);
         if (review == null) {
-            throw DomainRuleViolation.notFound("Review case " + requestId);
+            throw DomainRuleViolation.notFound(Text.of("review-case.not-found", "request", requestId.toString()));
         }
         return ReviewCaseView.of(review, Programme.listAll());
     }
