@@ -20,6 +20,7 @@ import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -75,7 +76,7 @@ public class BarriersResource {
             @Parameter(description = "ISO 3166-1 alpha-2 code of the destination; a focal point's own by default")
                     @QueryParam("country")
                     @Size(max = 2)
-                    @Pattern(regexp = "^[A-Za-z]*$", message = "must be an ISO 3166-1 alpha-2 code, such as KE")
+                    @Pattern(regexp = "^[A-Za-z]*$", message = "{reporting.country-code}")
                     String country,
             @Parameter(
                             description = "The basis of the measures and impediments",
@@ -91,7 +92,7 @@ public class BarriersResource {
                                             maxLength = 30))
                     @QueryParam("basis")
                     @Size(max = 30)
-                    @Pattern(regexp = "^[A-Za-z_]*$", message = "must be a basis, such as UN_SECURITY_COUNCIL")
+                    @Pattern(regexp = "^[A-Za-z_]*$", message = "{reporting.basis}")
                     String basis,
             @Parameter(description = "First day (UTC) a barrier began on (inclusive)") @QueryParam("from")
                     LocalDate from,
@@ -105,13 +106,13 @@ public class BarriersResource {
                                             maxLength = 4))
                     @QueryParam("format")
                     @Size(max = 4)
-                    @Pattern(regexp = "^(json|csv)?$", message = "must be json or csv")
+                    @Pattern(regexp = "^(json|csv)?$", message = "{reporting.format}")
                     String format,
             @Context HttpHeaders headers) {
         Barriers.Filter filter =
                 new Barriers.Filter(scopedCountry(country), basis(basis), day("from", from), day("to", to));
         if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
-            throw InvalidInput.field("to", "must not be before from");
+            throw InvalidInput.field("to", Text.of("reporting.to-before-from"));
         }
         BarriersReport report = barriers.report(filter);
         boolean csv = "csv".equals(format)
@@ -148,14 +149,13 @@ public class BarriersResource {
                 return name;
             }
         }
-        throw InvalidInput.field(
-                "basis", "must be one of UN_SECURITY_COUNCIL, UNILATERAL_MEASURE, " + "NATIONAL_EXPORT_CONTROL, OTHER");
+        throw InvalidInput.field("basis", Text.of("reporting.basis-unknown"));
     }
 
     /** The database's calendar ends where ISO 8601's four-digit years do: a year beyond is a 400. */
     private static LocalDate day(String parameter, LocalDate day) {
         if (day != null && (day.getYear() < 1 || day.getYear() > 9999)) {
-            throw InvalidInput.field(parameter, "must be a date between 0001-01-01 and 9999-12-31");
+            throw InvalidInput.field(parameter, Text.of("reporting.date-out-of-range"));
         }
         return day;
     }

@@ -56,7 +56,7 @@ public class CountryReportResource {
             @Parameter(description = "ISO 3166-1 alpha-2 code of the State", example = "KE")
                     @PathParam("country")
                     @Size(min = 2, max = 2)
-                    @Pattern(regexp = "^[A-Za-z]{2}$", message = "must be an ISO 3166-1 alpha-2 code, such as KE")
+                    @Pattern(regexp = "^[A-Za-z]{2}$", message = "{reporting.country-code}")
                     String country) {
         String code = country.toUpperCase(Locale.ROOT);
         // staff read every State's report; a State's focal point its own only

@@ -13,6 +13,7 @@ import java.time.LocalDate;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
+import org.assistance.chassis.texts.Text;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -52,22 +53,22 @@ public class DashboardResource {
             @Parameter(description = "ISO 3166-1 alpha-2 code of the requesting country")
                     @QueryParam("country")
                     @Size(max = 2)
-                    @Pattern(regexp = "^[A-Za-z]*$", message = "must be an ISO 3166-1 alpha-2 code, such as KE")
+                    @Pattern(regexp = "^[A-Za-z]*$", message = "{reporting.country-code}")
                     String country,
             @Parameter(description = "Thematic area, such as CYBERCRIME")
                     @QueryParam("thematicArea")
                     @Size(max = 40)
-                    @Pattern(regexp = "^[A-Za-z0-9_ -]*$", message = "must be a thematic area, such as CYBERCRIME")
+                    @Pattern(regexp = "^[A-Za-z0-9_ -]*$", message = "{reporting.thematic-area}")
                     String thematicArea,
             @Parameter(description = "Programme code, such as GLOCY")
                     @QueryParam("programme")
                     @Size(max = 20)
-                    @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "must be a programme code, such as GLOCY")
+                    @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "{reporting.programme-code}")
                     String programme,
             @Parameter(description = "Donor id, such as donor-eu")
                     @QueryParam("donor")
                     @Size(max = 100)
-                    @Pattern(regexp = PRINTABLE, message = "must be printable text")
+                    @Pattern(regexp = PRINTABLE, message = "{reporting.printable}")
                     String donor) {
         return dashboard.kpis(new DashboardFilter(
                 day("from", from),
@@ -81,7 +82,7 @@ public class DashboardResource {
     /** The database's calendar ends where ISO 8601's four-digit years do: a year beyond is a 400, not a failure. */
     private static LocalDate day(String parameter, LocalDate day) {
         if (day != null && (day.getYear() < 1 || day.getYear() > 9999)) {
-            throw InvalidInput.field(parameter, "must be a date between 0001-01-01 and 9999-12-31");
+            throw InvalidInput.field(parameter, Text.of("reporting.date-out-of-range"));
         }
         return day;
     }

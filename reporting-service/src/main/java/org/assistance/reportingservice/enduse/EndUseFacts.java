@@ -22,9 +22,11 @@ import org.assistance.chassis.events.ShipmentEvents.ShipmentReceived;
 import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.ShipmentLine;
 import org.assistance.chassis.events.Values.UnitSerial;
+import org.assistance.chassis.texts.Text;
 import org.assistance.reportingservice.readmodels.ManyRows;
 import org.assistance.reportingservice.timelines.TimelineEntry;
 import org.assistance.reportingservice.timelines.TimelineSummary;
+import org.assistance.reportingservice.timelines.Timelines;
 
 /**
  * Keeps what end-use monitoring is computed from, each table in one statement per batch: the
@@ -184,9 +186,8 @@ public final class EndUseFacts {
         for (TimelineEntry entry : entries) {
             EndUseCheckRecorded check = checks.get(entry.eventId);
             if (check != null) {
-                String line = TimelineSummary.endUseCheck(check, names.get(check.itemCode()));
-                entry.summary = line;
-                entry.partnerSummary = line;
+                Text line = TimelineSummary.endUseCheck(check, names.get(check.itemCode()));
+                Timelines.describe(entry, line, line);
             }
         }
     }

@@ -78,17 +78,17 @@ public class EndUseResource {
             @Parameter(description = "ISO 3166-1 alpha-2 code of the destination; a focal point's own by default")
                     @QueryParam("country")
                     @Size(max = 2)
-                    @Pattern(regexp = "^[A-Za-z]*$", message = "must be an ISO 3166-1 alpha-2 code, such as KE")
+                    @Pattern(regexp = "^[A-Za-z]*$", message = "{reporting.country-code}")
                     String country,
             @Parameter(description = "Programme code, such as GLOCY")
                     @QueryParam("programme")
                     @Size(max = 20)
-                    @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "must be a programme code, such as GLOCY")
+                    @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "{reporting.programme-code}")
                     String programme,
             @Parameter(description = "Donor id, such as donor-eu: units of the requests it funds; a donor's own")
                     @QueryParam("donor")
                     @Size(max = 100)
-                    @Pattern(regexp = "^\\P{Cc}*$", message = "must be printable text")
+                    @Pattern(regexp = "^\\P{Cc}*$", message = "{reporting.printable}")
                     String donor,
             @Parameter(
                             description = "csv for the CSV form (as Accept: text/csv)",
@@ -99,7 +99,7 @@ public class EndUseResource {
                                             maxLength = 4))
                     @QueryParam("format")
                     @Size(max = 4)
-                    @Pattern(regexp = "^(json|csv)?$", message = "must be json or csv")
+                    @Pattern(regexp = "^(json|csv)?$", message = "{reporting.format}")
                     String format,
             @Context HttpHeaders headers) {
         TenantScope scope = caller.scope();

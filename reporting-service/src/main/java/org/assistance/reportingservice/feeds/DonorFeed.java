@@ -21,6 +21,7 @@ import javax.sql.DataSource;
 import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 import org.assistance.reportingservice.enduse.EndUseFigures;
 import org.assistance.reportingservice.enduse.EndUseMonitoring;
 import org.assistance.reportingservice.enduse.MonitoredUnit;
@@ -227,7 +228,7 @@ public class DonorFeed {
             String xid = Long.toUnsignedString(Long.parseUnsignedLong(parts[0]));
             return new Position(xid, parts.length == 2 ? UUID.fromString(parts[1]) : FIRST);
         } catch (InvalidInput | IllegalArgumentException e) {
-            throw InvalidInput.field("since", "is not a cursor this feed gave out");
+            throw InvalidInput.field("since", Text.of("feed.cursor-unknown"));
         }
     }
 

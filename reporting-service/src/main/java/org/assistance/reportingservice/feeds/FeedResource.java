@@ -13,6 +13,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import jakarta.ws.rs.core.UriInfo;
@@ -23,11 +24,14 @@ import java.nio.charset.StandardCharsets;
 import java.sql.SQLException;
 import java.util.Date;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.problems.ProblemMappers;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
+import org.assistance.chassis.texts.Languages;
+import org.assistance.chassis.texts.Text;
 import org.assistance.reportingservice.csv.CsvRows;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -342,14 +346,15 @@ public class FeedResource {
             throws SQLException {
         FeedStreams.Permit permit = streams.tryStart().orElse(null);
         if (permit == null) {
+            Locale language = Languages.negotiate(exchange.request().getHeader(HttpHeaders.ACCEPT_LANGUAGE));
             return Response.fromResponse(ProblemMappers.answer(
                             Problem.of(
+                                    language,
                                     503,
                                     "feeds-busy",
-                                    "Feed downloads busy",
-                                    "As many feed downloads as the service allows are under way; retry after "
-                                            + streams.retryAfterSeconds() + " seconds"),
-                            uri))
+                                    Text.of("feeds.busy", "seconds", streams.retryAfterSeconds())),
+                            uri,
+                            language))
                     .header("Retry-After", streams.retryAfterSeconds())
                     .build();
         }

@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Roles;
+import org.assistance.chassis.texts.Text;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -51,7 +52,7 @@ public class RebuildResource {
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
     public Response start() {
         if (!rebuild.start()) {
-            throw DomainRuleViolation.conflict("A rebuild is already running");
+            throw DomainRuleViolation.conflict(Text.of("rebuild.running"));
         }
         return Response.accepted(rebuild.status())
                 .header("Location", "/api/v1/admin/rebuild")

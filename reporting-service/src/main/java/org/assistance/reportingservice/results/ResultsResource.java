@@ -55,7 +55,7 @@ public class ResultsResource {
             @Parameter(description = "Programme code", example = "GLOCY")
                     @PathParam("code")
                     @Size(min = 1, max = 20)
-                    @Pattern(regexp = "^[A-Za-z0-9_-]+$", message = "must be a programme code, such as GLOCY")
+                    @Pattern(regexp = "^[A-Za-z0-9_-]+$", message = "{reporting.programme-code}")
                     String code) {
         TenantScope scope = caller.scope();
         // a programme the donor does not fund is none of its business, not even that it exists

@@ -10,6 +10,8 @@ import jakarta.persistence.Table;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.annotations.JdbcTypeCode;
+import org.hibernate.type.SqlTypes;
 
 /** One event in a request's story, as any service told it. */
 @Entity
@@ -37,6 +39,14 @@ public class TimelineEntry extends PanacheEntityBase {
     /** What the requesting agency reads (TimelineSummary#forPartner); null in rows older than it. */
     @Column(name = "partner_summary")
     public String partnerSummary;
+    /** What staff read as words not yet in a language (TimelineTexts); null in rows older than it. */
+    @Column(name = "summary_text")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String summaryText;
+    /** What the partner reads, where it is not what staff read (TimelineTexts). */
+    @Column(name = "partner_summary_text")
+    @JdbcTypeCode(SqlTypes.JSON)
+    public String partnerSummaryText;
 
     /** Up to {@code limit} events of a request in the order they happened, after the given one (if any). */
     static List<TimelineEntry> page(UUID requestId, OffsetDateTime afterTime, long afterSeq, int limit) {

@@ -9,13 +9,16 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.Locale;
 import java.util.UUID;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
+import org.assistance.chassis.texts.Languages;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
@@ -72,11 +75,13 @@ public class TimelineResource {
             @Parameter(description = "The cursor of the next page, from the Link header")
                     @QueryParam("after")
                     @Size(max = 100)
-                    @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "is not a cursor this timeline gave out")
+                    @Pattern(regexp = "^[A-Za-z0-9_-]*$", message = "{timeline.cursor-unknown}")
                     String after,
-            @Context UriInfo uri) {
-        Timelines.Page page = timelines.of(id, caller.scope(), after);
-        Response.ResponseBuilder answer = Response.ok(page.events());
+            @Context UriInfo uri,
+            @Context HttpHeaders headers) {
+        Locale language = Languages.of(headers);
+        Timelines.Page page = timelines.of(id, caller.scope(), after, language);
+        Response.ResponseBuilder answer = Languages.answeredIn(Response.ok(page.events()), language);
         if (page.next() != null) {
             answer.link(
                     uri.getRequestUriBuilder()

@@ -1,6 +1,7 @@
 package org.assistance.reportingservice.timelines;
 
 import java.util.List;
+import java.util.Locale;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.DocumentEvents.DocumentAttached;
 import org.assistance.chassis.events.DocumentEvents.ShipmentDocumentAttached;
@@ -45,11 +46,14 @@ import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.ParticipantSummary;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.chassis.texts.Languages;
+import org.assistance.chassis.texts.Text;
 
 /**
  * The one line a person reads in a timeline for each kind of event: staff read everything the
  * event told; the requesting agency reads its request's story without the platform's internal
- * money or screening detail.
+ * money or screening detail. A line is words not yet in a language ({@link Text}, with the
+ * values of {@link TimelineTexts}): it is put into the reader's language when read.
  */
 public final class TimelineSummary {
     /** The longest line a timeline stores and answers (a long list of questions or lines is cut). */
@@ -58,55 +62,68 @@ public final class TimelineSummary {
     /** A message's visibility that only staff read. */
     private static final String INTERNAL = "INTERNAL";
 
+    private static final String SEMICOLON = "timeline.separator.semicolon";
+    private static final String COMMA = "timeline.separator.comma";
+
     private TimelineSummary() {}
 
     /** What staff read. */
-    static String of(AssistanceEvent event) {
-        return bounded(told(event));
+    static Text of(AssistanceEvent event) {
+        return told(event);
+    }
+
+    /** The line in a language, cut to {@link #MAX_LENGTH}. */
+    public static String in(Text line, Locale language) {
+        return line == null ? null : bounded(TimelineTexts.render(line, language));
     }
 
     /**
      * What the requesting agency reads: no amounts, donors or funds (the platform's money), no
      * export-control rule, screening measure or licence (the screening's internals). That a
      * shipment is held, cleared or delivered, and that the request was approved, it does read.
+     * Null: the partner has no line of it.
      */
-    static String forPartner(AssistanceEvent event) {
-        String line;
+    static Text forPartner(AssistanceEvent event) {
         if (event instanceof MessagePosted e && INTERNAL.equals(e.visibility())) {
             return null; // a note between staff: the partner has no line of it (see forStaffOnly)
         } else if (event instanceof RequestApproved e) {
-            line = (e.partial() ? "Partially approved" : "Approved") + " under " + e.programmeCode();
+            return e.partial()
+                    ? Text.of("timeline.approved.partial.partner", "programme", e.programmeCode())
+                    : Text.of("timeline.approved.partner", "programme", e.programmeCode());
         } else if (event instanceof FundsCommitted) {
-            line = "Funds committed for the approved assistance";
+            return Text.of("timeline.funds-committed.partner");
         } else if (event instanceof ShipmentPlanned e) {
-            line = "Shipment " + e.shipmentId() + " planned to " + e.destinationCountry() + ": "
-                    + e.lines().size() + " line(s)";
+            return Text.of(
+                    "timeline.shipment-planned.partner",
+                    "shipment",
+                    id(e.shipmentId()),
+                    "country",
+                    e.destinationCountry(),
+                    "lines",
+                    e.lines().size());
         } else if (event instanceof ShipmentHeld e) {
-            line = "Shipment " + e.shipmentId() + " held for export-control screening";
+            return Text.of("timeline.shipment-held.partner", "shipment", id(e.shipmentId()));
         } else if (event instanceof ShipmentCleared e) {
-            line = "Shipment " + e.shipmentId() + " cleared by export-control screening";
+            return Text.of("timeline.shipment-cleared.partner", "shipment", id(e.shipmentId()));
         } else if (event instanceof ShipmentDelivered e) {
-            line = "Shipment " + e.shipmentId() + " delivered";
+            return Text.of("timeline.shipment-delivered.partner", "shipment", id(e.shipmentId()));
         } else if (event instanceof ImpedimentRecorded e) {
             // who refused and what it cost is the platform's: the partner reads that it happened
-            line = inWords(e.kind()) + " recorded for shipment " + e.shipmentId()
-                    + (e.resolvedAt() == null
-                            ? ""
-                            : ", resolved " + e.resolvedAt().toLocalDate());
+            Text line = Text.of(
+                    "timeline.impediment.partner", "kind", impedimentKind(e.kind()), "shipment", id(e.shipmentId()));
+            return e.resolvedAt() == null
+                    ? line
+                    : Text.of("timeline.with-resolved", "line", line, "date", day(e.resolvedAt()));
         } else if (event instanceof ImpedimentResolved e) {
-            line = "Impediment to shipment " + e.shipmentId() + " resolved"
-                    + (e.resolvedAt() == null ? "" : " on " + e.resolvedAt().toLocalDate());
+            return resolved(e);
         } else if (event instanceof ShipmentDocumentAttached e) {
             // which paper a shipment carries (a licence, an end-user certificate) is the screening's
-            line = "A document was attached to shipment " + e.attachedToId();
+            return Text.of("timeline.document.partner", "shipment", e.attachedToId());
         } else if (event instanceof ShipmentLinesRemoved e) {
             // the reason is the screening's (a refused licence, a rule): not the partner's to read
-            line = "Shipment " + e.shipmentId() + ": lines removed at clearance (" + lines(e.lines())
-                    + ") after export-control screening";
-        } else {
-            line = told(event);
+            return Text.of("timeline.lines-removed.partner", "shipment", id(e.shipmentId()), "lines", lines(e.lines()));
         }
-        return bounded(line);
+        return told(event);
     }
 
     /**
@@ -127,12 +144,6 @@ public final class TimelineSummary {
         return subject + " " + parts[2].replace('-', ' ');
     }
 
-    /** REQUEST_LETTER → "Request letter". */
-    private static String kindInWords(String kind) {
-        String words = kind.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        return words.isEmpty() ? "Document" : Character.toUpperCase(words.charAt(0)) + words.substring(1);
-    }
-
     private static String bounded(String line) {
         if (line.length() <= MAX_LENGTH) {
             return line;
@@ -141,246 +152,477 @@ public final class TimelineSummary {
         return line.substring(0, end) + "\u2026";
     }
 
-    private static String told(AssistanceEvent event) {
+    private static Text told(AssistanceEvent event) {
         if (event instanceof RequestSubmitted e) {
-            return "Submitted by " + e.agencyId() + ": " + e.title() + " (" + e.country() + ", " + e.thematicArea()
-                    + ", " + e.priority() + ")";
+            return Text.of(
+                    "timeline.submitted",
+                    "agency",
+                    e.agencyId(),
+                    "title",
+                    e.title(),
+                    "country",
+                    e.country(),
+                    "area",
+                    TimelineTexts.name("thematic-area", e.thematicArea()),
+                    "priority",
+                    TimelineTexts.name("priority", e.priority()));
         } else if (event instanceof RequestAmended e) {
-            return "Amended by " + e.agencyId() + " (version " + e.version() + ")";
+            return Text.of("timeline.amended", "agency", e.agencyId(), "version", e.version());
         } else if (event instanceof RequestWithdrawn e) {
-            return "Withdrawn by " + e.agencyId() + (e.reason() == null ? "" : ": " + e.reason());
+            return e.reason() == null
+                    ? Text.of("timeline.withdrawn", "agency", e.agencyId())
+                    : Text.of("timeline.withdrawn.reason", "agency", e.agencyId(), "reason", e.reason());
         } else if (event instanceof MessagePosted e) {
             // what was written is read in request-service's conversation, by those who may
             if (INTERNAL.equals(e.visibility())) {
-                return "Internal note by " + e.author();
+                return Text.of("timeline.internal-note", "author", e.author());
             }
-            return "Message from " + ("partner".equals(e.authorRole()) ? "the partner" : e.author())
-                    + (e.answersInformationRequest() ? ", answering the request for information" : "");
+            if ("partner".equals(e.authorRole())) {
+                return e.answersInformationRequest()
+                        ? Text.of("timeline.message.partner.answer")
+                        : Text.of("timeline.message.partner");
+            }
+            return e.answersInformationRequest()
+                    ? Text.of("timeline.message.answer", "author", e.author())
+                    : Text.of("timeline.message", "author", e.author());
         } else if (event instanceof DocumentAttached e) {
             // what it says is read in the owning service, by those who may
-            return kindInWords(e.kind()) + " attached to the " + e.attachedTo().toLowerCase(java.util.Locale.ROOT)
-                    + ("REQUEST".equals(e.attachedTo()) ? "" : " " + e.attachedToId()) + " by " + e.uploadedBy()
-                    + (e.title() == null ? "" : ": " + e.title());
+            Object to = "REQUEST".equals(e.attachedTo())
+                    ? attachedTo(e.attachedTo())
+                    : Text.of("timeline.attached-to.with-id", "to", attachedTo(e.attachedTo()), "id", e.attachedToId());
+            Text line = Text.of("timeline.document", "kind", documentKind(e.kind()), "to", to, "by", e.uploadedBy());
+            return e.title() == null ? line : Text.of("timeline.with-title", "line", line, "title", e.title());
         } else if (event instanceof ReceiptConfirmed e) {
             int accepted =
                     e.lines().stream().mapToInt(l -> l.quantityAccepted()).sum();
             int rejected =
                     e.lines().stream().mapToInt(l -> l.quantityRejected()).sum();
-            return "Receipt confirmed for shipment " + e.shipmentId() + ": " + accepted + " accepted, " + rejected
-                    + " rejected";
+            return Text.of(
+                    "timeline.receipt-confirmed",
+                    "shipment",
+                    id(e.shipmentId()),
+                    "accepted",
+                    accepted,
+                    "rejected",
+                    rejected);
         } else if (event instanceof RequestApproved e) {
-            return (e.partial() ? "Partially approved" : "Approved") + " under " + e.programmeCode() + " for "
-                    + money(e.approvedAmount());
+            return Text.of(
+                    e.partial() ? "timeline.approved.partial" : "timeline.approved",
+                    "programme",
+                    e.programmeCode(),
+                    "amount",
+                    money(e.approvedAmount()));
         } else if (event instanceof RequestRejected e) {
-            return "Rejected: " + e.reasonCode() + (e.comment() == null ? "" : " (" + e.comment() + ")");
+            return e.comment() == null
+                    ? Text.of("timeline.rejected", "reason", e.reasonCode())
+                    : Text.of("timeline.rejected.comment", "reason", e.reasonCode(), "comment", e.comment());
         } else if (event instanceof InformationRequested e) {
-            return "Information requested: " + String.join("; ", e.questions());
+            return Text.of(
+                    "timeline.information-requested",
+                    "questions",
+                    new TimelineTexts.Joined(SEMICOLON, List.copyOf(e.questions())));
         } else if (event instanceof FundsCommitted e) {
-            return "Funds committed from " + e.programmeCode() + ": " + money(e.amount());
+            return Text.of("timeline.funds-committed", "programme", e.programmeCode(), "amount", money(e.amount()));
         } else if (event instanceof ActivityDelivered e) {
-            return e.kind() + " delivered: " + e.title()
-                    + (e.participants() == null
-                            ? ""
-                            : " (" + e.participants().total() + " participants: "
-                                    + bySex(
-                                            e.participants().women(),
-                                            e.participants().men(),
-                                            e.participants().other(),
-                                            e.participants().notDisclosed())
-                                    + ")");
+            if (e.participants() == null) {
+                return Text.of("timeline.activity-delivered", "kind", e.kind(), "title", e.title());
+            }
+            return Text.of(
+                    "timeline.activity-delivered.participants",
+                    "kind",
+                    e.kind(),
+                    "title",
+                    e.title(),
+                    "total",
+                    e.participants().total(),
+                    "bySex",
+                    bySex(
+                            e.participants().women(),
+                            e.participants().men(),
+                            e.participants().other(),
+                            e.participants().notDisclosed()));
         } else if (event instanceof ParticipantsRecorded e && e.summary() != null) {
             return roster(e.summary());
         } else if (event instanceof ShipmentPlanned e) {
-            return "Shipment " + e.shipmentId() + " planned from " + e.warehouse() + " to " + e.destinationCountry()
-                    + ": " + e.lines().size() + " line(s), " + money(e.value());
+            return Text.of(
+                    "timeline.shipment-planned",
+                    "shipment",
+                    id(e.shipmentId()),
+                    "warehouse",
+                    e.warehouse(),
+                    "country",
+                    e.destinationCountry(),
+                    "lines",
+                    e.lines().size(),
+                    "amount",
+                    money(e.value()));
         } else if (event instanceof ShipmentHeld e) {
-            return "Shipment " + e.shipmentId() + " held by export controls: "
-                    + e.hits().stream()
-                            .map(TimelineSummary::hit)
-                            .reduce((a, b) -> a + "; " + b)
-                            .orElse("");
+            return Text.of(
+                    "timeline.shipment-held",
+                    "shipment",
+                    id(e.shipmentId()),
+                    "hits",
+                    new TimelineTexts.Joined(
+                            SEMICOLON,
+                            e.hits().stream().<Object>map(TimelineSummary::hit).toList()));
         } else if (event instanceof RequestEndorsed e) {
-            return "The national focal point of " + e.country() + " endorsed the request"
-                    + (e.reference() == null ? "" : " (reference " + e.reference() + ")");
+            return e.reference() == null
+                    ? Text.of("timeline.endorsed", "country", e.country())
+                    : Text.of("timeline.endorsed.reference", "country", e.country(), "reference", e.reference());
         } else if (event instanceof RequestEndorsementDeclined e) {
-            return "The national focal point of " + e.country() + " declined to endorse the request"
-                    + (e.reference() == null ? "" : " (reference " + e.reference() + ")");
+            return e.reference() == null
+                    ? Text.of("timeline.endorsement-declined", "country", e.country())
+                    : Text.of(
+                            "timeline.endorsement-declined.reference",
+                            "country",
+                            e.country(),
+                            "reference",
+                            e.reference());
         } else if (event instanceof ImpedimentRecorded e) {
-            return inWords(e.kind()) + " recorded for shipment " + e.shipmentId()
-                    + (e.party() == null ? "" : " by " + e.party())
-                    + " (" + basisInWords(e.basis()) + "), since "
-                    + e.occurredAt().toLocalDate()
-                    + (e.resolvedAt() == null
-                            ? ""
-                            : ", resolved " + e.resolvedAt().toLocalDate())
-                    + (e.extraCost() == null ? "" : ", extra cost " + money(e.extraCost()));
+            Text line = e.party() == null
+                    ? Text.of(
+                            "timeline.impediment",
+                            "kind",
+                            impedimentKind(e.kind()),
+                            "shipment",
+                            id(e.shipmentId()),
+                            "basis",
+                            basis(e.basis()),
+                            "since",
+                            day(e.occurredAt()))
+                    : Text.of(
+                            "timeline.impediment.party",
+                            "kind",
+                            impedimentKind(e.kind()),
+                            "shipment",
+                            id(e.shipmentId()),
+                            "party",
+                            e.party(),
+                            "basis",
+                            basis(e.basis()),
+                            "since",
+                            day(e.occurredAt()));
+            if (e.resolvedAt() != null) {
+                line = Text.of("timeline.with-resolved", "line", line, "date", day(e.resolvedAt()));
+            }
+            return e.extraCost() == null
+                    ? line
+                    : Text.of("timeline.with-extra-cost", "line", line, "amount", money(e.extraCost()));
         } else if (event instanceof ImpedimentResolved e) {
-            return "Impediment to shipment " + e.shipmentId() + " resolved"
-                    + (e.resolvedAt() == null ? "" : " on " + e.resolvedAt().toLocalDate())
-                    + (e.extraCost() == null ? "" : ", extra cost " + money(e.extraCost()));
+            Text line = resolved(e);
+            return e.extraCost() == null
+                    ? line
+                    : Text.of("timeline.with-extra-cost", "line", line, "amount", money(e.extraCost()));
         } else if (event instanceof ShipmentCleared e) {
-            return "Shipment " + e.shipmentId() + " cleared"
-                    + (e.licenceReference() == null ? "" : " with licence " + e.licenceReference());
+            return e.licenceReference() == null
+                    ? Text.of("timeline.shipment-cleared", "shipment", id(e.shipmentId()))
+                    : Text.of(
+                            "timeline.shipment-cleared.licence",
+                            "shipment",
+                            id(e.shipmentId()),
+                            "licence",
+                            e.licenceReference());
         } else if (event instanceof ShipmentDispatched e) {
-            return "Shipment " + e.shipmentId() + " dispatched by " + e.mode()
-                    + (e.expectedDelivery() == null ? "" : ", expected " + e.expectedDelivery());
+            return e.expectedDelivery() == null
+                    ? Text.of("timeline.shipment-dispatched", "shipment", id(e.shipmentId()), "mode", e.mode())
+                    : Text.of(
+                            "timeline.shipment-dispatched.expected",
+                            "shipment",
+                            id(e.shipmentId()),
+                            "mode",
+                            e.mode(),
+                            "date",
+                            String.valueOf(e.expectedDelivery()));
         } else if (event instanceof ShipmentMilestone e) {
-            return "Shipment " + e.shipmentId() + ": " + e.milestone()
-                    + (e.location() == null ? "" : " at " + e.location());
+            return e.location() == null
+                    ? Text.of("timeline.shipment-milestone", "shipment", id(e.shipmentId()), "milestone", e.milestone())
+                    : Text.of(
+                            "timeline.shipment-milestone.location",
+                            "shipment",
+                            id(e.shipmentId()),
+                            "milestone",
+                            e.milestone(),
+                            "location",
+                            e.location());
         } else if (event instanceof ShipmentDelivered e) {
-            return "Shipment " + e.shipmentId() + " delivered (" + money(e.deliveredValue()) + ")";
+            return Text.of(
+                    "timeline.shipment-delivered", "shipment", id(e.shipmentId()), "amount", money(e.deliveredValue()));
         } else if (event instanceof ShipmentReceived e) {
-            return "Shipment " + e.shipmentId() + " received by the partner";
+            return Text.of("timeline.shipment-received", "shipment", id(e.shipmentId()));
         } else if (event instanceof RequestDeliveryStarted e) {
-            return "Delivery started (" + e.deliverableId() + ")";
+            return Text.of("timeline.delivery-started", "deliverable", e.deliverableId());
         } else if (event instanceof RequestDelivered e) {
-            return "Delivered: " + deliverables(e.deliverables());
+            return Text.of("timeline.delivered", "deliverables", deliverables(e.deliverables()));
         } else if (event instanceof RequestCancelled e) {
-            return "Cancelled: nothing of it will be delivered (" + deliverables(e.deliverables()) + ")";
+            return Text.of("timeline.cancelled", "deliverables", deliverables(e.deliverables()));
         } else if (event instanceof RequestClosed e) {
-            return e.automatic()
-                    ? "Closed automatically after delivery"
-                    : "Closed by the partner, satisfaction " + e.satisfaction() + "/5"
-                            + (e.comment() == null || e.comment().isBlank() ? "" : ": " + e.comment());
+            if (e.automatic()) {
+                return Text.of("timeline.closed.automatic");
+            }
+            return e.comment() == null || e.comment().isBlank()
+                    ? Text.of("timeline.closed", "satisfaction", e.satisfaction())
+                    : Text.of("timeline.closed.comment", "satisfaction", e.satisfaction(), "comment", e.comment());
         } else if (event instanceof ActivityCancelled e) {
-            return e.kind() + " cancelled: " + e.title() + (e.reason() == null ? "" : " (" + e.reason() + ")");
+            return e.reason() == null
+                    ? Text.of("timeline.activity-cancelled", "kind", e.kind(), "title", e.title())
+                    : Text.of(
+                            "timeline.activity-cancelled.reason",
+                            "kind",
+                            e.kind(),
+                            "title",
+                            e.title(),
+                            "reason",
+                            e.reason());
         } else if (event instanceof ShipmentCancelled e) {
-            return "Shipment " + e.shipmentId() + " cancelled" + (e.reason() == null ? "" : ": " + e.reason()) + " ("
-                    + lines(e.lines()) + (e.stockReleased() ? ", stock released" : "") + ")";
+            Object lines = e.stockReleased()
+                    ? Text.of("timeline.lines.stock-released", "lines", lines(e.lines()))
+                    : lines(e.lines());
+            return e.reason() == null
+                    ? Text.of("timeline.shipment-cancelled", "shipment", id(e.shipmentId()), "lines", lines)
+                    : Text.of(
+                            "timeline.shipment-cancelled.reason",
+                            "shipment",
+                            id(e.shipmentId()),
+                            "reason",
+                            e.reason(),
+                            "lines",
+                            lines);
         } else if (event instanceof ShipmentLinesRemoved e) {
-            return "Shipment " + e.shipmentId() + ": lines removed at clearance (" + lines(e.lines()) + ")"
-                    + (e.reason() == null ? "" : ": " + e.reason());
+            return e.reason() == null
+                    ? Text.of("timeline.lines-removed", "shipment", id(e.shipmentId()), "lines", lines(e.lines()))
+                    : Text.of(
+                            "timeline.lines-removed.reason",
+                            "shipment",
+                            id(e.shipmentId()),
+                            "lines",
+                            lines(e.lines()),
+                            "reason",
+                            e.reason());
         } else if (event instanceof LineBackordered e) {
-            return "Backordered: " + e.quantity() + " x " + e.itemCode() + " waits for stock (backorder "
-                    + e.backorderId() + ")";
+            return Text.of(
+                    "timeline.backordered",
+                    "quantity",
+                    e.quantity(),
+                    "item",
+                    e.itemCode(),
+                    "backorder",
+                    Long.toString(e.backorderId()));
         } else if (event instanceof BackorderFulfilled e) {
-            return "Backorder " + e.backorderId() + " fulfilled: " + e.quantity() + " x " + e.itemCode()
-                    + " in shipment " + e.shipmentId()
-                    + (e.remaining() > 0 ? ", " + e.remaining() + " still waiting" : "");
+            Text line = Text.of(
+                    "timeline.backorder-fulfilled",
+                    "backorder",
+                    Long.toString(e.backorderId()),
+                    "quantity",
+                    e.quantity(),
+                    "item",
+                    e.itemCode(),
+                    "shipment",
+                    id(e.shipmentId()));
+            return e.remaining() > 0
+                    ? Text.of("timeline.with-remaining", "line", line, "remaining", e.remaining())
+                    : line;
         } else if (event instanceof BackorderCancelled e) {
-            return "Backorder " + e.backorderId() + " cancelled: " + e.quantity() + " x " + e.itemCode()
-                    + (e.reason() == null ? "" : " (" + e.reason() + ")");
+            Text line = Text.of(
+                    "timeline.backorder-cancelled",
+                    "backorder",
+                    Long.toString(e.backorderId()),
+                    "quantity",
+                    e.quantity(),
+                    "item",
+                    e.itemCode());
+            return e.reason() == null ? line : Text.of("timeline.with-reason", "line", line, "reason", e.reason());
         } else if (event instanceof LineRefused e) {
-            return "Line refused: " + e.quantity() + " x " + e.itemCode()
-                    + (e.reason() == null ? "" : " (" + e.reason() + ")");
+            Text line = Text.of("timeline.line-refused", "quantity", e.quantity(), "item", e.itemCode());
+            return e.reason() == null ? line : Text.of("timeline.with-reason", "line", line, "reason", e.reason());
         } else if (event instanceof EndUseMonitoringStarted e) {
             return endUseMonitoring(e);
         } else if (event instanceof EndUseCheckRecorded e) {
             return endUseCheck(e, null);
         }
-        return event.getClass().getSimpleName();
+        return Text.of("timeline.event", "name", event.getClass().getSimpleName());
+    }
+
+    private static Text resolved(ImpedimentResolved e) {
+        return e.resolvedAt() == null
+                ? Text.of("timeline.impediment-resolved", "shipment", id(e.shipmentId()))
+                : Text.of(
+                        "timeline.impediment-resolved.on", "shipment", id(e.shipmentId()), "date", day(e.resolvedAt()));
     }
 
     /** "End-use monitoring: 3 units, checks due 2027-06-01 and 2027-12-01": the same for staff and partner. */
-    static String endUseMonitoring(EndUseMonitoringStarted e) {
+    static Text endUseMonitoring(EndUseMonitoringStarted e) {
         int units = e.units() == null ? 0 : e.units().size();
         List<String> due = e.checksDue() == null
                 ? List.of()
                 : e.checksDue().stream().map(Object::toString).toList();
-        String days = due.size() <= 1
-                ? String.join("", due)
-                : String.join(", ", due.subList(0, due.size() - 1)) + " and " + due.get(due.size() - 1);
-        return "End-use monitoring: " + units + (units == 1 ? " unit" : " units")
-                + (due.isEmpty() ? "" : (due.size() == 1 ? ", check due " : ", checks due ") + days);
+        Text line = units == 1
+                ? Text.of("timeline.end-use-monitoring.one", "units", units)
+                : Text.of("timeline.end-use-monitoring", "units", units);
+        if (due.isEmpty()) {
+            return line;
+        } else if (due.size() == 1) {
+            return Text.of("timeline.end-use-monitoring.check-due", "line", line, "day", due.get(0));
+        }
+        Text days = Text.of(
+                "timeline.list.and",
+                "list",
+                new TimelineTexts.Joined(COMMA, List.copyOf(due.subList(0, due.size() - 1))),
+                "last",
+                due.get(due.size() - 1));
+        return Text.of("timeline.end-use-monitoring.checks-due", "line", line, "days", days);
     }
 
     /**
      * "End-use check of SN-123 (Forensic workstation): in use, 2027-06-03": the item by its name
      * when known ({@code itemName}), else by its code; the same for staff and partner.
      */
-    public static String endUseCheck(EndUseCheckRecorded e, String itemName) {
+    public static Text endUseCheck(EndUseCheckRecorded e, String itemName) {
         String item = itemName != null ? itemName : e.itemCode();
-        String result = e.result() == null
-                ? "result not recorded"
-                : e.result().replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        return bounded("End-use check of " + e.serialNumber() + (item == null ? "" : " (" + item + ")") + ": " + result
-                + (e.checkedAt() == null ? "" : ", " + e.checkedAt()));
+        Object result = e.result() == null
+                ? Text.of("timeline.end-use-result.none")
+                : TimelineTexts.name(
+                        "timeline.end-use-result",
+                        e.result(),
+                        e.result().replace('_', ' ').toLowerCase(Locale.ROOT));
+        Text line = item == null
+                ? Text.of("timeline.end-use-check", "serial", e.serialNumber(), "result", result)
+                : Text.of("timeline.end-use-check.item", "serial", e.serialNumber(), "item", item, "result", result);
+        return e.checkedAt() == null
+                ? line
+                : Text.of(
+                        "timeline.with-date",
+                        "line",
+                        line,
+                        "date",
+                        e.checkedAt().toString());
     }
 
     /**
      * A screening hit as staff read it: "SUR-1 LICENCE_REQUIRED under Regulation (EU) 2021/821
      * (unilateral measure, imposed by the European Union)"; older hits without a basis say less.
      */
-    private static String hit(ScreeningHit h) {
-        StringBuilder line = new StringBuilder(h.itemCode()).append(' ').append(h.measure());
-        if (h.instrument() != null) {
-            line.append(" under ").append(h.instrument());
-        } else if (h.reference() != null) {
-            line.append(" under ").append(h.reference());
+    private static Text hit(ScreeningHit h) {
+        String under = h.instrument() != null ? h.instrument() : h.reference();
+        Text line = under == null
+                ? Text.of("timeline.hit", "item", h.itemCode(), "measure", h.measure())
+                : Text.of("timeline.hit.under", "item", h.itemCode(), "measure", h.measure(), "instrument", under);
+        if (h.basis() == null && h.imposedBy() == null) {
+            return line;
         }
-        if (h.basis() != null || h.imposedBy() != null) {
-            line.append(" (").append(basisInWords(h.basis()));
-            if (h.imposedBy() != null) {
-                line.append(", imposed by ").append(h.imposedBy());
-            }
-            line.append(')');
-        }
-        return line.toString();
+        return h.imposedBy() == null
+                ? Text.of("timeline.hit.basis", "hit", line, "basis", basis(h.basis()))
+                : Text.of(
+                        "timeline.hit.basis-imposed",
+                        "hit",
+                        line,
+                        "basis",
+                        basis(h.basis()),
+                        "imposedBy",
+                        h.imposedBy());
     }
 
     /** UN_SECURITY_COUNCIL → "UN Security Council measure"; none → "basis not recorded". */
-    static String basisInWords(String basis) {
-        if (basis == null) {
-            return "basis not recorded";
-        }
-        return switch (basis) {
-            case "UN_SECURITY_COUNCIL" -> "UN Security Council measure";
-            case "UNILATERAL_MEASURE" -> "unilateral measure";
-            case "NATIONAL_EXPORT_CONTROL" -> "national export control";
-            case "OTHER" -> "other basis";
-            default -> basis;
-        };
+    private static Object basis(String basis) {
+        return basis == null ? Text.of("timeline.basis.none") : TimelineTexts.name("timeline.basis", basis, basis);
     }
 
     /** CARRIER_REFUSAL → "Carrier refusal". */
-    private static String inWords(String kind) {
+    private static Object impedimentKind(String kind) {
         if (kind == null || kind.isEmpty()) {
-            return "Impediment";
+            return Text.of("timeline.impediment-kind.none");
         }
-        String words = kind.replace('_', ' ').toLowerCase(java.util.Locale.ROOT);
-        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+        return TimelineTexts.name("timeline.impediment-kind", kind, capitalized(kind));
     }
 
-    private static String deliverables(List<Deliverable> deliverables) {
+    /** REQUEST_LETTER → "Request letter". */
+    private static Object documentKind(String kind) {
+        String words = capitalized(kind);
+        return words.isEmpty()
+                ? Text.of("timeline.document-kind.none")
+                : TimelineTexts.name("timeline.document-kind", kind, words);
+    }
+
+    /** SHIPMENT → "shipment". */
+    private static Object attachedTo(String to) {
+        return TimelineTexts.name("timeline.attached-to", to, to.toLowerCase(Locale.ROOT));
+    }
+
+    private static String capitalized(String code) {
+        String words = code.replace('_', ' ').toLowerCase(Locale.ROOT);
+        return words.isEmpty() ? words : Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+
+    private static Text deliverables(List<Deliverable> deliverables) {
         if (deliverables == null || deliverables.isEmpty()) {
-            return "no deliverables";
+            return Text.of("timeline.deliverables.none");
         }
         long delivered =
                 deliverables.stream().filter(d -> "DELIVERED".equals(d.state())).count();
         long cancelled =
                 deliverables.stream().filter(d -> "CANCELLED".equals(d.state())).count();
-        return delivered + " deliverable(s) delivered, " + cancelled + " cancelled";
+        return Text.of("timeline.deliverables", "delivered", delivered, "cancelled", cancelled);
     }
 
-    private static String lines(List<ShipmentLine> lines) {
+    private static Object lines(List<ShipmentLine> lines) {
         if (lines == null || lines.isEmpty()) {
-            return "no lines";
+            return Text.of("timeline.lines.none");
         }
-        return String.join(
-                ", ",
-                lines.stream().map(l -> l.quantity() + " x " + l.itemCode()).toList());
+        return new TimelineTexts.Joined(
+                COMMA,
+                lines.stream()
+                        .<Object>map(l -> Text.of("timeline.line", "quantity", l.quantity(), "item", l.itemCode()))
+                        .toList());
     }
 
-    private static String money(Money money) {
-        return money == null ? "no amount" : money.amount().toPlainString() + " " + money.currency();
+    private static Object money(Money money) {
+        return money == null ? Text.of("timeline.no-amount") : money.amount().toPlainString() + " " + money.currency();
+    }
+
+    private static String id(Object id) {
+        return String.valueOf(id);
+    }
+
+    private static String day(java.time.OffsetDateTime time) {
+        return time.toLocalDate().toString();
     }
 
     /**
      * An activity's roster in aggregates (staff and partner read the same): "Roster: 18
      * participants (8 women, 9 men, 1 other); 16 completed, average score gain 21.5".
      */
-    static String roster(ParticipantSummary s) {
-        return "Roster: " + s.total() + " participants (" + bySex(s.women(), s.men(), s.other(), s.notDisclosed())
-                + "); " + s.completed() + " completed"
-                + (s.averageScoreGain() == null
-                        ? ""
-                        : ", average score gain "
-                                + s.averageScoreGain().stripTrailingZeros().toPlainString());
+    static Text roster(ParticipantSummary s) {
+        Text line = Text.of(
+                "timeline.roster",
+                "total",
+                s.total(),
+                "bySex",
+                bySex(s.women(), s.men(), s.other(), s.notDisclosed()),
+                "completed",
+                s.completed());
+        return s.averageScoreGain() == null
+                ? line
+                : Text.of(
+                        "timeline.roster.gain",
+                        "line",
+                        line,
+                        "gain",
+                        s.averageScoreGain().stripTrailingZeros().toPlainString());
     }
 
     /** Counts by sex: women and men always, other and not disclosed when any. */
-    private static String bySex(int women, int men, int other, int notDisclosed) {
-        return women + " women, " + men + " men" + (other > 0 ? ", " + other + " other" : "")
-                + (notDisclosed > 0 ? ", " + notDisclosed + " not disclosed" : "");
+    private static Text bySex(int women, int men, int other, int notDisclosed) {
+        Text counts = Text.of("timeline.by-sex", "women", women, "men", men);
+        if (other > 0) {
+            counts = Text.of("timeline.by-sex.other", "counts", counts, "other", other);
+        }
+        if (notDisclosed > 0) {
+            counts = Text.of("timeline.by-sex.not-disclosed", "counts", counts, "notDisclosed", notDisclosed);
+        }
+        return counts;
+    }
+
+    /** The language every line is stored in besides its words: English. */
+    static String english(Text line) {
+        return in(line, Languages.ENGLISH);
     }
 }

@@ -10,6 +10,7 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import org.assistance.chassis.events.AssistanceEvent;
@@ -19,6 +20,7 @@ import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 import org.assistance.reportingservice.readmodels.ManyRows;
 
 /** Every request's story, built only from the events of all services. */
@@ -33,9 +35,19 @@ public class Timelines {
         entry.eventType = event.type().typeName();
         entry.source = event.source();
         entry.occurredAt = event.time() != null ? event.time() : OffsetDateTime.now();
-        entry.summary = TimelineSummary.of(event.data());
-        entry.partnerSummary = TimelineSummary.forPartner(event.data());
+        describe(entry, TimelineSummary.of(event.data()), TimelineSummary.forPartner(event.data()));
         return entry;
+    }
+
+    /**
+     * Sets what the line says: for staff and for the partner ({@code partner} null: the partner has
+     * no line of it), as words to put into each reader's language, and in English.
+     */
+    public static void describe(TimelineEntry entry, Text staff, Text partner) {
+        entry.summary = TimelineSummary.english(staff);
+        entry.summaryText = TimelineTexts.json(staff);
+        entry.partnerSummary = partner == null ? null : TimelineSummary.english(partner);
+        entry.partnerSummaryText = partner == null || partner.equals(staff) ? null : TimelineTexts.json(partner);
     }
 
     /**
@@ -54,9 +66,20 @@ public class Timelines {
                 "source",
                 "occurred_at timestamptz",
                 "summary",
-                "partner_summary");
+                "partner_summary",
+                "summary_text jsonb",
+                "partner_summary_text jsonb");
         for (TimelineEntry e : entries) {
-            lines.add(e.eventId, e.requestId, e.eventType, e.source, e.occurredAt, e.summary, e.partnerSummary);
+            lines.add(
+                    e.eventId,
+                    e.requestId,
+                    e.eventType,
+                    e.source,
+                    e.occurredAt,
+                    e.summary,
+                    e.partnerSummary,
+                    e.summaryText,
+                    e.partnerSummaryText);
         }
         if (copy) {
             lines.copy(connection);
@@ -84,16 +107,16 @@ public class Timelines {
      * requests, and those in the partner's words (no internal money, no screening detail); staff
      * every request, whole.
      */
-    public Page of(UUID requestId, TenantScope scope, String after) {
+    public Page of(UUID requestId, TenantScope scope, String after, Locale language) {
         if (scope.confinedToAgency()) {
             RequestOwner owner = RequestOwner.findById(requestId);
             if (owner == null || !scope.includesAgency(owner.agencyId)) {
-                throw DomainRuleViolation.notFound("Request " + requestId);
+                throw DomainRuleViolation.notFound(Text.of("request.not-found", "request", requestId.toString()));
             }
         }
         if (scope.confinedToCountry() && !scope.includesCountry(countryOf(requestId))) {
             // a State's focal point reads its State's requests only; another's does not exist for it
-            throw DomainRuleViolation.notFound("Request " + requestId);
+            throw DomainRuleViolation.notFound(Text.of("request.not-found", "request", requestId.toString()));
         }
         // outside the platform's staff (a partner, a State's focal point): the partner's words
         boolean partner = scope.confinedToAgency() || scope.confinedToCountry();
@@ -101,7 +124,7 @@ public class Timelines {
                 ? TimelineEntry.page(requestId, null, 0, PAGE_SIZE + 1)
                 : TimelineEntry.page(requestId, afterTime(after), afterSeq(after), PAGE_SIZE + 1);
         if (entries.isEmpty() && (after == null || TimelineEntry.count("requestId", requestId) == 0)) {
-            throw DomainRuleViolation.notFound("Request " + requestId);
+            throw DomainRuleViolation.notFound(Text.of("request.not-found", "request", requestId.toString()));
         }
         boolean more = entries.size() > PAGE_SIZE;
         List<TimelineEntry> page = more ? entries.subList(0, PAGE_SIZE) : entries;
@@ -114,13 +137,25 @@ public class Timelines {
                                 e.eventType,
                                 e.occurredAt,
                                 e.source,
-                                !partner
-                                        ? e.summary
-                                        : e.partnerSummary != null
-                                                ? e.partnerSummary
-                                                : TimelineSummary.kindOnly(e.eventType)))
+                                partner ? partnerLine(e, language) : staffLine(e, language)))
                         .toList(),
                 more ? Cursor.encode(last.occurredAt.toInstant(), last.seq) : null);
+    }
+
+    /** What staff read, in the language; a row older than the words in every language: its English. */
+    private static String staffLine(TimelineEntry e, Locale language) {
+        return e.summaryText == null ? e.summary : TimelineSummary.in(TimelineTexts.fromJson(e.summaryText), language);
+    }
+
+    /** What the partner reads, in the language; a row older than partners' lines: the kind of event only. */
+    private static String partnerLine(TimelineEntry e, Locale language) {
+        if (e.partnerSummary == null) {
+            return TimelineSummary.kindOnly(e.eventType);
+        } else if (e.partnerSummaryText != null) {
+            return TimelineSummary.in(TimelineTexts.fromJson(e.partnerSummaryText), language);
+        }
+        // the partner reads what staff read (or the row is older than the words in every language)
+        return e.summaryText == null ? e.partnerSummary : staffLine(e, language);
     }
 
     /** The State a request is for, as its submission (or approval) told it; null while unknown. */
@@ -142,7 +177,7 @@ public class Timelines {
             }
             return time;
         } catch (DateTimeException | InvalidInput e) { // unreadable, or beyond what a timestamp holds
-            throw InvalidInput.field("after", "is not a cursor this timeline gave out");
+            throw InvalidInput.field("after", Text.of("timeline.cursor-unknown"));
         }
     }
 
@@ -150,7 +185,7 @@ public class Timelines {
         try {
             return Long.parseLong(Cursor.decode(cursor, 2)[1]);
         } catch (NumberFormatException | InvalidInput e) {
-            throw InvalidInput.field("after", "is not a cursor this timeline gave out");
+            throw InvalidInput.field("after", Text.of("timeline.cursor-unknown"));
         }
     }
 }
