@@ -18,7 +18,6 @@ import org.assistance.chassis.events.CatalogueEvents.ItemPublished;
 import org.assistance.chassis.events.CatalogueEvents.ItemWithdrawn;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.Values.Money;
-import org.assistance.chassis.problems.Problem.FieldError;
 import org.assistance.testsupport.BrokerClient;
 
 /**
@@ -57,7 +56,7 @@ public final class CatalogueItems {
     private static Optional<String> refusal(String itemCode) {
         CatalogueCopy catalogue = Arc.container().instance(CatalogueCopy.class).get();
         return QuarkusTransaction.requiringNew().call(() -> catalogue.unavailable(Map.of("item", itemCode))).stream()
-                .map(FieldError::message)
+                .map(line -> line.message().english())
                 .findFirst();
     }
 }
