@@ -46,6 +46,7 @@ import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.chassis.events.Values.Translation;
 
 /**
  * Builds the requests' and shipments' facts from every event of the platform. Each event sets
@@ -76,12 +77,14 @@ public final class DeliveryReadModel {
         RequestFacts request = journey.request;
         if (data instanceof RequestSubmitted e) {
             describe(request, e.agencyId(), e.country(), e.thematicArea(), e.priority(), e.title(), e.desiredBy());
+            written(request, e.language(), e.needsStatement(), e.translations());
             request.assistanceTypes = e.assistanceTypes() == null
                     ? List.of()
                     : new TreeSet<>(e.assistanceTypes()).stream().toList();
             request.submittedAt = earliest(request.submittedAt, e.submittedAt());
         } else if (data instanceof RequestAmended e) {
             describe(request, e.agencyId(), e.country(), e.thematicArea(), e.priority(), e.title(), e.desiredBy());
+            written(request, e.language(), e.needsStatement(), e.translations());
             request.assistanceTypes = e.assistanceTypes() == null
                     ? List.of()
                     : new TreeSet<>(e.assistanceTypes()).stream().toList();
@@ -255,6 +258,14 @@ public final class DeliveryReadModel {
         request.priority = priority;
         request.title = title;
         request.desiredBy = desiredBy;
+    }
+
+    /** The language the request's texts are written in, and their translations: an amendment's replace them. */
+    private static void written(
+            RequestFacts request, String language, String needsStatement, List<Translation> translations) {
+        request.language = language;
+        request.needsStatement = needsStatement;
+        request.translations = translations == null ? List.of() : List.copyOf(translations);
     }
 
     /** The raw money fact as the event told it; donors are attributed from all of the request's facts. */

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.assistance.chassis.events.Values.DonorAmount;
 import org.assistance.chassis.events.Values.DonorShare;
+import org.assistance.chassis.events.Values.Translation;
 import org.assistance.reportingservice.readmodels.ManyRows;
 
 /**
@@ -27,6 +28,7 @@ public final class FactTables {
     private static final TypeReference<List<String>> STRINGS = new TypeReference<>() {};
     private static final TypeReference<List<DonorAmount>> SPLIT = new TypeReference<>() {};
     private static final TypeReference<List<DonorShare>> DONORS = new TypeReference<>() {};
+    private static final TypeReference<List<Translation>> TRANSLATIONS = new TypeReference<>() {};
 
     private FactTables() {}
 
@@ -69,6 +71,10 @@ public final class FactTables {
                     r.thematicArea = rs.getString("thematic_area");
                     r.priority = rs.getString("priority");
                     r.title = rs.getString("title");
+                    r.language = rs.getString("language");
+                    r.needsStatement = rs.getString("needs_statement");
+                    List<Translation> translations = ManyRows.fromJson(rs.getString("translations"), TRANSLATIONS);
+                    r.translations = translations == null ? List.of() : translations;
                     r.desiredBy = rs.getObject("desired_by", LocalDate.class);
                     r.submittedAt = time(rs, "submitted_at");
                     r.informationRequestedAt = time(rs, "information_requested_at");
@@ -304,7 +310,10 @@ public final class FactTables {
                 "closed_at timestamptz",
                 "satisfaction int",
                 "closed_automatically boolean",
-                "activities_cancelled int");
+                "activities_cancelled int",
+                "language",
+                "needs_statement",
+                "translations jsonb");
         ManyRows shipments = ManyRows.of(
                 "shipment_facts",
                 "shipment_id uuid",
@@ -402,7 +411,10 @@ public final class FactTables {
                     r.closedAt,
                     r.satisfaction,
                     r.closedAutomatically,
-                    r.activitiesCancelled);
+                    r.activitiesCancelled,
+                    r.language,
+                    r.needsStatement,
+                    r.translations);
             for (ShipmentFacts s : journey.changedShipments()) {
                 shipments.add(
                         s.shipmentId,

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.events.Values.Translation;
 
 /**
  * One request as the dashboards see it. Milestones are kept as times (the first or last one,
@@ -21,6 +22,13 @@ public class RequestFacts {
 
     public String priority;
     public String title;
+    /** The ISO 639-1 language the title and needs statement are written in; null: English. */
+    public String language;
+
+    public String needsStatement;
+    /** The partner's translations of the title and needs statement (an amendment replaces them). */
+    public List<Translation> translations = new ArrayList<>();
+
     public LocalDate desiredBy;
     public OffsetDateTime submittedAt;
     public OffsetDateTime informationRequestedAt;

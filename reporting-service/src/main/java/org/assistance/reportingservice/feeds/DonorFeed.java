@@ -26,6 +26,7 @@ import org.assistance.reportingservice.enduse.EndUseFigures;
 import org.assistance.reportingservice.enduse.EndUseMonitoring;
 import org.assistance.reportingservice.enduse.MonitoredUnit;
 import org.assistance.reportingservice.enduse.Today;
+import org.assistance.reportingservice.readmodels.ManyRows;
 import org.postgresql.PGStatement;
 
 /**
@@ -47,13 +48,16 @@ public class DonorFeed {
     private static final String FUNDED_BY = " and r.donors @> jsonb_build_array(cast(? as text))";
     /** How many rows the driver fetches at a time: the first arrive soon, and the rest never all at once. */
     private static final int FETCH_SIZE = 200;
+
+    private static final com.fasterxml.jackson.core.type.TypeReference<List<FeedActivity.Translation>> TRANSLATIONS =
+            new com.fasterxml.jackson.core.type.TypeReference<>() {};
     /**
      * An activity per row, with its donors' ids in the directory's order. Its transactions come
      * from a second statement in the same order, read beside it (no query per activity, and no
      * aggregation per activity in the database).
      */
     private static final String ACTIVITIES = """
-            select r.request_id, r.title, r.country, r.thematic_area, r.programme_code, r.submitted_at,
+            select r.request_id, r.title, r.language, r.needs_statement, r.translations, r.country, r.thematic_area, r.programme_code, r.submitted_at,
                    r.approved_at, r.delivered_at, r.received_at, r.desired_by, r.approved_amount,
                    r.approved_currency, r.approved_units, r.accepted_units, r.participants_women,
                    r.participants_men, r.participants_other, r.participants_not_disclosed,
@@ -389,6 +393,9 @@ public class DonorFeed {
         return new FeedActivity(
                 request,
                 rs.getString("title"),
+                rs.getString("language"),
+                rs.getString("needs_statement"),
+                translations(rs.getString("translations")),
                 trim(rs.getString("country")),
                 rs.getString("thematic_area"),
                 rs.getString("programme_code"),
@@ -414,6 +421,15 @@ public class DonorFeed {
                 parts,
                 notes,
                 endUse);
+    }
+
+    /** The stored translations as the feeds list them (at most {@link FeedActivity#MAX_TRANSLATIONS}). */
+    private static List<FeedActivity.Translation> translations(String json) {
+        List<FeedActivity.Translation> all = ManyRows.fromJson(json, TRANSLATIONS);
+        if (all == null) {
+            return List.of();
+        }
+        return all.stream().limit(FeedActivity.MAX_TRANSLATIONS).toList();
     }
 
     /**

@@ -13,6 +13,20 @@ public record FeedActivity(
         UUID requestId,
         @Schema(maxLength = 200) String title,
 
+        @Schema(
+                description = "The ISO 639-1 language the title and needs statement are written in (null: en)",
+                maxLength = 8,
+                example = "es")
+        String language,
+
+        @Schema(description = "What the requesting authorities need, in their words", maxLength = 10000)
+        String needsStatement,
+
+        @Schema(
+                description = "The partner's translations of the title and needs statement",
+                maxItems = MAX_TRANSLATIONS)
+        List<Translation> translations,
+
         @Schema(description = "ISO 3166-1 alpha-2", maxLength = 2)
         String country,
 
@@ -69,6 +83,18 @@ public record FeedActivity(
     public int participantsTotal() {
         return participantsWomen + participantsMen + participantsOther + participantsNotDisclosed;
     }
+
+    /** The most translations one activity lists. */
+    public static final int MAX_TRANSLATIONS = 20;
+
+    /** The title and needs statement in another language (a needs statement may be left out). */
+    @Schema(name = "FeedTranslation")
+    public record Translation(
+            @Schema(description = "ISO 639-1", maxLength = 8, example = "fr")
+            String language,
+
+            @Schema(maxLength = 200) String title,
+            @Schema(maxLength = 10000) String needsStatement) {}
 
     /** The most donors and transactions one activity lists (more are not reported). */
     public static final int MAX_DONORS = 100;

@@ -26,6 +26,10 @@ final class IatiWriter implements AutoCloseable {
      */
     private static final int BUFFER = 1 << 16;
 
+    private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
+    /** The activity's xml:lang: a narrative in another language names its own. */
+    private static final String DEFAULT_LANGUAGE = "en";
+
     private final XMLStreamWriter xml;
     private final Writer out;
     private final FeedSettings settings;
@@ -51,7 +55,7 @@ final class IatiWriter implements AutoCloseable {
                 "last-updated-datetime",
                 (a.lastUpdated() == null ? OffsetDateTime.now(ZoneOffset.UTC) : a.lastUpdated())
                         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
+        xml.writeAttribute("xml", XML_NAMESPACE, "lang", DEFAULT_LANGUAGE);
         // a request is an activity of its programme's (hierarchy 1: IatiProgrammeWriter)
         xml.writeAttribute("hierarchy", "2");
         if (a.currency() != null) {
@@ -63,7 +67,17 @@ final class IatiWriter implements AutoCloseable {
         xml.writeAttribute("type", settings.reportingOrgType());
         narrative(settings.reportingOrgName());
         xml.writeEndElement();
-        narrativeElement("title", a.title() == null ? "Technical assistance request " + a.requestId() : a.title());
+        xml.writeStartElement("title");
+        narrative(
+                a.title() == null ? "Technical assistance request " + a.requestId() : a.title(),
+                a.title() == null ? null : a.language(),
+                false);
+        for (FeedActivity.Translation t : translations(a)) {
+            if (t.title() != null && !t.title().isBlank()) {
+                narrative(t.title(), t.language(), true);
+            }
+        }
+        xml.writeEndElement();
         xml.writeStartElement("description");
         xml.writeAttribute("type", "1");
         narrative("Technical assistance to " + a.country() + " against "
@@ -71,6 +85,22 @@ final class IatiWriter implements AutoCloseable {
                 + ", requested by a partner agency on behalf of the State's authorities and approved under programme "
                 + a.programme() + ".");
         xml.writeEndElement();
+        // what the requesting authorities need (IATI description type 2: objectives), in every language given
+        List<FeedActivity.Translation> needs = translations(a).stream()
+                .filter(t -> t.needsStatement() != null && !t.needsStatement().isBlank())
+                .toList();
+        boolean original = a.needsStatement() != null && !a.needsStatement().isBlank();
+        if (original || !needs.isEmpty()) {
+            xml.writeStartElement("description");
+            xml.writeAttribute("type", "2");
+            if (original) {
+                narrative(a.needsStatement(), a.language(), false);
+            }
+            for (FeedActivity.Translation t : needs) {
+                narrative(t.needsStatement(), t.language(), true);
+            }
+            xml.writeEndElement();
+        }
         // what held or stopped delivery, as facts (IATI description type 4: other)
         for (FeedActivity.DeliveryNote note : notes(a)) {
             xml.writeStartElement("description");
@@ -309,6 +339,46 @@ final class IatiWriter implements AutoCloseable {
 
     private void narrative(String text) throws XMLStreamException {
         text("narrative", text);
+    }
+
+    /**
+     * A narrative in {@code language} (ISO 639-1): xml:lang names it when {@code named} (a
+     * translation) or when it is not the document's default, English.
+     */
+    private void narrative(String text, String language, boolean named) throws XMLStreamException {
+        String lang = language(language);
+        xml.writeStartElement("narrative");
+        if (named || !DEFAULT_LANGUAGE.equals(lang)) {
+            xml.writeAttribute("xml", XML_NAMESPACE, "lang", lang);
+        }
+        xml.writeCharacters(xmlText(text));
+        xml.writeEndElement();
+    }
+
+    /** The translations to write: each in a language named by its code, other than the original's, once. */
+    private static List<FeedActivity.Translation> translations(FeedActivity a) {
+        if (a.translations() == null || a.translations().isEmpty()) {
+            return List.of();
+        }
+        java.util.Set<String> written = new java.util.HashSet<>();
+        written.add(language(a.language()));
+        return a.translations().stream()
+                .filter(t -> t.language() != null
+                        && t.language()
+                                .trim()
+                                .toLowerCase(java.util.Locale.ROOT)
+                                .matches("[a-z]{2}"))
+                .filter(t -> written.add(language(t.language())))
+                .toList();
+    }
+
+    /** The ISO 639-1 code, lower case; English for none or for anything that is no two-letter code. */
+    static String language(String code) {
+        if (code == null) {
+            return DEFAULT_LANGUAGE;
+        }
+        String lower = code.trim().toLowerCase(java.util.Locale.ROOT);
+        return lower.matches("[a-z]{2}") ? lower : DEFAULT_LANGUAGE;
     }
 
     private void text(String element, String text) throws XMLStreamException {
