@@ -66,4 +66,23 @@ class ApiDocumentTest {
                 .body("paths.'/api/v1/requests/{id}/withdrawal'.post.responses.keySet()", hasItems("404", "409"))
                 .body("paths.'/api/v1/requests/{id}/history'.get.responses.'404'", notNullValue());
     }
+
+    @Test
+    void the_contract_shows_the_language_of_a_request_its_translations_and_the_vocabulary() {
+        given().accept("application/json")
+                .when()
+                .get("/q/openapi")
+                .then()
+                .statusCode(200)
+                .body("components.schemas.RequestDraft.properties.language.maxLength", equalTo(2))
+                .body("components.schemas.RequestDraft.properties.language.examples", notNullValue())
+                .body("components.schemas.RequestDraft.properties.translations.maxItems", equalTo(10))
+                .body("components.schemas.RequestTranslation.properties.title.maxLength", equalTo(200))
+                .body("components.schemas.RequestTranslation.properties.needsStatement.maxLength", equalTo(10_000))
+                .body("components.schemas.RequestAmendment.properties.translations.maxItems", equalTo(10))
+                .body("components.schemas.AssistanceRequest.properties.translations.maxItems", equalTo(10))
+                .body("paths.'/api/v1/vocabulary'.get.responses.keySet()", hasItems("200", "401", "403"))
+                .body("components.schemas.Vocabulary.properties.thematicAreas.maxItems", equalTo(100))
+                .body("components.schemas.VocabularyTerm.properties.name.maxLength", equalTo(200));
+    }
 }
