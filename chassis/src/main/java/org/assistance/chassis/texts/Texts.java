@@ -1,6 +1,5 @@
 package org.assistance.chassis.texts;
 
-import java.text.NumberFormat;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -123,14 +122,11 @@ public final class Texts {
             return "—";
         } else if (value instanceof Text text) {
             return text.in(language);
-        } else if (value instanceof Integer || value instanceof Long) {
-            // counts in the language's digits; no grouping, so a year or a version stays one number
-            NumberFormat digits = NumberFormat.getIntegerInstance(language);
-            digits.setGroupingUsed(false);
-            return digits.format(value);
         } else if (value instanceof Enum<?> code) {
             return code.name();
         }
+        // numbers as the API writes them (Latin digits, no grouping): a count beside an id, a year or
+        // an amount reads the same way in every language, and a client can match it
         return String.valueOf(value);
     }
 }
