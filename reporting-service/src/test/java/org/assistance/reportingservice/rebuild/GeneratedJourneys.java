@@ -51,6 +51,7 @@ import org.assistance.chassis.events.Values.PlannedActivity;
 import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.ScreeningHit;
 import org.assistance.chassis.events.Values.ShipmentLine;
+import org.assistance.chassis.events.Values.Translation;
 
 /**
  * Random but reproducible journeys (a seed): every kind of event the read models fold, with the
@@ -113,7 +114,10 @@ final class GeneratedJourneys {
                         List.of(),
                         List.of(),
                         null,
-                        at),
+                        at,
+                        null,
+                        n % 3 == 0 ? "es" : null,
+                        n % 3 == 0 ? List.of(new Translation("fr", "Demande générée " + n, "générée")) : List.of()),
                 at);
         if (random.nextInt(4) == 0) {
             send(
@@ -132,7 +136,10 @@ final class GeneratedJourneys {
                             List.of(),
                             List.of(),
                             null,
-                            at.plusHours(2)),
+                            at.plusHours(2),
+                            null,
+                            n % 3 == 0 ? "es" : null,
+                            List.of()),
                     at.plusHours(2));
         }
         if (random.nextInt(5) == 0) {

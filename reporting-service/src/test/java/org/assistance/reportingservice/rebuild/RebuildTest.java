@@ -35,8 +35,8 @@ class RebuildTest {
     static {
         CONTENTS.put(
                 "timeline_entries",
-                "select event_id, request_id, event_type, source, occurred_at, summary, partner_summary "
-                        + "from timeline_entries order by event_id");
+                "select event_id, request_id, event_type, source, occurred_at, summary, partner_summary, "
+                        + "summary_text::text, partner_summary_text::text from timeline_entries order by event_id");
         CONTENTS.put("request_owners", "select * from request_owners order by request_id");
         CONTENTS.put(
                 "request_facts",
@@ -47,7 +47,8 @@ class RebuildTest {
                         + "activities_delivered, assistance_types::text, delivery_started_at, cancelled_at, closed_at, satisfaction, "
                         + "closed_automatically, activities_cancelled, stage, participants_other, participants_not_disclosed, "
                         + "participants_total, participants_rostered, participants_completed, participants_certified, "
-                        + "score_gain_weighted, score_gain_participants from request_facts order by request_id");
+                        + "score_gain_weighted, score_gain_participants, language, needs_statement, translations::text "
+                        + "from request_facts order by request_id");
         CONTENTS.put(
                 "shipment_facts",
                 "select shipment_id, request_id, destination, categories::text, units, value_amount, "
