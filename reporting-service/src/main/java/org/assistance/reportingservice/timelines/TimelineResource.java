@@ -48,7 +48,7 @@ public class TimelineResource {
     @Operation(
             summary = "Every event of a request in order; partners read only their agency's timelines, a State's "
                     + "focal point only its State's, both in the partner's words (no internal money, no screening "
-                    + "detail)")
+                    + "detail); the summaries in the language of Accept-Language (en, ar, zh, fr, ru, es)")
     @APIResponse(
             responseCode = "200",
             description = "The request's events in the order they happened, at most " + Timelines.PAGE_SIZE
@@ -61,11 +61,17 @@ public class TimelineResource {
                                             type = SchemaType.ARRAY,
                                             implementation = TimelineEvent.class,
                                             maxItems = Timelines.PAGE_SIZE)),
-            headers =
-                    @Header(
-                            name = "Link",
-                            description = "The next page, when there is one",
-                            schema = @Schema(type = SchemaType.STRING, maxLength = 300)))
+            headers = {
+                @Header(
+                        name = "Link",
+                        description = "The next page, when there is one",
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 300)),
+                @Header(
+                        name = "Content-Language",
+                        description = "The language the summaries are in: the one Accept-Language asked for among "
+                                + "en, ar, zh, fr, ru, es (English by default)",
+                        schema = @Schema(type = SchemaType.STRING, maxLength = 8))
+            })
     @APIResponse(
             responseCode = "404",
             description = "No such request, or not the calling agency's (or the focal point's State's)",
