@@ -36,6 +36,21 @@
     return response.json();
   }
 
+  // a ring that crosses the 180th meridian (Russia's with Chukotka, one of Fiji's) is drawn in one piece
+  // east of it: on a flat map its points west of the meridian would join it across the whole world
+  function unwrap(ring) {
+    const crosses = ring.some((c, i) => i > 0 && Math.abs(c[0] - ring[i - 1][0]) > 180);
+    return crosses ? ring.map((c) => (c[0] < 0 ? [c[0] + 360, c[1]] : c)) : ring;
+  }
+
+  function flat(geometry) {
+    if (geometry && geometry.type === 'Polygon') {
+      geometry.coordinates = geometry.coordinates.map(unwrap);
+    } else if (geometry && geometry.type === 'MultiPolygon') {
+      geometry.coordinates = geometry.coordinates.map((polygon) => polygon.map(unwrap));
+    }
+  }
+
   // the countries' shapes, registered once with ECharts; each feature is named by its alpha-2 code
   function load() {
     if (!loading) {
@@ -45,7 +60,10 @@
         // Antarctica takes a fifth of the map and has no requests; a shape with no ISO code
         // (a territory the atlas draws apart) keeps a name no country row can have
         world.features = world.features.filter((f) => f.id !== ANTARCTICA);
-        world.features.forEach((f, i) => { f.properties = { name: alpha2.get(f.id) || '~' + i }; });
+        world.features.forEach((f, i) => {
+          f.properties = { name: alpha2.get(f.id) || '~' + i };
+          flat(f.geometry);
+        });
         echarts.registerMap(MAP, world);
         return new Set(world.features.map((f) => f.properties.name));
       });
