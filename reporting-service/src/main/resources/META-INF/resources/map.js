@@ -10,7 +10,8 @@
 //     options: {language: 'fr', rtl: false, onSelect(code) {...}, table: <table> whose links are
 //               #country=XX, labels: {requests, delivered, summary, empty, notDrawn, unavailable}}
 //               - labels are words in the page's language (English by default); summary takes
-//               {countries}, {top} and {requests}, notDrawn takes {codes}
+//               {countries}, {top} and {requests}, notDrawn takes {countries} (names and requests of the
+//               countries too small for the map, also said in a note under it)
 //   It answers a promise of the ECharts instance (null when the map's files could not be read).
 (function () {
   'use strict';
@@ -24,7 +25,7 @@
     summary: 'World map of requests by country: {countries} countries, most in {top} ({requests} requests).'
       + ' The countries table gives the same figures.',
     empty: 'World map of requests by country: no request for this selection.',
-    notDrawn: 'Too small for the map: {codes}.',
+    notDrawn: 'Not drawn at this scale (requests): {countries}.',
     unavailable: 'The world map could not be loaded; the countries table gives the figures.'
   };
   const maps = new Map(); // element -> {chart, state}
@@ -125,6 +126,28 @@
     table.addEventListener('mouseout', hide);
   }
 
+  // "Maldives 3, Mauritius 1" with the language's own separator
+  function list(language, items) {
+    try {
+      return new Intl.ListFormat([language, 'en'], { type: 'unit', style: 'narrow' }).format(items);
+    } catch (e) {
+      return items.join(', ');
+    }
+  }
+
+  // the note under the map; the map's summary (aria-label) says it too, so screen readers skip it
+  function noteOf(element) {
+    let note = element.nextElementSibling;
+    if (!note || !note.classList.contains('map-note')) {
+      note = document.createElement('p');
+      note.className = 'map-note';
+      note.setAttribute('aria-hidden', 'true');
+      note.hidden = true;
+      element.insertAdjacentElement('afterend', note);
+    }
+    return note;
+  }
+
   async function render(element, rows, options) {
     let state = maps.get(element);
     if (!state) {
@@ -201,7 +224,7 @@
     }, { notMerge: true });
 
     const top = onMap.slice().sort((a, b) => b.requests - a.requests)[0];
-    const notDrawn = countries.filter((r) => !drawn.has(r.country)).map((r) => r.country);
+    const notDrawn = countries.filter((r) => !drawn.has(r.country));
     const parts = [];
     if (top) {
       parts.push(fill(labels.summary, {
@@ -212,10 +235,16 @@
     } else if (!notDrawn.length) {
       parts.push(labels.empty);
     }
-    if (notDrawn.length) { parts.push(fill(labels.notDrawn, { codes: notDrawn.join(', ') })); }
-    const summary = parts.join(' ');
-    element.setAttribute('aria-label', summary);
+    // small island States and other countries the 1:110m atlas does not draw: named under the map
+    const note = noteOf(element);
+    note.hidden = !notDrawn.length;
+    note.textContent = notDrawn.length ? fill(labels.notDrawn, {
+      countries: list(language, notDrawn.map((r) => (name(r.country) || r.country) + ' ' + number.format(r.requests)))
+    }) : '';
+    if (notDrawn.length) { parts.push(note.textContent); }
+    element.setAttribute('aria-label', parts.join(' '));
     element.dir = o.rtl ? 'rtl' : 'ltr';
+    note.dir = element.dir;
     return state.chart;
   }
 

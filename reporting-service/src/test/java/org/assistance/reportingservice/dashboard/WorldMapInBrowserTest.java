@@ -234,17 +234,20 @@ class WorldMapInBrowserTest {
                         + "const rows = [{country: 'MN', requests: 1234, delivered: 2}, {country: 'QE', requests: 1,"
                         + " delivered: 0}];"
                         + "WorldMap.render(el, rows, {language: 'fr', labels: {summary: 'Carte : {countries} pays,"
-                        + " surtout {top} ({requests} demandes).', notDrawn: 'Hors carte : {codes}.'}})"
+                        + " surtout {top} ({requests} demandes).', notDrawn: 'Hors carte (demandes) : {countries}.'}})"
                         + ".then(() => { const fr = el.getAttribute('aria-label');"
+                        + " const note = el.nextElementSibling.textContent;"
                         + " return WorldMap.render(el, rows, {language: 'ar', rtl: true}).then(() =>"
-                        + " done([fr, el.getAttribute('aria-label'), el.dir])); })"
+                        + " done([fr, note, el.getAttribute('aria-label'), el.dir])); })"
                         + ".catch((e) => done(String(e)));");
         assertThat(label).isInstanceOf(List.class);
         List<?> answers = (List<?>) label;
         assertThat(answers.get(0))
-                .isEqualTo("Carte : 1 pays, surtout Mongolie (1\u202f234 demandes). Hors carte : QE.");
-        assertThat((String) answers.get(1)).contains("منغوليا");
-        assertThat(answers.get(2)).isEqualTo("rtl");
+                .isEqualTo("Carte : 1 pays, surtout Mongolie (1\u202f234 demandes). Hors carte (demandes) : QE 1.");
+        // a country the atlas cannot draw at this scale is named under the map, for every reader
+        assertThat(answers.get(1)).isEqualTo("Hors carte (demandes) : QE 1.");
+        assertThat((String) answers.get(2)).contains("منغوليا");
+        assertThat(answers.get(3)).isEqualTo("rtl");
     }
 
     /** Opens the dashboard until the countries table lists the country (its events are in the read models). */
