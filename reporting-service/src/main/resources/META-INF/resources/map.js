@@ -7,8 +7,10 @@
 //
 //   WorldMap.render(element, rows, options)
 //     rows:    [{country: 'KE', requests: 12, delivered: 3}, ...]
-//     options: {language: 'fr', rtl: false, onSelect(code) {...}, table: <table> whose links are
-//               #country=XX, labels: {requests, delivered, summary, empty, notDrawn, unavailable}}
+//     options: {language: 'fr', rtl: false, onSelect(code) {...}, names: {KE: 'Kenya', ...} (the
+//               names to show, when the page has its own; else the browser's Intl.DisplayNames),
+//               table: <table> whose links are #country=XX,
+//               labels: {requests, delivered, summary, empty, notDrawn, unavailable}}
 //               - labels are words in the page's language (English by default); summary takes
 //               {countries}, {top} and {requests}, notDrawn takes {countries} (names and requests of the
 //               countries too small for the map, also said in a note under it)
@@ -176,7 +178,8 @@
     state.drawn = drawn;
     follow(state);
     const language = o.language || document.documentElement.lang || 'en';
-    const name = regionNames(language);
+    const browserName = regionNames(language);
+    const name = (code) => (o.names && o.names[code]) || browserName(code);
     const number = new Intl.NumberFormat(language);
     const countries = (rows || []).filter((r) => r && /^[A-Z]{2}$/.test(r.country));
     state.figures = new Map(countries.map((r) => [r.country, r]));
