@@ -103,6 +103,13 @@
     $('t-barriers').tFoot.innerHTML = '<tr><td colspan="3">All (each shipment once)</td>' + figures(b.totals) + '</tr>';
   }
 
+  // a country chosen on the map: its page (the hash change fills it), brought into view
+  function openCountry(code) {
+    location.hash = 'country=' + encodeURIComponent(code);
+    $('country-page').hidden = false;
+    $('country-page').scrollIntoView();
+  }
+
   async function refreshCountry() {
     const country = selectedCountry();
     $('country-page').hidden = !country;
@@ -189,6 +196,11 @@
     const rows = k.countries.map((c) => '<tr><td><a href="#country=' + encodeURIComponent(c.country) + '">' + esc(c.country)
       + '</a></td><td>' + c.requests + '</td><td>' + c.delivered + '</td></tr>');
     $('t-countries').tBodies[0].innerHTML = rows.join('');
+    // the same figures on the world map (map.js); a country chosen there opens its page, as the table's links do
+    if (window.WorldMap) {
+      WorldMap.render($('c-map'), k.countries, { language: document.documentElement.lang || 'en', rtl: document.dir === 'rtl',
+        table: $('t-countries'), onSelect: openCountry });
+    }
     $('t-types').tBodies[0].innerHTML = Object.entries(k.delivery.byAssistanceType).map(([type, t]) =>
       '<tr><td>' + esc(words(type)) + '</td><td>' + t.requests + '</td><td>' + t.delivered + '</td><td>' + t.cancelled + '</td><td>'
       + t.closed + '</td></tr>').join('');

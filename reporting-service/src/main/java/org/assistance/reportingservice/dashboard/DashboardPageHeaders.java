@@ -11,7 +11,8 @@ import java.util.Set;
  * browser, so it runs only its own files (no inline script or style, nothing from another origin),
  * cannot be framed, has no base or form target to hijack; and it is revalidated on every load, so
  * an upgrade is seen at once. The charting library's files are under a versioned path
- * (/webjars/echarts/5.3.1/...): they keep Quarkus' immutable caching.
+ * (/webjars/echarts/5.3.1/...): they keep Quarkus' immutable caching; so do the world map's files from
+ * npm (/vendor/world-atlas/2.0.2/...).
  */
 @ApplicationScoped
 public class DashboardPageHeaders {
@@ -20,7 +21,10 @@ public class DashboardPageHeaders {
             "default-src 'self'; object-src 'none'; base-uri 'none'; " + "form-action 'none'; frame-ancestors 'none'";
     /** The page and its own files: no-cache means "ask again each time" (a 304 when unchanged). */
     static final Set<String> PAGE_FILES =
-            Set.of("/", "/index.html", "/dashboard.js", "/dashboard.css", "/end-use.js", "/results.js");
+            Set.of("/", "/index.html", "/dashboard.js", "/dashboard.css", "/end-use.js", "/results.js", "/map.js");
+
+    /** The world map's files from npm, under their package's version: they never change (README: the map). */
+    static final String VENDOR = "/vendor/";
 
     private static final Set<String> PAGES = Set.of("/", "/index.html");
 
@@ -37,6 +41,13 @@ public class DashboardPageHeaders {
                 headers.set("Cache-Control", "no-cache");
                 if (PAGES.contains(path)) {
                     headers.set("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+                }
+            });
+        }
+        if (path.startsWith(VENDOR)) {
+            context.addHeadersEndHandler(ignored -> {
+                if (context.response().getStatusCode() == 200) {
+                    context.response().headers().set("Cache-Control", "public, max-age=31536000, immutable");
                 }
             });
         }
