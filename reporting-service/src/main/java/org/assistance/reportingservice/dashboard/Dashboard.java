@@ -12,9 +12,11 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import org.assistance.chassis.texts.Languages;
 import org.assistance.reportingservice.dashboard.Kpis.CountryRow;
 import org.assistance.reportingservice.dashboard.Kpis.Delivery;
 import org.assistance.reportingservice.dashboard.Kpis.Funds;
@@ -26,6 +28,7 @@ import org.assistance.reportingservice.dashboard.Kpis.Shipments;
 import org.assistance.reportingservice.dashboard.Kpis.TypeDelivery;
 import org.assistance.reportingservice.readmodels.ReadModelTables;
 import org.assistance.reportingservice.results.ParticipantAggregates;
+import org.assistance.reportingservice.timelines.TimelineTexts;
 
 /** The operations KPIs, computed by the database from the read models. */
 @ApplicationScoped
@@ -83,6 +86,11 @@ public class Dashboard {
     /** One transaction, so a rebuild's switch-over of the tables waits for it rather than deadlocking with it. */
     @Transactional
     public Kpis kpis(DashboardFilter filter) {
+        return kpis(filter, Languages.ENGLISH);
+    }
+
+    /** The KPIs, the latest events' lines in the reader's language. */
+    public Kpis kpis(DashboardFilter filter, Locale language) {
         tables.guardReading();
         DashboardFilter.Where where = filter.where();
         Map<String, Long> byStage = new LinkedHashMap<>();
@@ -189,7 +197,8 @@ public class Dashboard {
                 where);
         List<LiveEvent> latest = new ArrayList<>();
         for (Tuple row : rows(
-                "select t.event_type, t.request_id, t.occurred_at, t.source, t.summary "
+                "select t.event_type, t.request_id, t.occurred_at, t.source, t.summary,"
+                        + " cast(t.summary_text as text) as summary_text "
                         + "from timeline_entries t join request_facts r on r.request_id = t.request_id where "
                         + where.sql()
                         + " order by t.seq desc limit " + LATEST_EVENTS,
@@ -199,7 +208,8 @@ public class Dashboard {
                     row.get("request_id", UUID.class),
                     time(row.get("occurred_at")),
                     row.get("source", String.class),
-                    row.get("summary", String.class)));
+                    TimelineTexts.readIn(
+                            row.get("summary_text", String.class), row.get("summary", String.class), language)));
         }
 
         long approved = number(decisions, "approved");

@@ -8,11 +8,16 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
+import java.util.Locale;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
+import org.assistance.chassis.texts.Languages;
 import org.assistance.chassis.texts.Text;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
@@ -47,7 +52,7 @@ public class DashboardResource {
             responseCode = "200",
             description = "The KPIs of the requests the filter selects",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = Kpis.class)))
-    public Kpis kpis(
+    public Response kpis(
             @Parameter(description = "First day of submission (inclusive)") @QueryParam("from") LocalDate from,
             @Parameter(description = "Last day of submission (inclusive)") @QueryParam("to") LocalDate to,
             @Parameter(description = "ISO 3166-1 alpha-2 code of the requesting country")
@@ -69,14 +74,20 @@ public class DashboardResource {
                     @QueryParam("donor")
                     @Size(max = 100)
                     @Pattern(regexp = PRINTABLE, message = "{reporting.printable}")
-                    String donor) {
-        return dashboard.kpis(new DashboardFilter(
-                day("from", from),
-                day("to", to),
-                blankToNull(country),
-                blankToNull(thematicArea),
-                blankToNull(programme),
-                blankToNull(donor)));
+                    String donor,
+            @Context HttpHeaders headers) {
+        Locale language = Languages.of(headers);
+        Kpis kpis = dashboard.kpis(
+                new DashboardFilter(
+                        day("from", from),
+                        day("to", to),
+                        blankToNull(country),
+                        blankToNull(thematicArea),
+                        blankToNull(programme),
+                        blankToNull(donor)),
+                language);
+        // the latest events' lines are in the reader's language
+        return Languages.answeredIn(Response.ok(kpis), language).build();
     }
 
     /** The database's calendar ends where ISO 8601's four-digit years do: a year beyond is a 400, not a failure. */
@@ -101,9 +112,12 @@ public class DashboardResource {
                     @Content(
                             mediaType = MediaType.SERVER_SENT_EVENTS,
                             schema = @Schema(implementation = LiveEvent.class)))
-    public Multi<LiveEvent> stream() {
+    public Multi<LiveEvent> stream(@Context HttpHeaders headers) {
+        Locale language = Languages.of(headers);
         // a stream outliving its token would keep showing the dashboard to someone no longer allowed to see it
-        return caller.expiresAt().map(stream::eventsUntil).orElseGet(stream::events);
+        return caller.expiresAt()
+                .map(end -> stream.eventsUntil(end, language))
+                .orElseGet(() -> stream.events(language));
     }
 
     /** No control character: the database refuses NUL, and nothing printable is one of them. */

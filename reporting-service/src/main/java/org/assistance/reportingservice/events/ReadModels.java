@@ -70,7 +70,8 @@ public class ReadModels {
         // every instance's dashboards hear of an event when the transaction applying it commits
         this.live = EventHandlers.named(CONSUMER)
                 .firstInEachTransaction(tables::guardLiveHandling)
-                .onEveryType(event -> apply(event).ifPresent(stream::announce));
+                .onEveryType(
+                        event -> apply(event).ifPresent(line -> stream.announce(line.event(), line.summaryText())));
     }
 
     /** A polled batch from a topic, handled in one transaction (see EventInbox#receiveAll). */
@@ -82,15 +83,19 @@ public class ReadModels {
      * Applies one event to every read model in the current transaction. Returns what the live
      * dashboards show of it; none for a programme event (a pledge), which belongs to no request's timeline.
      */
-    Optional<LiveEvent> apply(CloudEvent<AssistanceEvent> event) {
+    Optional<LiveLine> apply(CloudEvent<AssistanceEvent> event) {
         List<TimelineEntry> entries = entityManager
                 .unwrap(Session.class)
                 .doReturningWork(connection -> fold(connection, List.of(event), LOCKED, false));
         return entries.stream()
                 .findFirst()
-                .map(entry ->
-                        new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source, entry.summary));
+                .map(entry -> new LiveLine(
+                        new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source, entry.summary),
+                        entry.summaryText));
     }
+
+    /** What the live dashboards show of an event: in English, and as words for each reader's language. */
+    record LiveLine(LiveEvent event, String summaryText) {}
 
     /**
      * Folds {@code events} (each handled once, in their order) into the read models and writes

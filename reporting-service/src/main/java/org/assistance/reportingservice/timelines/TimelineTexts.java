@@ -77,6 +77,21 @@ public final class TimelineTexts {
         return String.valueOf(value);
     }
 
+    /**
+     * A stored line ({@code summaryText}) in the reader's language; its stored English ({@code english})
+     * where there are no words (a line written before they were kept) or they cannot be read.
+     */
+    public static String readIn(String summaryText, String english, Locale language) {
+        if (summaryText == null) {
+            return english;
+        }
+        try {
+            return render(fromJson(summaryText), language);
+        } catch (IllegalArgumentException unreadable) {
+            return english;
+        }
+    }
+
     /** The line as stored. */
     public static String json(Text line) {
         if (line == null) {

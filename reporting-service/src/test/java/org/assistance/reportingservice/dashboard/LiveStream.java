@@ -41,9 +41,16 @@ final class LiveStream implements AutoCloseable {
     }
 
     static LiveStream open(URL stream, String databaseUrl, String user, String password) throws Exception {
+        return open(stream, databaseUrl, user, password, "en");
+    }
+
+    /** The stream as a browser reading {@code language} reads it. */
+    static LiveStream open(URL stream, String databaseUrl, String user, String password, String language)
+            throws Exception {
         HttpRequest request = HttpRequest.newBuilder(URI.create(stream.toString()))
                 .header("Authorization", "Bearer " + Tokens.role("operations"))
                 .header("Accept", "text/event-stream")
+                .header("Accept-Language", language)
                 .build();
         LiveStream live = new LiveStream(HttpClient.newHttpClient()
                 .sendAsync(request, HttpResponse.BodyHandlers.ofLines())

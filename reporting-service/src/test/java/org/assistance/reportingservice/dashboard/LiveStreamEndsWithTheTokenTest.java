@@ -34,7 +34,7 @@ class LiveStreamEndsWithTheTokenTest {
     @Test
     void the_live_stream_of_an_operations_reader_ends_when_the_token_expires() {
         Instant expiry = Instant.now().plusSeconds(3);
-        AssertSubscriber<LiveEvent> reader = resourceFor(readerWhoseTokenExpiresAt(expiry)).stream()
+        AssertSubscriber<LiveEvent> reader = resourceFor(readerWhoseTokenExpiresAt(expiry)).stream(null)
                 .subscribe()
                 .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
 
@@ -47,7 +47,7 @@ class LiveStreamEndsWithTheTokenTest {
     @Test
     void a_token_that_has_just_expired_gets_a_stream_that_ends_at_once() {
         AssertSubscriber<LiveEvent> reader =
-                resourceFor(readerWhoseTokenExpiresAt(Instant.now().minusSeconds(5))).stream()
+                resourceFor(readerWhoseTokenExpiresAt(Instant.now().minusSeconds(5))).stream(null)
                         .subscribe()
                         .withSubscriber(AssertSubscriber.create(Long.MAX_VALUE));
         reader.awaitCompletion(Duration.ofSeconds(2));
