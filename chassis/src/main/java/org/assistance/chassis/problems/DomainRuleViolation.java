@@ -12,25 +12,13 @@ import org.assistance.chassis.texts.Text;
 public class DomainRuleViolation extends RuntimeException {
     private final int status;
     private final String slug;
-    private final String title;
     private final Text detail;
 
     public DomainRuleViolation(int status, String slug, Text detail) {
         super(detail.english());
         this.status = status;
         this.slug = slug;
-        this.title = null;
         this.detail = detail;
-    }
-
-    /** @deprecated English only: name the detail as a {@link Text} ({@link #DomainRuleViolation(int, String, Text)}). */
-    @Deprecated(forRemoval = true)
-    public DomainRuleViolation(int status, String slug, String title, String detail) {
-        super(detail);
-        this.status = status;
-        this.slug = slug;
-        this.title = title;
-        this.detail = null;
     }
 
     /** 409: not possible in the current state. */
@@ -46,24 +34,6 @@ public class DomainRuleViolation extends RuntimeException {
     /** 404: does not exist, or not for this caller; the detail names what ("Request {id} does not exist"). */
     public static DomainRuleViolation notFound(Text detail) {
         return new DomainRuleViolation(404, "not-found", detail);
-    }
-
-    /** @deprecated English only: use {@link #conflict(Text)}. */
-    @Deprecated(forRemoval = true)
-    public static DomainRuleViolation conflict(String detail) {
-        return new DomainRuleViolation(409, "conflict", "Not possible in the current state", detail);
-    }
-
-    /** @deprecated English only: use {@link #unprocessable(Text)}. */
-    @Deprecated(forRemoval = true)
-    public static DomainRuleViolation unprocessable(String detail) {
-        return new DomainRuleViolation(422, "rule-violated", "Request breaks a rule", detail);
-    }
-
-    /** @deprecated English only: use {@link #notFound(Text)}. */
-    @Deprecated(forRemoval = true)
-    public static DomainRuleViolation notFound(String what) {
-        return new DomainRuleViolation(404, "not-found", "Not found", what + " does not exist");
     }
 
     public int status() {
@@ -86,9 +56,6 @@ public class DomainRuleViolation extends RuntimeException {
 
     /** The problem in the caller's language. */
     public Problem problem(Locale language) {
-        if (detail == null) {
-            return Problem.of(status, slug, title, getMessage());
-        }
         return Problem.of(language, status, slug, detail);
     }
 }

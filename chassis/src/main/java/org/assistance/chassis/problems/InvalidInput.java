@@ -15,33 +15,19 @@ public class InvalidInput extends RuntimeException {
     public record Field(String field, Text message) {}
 
     private final List<Field> fields;
-    private final List<Problem.FieldError> englishOnly;
 
-    private InvalidInput(List<Field> fields, List<Problem.FieldError> englishOnly, String message) {
+    private InvalidInput(List<Field> fields, String message) {
         super(message);
         this.fields = fields;
-        this.englishOnly = englishOnly;
-    }
-
-    /** @deprecated English only: use {@link #of(List)} or {@link #field(String, Text)}. */
-    @Deprecated(forRemoval = true)
-    public InvalidInput(List<Problem.FieldError> errors) {
-        this(null, List.copyOf(errors), summary(errors));
     }
 
     public static InvalidInput of(List<Field> fields) {
         List<Field> copy = List.copyOf(fields);
-        return new InvalidInput(copy, null, summary(errorsOf(copy, Languages.ENGLISH)));
+        return new InvalidInput(copy, summary(errorsOf(copy, Languages.ENGLISH)));
     }
 
     public static InvalidInput field(String field, Text message) {
         return of(List.of(new Field(field, message)));
-    }
-
-    /** @deprecated English only: use {@link #field(String, Text)}. */
-    @Deprecated(forRemoval = true)
-    public static InvalidInput field(String field, String message) {
-        return new InvalidInput(List.of(new Problem.FieldError(field, message)));
     }
 
     /** The field errors in English. */
@@ -51,7 +37,7 @@ public class InvalidInput extends RuntimeException {
 
     /** The field errors in the caller's language. */
     public List<Problem.FieldError> errors(Locale language) {
-        return englishOnly != null ? englishOnly : errorsOf(fields, language);
+        return errorsOf(fields, language);
     }
 
     /** The detail of the answer: the one field's error, or how many fields are invalid. */

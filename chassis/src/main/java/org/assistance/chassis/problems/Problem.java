@@ -59,10 +59,6 @@ public record Problem(
         }
     }
 
-    public static Problem of(int status, String slug, String title, String detail) {
-        return new Problem(URI.create(TYPE_BASE + slug), title, status, detail, null, List.of());
-    }
-
     /**
      * A problem in the caller's language: the title is the text {@code problem.<slug>.title}, the
      * detail the given text. English where the language is null or not one of the six.
