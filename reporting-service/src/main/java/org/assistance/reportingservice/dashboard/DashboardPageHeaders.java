@@ -19,8 +19,21 @@ public class DashboardPageHeaders {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; object-src 'none'; base-uri 'none'; " + "form-action 'none'; frame-ancestors 'none'";
     /** The page and its own files: no-cache means "ask again each time" (a 304 when unchanged). */
-    static final Set<String> PAGE_FILES =
-            Set.of("/", "/index.html", "/dashboard.js", "/dashboard.css", "/end-use.js", "/results.js");
+    static final Set<String> PAGE_FILES = Set.of(
+            "/",
+            "/index.html",
+            "/dashboard.js",
+            "/dashboard.css",
+            "/end-use.js",
+            "/results.js",
+            "/panels.js",
+            "/i18n.js",
+            "/i18n/en.js",
+            "/i18n/ar.js",
+            "/i18n/zh.js",
+            "/i18n/fr.js",
+            "/i18n/ru.js",
+            "/i18n/es.js");
 
     private static final Set<String> PAGES = Set.of("/", "/index.html");
 
