@@ -492,6 +492,7 @@
   }
 
   I.apply();
+  Panels.name();
   window.Dashboard = { filters: filters, countryName: countryName, donorName: donorName };
   if (token) { start(); } else { showLogin(); }
 })();

@@ -41,6 +41,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -144,6 +145,7 @@ class DashboardInSixLanguagesTest {
         open("en-GB");
         browser.get(dashboard + "#token=" + Tokens.role("operations"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.ignoring(StaleElementReferenceException.class);
         wait.until(b -> !b.findElement(By.id("k-requests")).getText().equals("–"));
         browser.manage().window().setSize(new Dimension(1400, 2800));
         Path screenshots = Files.createDirectories(Path.of("target", "screenshots"));
@@ -153,11 +155,7 @@ class DashboardInSixLanguagesTest {
             wait.until(b -> lang.equals(b.findElement(By.tagName("html")).getAttribute("lang"))
                     && b.findElement(By.id("h-funnel"))
                             .getText()
-                            .equals(language.getValue().get(0))
-                    && b.findElement(By.cssSelector("#d-funnel caption"))
-                                    .getText()
-                                    .isEmpty()
-                            == false);
+                            .equals(language.getValue().get(0)));
             assertThat(browser.findElement(By.cssSelector(".card .label")).getText())
                     .isEqualTo(language.getValue().get(1));
             assertThat(browser.findElement(By.tagName("html")).getAttribute("dir"))
