@@ -299,7 +299,8 @@
     const stageNames = stages.map((s) => I.code('stage', s));
     const funnel = rows(t('axis.stage'), stageNames.slice().reverse(), t('axis.requests'));
     draw('c-funnel', Object.assign(funnel, {
-      grid: { left: 12, right: 12, top: 24, bottom: 36, containLabel: true },
+      // room beyond the longest bar for its label (count and share)
+      grid: { left: rtl() ? 84 : 12, right: rtl() ? 12 : 84, top: 24, bottom: 36, containLabel: true },
       series: [{ type: 'bar', name: t('axis.requests'), data: stages.slice().reverse().map((s) => k.byStage[s] || 0),
         itemStyle: { color: '#0b6e99' }, barMinHeight: 2,
         label: { show: true, position: rtl() ? 'left' : 'right', formatter: (d) => I.count(d.value) + ' (' + share(d.value) + ')' } }]
@@ -338,11 +339,16 @@
     const sum = (key, field) => k.funds.filter((f) => f.donor + '|' + f.currency === key)
       .reduce((all, f) => all + Number(f[field]), 0);
     const kinds = ['pledged', 'committed', 'disbursed', 'spent'];
-    draw('c-funds', Object.assign(columns(t('axis.donor'), keys.map(label), t('axis.amount'),
-      (v) => I.number(v, { notation: 'compact', maximumFractionDigits: 1 })), {
-      tooltip: tooltip('axis'), legend: legend(), grid: { left: 16, right: 16, top: 32, bottom: 36, containLabel: true },
+    const fundsAxes = columns(t('axis.donor'), keys.map(label), t('axis.amount'),
+      (v) => I.number(v, { notation: 'compact', maximumFractionDigits: 1 }));
+    fundsAxes.yAxis.boundaryGap = [0, '35%'];
+    fundsAxes.xAxis.axisLabel.overflow = 'break';
+    fundsAxes.xAxis.nameGap = 44;
+    draw('c-funds', Object.assign(fundsAxes, {
+      tooltip: tooltip('axis'), legend: legend(), grid: { left: 16, right: 16, top: 32, bottom: 48, containLabel: true },
       series: kinds.map((kind) => ({ name: t('funds.' + kind), type: 'bar', data: keys.map((key) => sum(key, kind)),
-        label: { show: true, position: 'top', fontSize: 10,
+        // upright above each bar: four amounts per donor stay readable side by side
+        label: { show: true, position: 'top', rotate: 90, align: 'left', verticalAlign: 'middle', distance: 4, fontSize: 10,
           formatter: (d) => (d.value ? I.number(d.value, { notation: 'compact', style: 'currency', currency: currencyOf(keys[d.dataIndex]),
             currencyDisplay: 'code', maximumFractionDigits: 1 }) : '') } }))
     }));

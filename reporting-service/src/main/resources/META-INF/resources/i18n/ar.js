@@ -175,5 +175,22 @@ I18n.add('ar', {
   'thematic-area.TRAFFICKING_IN_PERSONS': 'الاتجار بالأشخاص',
   'thematic-area.FALSIFIED_MEDICAL_PRODUCTS': 'المنتجات الطبية المغشوشة',
   'thematic-area.TERRORISM': 'الإرهاب',
-  'thematic-area.BORDER_MANAGEMENT': 'إدارة الحدود'
+  'thematic-area.BORDER_MANAGEMENT': 'إدارة الحدود',
+  'measure.PROHIBITED': 'محظور',
+  'measure.LICENCE_REQUIRED': 'يلزم ترخيص',
+  'basis.UN_SECURITY_COUNCIL': 'مجلس الأمن التابع للأمم المتحدة',
+  'basis.UNILATERAL_MEASURE': 'تدبير انفرادي',
+  'basis.NATIONAL_EXPORT_CONTROL': 'الرقابة الوطنية على الصادرات',
+  'basis.OTHER': 'أخرى',
+  'impediment.CARRIER_REFUSAL': 'رفض الناقل',
+  'impediment.BANK_REFUSAL': 'رفض المصرف',
+  'impediment.SUPPLIER_REFUSAL': 'رفض المورّد',
+  'impediment.INSURER_REFUSAL': 'رفض شركة التأمين',
+  'impediment.LICENCE_DENIED': 'رُفض الترخيص',
+  'impediment.LICENCE_DELAYED': 'تأخّر الترخيص',
+  'impediment.OTHER': 'عائق آخر',
+  'deliverable.EQUIPMENT': 'المعدات',
+  'deliverable.TRAINING_COURSE': 'دورة تدريبية',
+  'deliverable.NEEDS_ASSESSMENT': 'تقييم الاحتياجات',
+  'deliverable.ADVISORY_MISSION': 'بعثة استشارية'
 });

@@ -175,5 +175,22 @@ I18n.add('en', {
   'thematic-area.TRAFFICKING_IN_PERSONS': 'Trafficking in persons',
   'thematic-area.FALSIFIED_MEDICAL_PRODUCTS': 'Falsified medical products',
   'thematic-area.TERRORISM': 'Terrorism',
-  'thematic-area.BORDER_MANAGEMENT': 'Border management'
+  'thematic-area.BORDER_MANAGEMENT': 'Border management',
+  'measure.PROHIBITED': 'Prohibited',
+  'measure.LICENCE_REQUIRED': 'Licence required',
+  'basis.UN_SECURITY_COUNCIL': 'UN Security Council',
+  'basis.UNILATERAL_MEASURE': 'Unilateral measure',
+  'basis.NATIONAL_EXPORT_CONTROL': 'National export control',
+  'basis.OTHER': 'Other',
+  'impediment.CARRIER_REFUSAL': 'Carrier refusal',
+  'impediment.BANK_REFUSAL': 'Bank refusal',
+  'impediment.SUPPLIER_REFUSAL': 'Supplier refusal',
+  'impediment.INSURER_REFUSAL': 'Insurer refusal',
+  'impediment.LICENCE_DENIED': 'Licence denied',
+  'impediment.LICENCE_DELAYED': 'Licence delayed',
+  'impediment.OTHER': 'Other impediment',
+  'deliverable.EQUIPMENT': 'Equipment',
+  'deliverable.TRAINING_COURSE': 'Training course',
+  'deliverable.NEEDS_ASSESSMENT': 'Needs assessment',
+  'deliverable.ADVISORY_MISSION': 'Advisory mission'
 });

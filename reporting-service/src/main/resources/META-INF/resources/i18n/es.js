@@ -175,5 +175,22 @@ I18n.add('es', {
   'thematic-area.TRAFFICKING_IN_PERSONS': 'Trata de personas',
   'thematic-area.FALSIFIED_MEDICAL_PRODUCTS': 'Productos médicos falsificados',
   'thematic-area.TERRORISM': 'Terrorismo',
-  'thematic-area.BORDER_MANAGEMENT': 'Gestión de fronteras'
+  'thematic-area.BORDER_MANAGEMENT': 'Gestión de fronteras',
+  'measure.PROHIBITED': 'Prohibido',
+  'measure.LICENCE_REQUIRED': 'Licencia requerida',
+  'basis.UN_SECURITY_COUNCIL': 'Consejo de Seguridad de las Naciones Unidas',
+  'basis.UNILATERAL_MEASURE': 'Medida unilateral',
+  'basis.NATIONAL_EXPORT_CONTROL': 'Control nacional de las exportaciones',
+  'basis.OTHER': 'Otro',
+  'impediment.CARRIER_REFUSAL': 'Negativa del transportista',
+  'impediment.BANK_REFUSAL': 'Negativa del banco',
+  'impediment.SUPPLIER_REFUSAL': 'Negativa del proveedor',
+  'impediment.INSURER_REFUSAL': 'Negativa de la aseguradora',
+  'impediment.LICENCE_DENIED': 'Licencia denegada',
+  'impediment.LICENCE_DELAYED': 'Licencia demorada',
+  'impediment.OTHER': 'Otro impedimento',
+  'deliverable.EQUIPMENT': 'Equipo',
+  'deliverable.TRAINING_COURSE': 'Curso de capacitación',
+  'deliverable.NEEDS_ASSESSMENT': 'Evaluación de necesidades',
+  'deliverable.ADVISORY_MISSION': 'Misión de asesoramiento'
 });

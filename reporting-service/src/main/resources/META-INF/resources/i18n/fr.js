@@ -175,5 +175,22 @@ I18n.add('fr', {
   'thematic-area.TRAFFICKING_IN_PERSONS': 'Traite des personnes',
   'thematic-area.FALSIFIED_MEDICAL_PRODUCTS': 'Produits médicaux falsifiés',
   'thematic-area.TERRORISM': 'Terrorisme',
-  'thematic-area.BORDER_MANAGEMENT': 'Gestion des frontières'
+  'thematic-area.BORDER_MANAGEMENT': 'Gestion des frontières',
+  'measure.PROHIBITED': 'Interdit',
+  'measure.LICENCE_REQUIRED': 'Licence requise',
+  'basis.UN_SECURITY_COUNCIL': 'Conseil de sécurité de l’ONU',
+  'basis.UNILATERAL_MEASURE': 'Mesure unilatérale',
+  'basis.NATIONAL_EXPORT_CONTROL': 'Contrôle national des exportations',
+  'basis.OTHER': 'Autre',
+  'impediment.CARRIER_REFUSAL': 'Refus du transporteur',
+  'impediment.BANK_REFUSAL': 'Refus de la banque',
+  'impediment.SUPPLIER_REFUSAL': 'Refus du fournisseur',
+  'impediment.INSURER_REFUSAL': 'Refus de l’assureur',
+  'impediment.LICENCE_DENIED': 'Licence refusée',
+  'impediment.LICENCE_DELAYED': 'Licence retardée',
+  'impediment.OTHER': 'Autre empêchement',
+  'deliverable.EQUIPMENT': 'Matériel',
+  'deliverable.TRAINING_COURSE': 'Stage de formation',
+  'deliverable.NEEDS_ASSESSMENT': 'Évaluation des besoins',
+  'deliverable.ADVISORY_MISSION': 'Mission consultative'
 });

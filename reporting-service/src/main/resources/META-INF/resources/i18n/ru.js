@@ -175,5 +175,22 @@ I18n.add('ru', {
   'thematic-area.TRAFFICKING_IN_PERSONS': 'Торговля людьми',
   'thematic-area.FALSIFIED_MEDICAL_PRODUCTS': 'Фальсифицированная медицинская продукция',
   'thematic-area.TERRORISM': 'Терроризм',
-  'thematic-area.BORDER_MANAGEMENT': 'Пограничный контроль'
+  'thematic-area.BORDER_MANAGEMENT': 'Пограничный контроль',
+  'measure.PROHIBITED': 'Запрещено',
+  'measure.LICENCE_REQUIRED': 'Требуется лицензия',
+  'basis.UN_SECURITY_COUNCIL': 'Совет Безопасности ООН',
+  'basis.UNILATERAL_MEASURE': 'Односторонняя мера',
+  'basis.NATIONAL_EXPORT_CONTROL': 'Национальный экспортный контроль',
+  'basis.OTHER': 'Другое',
+  'impediment.CARRIER_REFUSAL': 'Отказ перевозчика',
+  'impediment.BANK_REFUSAL': 'Отказ банка',
+  'impediment.SUPPLIER_REFUSAL': 'Отказ поставщика',
+  'impediment.INSURER_REFUSAL': 'Отказ страховщика',
+  'impediment.LICENCE_DENIED': 'В лицензии отказано',
+  'impediment.LICENCE_DELAYED': 'Выдача лицензии задерживается',
+  'impediment.OTHER': 'Другая помеха',
+  'deliverable.EQUIPMENT': 'Оборудование',
+  'deliverable.TRAINING_COURSE': 'Учебный курс',
+  'deliverable.NEEDS_ASSESSMENT': 'Оценка потребностей',
+  'deliverable.ADVISORY_MISSION': 'Консультативная миссия'
 });

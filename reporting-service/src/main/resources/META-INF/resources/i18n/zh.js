@@ -175,5 +175,22 @@ I18n.add('zh', {
   'thematic-area.TRAFFICKING_IN_PERSONS': '贩运人口',
   'thematic-area.FALSIFIED_MEDICAL_PRODUCTS': '伪造医疗产品',
   'thematic-area.TERRORISM': '恐怖主义',
-  'thematic-area.BORDER_MANAGEMENT': '边境管理'
+  'thematic-area.BORDER_MANAGEMENT': '边境管理',
+  'measure.PROHIBITED': '禁止',
+  'measure.LICENCE_REQUIRED': '需要许可证',
+  'basis.UN_SECURITY_COUNCIL': '联合国安全理事会',
+  'basis.UNILATERAL_MEASURE': '单边措施',
+  'basis.NATIONAL_EXPORT_CONTROL': '国家出口管制',
+  'basis.OTHER': '其他',
+  'impediment.CARRIER_REFUSAL': '承运人拒绝',
+  'impediment.BANK_REFUSAL': '银行拒绝',
+  'impediment.SUPPLIER_REFUSAL': '供应商拒绝',
+  'impediment.INSURER_REFUSAL': '保险人拒绝',
+  'impediment.LICENCE_DENIED': '许可证被拒',
+  'impediment.LICENCE_DELAYED': '许可证延误',
+  'impediment.OTHER': '其他阻碍',
+  'deliverable.EQUIPMENT': '设备',
+  'deliverable.TRAINING_COURSE': '培训课程',
+  'deliverable.NEEDS_ASSESSMENT': '需求评估',
+  'deliverable.ADVISORY_MISSION': '咨询团'
 });

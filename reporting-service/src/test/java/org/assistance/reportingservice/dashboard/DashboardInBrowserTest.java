@@ -231,7 +231,7 @@ class DashboardInBrowserTest {
         assertThat(browser.findElement(By.id("country-title")).getText()).isEqualTo("QE");
         String barriers = browser.findElement(By.id("t-barriers")).getText();
         assertThat(barriers.replace('\u00a0', ' '))
-                .contains("LICENCE REQUIRED (3A999)", "UN SECURITY COUNCIL", "USD 1,400.00");
+                .contains("Licence required (3A999)", "UN Security Council", "USD 1,400.00");
         // back to every country: the country's page closes
         browser.findElement(By.id("country-close")).click();
         wait.until(b -> !b.findElement(By.id("country-page")).isDisplayed());
