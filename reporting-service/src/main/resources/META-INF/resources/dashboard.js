@@ -246,14 +246,16 @@
   const rtl = () => I.rtl();
   const textStyle = () => ({ fontFamily: 'system-ui, "Segoe UI", "Noto Sans Arabic", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif' });
 
-  function legend() { return { top: 0, left: rtl() ? 'right' : 'left', align: rtl() ? 'right' : 'left' }; }
+  // one line (scrolling when the names are long), at the reading side
+  function legend() { return { type: 'scroll', top: 0, left: rtl() ? 'right' : 'left', align: rtl() ? 'right' : 'left' }; }
 
   // categories along x, values up the y axis (on the right when reading right to left)
   function columns(categoryName, categories, valueName, format) {
     return {
       xAxis: { type: 'category', data: categories, inverse: rtl(), name: categoryName, nameLocation: 'middle', nameGap: 30,
         axisLabel: { interval: 0, hideOverlap: true, overflow: 'truncate', width: 90 } },
-      yAxis: { type: 'value', position: rtl() ? 'right' : 'left', name: valueName, nameLocation: 'middle', nameGap: 52,
+      yAxis: { type: 'value', position: rtl() ? 'right' : 'left', name: valueName, nameLocation: 'end', nameGap: 12,
+        nameTextStyle: { align: rtl() ? 'right' : 'left' },
         minInterval: format === I.count ? 1 : 0, axisLabel: { formatter: (v) => format(v) } }
     };
   }
@@ -262,7 +264,7 @@
   function rows(categoryName, categories, valueName) {
     return {
       yAxis: { type: 'category', data: categories, position: rtl() ? 'right' : 'left', name: categoryName,
-        nameLocation: 'end', nameGap: 8 },
+        nameLocation: 'end', nameGap: 8, axisLabel: { width: 130, overflow: 'truncate' } },
       xAxis: { type: 'value', inverse: rtl(), name: valueName, nameLocation: 'middle', nameGap: 26, minInterval: 1,
         axisLabel: { formatter: (v) => I.count(v) } }
     };
@@ -300,7 +302,7 @@
     const funnel = rows(t('axis.stage'), stageNames.slice().reverse(), t('axis.requests'));
     draw('c-funnel', Object.assign(funnel, {
       // room beyond the longest bar for its label (count and share)
-      grid: { left: rtl() ? 84 : 12, right: rtl() ? 12 : 84, top: 24, bottom: 36, containLabel: true },
+      grid: { left: rtl() ? 84 : 140, right: rtl() ? 140 : 84, top: 24, bottom: 44, containLabel: false },
       series: [{ type: 'bar', name: t('axis.requests'), data: stages.slice().reverse().map((s) => k.byStage[s] || 0),
         itemStyle: { color: '#0b6e99' }, barMinHeight: 2,
         label: { show: true, position: rtl() ? 'left' : 'right', formatter: (d) => I.count(d.value) + ' (' + share(d.value) + ')' } }]
@@ -313,7 +315,7 @@
     const series = [['times.toApproval', k.approvalDaysDistribution], ['times.toRejection', k.rejectionDaysDistribution],
       ['times.toDelivery', k.deliveryDaysDistribution]];
     draw('c-times', Object.assign(columns(t('axis.days'), buckets, t('axis.requests'), I.count), {
-      tooltip: tooltip('axis'), legend: legend(), grid: { left: 16, right: 16, top: 32, bottom: 36, containLabel: true },
+      tooltip: tooltip('axis'), legend: legend(), grid: { left: 16, right: 16, top: 56, bottom: 36, containLabel: true },
       series: series.map(([key, distribution]) => ({ name: t(key), type: 'bar', data: buckets.map((b) => distribution[b]),
         label: { show: true, position: 'top', formatter: (d) => (d.value ? I.count(d.value) : '') } }))
     }));
@@ -324,7 +326,7 @@
     const destinations = Object.keys(k.shipments.held.byDestination);
     const destinationNames = destinations.map(countryName);
     draw('c-held', Object.assign(columns(t('axis.destination'), destinationNames, t('axis.shipments'), I.count), {
-      grid: { left: 16, right: 16, top: 24, bottom: 36, containLabel: true },
+      grid: { left: 16, right: 16, top: 36, bottom: 36, containLabel: true },
       series: [{ type: 'bar', name: t('axis.shipments'), data: destinations.map((d) => k.shipments.held.byDestination[d]),
         itemStyle: { color: '#b45309' }, label: { show: true, position: 'top', formatter: (d) => I.count(d.value) } }]
     }));
@@ -345,7 +347,7 @@
     fundsAxes.xAxis.axisLabel.overflow = 'break';
     fundsAxes.xAxis.nameGap = 44;
     draw('c-funds', Object.assign(fundsAxes, {
-      tooltip: tooltip('axis'), legend: legend(), grid: { left: 16, right: 16, top: 32, bottom: 48, containLabel: true },
+      tooltip: tooltip('axis'), legend: legend(), grid: { left: 16, right: 16, top: 56, bottom: 48, containLabel: true },
       series: kinds.map((kind) => ({ name: t('funds.' + kind), type: 'bar', data: keys.map((key) => sum(key, kind)),
         // upright above each bar: four amounts per donor stay readable side by side
         label: { show: true, position: 'top', rotate: 90, align: 'left', verticalAlign: 'middle', distance: 4, fontSize: 10,

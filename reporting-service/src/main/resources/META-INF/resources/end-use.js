@@ -57,11 +57,11 @@
       textStyle: { fontFamily: 'system-ui, "Segoe UI", "Noto Sans Arabic", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif' },
       animation: false,
       tooltip: { trigger: 'item', renderMode: 'richText' },
-      grid: { left: 16, right: 16, top: 24, bottom: 36, containLabel: true },
+      grid: { left: 16, right: 16, top: 36, bottom: 36, containLabel: true },
       xAxis: { type: 'category', data: labels, inverse: rtl, name: t('axis.check'), nameLocation: 'middle', nameGap: 30,
         axisLabel: { interval: 0, hideOverlap: true } },
-      yAxis: { type: 'value', minInterval: 1, position: rtl ? 'right' : 'left', name: t('axis.units'), nameLocation: 'middle',
-        nameGap: 40, axisLabel: { formatter: (v) => I.count(v) } },
+      yAxis: { type: 'value', minInterval: 1, position: rtl ? 'right' : 'left', name: t('axis.units'), nameLocation: 'end',
+        nameGap: 12, nameTextStyle: { align: rtl ? 'right' : 'left' }, axisLabel: { formatter: (v) => I.count(v) } },
       series: [{ type: 'bar', name: t('axis.units'), label: { show: true, position: 'top', formatter: (d) => I.count(d.value) },
         data: values.map((v, i) => ({ value: v, itemStyle: { color: i < 3 ? '#0b6e99' : '#b45309' } })) }]
     }, true);
