@@ -65,7 +65,7 @@ I18n.add('zh', {
   'barriers.all': '合计（每批货运计一次）',
   'results.title': '成果：目标与实际值对比',
   'results.caption': '指标、其目标及最新实际值',
-  'results.of': '{actual} / {target}',
+  'results.of': '{actual}，目标 {target}',
   'results.none': '所选范围内没有指标。',
   'results.forbidden': '此令牌无权查看{country}的成果。',
   'results.actualsIn': '{country}的实际值。参与者：{total}（女性 {women}，男性 {men}，其他 {other}，未披露 {notDisclosed}）。',

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -210,6 +211,15 @@ class DashboardInSixLanguagesTest {
                         .getFirstSelectedOption()
                         .getAttribute("value"))
                 .isEqualTo(area);
+        // the keyboard: the first Tab shows the skip link, Enter takes the focus to the dashboard
+        browser.findElement(By.tagName("body")).sendKeys(Keys.TAB);
+        var skip = browser.switchTo().activeElement();
+        assertThat(skip.getAttribute("class")).isEqualTo("skip");
+        assertThat(skip.getText()).isEqualTo("Aller au tableau de bord");
+        assertThat(skip.getRect().getY()).isGreaterThanOrEqualTo(0);
+        skip.sendKeys(Keys.ENTER);
+        assertThat(browser.switchTo().activeElement().getAttribute("id")).isEqualTo("main-content");
+
         // the choices are named in French, Kenya among the countries
         wait.until(b ->
                 !b.findElements(By.cssSelector("#f-country option[value=KE]")).isEmpty());
