@@ -14,11 +14,11 @@
     return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   }
 
-  // NOT_IN_USE reads "not in use"
-  function words(name) { return String(name).replace(/_/g, ' ').toLowerCase(); }
+  const I = window.I18n;
+  const t = I.t;
 
   function params() {
-    const form = new FormData($('filters'));
+    const form = window.Dashboard.filters();
     const params = new URLSearchParams();
     const page = new URLSearchParams(location.hash.slice(1)).get('country');
     const country = page && /^[A-Za-z]{2}$/.test(page) ? page.toUpperCase() : form.get('country');
@@ -35,8 +35,7 @@
     const note = $('end-use-note');
     if (!response.ok) {
       note.hidden = false;
-      note.textContent = response.status === 403 ? 'This token may not read end-use monitoring for this selection.'
-        : 'End-use monitoring could not be read (' + response.status + ').';
+      note.textContent = response.status === 403 ? t('endUse.forbidden') : t('endUse.failed', { status: response.status });
       return;
     }
     note.hidden = true;
@@ -44,31 +43,41 @@
   }
 
   function figures(f) {
-    return '<td>' + f.unitsMonitored + '</td><td>' + f.checksDue + '</td><td>' + f.checksMet + '</td><td>' + f.checksOverdue
-      + '</td>' + RESULTS.map((r) => '<td>' + f.findings[r] + '</td>').join('');
+    return '<td>' + I.count(f.unitsMonitored) + '</td><td>' + I.count(f.checksDue) + '</td><td>' + I.count(f.checksMet) + '</td><td>'
+      + I.count(f.checksOverdue) + '</td>' + RESULTS.map((r) => '<td>' + I.count(f.findings[r]) + '</td>').join('');
   }
 
   function render(r) {
-    const t = r.totals;
     if (!chart) { chart = echarts.init($('c-end-use')); }
-    const labels = ['due', 'met', 'overdue'].concat(RESULTS.map(words));
-    const values = [t.checksDue, t.checksMet, t.checksOverdue].concat(RESULTS.map((k) => t.findings[k]));
+    const totals = r.totals;
+    const rtl = I.rtl();
+    const labels = [t('th.checksDue'), t('th.met'), t('th.overdue')].concat(RESULTS.map((k) => I.code('end-use', k)));
+    const values = [totals.checksDue, totals.checksMet, totals.checksOverdue].concat(RESULTS.map((k) => totals.findings[k]));
     chart.setOption({
+      textStyle: { fontFamily: 'system-ui, "Segoe UI", "Noto Sans Arabic", "Noto Sans CJK SC", "WenQuanYi Micro Hei", sans-serif' },
+      animation: false,
       tooltip: { trigger: 'item', renderMode: 'richText' },
-      grid: { left: 8, right: 16, top: 8, bottom: 24, containLabel: true },
-      xAxis: { type: 'category', data: labels },
-      yAxis: { type: 'value', minInterval: 1 },
-      series: [{ type: 'bar', data: values.map((v, i) => ({ value: v, itemStyle: { color: i < 3 ? '#0b6e99' : '#d97706' } })) }]
-    });
-    $('end-use-as-of').textContent = r.asOf;
+      grid: { left: 16, right: 16, top: 36, bottom: 36, containLabel: true },
+      xAxis: { type: 'category', data: labels, inverse: rtl, name: t('axis.check'), nameLocation: 'middle', nameGap: 30,
+        axisLabel: { interval: 0, hideOverlap: true } },
+      yAxis: { type: 'value', minInterval: 1, position: rtl ? 'right' : 'left', name: t('axis.units'), nameLocation: 'end',
+        nameGap: 12, nameTextStyle: { align: rtl ? 'right' : 'left' }, axisLabel: { formatter: (v) => I.count(v) } },
+      series: [{ type: 'bar', name: t('axis.units'), label: { show: true, position: 'top', formatter: (d) => I.count(d.value) },
+        data: values.map((v, i) => ({ value: v, itemStyle: { color: i < 3 ? '#0b6e99' : '#b45309' } })) }]
+    }, true);
+    $('c-end-use').setAttribute('aria-label', t('chart.label', { panel: t('endUse.title') + ' ' + I.date(r.asOf) }));
+    Panels.table('d-end-use', t('endUse.title') + ' ' + I.date(r.asOf), [t('axis.check'), t('axis.units')],
+      labels.map((label, i) => [label, I.count(values[i])]));
+    $('end-use-as-of').textContent = I.date(r.asOf);
+    const country = (code) => (code ? window.Dashboard.countryName(code) : '–');
     $('t-end-use').tBodies[0].innerHTML = r.countries.length
-      ? r.countries.map((c) => '<tr><td>' + esc(c.country || '–') + '</td>' + figures(c.figures) + '</tr>').join('')
-      : '<tr><td colspan="9">No monitored equipment for this selection.</td></tr>';
-    $('t-end-use').tFoot.innerHTML = '<tr><td>All</td>' + figures(t) + '</tr>';
+      ? r.countries.map((c) => '<tr><td>' + esc(country(c.country)) + '</td>' + figures(c.figures) + '</tr>').join('')
+      : '<tr><td colspan="9">' + esc(t('endUse.none')) + '</td></tr>';
+    $('t-end-use').tFoot.innerHTML = '<tr><td>' + esc(t('endUse.all')) + '</td>' + figures(totals) + '</tr>';
     $('t-end-use-overdue').tBodies[0].innerHTML = r.overdue.length
-      ? r.overdue.map((o) => '<tr><td>' + esc(o.serialNumber) + '</td><td>' + esc(o.item) + '</td><td>' + esc(o.country || '–')
-        + '</td><td>' + esc(o.requestId) + '</td><td>' + esc(o.dueOn) + '</td><td>' + o.daysOverdue + '</td></tr>').join('')
-      : '<tr><td colspan="6">No check overdue.</td></tr>';
+      ? r.overdue.map((o) => '<tr><td>' + esc(o.serialNumber) + '</td><td>' + esc(o.item) + '</td><td>' + esc(country(o.country))
+        + '</td><td>' + esc(o.requestId) + '</td><td>' + esc(I.date(o.dueOn)) + '</td><td>' + I.count(o.daysOverdue) + '</td></tr>').join('')
+      : '<tr><td colspan="6">' + esc(t('endUse.noneOverdue')) + '</td></tr>';
   }
 
   function later() {
@@ -80,6 +89,8 @@
   new MutationObserver(later).observe($('dashboard'), { attributes: true, attributeFilter: ['hidden'] });
   new MutationObserver(later).observe($('feed'), { childList: true });
   $('filters').addEventListener('submit', later);
+  window.addEventListener('popstate', later);
+  I.onChange(later);
   window.addEventListener('hashchange', later);
   window.addEventListener('resize', () => { if (chart) { chart.resize(); } });
   later();

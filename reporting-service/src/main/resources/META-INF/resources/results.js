@@ -14,11 +14,10 @@
     return String(value).replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]);
   }
 
-  function filters() {
-    const params = new URLSearchParams();
-    new FormData($('filters')).forEach((value, key) => { if (value) { params.set(key, value); } });
-    return params;
-  }
+  const I = window.I18n;
+  const t = I.t;
+
+  function filters() { return window.Dashboard.filters(); }
 
   function country() {
     const page = new URLSearchParams(location.hash.slice(1)).get('country');
@@ -26,7 +25,10 @@
     return chosen && /^[A-Za-z]{2}$/.test(chosen) ? chosen.toUpperCase() : null;
   }
 
-  function value(v, unit) { return v === null || v === undefined ? '–' : v + (unit === '%' ? ' %' : ''); }
+  function value(v, unit) {
+    if (v === null || v === undefined) { return '–'; }
+    return unit === '%' ? I.percent(v) : I.number(v);
+  }
 
   // the latest period with an actual (the one progress speaks of), else the latest
   function latest(indicator) {
@@ -46,13 +48,13 @@
       return {
         visual: '<div class="result"><span class="result-title">' + esc(programme) + ' · ' + esc(i.title) + '</span>'
           + '<span class="bars" aria-hidden="true">' + bar(target, 'target') + bar(actual, 'actual') + '</span>'
-          + '<span class="result-values">' + esc(value(actual, i.unit)) + ' of ' + esc(value(target, i.unit))
-          + (i.target ? ' (' + i.target.year + ')' : '') + '</span></div>',
+          + '<span class="result-values">' + esc(t('results.of', { actual: value(actual, i.unit), target: value(target, i.unit) }))
+          + (i.target ? ' (' + esc(i.target.year) + ')' : '') + '</span></div>',
         cells: '<tr><td>' + esc(programme) + '</td><td>' + esc(i.title) + '</td><td>' + esc(i.unit) + '</td><td>'
           + esc(i.baseline ? value(i.baseline.value, i.unit) + ' (' + i.baseline.year + ')' : '–') + '</td><td>'
           + esc(i.target ? value(i.target.value, i.unit) + ' (' + i.target.year + ')' : '–') + '</td><td>'
-          + esc(p.periodStart ? p.periodStart + ' – ' + p.periodEnd : '–') + '</td><td>' + esc(value(actual, i.unit)) + '</td><td>'
-          + esc(i.progress ? i.progress.percentOfTarget + ' %' : '–') + '</td></tr>'
+          + esc(p.periodStart ? I.date(p.periodStart) + ' – ' + I.date(p.periodEnd) : '–') + '</td><td>' + esc(value(actual, i.unit))
+          + '</td><td>' + esc(i.progress ? I.percent(i.progress.percentOfTarget) : '–') + '</td></tr>'
       };
     });
   }
@@ -61,7 +63,7 @@
     $('results-bars').innerHTML = all.map((r) => r.visual).join('');
     $('results-bars').querySelectorAll('.bar').forEach((b) => { b.style.width = Number(b.dataset.width) + '%'; });
     $('t-results').tBodies[0].innerHTML = all.length ? all.map((r) => r.cells).join('')
-      : '<tr><td colspan="8">No indicator for this selection.</td></tr>';
+      : '<tr><td colspan="8">' + esc(t('results.none')) + '</td></tr>';
     $('results-note').hidden = !note;
     $('results-note').textContent = note || '';
   }
@@ -75,11 +77,12 @@
     const state = country();
     if (state) {
       const r = await json('/api/v1/countries/' + state + '/results');
-      if (!r) { return show([], 'This token may not read the results of ' + state + '.'); }
+      const name = window.Dashboard.countryName(state);
+      if (!r) { return show([], t('results.forbidden', { country: name })); }
       const p = r.participants;
       return show([].concat(...r.programmes.map((g) => rows(g.programme, g.indicators))),
-        'Actuals in ' + state + '. Participants: ' + p.total + ' (' + p.women + ' women, ' + p.men + ' men, ' + p.other
-        + ' other, ' + p.notDisclosed + ' not disclosed).');
+        t('results.actualsIn', { country: name, total: I.count(p.total), women: I.count(p.women), men: I.count(p.men),
+          other: I.count(p.other), notDisclosed: I.count(p.notDisclosed) }));
     }
     let codes = [];
     const chosen = filters().get('programme');
@@ -93,7 +96,7 @@
     const answers = await Promise.all(codes.slice(0, MAX_PROGRAMMES)
       .map((code) => json('/api/v1/programmes/' + encodeURIComponent(code) + '/results')));
     show([].concat(...answers.filter(Boolean).map((r) => rows(r.programme, r.indicators))),
-      codes.length > MAX_PROGRAMMES ? 'The first ' + MAX_PROGRAMMES + ' programmes; choose one in the filter for another.' : null);
+      codes.length > MAX_PROGRAMMES ? t('results.first', { count: I.count(MAX_PROGRAMMES) }) : null);
   }
 
   function schedule() {

@@ -20,8 +20,22 @@ public class DashboardPageHeaders {
     static final String CONTENT_SECURITY_POLICY =
             "default-src 'self'; object-src 'none'; base-uri 'none'; " + "form-action 'none'; frame-ancestors 'none'";
     /** The page and its own files: no-cache means "ask again each time" (a 304 when unchanged). */
-    static final Set<String> PAGE_FILES =
-            Set.of("/", "/index.html", "/dashboard.js", "/dashboard.css", "/end-use.js", "/results.js", "/map.js");
+    static final Set<String> PAGE_FILES = Set.of(
+            "/",
+            "/index.html",
+            "/dashboard.js",
+            "/dashboard.css",
+            "/end-use.js",
+            "/results.js",
+            "/map.js",
+            "/panels.js",
+            "/i18n.js",
+            "/i18n/en.js",
+            "/i18n/ar.js",
+            "/i18n/zh.js",
+            "/i18n/fr.js",
+            "/i18n/ru.js",
+            "/i18n/es.js");
 
     /** The world map's files from npm, under their package's version: they never change (README: the map). */
     static final String VENDOR = "/vendor/";

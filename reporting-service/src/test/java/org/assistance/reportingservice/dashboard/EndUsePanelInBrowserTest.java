@@ -14,7 +14,9 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
@@ -46,6 +48,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -58,6 +61,8 @@ class EndUsePanelInBrowserTest {
     private static final String CHROMIUM = System.getProperty("assistance.test.chromium", "/usr/bin/chromium");
     private static final String DRIVER = System.getProperty("assistance.test.chromedriver", "/usr/bin/chromedriver");
     private static final LocalDate TODAY = LocalDate.of(2027, 7, 10);
+    /** How the page writes a day in English (Intl's medium date style): Jul 10, 2027. */
+    private static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
 
     @TestHTTPResource("/")
     URL dashboard;
@@ -175,23 +180,30 @@ class EndUsePanelInBrowserTest {
         check(request, shipment, item, "WB-1", "IN_USE", due.minusDays(1));
         check(request, shipment, item, "WB-3", "DAMAGED", due.plusDays(1));
 
-        browser.get(dashboard + "#token=" + Tokens.role("operations"));
+        // the programme chosen in the URL's query, as a shared link gives it
+        browser.get(dashboard + "?programme=" + programme + "#token=" + Tokens.role("operations"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
         wait.until(b -> !b.findElement(By.id("k-requests")).getText().equals("–"));
-        browser.findElement(By.name("programme")).sendKeys(programme);
+        assertThat(new Select(browser.findElement(By.name("programme")))
+                        .getFirstSelectedOption()
+                        .getAttribute("value"))
+                .isEqualTo(programme);
         // three units, each with one check due by TODAY: WB-1 and WB-3 met it, WB-2 is overdue; one damaged
         String totals = "All 3 3 2 1 0 0 0 1";
-        wait.until(b -> {
-            b.findElement(By.cssSelector("#filters button[type=submit]")).click();
-            return b.findElement(By.cssSelector("#t-end-use tfoot")).getText().equals(totals);
+        wait.pollingEvery(Duration.ofSeconds(2)).until(b -> {
+            if (b.findElement(By.cssSelector("#t-end-use tfoot")).getText().equals(totals)) {
+                return true;
+            }
+            b.navigate().refresh(); // until the events are in the read models
+            return false;
         });
         assertThat(browser.findElement(By.cssSelector("#t-end-use tbody")).getText())
                 .isEqualTo("QW 3 3 2 1 0 0 0 1");
         assertThat(browser.findElement(By.cssSelector("#t-end-use-overdue tbody"))
                         .getText())
-                .isEqualTo("WB-2 Forensic workstation QW " + request + " " + due + " "
+                .isEqualTo("WB-2 Forensic workstation QW " + request + " " + ENGLISH_DAY.format(due) + " "
                         + java.time.temporal.ChronoUnit.DAYS.between(due, TODAY));
-        assertThat(browser.findElement(By.id("end-use-as-of")).getText()).isEqualTo(TODAY.toString());
+        assertThat(browser.findElement(By.id("end-use-as-of")).getText()).isEqualTo(ENGLISH_DAY.format(TODAY));
         assertThat(browser.findElement(By.cssSelector("#c-end-use canvas")).isDisplayed())
                 .isTrue();
     }
