@@ -155,7 +155,10 @@ class AssistanceJourneyIT {
                  "equipmentLines":[{"itemCode":"FOR-WB-001","quantity":4,"justification":"regional labs"},
                                    {"itemCode":"SUR-CAM-7","quantity":2,"justification":"undercover operations"}],
                  "trainingNeeds":[{"topic":"Mobile forensics","expectedParticipants":20}],
-                 "estimatedValue":{"amount":"70000.00","currency":"USD"}}""".formatted(LocalDate.now().plusMonths(6))));
+                 "estimatedValue":{"amount":"70000.00","currency":"USD"},
+                 "translations":[{"language":"fr","title":"Capacités de criminalistique numérique",
+                                  "needsStatement":"Les affaires de rançongiciels ont doublé ; aucun examinateur formé."}]}"""
+                        .formatted(LocalDate.now().plusMonths(6))));
         String id = request.get("id").asText();
 
         // 3. partial approval above the four-eyes amount: a second reviewer confirms
@@ -339,6 +342,26 @@ class AssistanceJourneyIT {
         assertThat(eventIds).hasSize(expected.size());
         assertThat(times).isSortedAccordingTo(Comparator.naturalOrder());
 
+        // every service answers in its reader's language: the partner's timeline in Arabic, and a refusal of
+        // each service in French (the title and the detail, as a French-speaking client would show them)
+        Http.Answer arabic = Http.send(
+                "GET", REPORTING + "/requests/" + id + "/timeline", partner, null, Map.of("Accept-Language", "ar"));
+        assertThat(arabic.status()).isEqualTo(200);
+        assertThat(arabic.body()).containsPattern("\\p{IsArabic}{3,}");
+        for (Map.Entry<String, String> refused : Map.of(
+                        REQUESTS + "/requests/" + UUID.randomUUID(), partner,
+                        PROGRAMS + "/reviews/" + UUID.randomUUID(), ana,
+                        EQUIPMENT + "/assets/NO-SUCH-SERIAL", logistics,
+                        REPORTING + "/requests/" + UUID.randomUUID() + "/timeline", operations)
+                .entrySet()) {
+            Http.Answer answer =
+                    Http.send("GET", refused.getKey(), refused.getValue(), null, Map.of("Accept-Language", "fr-FR"));
+            assertThat(answer.status()).as(refused.getKey()).isEqualTo(404);
+            JsonNode problem = JSON.readTree(answer.body());
+            assertThat(problem.get("title").asText()).as(refused.getKey()).isEqualTo("Introuvable");
+            assertThat(problem.get("detail").asText()).as(refused.getKey()).containsAnyOf("n'existe pas", "introuvable");
+        }
+
         // the dashboard shows the KPIs
         JsonNode kpis = awaitJson(
                 REPORTING + "/dashboard?country=KE",
@@ -358,6 +381,8 @@ class AssistanceJourneyIT {
         // the donor's IATI feed contains the activity and validates
         String iati = Http.get(REPORTING + "/feeds/iati", donor).body();
         assertThat(iati).contains("XM-EXAMPLE-TA-GLOCY-" + id);
+        // the partner's French translation is a narrative of its own
+        assertThat(iati).contains("<narrative xml:lang=\"fr\">Capacités de criminalistique numérique</narrative>");
         SchemaFactory.newInstance(XMLConstants.W3C_XML_SCHEMA_NS_URI)
                 .newSchema(new File(
                         System.getProperty("iati.schemas", "../../shared/standards/iati-2.03"),
