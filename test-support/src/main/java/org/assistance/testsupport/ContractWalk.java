@@ -111,15 +111,17 @@ public final class ContractWalk {
                     }
                 }
             }
+            String anonymousPath = operation.samplePath(this);
             HttpResponse<String> anonymous = send(
                     operation.method,
-                    operation.samplePath(this),
+                    anonymousPath,
                     null,
                     operation.hasBody() ? "application/json" : null,
                     operation.hasBody() ? "{}" : null,
                     null);
             if (operation.secured && anonymous.statusCode() != 401) {
-                findings.add(operation + " without a token answered " + anonymous.statusCode() + " (expected 401)");
+                findings.add(operation + " without a token answered " + anonymous.statusCode() + " (expected 401) at "
+                        + anonymousPath + ": " + abbreviate(anonymous.body()));
             }
         }
         Map<String, Long> after = rowCounts();
@@ -450,11 +452,11 @@ public final class ContractWalk {
                     case "date" -> NODES.textNode(LocalDate.now().plusDays(30).toString());
                     case "date-time" -> NODES.textNode(OffsetDateTime.now().toString());
                     default ->
-                        NODES.textNode(
+                        NODES.textNode(matching(
+                                schema,
                                 atBounds && schema.has("maxLength")
-                                        ? text(schema.path("maxLength").asInt())
-                                        : text(Math.max(
-                                                1, schema.path("minLength").asInt(1))));
+                                        ? schema.path("maxLength").asInt()
+                                        : Math.max(1, schema.path("minLength").asInt(1))));
                 };
             }
             case "integer":
@@ -552,6 +554,34 @@ public final class ContractWalk {
             node = target;
         }
         return node == null ? NODES.objectNode() : node;
+    }
+
+    /**
+     * Text of the given length that the schema's pattern accepts, where it has one: a plausible
+     * value is one the operation takes (a path template's own pattern would otherwise route a
+     * value it refuses nowhere, 404, whatever the token).
+     */
+    private String matching(JsonNode schema, int length) {
+        if (!schema.hasNonNull("pattern")) {
+            return text(length);
+        }
+        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(schema.path("pattern").asText());
+        for (int attempt = 0; attempt < 200; attempt++) {
+            String candidate = attempt % 2 == 0 ? alphanumeric(length) : text(length);
+            if (pattern.matcher(candidate).find()) {
+                return candidate;
+            }
+        }
+        return text(length);
+    }
+
+    private String alphanumeric(int length) {
+        String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+        StringBuilder text = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            text.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        return text.toString();
     }
 
     /** Printable text of the given length, with some non-Latin letters (never a control character). */

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.math.BigDecimal;
 import java.net.URL;
 import java.nio.file.Files;
@@ -16,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.CountryEvents.PriorityStated;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
@@ -36,11 +34,8 @@ import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -50,8 +45,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 class DashboardInBrowserTest {
-    private static final String CHROMIUM = System.getProperty("assistance.test.chromium", "/usr/bin/chromium");
-    private static final String DRIVER = System.getProperty("assistance.test.chromedriver", "/usr/bin/chromedriver");
 
     @TestHTTPResource("/")
     URL dashboard;
@@ -60,35 +53,7 @@ class DashboardInBrowserTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        assertThat(new File(CHROMIUM))
-                .as("Chromium is needed: deploy/tools/install-browser installs it")
-                .exists();
-        assertThat(new File(DRIVER))
-                .as("ChromeDriver is needed: deploy/tools/install-browser installs it")
-                .exists();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM)
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-quic",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--disable-dev-shm-usage",
-                        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"),
-                        "--window-size=1400,1000");
-        // the console is read after each test: the page's policy (CSP) must have refused nothing
-        LoggingPreferences console = new LoggingPreferences();
-        console.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", console);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open();
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.math.BigDecimal;
@@ -21,7 +20,6 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
@@ -44,11 +42,8 @@ import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -61,8 +56,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 class DashboardInSixLanguagesTest {
-    private static final String CHROMIUM = System.getProperty("assistance.test.chromium", "/usr/bin/chromium");
-    private static final String DRIVER = System.getProperty("assistance.test.chromedriver", "/usr/bin/chromedriver");
     private static final String AXE = "META-INF/resources/webjars/axe-core/4.6.3/axe.min.js";
     /** Each language's name of the status funnel and of the requests card: the page reads in it. */
     private static final Map<String, List<String>> WORDS = new LinkedHashMap<>();
@@ -83,43 +76,8 @@ class DashboardInSixLanguagesTest {
     private Path downloads;
 
     private ChromeDriver open(String browserLanguage) throws IOException {
-        assertThat(new File(CHROMIUM))
-                .as("Chromium is needed: deploy/tools/install-browser installs it")
-                .exists();
         downloads = Files.createTempDirectory("dashboard-downloads");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM)
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-quic",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--disable-dev-shm-usage",
-                        "--lang=" + browserLanguage,
-                        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"),
-                        "--window-size=1400,1000");
-        options.setExperimentalOption(
-                "prefs",
-                Map.of(
-                        "intl.accept_languages",
-                        browserLanguage,
-                        "download.default_directory",
-                        downloads.toString(),
-                        "download.prompt_for_download",
-                        false));
-        LoggingPreferences console = new LoggingPreferences();
-        console.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", console);
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File(DRIVER))
-                        .usingAnyFreePort()
-                        .build(),
-                options);
+        browser = HeadlessChromium.open(browserLanguage, downloads);
         return browser;
     }
 

@@ -5,10 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
-import java.io.File;
 import java.math.BigDecimal;
 import java.net.URL;
-import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -19,7 +17,6 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.EventType;
@@ -43,11 +40,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -58,8 +52,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 class EndUsePanelInBrowserTest {
-    private static final String CHROMIUM = System.getProperty("assistance.test.chromium", "/usr/bin/chromium");
-    private static final String DRIVER = System.getProperty("assistance.test.chromedriver", "/usr/bin/chromedriver");
     private static final LocalDate TODAY = LocalDate.of(2027, 7, 10);
     /** How the page writes a day in English (Intl's medium date style): Jul 10, 2027. */
     private static final DateTimeFormatter ENGLISH_DAY = DateTimeFormatter.ofPattern("MMM d, yyyy", Locale.ENGLISH);
@@ -73,31 +65,7 @@ class EndUsePanelInBrowserTest {
     void openBrowser() throws Exception {
         QuarkusMock.installMockForType(
                 new Today(Clock.fixed(TODAY.atTime(12, 0).toInstant(ZoneOffset.UTC), ZoneOffset.UTC)), Today.class);
-        assertThat(new File(CHROMIUM))
-                .as("Chromium is needed: deploy/tools/install-browser installs it")
-                .exists();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM)
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--disable-dev-shm-usage",
-                        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"),
-                        "--window-size=1400,1000");
-        LoggingPreferences console = new LoggingPreferences();
-        console.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", console);
-        browser = new ChromeDriver(
-                new ChromeDriverService.Builder()
-                        .usingDriverExecutable(new File(DRIVER))
-                        .usingAnyFreePort()
-                        .build(),
-                options);
+        browser = HeadlessChromium.open();
     }
 
     @AfterEach

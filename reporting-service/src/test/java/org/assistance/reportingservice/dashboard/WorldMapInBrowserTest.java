@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.Response;
-import java.io.File;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,7 +15,6 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.logging.Level;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.RequestEvents.RequestSubmitted;
 import org.assistance.testsupport.BrokerClient;
@@ -32,12 +30,9 @@ import org.openqa.selenium.Rectangle;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -48,8 +43,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  */
 @QuarkusTest
 class WorldMapInBrowserTest {
-    private static final String CHROMIUM = System.getProperty("assistance.test.chromium", "/usr/bin/chromium");
-    private static final String DRIVER = System.getProperty("assistance.test.chromedriver", "/usr/bin/chromedriver");
     private static final List<String> VENDOR_FILES = List.of(
             "/vendor/world-atlas/2.0.2/countries-110m.json",
             "/vendor/world-atlas/2.0.2/LICENSE",
@@ -65,35 +58,7 @@ class WorldMapInBrowserTest {
 
     @BeforeEach
     void openBrowser() throws Exception {
-        assertThat(new File(CHROMIUM))
-                .as("Chromium is needed: deploy/tools/install-browser installs it")
-                .exists();
-        assertThat(new File(DRIVER))
-                .as("ChromeDriver is needed: deploy/tools/install-browser installs it")
-                .exists();
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM)
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-quic",
-                        "--no-first-run",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--disable-dev-shm-usage",
-                        "--user-data-dir=" + Files.createTempDirectory("chromium-profile"),
-                        "--window-size=1400,1000");
-        // the console is read after each test: the page's policy (CSP) must have refused nothing
-        LoggingPreferences console = new LoggingPreferences();
-        console.enable(LogType.BROWSER, Level.ALL);
-        options.setCapability("goog:loggingPrefs", console);
-        ChromeDriverService service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(DRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(service, options);
+        browser = HeadlessChromium.open();
     }
 
     @AfterEach
