@@ -425,9 +425,14 @@
     showLogin(t('login.ended'));
   }
 
+  // the live stream speaks the language it was opened in: another language opens it anew
+  let streamAbort = null;
+
   async function listen() {
     try {
-      const response = await fetch('/api/v1/dashboard/stream', { headers: Object.assign({ Accept: 'text/event-stream' }, headers()) });
+      streamAbort = new AbortController();
+      const response = await fetch('/api/v1/dashboard/stream',
+        { headers: Object.assign({ Accept: 'text/event-stream' }, headers()), signal: streamAbort.signal });
       if (response.status === 401 || response.status === 403) { return sessionEnded(); }
       if (!response.ok) { throw new Error('stream ' + response.status); }
       $('live').className = 'live on';
@@ -503,6 +508,7 @@
     $('feed').dataset.filled = '';
     if (latest) { render(latest); }
     loadChoices().then(refresh);
+    if (streamAbort) { streamAbort.abort(); } // listen() opens it again, in the new language
   });
 
   async function start() {

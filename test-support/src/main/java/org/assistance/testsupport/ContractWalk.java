@@ -565,7 +565,8 @@ public final class ContractWalk {
         if (!schema.hasNonNull("pattern")) {
             return text(length);
         }
-        java.util.regex.Pattern pattern = java.util.regex.Pattern.compile(schema.path("pattern").asText());
+        java.util.regex.Pattern pattern =
+                java.util.regex.Pattern.compile(schema.path("pattern").asText());
         for (int attempt = 0; attempt < 200; attempt++) {
             String candidate = attempt % 2 == 0 ? alphanumeric(length) : text(length);
             if (pattern.matcher(candidate).find()) {

@@ -207,6 +207,30 @@ class DashboardInBrowserTest {
     }
 
     @Test
+    void a_watcher_who_changes_the_language_reads_the_next_live_events_in_it() {
+        browser.get(dashboard + "#token=" + Tokens.role("operations"));
+        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
+        wait.until(b -> b.findElement(By.id("live")).getAttribute("class").contains("on"));
+        new Select(browser.findElement(By.id("lang"))).selectByValue("fr");
+        // the stream opened in English is opened again in French
+        wait.until(b -> "fr".equals(b.findElement(By.tagName("html")).getAttribute("lang")));
+        String title = "Seen live in French " + UUID.randomUUID();
+        String french = "Soumise par agency-browser : " + title;
+        wait.until(b -> {
+            if (b.findElement(By.id("feed")).getText().contains(french)) {
+                return true;
+            }
+            publish(title, "CYBERCRIME"); // again, until the stream opened anew carries one in French
+            try {
+                Thread.sleep(1000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return b.findElement(By.id("feed")).getText().contains(french);
+        });
+    }
+
+    @Test
     void on_a_phone_sized_screen_nothing_overflows_sideways() {
         browser.manage().window().setSize(new Dimension(390, 844));
         browser.get(dashboard + "#token=" + Tokens.role("operations"));
