@@ -157,8 +157,7 @@ class AssistanceJourneyIT {
                  "trainingNeeds":[{"topic":"Mobile forensics","expectedParticipants":20}],
                  "estimatedValue":{"amount":"70000.00","currency":"USD"},
                  "translations":[{"language":"fr","title":"Capacités de criminalistique numérique",
-                                  "needsStatement":"Les affaires de rançongiciels ont doublé ; aucun examinateur formé."}]}"""
-                        .formatted(LocalDate.now().plusMonths(6))));
+                                  "needsStatement":"Les affaires de rançongiciels ont doublé ; aucun examinateur formé."}]}""".formatted(LocalDate.now().plusMonths(6))));
         String id = request.get("id").asText();
 
         // 3. partial approval above the four-eyes amount: a second reviewer confirms
@@ -359,7 +358,9 @@ class AssistanceJourneyIT {
             assertThat(answer.status()).as(refused.getKey()).isEqualTo(404);
             JsonNode problem = JSON.readTree(answer.body());
             assertThat(problem.get("title").asText()).as(refused.getKey()).isEqualTo("Introuvable");
-            assertThat(problem.get("detail").asText()).as(refused.getKey()).containsAnyOf("n'existe pas", "introuvable");
+            assertThat(problem.get("detail").asText())
+                    .as(refused.getKey())
+                    .containsAnyOf("n'existe pas", "introuvable");
         }
 
         // the dashboard shows the KPIs
