@@ -200,11 +200,11 @@ public class ProblemMappers {
         Response.StatusType type = Response.Status.fromStatusCode(status);
         String slug =
                 (type == null ? "error" : type.getReasonPhrase()).toLowerCase().replace(' ', '-');
-        // the HTTP layer's own refusals (404 no such path, 405, 406, 415): a title per status, the
-        // layer's English message as the detail where it has one
-        Text detail = status == 404 || e.getMessage() == null
-                ? Text.of("problem.http.detail", "status", String.valueOf(status))
-                : Text.of("text.verbatim", "text", e.getMessage());
+        // the HTTP layer's own refusals (404 no such path, 405, 406, 415): a title and a detail per
+        // status, in the caller's language (the layer's own message is English and says no more)
+        Text detail = status == 404
+                ? Text.of("problem.not-found.detail")
+                : Text.of("problem.http.detail", "status", String.valueOf(status));
         Response.ResponseBuilder answer = Response.fromResponse(answer(
                 new Problem(
                         java.net.URI.create(Problem.TYPE_BASE + slug),

@@ -86,7 +86,8 @@ class ProblemsInTheCallersLanguageTest {
                 .then()
                 .statusCode(404)
                 .header("Content-Language", "zh")
-                .body("title", equalTo("未找到"));
+                .body("title", equalTo("未找到"))
+                .body("detail", equalTo("此地址下没有任何内容"));
     }
 
     @Test

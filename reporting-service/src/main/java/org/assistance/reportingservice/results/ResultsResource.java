@@ -4,15 +4,16 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
 import org.assistance.chassis.security.TenantScope;
+import org.assistance.chassis.texts.Text;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -60,7 +61,7 @@ public class ResultsResource {
         TenantScope scope = caller.scope();
         // a programme the donor does not fund is none of its business, not even that it exists
         if (scope.confinedToDonor() ? !results.funds(scope.donor(), code) : !results.known(code)) {
-            throw new NotFoundException("no programme " + code);
+            throw DomainRuleViolation.notFound(Text.of("reporting.programme-not-found", "programme", code));
         }
         return results.ofProgramme(code);
     }

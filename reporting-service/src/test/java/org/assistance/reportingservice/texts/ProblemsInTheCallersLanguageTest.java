@@ -27,6 +27,20 @@ class ProblemsInTheCallersLanguageTest {
     }
 
     @Test
+    void a_programme_that_does_not_exist_is_said_so_in_spanish_and_its_code_as_given() {
+        given().auth()
+                .oauth2(Tokens.role("operations"))
+                .header("Accept-Language", "es-ES")
+                .when()
+                .get("/api/v1/programmes/NOPE-42/results")
+                .then()
+                .statusCode(404)
+                .header("Content-Language", "es")
+                .body("title", equalTo("No encontrado"))
+                .body("detail", equalTo("El programa NOPE-42 no existe"));
+    }
+
+    @Test
     void a_cursor_the_timeline_never_gave_out_is_refused_in_french_whichever_check_finds_it() {
         given().auth()
                 .oauth2(Tokens.role("operations"))
