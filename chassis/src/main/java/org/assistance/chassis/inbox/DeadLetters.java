@@ -10,12 +10,15 @@ import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
+import org.assistance.chassis.deadletters.DeadLetterStore;
 import org.assistance.chassis.events.Topics;
 import org.assistance.chassis.outbox.EventPublisher;
 
 /**
  * Parks a record that a consumer cannot handle on {@code <topic>.dlq}, unchanged, with the
- * reason in headers, so nothing is lost and the consumer moves on. Counted per topic and consumer.
+ * reason in headers, so nothing is lost and the consumer moves on; and in the service's own
+ * {@code dead_letters}, where staff replay or discard it ({@code /api/v1/admin/dead-letters}).
+ * Counted per topic and consumer.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -29,19 +32,27 @@ public class DeadLetters {
 
     private final EventPublisher publisher;
     private final MeterRegistry metrics;
+    private final DeadLetterStore store;
 
-    public DeadLetters(EventPublisher publisher, MeterRegistry metrics) {
+    public DeadLetters(EventPublisher publisher, MeterRegistry metrics, DeadLetterStore store) {
         this.publisher = publisher;
         this.metrics = metrics;
+        this.store = store;
     }
 
+    /**
+     * Parks the record: first in the service's own dead letters (where staff replay or discard it),
+     * then on the topic. Called again after a failure: the first step keeps a record once.
+     */
     public void send(ConsumerRecord<String, byte[]> record, String consumer, Throwable reason) {
+        String why = reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage();
+        store.keep(record, consumer, why, reason.getClass().getName());
         ProducerRecord<String, byte[]> letter =
                 new ProducerRecord<>(Topics.deadLetters(record.topic()), record.key(), record.value());
         for (Header header : record.headers()) {
             letter.headers().add(header);
         }
-        add(letter, REASON, reason.getMessage() == null ? reason.getClass().getSimpleName() : reason.getMessage());
+        add(letter, REASON, why);
         add(letter, EXCEPTION, reason.getClass().getName());
         add(letter, CONSUMER, consumer);
         add(letter, ORIGINAL_TOPIC, record.topic());

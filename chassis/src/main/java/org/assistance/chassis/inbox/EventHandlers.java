@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -21,12 +22,26 @@ public final class EventHandlers {
     private final Map<EventType, Consumer<CloudEvent<AssistanceEvent>>> handlers = new EnumMap<>(EventType.class);
     private Runnable first = () -> {};
 
+    /**
+     * Every consumer of this service by name, so that a dead letter can be handed back to the consumer
+     * that parked it. A consumer is known once its handlers are made: consumers are {@code @Startup}
+     * beans, so that a replay right after a start finds them.
+     */
+    private static final Map<String, EventHandlers> CONSUMERS = new ConcurrentHashMap<>();
+
     private EventHandlers(String consumer) {
         this.consumer = consumer;
     }
 
     public static EventHandlers named(String consumer) {
-        return new EventHandlers(consumer);
+        EventHandlers handlers = new EventHandlers(consumer);
+        CONSUMERS.put(consumer, handlers);
+        return handlers;
+    }
+
+    /** The handlers of the consumer of this name in this service, if one runs here. */
+    public static Optional<EventHandlers> of(String consumer) {
+        return Optional.ofNullable(CONSUMERS.get(consumer));
     }
 
     @SuppressWarnings("unchecked")

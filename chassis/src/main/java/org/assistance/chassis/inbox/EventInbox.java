@@ -178,6 +178,50 @@ public class EventInbox {
         }
     }
 
+    /** What a replayed record came to. */
+    public enum Replayed {
+        /** Handled now, for the first time. */
+        HANDLED,
+        /** Its event had been handled before (it reached the consumer again meanwhile): nothing changed. */
+        HANDLED_BEFORE,
+        /** The consumer has no handler for its type (any more): nothing to do. */
+        NOT_NEEDED
+    }
+
+    /**
+     * Hands a parked record to its consumer again, through the same idempotent path as live
+     * records, in the caller's transaction (which also marks the dead letter replayed, so the two
+     * commit together). A record that still cannot be read, or is still not from its topic's owner,
+     * throws {@link StillUnhandled}; a handler's failure is thrown as it is: the caller's transaction
+     * rolls back and nothing is written.
+     */
+    public Replayed handleAgain(ConsumerRecord<String, byte[]> record, EventHandlers handlers) {
+        CloudEvent<AssistanceEvent> event;
+        try {
+            event = EventCodec.decode(record);
+            NotFromOwner.check(record, event);
+        } catch (UnreadableEvent | NotFromOwner e) {
+            throw new StillUnhandled(e.getMessage(), e);
+        }
+        Optional<Consumer<CloudEvent<AssistanceEvent>>> handler = handlers.handlerOf(event.type());
+        if (handler.isEmpty()) {
+            return Replayed.NOT_NEEDED;
+        }
+        handlers.first().run();
+        if (!firstDelivery(handlers.consumer(), event)) {
+            return Replayed.HANDLED_BEFORE;
+        }
+        tracing.handle(event, handlers.consumer(), handler.get());
+        return Replayed.HANDLED;
+    }
+
+    /** A replayed record that still cannot be handled, for the reason it first could not. */
+    public static final class StillUnhandled extends RuntimeException {
+        StillUnhandled(String reason, Throwable cause) {
+            super(reason, cause);
+        }
+    }
+
     private boolean firstDelivery(String consumer, CloudEvent<?> event) {
         return processedEvents.record(consumer, event.id(), event.type().typeName());
     }

@@ -1,5 +1,6 @@
 package org.assistance.equipmentservice.shipments;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -15,6 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * partner's proof of delivery, which completes a shipment's journey.
  */
 @ApplicationScoped
+@Startup // its handlers known from the start, so a dead letter can be replayed before its next event arrives
 public class RequestEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;

@@ -1,5 +1,6 @@
 package org.assistance.equipmentservice.shipments;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -10,6 +11,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** From program-service's decisions (assistance.reviews): approved equipment lines become planned shipments. */
 @ApplicationScoped
+@Startup // its handlers known from the start, so a dead letter can be replayed before its next event arrives
 public class ReviewEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;

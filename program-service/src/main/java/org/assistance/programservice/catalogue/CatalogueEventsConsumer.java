@@ -1,5 +1,6 @@
 package org.assistance.programservice.catalogue;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -12,6 +13,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /** Keeps the local catalogue copy from equipment-service's compacted catalogue topic. */
 @ApplicationScoped
+@Startup // its handlers known from the start, so a dead letter can be replayed before its next event arrives
 public class CatalogueEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;

@@ -1,5 +1,6 @@
 package org.assistance.programservice.reviews;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * answers and the State's endorsement.
  */
 @ApplicationScoped
+@Startup // its handlers known from the start, so a dead letter can be replayed before its next event arrives
 public class RequestEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;

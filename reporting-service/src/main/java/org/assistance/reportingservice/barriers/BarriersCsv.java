@@ -4,8 +4,8 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.assistance.chassis.http.CsvRows;
 import org.assistance.reportingservice.barriers.BarriersReport.Amount;
-import org.assistance.reportingservice.csv.CsvRows;
 
 /**
  * The barriers report flat (RFC 4180, UTF-8), as the donor feeds write CSV: a header row, a

@@ -2,7 +2,7 @@ package org.assistance.reportingservice.enduse;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.assistance.reportingservice.csv.CsvRows;
+import org.assistance.chassis.http.CsvRows;
 
 /**
  * The end-use report flat (RFC 4180, UTF-8), as the barriers report writes CSV: a header row, a

@@ -1,5 +1,6 @@
 package org.assistance.reportingservice.events;
 
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import java.sql.Connection;
@@ -42,6 +43,7 @@ import org.hibernate.Session;
  * statement.
  */
 @ApplicationScoped
+@Startup // its handlers known from the start, so a dead letter can be replayed before its next event arrives
 public class ReadModels {
     /** Keys the read models' memory of handled events, for live handling and a rebuild's replay alike. */
     public static final String CONSUMER = "read-models";

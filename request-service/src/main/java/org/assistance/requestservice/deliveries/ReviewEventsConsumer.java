@@ -1,5 +1,6 @@
 package org.assistance.requestservice.deliveries;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -20,6 +21,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * deliveries, which already build on requests, so requests needs to know of neither.
  */
 @ApplicationScoped
+@Startup // its handlers known from the start, so a dead letter can be replayed before its next event arrives
 public class ReviewEventsConsumer {
     private final EventInbox inbox;
     private final AssistanceRequests requests;

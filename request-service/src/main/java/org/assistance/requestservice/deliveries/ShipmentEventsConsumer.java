@@ -1,5 +1,6 @@
 package org.assistance.requestservice.deliveries;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.common.annotation.Blocking;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
@@ -24,6 +25,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
  * approved item got (the deliverables, which decide the request's delivery status).
  */
 @ApplicationScoped
+@Startup // its handlers known from the start, so a dead letter can be replayed before its next event arrives
 public class ShipmentEventsConsumer {
     private final EventInbox inbox;
     private final EventHandlers handlers;

@@ -1,4 +1,4 @@
-package org.assistance.reportingservice.csv;
+package org.assistance.chassis.http;
 
 import java.util.List;
 

@@ -1,10 +1,9 @@
-package org.assistance.equipmentservice.paging;
+package org.assistance.chassis.http;
 
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.function.Function;
-import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.texts.Text;
 
