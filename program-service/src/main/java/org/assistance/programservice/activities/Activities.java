@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.events.ReviewEvents.ActivityCancelled;
 import org.assistance.chassis.events.ReviewEvents.ActivityDelivered;
 import org.assistance.chassis.events.Values.DonorAmount;
@@ -32,17 +33,21 @@ public class Activities {
     private static final int DEFAULT_LEAD_DAYS = 45;
     /** How far ahead an activity may be planned. */
     public static final int PLANNING_YEARS = 10;
+    /** Staff's delivery and cancellation of an activity are audited; its planning is the approval's. */
+    static final String AUDIT_KIND = "activity";
 
     private final Outbox outbox;
     private final Programmes programmes;
     private final RowLocks rowLocks;
     private final Roster roster;
+    private final AuditTrail audit;
 
-    public Activities(Outbox outbox, Programmes programmes, RowLocks rowLocks, Roster roster) {
+    public Activities(Outbox outbox, Programmes programmes, RowLocks rowLocks, Roster roster, AuditTrail audit) {
         this.outbox = outbox;
         this.programmes = programmes;
         this.rowLocks = rowLocks;
         this.roster = roster;
+        this.audit = audit;
     }
 
     /** 404: no such activity. */
@@ -186,6 +191,7 @@ public class Activities {
             requireAddingUp(given);
         }
         activity.requireDeliverable();
+        ActivityView before = ActivityView.of(activity);
         Participants participants = counted(activity, given);
         List<DonorAmount> disbursedSplit =
                 programmes.disburse(activity.requestId, activity.programmeCode, delivery.cost());
@@ -212,6 +218,7 @@ public class Activities {
                 delivery.cost(),
                 disbursedSplit,
                 now));
+        audit.record(AUDIT_KIND, activity.id, "delivered", before, ActivityView.of(activity));
         return activity;
     }
 
@@ -267,6 +274,7 @@ public class Activities {
         if (activity == null) {
             throw notFound(activityId);
         }
+        ActivityView before = ActivityView.of(activity);
         OffsetDateTime now = OffsetDateTime.now();
         activity.cancel(reason, cancelledBy, now);
         outbox.record(new ActivityCancelled(
@@ -278,6 +286,7 @@ public class Activities {
                 reason,
                 cancelledBy,
                 now));
+        audit.record(AUDIT_KIND, activity.id, "cancelled", before, ActivityView.of(activity));
         return activity;
     }
 }

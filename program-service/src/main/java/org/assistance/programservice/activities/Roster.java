@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.events.ResultEvents.Sex;
 import org.assistance.chassis.events.ReviewEvents.ParticipantsRecorded;
 import org.assistance.chassis.events.Values.ParticipantSummary;
@@ -30,15 +31,19 @@ public class Roster {
     public static final int MAX_PARTICIPANTS = 1_000;
     /** The roster's summary is read at {@code participants/summary}: no participant may be named so. */
     private static final String SUMMARY = "summary";
+    /** The roster's entries are audited by pseudonym only, as the roster holds them: nobody is named. */
+    static final String AUDIT_KIND = "participant";
 
     private final Outbox outbox;
     private final RowLocks rowLocks;
     private final ParticipantSettings settings;
+    private final AuditTrail audit;
 
-    public Roster(Outbox outbox, RowLocks rowLocks, ParticipantSettings settings) {
+    public Roster(Outbox outbox, RowLocks rowLocks, ParticipantSettings settings, AuditTrail audit) {
         this.outbox = outbox;
         this.rowLocks = rowLocks;
         this.settings = settings;
+        this.audit = audit;
     }
 
     /** A participant on the roster, with whether (and in how many earlier activities) the agency saw them before. */
@@ -71,7 +76,9 @@ public class Roster {
         entry.take(details, now);
         entry.persist();
         recorded(activity, now);
-        return participant(activity, entry);
+        Participant added = participant(activity, entry);
+        audit.created(AUDIT_KIND, subject(activityId, participantId), ParticipantView.of(added));
+        return added;
     }
 
     /** Replaces what is recorded about a participant (post-test scores and certificates usually come later). */
@@ -85,10 +92,13 @@ public class Roster {
             throw DomainRuleViolation.notFound(Text.of(
                     "roster.participant-not-found", "participant", participantId, "activity", activityId.toString()));
         }
+        ParticipantView before = ParticipantView.of(participant(activity, entry));
         OffsetDateTime now = OffsetDateTime.now();
         entry.take(details, now);
         recorded(activity, now);
-        return participant(activity, entry);
+        Participant replaced = participant(activity, entry);
+        audit.changed(AUDIT_KIND, subject(activityId, participantId), before, ParticipantView.of(replaced));
+        return replaced;
     }
 
     /** The activity's roster, by participant id. */
@@ -242,6 +252,11 @@ public class Roster {
     /** Whose pseudonyms the roster holds: the request's agency (its request, for an activity kept without one). */
     private static String agencyOf(Activity activity) {
         return activity.agencyId != null ? activity.agencyId : "request:" + activity.requestId;
+    }
+
+    /** Which entry: a pseudonym is the agency's, unique only within one activity's roster. */
+    private static String subject(UUID activityId, String participantId) {
+        return activityId + "/" + participantId;
     }
 
     private static List<RosterEntry> entries(UUID activityId) {

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.documents.Attachment;
 import org.assistance.chassis.documents.DocumentKind;
 import org.assistance.chassis.documents.DocumentView;
@@ -21,9 +22,11 @@ import org.assistance.programservice.activities.Activity;
 @ApplicationScoped
 public class ActivityDocuments {
     private final Documents documents;
+    private final AuditTrail audit;
 
-    public ActivityDocuments(Documents documents) {
+    public ActivityDocuments(Documents documents, AuditTrail audit) {
         this.documents = documents;
+        this.audit = audit;
     }
 
     @Transactional
@@ -35,7 +38,10 @@ public class ActivityDocuments {
             String filename,
             InputStream body,
             String actor) {
-        return documents.attach(activity(activityId, scope), kind, title, filename, body, actor);
+        DocumentView attached = documents.attach(activity(activityId, scope), kind, title, filename, body, actor);
+        // what was attached (its metadata and digest) and to which activity, never its content
+        audit.created("activity-document", attached.id(), new AttachedDocument(activityId, attached));
+        return attached;
     }
 
     public List<DocumentView> of(UUID activityId, TenantScope scope) {

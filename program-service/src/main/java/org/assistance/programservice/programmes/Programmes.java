@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.events.DonorSplit;
 import org.assistance.chassis.events.ReviewEvents.FundsPledged;
 import org.assistance.chassis.events.Values.DonorAmount;
@@ -31,10 +32,12 @@ import org.assistance.chassis.validation.MoneyInput;
 public class Programmes {
     private final Outbox outbox;
     private final RowLocks rowLocks;
+    private final AuditTrail audit;
 
-    public Programmes(Outbox outbox, RowLocks rowLocks) {
+    public Programmes(Outbox outbox, RowLocks rowLocks, AuditTrail audit) {
         this.outbox = outbox;
         this.rowLocks = rowLocks;
+        this.audit = audit;
     }
 
     @Transactional
@@ -53,6 +56,7 @@ public class Programmes {
         }
         // flushed here: the same donor registered concurrently is refused by the primary key now (a 409)
         donor.persistAndFlush();
+        audit.created("donor", donor.id, DonorRegistration.of(donor));
         return donor;
     }
 
@@ -72,6 +76,7 @@ public class Programmes {
             throw DomainRuleViolation.unprocessable(Text.of("programme.too-many", "max", Programme.MAX_PROGRAMMES));
         }
         programme.persistAndFlush();
+        audit.created("programme", programme.code, ProgrammeView.of(programme));
         return programme;
     }
 
@@ -149,6 +154,11 @@ public class Programmes {
             programme.receive(funding.amount);
         }
         funding.persist();
+        // the id is the database's (identity): persist has inserted the row by now
+        audit.created(
+                kind == Funding.Kind.PLEDGE ? "pledge" : "contribution",
+                funding.id,
+                FundingView.of(funding, programme.currency));
         return programme;
     }
 

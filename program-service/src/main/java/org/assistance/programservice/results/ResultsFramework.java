@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.events.ResultEvents.IndicatorDefined;
 import org.assistance.chassis.events.ResultEvents.IndicatorMeasured;
 import org.assistance.chassis.outbox.Outbox;
@@ -45,11 +46,13 @@ public class ResultsFramework {
     private final Outbox outbox;
     private final Programmes programmes;
     private final RowLocks rowLocks;
+    private final AuditTrail audit;
 
-    public ResultsFramework(Outbox outbox, Programmes programmes, RowLocks rowLocks) {
+    public ResultsFramework(Outbox outbox, Programmes programmes, RowLocks rowLocks, AuditTrail audit) {
         this.outbox = outbox;
         this.programmes = programmes;
         this.rowLocks = rowLocks;
+        this.audit = audit;
     }
 
     /**
@@ -143,6 +146,7 @@ public class ResultsFramework {
                 indicator.computation == null ? null : indicator.computation.name(),
                 definedBy,
                 indicator.definedAt));
+        audit.created("indicator", indicator.id, IndicatorView.of(indicator, List.of()));
         return indicator;
     }
 
@@ -241,6 +245,7 @@ public class ResultsFramework {
                 measurement.note,
                 recordedBy,
                 measurement.recordedAt));
+        audit.created("measurement", measurement.id, MeasurementView.of(measurement));
         return measurement;
     }
 

@@ -11,6 +11,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.catalogue.CatalogueCopy;
 import org.assistance.chassis.catalogue.ItemsUnavailable;
 import org.assistance.chassis.events.ReviewEvents.FundsCommitted;
@@ -51,6 +52,7 @@ public class Decisions {
     private final FourEyesPolicy fourEyes;
     private final CatalogueCopy catalogue;
     private final RowLocks rowLocks;
+    private final AuditTrail audit;
 
     public Decisions(
             Outbox outbox,
@@ -58,8 +60,10 @@ public class Decisions {
             Activities activities,
             FourEyesPolicy fourEyes,
             CatalogueCopy catalogue,
-            RowLocks rowLocks) {
+            RowLocks rowLocks,
+            AuditTrail audit) {
         this.rowLocks = rowLocks;
+        this.audit = audit;
         this.outbox = outbox;
         this.programmes = programmes;
         this.activities = activities;
@@ -75,6 +79,7 @@ public class Decisions {
             throw DomainRuleViolation.notFound(Text.of("review-case.not-found", "request", requestId.toString()));
         }
         review.requireOpen();
+        ReviewDecisionView before = ReviewDecisionView.of(review);
         OffsetDateTime now = OffsetDateTime.now();
         switch (body.decision()) {
             case APPROVE -> {
@@ -86,6 +91,13 @@ public class Decisions {
             case REJECT -> reject(review, body, reviewer, now);
             case REQUEST_INFORMATION -> requestInformation(review, body, reviewer, now);
         }
+        // the decision's own events tell the story; the trail keeps who moved the case, beside staff's other changes
+        audit.record(
+                "review",
+                review.requestId,
+                ReviewDecisionView.action(review.status),
+                before,
+                ReviewDecisionView.of(review));
         return review;
     }
 

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.security.TenantScope;
 import org.assistance.chassis.texts.Text;
@@ -11,10 +12,14 @@ import org.assistance.chassis.texts.Text;
 /** Each State's review policy, as admins set it: whether approving its requests waits for its endorsement. */
 @ApplicationScoped
 public class ReviewPolicies {
-    private final EntityManager entityManager;
+    static final String AUDIT_KIND = "review-policy";
 
-    public ReviewPolicies(EntityManager entityManager) {
+    private final EntityManager entityManager;
+    private final AuditTrail audit;
+
+    public ReviewPolicies(EntityManager entityManager, AuditTrail audit) {
         this.entityManager = entityManager;
+        this.audit = audit;
     }
 
     /**
@@ -36,6 +41,12 @@ public class ReviewPolicies {
      */
     @Transactional
     public ReviewPolicy set(String country, boolean waitsForEndorsement, String admin) {
+        ReviewPolicy stored = ReviewPolicy.findById(country);
+        ReviewPolicyView before = stored == null ? null : ReviewPolicyView.of(stored);
+        if (stored != null) {
+            // the statement below bypasses the persistence context: the policy is read afresh after it
+            entityManager.detach(stored);
+        }
         entityManager
                 .createNativeQuery("""
                         insert into review_policies (country, review_waits_for_endorsement, set_by, set_at)
@@ -49,6 +60,12 @@ public class ReviewPolicies {
                 .setParameter(3, admin.length() <= 200 ? admin : admin.substring(0, 199) + "…")
                 .setParameter(4, OffsetDateTime.now())
                 .executeUpdate();
-        return ReviewPolicy.findById(country);
+        ReviewPolicy policy = ReviewPolicy.findById(country);
+        if (before == null) {
+            audit.created(AUDIT_KIND, country, ReviewPolicyView.of(policy));
+        } else {
+            audit.changed(AUDIT_KIND, country, before, ReviewPolicyView.of(policy));
+        }
+        return policy;
     }
 }
