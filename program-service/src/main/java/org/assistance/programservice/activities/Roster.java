@@ -77,7 +77,7 @@ public class Roster {
         entry.persist();
         recorded(activity, now);
         Participant added = participant(activity, entry);
-        audit.created(AUDIT_KIND, subject(activityId, participantId), ParticipantView.of(added));
+        audit.created(AUDIT_KIND, subject(activityId, participantId), Audited.of(null, ParticipantView.of(added)));
         return added;
     }
 
@@ -97,7 +97,12 @@ public class Roster {
         entry.take(details, now);
         recorded(activity, now);
         Participant replaced = participant(activity, entry);
-        audit.changed(AUDIT_KIND, subject(activityId, participantId), before, ParticipantView.of(replaced));
+        ParticipantView after = ParticipantView.of(replaced);
+        audit.changed(
+                AUDIT_KIND,
+                subject(activityId, participantId),
+                new Audited(participantId, List.of()),
+                Audited.of(before, after));
         return replaced;
     }
 
@@ -282,5 +287,41 @@ public class Roster {
             throw Activities.notFound(activityId);
         }
         return activity;
+    }
+
+    /**
+     * What the audit trail keeps of a roster change: who (the pseudonym) and which fields were recorded
+     * or changed, never their values. The trail can never be erased, and a participant's sex, rank,
+     * organisation and scores are personal data that must stay erasable with the roster.
+     */
+    record Audited(String participantId, List<String> fields) {
+        static Audited of(ParticipantView before, ParticipantView after) {
+            List<String> fields = new java.util.ArrayList<>();
+            field(fields, "sex", before == null ? null : before.sex(), after.sex());
+            field(fields, "roleOrRank", before == null ? null : before.roleOrRank(), after.roleOrRank());
+            field(fields, "organisation", before == null ? null : before.organisation(), after.organisation());
+            field(fields, "preTestScore", before == null ? null : before.preTestScore(), after.preTestScore());
+            field(fields, "postTestScore", before == null ? null : before.postTestScore(), after.postTestScore());
+            field(
+                    fields,
+                    "attendancePercent",
+                    before == null ? null : before.attendancePercent(),
+                    after.attendancePercent());
+            field(
+                    fields,
+                    "certificateIssued",
+                    before == null ? null : before.certificateIssued(),
+                    after.certificateIssued());
+            return new Audited(after.participantId(), List.copyOf(fields));
+        }
+
+        private static void field(List<String> fields, String name, Object before, Object after) {
+            boolean same = before instanceof java.math.BigDecimal b && after instanceof java.math.BigDecimal a
+                    ? b.compareTo(a) == 0
+                    : java.util.Objects.equals(before, after);
+            if (!same && !(before == null && Boolean.FALSE.equals(after))) {
+                fields.add(name);
+            }
+        }
     }
 }
