@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.events.ShipmentEvents.EndUseMonitoringStarted;
 import org.assistance.chassis.events.Values.ReceiptLine;
 import org.assistance.chassis.events.Values.ShipmentLine;
@@ -32,20 +33,24 @@ import org.assistance.equipmentservice.texts.Listing;
  * dispatched, delivered and received (in the shipment's transaction), and by the end-use checks
  * recorded on it, each with its event (assistance.shipment.end-use-monitoring-started.v1,
  * ...end-use-check-recorded.v1). A serial number is registered once, whichever shipment carried it.
+ * A check recorded by staff is in the audit trail too (kind {@value #CHECK_AUDIT_KIND}).
  */
 @ApplicationScoped
 @Startup
 public class AssetRegister {
     private static final String UNIQUE_VIOLATION = "23505";
+    static final String CHECK_AUDIT_KIND = "end-use-check";
 
     private final Outbox outbox;
     private final EndUseMonitoring monitoring;
     private final Clock clock;
+    private final AuditTrail audit;
 
-    public AssetRegister(Outbox outbox, EndUseMonitoring monitoring, Clock clock) {
+    public AssetRegister(Outbox outbox, EndUseMonitoring monitoring, Clock clock, AuditTrail audit) {
         this.outbox = outbox;
         this.monitoring = monitoring.ascending();
         this.clock = clock;
+        this.audit = audit;
     }
 
     /**
@@ -175,6 +180,7 @@ public class AssetRegister {
                 asset.check(result, checkedAt, checkedBy, note, recordedBy, today(), OffsetDateTime.now(clock));
         check.persist();
         outbox.record(check.recordedEvent(asset));
+        audit.created(CHECK_AUDIT_KIND, check.id, EndUseCheckView.of(check));
         return check;
     }
 

@@ -7,6 +7,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
@@ -14,14 +15,19 @@ import org.assistance.chassis.texts.Text;
 
 /**
  * Changes to the catalogue, each published on assistance.catalogue (keyed by item code) in the
- * same transaction, so request- and program-service's copies know every item before approval.
+ * same transaction, so request- and program-service's copies know every item before approval,
+ * and each in the audit trail (kind {@value #AUDIT_KIND}) with the item before and after.
  */
 @ApplicationScoped
 public class Catalogue {
-    private final Outbox outbox;
+    static final String AUDIT_KIND = "catalogue-item";
 
-    public Catalogue(Outbox outbox) {
+    private final Outbox outbox;
+    private final AuditTrail audit;
+
+    public Catalogue(Outbox outbox, AuditTrail audit) {
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     /** Items by code, of a category if given, after the code {@code after} if given; one more than {@code limit}. */
@@ -65,6 +71,7 @@ public class Catalogue {
         item.describe(name, category, unitPrice, dualUse, exportControlClass);
         UniqueRows.insert(item, Text.of("item.exists", "item", code));
         outbox.record(item.publishedEvent(OffsetDateTime.now()));
+        audit.created(AUDIT_KIND, code, CatalogueItemView.of(item));
         return item;
     }
 
@@ -77,16 +84,21 @@ public class Catalogue {
             boolean dualUse,
             String exportControlClass) {
         CatalogueItem item = locked(code);
+        CatalogueItemView before = CatalogueItemView.of(item);
         item.describe(name, category, unitPrice, dualUse, exportControlClass);
         outbox.record(item.publishedEvent(OffsetDateTime.now()));
+        audit.changed(AUDIT_KIND, code, before, CatalogueItemView.of(item));
         return item;
     }
 
     @Transactional
     public CatalogueItem withdraw(String code, String reason, String by) {
         CatalogueItem item = locked(code);
+        CatalogueItemView before = CatalogueItemView.of(item);
         item.withdraw(reason, by, OffsetDateTime.now());
         outbox.record(item.withdrawnEvent());
+        // withdrawn, not removed: the item stays for the shipments and histories that name it
+        audit.record(AUDIT_KIND, code, "withdrawn", before, CatalogueItemView.of(item));
         return item;
     }
 

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.documents.Attachment;
 import org.assistance.chassis.documents.DocumentKind;
 import org.assistance.chassis.documents.DocumentView;
@@ -17,15 +18,21 @@ import org.assistance.equipmentservice.shipments.Shipments;
 /**
  * A shipment's papers (export licence, end-user certificate, handover certificate): logistics
  * attaches them; staff read them. A shipment outside the caller's scope does not exist for it (404).
+ * An attachment is in the audit trail (kind {@value #AUDIT_KIND}) with what the document is, never
+ * its content.
  */
 @ApplicationScoped
 public class ShipmentDocuments {
+    static final String AUDIT_KIND = "shipment-document";
+
     private final Shipments shipments;
     private final Documents documents;
+    private final AuditTrail audit;
 
-    public ShipmentDocuments(Shipments shipments, Documents documents) {
+    public ShipmentDocuments(Shipments shipments, Documents documents, AuditTrail audit) {
         this.shipments = shipments;
         this.documents = documents;
+        this.audit = audit;
     }
 
     @Transactional
@@ -37,7 +44,9 @@ public class ShipmentDocuments {
             String filename,
             InputStream body,
             String actor) {
-        return documents.attach(shipment(shipmentId, scope), kind, title, filename, body, actor);
+        DocumentView attached = documents.attach(shipment(shipmentId, scope), kind, title, filename, body, actor);
+        audit.created(AUDIT_KIND, attached.id(), attached);
+        return attached;
     }
 
     public List<DocumentView> of(UUID shipmentId, TenantScope scope) {

@@ -9,12 +9,14 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.texts.Text;
 
 /**
  * Adds, changes and retires export rules. Adding or changing one re-screens, in the same
- * transaction, every shipment planned but not yet dispatched (those it hits are held).
+ * transaction, every shipment planned but not yet dispatched (those it hits are held). Each is in
+ * the audit trail (kind {@value #AUDIT_KIND}) with the rule as it read before and after.
  */
 @ApplicationScoped
 public class ExportRules {
@@ -24,12 +26,16 @@ public class ExportRules {
      */
     public static final int MAX_RULES_PER_DESTINATION_AND_TARGET = 10;
 
+    static final String AUDIT_KIND = "export-rule";
+
     private final Screening screening;
     private final Event<RulesInForceChanged> changed;
+    private final AuditTrail audit;
 
-    public ExportRules(Screening screening, Event<RulesInForceChanged> changed) {
+    public ExportRules(Screening screening, Event<RulesInForceChanged> changed, AuditTrail audit) {
         this.screening = screening;
         this.changed = changed;
+        this.audit = audit;
     }
 
     /**
@@ -65,6 +71,7 @@ public class ExportRules {
                 ExportRule.of(destination, target, measure, reference, reason, basis, by, OffsetDateTime.now());
         rule.persist();
         changed.fire(new RulesInForceChanged(rule.id));
+        audit.created(AUDIT_KIND, rule.id, ExportRuleView.of(rule));
         return rule;
     }
 
@@ -81,8 +88,10 @@ public class ExportRules {
         screening.lockRulesForChange();
         ExportRule rule = locked(id);
         requireRoomFor(destination, target, id);
+        ExportRuleView before = ExportRuleView.of(rule);
         rule.change(destination, target, measure, reference, reason, basis, by, OffsetDateTime.now());
         changed.fire(new RulesInForceChanged(rule.id));
+        audit.changed(AUDIT_KIND, rule.id, before, ExportRuleView.of(rule));
         return rule;
     }
 
@@ -91,7 +100,10 @@ public class ExportRules {
     public ExportRule retire(UUID id, String reason, String by) {
         screening.lockRulesForChange();
         ExportRule rule = locked(id);
+        ExportRuleView before = ExportRuleView.of(rule);
         rule.retire(reason, by, OffsetDateTime.now());
+        // retired, not removed: the rule stays, with who retired it and why
+        audit.record(AUDIT_KIND, rule.id, "retired", before, ExportRuleView.of(rule));
         return rule;
     }
 

@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.events.ShipmentEvents.BackorderCancelled;
 import org.assistance.chassis.events.ShipmentEvents.BackorderFulfilled;
 import org.assistance.chassis.outbox.Outbox;
@@ -23,7 +24,8 @@ import org.jboss.logging.Logger;
 /**
  * Backorders to their end: fulfilled by stock received (most urgent request first, then the
  * oldest), each part a new shipment; or cancelled by logistics. Requests' priorities come from
- * request-service's events, in whatever order they arrive relative to the approval.
+ * request-service's events, in whatever order they arrive relative to the approval. A cancellation
+ * by logistics is in the audit trail (kind {@value #AUDIT_KIND}).
  */
 @ApplicationScoped
 public class Backorders {
@@ -34,14 +36,18 @@ public class Backorders {
             .thenComparing(b -> b.createdAt)
             .thenComparing(b -> b.id);
 
+    static final String AUDIT_KIND = "backorder";
+
     private final Outbox outbox;
     private final Stock stock;
     private final Shipments shipments;
+    private final AuditTrail audit;
 
-    public Backorders(Outbox outbox, Stock stock, Shipments shipments) {
+    public Backorders(Outbox outbox, Stock stock, Shipments shipments, AuditTrail audit) {
         this.outbox = outbox;
         this.stock = stock;
         this.shipments = shipments;
+        this.audit = audit;
     }
 
     /**
@@ -121,9 +127,11 @@ public class Backorders {
             throw DomainRuleViolation.notFound(Text.of("backorder.not-found", "backorder", String.valueOf(reference)));
         }
         OffsetDateTime now = OffsetDateTime.now();
+        BackorderView before = BackorderView.of(backorder);
         backorder.cancel(reason, by, now);
         outbox.record(new BackorderCancelled(
                 backorder.requestId, backorder.id, backorder.itemCode, backorder.remaining, reason, now));
+        audit.record(AUDIT_KIND, reference, "cancelled", before, BackorderView.of(backorder));
         return backorder;
     }
 

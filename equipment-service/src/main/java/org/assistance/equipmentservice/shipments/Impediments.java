@@ -6,6 +6,7 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.events.Values.BarrierBasis;
 import org.assistance.chassis.events.Values.Money;
 import org.assistance.chassis.outbox.Outbox;
@@ -16,16 +17,21 @@ import org.assistance.chassis.texts.Text;
 /**
  * Records and resolves the impediments of shipments, each with its event in the same transaction
  * (assistance.shipment.impediment-recorded.v1, ...-resolved.v1, keyed by the request id), and reads
- * them for whoever may read the shipment.
+ * them for whoever may read the shipment. Recording and resolving are in the audit trail too (kind
+ * {@value #AUDIT_KIND}).
  */
 @ApplicationScoped
 public class Impediments {
+    static final String AUDIT_KIND = "impediment";
+
     private final Outbox outbox;
     private final Shipments shipments;
+    private final AuditTrail audit;
 
-    public Impediments(Outbox outbox, Shipments shipments) {
+    public Impediments(Outbox outbox, Shipments shipments, AuditTrail audit) {
         this.outbox = outbox;
         this.shipments = shipments;
+        this.audit = audit;
     }
 
     @Transactional
@@ -54,6 +60,7 @@ public class Impediments {
                 OffsetDateTime.now());
         impediment.persist();
         outbox.record(impediment.recordedEvent(shipment));
+        audit.created(AUDIT_KIND, impediment.id, ImpedimentView.of(impediment));
         return impediment;
     }
 
@@ -70,8 +77,10 @@ public class Impediments {
                     "shipment",
                     String.valueOf(shipmentId)));
         }
+        ImpedimentView before = ImpedimentView.of(impediment);
         impediment.resolve(resolvedAt, extraCost, note, by, OffsetDateTime.now());
         outbox.record(impediment.resolvedEvent(shipment));
+        audit.record(AUDIT_KIND, impediment.id, "resolved", before, ImpedimentView.of(impediment));
         return impediment;
     }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.events.RequestEvents.ReceiptConfirmed;
 import org.assistance.chassis.events.ReviewEvents.RequestApproved;
 import org.assistance.chassis.events.ShipmentEvents.LineBackordered;
@@ -48,7 +49,9 @@ import org.jboss.logging.Logger;
  * Plans shipments for approved equipment (reserving stock, split by warehouse, the rest
  * back-ordered, lines it cannot ship refused), screens them, and moves them along their journey
  * to their end (delivered, received or cancelled); every change records its event, keyed by the
- * request id.
+ * request id. What logistics does to a shipment (clearance, dispatch, milestones, delivery,
+ * cancellation) is also in the audit trail (kind {@value #AUDIT_KIND}), with the shipment before
+ * and after; what the platform does on its own (planning, holds, receipts) is told by the events.
  */
 @ApplicationScoped
 public class Shipments {
@@ -57,19 +60,29 @@ public class Shipments {
     static final int MAX_LINES = 100;
 
     static final int MAX_QUANTITY = 10_000;
+
+    static final String AUDIT_KIND = "shipment";
+
     private final Outbox outbox;
     private final Stock stock;
     private final Screening screening;
     private final EntityManager entityManager;
     private final AssetRegister assets;
+    private final AuditTrail audit;
 
     public Shipments(
-            Outbox outbox, Stock stock, Screening screening, EntityManager entityManager, AssetRegister assets) {
+            Outbox outbox,
+            Stock stock,
+            Screening screening,
+            EntityManager entityManager,
+            AssetRegister assets,
+            AuditTrail audit) {
         this.outbox = outbox;
         this.stock = stock;
         this.screening = screening;
         this.entityManager = entityManager;
         this.assets = assets;
+        this.audit = audit;
     }
 
     /**
@@ -216,12 +229,14 @@ public class Shipments {
             UUID id, String licence, LocalDate licenceDate, Set<String> removeItems, String reason, String by) {
         screening.holdRulesSteady();
         Shipment shipment = locked(id);
+        ShipmentView before = ShipmentView.of(shipment);
         OffsetDateTime now = OffsetDateTime.now();
         String why = reason != null ? reason : shipment.removalReason(removeItems);
         if (shipment.status == ShipmentStatus.HELD
                 && !shipment.lines.isEmpty()
                 && shipment.removesEveryLine(removeItems)) {
             cancel(shipment, why, by, now);
+            audit.record(AUDIT_KIND, shipment.id, "cancelled", before, ShipmentView.of(shipment));
             return shipment;
         }
         List<ShipmentLine> removed = shipment.clear(
@@ -240,6 +255,7 @@ public class Shipments {
                 shipment.licenceDate,
                 shipment.heldSeconds,
                 now));
+        audit.record(AUDIT_KIND, shipment.id, "cleared", before, ShipmentView.of(shipment));
         return shipment;
     }
 
@@ -253,6 +269,7 @@ public class Shipments {
             UUID id, Shipment.Mode mode, String carrier, String tracking, LocalDate expected, List<UnitSerial> units) {
         screening.holdRulesSteady();
         Shipment shipment = locked(id);
+        ShipmentView before = ShipmentView.of(shipment);
         OffsetDateTime now = OffsetDateTime.now();
         shipment.dispatch(
                 mode, carrier, tracking, expected, screening.screen(shipment.destinationCountry, shipment.lines), now);
@@ -279,30 +296,37 @@ public class Shipments {
                 now,
                 mode.dueBy(now).toInstant(),
                 registered));
+        audit.record(AUDIT_KIND, shipment.id, "dispatched", before, ShipmentView.of(shipment));
         return shipment;
     }
 
     @Transactional
     public Shipment milestone(UUID id, String milestone, String location, String note, OffsetDateTime at) {
         Shipment shipment = locked(id);
+        ShipmentView before = ShipmentView.of(shipment);
         shipment.milestone(milestone, location, note, at);
         outbox.record(new ShipmentMilestone(shipment.requestId, shipment.id, milestone, location, note, at));
+        audit.record(AUDIT_KIND, shipment.id, "milestone-recorded", before, ShipmentView.of(shipment));
         return shipment;
     }
 
     @Transactional
     public Shipment deliver(UUID id, OffsetDateTime at) {
         Shipment shipment = locked(id);
+        ShipmentView before = ShipmentView.of(shipment);
         shipment.deliver(at);
         outbox.record(new ShipmentDelivered(shipment.requestId, shipment.id, shipment.value(), at));
         assets.delivered(shipment.requestId, shipment.id, shipment.agencyId, shipment.destinationCountry, at);
+        audit.record(AUDIT_KIND, shipment.id, "delivered", before, ShipmentView.of(shipment));
         return shipment;
     }
 
     @Transactional
     public Shipment cancel(UUID id, String reason, String by) {
         Shipment shipment = locked(id);
+        ShipmentView before = ShipmentView.of(shipment);
         cancel(shipment, reason, by, OffsetDateTime.now());
+        audit.record(AUDIT_KIND, shipment.id, "cancelled", before, ShipmentView.of(shipment));
         return shipment;
     }
 

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.problems.DomainRuleViolation;
 import org.assistance.chassis.texts.Text;
 import org.assistance.equipmentservice.catalogue.CatalogueItem;
@@ -16,16 +17,23 @@ import org.assistance.equipmentservice.catalogue.UniqueRows;
 
 /**
  * Stock per warehouse. Reservations take the stock rows' locks, so concurrent plans never
- * reserve more than is on hand (the database's check constraint holds the same rule).
+ * reserve more than is on hand (the database's check constraint holds the same rule). What staff
+ * do here (a warehouse registered, goods received) is in the audit trail; what the platform does
+ * with the stock on its own (reservations, releases, dispatch) is told by the shipments' events.
  */
 @ApplicationScoped
 public class Stock {
+    static final String WAREHOUSE_AUDIT_KIND = "warehouse";
+    static final String STOCK_AUDIT_KIND = "stock";
+
     private final EntityManager entityManager;
     private final Event<StockReceived> received;
+    private final AuditTrail audit;
 
-    public Stock(EntityManager entityManager, Event<StockReceived> received) {
+    public Stock(EntityManager entityManager, Event<StockReceived> received, AuditTrail audit) {
         this.entityManager = entityManager;
         this.received = received;
+        this.audit = audit;
     }
 
     /** A quantity of an item taken from one warehouse. */
@@ -42,6 +50,7 @@ public class Stock {
         warehouse.name = name;
         warehouse.country = country;
         UniqueRows.insert(warehouse, Text.of("warehouse.exists", "warehouse", code));
+        audit.created(WAREHOUSE_AUDIT_KIND, code, new WarehouseDetails(code, name, country));
         return warehouse;
     }
 
@@ -75,14 +84,17 @@ public class Stock {
         if (Warehouse.findById(warehouse) == null) {
             throw DomainRuleViolation.notFound(Text.of("warehouse.not-found", "warehouse", warehouse));
         }
-        entityManager
-                .createNativeQuery("""
+        boolean firstOfItHere = entityManager
+                        .createNativeQuery("""
                         insert into stock_levels (warehouse, item_code, on_hand, reserved) values (?1, ?2, 0, 0)
                         on conflict (warehouse, item_code) do nothing""")
-                .setParameter(1, warehouse)
-                .setParameter(2, itemCode)
-                .executeUpdate();
+                        .setParameter(1, warehouse)
+                        .setParameter(2, itemCode)
+                        .executeUpdate()
+                == 1;
         StockLevel level = StockLevel.findById(new StockLevel.Key(warehouse, itemCode), LockModeType.PESSIMISTIC_WRITE);
+        // no level before when the warehouse never held the item
+        StockLevelView before = firstOfItHere ? null : StockLevelView.of(level);
         if ((long) level.onHand + quantity > StockLevel.MAX_ON_HAND) {
             throw DomainRuleViolation.unprocessable(Text.of(
                     "stock.too-much",
@@ -100,6 +112,8 @@ public class Stock {
         level.onHand += quantity;
         // in this transaction: backorders waiting for the item take what they need first
         received.fire(new StockReceived(warehouse, itemCode, quantity));
+        // after: with what the backorders it fulfilled reserved of it
+        audit.record(STOCK_AUDIT_KIND, warehouse + "/" + itemCode, "received", before, StockLevelView.of(level));
         return level;
     }
 
