@@ -40,14 +40,12 @@ import org.jboss.logging.Logger;
  * relay of a service publish at a time, whatever the number of instances, so a row is never
  * published twice concurrently and a request's events keep their order. Woken by every
  * commit that recorded an event; otherwise it looks again every poll interval, which also
- * catches up after a crash. While Kafka is away it retries with a growing pause.
+ * catches up after a crash. While Kafka is away it retries with a growing pause. The same lock
+ * is the {@link RelayFence}: a backup holding it stops every relay of the service until it lets go.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    /** Arbitrary constant naming "the outbox relay" among advisory locks of a service's database. */
-    private static final long RELAY_LOCK = 0x6f7574626f78L;
-
     public static final int LOCK_BUSY = -1;
 
     private final DataSource dataSource;
@@ -174,7 +172,7 @@ public class OutboxRelay {
         // plans made for this batch, not kept from when the table looked empty: the outbox changes
         // size all the time, and a kept sequential scan would read every dead row left by deletes
         try (Statement lock = connection.createStatement();
-                ResultSet locked = lock.executeQuery("select pg_try_advisory_xact_lock(" + RELAY_LOCK
+                ResultSet locked = lock.executeQuery("select pg_try_advisory_xact_lock(" + RelayFence.LOCK
                         + "), set_config('plan_cache_mode', 'force_custom_plan', true)")) {
             locked.next();
             if (!locked.getBoolean(1)) {

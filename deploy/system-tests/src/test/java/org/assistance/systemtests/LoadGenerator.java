@@ -53,6 +53,11 @@ final class LoadGenerator implements AutoCloseable {
     private final ExecutorService threads;
     private volatile boolean submitting = true;
     private volatile boolean running = true;
+    /** Whether the reviewer and logistics still make changes (stopStaff); the partners go on submitting. */
+    private volatile boolean staffWorking = true;
+    /** Held (shared) by each staff change under way, so stopStaff can wait for the last one. */
+    private final java.util.concurrent.locks.ReadWriteLock staffChanges =
+            new java.util.concurrent.locks.ReentrantReadWriteLock();
 
     final AtomicInteger sent = new AtomicInteger();
     final AtomicInteger attempts = new AtomicInteger();
@@ -126,6 +131,16 @@ final class LoadGenerator implements AutoCloseable {
 
     void stopSubmitting() {
         submitting = false;
+    }
+
+    /**
+     * The reviewer and logistics make no more changes (the partners go on submitting); returns once
+     * none of theirs is under way, so what they did is all committed.
+     */
+    void stopStaff() {
+        staffWorking = false;
+        staffChanges.writeLock().lock();
+        staffChanges.writeLock().unlock();
     }
 
     /** Stops the submissions, then lets the staff work until every accepted request is delivered. */
@@ -391,16 +406,24 @@ final class LoadGenerator implements AutoCloseable {
     }
 
     private boolean post(String url, String token, String json) throws Exception {
-        HttpResponse<String> answer = timedStaffCall(HttpRequest.newBuilder(URI.create(url))
-                .timeout(CALL_TIMEOUT)
-                .header("Authorization", "Bearer " + token)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build());
-        if (answer.statusCode() / 100 != 2) {
-            staffCallsFailed.incrementAndGet();
+        staffChanges.readLock().lock();
+        try {
+            if (!staffWorking) {
+                return false;
+            }
+            HttpResponse<String> answer = timedStaffCall(HttpRequest.newBuilder(URI.create(url))
+                    .timeout(CALL_TIMEOUT)
+                    .header("Authorization", "Bearer " + token)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build());
+            if (answer.statusCode() / 100 != 2) {
+                staffCallsFailed.incrementAndGet();
+            }
+            return answer.statusCode() / 100 == 2;
+        } finally {
+            staffChanges.readLock().unlock();
         }
-        return answer.statusCode() / 100 == 2;
     }
 
     private HttpResponse<String> timedStaffCall(HttpRequest call) throws Exception {

@@ -52,7 +52,12 @@ final class PublishedModels {
     static final Map<String, String> WITHOUT_MODEL = Map.of(
             "postgresql.cnpg.io/v1 Cluster",
             "CloudNativePG publishes its CRD only in its release files and repository, not as a Maven or npm package;"
-                    + " DatabaseClustersTest checks what the services rely on");
+                    + " DatabaseClustersTest checks what the services rely on",
+            "postgresql.cnpg.io/v1 ScheduledBackup",
+            "CloudNativePG's, as Cluster; DatabaseBackupsTest checks what the backups rely on",
+            "barmancloud.cnpg.io/v1 ObjectStore",
+            "the Barman Cloud plugin publishes its CRD only in its release files, as CloudNativePG;"
+                    + " DatabaseBackupsTest checks what the backups rely on");
 
     private static final Map<String, Class<?>> MODELS = Map.of(
             "v1 Namespace", Namespace.class,
