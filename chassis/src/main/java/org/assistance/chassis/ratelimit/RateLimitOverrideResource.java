@@ -122,7 +122,9 @@ public class RateLimitOverrideResource {
 
     @DELETE
     @Path("/{caller}")
-    @Operation(summary = "Lift a caller's override: its role's limit applies again")
+    @Operation(
+            summary = "Lift a caller's override: its role's limit applies again",
+            description = "Its calls spend their role's bucket again (within the refresh time on other instances).")
     @APIResponse(responseCode = "204", description = "Lifted")
     @APIResponse(
             responseCode = "404",

@@ -65,6 +65,12 @@ public class RateLimitOverrides {
      */
     public Stored set(RateLimitOverride override, int most) {
         Stored stored = QuarkusTransaction.requiringNew().call(() -> {
+            // two admins setting a new caller's override at once: one after the other, so the second
+            // is audited as a change of the first, not as a second creation
+            entityManager
+                    .createNativeQuery("select 1 from (select pg_advisory_xact_lock(hashtext(?1))) locked")
+                    .setParameter(1, "rate-limit-override:" + override.caller())
+                    .getSingleResult();
             Optional<RateLimitOverride> before = find(override.caller(), true);
             if (before.isEmpty()
                     && ((Number) entityManager
