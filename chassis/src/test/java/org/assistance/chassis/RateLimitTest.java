@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
@@ -22,6 +23,7 @@ import java.util.UUID;
 import javax.sql.DataSource;
 import org.assistance.chassis.ratelimit.Allowance;
 import org.assistance.chassis.ratelimit.RateLimitConfig;
+import org.assistance.chassis.ratelimit.RateLimitOverrides;
 import org.assistance.chassis.ratelimit.RateLimiter;
 import org.assistance.chassis.ratelimit.RatePolicy;
 import org.assistance.testsupport.Tokens;
@@ -44,6 +46,8 @@ class RateLimitTest {
                     "assistance.rate-limit.partner.per-second", "1",
                     "assistance.rate-limit.anonymous.capacity", "3",
                     "assistance.rate-limit.anonymous.per-second", "1",
+                    // another instance's override change is seen within a second (RateLimitOverridesTest)
+                    "assistance.rate-limit.overrides-refresh-every", "1s",
                     // the test client stands behind a proxy it trusts, so each call can come from its own address
                     "quarkus.http.proxy.proxy-address-forwarding", "true",
                     "quarkus.http.proxy.allow-x-forwarded", "true",
@@ -56,6 +60,12 @@ class RateLimitTest {
 
     @Inject
     DataSource database;
+
+    @Inject
+    RateLimitOverrides overrides;
+
+    @Inject
+    MeterRegistry metrics;
 
     @Test
     void one_agencys_burst_is_limited_while_another_agency_is_served() {
@@ -121,7 +131,7 @@ class RateLimitTest {
     void two_instances_of_a_service_share_one_agencys_budget() {
         String agency = agency();
         // another instance: its own Bucket4j proxy manager and connections, on the same database
-        RateLimiter otherInstance = new RateLimiter(config, database);
+        RateLimiter otherInstance = new RateLimiter(config, database, overrides, metrics);
         RateLimiter.Bucket bucket =
                 new RateLimiter.Bucket(RatePolicy.of("partner", config.partner()), "agency:" + agency);
         for (int i = 0; i < 4; i++) {

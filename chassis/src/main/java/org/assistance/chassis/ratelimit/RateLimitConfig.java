@@ -1,6 +1,8 @@
 package org.assistance.chassis.ratelimit;
 
 import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
 
 /**
  * Limits per role (values in the chassis' microprofile-config.properties, each overridable by
@@ -23,6 +25,13 @@ public interface RateLimitConfig {
 
     /** Per client address, for calls without a valid token. */
     Limit anonymous();
+
+    /**
+     * How often each instance reads the admins' overrides again ({@link RateLimitOverrides}): a
+     * change made on another instance applies here within this time.
+     */
+    @WithDefault("10s")
+    Duration overridesRefreshEvery();
 
     interface Limit {
         /** The burst: how many calls a caller may make at once after a quiet spell. */

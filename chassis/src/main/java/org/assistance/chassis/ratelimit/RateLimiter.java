@@ -5,6 +5,8 @@ import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -30,6 +32,11 @@ import org.jboss.logging.Logger;
  * fourth round trip ({@code pg_advisory_xact_lock}) for the same serialisation per caller.
  * Measured on a local PostgreSQL 15: about 0.3 ms a call; one caller's calls queue on its row
  * (about 3,000 a second for a single agency), different callers' calls do not.
+ * <p>
+ * A caller an admin gave a limit of its own ({@link RateLimitOverrides}) spends a bucket of that
+ * limit instead, under the policy {@code override}. Every refusal is counted
+ * ({@code assistance_rate_limit_rejections_total}, by policy and caller: the agency or donor id, or
+ * {@code staff}, or {@code anonymous}; never an address or a subject, so the labels stay few).
  */
 @ApplicationScoped
 public class RateLimiter {
@@ -37,14 +44,24 @@ public class RateLimiter {
     /** Keys (agency or donor claims) are bounded: a longer one is stored as its hash. */
     private static final int LONGEST_KEY = 120;
 
+    private static final String STAFF = "staff";
+    private static final String ANONYMOUS = "anonymous";
+    /** The caller label of a partner or donor token without its tenant claim (refused by the resources). */
+    private static final String NO_TENANT = "no-tenant";
+
     private final RateLimitConfig config;
     private final ProxyManager<String> buckets;
     private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
+    private final RateLimitOverrides overrides;
+    private final MeterRegistry metrics;
 
-    public RateLimiter(RateLimitConfig config, DataSource dataSource) {
+    public RateLimiter(
+            RateLimitConfig config, DataSource dataSource, RateLimitOverrides overrides, MeterRegistry metrics) {
         this.config = config;
         this.store = proxyManager(dataSource);
         this.buckets = store;
+        this.overrides = overrides;
+        this.metrics = metrics;
     }
 
     /** A proxy manager on the given database; public so that a test can stand in for a second instance. */
@@ -72,8 +89,16 @@ public class RateLimiter {
      * unverified (forged, expired) token is treated as no token.
      */
     public Bucket bucketOf(SecurityIdentity identity, String address) {
+        Bucket bucket = roleBucketOf(identity, address);
+        return overrides
+                .applyingTo(bucket.key())
+                .map(policy -> new Bucket(policy, bucket.key(), bucket.caller()))
+                .orElse(bucket);
+    }
+
+    private Bucket roleBucketOf(SecurityIdentity identity, String address) {
         if (identity == null || identity.isAnonymous()) {
-            return new Bucket(RatePolicy.of("anonymous", config.anonymous()), "address:" + address);
+            return new Bucket(RatePolicy.of("anonymous", config.anonymous()), "address:" + address, ANONYMOUS);
         }
         JsonWebToken token = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt : null;
         String subject = identity.getPrincipal().getName();
@@ -82,17 +107,21 @@ public class RateLimiter {
                 || identity.hasRole(Roles.OPERATIONS)
                 || identity.hasRole(Roles.ADMIN);
         if (!staff && identity.hasRole(Roles.PARTNER)) {
+            Optional<String> agency = claim(token, Roles.AGENCY_CLAIM);
             return new Bucket(
                     RatePolicy.of("partner", config.partner()),
-                    claim(token, Roles.AGENCY_CLAIM).map(a -> "agency:" + a).orElse("subject:" + subject));
+                    agency.map(a -> "agency:" + a).orElse("subject:" + subject),
+                    agency.orElse(NO_TENANT));
         }
         if (!staff && identity.hasRole(Roles.DONOR)) {
+            Optional<String> donor = claim(token, Roles.DONOR_CLAIM);
             return new Bucket(
                     RatePolicy.of("donor", config.donor()),
-                    claim(token, Roles.DONOR_CLAIM).map(d -> "donor:" + d).orElse("subject:" + subject));
+                    donor.map(d -> "donor:" + d).orElse("subject:" + subject),
+                    donor.orElse(NO_TENANT));
         }
         // staff, and a verified token with no platform role (which is refused anyway): per subject
-        return new Bucket(RatePolicy.of("staff", config.staff()), "subject:" + subject);
+        return new Bucket(RatePolicy.of("staff", config.staff()), "subject:" + subject, STAFF);
     }
 
     /**
@@ -106,6 +135,9 @@ public class RateLimiter {
             ConsumptionProbe probe = buckets.builder()
                     .build(bounded(policy.keyPrefix() + bucket.key()), policy::bucket)
                     .tryConsumeAndReturnRemaining(1);
+            if (!probe.isConsumed()) {
+                rejected(bucket);
+            }
             return new Allowance(
                     policy,
                     probe.isConsumed(),
@@ -116,6 +148,16 @@ public class RateLimiter {
             LOG.warnf("rate limit not checked (%s); the call is served", e.toString());
             return new Allowance(policy, true, policy.capacity(), 0, 0);
         }
+    }
+
+    private void rejected(Bucket bucket) {
+        Counter.builder("assistance.rate.limit.rejections")
+                .description("Calls refused 429 by the rate limiter, by policy and caller (agency or donor id, "
+                        + "staff, anonymous)")
+                .tag("policy", bucket.policy().name())
+                .tag("caller", bucket.caller())
+                .register(metrics)
+                .increment();
     }
 
     /** Buckets untouched since they filled again are removed, a batch at a time, on one instance at a time. */
@@ -159,6 +201,22 @@ public class RateLimiter {
         return text.isEmpty() ? Optional.empty() : Optional.of(text);
     }
 
-    /** A caller's bucket: the policy of its role and whose calls it counts. */
-    public record Bucket(RatePolicy policy, String key) {}
+    /**
+     * A caller's bucket: the policy of its role (or its override), whose calls it counts, and the
+     * caller as the metrics name it: the agency or donor id, {@code staff} or {@code anonymous}.
+     */
+    public record Bucket(RatePolicy policy, String key, String caller) {
+
+        /** A bucket of the given key, its caller label read from the key. */
+        public Bucket(RatePolicy policy, String key) {
+            this(policy, key, callerOf(key));
+        }
+
+        private static String callerOf(String key) {
+            if (key.startsWith("agency:") || key.startsWith("donor:")) {
+                return key.substring(key.indexOf(':') + 1);
+            }
+            return key.startsWith("address:") ? ANONYMOUS : STAFF;
+        }
+    }
 }

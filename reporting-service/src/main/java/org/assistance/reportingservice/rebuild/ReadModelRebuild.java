@@ -1,9 +1,11 @@
 package org.assistance.reportingservice.rebuild;
 
+import io.quarkus.narayana.jta.QuarkusTransaction;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
+import org.assistance.chassis.audit.AuditTrail;
 import org.jboss.logging.Logger;
 
 /**
@@ -11,6 +13,9 @@ import org.jboss.logging.Logger;
  * of their own while reads (and live consumption) go on against the current ones, then the
  * {@link SchemaSwitchOver} swaps them in when the replay has caught up, applying the last events
  * under a lock live handling takes in shared mode, so no event falls between the two.
+ * <p>
+ * Audited (kind {@code read-model-rebuild}, subject the rebuild's schema): the admin's start, and
+ * the platform's end of it ({@code rebuilt} or {@code failed}), each with the status before and after.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
@@ -18,12 +23,16 @@ public class ReadModelRebuild {
 
     private final TopicReplay replay;
     private final SchemaSwitchOver switchOver;
+    private final AuditTrail audit;
     private final AtomicReference<RebuildStatus> status =
             new AtomicReference<>(new RebuildStatus(RebuildState.IDLE, null, null, 0, null));
 
-    public ReadModelRebuild(TopicReplay replay, SchemaSwitchOver switchOver) {
+    static final String AUDIT_KIND = "read-model-rebuild";
+
+    public ReadModelRebuild(TopicReplay replay, SchemaSwitchOver switchOver, AuditTrail audit) {
         this.replay = replay;
         this.switchOver = switchOver;
+        this.audit = audit;
     }
 
     public RebuildStatus status() {
@@ -35,16 +44,20 @@ public class ReadModelRebuild {
         if (status.get().state() == RebuildState.RUNNING) {
             return false;
         }
-        status.set(new RebuildStatus(RebuildState.RUNNING, OffsetDateTime.now(), null, 0, null));
-        Thread worker = new Thread(this::run, "read-model-rebuild");
+        String schema =
+                "rebuild_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+        RebuildStatus before = status.get();
+        RebuildStatus running = new RebuildStatus(RebuildState.RUNNING, OffsetDateTime.now(), null, 0, null);
+        // audited before it starts: a start the trail cannot record does not happen
+        QuarkusTransaction.requiringNew().run(() -> audit.record(AUDIT_KIND, schema, "started", before, running));
+        status.set(running);
+        Thread worker = new Thread(() -> run(schema), "read-model-rebuild");
         worker.setDaemon(true);
         worker.start();
         return true;
     }
 
-    private void run() {
-        String schema =
-                "rebuild_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+    private void run(String schema) {
         OffsetDateTime started = status.get().startedAt();
         try (TopicReplay.Pass pass = replay.begin(
                 schema, applied -> status.set(new RebuildStatus(RebuildState.RUNNING, started, null, applied, null)))) {
@@ -52,17 +65,34 @@ public class ReadModelRebuild {
             pass.catchUp();
             switchOver.finish(schema);
             long replayed = switchOver.swapIn(schema, pass::catchUp);
-            status.set(new RebuildStatus(RebuildState.DONE, started, OffsetDateTime.now(), replayed, null));
+            finished(
+                    schema,
+                    "rebuilt",
+                    new RebuildStatus(RebuildState.DONE, started, OffsetDateTime.now(), replayed, null));
             LOG.infof("Read models rebuilt from %d events", replayed);
         } catch (Exception e) {
             LOG.errorf(e, "Read model rebuild failed");
             switchOver.discard(schema);
-            status.set(new RebuildStatus(
-                    RebuildState.FAILED,
-                    started,
-                    OffsetDateTime.now(),
-                    status.get().eventsReplayed(),
-                    e.getMessage()));
+            finished(
+                    schema,
+                    "failed",
+                    new RebuildStatus(
+                            RebuildState.FAILED,
+                            started,
+                            OffsetDateTime.now(),
+                            status.get().eventsReplayed(),
+                            e.getMessage()));
+        }
+    }
+
+    /** The end of a rebuild, by the platform: audited, though a trail that cannot be written does not undo it. */
+    private void finished(String schema, String action, RebuildStatus end) {
+        RebuildStatus before = status.get();
+        status.set(end);
+        try {
+            QuarkusTransaction.requiringNew().run(() -> audit.record(AUDIT_KIND, schema, action, before, end));
+        } catch (RuntimeException e) {
+            LOG.errorf(e, "The end of read-model rebuild %s could not be audited", schema);
         }
     }
 }

@@ -5,6 +5,7 @@ import jakarta.transaction.Transactional;
 import java.io.InputStream;
 import java.util.List;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.documents.Attachment;
 import org.assistance.chassis.documents.DocumentKind;
 import org.assistance.chassis.documents.DocumentView;
@@ -19,16 +20,21 @@ import org.assistance.requestservice.requests.AssistanceRequests;
 /**
  * Documents of a request (its letter, certificates...) and of a receipt (the signed handover): a
  * partner attaches and reads them on its own agency's requests only; staff on every request. Another
- * agency's request or receipt does not exist for a partner (404).
+ * agency's request or receipt does not exist for a partner (404). Each attachment is audited
+ * (kind {@code document}: what it is and to which record, never its content) with the upload.
  */
 @ApplicationScoped
 public class RequestDocuments {
     private final AssistanceRequests requests;
     private final Documents documents;
+    private final AuditTrail audit;
 
-    public RequestDocuments(AssistanceRequests requests, Documents documents) {
+    static final String AUDIT_KIND = "document";
+
+    public RequestDocuments(AssistanceRequests requests, Documents documents, AuditTrail audit) {
         this.requests = requests;
         this.documents = documents;
+        this.audit = audit;
     }
 
     @Transactional
@@ -40,7 +46,7 @@ public class RequestDocuments {
             String filename,
             InputStream body,
             String actor) {
-        return documents.attach(request(requestId, scope), kind, title, filename, body, actor);
+        return audited(documents.attach(request(requestId, scope), kind, title, filename, body, actor));
     }
 
     @Transactional
@@ -53,7 +59,12 @@ public class RequestDocuments {
             String filename,
             InputStream body,
             String actor) {
-        return documents.attach(receipt(requestId, shipmentId, scope), kind, title, filename, body, actor);
+        return audited(documents.attach(receipt(requestId, shipmentId, scope), kind, title, filename, body, actor));
+    }
+
+    private DocumentView audited(DocumentView attached) {
+        audit.created(AUDIT_KIND, attached.id(), attached);
+        return attached;
     }
 
     public List<DocumentView> of(UUID requestId, TenantScope scope) {

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.InvalidInput;
@@ -27,11 +28,15 @@ public class Conversations {
     private final AssistanceRequests requests;
     private final Outbox outbox;
     private final PartnerNotices notices;
+    private final AuditTrail audit;
 
-    public Conversations(AssistanceRequests requests, Outbox outbox, PartnerNotices notices) {
+    static final String AUDIT_KIND = "request-message";
+
+    public Conversations(AssistanceRequests requests, Outbox outbox, PartnerNotices notices, AuditTrail audit) {
         this.requests = requests;
         this.outbox = outbox;
         this.notices = notices;
+        this.audit = audit;
     }
 
     /** A page of a thread and the cursor of the next (null on the last). */
@@ -53,6 +58,10 @@ public class Conversations {
         }
         message.persist();
         outbox.record(message.postedEvent());
+        if (!message.byPartner()) {
+            // staff's messages and internal notes are in the audit trail; a partner's are its own record
+            audit.created(AUDIT_KIND, message.id, MessageView.of(message));
+        }
         if (!message.byPartner() && message.readByPartner()) {
             // the partner's systems are told there is a message to read: ids only, the text stays
             // behind the partner's token (an internal note is never told)

@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.ids.TimeOrderedIds;
 import org.assistance.chassis.outbox.Outbox;
 import org.assistance.chassis.problems.DomainRuleViolation;
@@ -16,17 +17,21 @@ import org.assistance.requestservice.requests.StatedPriorities;
 /**
  * The national priorities of every State. A State's focal point states its own State's (an admin
  * may state them for it); each is announced (assistance.country.priority-stated.v1) in the
- * transaction that writes it.
+ * transaction that writes it, and audited (kind {@code national-priority}) in it too.
  */
 @ApplicationScoped
 public class NationalPriorities implements StatedPriorities {
     /** The most a State's list shows: every rank from 1 to 100, twice over. */
     static final int MAX_LISTED = 200;
 
-    private final Outbox outbox;
+    static final String AUDIT_KIND = "national-priority";
 
-    public NationalPriorities(Outbox outbox) {
+    private final Outbox outbox;
+    private final AuditTrail audit;
+
+    public NationalPriorities(Outbox outbox, AuditTrail audit) {
         this.outbox = outbox;
+        this.audit = audit;
     }
 
     /** States a priority of the country; only its own focal point (or staff allowed by the resource) may. */
@@ -37,6 +42,7 @@ public class NationalPriorities implements StatedPriorities {
                 NationalPriority.state(TimeOrderedIds.next(), country, draft, actor, OffsetDateTime.now());
         priority.persist();
         outbox.record(priority.statedEvent());
+        audit.created(AUDIT_KIND, priority.id, PriorityView.of(priority));
         return priority;
     }
 

@@ -1,5 +1,7 @@
 package org.assistance.requestservice.webhooks;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -14,6 +16,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
+import org.assistance.chassis.audit.AuditTrail;
 import org.assistance.chassis.events.WebhookEvents.WebhookDisabled;
 import org.assistance.chassis.http.Cursor;
 import org.assistance.chassis.ids.TimeOrderedIds;
@@ -26,7 +29,9 @@ import org.assistance.chassis.texts.Text;
 /**
  * Partner agencies' webhook subscriptions and their delivery queue: what a partner may do with its
  * webhooks, and the rules of delivery (claiming due rows, retries with backoff, giving up,
- * disabling an endpoint that keeps failing).
+ * disabling an endpoint that keeps failing). Every change of a subscription is audited (kind
+ * {@code webhook}, its view without any secret), and every delivery outcome counted
+ * ({@code assistance_webhook_deliveries_total} by {@code outcome}: delivered, failed, given-up).
  */
 @ApplicationScoped
 public class Webhooks {
@@ -39,24 +44,45 @@ public class Webhooks {
 
     static final int MAX_PAGE = 100;
     static final int MAX_ATTEMPTS_SHOWN = 20;
+    static final String AUDIT_KIND = "webhook";
+
+    /** What became of a delivery attempt, as the metric counts it. */
+    enum DeliveryOutcome {
+        /** The endpoint answered 2xx. */
+        DELIVERED,
+        /** It failed; it is tried again later. */
+        FAILED,
+        /** It failed for the last time: past the retry window, or its endpoint was disabled. */
+        GIVEN_UP;
+
+        String label() {
+            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+        }
+    }
 
     private final Destinations destinations;
     private final WebhookSettings settings;
     private final PartnerNotices notices;
     private final Outbox outbox;
     private final EntityManager entityManager;
+    private final AuditTrail audit;
+    private final MeterRegistry metrics;
 
     public Webhooks(
             Destinations destinations,
             WebhookSettings settings,
             PartnerNotices notices,
             Outbox outbox,
-            EntityManager entityManager) {
+            EntityManager entityManager,
+            AuditTrail audit,
+            MeterRegistry metrics) {
         this.destinations = destinations;
         this.settings = settings;
         this.notices = notices;
         this.outbox = outbox;
         this.entityManager = entityManager;
+        this.audit = audit;
+        this.metrics = metrics;
     }
 
     /** A new subscription of the agency, with its secret (returned this once). */
@@ -80,6 +106,7 @@ public class Webhooks {
         subscription.secret = WebhookSignature.newSecret();
         subscription.createdAt = now();
         subscription.persist();
+        audit.created(AUDIT_KIND, subscription.id, WebhookView.of(subscription));
         return new WebhookSecretView(WebhookView.of(subscription), subscription.secret, null);
     }
 
@@ -133,7 +160,9 @@ public class Webhooks {
     public void remove(UUID id, TenantScope scope) {
         WebhookSubscription subscription = visibleTo(id, scope);
         entityManager.lock(subscription, LockModeType.PESSIMISTIC_WRITE);
+        WebhookView before = WebhookView.of(subscription);
         subscription.delete(); // its deliveries and their attempts go with it (on delete cascade)
+        audit.removed(AUDIT_KIND, id, before);
     }
 
     /** A new secret; the old one keeps signing for the overlap, so the receiver switches without losing a delivery. */
@@ -142,7 +171,10 @@ public class Webhooks {
         WebhookSubscription subscription = visibleTo(id, scope);
         entityManager.lock(subscription, LockModeType.PESSIMISTIC_WRITE);
         OffsetDateTime until = now().plus(settings.rotationOverlap());
+        WebhookView before = WebhookView.of(subscription);
         String secret = subscription.rotate(until);
+        // the views say when the old secret stops signing, never either secret
+        audit.record(AUDIT_KIND, id, "secret-rotated", before, WebhookView.of(subscription));
         return new WebhookSecretView(WebhookView.of(subscription), secret, until);
     }
 
@@ -156,7 +188,9 @@ public class Webhooks {
                 null,
                 Map.of("webhookId", subscription.id, "message", "A test notice sent on the agency's demand"),
                 now);
-        return PartnerNotices.enqueue(subscription, null, NoticeType.WEBHOOK_TEST, payload, now);
+        WebhookDelivery delivery = PartnerNotices.enqueue(subscription, null, NoticeType.WEBHOOK_TEST, payload, now);
+        audit.record(AUDIT_KIND, id, "test-sent", null, DeliveryState.of(delivery));
+        return delivery;
     }
 
     /** Sends a delivery again (delivered or given up), with the same webhook-id, retried again as a new one would be. */
@@ -177,9 +211,11 @@ public class Webhooks {
                     String.valueOf(delivery.nextAttemptAt)));
         }
         OffsetDateTime now = now();
+        DeliveryState before = DeliveryState.of(delivery);
         delivery.status = WebhookDelivery.Status.PENDING;
         delivery.createdAt = now; // the retry window starts again
         delivery.nextAttemptAt = now;
+        audit.record(AUDIT_KIND, id, "delivery-retried", before, DeliveryState.of(delivery));
         return delivery;
     }
 
@@ -189,6 +225,13 @@ public class Webhooks {
                     "webhook.not-active", "id", subscription.id.toString(), "status", subscription.status.name()));
         }
         return subscription;
+    }
+
+    /** A delivery as the audit trail shows it: which one and where it stands, not what it carries. */
+    record DeliveryState(UUID delivery, WebhookDelivery.Status status, int attempts, OffsetDateTime nextAttemptAt) {
+        static DeliveryState of(WebhookDelivery delivery) {
+            return new DeliveryState(delivery.id, delivery.status, delivery.attempts, delivery.nextAttemptAt);
+        }
     }
 
     /** A page of the webhook's delivery log. */
@@ -332,15 +375,18 @@ public class Webhooks {
             delivery.nextAttemptAt = null;
             subscription.answered();
             attempt.persist();
+            counted(DeliveryOutcome.DELIVERED, 1);
             return;
         }
         OffsetDateTime next = now.plus(backoff(claimed.attempt()));
         if (next.isAfter(delivery.createdAt.plus(settings.retryFor()))) {
             delivery.status = WebhookDelivery.Status.FAILED;
             delivery.nextAttemptAt = null;
+            counted(DeliveryOutcome.GIVEN_UP, 1);
         } else {
             delivery.nextAttemptAt = next;
             attempt.nextRetryAt = next;
+            counted(DeliveryOutcome.FAILED, 1);
         }
         attempt.persist();
         if (subscription.status == WebhookSubscription.Status.ACTIVE
@@ -350,15 +396,30 @@ public class Webhooks {
     }
 
     private void disable(WebhookSubscription subscription, OffsetDateTime now) {
+        WebhookView before = WebhookView.of(subscription);
         subscription.disable(now);
+        // by the platform (actor system): the endpoint failed for longer than the failure window
+        audit.record(AUDIT_KIND, subscription.id, "disabled", before, WebhookView.of(subscription));
         // nothing more is sent to it: what waited is given up (the log shows it; retry after subscribing again)
-        WebhookDelivery.update(
+        int givenUp = WebhookDelivery.update(
                 "status = ?1, nextAttemptAt = null where subscriptionId = ?2 and status = ?3",
                 WebhookDelivery.Status.FAILED,
                 subscription.id,
                 WebhookDelivery.Status.PENDING);
+        counted(DeliveryOutcome.GIVEN_UP, givenUp);
         outbox.record(new WebhookDisabled(
                 subscription.id, subscription.agencyId, subscription.url, subscription.failingSince, now));
+    }
+
+    private void counted(DeliveryOutcome outcome, int deliveries) {
+        if (deliveries > 0) {
+            Counter.builder("assistance.webhook.deliveries")
+                    .description("Webhook delivery attempts by outcome: delivered, failed (tried again later), "
+                            + "given-up (failed for the last time, or its endpoint was disabled)")
+                    .tag("outcome", outcome.label())
+                    .register(metrics)
+                    .increment(deliveries);
+        }
     }
 
     /** The wait before attempt {@code n + 1}: doubling from the first wait up to the longest, less up to a half at random. */
