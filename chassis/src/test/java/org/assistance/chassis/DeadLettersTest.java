@@ -72,7 +72,7 @@ class DeadLettersTest {
                 .jsonPath();
         assertThat(record.getString("key")).isEqualTo(request.toString());
         assertThat(record.getString("value")).contains("poison for the list");
-        assertThat(record.getList("headers.name")).contains("ce_id", "ce_type", "ce_source");
+        assertThat(record.getList("recordHeaders.name")).contains("ce_id", "ce_type", "ce_source");
         assertThat(new String(
                         java.util.Base64.getDecoder().decode(record.getString("valueBase64")), StandardCharsets.UTF_8))
                 .isEqualTo(record.getString("value"));

@@ -19,7 +19,11 @@ public record AuditEntry(
         @Schema(description = "Who made it: the token's subject, or `system`", maxLength = 200)
         String actor,
 
-        @Schema(description = "The actor's roles when acting", maxItems = 20)
+        @Schema(
+                description = "The actor's roles when acting",
+                type = SchemaType.ARRAY,
+                implementation = Role.class,
+                maxItems = 20)
         List<String> actorRoles,
 
         @Schema(description = "What kind of thing changed, e.g. `export-rule`, `donor`, `dead-letter`", maxLength = 60)
@@ -33,17 +37,24 @@ public record AuditEntry(
                 maxLength = 60)
         String action,
 
-        @Schema(
-                description = "The thing before the change (absent when created)",
-                type = SchemaType.OBJECT,
-                additionalProperties = Schema.True.class)
+        @Schema(description = "The thing before the change (absent when created)", implementation = State.class)
         JsonNode before,
 
-        @Schema(
-                description = "The thing after the change (absent when removed)",
-                type = SchemaType.OBJECT,
-                additionalProperties = Schema.True.class)
+        @Schema(description = "The thing after the change (absent when removed)", implementation = State.class)
         JsonNode after,
 
         @Schema(description = "W3C trace id of the request that made the change", maxLength = 32)
-        String traceId) {}
+        String traceId) {
+
+    /** A role's name, for the schema of {@code actorRoles}. */
+    @Schema(name = "AuditActorRole", type = SchemaType.STRING, maxLength = 60)
+    static final class Role {
+        private Role() {}
+    }
+
+    /** The changed thing as its view showed it: any JSON object. */
+    @Schema(name = "AuditState", type = SchemaType.OBJECT, additionalProperties = Schema.True.class)
+    static final class State {
+        private State() {}
+    }
+}

@@ -16,10 +16,10 @@ public record DeadLetter(
         @Schema(description = "The topic it was read from", maxLength = 200)
         String topic,
 
-        @Schema(description = "Its partition there", minimum = "0")
+        @Schema(description = "Its partition there", minimum = "0", maximum = "2147483647")
         int partition,
 
-        @Schema(description = "Its offset there", minimum = "0")
+        @Schema(description = "Its offset there", minimum = "0", maximum = "9223372036854775807", format = "int64")
         long offset,
 
         @Schema(description = "The CloudEvent id (ce_id), if the record had one", maxLength = 200)
@@ -48,7 +48,7 @@ public record DeadLetter(
         @Schema(description = "The replay's outcome, or why it was discarded", maxLength = 2000)
         String resolution,
 
-        @Schema(description = "Replays tried so far (failed ones included)", minimum = "0")
+        @Schema(description = "Replays tried so far (failed ones included)", minimum = "0", maximum = "2147483647")
         int replayAttempts,
 
         @Schema(description = "Why the last failed replay failed", maxLength = 2000)

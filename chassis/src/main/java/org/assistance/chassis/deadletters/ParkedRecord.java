@@ -15,7 +15,7 @@ public record ParkedRecord(
         String key,
 
         @Schema(description = "The record's headers, in order (values as UTF-8 text)", maxItems = 100)
-        List<RecordHeader> headers,
+        List<RecordHeader> recordHeaders,
 
         @Schema(description = "The record's value as UTF-8 text; absent when it is not text", maxLength = 10_000_000)
         String value,

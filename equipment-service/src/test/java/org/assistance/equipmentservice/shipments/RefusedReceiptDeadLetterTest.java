@@ -67,8 +67,8 @@ class RefusedReceiptDeadLetterTest {
         assertThat(record.getString("letter.id")).isEqualTo(id);
         assertThat(record.getString("key")).isEqualTo(request.toString());
         assertThat(record.getString("value")).contains(shipment.toString()).contains("Insp. Wanjiru");
-        assertThat(record.getList("headers.name")).contains("ce_id", "ce_type", "ce_source");
-        assertThat(record.getString("headers.find { it.name == 'ce_id' }.value"))
+        assertThat(record.getList("recordHeaders.name")).contains("ce_id", "ce_type", "ce_source");
+        assertThat(record.getString("recordHeaders.find { it.name == 'ce_id' }.value"))
                 .isEqualTo(event.toString());
 
         String reason = "a receipt typed against a test shipment, never a real one";

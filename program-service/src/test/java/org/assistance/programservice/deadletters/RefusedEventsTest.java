@@ -87,7 +87,7 @@ class RefusedEventsTest {
         assertThat(record.getString("letter.id")).isEqualTo(id);
         assertThat(record.getString("key")).isEqualTo(request.toString());
         assertThat(record.getString("value")).contains("Forged request");
-        assertThat(record.getString("headers.find { it.name == 'ce_source' }.value"))
+        assertThat(record.getString("recordHeaders.find { it.name == 'ce_source' }.value"))
                 .isEqualTo("/equipment-service");
 
         // only an admin sets a letter aside
