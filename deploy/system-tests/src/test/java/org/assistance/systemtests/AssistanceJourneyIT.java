@@ -68,7 +68,7 @@ class AssistanceJourneyIT {
 
     @Test
     void from_request_to_delivery_and_donor_report_with_a_service_killed_on_the_way() throws Exception {
-        String admin = token("admin");
+        String admin = token("admin", "--subject", "ada-admin");
         String partner = token("partner", "--agency", "agency-ke-dci");
         String stranger = token("partner", "--agency", "agency-elsewhere");
         String ana = token("reviewer", "--subject", "reviewer-ana");
@@ -361,6 +361,24 @@ class AssistanceJourneyIT {
             assertThat(problem.get("detail").asText())
                     .as(refused.getKey())
                     .containsAnyOf("n'existe pas", "introuvable");
+        }
+
+        // operators recover and audit: the admin's set-up is in program-service's trail, every service answers
+        // its admin endpoints, and no valid step of the journey left a dead letter anywhere
+        JsonNode setUp = JSON.readTree(Http.get(PROGRAMS + "/admin/audit?actor=ada-admin&limit=1000", admin)
+                .body());
+        List<String> kinds = new ArrayList<>();
+        setUp.forEach(entry -> kinds.add(entry.get("kind").asText() + " " + entry.get("subject").asText()));
+        assertThat(kinds).contains("donor donor-eu", "donor donor-uk", "programme GLOCY");
+        assertThat(kinds.stream().filter(k -> k.startsWith("pledge ") || k.startsWith("contribution ")))
+                .hasSize(2);
+        for (String service : List.of(REQUESTS, PROGRAMS, EQUIPMENT, REPORTING)) {
+            Http.Answer trail = Http.get(service + "/admin/audit?limit=1", admin);
+            assertThat(trail.status()).as(service).isEqualTo(200);
+            Http.Answer pending = Http.get(service + "/admin/dead-letters?status=PENDING", admin);
+            assertThat(pending.status()).as(service).isEqualTo(200);
+            assertThat(JSON.readTree(pending.body())).as(service + " pending dead letters").isEmpty();
+            assertThat(Http.get(service + "/admin/audit", partner).status()).isEqualTo(403);
         }
 
         // the dashboard shows the KPIs
