@@ -30,6 +30,7 @@ cmd_status() {
       printf '%-20s stopped\n' "$c"
     fi
   done
+  status_prometheus
 }
 
 

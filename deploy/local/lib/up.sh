@@ -29,6 +29,7 @@ check_ports_free() {
   for b in $(broker_names); do ports+=("$(broker_port "$b")" "$(controller_port "$b")"); done
   for i in $(all_instances); do ports+=("$(port_of "$i")" "$(management_port_of "$i")"); done
   ports+=("$(jwks_port)")
+  [ "$OBSERVABILITY" = 0 ] || ports+=("$PROMETHEUS_PORT")
   for p in "${ports[@]}"; do
     if port_open "$p"; then
       fail "port $p is already in use by another program; stop it (e.g. 'ss -ltnp | grep :$p') and run 'up' again (or shift every port with ASSISTANCE_PORT_OFFSET)"
@@ -47,6 +48,7 @@ cmd_up() {
       --instances) INSTANCE_SPECS+=("${2:-}"); shift $(($# > 1 ? 2 : 1)) ;;
       --demo) DEMO=1; shift ;;
       --traces) TRACES=logging; shift ;;
+      --observability) OBSERVABILITY=1; shift ;;
       *) fail "unknown option $1 for up" ;;
     esac
   done
@@ -67,7 +69,7 @@ cmd_up() {
   build_if_missing
   generate_keys
   {
-    printf 'PORT_OFFSET=%q\nBROKERS=%q\nDB_PREFIX=%q\nTRACES=%q\n' "$PORT_OFFSET" "$BROKERS" "$DB_PREFIX" "$TRACES"
+    printf 'PORT_OFFSET=%q\nBROKERS=%q\nDB_PREFIX=%q\nTRACES=%q\nOBSERVABILITY=%q\n' "$PORT_OFFSET" "$BROKERS" "$DB_PREFIX" "$TRACES" "$OBSERVABILITY"
     for s in "${SERVICES[@]}"; do printf 'INSTANCES[%s]=%q\n' "$s" "${INSTANCES[$s]}"; done
   } >"$TOPOLOGY"
   trap 'undo_and_fail "interrupted"' INT TERM
@@ -77,8 +79,11 @@ cmd_up() {
   say "Topics: each kept with no time or size limit (retention.ms=-1, retention.bytes=-1), the catalogue compacted..."
   ensure_topics >"$LOGS/topics.log" 2>&1 || undo_and_fail "could not create the platform's topics (see $LOGS/topics.log)"
   start_services
+  # after the services are ready: an instance still starting is not an instance down
+  [ "$OBSERVABILITY" = 0 ] || start_prometheus
   trap - INT TERM
   print_urls
+  [ "$OBSERVABILITY" = 0 ] || say "Prometheus: $(prometheus_url) (alerts: $(prometheus_url)/alerts; rules: deploy/observability/alerts.yml, runbook: docs/operations.md)"
   [ "$TRACES" != logging ] || say "Traces: every service writes its spans to its log ('platform logs NAME')."
   if [ $DEMO = 1 ]; then
     start_demo

@@ -19,7 +19,8 @@ import org.assistance.chassis.events.Topics;
  * What each service's Kafka user may do, derived from who owns and who consumes each topic
  * ({@link Topics#OWNERS}, {@link Topics#CONSUMED}): write only its own topics, read only what it
  * consumes (in its consumer group, named after the service), write the dead-letter topics of what
- * it consumes, and create (and, for its own topics, configure) the topics it touches, as its
+ * it consumes, describe every consumer group and consumed topic (to report every group's lag,
+ * chassis ConsumerLag), and create (and, for its own topics, configure) the topics it touches, as its
  * {@link TopicProvisioner} does. The test broker, the launcher and the Strimzi KafkaUsers (checked
  * by deploy/manifests) all take their ACLs from here. Every grant is on a literal name. Each
  * service's Kafka user is named after the service, like its consumer group and its event source.
@@ -58,10 +59,19 @@ public final class KafkaAccess {
             add(topics, topic, AclOperation.READ, AclOperation.DESCRIBE, AclOperation.CREATE);
             add(topics, Topics.deadLetters(topic), AclOperation.WRITE, AclOperation.DESCRIBE, AclOperation.CREATE);
         }
+        // every service reports every consumer group's lag (chassis ConsumerLag), so that a stopped service's lag is
+        // still seen: it may describe every consumed topic (end offsets) and every group (committed offsets), no more
+        Topics.SERVICES.forEach(
+                group -> Topics.consumedBy(group).forEach(topic -> add(topics, topic, AclOperation.DESCRIBE)));
         List<Grant> grants = new ArrayList<>();
         topics.forEach((name, operations) -> grants.add(new Grant(ResourceType.TOPIC, name, operations)));
-        if (!Topics.consumedBy(service).isEmpty()) {
-            grants.add(new Grant(ResourceType.GROUP, service, EnumSet.of(AclOperation.READ, AclOperation.DESCRIBE)));
+        for (String group : Topics.SERVICES) {
+            if (group.equals(service) && !Topics.consumedBy(service).isEmpty()) {
+                grants.add(
+                        new Grant(ResourceType.GROUP, service, EnumSet.of(AclOperation.READ, AclOperation.DESCRIBE)));
+            } else if (!Topics.consumedBy(group).isEmpty()) {
+                grants.add(new Grant(ResourceType.GROUP, group, EnumSet.of(AclOperation.DESCRIBE)));
+            }
         }
         return grants;
     }

@@ -31,11 +31,14 @@ final class FaultPlatform {
     static final Map<String, Integer> SERVICE_PORTS = Map.of(
             "request-service", 8081, "program-service", 8082, "equipment-service", 8083, "reporting-service", 8084);
 
-    /** Brokers, instances of reporting-service, and whether PostgreSQL is an embedded one of its own. */
-    record Topology(int brokers, int reportingInstances, boolean ownDatabase) {
-        static final Topology ONE_BROKER_TWO_REPORTERS = new Topology(1, 2, false);
-        static final Topology THREE_BROKERS = new Topology(3, 1, false);
-        static final Topology OWN_DATABASE = new Topology(1, 1, true);
+    /**
+     * Brokers, instances of reporting-service, whether PostgreSQL is an embedded one of its own, and whether
+     * Prometheus watches it with the platform's alert rules ({@code up --observability}).
+     */
+    record Topology(int brokers, int reportingInstances, boolean ownDatabase, boolean observability) {
+        static final Topology ONE_BROKER_TWO_REPORTERS = new Topology(1, 2, false, true);
+        static final Topology THREE_BROKERS = new Topology(3, 1, false, false);
+        static final Topology OWN_DATABASE = new Topology(1, 1, true, false);
     }
 
     private static FaultPlatform current;
@@ -87,6 +90,9 @@ final class FaultPlatform {
                 Integer.toString(topology.brokers()),
                 "--instances",
                 "reporting-service=" + topology.reportingInstances()));
+        if (topology.observability()) {
+            args.add("--observability");
+        }
         if (topology.ownDatabase()) {
             database = new EmbeddedDatabase(STATE.resolve("postgres-data"), Launcher.port(5432));
             database.start();
@@ -118,7 +124,8 @@ final class FaultPlatform {
         }
         Path kept = STATE.resolveSibling("fault-platform-logs")
                 .resolve(topology.brokers() + "-brokers-" + topology.reportingInstances() + "-reporting"
-                        + (topology.ownDatabase() ? "-own-database" : ""));
+                        + (topology.ownDatabase() ? "-own-database" : "")
+                        + (topology.observability() ? "-observed" : ""));
         deleteTree(kept);
         Files.createDirectories(kept);
         try (var files = Files.list(logs)) {

@@ -138,6 +138,7 @@ public final class LauncherCommands {
                 .append('\n');
         sh.append("JWKS_PORT=").append(topology.jwksPort()).append('\n');
         sh.append("JWKS_URL=").append(quoted(topology.jwksUrl())).append('\n');
+        sh.append("PROMETHEUS_PORT=").append(topology.prometheusPort()).append('\n');
         sh.append("POSTGRES_PORT=").append(Topology.postgresPort()).append('\n');
         sh.append("EMBEDDED_POSTGRES_PORT=")
                 .append(topology.embeddedPostgresPort())

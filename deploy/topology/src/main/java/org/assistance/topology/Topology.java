@@ -28,6 +28,9 @@ public final class Topology {
     public static final int INSTANCE_STEP = 100;
 
     static final int JWKS_PORT = 8089;
+    /** Prometheus' own port (up --observability): below the brokers' 9092 and their cluster's 9092 + 2k. */
+    static final int PROMETHEUS_PORT = 9090;
+
     static final int POSTGRES_PORT = 5432;
     /** A single broker keeps the ports every Kafka client expects; node k of a cluster takes 9090 + 2k. */
     static final int KAFKA_PORT = 9092;
@@ -163,6 +166,11 @@ public final class Topology {
 
     public String jwksUrl() {
         return "http://127.0.0.1:" + jwksPort() + "/jwks.json";
+    }
+
+    /** Where Prometheus answers when the launcher runs it ({@code up --observability}). */
+    public int prometheusPort() {
+        return PROMETHEUS_PORT + offset;
     }
 
     /** An embedded PostgreSQL, started only where none answers at 127.0.0.1:5432. */

@@ -45,9 +45,23 @@ class LauncherHelpTest {
                 "replication factor " + Topology.replicationFactor(3) + ", min.insync.replicas "
                         + Topology.minInsyncReplicas(3),
                 "else an embedded one on " + topology.embeddedPostgresPort() + " + offset",
-                topology.jwksUrl());
+                topology.jwksUrl(),
+                "Prometheus (up --observability) on " + topology.prometheusPort());
         for (String text : expected) {
             assertTrue(help.contains(text), "the launcher's help says: " + text + "\n" + help);
         }
+    }
+
+    @Test
+    void prometheus_takes_a_port_no_service_instance_broker_or_the_jwks_takes() {
+        List<Integer> taken = new java.util.ArrayList<>(List.of(topology.jwksPort(), topology.embeddedPostgresPort()));
+        for (Instance instance : topology.instances(java.util.Map.of(
+                "request-service", 9, "program-service", 9, "equipment-service", 9, "reporting-service", 9))) {
+            taken.addAll(List.of(instance.port(), instance.managementPort()));
+        }
+        for (int brokers = 1; brokers <= Topology.MAXIMUM_BROKERS; brokers++) {
+            topology.brokers(brokers).forEach(b -> taken.addAll(List.of(b.port(), b.controllerPort())));
+        }
+        assertTrue(!taken.contains(topology.prometheusPort()), "Prometheus' port " + topology.prometheusPort());
     }
 }

@@ -43,7 +43,8 @@ import java.util.stream.Collectors;
  * <p>The models are the published ones: Kubernetes' own objects by fabric8's model (generated from
  * Kubernetes' OpenAPI; the version the Quarkus Kubernetes extension writes the services' manifests with),
  * Strimzi's resources by the Java model its CRDs are generated from ({@code io.strimzi:api}, the release
- * the README installs). Both are lenient by design (they keep unknown fields in an "additional
+ * the README installs), the Prometheus Operator's PodMonitor and PrometheusRule by fabric8's model of its
+ * CRDs ({@code openshift-model-monitoring}). Both are lenient by design (they keep unknown fields in an "additional
  * properties" map and let Jackson convert "2" to 2), so the mapper here takes that leniency away.
  */
 final class PublishedModels {
@@ -59,17 +60,23 @@ final class PublishedModels {
             "the Barman Cloud plugin publishes its CRD only in its release files, as CloudNativePG;"
                     + " DatabaseBackupsTest checks what the backups rely on");
 
-    private static final Map<String, Class<?>> MODELS = Map.of(
-            "v1 Namespace", Namespace.class,
-            "v1 ConfigMap", ConfigMap.class,
-            "v1 Secret", Secret.class,
-            "v1 Service", Service.class,
-            "v1 ServiceAccount", ServiceAccount.class,
-            "apps/v1 Deployment", Deployment.class,
-            "kafka.strimzi.io/v1beta2 Kafka", Kafka.class,
-            "kafka.strimzi.io/v1beta2 KafkaNodePool", KafkaNodePool.class,
-            "kafka.strimzi.io/v1beta2 KafkaTopic", KafkaTopic.class,
-            "kafka.strimzi.io/v1beta2 KafkaUser", KafkaUser.class);
+    private static final Map<String, Class<?>> MODELS = Map.ofEntries(
+            Map.entry("v1 Namespace", Namespace.class),
+            Map.entry("v1 ConfigMap", ConfigMap.class),
+            Map.entry("v1 Secret", Secret.class),
+            Map.entry("v1 Service", Service.class),
+            Map.entry("v1 ServiceAccount", ServiceAccount.class),
+            Map.entry("apps/v1 Deployment", Deployment.class),
+            Map.entry("kafka.strimzi.io/v1beta2 Kafka", Kafka.class),
+            Map.entry("kafka.strimzi.io/v1beta2 KafkaNodePool", KafkaNodePool.class),
+            Map.entry("kafka.strimzi.io/v1beta2 KafkaTopic", KafkaTopic.class),
+            Map.entry("kafka.strimzi.io/v1beta2 KafkaUser", KafkaUser.class),
+            Map.entry(
+                    "monitoring.coreos.com/v1 PodMonitor",
+                    io.fabric8.openshift.api.model.monitoring.v1.PodMonitor.class),
+            Map.entry(
+                    "monitoring.coreos.com/v1 PrometheusRule",
+                    io.fabric8.openshift.api.model.monitoring.v1.PrometheusRule.class));
 
     private static final ObjectMapper STRICT = strictMapper();
 
