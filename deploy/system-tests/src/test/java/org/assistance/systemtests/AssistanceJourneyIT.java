@@ -368,7 +368,8 @@ class AssistanceJourneyIT {
         JsonNode setUp = JSON.readTree(Http.get(PROGRAMS + "/admin/audit?actor=ada-admin&limit=1000", admin)
                 .body());
         List<String> kinds = new ArrayList<>();
-        setUp.forEach(entry -> kinds.add(entry.get("kind").asText() + " " + entry.get("subject").asText()));
+        setUp.forEach(entry -> kinds.add(
+                entry.get("kind").asText() + " " + entry.get("subject").asText()));
         assertThat(kinds).contains("donor donor-eu", "donor donor-uk", "programme GLOCY");
         assertThat(kinds.stream().filter(k -> k.startsWith("pledge ") || k.startsWith("contribution ")))
                 .hasSize(2);
@@ -377,7 +378,9 @@ class AssistanceJourneyIT {
             assertThat(trail.status()).as(service).isEqualTo(200);
             Http.Answer pending = Http.get(service + "/admin/dead-letters?status=PENDING", admin);
             assertThat(pending.status()).as(service).isEqualTo(200);
-            assertThat(JSON.readTree(pending.body())).as(service + " pending dead letters").isEmpty();
+            assertThat(JSON.readTree(pending.body()))
+                    .as(service + " pending dead letters")
+                    .isEmpty();
             assertThat(Http.get(service + "/admin/audit", partner).status()).isEqualTo(403);
         }
 
