@@ -76,10 +76,21 @@ EOF
   fi
 }
 
+# up --observability: the Prometheus JMX exporter (io.prometheus.jmx, from Maven Central) as an agent on the
+# broker's JVM, its metrics on the broker's metrics port; without the agent jar the broker runs without it
+BROKER_METRICS_AGENT="$ROOT/deploy/kafka-broker/target/agents/jmx_prometheus_javaagent.jar"
+broker_metrics_opts() { # name
+  [ "${OBSERVABILITY:-0}" = 1 ] && [ -f "$BROKER_METRICS_AGENT" ] || return 0
+  printf 'lowercaseOutputName: true\nlowercaseOutputLabelNames: true\nrules:\n  - pattern: ".*"\n' \
+    >"$STATE/kafka/jmx-exporter.yml"
+  echo "-javaagent:$BROKER_METRICS_AGENT=127.0.0.1:${BROKER_METRICS_PORT[$1]}:$STATE/kafka/jmx-exporter.yml"
+}
+
 launch_broker() { # name
   local b="$1"
   # shellcheck disable=SC2046
-  nohup java $(kafka_java_opts) -cp "$KAFKA_LIBS/*" kafka.Kafka "$(broker_conf "$b")" >>"$LOGS/$b.log" 2>&1 &
+  nohup java $(kafka_java_opts) $(broker_metrics_opts "$b") -cp "$KAFKA_LIBS/*" kafka.Kafka "$(broker_conf "$b")" \
+    >>"$LOGS/$b.log" 2>&1 &
   echo $! >"$PIDS/$b.pid"
 }
 

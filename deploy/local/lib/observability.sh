@@ -8,7 +8,7 @@ prometheus_url() { echo "http://localhost:$PROMETHEUS_PORT"; }
 
 # One job per service (its `job` label is the service's name, as the rules expect), one target per instance
 # named like the launcher names it. Short intervals: a local alert shows within its `for`, not minutes later.
-# The broker's JMX metrics are not scraped: no JMX exporter comes with the broker's Maven Central jars.
+# Each broker's JMX metrics come from the Prometheus JMX exporter agent on its JVM (broker.sh), job "kafka".
 write_prometheus_config() {
   local s i dir="$STATE/prometheus"
   mkdir -p "$dir/data"
@@ -24,6 +24,12 @@ write_prometheus_config() {
         printf '      - targets: ["localhost:%s"]\n        labels: {instance: %s}\n' "$(management_port_of "$i")" "$i"
       done
     done
+    if [ -f "$BROKER_METRICS_AGENT" ]; then
+      printf '  - job_name: kafka\n    static_configs:\n'
+      for s in "${BROKER_NAMES[@]}"; do
+        printf '      - targets: ["localhost:%s"]\n        labels: {instance: %s}\n' "${BROKER_METRICS_PORT[$s]}" "$s"
+      done
+    fi
   } >"$dir/prometheus.yml"
 }
 

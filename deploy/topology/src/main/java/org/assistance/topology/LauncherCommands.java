@@ -124,6 +124,11 @@ public final class LauncherCommands {
                     .append(b.node())
                     .append('\n');
             sh.append("BROKER_PORT[").append(b.name()).append("]=").append(port).append('\n');
+            sh.append("BROKER_METRICS_PORT[")
+                    .append(b.name())
+                    .append("]=")
+                    .append(topology.brokerMetricsPort(b.node()))
+                    .append('\n');
             sh.append("CONTROLLER_PORT[")
                     .append(b.name())
                     .append("]=")

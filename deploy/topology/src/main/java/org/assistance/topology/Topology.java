@@ -31,6 +31,9 @@ public final class Topology {
     /** Prometheus' own port (up --observability): below the brokers' 9092 and their cluster's 9092 + 2k. */
     static final int PROMETHEUS_PORT = 9090;
 
+    /** The brokers' metrics (up --observability: the JMX exporter agent): node k on 9190 + k. */
+    static final int BROKER_METRICS_PORTS = 9190;
+
     static final int POSTGRES_PORT = 5432;
     /** A single broker keeps the ports every Kafka client expects; node k of a cluster takes 9090 + 2k. */
     static final int KAFKA_PORT = 9092;
@@ -174,6 +177,11 @@ public final class Topology {
     }
 
     /** An embedded PostgreSQL, started only where none answers at 127.0.0.1:5432. */
+    /** Where broker node {@code node}'s JMX metrics answer in Prometheus' format (up --observability). */
+    public int brokerMetricsPort(int node) {
+        return BROKER_METRICS_PORTS + node + offset;
+    }
+
     public int embeddedPostgresPort() {
         return POSTGRES_PORT + offset;
     }

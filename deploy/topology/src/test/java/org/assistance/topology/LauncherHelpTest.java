@@ -46,14 +46,15 @@ class LauncherHelpTest {
                         + Topology.minInsyncReplicas(3),
                 "else an embedded one on " + topology.embeddedPostgresPort() + " + offset",
                 topology.jwksUrl(),
-                "Prometheus (up --observability) on " + topology.prometheusPort());
+                "Prometheus (up --observability) on " + topology.prometheusPort(),
+                "broker node k's JMX metrics on " + Topology.BROKER_METRICS_PORTS + "+k");
         for (String text : expected) {
             assertTrue(help.contains(text), "the launcher's help says: " + text + "\n" + help);
         }
     }
 
     @Test
-    void prometheus_takes_a_port_no_service_instance_broker_or_the_jwks_takes() {
+    void prometheus_and_the_brokers_metrics_take_ports_no_service_instance_broker_or_the_jwks_takes() {
         List<Integer> taken = new java.util.ArrayList<>(List.of(topology.jwksPort(), topology.embeddedPostgresPort()));
         for (Instance instance : topology.instances(java.util.Map.of(
                 "request-service", 9, "program-service", 9, "equipment-service", 9, "reporting-service", 9))) {
@@ -63,5 +64,11 @@ class LauncherHelpTest {
             topology.brokers(brokers).forEach(b -> taken.addAll(List.of(b.port(), b.controllerPort())));
         }
         assertTrue(!taken.contains(topology.prometheusPort()), "Prometheus' port " + topology.prometheusPort());
+        for (int node = 1; node <= Topology.MAXIMUM_BROKERS; node++) {
+            int metrics = topology.brokerMetricsPort(node);
+            assertTrue(
+                    !taken.contains(metrics) && metrics != topology.prometheusPort(),
+                    "broker " + node + "'s metrics port " + metrics);
+        }
     }
 }
