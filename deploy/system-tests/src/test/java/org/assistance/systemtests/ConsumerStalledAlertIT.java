@@ -28,7 +28,7 @@ class ConsumerStalledAlertIT {
     @Test
     void a_consumer_stopped_under_load_is_alerted_as_stalled_within_a_few_minutes() throws Exception {
         FaultPlatform platform = FaultPlatform.with(FaultPlatform.Topology.ONE_BROKER_TWO_REPORTERS);
-        try (LoadGenerator load = new LoadGenerator(platform, "stalled-alert", "PE", 2, 1).start()) {
+        try (LoadGenerator load = new LoadGenerator(platform, "stalled-alert", "KH", 2, 1).start()) {
             // before: Prometheus reads program-service's lag (from the other services too) and nothing alerts on it;
             // awaited, as an earlier fault test may have stopped a service a moment ago
             long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
@@ -40,6 +40,13 @@ class ConsumerStalledAlertIT {
                         .isLessThan(deadline);
                 Thread.sleep(2_000);
             }
+            // the broker's own metrics too: the JMX exporter agent on its JVM, scraped as job kafka
+            assertThat(reported("up{job=\"kafka\"} == 1"))
+                    .as("the broker's metrics scraped")
+                    .isTrue();
+            assertThat(reported("{job=\"kafka\",__name__=~\"kafka_server_.+\"}"))
+                    .as("Kafka's MBeans among them")
+                    .isTrue();
             Thread.sleep(20_000);
             assertThat(alerts("ConsumerStalled", "group", "program-service"))
                     .as("ConsumerStalled for program-service while it reads")
