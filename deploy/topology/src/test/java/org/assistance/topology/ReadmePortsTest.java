@@ -61,7 +61,9 @@ class ReadmePortsTest {
         for (Broker b : three) {
             assertEquals(Topology.CLUSTER_PORTS + 2 * b.node(), b.port(), b.name());
         }
-        assertEquals(String.valueOf(topology.prometheusPort()), row("Prometheus (`up --observability`)").get(1));
+        assertEquals(
+                String.valueOf(topology.prometheusPort()),
+                row("Prometheus (`up --observability`)").get(1));
         List<String> brokerMetrics = row("brokers' JMX metrics (`up --observability`)");
         assertEquals(String.valueOf(topology.brokerMetricsPort(1)), brokerMetrics.get(1));
         assertEquals("node k on " + Topology.BROKER_METRICS_PORTS + " + k", brokerMetrics.get(2));
