@@ -139,10 +139,7 @@ public class AuditResource {
         UUID before = cursor == null ? null : Pages.read(cursor, 1, parts -> UUID.fromString(parts[0]));
         AuditEntries.Filter filter =
                 new AuditEntries.Filter(blankAsNull(actor), blankAsNull(kind), since, until, before);
-        boolean csv = "csv".equals(format)
-                || (format == null
-                        && headers.getAcceptableMediaTypes().stream()
-                                .anyMatch(t -> !t.isWildcardType() && t.isCompatible(MediaType.valueOf(CSV))));
+        boolean csv = CsvRows.asked(format, headers);
         if (csv) {
             AuditEntries.Filter whole = new AuditEntries.Filter(filter.actor(), filter.kind(), since, until, null);
             StreamingOutput body = output -> {

@@ -1,5 +1,7 @@
 package org.assistance.chassis.http;
 
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 
 /**
@@ -8,7 +10,20 @@ import java.util.List;
  * injection first.
  */
 public final class CsvRows {
+    public static final String MEDIA_TYPE = "text/csv";
+
     private CsvRows() {}
+
+    /**
+     * Whether a report is asked for as CSV: {@code format=csv}, or no format and an Accept header naming
+     * text/csv (a wildcard does not: JSON stays the default).
+     */
+    public static boolean asked(String format, HttpHeaders headers) {
+        return "csv".equals(format)
+                || (format == null
+                        && headers.getAcceptableMediaTypes().stream()
+                                .anyMatch(t -> !t.isWildcardType() && t.isCompatible(MediaType.valueOf(MEDIA_TYPE))));
+    }
 
     /** The row's line, ending in CRLF. */
     public static String line(List<String> values) {

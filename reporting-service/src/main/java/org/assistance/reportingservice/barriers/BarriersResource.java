@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.util.Locale;
 import org.assistance.chassis.events.Values.BarrierBasis;
+import org.assistance.chassis.http.CsvRows;
 import org.assistance.chassis.problems.InvalidInput;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
@@ -115,10 +116,7 @@ public class BarriersResource {
             throw InvalidInput.field("to", Text.of("reporting.to-before-from"));
         }
         BarriersReport report = barriers.report(filter);
-        boolean csv = "csv".equals(format)
-                || (format == null
-                        && headers.getAcceptableMediaTypes().stream()
-                                .anyMatch(t -> !t.isWildcardType() && t.isCompatible(MediaType.valueOf(CSV))));
+        boolean csv = CsvRows.asked(format, headers);
         return csv
                 ? Response.ok(BarriersCsv.of(report), CSV + "; charset=UTF-8")
                         .header("Content-Disposition", "attachment; filename=\"barriers.csv\"")

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import org.assistance.chassis.http.CsvRows;
 import org.assistance.chassis.problems.Problem;
 import org.assistance.chassis.security.Caller;
 import org.assistance.chassis.security.Roles;
@@ -109,10 +110,7 @@ public class EndUseResource {
                 scopedDonor(donor, scope),
                 scope.confinedToAgency() ? scope.agency() : null);
         EndUseReport report = monitoring.report(filter);
-        boolean csv = "csv".equals(format)
-                || (format == null
-                        && headers.getAcceptableMediaTypes().stream()
-                                .anyMatch(t -> !t.isWildcardType() && t.isCompatible(MediaType.valueOf(CSV))));
+        boolean csv = CsvRows.asked(format, headers);
         return csv
                 ? Response.ok(EndUseCsv.of(report), CSV + "; charset=UTF-8")
                         .header("Content-Disposition", "attachment; filename=\"end-use.csv\"")
