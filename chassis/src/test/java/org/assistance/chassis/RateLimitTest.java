@@ -20,6 +20,8 @@ import java.security.KeyPairGenerator;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.assistance.chassis.ratelimit.Allowance;
 import org.assistance.chassis.ratelimit.RateLimitConfig;
@@ -130,7 +132,7 @@ class RateLimitTest {
     @Test
     void two_instances_of_a_service_share_one_agencys_budget() {
         String agency = agency();
-        // another instance: its own Bucket4j proxy manager and connections, on the same database
+        // another instance: its own limiter and connections, on the same database
         RateLimiter otherInstance = new RateLimiter(config, database, overrides, metrics);
         RateLimiter.Bucket bucket =
                 new RateLimiter.Bucket(RatePolicy.of("partner", config.partner()), "agency:" + agency);
@@ -141,6 +143,31 @@ class RateLimitTest {
         call(Tokens.partner(agency)).then().statusCode(200).header("RateLimit", "\"partner\";r=0;t=5");
         call(Tokens.partner(agency)).then().statusCode(429);
         assertEquals(false, otherInstance.take(bucket).served(), "the other instance sees this one's calls too");
+    }
+
+    @Test
+    void one_agencys_calls_from_many_connections_at_once_spend_its_bucket_exactly() throws Exception {
+        // 8 callers at once on one bucket of 40, refilled at 1 a second: the bucket's arithmetic is done
+        // in one statement per call, so no two calls spend the same token and none is lost
+        RatePolicy policy = new RatePolicy("partner", 40, 1);
+        RateLimiter.Bucket bucket = new RateLimiter.Bucket(policy, "agency:" + agency());
+        AtomicInteger served = new AtomicInteger();
+        long began = System.nanoTime();
+        try (var callers = Executors.newFixedThreadPool(8)) {
+            for (int i = 0; i < 200; i++) {
+                callers.submit(() -> {
+                    if (new RateLimiter(config, database, overrides, metrics)
+                            .take(bucket)
+                            .served()) {
+                        served.incrementAndGet();
+                    }
+                });
+            }
+        }
+        long refilled = (System.nanoTime() - began) / 1_000_000_000L + 1;
+        assertTrue(
+                served.get() >= 40 && served.get() <= 40 + refilled,
+                "served " + served.get() + " of 200 calls; the bucket holds 40 and refilled at most " + refilled);
     }
 
     @Test

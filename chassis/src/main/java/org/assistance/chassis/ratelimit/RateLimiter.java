@@ -1,10 +1,5 @@
 package org.assistance.chassis.ratelimit;
 
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
-import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
-import io.github.bucket4j.postgresql.PostgreSQLSelectForUpdateBasedProxyManager;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
@@ -13,7 +8,10 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Optional;
 import javax.sql.DataSource;
@@ -22,16 +20,15 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.jboss.logging.Logger;
 
 /**
- * Token buckets per caller, kept by Bucket4j in the service's own PostgreSQL (table
- * {@code rate_limit_buckets}), so every instance of a service spends from the same bucket.
+ * Token buckets per caller, kept in the service's own PostgreSQL (unlogged table
+ * {@code rate_limit_tokens}), so every instance of a service spends from the same bucket.
  * <p>
- * Cost: one call takes one pooled connection for one short transaction, three round trips
- * ({@code SELECT ... FOR UPDATE}, {@code UPDATE}, {@code COMMIT}; a caller's first call also
- * inserts its row). Bucket4j keeps the bucket arithmetic in Java, so no proxy manager does it in
- * one statement; the select-for-update one is chosen over the advisory-lock one, which adds a
- * fourth round trip ({@code pg_advisory_xact_lock}) for the same serialisation per caller.
- * Measured on a local PostgreSQL 15: about 0.3 ms a call; one caller's calls queue on its row
- * (about 3,000 a second for a single agency), different callers' calls do not.
+ * Cost: one autocommit statement a call ({@code rate_limit_take}, chassis migration V0_11), which
+ * does the bucket's arithmetic where the row is, so a caller's row is locked only while it is
+ * updated. Bucket4j's select-for-update, used before, kept it locked over three round trips from
+ * the JVM: one agency's calls queued behind each other (about 3,300 a second at most in pgbench
+ * from 8 connections here, against 15,600 for the one statement), and the queue grew with the
+ * JVM's own load. The table is unlogged: its commits wait for no WAL flush.
  * <p>
  * A caller an admin gave a limit of its own ({@link RateLimitOverrides}) spends a bucket of that
  * limit instead, under the policy {@code override}. Every refusal is counted
@@ -49,34 +46,20 @@ public class RateLimiter {
     /** The caller label of a partner or donor token without its tenant claim (refused by the resources). */
     private static final String NO_TENANT = "no-tenant";
 
+    /** A bucket untouched this long after it was full again says nothing: its row may go. */
+    private static final int KEPT_FULL_SECONDS = 10;
+
     private final RateLimitConfig config;
-    private final ProxyManager<String> buckets;
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> store;
+    private final DataSource database;
     private final RateLimitOverrides overrides;
     private final MeterRegistry metrics;
 
     public RateLimiter(
-            RateLimitConfig config, DataSource dataSource, RateLimitOverrides overrides, MeterRegistry metrics) {
+            RateLimitConfig config, DataSource database, RateLimitOverrides overrides, MeterRegistry metrics) {
         this.config = config;
-        this.store = proxyManager(dataSource);
-        this.buckets = store;
+        this.database = database;
         this.overrides = overrides;
         this.metrics = metrics;
-    }
-
-    /** A proxy manager on the given database; public so that a test can stand in for a second instance. */
-    public static PostgreSQLSelectForUpdateBasedProxyManager<String> proxyManager(DataSource dataSource) {
-        return Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
-                .primaryKeyMapper(io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper.STRING)
-                .table("rate_limit_buckets")
-                .idColumn("id")
-                .stateColumn("state")
-                .expiresAtColumn("expires_at")
-                // a bucket nobody touched since it filled up again says nothing: its row may go
-                .expirationAfterWrite(
-                        ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
-                .requestTimeout(Duration.ofSeconds(2))
-                .build();
     }
 
     public boolean enabled() {
@@ -131,20 +114,32 @@ public class RateLimiter {
      */
     public Allowance take(Bucket bucket) {
         RatePolicy policy = bucket.policy();
-        try {
-            ConsumptionProbe probe = buckets.builder()
-                    .build(bounded(policy.keyPrefix() + bucket.key()), policy::bucket)
-                    .tryConsumeAndReturnRemaining(1);
-            if (!probe.isConsumed()) {
+        try (Connection connection = database.getConnection();
+                PreparedStatement take =
+                        connection.prepareStatement("select served, tokens from rate_limit_take(?, ?, ?)")) {
+            take.setString(1, bounded(policy.keyPrefix() + bucket.key()));
+            take.setDouble(2, policy.capacity());
+            take.setDouble(3, policy.perSecond());
+            boolean served;
+            double tokens;
+            try (ResultSet result = take.executeQuery()) {
+                result.next();
+                served = result.getBoolean(1);
+                tokens = result.getDouble(2);
+            }
+            if (!connection.getAutoCommit()) {
+                connection.commit();
+            }
+            if (!served) {
                 rejected(bucket);
             }
             return new Allowance(
                     policy,
-                    probe.isConsumed(),
-                    probe.getRemainingTokens(),
-                    seconds(probe.getNanosToWaitForReset()),
-                    Math.max(1, seconds(probe.getNanosToWaitForRefill())));
-        } catch (RuntimeException e) {
+                    served,
+                    (long) Math.floor(tokens),
+                    seconds((policy.capacity() - tokens) / policy.perSecond()),
+                    Math.max(1, seconds((1 - tokens) / policy.perSecond())));
+        } catch (SQLException | RuntimeException e) {
             LOG.warnf("rate limit not checked (%s); the call is served", e.toString());
             return new Allowance(policy, true, policy.capacity(), 0, 0);
         }
@@ -165,12 +160,22 @@ public class RateLimiter {
             every = "${assistance.rate-limit.clean-up-every:10m}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     void removeFullBuckets() {
-        try {
+        try (Connection connection = database.getConnection();
+                PreparedStatement remove = connection.prepareStatement("""
+                        delete from rate_limit_tokens where bucket in (
+                            select bucket from rate_limit_tokens
+                            where refilled_at + make_interval(secs => (capacity - tokens) / per_second + ?)
+                                < clock_timestamp()
+                            limit 1000)""")) {
+            remove.setInt(1, KEPT_FULL_SECONDS);
             int removed;
             do {
-                removed = store.removeExpired(1000);
+                removed = remove.executeUpdate();
+                if (!connection.getAutoCommit()) {
+                    connection.commit();
+                }
             } while (removed == 1000);
-        } catch (RuntimeException e) {
+        } catch (SQLException | RuntimeException e) {
             LOG.debugf("rate-limit clean-up skipped: %s", e.toString());
         }
     }
@@ -188,8 +193,9 @@ public class RateLimiter {
         }
     }
 
-    private static long seconds(long nanos) {
-        return (nanos + 999_999_999L) / 1_000_000_000L;
+    /** Whole seconds, rounded up (a fraction of a second left is a second to wait). */
+    private static long seconds(double seconds) {
+        return Math.max(0, (long) Math.ceil(seconds - 1e-9));
     }
 
     private static Optional<String> claim(JsonWebToken token, String name) {

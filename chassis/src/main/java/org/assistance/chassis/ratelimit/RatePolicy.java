@@ -1,9 +1,5 @@
 package org.assistance.chassis.ratelimit;
 
-import io.github.bucket4j.Bandwidth;
-import io.github.bucket4j.BucketConfiguration;
-import java.time.Duration;
-
 /**
  * One role's limit as a token bucket: {@code capacity} calls at once, refilled at
  * {@code perSecond}. Advertised (draft-ietf-httpapi-ratelimit-headers) as a quota of
@@ -21,15 +17,6 @@ public record RatePolicy(String name, long capacity, long perSecond) {
         return new RatePolicy(name, limit.capacity(), limit.perSecond());
     }
 
-    BucketConfiguration bucket() {
-        return BucketConfiguration.builder()
-                .addLimit(Bandwidth.builder()
-                        .capacity(capacity)
-                        .refillGreedy(perSecond, Duration.ofSeconds(1))
-                        .build())
-                .build();
-    }
-
     /** Seconds for an empty bucket to fill: the {@code w} of the policy. */
     long windowSeconds() {
         return Math.max(1, (capacity + perSecond - 1) / perSecond);
@@ -37,7 +24,7 @@ public record RatePolicy(String name, long capacity, long perSecond) {
 
     /**
      * Part of the bucket's key, so that a changed limit starts new buckets instead of being
-     * ignored (Bucket4j keeps the configuration a bucket was created with).
+     * ignored (a bucket keeps the limit it was created with).
      */
     String keyPrefix() {
         return name + "/" + capacity + "/" + perSecond + ":";
