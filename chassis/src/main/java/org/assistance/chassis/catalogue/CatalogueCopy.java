@@ -2,10 +2,12 @@ package org.assistance.chassis.catalogue;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.FlushModeType;
 import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -90,14 +92,24 @@ public class CatalogueCopy {
      * withdrawn from it, each as a field error saying which and why; empty when all may be named.
      */
     public List<InvalidInput.Field> unavailable(Map<String, String> itemCodeByField) {
+        if (itemCodeByField.isEmpty()) {
+            return List.of();
+        }
+        // every line's item in one query; the copy is written only by the catalogue's consumer, never in
+        // the caller's transaction, so the query need not flush the caller's pending rows first
+        Map<String, Object[]> rowByCode = new HashMap<>();
+        for (Object result : entityManager
+                .createNativeQuery(
+                        "select item_code, withdrawn, withdrawal_reason, name from catalogue_copy where item_code = any(?1)")
+                .setParameter(1, itemCodeByField.values().stream().distinct().toArray(String[]::new))
+                .setFlushMode(FlushModeType.COMMIT)
+                .getResultList()) {
+            Object[] row = (Object[]) result;
+            rowByCode.put((String) row[0], new Object[] {row[1], row[2], row[3]});
+        }
         List<InvalidInput.Field> errors = new ArrayList<>();
         itemCodeByField.forEach((field, code) -> {
-            List<?> rows = entityManager
-                    .createNativeQuery(
-                            "select withdrawn, withdrawal_reason, name from catalogue_copy where item_code = ?1")
-                    .setParameter(1, code)
-                    .getResultList();
-            Object[] row = rows.isEmpty() ? null : (Object[]) rows.get(0);
+            Object[] row = rowByCode.get(code);
             if (row == null || (row[2] == null && !Boolean.TRUE.equals(row[0]))) {
                 errors.add(new InvalidInput.Field(field, Text.of("catalogue.item-unknown", "item", code)));
             } else if (Boolean.TRUE.equals(row[0])) {
