@@ -111,6 +111,9 @@ public final class ChassisMigrations implements Callback {
                 .baselineVersion("0")
                 .baselineDescription("chassis history starts")
                 .cleanDisabled(true)
+                // validates its applied migrations only when the service's Flyway does
+                // (quarkus.flyway.validate-on-migrate)
+                .validateOnMigrate(service.isValidateOnMigrate())
                 .encoding(service.getEncoding())
                 .load();
     }

@@ -1,6 +1,7 @@
 package org.assistance.chassis.migrations;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -11,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.assistance.testsupport.PostgresServer;
 import org.flywaydb.core.Flyway;
+import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.configuration.FluentConfiguration;
 import org.junit.jupiter.api.Test;
 
@@ -102,12 +104,34 @@ class ChassisMigrationsTest {
         assertThat(rows(database, SERVICE_HISTORY)).containsExactly(before.get(3));
     }
 
+    @Test
+    void the_chassis_history_is_validated_only_when_the_service_validates_its_own() throws Exception {
+        String database = postgres.createFreshDatabase("chassis_validation");
+        service(database, new ChassisMigrations()).migrate();
+        // an applied chassis migration whose script changed (CommittedMigrationsTest keeps that out of builds)
+        execute(database, "update chassis_schema_history set checksum = checksum + 1 where version = '0.1'");
+
+        // the start as the chassis defaults configure it (quarkus.flyway.validate-on-migrate=false): no reading back
+        Flyway withoutValidation = ChassisMigrations.addTo(
+                        configuration(database).validateOnMigrate(false), new ChassisMigrations())
+                .load();
+        assertThat(withoutValidation.migrate().success).isTrue();
+
+        // a service that validates gets the chassis history validated too
+        assertThatThrownBy(() -> service(database, new ChassisMigrations()).migrate())
+                .isInstanceOf(FlywayException.class)
+                .hasStackTraceContaining("checksum mismatch for migration version 0.1");
+    }
+
     /** The service's Flyway as Quarkus configures it: default history table, its own location, the chassis first. */
     private Flyway service(String database, ChassisMigrations chassis) {
-        FluentConfiguration configuration = Flyway.configure()
+        return ChassisMigrations.addTo(configuration(database), chassis).load();
+    }
+
+    private FluentConfiguration configuration(String database) {
+        return Flyway.configure()
                 .dataSource(postgres.jdbcUrl(database), postgres.username(), postgres.password())
                 .locations(SERVICE_LOCATION);
-        return ChassisMigrations.addTo(configuration, chassis).load();
     }
 
     private List<String> column(String database, String sql) throws SQLException {
