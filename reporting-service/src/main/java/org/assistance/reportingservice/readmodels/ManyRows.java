@@ -166,7 +166,13 @@ public final class ManyRows {
             data.append("\\N");
             return;
         }
-        for (int i = 0; i < value.length(); i++) {
+        int first = 0;
+        while (first < value.length() && !needsEscape(value.charAt(first))) {
+            first++;
+        }
+        // most values have nothing to escape: appended whole, not a character at a time
+        data.append(value, 0, first);
+        for (int i = first; i < value.length(); i++) {
             char ch = value.charAt(i);
             switch (ch) {
                 case '\\' -> data.append("\\\\");
@@ -176,6 +182,10 @@ public final class ManyRows {
                 default -> data.append(ch);
             }
         }
+    }
+
+    private static boolean needsEscape(char ch) {
+        return ch == '\\' || ch == '\t' || ch == '\n' || ch == '\r';
     }
 
     private static String text(Object value) {
