@@ -35,7 +35,8 @@ public final class BarrierFacts {
     private BarrierFacts() {}
 
     /** Writes the facts of those of {@code events} that tell of a shipment's barriers, in one statement. */
-    public static void write(Connection connection, List<CloudEvent<AssistanceEvent>> events) throws SQLException {
+    public static void write(Connection connection, List<CloudEvent<AssistanceEvent>> events, boolean copy)
+            throws SQLException {
         ManyRows rows = ManyRows.of(
                 "barrier_events",
                 "event_id uuid",
@@ -95,7 +96,11 @@ public final class BarrierFacts {
                         impediment(e.impedimentId(), null, null, null, e.resolvedAt(), e.extraCost(), e.note()));
             }
         }
-        rows.insertNew(connection);
+        if (copy) {
+            rows.copy(connection);
+        } else {
+            rows.insertNew(connection);
+        }
     }
 
     private static void add(

@@ -102,10 +102,26 @@ public class ReadModels {
     /**
      * Folds {@code events} (each handled once, in their order) into the read models and writes
      * what they changed: the timelines' lines (with COPY when {@code copy}: a rebuild's staging
-     * table), then every fact table in one statement. Returns the timeline lines written.
+     * tables, the barriers' too), then every fact table in one statement. Returns the timeline lines written.
      */
     public static List<TimelineEntry> fold(
             Connection connection, List<CloudEvent<AssistanceEvent>> events, Journeys journeysOf, boolean copy)
+            throws SQLException {
+        return fold(connection, events, journeysOf, copy, null);
+    }
+
+    /**
+     * As {@link #fold(Connection, List, Journeys, boolean)}; with {@code recountLater} (a rebuild
+     * that keeps its journeys in memory from poll to poll and writes them when it lets them go) the
+     * journeys' rows are not written, and the requests whose participants are to be recounted once
+     * they are (ParticipantFacts#recount) are added to {@code recountLater}.
+     */
+    public static List<TimelineEntry> fold(
+            Connection connection,
+            List<CloudEvent<AssistanceEvent>> events,
+            Journeys journeysOf,
+            boolean copy,
+            Set<UUID> recountLater)
             throws SQLException {
         Set<UUID> requestIds = new LinkedHashSet<>();
         for (CloudEvent<AssistanceEvent> event : events) {
@@ -127,10 +143,10 @@ public class ReadModels {
         }
         EndUseFacts.nameCheckedItems(connection, events, entries);
         Timelines.write(connection, entries, events, copy);
-        FactTables.write(connection, journeys.values(), programme);
-        BarrierFacts.write(connection, events);
+        FactTables.write(connection, recountLater == null ? journeys.values() : List.of(), programme);
+        BarrierFacts.write(connection, events, copy);
         CountryFacts.write(connection, events);
-        ParticipantFacts.write(connection, events);
+        ParticipantFacts.write(connection, events, recountLater);
         IndicatorFacts.write(connection, events);
         EndUseFacts.write(connection, events);
         return entries;

@@ -12,4 +12,11 @@ public interface RebuildSettings {
      */
     @WithDefault("5000")
     int pollRecords();
+
+    /**
+     * Requests whose rows a replay keeps in memory from poll to poll (the most recently folded):
+     * one whose events come again later is then not read back from the tables. A few kilobytes each.
+     */
+    @WithDefault("10000")
+    int journeysKept();
 }

@@ -29,11 +29,11 @@ public class SchemaSwitchOver {
     }
 
     /**
-     * Tables a replay fills without any index (its lines are only appended, never read back during
-     * the replay): their constraints and indexes are built once at the end, which is much cheaper
-     * than maintaining them row by row.
+     * Tables a replay fills without any index (only appended, a row per event at most, never read
+     * back during the replay; the replay itself folds each event once): their constraints and
+     * indexes are built once at the end, which is much cheaper than maintaining them row by row.
      */
-    static final List<String> STAGED = List.of("timeline_entries");
+    static final List<String> STAGED = List.of("timeline_entries", "processed_events", "barrier_events");
 
     /**
      * Empty copies of every read-model table in {@code schema}, with what LIKE does not copy. They

@@ -2,14 +2,15 @@ package org.assistance.reportingservice.rebuild;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -37,15 +38,21 @@ import org.assistance.chassis.events.Topics;
 import org.assistance.chassis.events.UnreadableEvent;
 import org.assistance.chassis.topics.KafkaClientSettings;
 import org.assistance.reportingservice.dashboard.FactTables;
+import org.assistance.reportingservice.dashboard.ProgrammeFacts;
 import org.assistance.reportingservice.dashboard.RequestFacts;
 import org.assistance.reportingservice.dashboard.RequestJourney;
 import org.assistance.reportingservice.events.ReadModels;
+import org.assistance.reportingservice.readmodels.ManyRows;
+import org.assistance.reportingservice.results.ParticipantFacts;
 
 /**
  * Replays the topics from their beginning into the read-model tables of a schema of their own,
  * through the same fold live consumption uses ({@link ReadModels#fold}), a poll at a time: one
- * thread fetches and decodes while another folds the previous polls and writes them (timelines
- * with COPY, each fact table in one statement), each in a transaction of its own.
+ * thread fetches and decodes while another folds the previous polls and writes them, each in a
+ * transaction of its own: what each event adds (timeline lines, the memory of handled events,
+ * barriers) with COPY into tables without keys yet, the other tables each in one statement; the
+ * requests' rows stay in memory from poll to poll and are written when let go, so a request is
+ * written about once, not once for each poll its events came in.
  */
 @ApplicationScoped
 public class TopicReplay {
@@ -81,6 +88,17 @@ public class TopicReplay {
         });
         /** Requests with rows in the fresh tables: only theirs are read back, a new one starts empty. */
         private final Set<UUID> written = new HashSet<>();
+        /**
+         * The journeys folded last, kept in memory from poll to poll and written when let go (the
+         * least recently folded, beyond {@code assistance.rebuild.journeys-kept}) or at the end of
+         * the pass: a request whose events come in several polls (one topic's, then another's) is
+         * neither read back nor written again for each.
+         */
+        private final Map<UUID, RequestJourney> kept = new LinkedHashMap<>(1024, 0.75f, true);
+        /** Requests whose participants are recounted once their rows are written (see ParticipantFacts#recount). */
+        private final Set<UUID> recount = new LinkedHashSet<>();
+        /** The events folded so far: one published twice is folded once, as live handling does. */
+        private final SeenEvents seen = new SeenEvents(1 << 16);
 
         private long applied;
 
@@ -144,11 +162,19 @@ public class TopicReplay {
                             s.execute("set local search_path to " + schema + ", public");
                         }
                         List<CloudEvent<AssistanceEvent>> first = firstDeliveries(c, events);
-                        ReadModels.fold(c, first, this::journeys, true);
+                        ReadModels.fold(c, first, this::journeys, true, recount);
+                        letGo(c, kept.size() - settings.journeysKept());
                         c.commit();
                         applied += first.size();
                         progress.accept(applied);
                     }
+                    try (Statement s = c.createStatement()) {
+                        s.execute("set local search_path to " + schema + ", public");
+                    }
+                    letGo(c, kept.size());
+                    ParticipantFacts.recount(c, recount);
+                    recount.clear();
+                    c.commit();
                 } catch (Exception e) {
                     c.rollback();
                     throw e;
@@ -158,63 +184,78 @@ public class TopicReplay {
             }
         }
 
-        /** The requests' rows: read back from the fresh tables for those written before, new for the others. */
-        private Map<UUID, RequestJourney> journeys(Connection c, Set<UUID> ids) throws SQLException {
-            Set<UUID> known = new HashSet<>();
-            for (UUID id : ids) {
-                if (written.contains(id)) {
-                    known.add(id);
+        /**
+         * Writes the {@code count} journeys folded least recently and forgets them (all of them at
+         * the end of a pass), each table in one statement for a poll's worth of them.
+         */
+        private void letGo(Connection c, int count) throws SQLException {
+            if (count <= 0) {
+                return;
+            }
+            List<RequestJourney> leaving = new ArrayList<>(Math.min(count, settings.pollRecords()));
+            Iterator<RequestJourney> eldest = kept.values().iterator();
+            for (int i = 0; i < count; i++) {
+                leaving.add(eldest.next());
+                eldest.remove();
+                if (leaving.size() == settings.pollRecords() || i == count - 1) {
+                    FactTables.write(c, leaving, new ProgrammeFacts());
+                    leaving.clear();
                 }
             }
-            Map<UUID, RequestFacts> rows = known.isEmpty() ? Map.of() : FactTables.requests(c, known);
-            RequestJourney.Rows others = known.isEmpty() ? RequestJourney.Rows.NONE : FactTables.rowsOf(c, known);
+        }
+
+        /**
+         * The requests' rows: kept in memory since an earlier poll, else read back from the fresh
+         * tables for those written before, new for the others.
+         */
+        private Map<UUID, RequestJourney> journeys(Connection c, Set<UUID> ids) throws SQLException {
             Map<UUID, RequestJourney> journeys = new HashMap<>();
+            Set<UUID> readBack = new HashSet<>();
             for (UUID id : ids) {
-                RequestFacts request = rows.get(id);
-                if (request == null) {
-                    request = new RequestFacts();
+                RequestJourney journey = kept.get(id);
+                if (journey != null) {
+                    journeys.put(id, journey);
+                } else if (written.contains(id)) {
+                    readBack.add(id);
+                } else {
+                    RequestFacts request = new RequestFacts();
                     request.requestId = id;
                     journeys.put(id, new RequestJourney(request, RequestJourney.Rows.NONE));
-                } else {
+                }
+            }
+            if (!readBack.isEmpty()) {
+                Map<UUID, RequestFacts> rows = FactTables.requests(c, readBack);
+                RequestJourney.Rows others = FactTables.rowsOf(c, readBack);
+                for (UUID id : readBack) {
+                    RequestFacts request = rows.get(id);
+                    if (request == null) {
+                        request = new RequestFacts();
+                        request.requestId = id;
+                    }
                     journeys.put(id, new RequestJourney(request, others));
                 }
             }
             written.addAll(ids);
+            journeys.forEach(kept::put);
             return journeys;
         }
 
         /**
-         * Remembers the events as handled (processed_events), in one statement that also tells which
-         * were handled before: an event published twice is folded once, as live handling does.
+         * The events not folded before (an event published twice is folded once, as live handling
+         * does), remembered as handled (processed_events) with COPY: the replay's own memory of them
+         * is what keeps them apart, the table gets its key when the bulk is in.
          */
         private List<CloudEvent<AssistanceEvent>> firstDeliveries(
                 Connection c, List<CloudEvent<AssistanceEvent>> events) throws SQLException {
-            UUID[] ids = new UUID[events.size()];
-            String[] types = new String[events.size()];
-            for (int i = 0; i < ids.length; i++) {
-                ids[i] = events.get(i).id();
-                types[i] = events.get(i).type().typeName();
-            }
-            Set<UUID> recorded = new HashSet<>();
-            try (PreparedStatement insert = c.prepareStatement("""
-                    insert into processed_events (consumer, event_id, event_type)
-                    select ?, polled.event_id, polled.event_type from unnest(?::uuid[], ?::text[]) as polled (event_id, event_type)
-                    on conflict do nothing returning event_id""")) {
-                insert.setString(1, ReadModels.CONSUMER);
-                insert.setArray(2, c.createArrayOf("uuid", ids));
-                insert.setArray(3, c.createArrayOf("text", types));
-                try (ResultSet rs = insert.executeQuery()) {
-                    while (rs.next()) {
-                        recorded.add(rs.getObject(1, UUID.class));
-                    }
-                }
-            }
-            List<CloudEvent<AssistanceEvent>> first = new ArrayList<>(recorded.size());
+            List<CloudEvent<AssistanceEvent>> first = new ArrayList<>(events.size());
+            ManyRows handled = ManyRows.of("processed_events", "consumer", "event_id", "event_type");
             for (CloudEvent<AssistanceEvent> event : events) {
-                if (recorded.remove(event.id())) {
+                if (seen.add(event.id())) {
                     first.add(event);
+                    handled.add(ReadModels.CONSUMER, event.id(), event.type().typeName());
                 }
             }
+            handled.copy(c);
             return first;
         }
     }

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,6 +68,16 @@ public final class ParticipantFacts {
 
     /** Writes what {@code events} tell of participants and receipts, each table in one statement. */
     public static void write(Connection connection, List<CloudEvent<AssistanceEvent>> events) throws SQLException {
+        write(connection, events, null);
+    }
+
+    /**
+     * As {@link #write(Connection, List)}; with {@code recountLater} (a rebuild that writes its
+     * requests' rows later) the requests whose participants are to be recounted are added to it
+     * instead, for {@link #recount} once their rows are written.
+     */
+    public static void write(Connection connection, List<CloudEvent<AssistanceEvent>> events, Set<UUID> recountLater)
+            throws SQLException {
         Map<UUID, Object[]> delivered = new LinkedHashMap<>();
         Map<UUID, Object[]> rosters = new LinkedHashMap<>();
         ManyRows receipts = ManyRows.of(
@@ -165,6 +176,15 @@ public final class ParticipantFacts {
         rosters.values().forEach(latest::add);
         latest.upsertUnlessLater(connection, "activity_id", "recorded_at");
         receipts.insertNew(connection);
+        if (recountLater != null) {
+            recountLater.addAll(requests);
+        } else {
+            recount(connection, requests);
+        }
+    }
+
+    /** The requests' participants recounted from their activities (each from its roster where there is one). */
+    public static void recount(Connection connection, Collection<UUID> requests) throws SQLException {
         if (!requests.isEmpty()) {
             try (PreparedStatement recompute = connection.prepareStatement(RECOMPUTE)) {
                 recompute.setArray(1, connection.createArrayOf("uuid", requests.toArray()));
