@@ -8,6 +8,9 @@ import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.assistance.reportingservice.dashboard.DashboardStream;
 import org.assistance.reportingservice.readmodels.ReadModelTables;
@@ -28,6 +31,9 @@ public class SchemaSwitchOver {
         this.dataSource = dataSource;
     }
 
+    /** Tables finished at once: the machine's cores are the database's during it. */
+    private static final int FINISHERS = 2;
+
     /**
      * Tables a replay fills without any index (only appended, a row per event at most, never read
      * back during the replay; the replay itself folds each event once): their constraints and
@@ -42,20 +48,30 @@ public class SchemaSwitchOver {
     void createFreshTables(String schema) throws Exception {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
-            s.execute("create schema " + schema);
-            for (String table : ReadModelTables.ALL) {
-                s.execute("create unlogged table " + schema + "." + table + " (like public." + table + " including all"
-                        + (STAGED.contains(table) ? " excluding indexes" : "") + ")");
+            // one transaction: one commit to wait for, not one for each of some thirty statements
+            c.setAutoCommit(false);
+            try {
+                s.execute("create schema " + schema);
+                for (String table : ReadModelTables.ALL) {
+                    s.execute("create unlogged table " + schema + "." + table + " (like public." + table
+                            + " including all" + (STAGED.contains(table) ? " excluding indexes" : "") + ")");
+                }
+                // its own sequence (it moves with its table at the switch); the old one goes with the old table
+                s.execute("create sequence " + schema + ".timeline_entries_seq_seq");
+                s.execute("alter table " + schema + ".timeline_entries alter column seq set default nextval('" + schema
+                        + ".timeline_entries_seq_seq')");
+                s.execute("alter sequence " + schema + ".timeline_entries_seq_seq owned by " + schema
+                        + ".timeline_entries.seq");
+                // triggers are not copied by LIKE: the feeds' change tracking needs it on the new table
+                s.execute("create trigger request_facts_changed before insert or update on " + schema
+                        + ".request_facts for each row execute function public.request_facts_changed()");
+                c.commit();
+            } catch (Exception e) {
+                c.rollback();
+                throw e;
+            } finally {
+                c.setAutoCommit(true);
             }
-            // its own sequence (it moves with its table at the switch); the old one goes with the old table
-            s.execute("create sequence " + schema + ".timeline_entries_seq_seq");
-            s.execute("alter table " + schema + ".timeline_entries alter column seq set default nextval('" + schema
-                    + ".timeline_entries_seq_seq')");
-            s.execute("alter sequence " + schema + ".timeline_entries_seq_seq owned by " + schema
-                    + ".timeline_entries.seq");
-            // triggers are not copied by LIKE: the feeds' change tracking needs it on the new table
-            s.execute("create trigger request_facts_changed before insert or update on " + schema
-                    + ".request_facts for each row execute function public.request_facts_changed()");
         }
     }
 
@@ -63,11 +79,35 @@ public class SchemaSwitchOver {
      * After the replay's bulk: the staged tables get the constraints and indexes of the current
      * ones (same names, in their own schema), every table is made durable (logged) and analysed,
      * so the last events and the reads after the switch find them as the migrations made them.
+     * Two tables at a time, each on a connection of its own (the work is the database's: index
+     * builds and rewrites, one core each), the largest first.
      */
     void finish(String schema) throws Exception {
+        ExecutorService finishers = Executors.newFixedThreadPool(FINISHERS, runnable -> {
+            Thread thread = new Thread(runnable, "read-model-rebuild-finisher");
+            thread.setDaemon(true);
+            return thread;
+        });
+        try {
+            List<Future<?>> tables = new ArrayList<>();
+            for (String table : ReadModelTables.ALL) {
+                tables.add(finishers.submit(() -> {
+                    finish(schema, table);
+                    return null;
+                }));
+            }
+            for (Future<?> table : tables) {
+                table.get();
+            }
+        } finally {
+            finishers.shutdownNow();
+        }
+    }
+
+    private void finish(String schema, String table) throws Exception {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
-            for (String table : STAGED) {
+            if (STAGED.contains(table)) {
                 List<String> ddl = new ArrayList<>();
                 try (ResultSet rs = s.executeQuery("select 'alter table " + schema + "." + table
                         + " add constraint ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid)"
@@ -90,12 +130,8 @@ public class SchemaSwitchOver {
                     s.execute(statement);
                 }
             }
-            for (String table : ReadModelTables.ALL) {
-                s.execute("alter table " + schema + "." + table + " set logged");
-            }
-            for (String table : ReadModelTables.ALL) {
-                s.execute("analyze " + schema + "." + table);
-            }
+            s.execute("alter table " + schema + "." + table + " set logged");
+            s.execute("analyze " + schema + "." + table);
         }
     }
 
