@@ -29,21 +29,21 @@ class ConsumerStalledAlertIT {
     void a_consumer_stopped_under_load_is_alerted_as_stalled_within_a_few_minutes() throws Exception {
         FaultPlatform platform = FaultPlatform.with(FaultPlatform.Topology.ONE_BROKER_TWO_REPORTERS);
         try (LoadGenerator load = new LoadGenerator(platform, "stalled-alert", "KH", 2, 1).start()) {
-            // before: Prometheus reads program-service's lag (from the other services too) and nothing alerts on it;
-            // awaited, as an earlier fault test may have stopped a service a moment ago
+            // before: Prometheus reads program-service's lag (from the other services too) and the broker's own
+            // metrics (the JMX exporter agent on its JVM, job kafka), and nothing alerts; awaited, as an earlier
+            // fault test may have stopped a service or the broker a moment ago
             long deadline = System.nanoTime() + Duration.ofSeconds(150).toNanos();
             while (!(reported("assistance_consumer_lag{group=\"program-service\",topic=\"assistance.requests\"}")
+                    && reported("up{job=\"kafka\"} == 1")
                     && alerts("ConsumerStalled", "group", "program-service").isEmpty()
                     && alerts("InstanceNotReady", "job", "program-service").isEmpty())) {
                 assertThat(System.nanoTime())
-                        .as("program-service's lag scraped and no alert on it, before the stop: %s", alertsNow())
+                        .as(
+                                "program-service's lag and the broker's metrics scraped, no alert, before the stop: %s",
+                                alertsNow())
                         .isLessThan(deadline);
                 Thread.sleep(2_000);
             }
-            // the broker's own metrics too: the JMX exporter agent on its JVM, scraped as job kafka
-            assertThat(reported("up{job=\"kafka\"} == 1"))
-                    .as("the broker's metrics scraped")
-                    .isTrue();
             assertThat(reported("{job=\"kafka\",__name__=~\"kafka_server_.+\"}"))
                     .as("Kafka's MBeans among them")
                     .isTrue();
