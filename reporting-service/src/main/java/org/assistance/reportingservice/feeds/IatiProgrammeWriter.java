@@ -1,10 +1,7 @@
 package org.assistance.reportingservice.feeds;
 
 import java.io.ByteArrayOutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -12,9 +9,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import javax.xml.stream.XMLOutputFactory;
 import javax.xml.stream.XMLStreamException;
-import javax.xml.stream.XMLStreamWriter;
 import org.assistance.reportingservice.results.ProgrammeResults;
 import org.assistance.reportingservice.results.ProgrammeResults.IndicatorResult;
 import org.assistance.reportingservice.results.ProgrammeResults.Period;
@@ -32,7 +27,7 @@ final class IatiProgrammeWriter {
     record Programme(ProgrammeResults results, List<Results.Donor> donors, LocalDate start) {}
 
     private final FeedSettings settings;
-    private XMLStreamWriter xml;
+    private XmlOutput xml;
 
     IatiProgrammeWriter(FeedSettings settings) {
         this.settings = settings;
@@ -41,9 +36,9 @@ final class IatiProgrammeWriter {
     /** The iati-activities document of the programmes (a few: one activity each). */
     byte[] document(List<Programme> programmes) throws XMLStreamException, java.io.IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (Writer out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-            xml = XMLOutputFactory.newFactory().createXMLStreamWriter(out);
-            xml.writeStartDocument("UTF-8", "1.0");
+        try (XmlOutput out = new XmlOutput(bytes)) {
+            xml = out;
+            xml.writeStartDocument();
             xml.writeStartElement("iati-activities");
             xml.writeAttribute("version", "2.03");
             xml.writeAttribute("generated-datetime", now());
@@ -52,8 +47,6 @@ final class IatiProgrammeWriter {
             }
             xml.writeEndElement();
             xml.writeEndDocument();
-            xml.flush();
-            xml.close();
         }
         return bytes.toByteArray();
     }
@@ -186,7 +179,7 @@ final class IatiProgrammeWriter {
 
     private void text(String element, String text) throws XMLStreamException {
         xml.writeStartElement(element);
-        xml.writeCharacters(IatiWriter.xmlText(text));
+        xml.writeCharacters(text);
         xml.writeEndElement();
     }
 
