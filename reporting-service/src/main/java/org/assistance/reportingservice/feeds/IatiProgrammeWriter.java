@@ -55,7 +55,7 @@ final class IatiProgrammeWriter {
         String code = p.results().programme();
         xml.writeStartElement("iati-activity");
         xml.writeAttribute("last-updated-datetime", now());
-        xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "en");
+        xml.writeAttribute("xml:lang", "en");
         xml.writeAttribute("hierarchy", "1");
         text("iati-identifier", IatiMapping.programmeIdentifier(settings, code));
         xml.writeStartElement("reporting-org");

@@ -13,7 +13,6 @@ import org.assistance.reportingservice.enduse.EndUseFigures;
 
 /** Writes an IATI 2.03 iati-activities document one activity at a time (streamed: nothing held in memory). */
 final class IatiWriter implements AutoCloseable {
-    private static final String XML_NAMESPACE = "http://www.w3.org/XML/1998/namespace";
     /** The activity's xml:lang: a narrative in another language names its own. */
     private static final String DEFAULT_LANGUAGE = "en";
     /** An ISO 639-1 code, once trimmed and in lower case. */
@@ -41,7 +40,7 @@ final class IatiWriter implements AutoCloseable {
                 "last-updated-datetime",
                 (a.lastUpdated() == null ? OffsetDateTime.now(ZoneOffset.UTC) : a.lastUpdated())
                         .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME));
-        xml.writeAttribute("xml", XML_NAMESPACE, "lang", DEFAULT_LANGUAGE);
+        xml.writeAttribute("xml:lang", DEFAULT_LANGUAGE);
         // a request is an activity of its programme's (hierarchy 1: IatiProgrammeWriter)
         xml.writeAttribute("hierarchy", "2");
         if (a.currency() != null) {
@@ -335,7 +334,7 @@ final class IatiWriter implements AutoCloseable {
         String lang = language(language);
         xml.writeStartElement("narrative");
         if (named || !DEFAULT_LANGUAGE.equals(lang)) {
-            xml.writeAttribute("xml", XML_NAMESPACE, "lang", lang);
+            xml.writeAttribute("xml:lang", lang);
         }
         xml.writeCharacters(text);
         xml.writeEndElement();

@@ -45,6 +45,7 @@ final class XmlOutput implements AutoCloseable {
         startTagOpen = true;
     }
 
+    /** An attribute of the element just started; a prefixed name (xml:lang) is written as it is. */
     void writeAttribute(String name, String value) throws XMLStreamException {
         if (!startTagOpen) {
             throw new XMLStreamException("attribute " + name + " outside a start tag");
@@ -54,11 +55,6 @@ final class XmlOutput implements AutoCloseable {
         append("=\"");
         escaped(value, true);
         append('"');
-    }
-
-    /** An attribute in a namespace whose prefix needs no declaration (xml:lang). */
-    void writeAttribute(String prefix, String namespace, String name, String value) throws XMLStreamException {
-        writeAttribute(prefix + ":" + name, value);
     }
 
     void writeCharacters(String text) throws XMLStreamException {

@@ -58,7 +58,7 @@ class XmlOutputTest {
             xml.writeAttribute("iso-date", "2026-12-03");
             xml.writeEndElement();
             xml.writeStartElement("narrative");
-            xml.writeAttribute("xml", "http://www.w3.org/XML/1998/namespace", "lang", "fr");
+            xml.writeAttribute("xml:lang", "fr");
             xml.writeCharacters("Formation");
             xml.writeEndDocument();
         }
