@@ -34,7 +34,7 @@ final class IatiProgrammeWriter {
     }
 
     /** The iati-activities document of the programmes (a few: one activity each). */
-    byte[] document(List<Programme> programmes) throws XMLStreamException, java.io.IOException {
+    byte[] document(List<Programme> programmes) throws XMLStreamException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (XmlOutput out = new XmlOutput(bytes)) {
             xml = out;

@@ -109,8 +109,9 @@ final class XmlOutput implements AutoCloseable {
     }
 
     /**
-     * The text escaped: {@code & < >} always, {@code "} and the white space that attribute
-     * normalisation would turn into spaces in an attribute; characters XML forbids dropped.
+     * The text escaped: {@code & < >} always; a carriage return always (a parser reads a raw one as
+     * a line feed); {@code "}, tab and line feed in an attribute (normalisation would turn them into
+     * spaces); characters XML forbids dropped.
      */
     private void escaped(String text, boolean attribute) throws XMLStreamException {
         if (text == null) {
