@@ -136,6 +136,56 @@ final class Platform {
                 .orElse(Double.NaN);
     }
 
+    /** Clock ticks a second, the unit of /proc's CPU times (USER_HZ: 100 on every Linux we run on). */
+    private static final double TICKS_PER_SECOND = 100;
+
+    /**
+     * CPU time the JVM's JIT compiler threads ("C1 CompilerThread0", "C2 CompilerThread1"...) have used
+     * so far, in seconds (user + system, from /proc/PID/task/TID/stat); 0 for a process that is gone.
+     */
+    static double compilerCpuSeconds(long pid) {
+        double ticks = 0;
+        try (var threads = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (!Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        continue;
+                    }
+                    // the fields after the command's closing parenthesis: utime is the 12th of them, stime the 13th
+                    String stat = Files.readString(thread.resolve("stat"));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    ticks += Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+                } catch (IOException | RuntimeException gone) {
+                    // a compiler thread may end between the listing and the read: it counts no more
+                }
+            }
+        } catch (IOException gone) {
+            return 0;
+        }
+        return ticks / TICKS_PER_SECOND;
+    }
+
+    /** CPU time so far of the given services, in seconds: in all, and of their JIT compilers. */
+    record Cpu(double total, double compilers) {
+        static Cpu of(Platform platform, List<String> services) throws IOException {
+            double total = 0;
+            double compilers = 0;
+            for (String service : services) {
+                long pid = platform.pid(service);
+                total += cpuSeconds(pid);
+                compilers += compilerCpuSeconds(pid);
+            }
+            return new Cpu(total, compilers);
+        }
+
+        /** The JIT compilers' share (0..1) of the services' CPU between {@code before} and this. */
+        double compilerShareSince(Cpu before) {
+            double used = total - before.total;
+            // a compiler thread the JVM ended meanwhile takes its time with it: never below 0
+            return used <= 0 ? 0 : Math.max(0, compilers - before.compilers) / used;
+        }
+    }
+
     /** Every service's CPU time so far, in seconds. */
     Map<String, Double> cpuSeconds() throws IOException {
         Map<String, Double> cpu = new java.util.LinkedHashMap<>();
