@@ -21,6 +21,7 @@ public final class EventHandlers {
     private final String consumer;
     private final Map<EventType, Consumer<CloudEvent<AssistanceEvent>>> handlers = new EnumMap<>(EventType.class);
     private Runnable first = () -> {};
+    private PollHandler together;
 
     /**
      * Every consumer of this service by name, so that a dead letter can be handed back to the consumer
@@ -69,6 +70,19 @@ public final class EventHandlers {
 
     Runnable first() {
         return first;
+    }
+
+    /**
+     * A poll of several events is handled by {@code handler} at once (the per-type handlers still
+     * handle a poll of one, a failed poll again event by event, and a dead letter's replay).
+     */
+    public EventHandlers togetherInEachPoll(PollHandler handler) {
+        this.together = handler;
+        return this;
+    }
+
+    Optional<PollHandler> together() {
+        return Optional.ofNullable(together);
     }
 
     public String consumer() {

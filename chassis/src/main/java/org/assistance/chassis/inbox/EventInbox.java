@@ -122,6 +122,25 @@ public class EventInbox {
         journeys.rememberAll(events.stream()
                 .filter(event -> firstDeliveries.contains(event.id()))
                 .toList());
+        Optional<PollHandler> together = handlers.together();
+        if (together.isPresent()) {
+            List<CloudEvent<AssistanceEvent>> fresh = new ArrayList<>(events.size());
+            for (CloudEvent<AssistanceEvent> event : events) {
+                if (firstDeliveries.remove(event.id())) { // an event the poll holds twice is handled once
+                    fresh.add(event);
+                }
+            }
+            if (!fresh.isEmpty()) {
+                together.get()
+                        .handle(
+                                fresh,
+                                (event, step) ->
+                                        tracing.handleInJourney(event, handlers.consumer(), handled -> step.run()));
+                entityManager.flush();
+                entityManager.clear();
+            }
+            return;
+        }
         for (CloudEvent<AssistanceEvent> event : events) {
             // remove: an event the poll holds twice is handled once
             if (firstDeliveries.remove(event.id())) {

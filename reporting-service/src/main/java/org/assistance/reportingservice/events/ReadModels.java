@@ -18,6 +18,7 @@ import org.assistance.chassis.events.AssistanceEvent;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.inbox.EventHandlers;
 import org.assistance.chassis.inbox.EventInbox;
+import org.assistance.chassis.inbox.PollHandler;
 import org.assistance.reportingservice.barriers.BarrierFacts;
 import org.assistance.reportingservice.countries.CountryFacts;
 import org.assistance.reportingservice.dashboard.DashboardStream;
@@ -72,8 +73,10 @@ public class ReadModels {
         // every instance's dashboards hear of an event when the transaction applying it commits
         this.live = EventHandlers.named(CONSUMER)
                 .firstInEachTransaction(tables::guardLiveHandling)
-                .onEveryType(
-                        event -> apply(event).ifPresent(line -> stream.announce(line.event(), line.summaryText())));
+                .onEveryType(event -> apply(event).ifPresent(line -> stream.announce(line.event(), line.summaryText())))
+                // a poll's events in one fold: their rows read once, each table written once
+                .togetherInEachPoll((events, eachInSpan) -> applyAll(events, eachInSpan)
+                        .forEach(line -> stream.announce(line.event(), line.summaryText())));
     }
 
     /** A polled batch from a topic, handled in one transaction (see EventInbox#receiveAll). */
@@ -89,11 +92,25 @@ public class ReadModels {
         List<TimelineEntry> entries = entityManager
                 .unwrap(Session.class)
                 .doReturningWork(connection -> fold(connection, List.of(event), LOCKED, false));
-        return entries.stream()
-                .findFirst()
-                .map(entry -> new LiveLine(
-                        new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source, entry.summary),
-                        entry.summaryText));
+        return entries.stream().findFirst().map(ReadModels::lineOf);
+    }
+
+    /**
+     * Applies a poll's events together in the current transaction (the same fold a rebuild makes,
+     * on the live tables, their rows locked), each event's step in its own span. Returns what the
+     * live dashboards show of them, in their order.
+     */
+    List<LiveLine> applyAll(List<CloudEvent<AssistanceEvent>> events, PollHandler.EachInSpan eachInSpan) {
+        List<TimelineEntry> entries = entityManager
+                .unwrap(Session.class)
+                .doReturningWork(connection -> fold(connection, events, LOCKED, false, null, eachInSpan));
+        return entries.stream().map(ReadModels::lineOf).toList();
+    }
+
+    private static LiveLine lineOf(TimelineEntry entry) {
+        return new LiveLine(
+                new LiveEvent(entry.eventType, entry.requestId, entry.occurredAt, entry.source, entry.summary),
+                entry.summaryText);
     }
 
     /** What the live dashboards show of an event: in English, and as words for each reader's language. */
@@ -123,6 +140,17 @@ public class ReadModels {
             boolean copy,
             Set<UUID> recountLater)
             throws SQLException {
+        return fold(connection, events, journeysOf, copy, recountLater, (event, step) -> step.run());
+    }
+
+    private static List<TimelineEntry> fold(
+            Connection connection,
+            List<CloudEvent<AssistanceEvent>> events,
+            Journeys journeysOf,
+            boolean copy,
+            Set<UUID> recountLater,
+            PollHandler.EachInSpan eachInSpan)
+            throws SQLException {
         Set<UUID> requestIds = new LinkedHashSet<>();
         for (CloudEvent<AssistanceEvent> event : events) {
             if (event.data().requestId() != null) {
@@ -133,13 +161,15 @@ public class ReadModels {
         ProgrammeFacts programme = new ProgrammeFacts();
         List<TimelineEntry> entries = new ArrayList<>(events.size());
         for (CloudEvent<AssistanceEvent> event : events) {
-            UUID requestId = event.data().requestId();
-            if (requestId == null) {
-                DeliveryReadModel.apply(event, programme);
-            } else {
-                entries.add(Timelines.entryOf(event));
-                DeliveryReadModel.apply(journeys.get(requestId), event, programme);
-            }
+            eachInSpan.run(event, () -> {
+                UUID requestId = event.data().requestId();
+                if (requestId == null) {
+                    DeliveryReadModel.apply(event, programme);
+                } else {
+                    entries.add(Timelines.entryOf(event));
+                    DeliveryReadModel.apply(journeys.get(requestId), event, programme);
+                }
+            });
         }
         EndUseFacts.nameCheckedItems(connection, events, entries);
         Timelines.write(connection, entries, events, copy);
