@@ -54,17 +54,15 @@ final class FeedScenario {
         System.out.printf(
                 "  feed, first pull: %d activities, first byte %.0f ms, last byte %.2f s%n",
                 cold.activities(), cold.firstByteMillis(), cold.seconds());
-        long pid = platform.pid("reporting-service");
+        List<String> reporting = List.of("reporting-service");
         Pull pull;
         double compilers;
         int pulls = 0;
         do {
-            double cpuBefore = Platform.cpuSeconds(pid);
-            double compilersBefore = Platform.compilerCpuSeconds(pid);
+            Platform.Cpu before = Platform.Cpu.of(platform, reporting);
             pull = pull(donor);
             pulls++;
-            double used = Platform.cpuSeconds(pid) - cpuBefore;
-            compilers = used <= 0 ? 0 : Math.max(0, Platform.compilerCpuSeconds(pid) - compilersBefore) / used;
+            compilers = Platform.Cpu.of(platform, reporting).compilerShareSince(before);
             System.out.printf(
                     "    pull %d: last byte %.2f s, JIT compilers %.0f %% of reporting-service's CPU%n",
                     pulls + 1, pull.seconds(), 100 * compilers);
