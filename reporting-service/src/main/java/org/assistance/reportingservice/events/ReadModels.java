@@ -89,10 +89,7 @@ public class ReadModels {
      * dashboards show of it; none for a programme event (a pledge), which belongs to no request's timeline.
      */
     Optional<LiveLine> apply(CloudEvent<AssistanceEvent> event) {
-        List<TimelineEntry> entries = entityManager
-                .unwrap(Session.class)
-                .doReturningWork(connection -> fold(connection, List.of(event), LOCKED, false));
-        return entries.stream().findFirst().map(ReadModels::lineOf);
+        return applyAll(List.of(event), (one, step) -> step.run()).stream().findFirst();
     }
 
     /**
