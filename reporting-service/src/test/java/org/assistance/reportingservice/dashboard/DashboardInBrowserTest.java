@@ -83,10 +83,9 @@ class DashboardInBrowserTest {
         publish(opening, area);
         browser.get(dashboard + "#token=" + Tokens.role("operations"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(b -> {
-            b.navigate().refresh(); // until the opening request is in the numbers
-            return b.findElement(By.id("feed")).getText().contains(opening);
-        });
+        // until the opening request is in the numbers
+        HeadlessChromium.reloadUntil(
+                browser, b -> b.findElement(By.id("feed")).getText().contains(opening));
         wait.until(b -> !b.findElement(By.id("k-requests")).getText().equals("–"));
         // the filter is a choice among the areas the read models hold: this test's own is one of them
         wait.until(b -> !b.findElements(By.cssSelector("#f-thematicArea option[value='" + area + "']"))
@@ -187,11 +186,10 @@ class DashboardInBrowserTest {
 
         browser.get(dashboard + "#token=" + Tokens.role("operations") + "&country=QE");
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(b -> {
-            b.navigate().refresh(); // until the events are in the read models
-            return b.findElement(By.id("t-barriers")).getText().contains("Resolution 1718 (2006)")
-                    && b.findElement(By.id("t-priorities")).getText().contains(title);
-        });
+        HeadlessChromium.reloadUntil(
+                browser,
+                b -> b.findElement(By.id("t-barriers")).getText().contains("Resolution 1718 (2006)")
+                        && b.findElement(By.id("t-priorities")).getText().contains(title));
         assertThat(browser.findElement(By.id("country-page")).isDisplayed()).isTrue();
         assertThat(browser.findElement(By.id("country-title")).getText()).isEqualTo("QE");
         String barriers = browser.findElement(By.id("t-barriers")).getText();

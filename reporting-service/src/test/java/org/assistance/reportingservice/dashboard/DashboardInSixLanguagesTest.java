@@ -153,14 +153,10 @@ class DashboardInSixLanguagesTest {
         open("fr-FR");
         browser.get(dashboard + "?thematicArea=" + area + "#token=" + Tokens.role("operations"));
         WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.pollingEvery(Duration.ofSeconds(2)).until(b -> {
-            if (b.findElement(By.id("k-requests")).getText().equals("1")
-                    && !b.findElement(By.id("k-approval")).getText().equals("–")) {
-                return true;
-            }
-            b.navigate().refresh(); // until the events are in the read models
-            return false;
-        });
+        HeadlessChromium.reloadUntil(
+                browser,
+                b -> b.findElement(By.id("k-requests")).getText().equals("1")
+                        && !b.findElement(By.id("k-approval")).getText().equals("–"));
         // no choice made yet: the browser's language, French; its numbers written the French way
         assertThat(browser.findElement(By.tagName("html")).getAttribute("lang")).isEqualTo("fr");
         assertThat(browser.findElement(By.id("h-funnel")).getText()).isEqualTo("Entonnoir des statuts");

@@ -158,13 +158,9 @@ class EndUsePanelInBrowserTest {
                 .isEqualTo(programme);
         // three units, each with one check due by TODAY: WB-1 and WB-3 met it, WB-2 is overdue; one damaged
         String totals = "All 3 3 2 1 0 0 0 1";
-        wait.pollingEvery(Duration.ofSeconds(2)).until(b -> {
-            if (b.findElement(By.cssSelector("#t-end-use tfoot")).getText().equals(totals)) {
-                return true;
-            }
-            b.navigate().refresh(); // until the events are in the read models
-            return false;
-        });
+        HeadlessChromium.reloadUntil(
+                browser,
+                b -> b.findElement(By.cssSelector("#t-end-use tfoot")).getText().equals(totals));
         assertThat(browser.findElement(By.cssSelector("#t-end-use tbody")).getText())
                 .isEqualTo("QW 3 3 2 1 0 0 0 1");
         assertThat(browser.findElement(By.cssSelector("#t-end-use-overdue tbody"))

@@ -6,14 +6,20 @@ import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.logging.Level;
+import org.openqa.selenium.StaleElementReferenceException;
+import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium as the dashboard's browser tests drive it: a profile of its own, no
@@ -77,5 +83,33 @@ final class HeadlessChromium {
                         .usingAnyFreePort()
                         .build(),
                 options);
+    }
+
+    /**
+     * Reloads the page until it shows what {@code shown} looks for: the events a test published reach
+     * the read models some time later. The page fills itself after it has loaded (its data is
+     * fetched), so each reload is given a while to show it before the next; a check right after the
+     * reload would race the page's own requests and, on a slow machine, never see the data.
+     */
+    static void reloadUntil(WebDriver browser, Predicate<WebDriver> shown) {
+        new WebDriverWait(browser, Duration.ofSeconds(60))
+                .pollingEvery(Duration.ofMillis(500))
+                .ignoring(StaleElementReferenceException.class)
+                .until(new Function<WebDriver, Boolean>() {
+                    private long reloadAt =
+                            System.nanoTime() + Duration.ofSeconds(3).toNanos();
+
+                    @Override
+                    public Boolean apply(WebDriver b) {
+                        if (shown.test(b)) {
+                            return true;
+                        }
+                        if (System.nanoTime() - reloadAt > 0) {
+                            b.navigate().refresh();
+                            reloadAt = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+                        }
+                        return false;
+                    }
+                });
     }
 }

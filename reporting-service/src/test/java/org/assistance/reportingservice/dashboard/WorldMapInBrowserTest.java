@@ -219,13 +219,11 @@ class WorldMapInBrowserTest {
     /** Opens the dashboard until the countries table lists the country (its events are in the read models). */
     private WebDriverWait openUntilListed(String country) {
         browser.get(dashboard + "#token=" + Tokens.role("operations"));
-        WebDriverWait wait = new WebDriverWait(browser, Duration.ofSeconds(30));
-        wait.until(b -> {
-            b.navigate().refresh();
-            return !b.findElements(By.cssSelector("#t-countries a[href='#country=" + country + "']"))
-                    .isEmpty();
-        });
-        return wait;
+        HeadlessChromium.reloadUntil(
+                browser,
+                b -> !b.findElements(By.cssSelector("#t-countries a[href='#country=" + country + "']"))
+                        .isEmpty());
+        return new WebDriverWait(browser, Duration.ofSeconds(30));
     }
 
     private boolean mapShows(String country) {
