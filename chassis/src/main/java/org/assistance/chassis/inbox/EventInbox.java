@@ -118,42 +118,36 @@ public class EventInbox {
     private void handleTogether(List<CloudEvent<AssistanceEvent>> events, EventHandlers handlers) {
         handlers.first().run();
         Set<UUID> firstDeliveries = processedEvents.recordAll(handlers.consumer(), events);
-        // the poll's journeys in one statement, before any handler records an event that continues one
-        journeys.rememberAll(events.stream()
-                .filter(event -> firstDeliveries.contains(event.id()))
-                .toList());
-        Optional<PollHandler> together = handlers.together();
-        if (together.isPresent()) {
-            List<CloudEvent<AssistanceEvent>> fresh = new ArrayList<>(events.size());
-            for (CloudEvent<AssistanceEvent> event : events) {
-                if (firstDeliveries.remove(event.id())) { // an event the poll holds twice is handled once
-                    fresh.add(event);
-                }
+        List<CloudEvent<AssistanceEvent>> fresh = new ArrayList<>(events.size());
+        for (CloudEvent<AssistanceEvent> event : events) {
+            if (firstDeliveries.remove(event.id())) { // remove: an event the poll holds twice is handled once
+                fresh.add(event);
             }
-            if (!fresh.isEmpty()) {
-                together.get()
-                        .handle(
-                                fresh,
-                                (event, step) ->
-                                        tracing.handleInJourney(event, handlers.consumer(), handled -> step.run()));
-                entityManager.flush();
-                entityManager.clear();
-            }
+        }
+        if (fresh.isEmpty()) {
             return;
         }
-        for (CloudEvent<AssistanceEvent> event : events) {
-            // remove: an event the poll holds twice is handled once
-            if (firstDeliveries.remove(event.id())) {
-                // a span of its own, child of the trace the event carries, so what it causes continues that trace
-                tracing.handleInJourney(
-                        event,
-                        handlers.consumer(),
-                        handlers.handlerOf(event.type()).orElseThrow());
-                // each event's changes go out now and the persistence context stays small:
-                // otherwise every query of the next events would dirty-check all of the batch
-                entityManager.flush();
-                entityManager.clear();
-            }
+        // the poll's journeys in one statement, before any handler records an event that continues one
+        journeys.rememberAll(fresh);
+        Optional<PollHandler> together = handlers.together();
+        if (together.isPresent()) {
+            together.get()
+                    .handle(
+                            fresh,
+                            (event, step) ->
+                                    tracing.handleInJourney(event, handlers.consumer(), handled -> step.run()));
+            entityManager.flush();
+            entityManager.clear();
+            return;
+        }
+        for (CloudEvent<AssistanceEvent> event : fresh) {
+            // a span of its own, child of the trace the event carries, so what it causes continues that trace
+            tracing.handleInJourney(
+                    event, handlers.consumer(), handlers.handlerOf(event.type()).orElseThrow());
+            // each event's changes go out now and the persistence context stays small:
+            // otherwise every query of the next events would dirty-check all of the batch
+            entityManager.flush();
+            entityManager.clear();
         }
     }
 
