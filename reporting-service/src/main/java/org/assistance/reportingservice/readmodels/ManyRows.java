@@ -9,7 +9,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -154,11 +153,40 @@ public final class ManyRows {
                 .append(conflict);
         try (PreparedStatement statement = connection.prepareStatement(sql.toString())) {
             for (int c = 0; c < columns.size(); c++) {
-                statement.setArray(
-                        c + 1, connection.createArrayOf("text", values.get(c).toArray()));
+                statement.setString(c + 1, arrayLiteral(values.get(c)));
             }
             statement.executeUpdate();
         }
+    }
+
+    /**
+     * A column's values as a PostgreSQL array literal ({"a","b\"c",NULL}), cast to text[] by the
+     * statement. Made here rather than by the driver's createArrayOf, which escapes a character at
+     * a time: a fifth of a rebuild's writing time went there (issue 18's profile).
+     */
+    static String arrayLiteral(List<String> column) {
+        StringBuilder literal = new StringBuilder(column.size() * 24 + 2).append('{');
+        for (int i = 0; i < column.size(); i++) {
+            if (i > 0) {
+                literal.append(',');
+            }
+            String value = column.get(i);
+            if (value == null) {
+                literal.append("NULL");
+                continue;
+            }
+            literal.append('"');
+            int from = 0;
+            for (int j = 0; j < value.length(); j++) {
+                char ch = value.charAt(j);
+                if (ch == '"' || ch == '\\') {
+                    literal.append(value, from, j).append('\\');
+                    from = j;
+                }
+            }
+            literal.append(value, from, value.length()).append('"');
+        }
+        return literal.append('}').toString();
     }
 
     private static void escape(StringBuilder data, String value) {
@@ -193,7 +221,9 @@ public final class ManyRows {
             return null;
         }
         if (value instanceof OffsetDateTime time) {
-            return DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(time);
+            // ISO 8601 as PostgreSQL reads it; toString, not a DateTimeFormatter, which took some 6 % of a rebuild's
+            // writing
+            return time.toString();
         }
         if (value instanceof BigDecimal number) {
             return number.toPlainString();

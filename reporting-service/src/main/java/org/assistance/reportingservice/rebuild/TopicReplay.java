@@ -56,8 +56,19 @@ import org.assistance.reportingservice.results.ParticipantFacts;
  */
 @ApplicationScoped
 public class TopicReplay {
-    /** Decoded polls waiting for the writer: fetching runs ahead by this many, no more (bounded memory). */
-    private static final int AHEAD = 4;
+    /**
+     * Decoded polls waiting for the writer: fetching runs ahead by one, no more. Decoding takes less
+     * than half the writer's time, so one poll ahead keeps the writer busy; each poll more held some
+     * 10 MB of decoded events in the old generation, where (with a service's 256 MB heap) they drove
+     * the collector to a full collection every second (issue 18: most of a rebuild's time was GC).
+     */
+    private static final int AHEAD = 1;
+
+    /**
+     * What one fetch brings at most: a poll's worth of records, not Kafka's default 50 MB (each of the
+     * rebuild's dozens of partitions up to 1 MB), which sat in the small heap as fetched, undecoded buffers.
+     */
+    private static final int FETCH_MAX_BYTES = 4 * 1024 * 1024;
 
     private static final List<CloudEvent<AssistanceEvent>> END = List.of();
 
@@ -157,10 +168,7 @@ public class TopicReplay {
                     for (List<CloudEvent<AssistanceEvent>> events = polls.take();
                             events != END;
                             events = polls.take()) {
-                        try (Statement s = c.createStatement()) {
-                            // the fresh tables first, the shared functions (the feeds' change tracking) from public
-                            s.execute("set local search_path to " + schema + ", public");
-                        }
+                        inFreshTables(c, schema);
                         List<CloudEvent<AssistanceEvent>> first = firstDeliveries(c, events);
                         ReadModels.fold(c, first, this::journeys, true, recount);
                         letGo(c, kept.size() - settings.journeysKept());
@@ -168,9 +176,7 @@ public class TopicReplay {
                         applied += first.size();
                         progress.accept(applied);
                     }
-                    try (Statement s = c.createStatement()) {
-                        s.execute("set local search_path to " + schema + ", public");
-                    }
+                    inFreshTables(c, schema);
                     letGo(c, kept.size());
                     ParticipantFacts.recount(c, recount);
                     recount.clear();
@@ -261,6 +267,22 @@ public class TopicReplay {
     }
 
     /**
+     * The transaction's statements go to the fresh tables first, the shared functions (the feeds'
+     * change tracking) from public; and they find rows by their indexes. The fresh tables start
+     * empty and have no statistics while the replay fills them, and a plan the connection cached
+     * while they were small stays a whole-table scan as they grow: a poll's read-back or delete of
+     * its requests ({@code request_id = any(...)}) then scanned everything written so far, a cost
+     * growing with the square of the history (issue 18: after 650,000 events, money_parts had had
+     * 106 scans reading 8.2 million rows and not one index scan). Every read of the replay is by key.
+     */
+    static void inFreshTables(Connection c, String schema) throws SQLException {
+        try (Statement s = c.createStatement()) {
+            s.execute("set local search_path to " + schema + ", public");
+            s.execute("set local enable_seqscan = off");
+        }
+    }
+
+    /**
      * The events live consumption would handle: readable, of a known type, from their topic's
      * owner (live consumption dead-letters the others: they are part of no read model).
      */
@@ -287,6 +309,8 @@ public class TopicReplay {
         props.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false");
         props.put(ConsumerConfig.MAX_POLL_RECORDS_CONFIG, String.valueOf(settings.pollRecords()));
         props.put(ConsumerConfig.FETCH_MIN_BYTES_CONFIG, "1");
+        props.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, String.valueOf(FETCH_MAX_BYTES));
+        props.put(ConsumerConfig.MAX_PARTITION_FETCH_BYTES_CONFIG, String.valueOf(FETCH_MAX_BYTES / 4));
         KafkaConsumer<String, byte[]> consumer =
                 new KafkaConsumer<>(props, new StringDeserializer(), new ByteArrayDeserializer());
         List<TopicPartition> partitions = new ArrayList<>();
