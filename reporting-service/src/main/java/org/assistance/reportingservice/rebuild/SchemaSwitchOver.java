@@ -42,8 +42,18 @@ public class SchemaSwitchOver {
     static final List<String> STAGED = List.of("timeline_entries", "processed_events", "barrier_events");
 
     /**
+     * Tables the replay reads and upserts by their keys only, whose other indexes (the dashboard's and
+     * the feeds', a GIN among them) serve readers after the switch: those are built at the end too.
+     * request_facts' upsert with its four was the largest single wait of a rebuild (issue 18).
+     */
+    static final List<String> INDEXED_AT_THE_END = List.of("request_facts");
+
+    /**
      * Empty copies of every read-model table in {@code schema}, with what LIKE does not copy. They
      * are unlogged while the replay fills them (no WAL per row); {@link #finish} makes them durable.
+     * Their keys and indexes are the current tables' own, by the same names (LIKE would name them
+     * anew, and a later migration naming an index would not find it after a rebuild): the keys and
+     * the indexes the replay reads by at once, the others ({@link #STAGED}, {@link #INDEXED_AT_THE_END}) at the end.
      */
     void createFreshTables(String schema) throws Exception {
         try (Connection c = dataSource.getConnection();
@@ -52,9 +62,19 @@ public class SchemaSwitchOver {
             c.setAutoCommit(false);
             try {
                 s.execute("create schema " + schema);
+                List<String> ddl = new ArrayList<>();
                 for (String table : ReadModelTables.ALL) {
                     s.execute("create unlogged table " + schema + "." + table + " (like public." + table
-                            + " including all" + (STAGED.contains(table) ? " excluding indexes" : "") + ")");
+                            + " including all excluding indexes)");
+                    if (!STAGED.contains(table)) {
+                        ddl.addAll(keys(s, schema, table));
+                        // a unique index may be what an upsert's conflict names: never left for the end
+                        ddl.addAll(indexes(
+                                s, schema, table, INDEXED_AT_THE_END.contains(table) ? "i.indisunique" : "true"));
+                    }
+                }
+                for (String statement : ddl) {
+                    s.execute(statement);
                 }
                 // its own sequence (it moves with its table at the switch); the old one goes with the old table
                 s.execute("create sequence " + schema + ".timeline_entries_seq_seq");
@@ -77,7 +97,8 @@ public class SchemaSwitchOver {
 
     /**
      * After the replay's bulk: the staged tables get the constraints and indexes of the current
-     * ones (same names, in their own schema), every table is made durable (logged) and analysed,
+     * ones, the tables indexed at the end their other indexes (same names, in their own schema),
+     * every table is made durable (logged) and analysed,
      * so the last events and the reads after the switch find them as the migrations made them.
      * Two tables at a time, each on a connection of its own (the work is the database's: index
      * builds and rewrites, one core each), the largest first.
@@ -107,32 +128,50 @@ public class SchemaSwitchOver {
     private void finish(String schema, String table) throws Exception {
         try (Connection c = dataSource.getConnection();
                 Statement s = c.createStatement()) {
+            List<String> ddl = new ArrayList<>();
             if (STAGED.contains(table)) {
-                List<String> ddl = new ArrayList<>();
-                try (ResultSet rs = s.executeQuery("select 'alter table " + schema + "." + table
-                        + " add constraint ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid)"
-                        + " from pg_constraint where conrelid = 'public." + table + "'::regclass"
-                        + " and contype in ('p', 'u', 'x') order by contype, conname")) {
-                    while (rs.next()) {
-                        ddl.add(rs.getString(1));
-                    }
-                }
-                try (ResultSet rs = s.executeQuery("select pg_get_indexdef(i.indexrelid) from pg_index i"
-                        + " where i.indrelid = 'public." + table + "'::regclass and not exists"
-                        + " (select 1 from pg_constraint k where k.conindid = i.indexrelid)"
-                        + " order by i.indexrelid")) {
-                    while (rs.next()) {
-                        ddl.add(rs.getString(1)
-                                .replace(" ON public." + table + " ", " ON " + schema + "." + table + " "));
-                    }
-                }
-                for (String statement : ddl) {
-                    s.execute(statement);
-                }
+                ddl.addAll(keys(s, schema, table));
+                ddl.addAll(indexes(s, schema, table, "true"));
+            } else if (INDEXED_AT_THE_END.contains(table)) {
+                ddl.addAll(indexes(s, schema, table, "not i.indisunique"));
+            }
+            for (String statement : ddl) {
+                s.execute(statement);
             }
             s.execute("alter table " + schema + "." + table + " set logged");
             s.execute("analyze " + schema + "." + table);
         }
+    }
+
+    /** The current table's primary key, unique and exclusion constraints, for the fresh table in {@code schema}. */
+    private static List<String> keys(Statement s, String schema, String table) throws Exception {
+        List<String> ddl = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("select 'alter table " + schema + "." + table
+                + " add constraint ' || quote_ident(conname) || ' ' || pg_get_constraintdef(oid)"
+                + " from pg_constraint where conrelid = 'public." + table + "'::regclass"
+                + " and contype in ('p', 'u', 'x') order by contype, conname")) {
+            while (rs.next()) {
+                ddl.add(rs.getString(1));
+            }
+        }
+        return ddl;
+    }
+
+    /**
+     * The current table's other indexes (those no constraint owns) that meet {@code condition} (on
+     * pg_index as {@code i}), for the fresh table in {@code schema}.
+     */
+    private static List<String> indexes(Statement s, String schema, String table, String condition) throws Exception {
+        List<String> ddl = new ArrayList<>();
+        try (ResultSet rs = s.executeQuery("select pg_get_indexdef(i.indexrelid) from pg_index i"
+                + " where i.indrelid = 'public." + table + "'::regclass and " + condition + " and not exists"
+                + " (select 1 from pg_constraint k where k.conindid = i.indexrelid)"
+                + " order by i.indexrelid")) {
+            while (rs.next()) {
+                ddl.add(rs.getString(1).replace(" ON public." + table + " ", " ON " + schema + "." + table + " "));
+            }
+        }
+        return ddl;
     }
 
     /**

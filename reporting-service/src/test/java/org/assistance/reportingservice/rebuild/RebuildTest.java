@@ -262,6 +262,59 @@ class RebuildTest {
         }
     }
 
+    @Test
+    void a_rebuild_keeps_every_key_index_and_trigger_of_the_read_models_by_name() throws Exception {
+        // a later migration names them (drop index, alter constraint): after a rebuild it must find them
+        java.util.Set<String> before = shape();
+        assertThat(before).anyMatch(line -> line.contains("request_facts_feed_donors"));
+        given().auth()
+                .oauth2(Tokens.role("admin"))
+                .when()
+                .post("/api/v1/admin/rebuild")
+                .then()
+                .statusCode(202);
+        await().atMost(Duration.ofSeconds(120))
+                .until(() -> "DONE"
+                        .equals(given().auth()
+                                .oauth2(Tokens.role("admin"))
+                                .when()
+                                .get("/api/v1/admin/rebuild")
+                                .then()
+                                .statusCode(200)
+                                .extract()
+                                .path("state")));
+        assertThat(shape()).containsExactlyElementsOf(before);
+    }
+
+    /**
+     * Every read-model table's indexes, constraints and triggers, by name and definition; a partial
+     * index's predicate only as there (PostgreSQL writes a predicate it read back from its own text
+     * with other, equivalent casts).
+     */
+    private java.util.Set<String> shape() throws Exception {
+        java.util.Set<String> shape = new java.util.TreeSet<>();
+        try (Connection c = dataSource.getConnection()) {
+            java.sql.Array tables = c.createArrayOf("text", ReadModelTables.ALL.toArray());
+            for (String query : List.of(
+                    "select 'index ' || regexp_replace(indexdef, ' WHERE .*$', ' WHERE (a predicate)') from pg_indexes"
+                            + " where schemaname = 'public' and tablename = any(?)",
+                    "select 'constraint ' || conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid)"
+                            + " from pg_constraint where conrelid::regclass::text = any(?)",
+                    "select 'trigger ' || tgrelid::regclass || ' ' || tgname from pg_trigger"
+                            + " where not tgisinternal and tgrelid::regclass::text = any(?)")) {
+                try (java.sql.PreparedStatement s = c.prepareStatement(query)) {
+                    s.setArray(1, tables);
+                    try (ResultSet rs = s.executeQuery()) {
+                        while (rs.next()) {
+                            shape.add(rs.getString(1));
+                        }
+                    }
+                }
+            }
+        }
+        return shape;
+    }
+
     private long handledLive(java.util.Set<String> ids) throws Exception {
         try (Connection c = dataSource.getConnection();
                 java.sql.PreparedStatement s =
