@@ -19,14 +19,14 @@ class RebuildAuditedTest {
     @Test
     void an_admins_rebuild_is_audited_when_started_and_when_the_platform_finishes_it() {
         String admin = "ops-" + UUID.randomUUID().toString().substring(0, 8);
-        await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(state()));
+        await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(Rebuilds.state()));
         given().auth()
                 .oauth2(Tokens.person(admin, "admin"))
                 .when()
                 .post("/api/v1/admin/rebuild")
                 .then()
                 .statusCode(202);
-        await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(state()));
+        await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(Rebuilds.state()));
 
         JsonPath started = trail("actor", admin);
         assertThat(started.getList("action")).containsExactly("started");
@@ -66,16 +66,5 @@ class RebuildAuditedTest {
                 .statusCode(200)
                 .extract()
                 .jsonPath();
-    }
-
-    private static String state() {
-        return given().auth()
-                .oauth2(Tokens.role("admin"))
-                .when()
-                .get("/api/v1/admin/rebuild")
-                .then()
-                .statusCode(200)
-                .extract()
-                .path("state");
     }
 }

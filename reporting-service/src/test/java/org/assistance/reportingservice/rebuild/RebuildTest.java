@@ -234,28 +234,7 @@ class RebuildTest {
                 .pollInterval(Duration.ofSeconds(1))
                 .until(() -> handledLive(ids) == ids.size());
         Map<String, List<List<Object>>> live = settledContents();
-        given().auth()
-                .oauth2(Tokens.role("admin"))
-                .when()
-                .post("/api/v1/admin/rebuild")
-                .then()
-                .statusCode(202);
-        await().atMost(Duration.ofSeconds(120))
-                .until(() -> !"RUNNING"
-                        .equals(given().auth()
-                                .oauth2(Tokens.role("admin"))
-                                .when()
-                                .get("/api/v1/admin/rebuild")
-                                .then()
-                                .statusCode(200)
-                                .extract()
-                                .path("state")));
-        given().auth()
-                .oauth2(Tokens.role("admin"))
-                .when()
-                .get("/api/v1/admin/rebuild")
-                .then()
-                .body("state", equalTo("DONE"));
+        Rebuilds.runToTheEnd();
         Map<String, List<List<Object>>> rebuilt = contents();
         for (String table : CONTENTS.keySet()) {
             assertThat(rebuilt.get(table)).as(table).containsExactlyElementsOf(live.get(table));
@@ -267,22 +246,7 @@ class RebuildTest {
         // a later migration names them (drop index, alter constraint): after a rebuild it must find them
         java.util.Set<String> before = shape();
         assertThat(before).anyMatch(line -> line.contains("request_facts_feed_donors"));
-        given().auth()
-                .oauth2(Tokens.role("admin"))
-                .when()
-                .post("/api/v1/admin/rebuild")
-                .then()
-                .statusCode(202);
-        await().atMost(Duration.ofSeconds(120))
-                .until(() -> "DONE"
-                        .equals(given().auth()
-                                .oauth2(Tokens.role("admin"))
-                                .when()
-                                .get("/api/v1/admin/rebuild")
-                                .then()
-                                .statusCode(200)
-                                .extract()
-                                .path("state")));
+        Rebuilds.runToTheEnd();
         assertThat(shape()).containsExactlyElementsOf(before);
     }
 
