@@ -60,7 +60,7 @@ public class TopicReplay {
      * Decoded polls waiting for the writer: fetching runs ahead by one, no more. Decoding takes less
      * than half the writer's time, so one poll ahead keeps the writer busy; each poll more held some
      * 10 MB of decoded events in the old generation, where (with a service's 256 MB heap) they drove
-     * the collector to a full collection every second (issue 18: most of a rebuild's time was GC).
+     * the collector to a full collection every second (issue 18: a third of a rebuild went to the collector).
      */
     private static final int AHEAD = 1;
 
