@@ -183,14 +183,7 @@ class RebuildTest {
                     .get("/api/v1/dashboard")
                     .then()
                     .statusCode(200);
-            state = given().auth()
-                    .oauth2(Tokens.role("admin"))
-                    .when()
-                    .get("/api/v1/admin/rebuild")
-                    .then()
-                    .statusCode(200)
-                    .extract()
-                    .path("state");
+            state = Rebuilds.state();
         } while (!"DONE".equals(state) && System.currentTimeMillis() < deadline);
         assertThat(state).isEqualTo("DONE");
 
