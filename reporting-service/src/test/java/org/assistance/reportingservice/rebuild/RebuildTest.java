@@ -127,12 +127,7 @@ class RebuildTest {
         CompletableFuture<Integer> dashboardRead;
         try {
             assertThat(holding.await(10, TimeUnit.SECONDS)).isTrue();
-            given().auth()
-                    .oauth2(Tokens.role("admin"))
-                    .when()
-                    .post("/api/v1/admin/rebuild")
-                    .then()
-                    .statusCode(202);
+            Rebuilds.start();
             // replayed into fresh tables, the rebuild now waits to switch them in
             await().atMost(Duration.ofSeconds(60)).until(this::switchOverWaiting);
 

@@ -11,14 +11,19 @@ import org.assistance.testsupport.Tokens;
 final class Rebuilds {
     private Rebuilds() {}
 
-    /** Starts a rebuild and waits until it has ended; it ended done, not failed. */
-    static void runToTheEnd() {
+    /** An admin starts a rebuild; it is accepted. */
+    static void start() {
         given().auth()
                 .oauth2(Tokens.role("admin"))
                 .when()
                 .post("/api/v1/admin/rebuild")
                 .then()
                 .statusCode(202);
+    }
+
+    /** Starts a rebuild and waits until it has ended; it ended done, not failed. */
+    static void runToTheEnd() {
+        start();
         await().atMost(Duration.ofSeconds(120)).until(() -> !"RUNNING".equals(state()));
         given().auth()
                 .oauth2(Tokens.role("admin"))
