@@ -1,5 +1,8 @@
 package org.assistance.chassis.migrations;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.sql.Array;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -7,7 +10,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
 import org.flywaydb.core.api.callback.Callback;
@@ -35,8 +40,12 @@ import org.flywaydb.core.api.configuration.FluentConfiguration;
 public final class ChassisMigrations implements Callback {
     public static final String LOCATION = "classpath:db/chassis";
     public static final String HISTORY_TABLE = "chassis_schema_history";
+    /** The list of every migration of a folder with its SHA-256 (CommittedMigrations in test-support). */
+    static final String LIST = "applied-migrations.sha256";
+
+    private static final String CLASSPATH = "classpath:";
     /** Instances starting together: one moves the rows and migrates, the others wait and find it done. */
-    private static final long LOCK = 0x6368617373697300L; // "chassis\0"
+    static final long LOCK = 0x6368617373697300L; // "chassis\0"
 
     private final String[] locations;
 
@@ -79,6 +88,11 @@ public final class ChassisMigrations implements Callback {
             if (!exists(connection, schema, service.getTable())) {
                 return; // a fresh database: the service's Flyway creates its history, then calls again before migrating
             }
+            if (!service.isValidateOnMigrate() && holdsEveryMigration(connection, schema, service.getClassLoader())) {
+                // the usual start: nothing to apply, so no lock and no second Flyway (about half a second of
+                // every start, issue 18)
+                return;
+            }
             try (Statement lock = connection.createStatement()) {
                 lock.execute("select pg_advisory_lock(" + LOCK + ")");
             }
@@ -116,6 +130,56 @@ public final class ChassisMigrations implements Callback {
                 .validateOnMigrate(service.isValidateOnMigrate())
                 .encoding(service.getEncoding())
                 .load();
+    }
+
+    /**
+     * Whether the chassis history already holds, applied successfully, every migration these
+     * locations carry. Each location's {@value #LIST} names every migration in it (CommittedMigrationsTest
+     * fails a build with one unlisted), so one read of it stands for Flyway's scan. A location without
+     * that list, a repeatable migration (its checksum decides) or a failed row: not known, Flyway decides.
+     */
+    boolean holdsEveryMigration(Connection connection, String schema, ClassLoader classLoader) throws SQLException {
+        if (!exists(connection, schema, HISTORY_TABLE)) {
+            return false;
+        }
+        Set<String> carried = new HashSet<>();
+        for (String location : locations) {
+            if (!location.startsWith(CLASSPATH)) {
+                return false;
+            }
+            String list = location.substring(CLASSPATH.length()) + "/" + LIST;
+            try (InputStream in = classLoader.getResourceAsStream(list)) {
+                if (in == null) {
+                    return false;
+                }
+                for (String line : new String(in.readAllBytes(), StandardCharsets.UTF_8).split("\n")) {
+                    String[] hashAndName = line.trim().split("\\s+\\*?", 2);
+                    if (line.isBlank() || line.startsWith("#") || hashAndName.length < 2) {
+                        continue;
+                    }
+                    String name = hashAndName[1];
+                    int end = name.indexOf("__");
+                    if (!name.startsWith("V") || end < 2) {
+                        return false;
+                    }
+                    carried.add(name.substring(1, end).replace('_', '.'));
+                }
+            } catch (IOException e) {
+                return false;
+            }
+        }
+        Set<String> applied = new HashSet<>();
+        try (Statement s = connection.createStatement();
+                ResultSet rs =
+                        s.executeQuery("select version, success from " + quote(schema) + "." + quote(HISTORY_TABLE))) {
+            while (rs.next()) {
+                if (!rs.getBoolean(2)) {
+                    return false;
+                }
+                applied.add(rs.getString(1));
+            }
+        }
+        return !carried.isEmpty() && applied.containsAll(carried);
     }
 
     /** The rows of chassis migrations applied while they shared the service's history. */

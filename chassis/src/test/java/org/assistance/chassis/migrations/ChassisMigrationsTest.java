@@ -8,8 +8,10 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import org.assistance.testsupport.PostgresServer;
 import org.flywaydb.core.Flyway;
 import org.flywaydb.core.api.FlywayException;
@@ -121,6 +123,57 @@ class ChassisMigrationsTest {
         assertThatThrownBy(() -> service(database, new ChassisMigrations()).migrate())
                 .isInstanceOf(FlywayException.class)
                 .hasStackTraceContaining("checksum mismatch for migration version 0.1");
+    }
+
+    @Test
+    void a_start_on_an_up_to_date_database_does_not_wait_for_another_instance_migrating() throws Exception {
+        String database = postgres.createFreshDatabase("chassis_current");
+        service(database, new ChassisMigrations()).migrate();
+        List<List<String>> chassis = rows(database, CHASSIS_HISTORY);
+
+        try (Connection other = connect(database);
+                Statement lock = other.createStatement()) {
+            // another instance holds the chassis' migration lock (it is migrating, or hangs doing so)
+            lock.execute("select pg_advisory_lock(" + ChassisMigrations.LOCK + ")");
+            Flyway start = ChassisMigrations.addTo(
+                            configuration(database).validateOnMigrate(false), new ChassisMigrations())
+                    .load();
+
+            CompletableFuture<Boolean> started = CompletableFuture.supplyAsync(() -> start.migrate().success);
+
+            assertThat(started)
+                    .as("every chassis migration is applied: nothing to wait for")
+                    .succeedsWithin(Duration.ofSeconds(20))
+                    .isEqualTo(true);
+        }
+        assertThat(rows(database, CHASSIS_HISTORY)).isEqualTo(chassis);
+    }
+
+    @Test
+    void a_chassis_migration_missing_or_failed_in_the_history_is_left_to_flyway() throws Exception {
+        String database = postgres.createFreshDatabase("chassis_behind");
+        service(database, new ChassisMigrations()).migrate();
+        ChassisMigrations chassis = new ChassisMigrations();
+        ClassLoader classLoader = getClass().getClassLoader();
+
+        try (Connection c = connect(database);
+                Statement s = c.createStatement()) {
+            assertThat(chassis.holdsEveryMigration(c, "public", classLoader)).isTrue();
+            assertThat(new ChassisMigrations(ChassisMigrations.LOCATION, LATER_CHASSIS_LOCATION)
+                            .holdsEveryMigration(c, "public", classLoader))
+                    .as("a location without its list of migrations")
+                    .isFalse();
+
+            s.execute("update chassis_schema_history set success = false where version = '0.11'");
+            assertThat(chassis.holdsEveryMigration(c, "public", classLoader))
+                    .as("a failed migration")
+                    .isFalse();
+
+            s.execute("delete from chassis_schema_history where version = '0.11'");
+            assertThat(chassis.holdsEveryMigration(c, "public", classLoader))
+                    .as("a migration the history lacks")
+                    .isFalse();
+        }
     }
 
     /** The service's Flyway as Quarkus configures it: default history table, its own location, the chassis first. */
