@@ -104,6 +104,25 @@ class LocalPlatformIT {
 
     @Test
     @Order(5)
+    void a_service_of_three_channels_stops_in_seconds_and_starts_again() throws Exception {
+        // SmallRye waits twice the poll timeout for each channel's last poll, channel after channel: at
+        // the client's 1 s default request-service's three channels slept 6 s before it could stop
+        // (8.8-9.2 s in all, near the 10 s after which the launcher and docker compose kill)
+        long begin = System.nanoTime();
+        Launcher.Outcome stop = Launcher.run(ENV, 60, "stop", "request-service");
+        double seconds = (System.nanoTime() - begin) / 1e9;
+        assertThat(stop.exitCode()).as(stop.output()).isZero();
+        assertThat(seconds).as("seconds to stop request-service").isLessThan(5.5);
+
+        Launcher.Outcome start = Launcher.run(ENV, 180, "start", "request-service");
+        assertThat(start.exitCode()).as(start.output()).isZero();
+        assertThat(Http.get(PLATFORM.managementUrl("request-service") + "/q/health/ready", null)
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    @Order(6)
     void down_leaves_no_process_of_the_platform_running() throws Exception {
         List<Long> pids = Launcher.recordedPids();
         assertThat(pids).hasSizeGreaterThanOrEqualTo(5);
