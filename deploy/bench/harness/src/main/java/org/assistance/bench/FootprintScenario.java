@@ -64,8 +64,13 @@ final class FootprintScenario {
     List<Figure> run(Map<String, Double> rssAfterLoad, double platformUpSeconds) throws Exception {
         double[] bare = bareQuarkus();
         List<Figure> figures = new ArrayList<>();
+        List<Figure> stops = new ArrayList<>();
         for (String service : Platform.SERVICES) {
+            // a graceful stop: each channel's last poll, offsets committed, the group left
+            long stopping = System.nanoTime();
             platform.stop(List.of(service));
+            stops.add(Figure.plain(
+                    "4 footprint", service + " stop (SIGTERM to exit)", (System.nanoTime() - stopping) / 1e9, "s"));
             double start = platform.startAndTime(service);
             figures.add(Figure.against(
                             "4 footprint",
@@ -76,6 +81,7 @@ final class FootprintScenario {
                             bare[0])
                     .ratioAtMost(2));
         }
+        figures.addAll(stops);
         if (rssAfterLoad != null) {
             for (String service : Platform.SERVICES) {
                 figures.add(Figure.against(
