@@ -31,6 +31,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.assistance.chassis.events.CloudEvent;
 import org.assistance.chassis.events.TraceContext;
+import org.assistance.chassis.transactions.FreshPlans;
 import org.jboss.logging.Logger;
 
 /**
@@ -172,8 +173,8 @@ public class OutboxRelay {
         // plans made for this batch, not kept from when the table looked empty: the outbox changes
         // size all the time, and a kept sequential scan would read every dead row left by deletes
         try (Statement lock = connection.createStatement();
-                ResultSet locked = lock.executeQuery("select pg_try_advisory_xact_lock(" + RelayFence.LOCK
-                        + "), set_config('plan_cache_mode', 'force_custom_plan', true)")) {
+                ResultSet locked = lock.executeQuery(
+                        "select pg_try_advisory_xact_lock(" + RelayFence.LOCK + "), " + FreshPlans.CALL)) {
             locked.next();
             if (!locked.getBoolean(1)) {
                 return LOCK_BUSY;
