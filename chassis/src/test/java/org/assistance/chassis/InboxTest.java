@@ -207,25 +207,6 @@ class InboxTest {
     }
 
     @Test
-    void a_consumer_plans_its_statements_with_its_tables_as_they_are_now_alone_or_in_a_poll() throws Exception {
-        // issue 18: a plan kept from when a table was nearly empty scanned it whole for good (no autovacuum)
-        UUID request = UUID.randomUUID();
-        UUID alone = UUID.randomUUID();
-        publish(request, alone, "assistance.request.submitted.v1", submitted(request, "alone"));
-        await().atMost(Duration.ofSeconds(30)).until(() -> handled(alone) == 1);
-        UUID first = UUID.randomUUID();
-        UUID second = UUID.randomUUID();
-        BrokerClient.sendTogether(List.of(
-                record(request, first, submitted(request, "first of a poll")),
-                record(request, second, submitted(request, "second of a poll"))));
-        await().atMost(Duration.ofSeconds(30)).until(() -> handled(second) == 1);
-
-        assertThat(List.of(alone, first, second))
-                .allSatisfy(event ->
-                        assertThat(FixtureConsumer.PLAN_MODE.get(event)).isEqualTo("force_custom_plan"));
-    }
-
-    @Test
     void unknown_fields_in_event_data_are_ignored() throws Exception {
         UUID request = UUID.randomUUID();
         UUID id = UUID.randomUUID();

@@ -20,8 +20,6 @@ import org.assistance.chassis.events.EventCodec;
 import org.assistance.chassis.events.UnreadableEvent;
 import org.assistance.chassis.tracing.EventTracing;
 import org.assistance.chassis.tracing.Journeys;
-import org.assistance.chassis.transactions.FreshPlans;
-import org.hibernate.Session;
 import org.jboss.logging.Logger;
 
 /**
@@ -118,7 +116,6 @@ public class EventInbox {
     }
 
     private void handleTogether(List<CloudEvent<AssistanceEvent>> events, EventHandlers handlers) {
-        planAfresh();
         handlers.first().run();
         Set<UUID> firstDeliveries = processedEvents.recordAll(handlers.consumer(), events);
         List<CloudEvent<AssistanceEvent>> fresh = new ArrayList<>(events.size());
@@ -175,7 +172,6 @@ public class EventInbox {
         while (true) {
             try {
                 QuarkusTransaction.requiringNew().run(() -> {
-                    planAfresh();
                     handlers.first().run();
                     if (firstDelivery(handlers.consumer(), event)) {
                         tracing.handle(event, handlers.consumer(), handler.get());
@@ -237,14 +233,6 @@ public class EventInbox {
         StillUnhandled(String reason, Throwable cause) {
             super(reason, cause);
         }
-    }
-
-    /**
-     * A consumer's reads by key stay reads by key as its tables grow: the transaction's statements
-     * are planned with the tables as they are now (see FreshPlans).
-     */
-    private void planAfresh() {
-        entityManager.unwrap(Session.class).doWork(FreshPlans::forThisTransaction);
     }
 
     private boolean firstDelivery(String consumer, CloudEvent<?> event) {

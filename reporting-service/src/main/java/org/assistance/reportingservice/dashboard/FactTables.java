@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.assistance.chassis.events.Values.DonorAmount;
 import org.assistance.chassis.events.Values.DonorShare;
 import org.assistance.chassis.events.Values.Translation;
+import org.assistance.chassis.transactions.FreshPlans;
 import org.assistance.reportingservice.readmodels.ManyRows;
 
 /**
@@ -31,6 +32,9 @@ public final class FactTables {
     private static final TypeReference<List<Translation>> TRANSLATIONS = new TypeReference<>() {};
 
     private FactTables() {}
+
+    // The reads by a poll's list of requests are planned at each execution (FreshPlans): a plan kept
+    // from when a table was nearly empty would scan it whole for good on a database without autovacuum.
 
     /**
      * The requests' rows, locked for this transaction (live handling: consumers of several topics
@@ -59,8 +63,8 @@ public final class FactTables {
 
     private static Map<UUID, RequestFacts> requests(Connection c, UUID[] ids, String suffix) throws SQLException {
         Map<UUID, RequestFacts> found = new HashMap<>();
-        try (PreparedStatement select =
-                c.prepareStatement("select * from request_facts where request_id = any(?)" + suffix)) {
+        try (PreparedStatement select = FreshPlans.eachExecution(
+                c.prepareStatement("select * from request_facts where request_id = any(?)" + suffix))) {
             select.setArray(1, c.createArrayOf("uuid", ids));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -172,8 +176,8 @@ public final class FactTables {
 
     private static <T> Map<UUID, List<T>> read(Connection c, String table, UUID[] ids, RowReader<T> reader) {
         Map<UUID, List<T>> byRequest = new HashMap<>();
-        try (PreparedStatement select =
-                c.prepareStatement("select * from " + table + " where request_id = any(?) order by request_id")) {
+        try (PreparedStatement select = FreshPlans.eachExecution(
+                c.prepareStatement("select * from " + table + " where request_id = any(?) order by request_id"))) {
             select.setArray(1, c.createArrayOf("uuid", ids));
             try (ResultSet rs = select.executeQuery()) {
                 while (rs.next()) {
@@ -488,7 +492,8 @@ public final class FactTables {
         backorders.upsert(c, "request_id, backorder_id");
         refused.insertNew(c);
         if (!partsReplaced.isEmpty()) {
-            try (PreparedStatement delete = c.prepareStatement("delete from money_parts where request_id = any(?)")) {
+            try (PreparedStatement delete =
+                    FreshPlans.eachExecution(c.prepareStatement("delete from money_parts where request_id = any(?)"))) {
                 delete.setArray(1, c.createArrayOf("uuid", partsReplaced.toArray()));
                 delete.executeUpdate();
             }

@@ -19,6 +19,7 @@ import org.assistance.chassis.events.ReviewEvents.ParticipantsRecorded;
 import org.assistance.chassis.events.Values.ParticipantSummary;
 import org.assistance.chassis.events.Values.Participants;
 import org.assistance.chassis.events.Values.ReceiptLine;
+import org.assistance.chassis.transactions.FreshPlans;
 import org.assistance.reportingservice.readmodels.ManyRows;
 
 /**
@@ -186,7 +187,7 @@ public final class ParticipantFacts {
     /** The requests' participants recounted from their activities (each from its roster where there is one). */
     public static void recount(Connection connection, Collection<UUID> requests) throws SQLException {
         if (!requests.isEmpty()) {
-            try (PreparedStatement recompute = connection.prepareStatement(RECOMPUTE)) {
+            try (PreparedStatement recompute = FreshPlans.eachExecution(connection.prepareStatement(RECOMPUTE))) {
                 recompute.setArray(1, connection.createArrayOf("uuid", requests.toArray()));
                 recompute.executeUpdate();
             }
