@@ -158,12 +158,13 @@ public class Receipts {
      */
     @Transactional
     public Receipt confirm(UUID requestId, String agencyId, ReceiptDraft draft, String actor) {
-        requests.visibleTo(requestId, TenantScope.ofAgency(agencyId));
         // Two clerks may confirm the same shipment at once: the shipment's row lock makes the second
         // wait, then see the first one's receipt (409) instead of inserting it too (a 500 on the key).
         // The request is locked first, in the order the shipment events take them, so a confirmation
-        // and an event never wait for each other in a circle.
-        AssistanceRequest request = AssistanceRequest.findById(requestId, LockModeType.PESSIMISTIC_WRITE);
+        // and an event never wait for each other in a circle. It is read locked, not read and then
+        // locked: a request read before the first clerk's commit failed the lock's version check, and
+        // the second clerk was told "changed concurrently" instead of "already confirmed".
+        AssistanceRequest request = requests.lockedFor(requestId, TenantScope.ofAgency(agencyId));
         IncomingShipment shipment = locked(draft.shipmentId());
         if (shipment == null || !shipment.requestId.equals(requestId)) {
             throw DomainRuleViolation.notFound(Text.of(
