@@ -356,8 +356,9 @@ public class AssistanceRequests {
     /** The partner confirms completion of its delivered request, with a rating and a comment for donors. */
     @Transactional
     public AssistanceRequest complete(UUID id, String agencyId, int satisfaction, String comment, String actor) {
-        visibleTo(id, TenantScope.ofAgency(agencyId));
-        AssistanceRequest request = AssistanceRequest.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        // read locked, not read and then locked (the lock's version check failed when another change
+        // committed in between, and the partner was told "changed concurrently", not what the request is now)
+        AssistanceRequest request = lockedFor(id, TenantScope.ofAgency(agencyId));
         OffsetDateTime now = OffsetDateTime.now();
         request.complete(satisfaction, comment, now);
         recordChange(
